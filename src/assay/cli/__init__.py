@@ -1,0 +1,13 @@
+"""The ``assay`` command line: thin commands over the library."""
+
+from __future__ import annotations
+
+from . import facts  # noqa: F401  (registers its command)
+from .app import app
+
+
+def main() -> None:
+    app()
+
+
+__all__ = ["app", "main"]

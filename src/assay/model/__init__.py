@@ -1,0 +1,14 @@
+"""The fact model shared by reading, auditing, computing and writing."""
+
+from .document import Column, Diagnostic, Document, Row, Table
+from .entity import Entity
+from .fact import Fact
+from .numbers import Interval, ParsedNumber, interval_of, parse_number, round_to
+from .periods import Period
+from .provenance import Derivation, Location
+
+__all__ = [
+    "Column", "Derivation", "Diagnostic", "Document", "Entity", "Fact", "Interval",
+    "Location", "ParsedNumber", "Period", "Row", "Table", "interval_of", "parse_number",
+    "round_to",
+]

@@ -1,0 +1,96 @@
+"""A read document: its tables (rows, rules, columns), prose, facts and diagnostics."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .fact import Fact
+from .periods import Period
+from .provenance import Location
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """Something the reader could not place or had to guess; never silent."""
+
+    location: Location
+    code: str
+    message: str
+    severity: str = "warning"  # "error" | "warning" | "info"
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.severity}: {self.code}: {self.message}"
+
+
+@dataclass(slots=True)
+class Column:
+    """A numeric column: its right edge and what its header says."""
+
+    index: int
+    right: int
+    header: str = ""
+    period: Period | None = None
+    name: str | None = None  # for grid tables whose header names a quantity
+    unit: str | None = None
+
+
+@dataclass(slots=True)
+class Row:
+    """One logical row: a label (wrapped lines joined) and its cells.
+
+    ``rule_above`` is ``"-"`` or ``"="`` when a rule line stands right above the row's
+    last line, ``rule_below`` likewise below it; the audit reads footing from them.
+    ``depth`` is the label's indentation; ``group`` the nearest label-only heading row
+    ("Sales:", "Average cost per ounce of silver produced (1):").
+    """
+
+    index: int
+    label: str
+    lines: tuple[int, ...]
+    fact_ids: tuple[str | None, ...] = ()
+    indent: int = 0
+    rule_above: str | None = None
+    rule_below: str | None = None
+    section: str | None = None
+    group: str | None = None
+    footnotes: tuple[str, ...] = ()
+    heading: bool = False
+    block: int = 0
+
+
+@dataclass(slots=True)
+class Table:
+    """A table as laid out in the document."""
+
+    index: int
+    title: str
+    kind: str  # "statement" | "grid" | "footnote"
+    first_line: int
+    last_line: int
+    scale_note: str = ""
+    columns: list[Column] = field(default_factory=list)
+    rows: list[Row] = field(default_factory=list)
+    footnotes: dict[str, str] = field(default_factory=dict)
+    lines_total: int = 0
+    lines_used: int = 0
+    unplaced: list[int] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Document:
+    """Everything read from one release."""
+
+    path: str
+    company: str
+    lines: list[str]
+    tables: list[Table] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    prose: list[tuple[int, str]] = field(default_factory=list)
+    period: Period | None = None
+
+    def fact(self, fact_id: str) -> Fact:
+        return self._index()[fact_id]
+
+    def _index(self) -> dict[str, Fact]:
+        return {f.id: f for f in self.facts}

@@ -1,0 +1,64 @@
+"""The fact: one number as published or computed, with its meaning and its origin."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from .entity import Entity
+from .numbers import Interval, interval_of
+from .periods import Period
+from .provenance import Derivation, Location
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """One number.
+
+    ``value`` is in whole units of ``unit`` (24,337 printed in thousands of dollars is
+    ``Decimal('24337000')`` with ``scale=3``). ``decimals`` is the XBRL precision of the
+    printed figure in whole units (-3 for thousands, 2 for cents; None for exact), so
+    :attr:`interval` is the set of values the figure stands for. ``printed`` keeps the
+    cell text as it stands in the document.
+    """
+
+    id: str
+    value: Decimal
+    unit: str
+    label: str
+    period: Period | None
+    entity: Entity
+    decimals: int | None = 0
+    scale: int = 0
+    concept: str | None = None
+    metal: str | None = None
+    dims: tuple[tuple[str, str], ...] = ()
+    table: str | None = None
+    section: str | None = None
+    footnotes: tuple[str, ...] = ()
+    printed: str = ""
+    nil: bool = False
+    source: Location | None = None
+    derivation: Derivation | None = None
+    column: int | None = None
+    row: int | None = None
+    extra: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def interval(self) -> Interval:
+        return interval_of(self.value, self.decimals)
+
+    def dim(self, name: str) -> str | None:
+        for k, v in self.dims:
+            if k == name:
+                return v
+        return None
+
+    @property
+    def where(self) -> str:
+        """Why this number: its source location, or its derivation."""
+        if self.source is not None:
+            return str(self.source)
+        if self.derivation is not None:
+            return str(self.derivation)
+        return "?"

@@ -1,0 +1,143 @@
+"""Decimal construction and rounding intervals.
+
+Every reported number enters assay through :func:`parse_number`, so that sign
+conventions (parentheses, ``--`` for nil) and precision are decided in one place.
+A printed figure stands for the interval of values that round to it
+(:func:`interval_of`); relations are checked on intervals, never with ad-hoc epsilons.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+NIL_TOKENS = frozenset({"--", "-", "—", "nil", "Nil", "NIL"})
+
+_NUMBER = re.compile(
+    r"""^\s*
+    (?P<neg1>-)?\s*\$?\s*
+    (?P<open>\()?\s*\$?\s*
+    (?P<neg2>-)?
+    (?P<digits>\d{1,3}(?:,\d{3})+|\d+)?
+    (?P<frac>\.\d+)?
+    \s*(?P<close>\))?
+    \s*(?P<pct>%)?\s*$""",
+    re.VERBOSE,
+)
+
+@dataclass(frozen=True, slots=True)
+class ParsedNumber:
+    """A number as printed: exact value, decimals shown, and whether it was nil."""
+
+    value: Decimal
+    decimals: int
+    nil: bool = False
+    percent: bool = False
+
+def parse_number(text: str) -> ParsedNumber | None:
+    """Parse a printed figure such as ``$ (3,043)``, ``0.30``, ``--`` or ``29.73%``.
+
+    Returns None when the text is not a number. ``decimals`` counts the digits shown
+    after the point (0 for integers), so the figure stands for ``value ± 0.5·10^-decimals``
+    in the printed scale. Nil (``--``) is an exact zero.
+    """
+    stripped = text.strip().replace("$", "").strip()
+    if stripped in NIL_TOKENS:
+        return ParsedNumber(Decimal(0), 0, nil=True)
+    m = _NUMBER.match(text)
+    if not m or not (m["digits"] or m["frac"]):
+        return None
+    if bool(m["open"]) != bool(m["close"]):
+        return None
+    digits = (m["digits"] or "0").replace(",", "")
+    frac = m["frac"] or ""
+    try:
+        value = Decimal(digits + frac)
+    except InvalidOperation:  # pragma: no cover - the pattern admits only digits
+        return None
+    negative = bool(m["open"]) ^ bool(m["neg1"] or m["neg2"])
+    if negative:
+        value = -value
+    return ParsedNumber(value, len(frac) - 1 if frac else 0, percent=bool(m["pct"]))
+
+@dataclass(frozen=True, slots=True)
+class Interval:
+    """A closed interval [lo, hi] of exact values, with interval arithmetic."""
+
+    lo: Decimal
+    hi: Decimal
+
+    @classmethod
+    def exact(cls, value: Decimal | int) -> Interval:
+        v = Decimal(value)
+        return cls(v, v)
+
+    @property
+    def mid(self) -> Decimal:
+        return (self.lo + self.hi) / 2
+
+    @property
+    def radius(self) -> Decimal:
+        return (self.hi - self.lo) / 2
+
+    def __add__(self, other: Interval) -> Interval:
+        return Interval(self.lo + other.lo, self.hi + other.hi)
+
+    def __sub__(self, other: Interval) -> Interval:
+        return Interval(self.lo - other.hi, self.hi - other.lo)
+
+    def __neg__(self) -> Interval:
+        return Interval(-self.hi, -self.lo)
+
+    def __mul__(self, other: Interval) -> Interval:
+        products = [a * b for a in (self.lo, self.hi) for b in (other.lo, other.hi)]
+        return Interval(min(products), max(products))
+
+    def __truediv__(self, other: Interval) -> Interval:
+        if other.lo <= 0 <= other.hi:
+            raise ZeroDivisionError("divisor interval contains zero")
+        quotients = [a / b for a in (self.lo, self.hi) for b in (other.lo, other.hi)]
+        return Interval(min(quotients), max(quotients))
+
+    def scale(self, factor: Decimal) -> Interval:
+        a, b = self.lo * factor, self.hi * factor
+        return Interval(min(a, b), max(a, b))
+
+    def meets(self, other: Interval) -> bool:
+        """True when the intervals share at least one value (XBRL Calculations 1.1)."""
+        return self.lo <= other.hi and other.lo <= self.hi
+
+    def contains(self, value: Decimal) -> bool:
+        return self.lo <= value <= self.hi
+
+    def gap(self, other: Interval) -> Decimal:
+        """Distance between the intervals; zero when they meet."""
+        if self.meets(other):
+            return Decimal(0)
+        return other.lo - self.hi if other.lo > self.hi else self.lo - other.hi
+
+    def __str__(self) -> str:
+        if self.lo == self.hi:
+            return str(self.lo)
+        return f"[{self.lo}, {self.hi}]"
+
+def half_unit(decimals: int) -> Decimal:
+    """Half of one unit in the last printed place: 0.5·10^-decimals."""
+    return Decimal(5).scaleb(-decimals - 1)
+
+def interval_of(value: Decimal, decimals: int | None) -> Interval:
+    """The interval a figure rounded to ``decimals`` places stands for.
+
+    ``decimals`` follows XBRL: 2 for cents, 0 for units, -3 for thousands; None means
+    the value is exact.
+    """
+    if decimals is None:
+        return Interval.exact(value)
+    h = half_unit(decimals)
+    return Interval(value - h, value + h)
+
+def round_to(value: Decimal, decimals: int) -> Decimal:
+    """Round half away from zero, as financial tables print."""
+
+    return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)

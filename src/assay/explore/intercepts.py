@@ -1,0 +1,325 @@
+"""Intercepts as reported: exact composites with their rules and provenance.
+
+Choice of numbers: :mod:`assay.explore.composite` finds intercepts on scaled integers
+(exact, vectorised). For each intercept reported, length and metal (grade x length) are
+rebuilt from those integers as exact ``Decimal`` (a sum of products of decimals is a
+decimal), and the composite grade is the exact ``Fraction`` metal / length. So
+``grade x length == sum(assay grade x assay length)`` holds exactly, for uncut and cut
+grades alike, and rounding happens once, at print time, half away from zero
+(:func:`rounded`). Ounces per ton are computed from the exact composite with the exact
+factor 7/240 (so 6,120.8 g/t prints as 178.52 oz/ton, not the 178.55 of a rounded 34.28).
+
+Selection is on uncut grades; top-cuts change only the reported cut grades.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import Decimal
+from fractions import Fraction
+from math import floor, lcm
+
+import numpy as np
+
+from assay.errors import InputError
+from assay.model.units import GPT_PER_OPT, METRES_PER_FOOT
+
+from .composite import composite, excess_prefix, keep, scaled_ceiling
+from .drillholes import DrillData, GradeArray
+from .geometry import orientation_at, true_width
+from .rules import Cutoff, Rules
+
+_LIMIT = 2**62
+
+
+def rounded(value: Fraction | Decimal, places: int) -> Decimal:
+    """``value`` rounded to ``places`` decimals, half away from zero, exactly."""
+    q = Fraction(value) * Fraction(10) ** places
+    n = floor(abs(q) + Fraction(1, 2))
+    return Decimal(-n if q < 0 else n).scaleb(-places)
+
+
+def opt_from(gpt: Fraction) -> Fraction:
+    """Troy ounces per short ton from grams per tonne: x 7/240 exactly."""
+    return gpt / GPT_PER_OPT
+
+
+@dataclass(frozen=True, slots=True)
+class Composite:
+    """One element's composite over an intercept: exact grade and metal, cut and uncut."""
+
+    element: str
+    unit: str
+    grade: Fraction | None  # None when an interval inside has no value for the element
+    metal: Decimal | None  # sum of grade x length (unit x m), exact
+    cut_grade: Fraction | None = None
+    cut_metal: Decimal | None = None
+    top_cut: Decimal | None = None
+
+    @property
+    def opt(self) -> Fraction | None:
+        return None if self.grade is None or self.unit != "g/t" else opt_from(self.grade)
+
+
+@dataclass(frozen=True, slots=True)
+class Intercept:
+    id: str
+    hole: str
+    vein: str
+    frm: Decimal  # metres down the hole
+    to: Decimal
+    length: Decimal  # metres, exact: to - frm
+    grades: dict[str, Composite]
+    selection: Fraction  # composite grade of the cut-off variable
+    cutoff: Cutoff
+    equivalent: Fraction | None = None  # metal-equivalent grade, base metal units
+    true_width: Decimal | None = None
+    width_basis: str = "down-hole length"
+    source: str = "assays.csv"
+    rows: tuple[int, ...] = ()  # file lines of the assay intervals composited
+    parent: str | None = None
+    includes: tuple[Intercept, ...] = ()
+
+    def length_in(self, unit: str) -> Fraction:
+        return Fraction(self.length) if unit == "m" else Fraction(self.length) / Fraction(
+            METRES_PER_FOOT)
+
+    @property
+    def gxt(self) -> Fraction:
+        return self.selection * Fraction(self.length)
+
+
+@dataclass(slots=True)
+class Result:
+    """Intercepts found under ``rules`` in ``data``."""
+
+    intercepts: list[Intercept]
+    rules: Rules
+    data: DrillData
+    units: dict[str, str]
+    elements: list[str]
+    equivalent_base: str | None = None
+    factors: dict[str, Fraction] = field(default_factory=dict)
+
+    def all(self) -> list[Intercept]:
+        out = []
+        for ic in self.intercepts:
+            out.append(ic)
+            out.extend(ic.includes)
+        return out
+
+
+@dataclass(slots=True)
+class Selection:
+    values: np.ndarray
+    valid: np.ndarray
+    cutoff: int
+    scale: Fraction  # real grade = value * scale
+
+
+def selection(data: DrillData, cut: Cutoff, factors: dict[str, Fraction] | None = None
+              ) -> Selection:
+    """Selection grades on one exact integer scale (an element, or a metal equivalent)."""
+    if cut.equivalent:
+        if not factors:
+            raise InputError("--cutoff", f"{cut.name} needs prices: --price {cut.element}=USD "
+                             "and one per other metal")
+        terms = {e: f / 10 ** data.grades[e].decimals for e, f in factors.items()}
+    else:
+        if cut.element not in data.grades:
+            raise InputError("--cutoff", f"no {cut.element} column in {data.assay_file} "
+                             f"(columns: {', '.join(data.grades)})")
+        terms = {cut.element: Fraction(1, 10 ** data.grades[cut.element].decimals)}
+    k = Fraction(cut.value).denominator
+    for t in terms.values():
+        k = lcm(k, t.denominator)
+    coef = {e: int(t * k) for e, t in terms.items()}
+    n = data.n
+    bound = sum(abs(c) * _absmax(data.grades[e].values) for e, c in coef.items())
+    big = bound >= _LIMIT or any(data.grades[e].values.dtype == object for e in coef)
+    s = np.zeros(n, dtype=object if big else np.int64)
+    valid = np.ones(n, dtype=bool)
+    for e, c in coef.items():
+        g = data.grades[e]
+        s = s + (g.values.astype(object) * c if big else g.values * np.int64(c))
+        valid &= g.present
+    return Selection(s, valid, int(Fraction(cut.value) * k), Fraction(1, k))
+
+
+def _absmax(a: np.ndarray) -> int:
+    return max(abs(int(a.max())), abs(int(a.min()))) if len(a) else 0
+
+
+def _depth_int(value: Decimal, decimals: int, up: bool) -> int:
+    x = Fraction(value) * 10 ** decimals
+    return scaled_ceiling(x, Fraction(1)) if up else floor(x)
+
+
+def bounds(data: DrillData, rules: Rules, sel: Selection, cut: Cutoff,
+           segment: np.ndarray | None = None, valid: np.ndarray | None = None
+           ) -> tuple[np.ndarray, np.ndarray]:
+    """First/last interval index of every intercept meeting the rules (vectorised)."""
+    d = data.depth_decimals
+    first, last = composite(data.hole, data.frm, data.to, sel.values,
+                            sel.valid if valid is None else valid, sel.cutoff,
+                            _depth_int(rules.max_waste, d, up=False), segment)
+    min_len = None if rules.min_length is None else _depth_int(rules.min_length, d, up=True)
+    min_gxt = prefix = None
+    if rules.min_gxt is not None:
+        min_gxt = scaled_ceiling(Fraction(rules.min_gxt), sel.scale / 10 ** d)
+        prefix = excess_prefix(sel.values, sel.valid, 0, data.to - data.frm)
+    mask = keep(first, last, data.frm, data.to, prefix, min_len, min_gxt)
+    return first[mask], last[mask]
+
+
+def find_intercepts(data: DrillData, rules: Rules) -> Result:
+    """Every intercept (with its "including" sub-intervals) in ``data`` under ``rules``."""
+    units = {e: g.unit for e, g in data.grades.items()}
+    base = None
+    factors: dict[str, Fraction] = {}
+    if rules.prices:
+        base = rules.cutoff.element if rules.cutoff.element in rules.prices else sorted(
+            rules.prices)[0]
+        factors = rules.equivalent_factors(units, base)
+    for e in rules.top_cuts:
+        if e not in data.grades:
+            raise InputError("--top-cut", f"no {e} column in {data.assay_file}")
+    sel = selection(data, rules.cutoff, factors)
+    first, last = bounds(data, rules, sel, rules.cutoff)
+
+    inc_first = inc_last = np.zeros(0, dtype=np.int64)
+    inc_sel = None
+    if rules.include is not None and len(first):
+        inc_sel = selection(data, rules.include, factors)
+        segment = np.full(data.n, -1, dtype=np.int64)
+        ids = np.repeat(np.arange(len(first)), last - first + 1)
+        idx = np.concatenate([np.arange(f, t + 1) for f, t in zip(first, last, strict=True)])
+        segment[idx] = ids
+        inc_first, inc_last = bounds(data, rules, inc_sel, rules.include, segment,
+                                     inc_sel.valid & (segment >= 0))
+        parent = segment[inc_first]
+        whole = (first[parent] == inc_first) & (last[parent] == inc_last)
+        inc_first, inc_last = inc_first[~whole], inc_last[~whole]
+
+    builder = _Builder(data, rules, units, factors)
+    parents = builder.build(first, last, sel, rules.cutoff)
+    if inc_sel is not None and len(inc_first):
+        children = builder.build(inc_first, inc_last, inc_sel, rules.include)
+        by_parent: dict[int, list[Intercept]] = {}
+        pos = np.searchsorted(first, inc_first, side="right") - 1
+        for p, child in zip(pos, children, strict=True):
+            by_parent.setdefault(int(p), []).append(child)
+        for p, kids in by_parent.items():
+            par = parents[p]
+            kids = [_replace(k, id=f"{par.id}.{j + 1}", parent=par.id)
+                    for j, k in enumerate(kids)]
+            parents[p] = _replace(par, includes=tuple(kids))
+    return Result(parents, rules, data, units, list(data.grades), base, factors)
+
+
+def _replace(ic: Intercept, **changes) -> Intercept:
+    from dataclasses import replace
+    return replace(ic, **changes)
+
+
+class _Builder:
+    """Turns index ranges into reported intercepts (one Python step per intercept)."""
+
+    def __init__(self, data: DrillData, rules: Rules, units: dict[str, str],
+                 factors: dict[str, Fraction]) -> None:
+        self.data, self.rules, self.units, self.factors = data, rules, units, factors
+        length = data.to - data.frm
+        self.metal = {e: excess_prefix(g.values, g.present, 0, length)
+                      for e, g in data.grades.items()}
+        self.missing = {e: np.concatenate([[0], np.cumsum(~g.present)])
+                        for e, g in data.grades.items()}
+        self.cut: dict[str, tuple[np.ndarray, int, Decimal]] = {}
+        for e, t in rules.top_cuts.items():
+            g = data.grades[e]
+            vals, dec = _rescaled_for(g, t)
+            cap = int(t.scaleb(dec))
+            capped = np.minimum(vals, cap) if vals.dtype != object else np.array(
+                [min(int(v), cap) for v in vals], dtype=object)
+            self.cut[e] = (excess_prefix(capped, g.present, 0, length), dec, t)
+
+    def build(self, first: np.ndarray, last: np.ndarray, sel: Selection,
+              cut: Cutoff) -> list[Intercept]:
+        data, d = self.data, self.data.depth_decimals
+        length = data.to - data.frm
+        sl = excess_prefix(sel.values, sel.valid, 0, length)
+        out = []
+        for f, t in zip(first.tolist(), last.tolist(), strict=True):
+            hole = data.holes[int(data.hole[f])]
+            frm, to = data.depth(data.frm[f]), data.depth(data.to[t])
+            length_m = to - frm
+            len_int = int(data.to[t]) - int(data.frm[f])
+            grades = {}
+            for e, g in data.grades.items():
+                if self.missing[e][t + 1] - self.missing[e][f]:
+                    grades[e] = Composite(e, g.unit, None, None)
+                    continue
+                m_int = int(self.metal[e][t + 1]) - int(self.metal[e][f])
+                metal = Decimal(m_int).scaleb(-(d + g.decimals))
+                grade = Fraction(m_int, len_int) / 10 ** g.decimals
+                cg = cm = tc = None
+                if e in self.cut:
+                    prefix, dec, tc = self.cut[e]
+                    c_int = int(prefix[t + 1]) - int(prefix[f])
+                    cm = Decimal(c_int).scaleb(-(d + dec))
+                    cg = Fraction(c_int, len_int) / 10 ** dec
+                grades[e] = Composite(e, g.unit, grade, metal, cg, cm, tc)
+            s_grade = Fraction(int(sl[t + 1]) - int(sl[f]), len_int) * sel.scale
+            eq = None
+            if self.factors and all(grades[e].grade is not None for e in self.factors):
+                eq = sum((grades[e].grade * fac for e, fac in self.factors.items()), Fraction(0))
+            tw, basis = self._width(hole, frm, to, length_m)
+            out.append(Intercept(
+                id="", hole=hole, vein=self._vein(hole, f, t), frm=frm, to=to,
+                length=length_m, grades=grades, selection=s_grade, cutoff=cut, equivalent=eq,
+                true_width=tw, width_basis=basis, source=data.assay_file,
+                rows=tuple(int(x) for x in data.line[f:t + 1]),
+            ))
+        # ids: hole and rank down the hole
+        rank: Counter[str] = Counter()
+        named = []
+        for ic in out:
+            rank[ic.hole] += 1
+            named.append(_replace(ic, id=f"{ic.hole}#{rank[ic.hole]}"))
+        return named
+
+    def _vein(self, hole: str, f: int, t: int) -> str:
+        data = self.data
+        if data.vein is not None:
+            weights: Counter[str] = Counter()
+            for i in range(f, t + 1):
+                if data.vein[i]:
+                    weights[data.vein[i]] += int(data.to[i] - data.frm[i])
+            if weights:
+                return sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+        c = data.collars.get(hole)
+        return c.vein if c is not None and c.vein else ""
+
+    def _width(self, hole: str, frm: Decimal, to: Decimal,
+               length: Decimal) -> tuple[Decimal | None, str]:
+        r = self.rules
+        if r.true_width_ratio is not None:
+            return length * r.true_width_ratio, f"true width (ratio {r.true_width_ratio})"
+        if r.vein_orientation is not None:
+            o = orientation_at((frm + to) / 2, self.data.collars.get(hole),
+                               self.data.surveys.get(hole, []))
+            if o is not None:
+                d, dd = r.vein_orientation
+                return true_width(length, o, r.vein_orientation), (
+                    f"true width (vein {d}/{dd})")
+        return None, "down-hole length"
+
+
+def _rescaled_for(g: GradeArray, cap: Decimal) -> tuple[np.ndarray, int]:
+    """Grades on a scale fine enough to hold the top-cut value exactly."""
+    places = max(0, -int(cap.normalize().as_tuple().exponent))
+    if places <= g.decimals:
+        return g.values, g.decimals
+    k = 10 ** (places - g.decimals)
+    vals = g.values.astype(object) * k if _absmax(g.values) * k >= _LIMIT else g.values * k
+    return vals, places

@@ -1,0 +1,75 @@
+"""``assay facts``: read a release and list its facts."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated
+
+import typer
+from rich.table import Table as RichTable
+
+from assay.read import read_release
+from assay.write.facts import document_json, facts_csv, write_parquet
+
+from .app import app
+from .common import EXIT_BAD_INPUT, console, err_console, input_errors_exit, write_text_output
+
+
+class FactsFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+    parquet = "parquet"
+
+
+@app.command()
+def facts(
+    file: Annotated[str, typer.Argument(help="A plain-text release (EDGAR exhibit or SGML).")],
+    fmt: Annotated[FactsFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        FactsFormat.table),
+    out: Annotated[str | None, typer.Option("--output", "-o", help="Write to this file.")] = None,
+) -> None:
+    """Read a release into facts: value, unit, period, entity and source line of each."""
+    with input_errors_exit():
+        doc = read_release(file)
+    problems = [d for d in doc.diagnostics if d.severity != "info"]
+    for d in problems:
+        err_console.print(f"{d}", highlight=False, soft_wrap=True)
+    if fmt is FactsFormat.csv:
+        write_text_output(facts_csv(doc.facts), out)
+    elif fmt is FactsFormat.json:
+        write_text_output(document_json(doc), out)
+    elif fmt is FactsFormat.parquet:
+        if not out:
+            err_console.print("error: --format parquet needs --output FILE")
+            raise typer.Exit(EXIT_BAD_INPUT)
+        write_parquet(doc.facts, out)
+    else:
+        _print_table(doc)
+    if out:
+        err_console.print(f"{len(doc.facts)} facts written to {out}")
+
+
+def _print_table(doc) -> None:
+    t = RichTable(title=f"{doc.company}: {len(doc.facts)} facts from {doc.path}",
+                  show_lines=False, header_style="bold")
+    for name, justify in (("line", "right"), ("table", "left"), ("label", "left"),
+                          ("entity", "left"), ("period", "left"), ("value", "right"),
+                          ("unit", "left"), ("concept", "left")):
+        t.add_column(name, justify=justify, overflow="fold")
+    for f in doc.facts:
+        ent = " ".join(x for x in (f.entity.unit, f.entity.segment) if x)
+        dims = " ".join(v for k, v in f.dims if k != "intercept")
+        t.add_row(str(f.source.line if f.source else ""), (f.table or "")[:28],
+                  f.label[:60] or "(subtotal)", ent or dims, f.period.key if f.period else "",
+                  f.printed + (f" ×10^{f.scale}" if f.scale else ""), f.unit, f.concept or "")
+    console.print(t)
+    summary = RichTable(title="Tables read", header_style="bold")
+    for name in ("lines", "table", "lines read", "facts", "unplaced lines"):
+        summary.add_column(name)
+    for tb in doc.tables:
+        n = sum(1 for r in tb.rows for x in r.fact_ids if x)
+        summary.add_row(f"{tb.first_line}-{tb.last_line}", tb.title[:60],
+                        f"{tb.lines_used}/{tb.lines_total}", str(n),
+                        ", ".join(map(str, tb.unplaced)) or "none")
+    console.print(summary)

@@ -1,0 +1,117 @@
+"""Read a plain-text earnings release into facts with provenance.
+
+``read_release(path)`` reads a file (plain text, Windows-1252 or UTF-8, or an SGML
+submission from which each EX-99 document is taken) and raises
+:class:`assay.errors.InputError` only when the file cannot be used at all.
+``read_text(text)`` never raises: what it cannot place it reports as diagnostics.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+from assay.errors import InputError
+from assay.model import Diagnostic, Document, Location
+
+from .source import Source, SourceLine, load, split_documents
+from .tables import Context, find_tables, read_table
+
+__all__ = ["read_release", "read_source", "read_text"]
+
+_COMPANY_IN_PROSE = re.compile(
+    r"\b([A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,4} (?:Company|Corporation|Corp\.|Inc\.|Ltd\.|"
+    r"Limited|Mines))"
+)
+_COMPANY_TITLE = re.compile(r"^\s{2,}([A-Z][A-Z.&' -]+ (?:COMPANY|CORPORATION|CORP\.?|INC\.?|"
+                            r"LTD\.?|LIMITED|MINES))\s*$")
+
+
+def read_release(path: str | Path) -> Document:
+    """Read a release file. Raises InputError for a file that holds no readable table."""
+    name = str(path)
+    sources = load(path)
+    doc = _merge([read_source(s) for s in sources], name)
+    if not doc.tables:
+        raise InputError(name, "no tables found: not a release in the fixed-width layout")
+    return doc
+
+
+def read_text(text: str, path: str = "<text>") -> Document:
+    """Read release text (plain or SGML) already in memory; never raises."""
+    try:
+        sources = split_documents(text, path)
+    except InputError as e:
+        doc = Document(path, "", text.split("\n"))
+        doc.diagnostics.append(Diagnostic(Location(path, 1), "no-document", e.problem, "error"))
+        return doc
+    return _merge([read_source(s) for s in sources], path)
+
+
+def read_source(source: Source) -> Document:
+    lines = source.lines
+    company = _company(lines)
+    ctx = Context(source.path, company)
+    found = find_tables(lines)
+    tables = [read_table(ctx, lines, f, k) for k, f in enumerate(found)]
+    inside = set()
+    for f in found:
+        inside.update(range(f.title_start, f.end))
+    prose = [(ln.number, ln.text) for k, ln in enumerate(lines)
+             if k not in inside and ln.text.strip()]
+    all_lines = [ln.text for ln in lines]
+    if lines and lines[0].number != 1:
+        # keep Document.lines indexable by file line number
+        pad = [""] * (lines[0].number - 1)
+        all_lines = pad + all_lines
+    doc = Document(source.path, company, all_lines, tables, ctx.facts, ctx.diagnostics, prose)
+    for t in tables:
+        placed = sum(1 for r in t.rows for fid in r.fact_ids if fid)
+        doc.diagnostics.append(Diagnostic(
+            Location(source.path, t.first_line), "table-read",
+            f"table '{t.title}' (lines {t.first_line}-{t.last_line}): {t.lines_used} of "
+            f"{t.lines_total} lines read, {placed} facts", "info"))
+    if not tables:
+        doc.diagnostics.append(Diagnostic(Location(source.path, 1), "no-tables",
+                                          "no tables found", "error"))
+    doc.period = _main_period(doc)
+    return doc
+
+
+def _merge(docs: list[Document], path: str) -> Document:
+    if len(docs) == 1:
+        return docs[0]
+    first = docs[0]
+    merged = Document(path, first.company, first.lines)
+    width = max(len(d.lines) for d in docs)
+    merged.lines = [""] * width
+    for d in docs:
+        for k, text in enumerate(d.lines):
+            if text:
+                merged.lines[k] = text
+        offset = len(merged.tables)
+        for t in d.tables:
+            t.index += offset
+            merged.tables.append(t)
+        merged.facts.extend(d.facts)
+        merged.diagnostics.extend(d.diagnostics)
+        merged.prose.extend(d.prose)
+    merged.period = _main_period(merged)
+    return merged
+
+
+def _company(lines: list[SourceLine]) -> str:
+    titles = Counter(m.group(1).strip() for ln in lines if (m := _COMPANY_TITLE.match(ln.text)))
+    if titles:
+        return titles.most_common(1)[0][0].title().replace("'S", "'s")
+    text = " ".join(ln.text for ln in lines[:80])
+    m = _COMPANY_IN_PROSE.search(text)
+    return m.group(1) if m else "Unknown company"
+
+
+def _main_period(doc: Document):
+    durations = Counter(f.period for f in doc.facts if f.period and not f.period.is_instant)
+    if not durations:
+        return None
+    return max(durations, key=lambda p: (p.end, -(p.months or 0), durations[p]))

@@ -1,0 +1,227 @@
+"""What a row label means: its footnote markers, unit of measure, scale and concept.
+
+The synonym table :data:`CONCEPTS` maps labels as printed (normalised) to canonical
+concept names; extend it when a release words a known line differently.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from assay.model import units as u
+
+METALS = ("silver", "gold", "lead", "zinc", "copper")
+_METAL = re.compile(r"\b(silver|gold|lead|zinc|copper)\b", re.IGNORECASE)
+_FOOTNOTE = re.compile(r"\s*\((\d{1,2})\)")
+_UNIT_PAREN = re.compile(
+    r"\((\$/oz\.?|\$/pound|\$/lb\.?|oz\.?|tons|oz\./ton|oz/ton|in thousands|g/t|opt|m)\)",
+    re.IGNORECASE,
+)
+
+
+def split_footnotes(label: str) -> tuple[str, tuple[str, ...]]:
+    """``"Total cash costs (2)"`` → ``("Total cash costs", ("2",))``."""
+    marks = tuple(_FOOTNOTE.findall(label))
+    if not marks:
+        return label.strip(), ()
+    return re.sub(r"\s+", " ", _FOOTNOTE.sub("", label)).strip(), marks
+
+
+def metal_in(text: str | None) -> str | None:
+    if not text:
+        return None
+    m = _METAL.search(text)
+    return m.group(1).lower() if m else None
+
+
+@dataclass(frozen=True, slots=True)
+class ScaleNote:
+    """What a table's scale line says: which quantities are printed in thousands."""
+
+    text: str = ""
+    scale: int = 0
+    quantities: frozenset[str] = field(default_factory=frozenset)
+    exceptions: frozenset[str] = field(default_factory=frozenset)
+
+    def scale_of(self, quantity: str) -> int:
+        return self.scale if quantity in self.quantities else 0
+
+
+def parse_scale_note(text: str) -> ScaleNote | None:
+    """``(dollars in thousands, except per share, per ounce and per pound amounts)``."""
+    low = re.sub(r"\s+", " ", text.lower())
+    m = re.search(r"((?:dollars|shares|ounces|tons|pounds)(?:(?:,| and|,? and) "
+                  r"(?:dollars|shares|ounces|tons|pounds))*) in (thousands|millions)", low)
+    if not m:
+        return None
+    quantities = frozenset(re.findall(r"dollars|shares|ounces|tons|pounds", m.group(1)))
+    scale = 3 if m.group(2) == "thousands" else 6
+    exceptions = frozenset(re.findall(r"per (share|ounce|pound|ton)", low[m.end():]))
+    return ScaleNote(text.strip(), scale, quantities, exceptions)
+
+
+@dataclass(frozen=True, slots=True)
+class RowUnit:
+    unit: str
+    scale: int
+
+
+def row_unit(label: str, group: str | None, note: ScaleNote) -> RowUnit:
+    """The unit and scale of a row's figures, from its label, its group and the table note."""
+    low = label.lower()
+    grp = (group or "").lower()
+    if "oz./ton" in low or "oz/ton" in low or "ounces per ton" in low or "(opt)" in low:
+        return RowUnit(u.OZ_PER_TON, 0)
+    if "g/t" in low or "grams per tonne" in low:
+        return RowUnit(u.G_PER_T, 0)
+    if "per ton" in low:
+        return RowUnit(u.USD_PER_TON, 0)
+    if "$/oz" in low or "per ounce" in low or ("per ounce" in grp and "ounces" not in low):
+        return RowUnit(u.USD_PER_OZ, 0)
+    if "$/pound" in low or "$/lb" in low or "per pound" in low:
+        return RowUnit(u.USD_PER_LB, 0)
+    if "per share" in low or "per common share" in low:
+        return RowUnit(u.USD_PER_SHARE, 0)
+    if "(in thousands)" in low:
+        return RowUnit(u.USD, 3)
+    if re.search(r"\bounces\b|\(oz\.?\)", low):
+        return RowUnit(u.OUNCES, note.scale_of("ounces"))
+    if re.search(r"\btons\b", low):
+        return RowUnit(u.TONS, note.scale_of("tons"))
+    if re.search(r"\bshares\b", low) and ("outstanding" in low or "number of" in low):
+        return RowUnit(u.SHARES, note.scale_of("shares"))
+    return RowUnit(u.USD, note.scale_of("dollars"))
+
+
+def normalise(label: str) -> str:
+    low = _UNIT_PAREN.sub("", label.lower())
+    low = low.replace("$", "").rstrip(":")
+    return re.sub(r"\s+", " ", low).strip(" -")
+
+
+CONCEPTS: dict[str, str] = {
+    "sales": "sales",
+    "sales of products": "sales",
+    "total sales": "sales",
+    "gross profit": "gross_profit",
+    "total gross profit": "gross_profit",
+    "net income": "net_income",
+    "income applicable to common shareholders": "income_applicable_to_common",
+    "basic income per common share": "eps_basic",
+    "basic and diluted income per common share after preferred dividends": "eps_basic",
+    "net cash provided by operating activities": "operating_cash_flow",
+    "cash flow provided by operating activities": "operating_cash_flow",
+    "net cash provided by operating activities before exploration and pre-development "
+    "expenses": "operating_cash_flow_before_exploration",
+    "add exploration": "exploration",
+    "exploration": "exploration",
+    "add pre-development expenses": "pre_development",
+    "pre-development expenses": "pre_development",
+    "cost of sales and other direct production costs": "cost_of_sales",
+    "depreciation, depletion and amortization": "dda",
+    "dd&a": "dda",
+    "depreciation and amortization": "depreciation_and_amortization",
+    "costs of sales and other direct production costs and depreciation, depletion and "
+    "amortization (gaap)": "cost_of_sales_and_dda",
+    "cost of sales and other direct production costs and depreciation, depletion and "
+    "amortization (gaap)": "cost_of_sales_and_dda",
+    "general and administrative": "general_and_administrative",
+    "other operating expenses": "other_operating_expenses",
+    "gain on sale of properties, plants and equipment": "gain_on_sale_of_properties",
+    "provision for closed operations and environmental matters": "environmental_provision",
+    "income from operations": "operating_income",
+    "gain on sale of investments": "gain_on_sale_of_investments",
+    "interest and other income": "interest_and_other_income",
+    "interest expense": "interest_expense",
+    "net foreign exchange loss": "foreign_exchange_loss",
+    "income from operations before income taxes": "pretax_income",
+    "income tax (provision) benefit": "income_tax",
+    "preferred stock dividends": "preferred_dividends",
+    "basic weighted average number of common shares outstanding": "weighted_shares_basic",
+    "diluted weighted average number of common shares outstanding": "weighted_shares_diluted",
+    "cash and cash equivalents": "cash",
+    "short-term investments and securities held for sale": "short_term_investments",
+    "accounts and notes receivable": "receivables",
+    "inventories": "inventories",
+    "total current assets": "total_current_assets",
+    "properties, plants and equipment, net": "ppe_net",
+    "total assets": "total_assets",
+    "accounts payable and accrued expenses": "accounts_payable",
+    "total current liabilities": "total_current_liabilities",
+    "total liabilities": "total_liabilities",
+    "preferred stock": "preferred_stock",
+    "common stock": "common_stock",
+    "capital surplus": "capital_surplus",
+    "accumulated deficit": "accumulated_deficit",
+    "retained earnings": "accumulated_deficit",
+    "accumulated other comprehensive income": "aoci",
+    "treasury stock": "treasury_stock",
+    "total shareholders' equity": "total_equity",
+    "total liabilities and shareholders' equity": "total_liabilities_and_equity",
+    "common shares outstanding at end of period": "shares_outstanding",
+    "net increase in cash and cash equivalents": "net_change_in_cash",
+    "net increase (decrease) in cash and cash equivalents": "net_change_in_cash",
+    "cash and cash equivalents at beginning of period": "cash_beginning",
+    "cash and cash equivalents at end of period": "cash_ending",
+    "net cash provided by (used in) investing activities": "investing_cash_flow",
+    "net cash used in investing activities": "investing_cash_flow",
+    "net cash provided by investing activities": "investing_cash_flow",
+    "net cash provided by (used in) financing activities": "financing_cash_flow",
+    "net cash used in financing activities": "financing_cash_flow",
+    "net cash provided by financing activities": "financing_cash_flow",
+    "additions to properties, plants and equipment": "capital_additions",
+    "capital additions": "capital_additions",
+    "tons of ore processed": "ore_milled",
+    "tons of ore milled": "ore_milled",
+    "mining cost per ton": "mining_cost_per_ton",
+    "milling cost per ton": "milling_cost_per_ton",
+    "total cash cost per ounce produced": "total_cash_cost_per_oz",
+    "treatment and freight costs": "treatment_and_freight",
+    "by-product credits": "by_product_credits",
+    "change in product inventory": "change_in_product_inventory",
+    "reclamation, severance and other costs": "reclamation_and_other",
+    "reclamation and other costs": "reclamation_and_other",
+    "reduction in labor cost": "labor_reduction_costs",
+    "shutdown-related costs at mina isidora": "shutdown_costs",
+}
+
+_PER_OUNCE_CONCEPTS = {
+    "cash operating costs": "cash_operating_cost_per_oz",
+    "total cash costs": "total_cash_cost_per_oz",
+    "total production costs": "total_production_cost_per_oz",
+}
+_DOLLAR_CONCEPTS = {
+    "cash operating costs": "cash_operating_costs",
+    "total cash costs": "total_cash_costs",
+    "total production costs": "total_production_costs",
+}
+_SEGMENT_ROW = re.compile(r"^(silver|gold) operations$")
+
+
+def concept_of(label: str, unit: str, group: str | None) -> str | None:
+    """The canonical concept of a row, or None when the label is not known."""
+    key = normalise(label)
+    if unit == u.USD_PER_OZ and key in _PER_OUNCE_CONCEPTS:
+        return _PER_OUNCE_CONCEPTS[key]
+    if unit == u.USD and key in _DOLLAR_CONCEPTS:
+        return _DOLLAR_CONCEPTS[key]
+    if key in CONCEPTS:
+        return CONCEPTS[key]
+    if _SEGMENT_ROW.match(key) and group:
+        return CONCEPTS.get(normalise(group))
+    if re.match(r"^(silver|gold|lead|zinc|copper) (produced|- ounces|- tons)$", key):
+        return "metal_produced"
+    if re.match(r"^(silver|gold|lead|zinc|copper) - (london|lme|comex)", key):
+        return "metal_price"
+    if re.match(r"^ore grade milled - ", key) or key.startswith("head grade"):
+        return "head_grade"
+    if re.match(r"^divided by (silver|gold) ounces produced$", key):
+        return "ounces_produced"
+    return None
+
+
+def segment_of(label: str) -> str | None:
+    """``Silver operations`` → ``silver``: a row that is one segment's figure."""
+    m = _SEGMENT_ROW.match(normalise(label))
+    return m.group(1) if m else None

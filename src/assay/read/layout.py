@@ -1,0 +1,119 @@
+"""Line-level layout of fixed-width filings: rules, numeric cells, label continuation."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assay.model import ParsedNumber, parse_number
+
+_RULE = re.compile(r"^[\s\-=_]*$")
+_RUN = re.compile(r"[-=_]{3,}")
+_TOKEN = re.compile(r"\S+")
+_FOOTNOTE_START = re.compile(r"^\((\d{1,2})\)\s+\S")
+_JOINERS = frozenset(
+    {"and", "of", "at", "to", "by", "for", "in", "before", "after", "the", "from", "on",
+     "with", "per", "or", "net", "other", "(in", "-", "&"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A line of dashes or equals: its kind and the column spans of its segments."""
+
+    char: str  # "-" or "="
+    segments: tuple[tuple[int, int], ...]
+
+
+def rule_of(text: str) -> Rule | None:
+    """The rule a line draws, or None. EDGAR's escape "- ---" (a lone leading dash) is
+    dropped from the segments."""
+    if not text.strip() or not _RULE.match(text) or not _RUN.search(text):
+        return None
+    # "- ----": EDGAR escaped a line that began with a dash by prefixing "- "; the
+    # rule's columns are those of the line without the prefix.
+    shift = 2 if text.startswith(("- -", "- =")) else 0
+    segments = [(m.start(), m.end()) for m in re.finditer(r"[-=_]+", text[shift:])]
+    char = "=" if "=" in text else "-"
+    return Rule(char, tuple(segments))
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """A numeric token as printed: ``start``/``end`` span the figure (a ``$`` before it
+    is not part of the span), ``text`` is the figure itself."""
+
+    start: int
+    end: int
+    text: str
+    number: ParsedNumber
+    dollar: bool = False
+
+
+def trailing_cells(text: str) -> list[Cell]:
+    """The run of numeric tokens at the end of a line, left to right."""
+    tokens = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
+    cells: list[Cell] = []
+    i = len(tokens) - 1
+    while i >= 0:
+        start, end, tok = tokens[i]
+        if tok == "$":
+            if cells and not cells[0].dollar:
+                c = cells[0]
+                cells[0] = Cell(c.start, c.end, c.text, c.number, True)
+            i -= 1
+            continue
+        dollar = tok.startswith("$")
+        body = tok[1:] if dollar else tok
+        if not body or not (body[0].isdigit() or body[0] in "(-." ):
+            break
+        number = parse_number(body)
+        if number is None:
+            break
+        offset = 1 if dollar else 0
+        cells.insert(0, Cell(start + offset, end, body, number, dollar))
+        i -= 1
+    return cells
+
+
+def footnote_start(text: str) -> str | None:
+    """The marker of a footnote paragraph's first line: ``(2) Net cash...`` → ``"2"``."""
+    m = _FOOTNOTE_START.match(text)
+    return m.group(1) if m else None
+
+
+def indent_of(text: str) -> int:
+    return len(text) - len(text.lstrip(" "))
+
+
+def is_caps_heading(text: str) -> bool:
+    """``LUCKY FRIDAY UNIT``; a parenthetical ("(Reflects Hecla's 29.73% share)") aside."""
+    letters = [c for c in re.sub(r"\([^)]*\)?", "", text) if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
+def continues(previous: str, prev_indent: int, line: str, indent: int) -> bool:
+    """Whether ``line`` continues the wrapped label that began with ``previous``.
+
+    Continuation lines are indented deeper than the label's first line, and either begin
+    in lower case or with a parenthesis, or hang by exactly one space (the filings' own
+    convention), or follow a line that cannot end a label (a joining word, an open
+    parenthesis, a trailing dash), or carry on a capitalised heading. A deeper indent
+    alone is not enough: "Other operating expenses" over "  General and administrative"
+    is a heading and its first member.
+    """
+    if indent <= prev_indent or not line:
+        return False
+    prev = previous.rstrip()
+    if prev.endswith(":"):
+        return False
+    first = line[0]
+    if first.islower() or first in "($&":
+        return True
+    if prev.count("(") > prev.count(")") or indent == prev_indent + 1:
+        # an open parenthesis, or the one-space hanging indent of a wrapped label
+        return True
+    last_word = prev.split()[-1].lower() if prev.split() else ""
+    if last_word in _JOINERS or prev.endswith(("-", ",")):
+        return True
+    return is_caps_heading(prev) and is_caps_heading(line)

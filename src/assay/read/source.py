@@ -1,0 +1,119 @@
+"""Turn a file into numbered text lines: decoding, SGML containers, tabs and form feeds.
+
+EDGAR filings of 1993-2010 come as plain text, often Windows-1252, sometimes wrapped in
+SGML (``<DOCUMENT>``, ``<TYPE>EX-99.1``, ``<TEXT>``, ``<TABLE>``, ``<S>``/``<C>``,
+``<PAGE>``), or as a full submission holding several documents. Whatever the wrapping,
+the reader works on :class:`SourceLine` objects that keep the line number of the file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from assay.errors import InputError
+
+_TAG = re.compile(
+    r"</?(TABLE|CAPTION|S|C|FN|F\d+|PAGE|PRE|TEXT|DOCUMENT|FILENAME|DESCRIPTION|"
+    r"SEQUENCE|TYPE)\b[^>]*>",
+    re.IGNORECASE,
+)
+_DOCUMENT = re.compile(r"<DOCUMENT>(.*?)(?:</DOCUMENT>|\Z)", re.IGNORECASE | re.DOTALL)
+_TYPE = re.compile(r"^<TYPE>\s*(\S+)", re.IGNORECASE | re.MULTILINE)
+_TEXT = re.compile(r"<TEXT>\r?\n?(.*?)(?:</TEXT>|\Z)", re.IGNORECASE | re.DOTALL)
+
+
+@dataclass(frozen=True, slots=True)
+class SourceLine:
+    """One line of the text to read, with its 1-based line number in the file."""
+
+    number: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """The text of one document to read (an EX-99 exhibit), and where it lies."""
+
+    path: str
+    lines: list[SourceLine]
+    doc_type: str | None = None
+
+
+def decode(data: bytes, path: str) -> str:
+    """Decode UTF-8, or Windows-1252 as EDGAR filings of the era often are."""
+    if not data.strip():
+        raise InputError(path, "the file is empty")
+    sample = data[:8192]
+    if b"\x00" in sample:
+        raise InputError(path, "a binary file, not a text release")
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    if controls > len(sample) // 50:
+        raise InputError(path, "a binary file, not a text release")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError as e:
+        line = data[: e.start].count(b"\n") + 1
+        raise InputError(path, f"undecodable byte 0x{data[e.start]:02x}", line) from None
+
+
+def load(path: str | Path) -> list[Source]:
+    """Read a release file into one or more sources (one per EX-99 document)."""
+    p = Path(path)
+    name = str(path)
+    if not p.exists():
+        raise InputError(name, "no such file")
+    if p.is_dir():
+        raise InputError(name, "is a directory, not a release file")
+    try:
+        data = p.read_bytes()
+    except OSError as e:
+        raise InputError(name, f"cannot be read: {e.strerror}") from None
+    return split_documents(decode(data, name), name)
+
+
+def split_documents(text: str, path: str) -> list[Source]:
+    """The EX-99 documents of an SGML submission, or the whole text when not SGML."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    docs = list(_DOCUMENT.finditer(text))
+    if not docs:
+        return [Source(path, _clean(text, 1))]
+    sources = []
+    types = []
+    for m in docs:
+        body = m.group(1)
+        type_match = _TYPE.search(body)
+        doc_type = type_match.group(1).upper() if type_match else None
+        types.append(doc_type or "?")
+        if not doc_type or not doc_type.startswith("EX-99"):
+            continue
+        text_match = _TEXT.search(body)
+        start = text_match.start(1) if text_match else 0
+        inner = text_match.group(1) if text_match else body
+        first_line = text.count("\n", 0, m.start(1) + start) + 1
+        sources.append(Source(path, _clean(inner, first_line), doc_type))
+    if not sources:
+        raise InputError(path, f"no EX-99 document in this SGML file (found: {', '.join(types)})")
+    return sources
+
+
+def _clean(text: str, first_line: int) -> list[SourceLine]:
+    """Number the lines; drop SGML tag lines; expand tabs; form feeds become page breaks."""
+    out = []
+    for offset, raw in enumerate(text.split("\n")):
+        number = first_line + offset
+        line = raw.replace("\f", "").rstrip()
+        if "<" in line:
+            # Tags are blanked in place so that the columns of the text keep their place;
+            # a line of nothing but tags (<TABLE>, <S> <C> <C>, <PAGE>) is no line at all.
+            untagged = _TAG.sub(lambda m: " " * len(m.group(0)), line)
+            if untagged != line and not untagged.strip():
+                continue
+            line = untagged.rstrip()
+        out.append(SourceLine(number, line.expandtabs(8)))
+    return out

@@ -1,0 +1,545 @@
+"""Find the tables of a fixed-width release and read their rows into facts.
+
+A table is found by its header anchor: a line naming a year for each column
+(statements), or a line of column names over a rule of several segments (grids such as
+drill intercepts). Above the anchor stand the header lines and the title block (company,
+title, scale note); below it the body, which runs until two blank lines are followed by
+something that is neither a footnote nor a row of the table.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from assay.model import Column, Diagnostic, Entity, Fact, Location, Row, Table
+from assay.model import units as u
+
+from . import labels
+from .headers import assign_periods, is_header_line, is_period_anchor
+from .layout import (
+    Cell,
+    continues,
+    footnote_start,
+    indent_of,
+    is_caps_heading,
+    rule_of,
+    trailing_cells,
+)
+from .source import SourceLine
+
+_COMPANY_LINE = re.compile(r"\b(COMPANY|CORPORATION|CORP\.?|INC\.?|LTD\.?|LIMITED|MINES)\b")
+_UNIT_HEADING = re.compile(r"^(?P<name>.+?)\s+(?:UNIT|MINE|OPERATIONS?)\b(?P<rest>.*)$")
+_SHARE = re.compile(r"(\d+(?:\.\d+)?)%\s*(?:share|interest|owned|ownership)", re.IGNORECASE)
+_SEGMENT_HEADING = re.compile(r"^(SILVER|GOLD|COPPER|ZINC|LEAD|BASE METALS?)\s+OPERATIONS?$")
+_GRID_UNIT = re.compile(r"\(([^)]*)\)")
+_HOLE = re.compile(r"^[A-Z]{1,5}[-_]?\d{1,4}[A-Z]?$")
+
+
+@dataclass(slots=True)
+class Found:
+    """Where a table lies in the list of lines (indices into it)."""
+
+    kind: str
+    title_start: int
+    header_start: int
+    anchor: int
+    body_start: int
+    end: int = 0  # exclusive
+
+
+@dataclass(slots=True)
+class Context:
+    """Everything the reader needs while it builds one document's facts."""
+
+    path: str
+    company: str
+    facts: list[Fact] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def warn(self, line: int, code: str, message: str, col: int = 0) -> None:
+        self.diagnostics.append(Diagnostic(Location(self.path, line, col, col), code, message))
+
+
+def find_tables(lines: list[SourceLine]) -> list[Found]:
+    """Locate every table: its title block, header lines, anchor and body extent."""
+    found: list[Found] = []
+    i = 0
+    n = len(lines)
+    while i < n:
+        text = lines[i].text
+        if text.strip() and is_period_anchor(text):
+            header_start = i
+            while header_start > 0 and _header_like(lines[header_start - 1].text):
+                header_start -= 1
+            found.append(Found("statement", _title_start(lines, header_start), header_start,
+                               i, i + 1))
+        elif _is_grid_anchor(lines, i):
+            header_start = i - 1 if i > 0 and rule_of(lines[i - 1].text) else i
+            found.append(Found("grid", _title_start(lines, header_start), header_start, i,
+                               i + 2))
+            i += 1
+        i += 1
+    for k, f in enumerate(found):
+        limit = found[k + 1].title_start if k + 1 < len(found) else n
+        f.end = _body_end(lines, f, limit)
+    return found
+
+
+def _header_like(text: str) -> bool:
+    return bool(text.strip()) and (is_header_line(text) or rule_of(text) is not None)
+
+
+def _title_start(lines: list[SourceLine], header_start: int) -> int:
+    """The first line of the title block above a header: up to three blank lines, then a
+    run of indented short lines (company, title, scale note)."""
+    i = header_start
+    blanks = 0
+    while i > 0 and not lines[i - 1].text.strip() and blanks < 3:
+        i -= 1
+        blanks += 1
+    start = i
+    taken = 0
+    while start > 0 and taken < 6:
+        prev = lines[start - 1].text
+        figures = [c for c in trailing_cells(prev) if not c.number.nil]
+        if not prev.strip() or indent_of(prev) < 2 or len(prev) > 80 or figures:
+            break
+        if rule_of(prev) is not None:
+            break
+        start -= 1
+        taken += 1
+    return start if taken else header_start
+
+
+def _is_grid_anchor(lines: list[SourceLine], i: int) -> bool:
+    """A line of column names over a rule of three or more segments, some with units."""
+    text = lines[i].text
+    if not text.strip() or rule_of(text) or trailing_cells(text) or i + 1 >= len(lines):
+        return False
+    below = rule_of(lines[i + 1].text)
+    if below is None or len(below.segments) < 3:
+        return False
+    return len(_GRID_UNIT.findall(text)) >= 2
+
+
+def _body_end(lines: list[SourceLine], f: Found, limit: int) -> int:
+    i = f.body_start
+    last_content = f.anchor
+    while i < limit:
+        if lines[i].text.strip():
+            last_content = i
+            i += 1
+            continue
+        j = i
+        while j < limit and not lines[j].text.strip():
+            j += 1
+        if j >= limit:
+            break
+        if j - i >= 2:
+            nxt = lines[j].text
+            if not (footnote_start(nxt) or trailing_cells(nxt) or rule_of(nxt)):
+                break
+        i = j
+    return last_content + 1
+
+
+# --------------------------------------------------------------------------- columns
+
+
+@dataclass(slots=True)
+class _ColumnSpec:
+    lo: int  # smallest right edge of its cells
+    hi: int  # largest right edge
+    start: int  # leftmost start of its cells
+    count: int = 0
+
+    def takes(self, cell: Cell) -> bool:
+        return self.lo - 1 <= cell.end <= self.hi + 1
+
+
+def _statement_columns(body: list[SourceLine], n_columns: int) -> list[_ColumnSpec]:
+    """Cluster the right edges of the body's numeric cells into ``n_columns`` columns."""
+    ends: Counter[int] = Counter()
+    starts: dict[int, int] = {}
+    for line in body:
+        if rule_of(line.text) or footnote_start(line.text):
+            continue
+        for c in trailing_cells(line.text):
+            ends[c.end] += 1
+            starts[c.end] = min(starts.get(c.end, c.start), c.start)
+    clusters: list[_ColumnSpec] = []
+    for end in sorted(ends):
+        if clusters and end - clusters[-1].hi <= 2:
+            cl = clusters[-1]
+            cl.hi = end
+            cl.count += ends[end]
+            cl.start = min(cl.start, starts[end])
+        else:
+            clusters.append(_ColumnSpec(end, end, starts[end], ends[end]))
+    chosen = sorted(clusters, key=lambda c: (-c.count, -c.hi))[:n_columns]
+    return sorted(chosen, key=lambda c: c.hi)
+
+
+# --------------------------------------------------------------------------- reading
+
+
+@dataclass(slots=True)
+class _Unit:
+    """A label that may wrap over several lines."""
+
+    lines: list[int]
+    text: str
+    indent: int
+
+
+class _TableReader:
+    """Reads one found table into a :class:`Table` and its facts."""
+
+    def __init__(self, ctx: Context, lines: list[SourceLine], found: Found, index: int):
+        self.ctx = ctx
+        self.lines = lines
+        self.f = found
+        self.table = Table(index=index, title="", kind=found.kind,
+                           first_line=lines[found.title_start].number,
+                           last_line=lines[found.end - 1].number)
+        self.note = labels.ScaleNote()
+        self.used: set[int] = set()
+        self.specs: list[_ColumnSpec] = []
+        self.grid_text_end = 0
+
+    # -- header -------------------------------------------------------------
+    def read_title(self) -> None:
+        f, lines = self.f, self.lines
+        title_parts: list[str] = []
+        note_parts: list[str] = []
+        in_note = False
+        for i in range(f.title_start, f.header_start):
+            text = lines[i].text.strip()
+            if not text:
+                continue
+            self.used.add(i)
+            if in_note or text.startswith("(") and not text.startswith("(1"):
+                note_parts.append(text)
+                in_note = text.count("(") + sum(p.count("(") for p in note_parts[:-1]) > (
+                    text.count(")") + sum(p.count(")") for p in note_parts[:-1]))
+                continue
+            if _COMPANY_LINE.search(text) and text.isupper():
+                continue
+            title_parts.append(text)
+        note_text = " ".join(note_parts)
+        self.note = labels.parse_scale_note(note_text) or labels.ScaleNote(note_text)
+        self.table.scale_note = note_text
+        title = " ".join(title_parts)
+        anchor_left = ""
+        if f.kind == "statement":
+            anchor = lines[f.anchor].text
+            m = re.match(r"^\s*([A-Za-z][A-Za-z &'-]*[A-Za-z])\s{2,}", anchor)
+            anchor_left = m.group(1) if m else ""
+        if not title and anchor_left:
+            title = anchor_left.title() if anchor_left.isupper() else anchor_left
+        title, marks = labels.split_footnotes(title)
+        self.table.title = title or f"Table {self.table.index + 1}"
+        self.title_footnotes = marks
+
+    def read_statement_columns(self) -> None:
+        f, lines = self.f, self.lines
+        header = [lines[i].text for i in range(f.header_start, f.anchor + 1)]
+        self.used.update(range(f.header_start, f.anchor + 1))
+        from .headers import header_items
+
+        n = sum(1 for i in header_items(lines[f.anchor].text) if i.year is not None)
+        body = lines[f.body_start:f.end]
+        self.specs = _statement_columns(body, n)
+        centres = [(s.start + s.hi) / 2 for s in self.specs]
+        periods, texts = assign_periods(header, centres)
+        for k, (spec, period, text) in enumerate(zip(self.specs, periods, texts, strict=True)):
+            self.table.columns.append(Column(k, spec.hi, text, period))
+            if period is None:
+                self.ctx.warn(lines[f.anchor].number, "column-period",
+                              f"column {k + 1} of '{self.table.title}' has no period "
+                              f"in its header ('{text}')", spec.start)
+        if len(self.specs) < n:
+            self.ctx.warn(lines[f.anchor].number, "columns",
+                          f"header names {n} columns, cells found under {len(self.specs)}")
+
+    def read_grid_columns(self) -> None:
+        f, lines = self.f, self.lines
+        self.used.update(range(f.header_start, f.anchor + 2))
+        header = lines[f.anchor].text
+        rule = rule_of(lines[f.anchor + 1].text)
+        assert rule is not None
+        numeric: list[tuple[int, int]] = []
+        for start, end in rule.segments:
+            text = header[start:end + 1].strip()
+            unit_m = _GRID_UNIT.search(text)
+            if not unit_m:
+                self.grid_text_end = end
+                continue
+            numeric.append((start, end))
+            unit = {"m": u.METRES, "ft": u.FEET, "g/t": u.G_PER_T, "opt": u.OZ_PER_TON,
+                    "oz/ton": u.OZ_PER_TON, "oz/t": u.OZ_PER_TON, "%": u.PERCENT}.get(
+                        unit_m.group(1).strip().lower())
+            name = text[: unit_m.start()].strip()
+            metal = labels.metal_in(name) or _SYMBOLS.get(name.lower())
+            k = len(self.table.columns)
+            self.table.columns.append(Column(k, end, text, None, name=metal or name.lower(),
+                                             unit=unit))
+            self.specs.append(_ColumnSpec(end - 1, end, start))
+            if unit is None:
+                self.ctx.warn(lines[f.anchor].number, "column-unit",
+                              f"unknown unit in column header '{text}'", start)
+
+    # -- body ---------------------------------------------------------------
+    def place_cells(self, line: SourceLine) -> tuple[list[Cell | None], int, list[Cell]]:
+        """Cells of a line by column, where its label ends, and cells under no column."""
+        cells = trailing_cells(line.text)
+        placed: list[Cell | None] = [None] * len(self.specs)
+        stray: list[Cell] = []
+        for c in cells:
+            k = next((k for k, s in enumerate(self.specs) if s.takes(c)), None)
+            if k is None or placed[k] is not None:
+                stray.append(c)
+            else:
+                placed[k] = c
+        first = next((c for c in placed if c is not None), None)
+        if first is None:
+            return placed, len(line.text), []
+        # cells left of the first column belong to the label (footnote marks, "29.73%")
+        label_cells = [c for c in stray if c.end <= first.start]
+        stray = [c for c in stray if c not in label_cells]
+        label_end = first.start - (1 if first.dollar else 0)
+        return placed, label_end, stray
+
+    def read_body(self) -> None:
+        f, lines = self.f, self.lines
+        pending: list[_Unit] = []
+        rule_pending: str | None = None
+        rule_line = -1
+        last_row: Row | None = None
+        last_row_is_previous = False
+        section: str | None = None
+        group: str | None = None
+        group_indent = 0
+        member_indent: int | None = None
+        entity = Entity(self.ctx.company)
+        section_metal: str | None = None
+        block = 0
+        in_footnote: str | None = None
+        footnote_seen = False
+        grid_dims = {"vein": "", "hole": ""}
+        grid_count = 0
+
+        def flush_headings() -> None:
+            nonlocal section, group, group_indent, member_indent, entity, section_metal
+            for unit in pending:
+                label, marks = labels.split_footnotes(unit.text)
+                if is_caps_heading(label):
+                    section = label
+                    group, member_indent = None, None
+                    entity = _entity_of_heading(self.ctx.company, label)
+                    section_metal = labels.metal_in(label) if entity.unit is None else None
+                else:
+                    group, group_indent, member_indent = label, unit.indent, None
+                self.table.rows.append(Row(
+                    len(self.table.rows), label, tuple(lines[i].number for i in unit.lines),
+                    indent=unit.indent, heading=True, section=section,
+                    group=None if group == label else group, footnotes=marks, block=block))
+                self.used.update(unit.lines)
+            pending.clear()
+
+        for i in range(f.body_start, f.end):
+            line = lines[i]
+            text = line.text
+            if not text.strip():
+                if in_footnote is None:
+                    flush_headings()
+                    if group is not None and member_indent == group_indent:
+                        group, member_indent = None, None
+                    if rule_pending == "=" and rule_line == i - 1:
+                        # a double rule closes the total above it; it stands over nothing
+                        rule_pending = None
+                in_footnote = None
+                continue
+            rule = rule_of(text)
+            if rule is not None:
+                flush_headings()
+                self.used.add(i)
+                if last_row is not None and last_row_is_previous:
+                    last_row.rule_below = last_row.rule_below or rule.char
+                rule_pending = rule.char
+                rule_line = i
+                last_row_is_previous = False
+                continue
+            if in_footnote is not None:
+                self.table.footnotes[in_footnote] += " " + text.strip()
+                self.used.add(i)
+                continue
+            mark = footnote_start(text) if indent_of(text) == 0 else None
+            placed, label_end, stray = self.place_cells(line)
+            if mark and not any(placed):
+                flush_headings()
+                in_footnote = mark
+                self.table.footnotes[mark] = text.strip()[len(mark) + 2:].strip()
+                self.used.add(i)
+                footnote_seen = True
+                rule_pending = None
+                last_row_is_previous = False
+                continue
+            if not any(placed):
+                indent = indent_of(text)
+                stripped = text.strip()
+                if pending and continues(pending[-1].text, pending[-1].indent, stripped, indent):
+                    pending[-1].lines.append(i)
+                    pending[-1].text += " " + stripped
+                else:
+                    pending.append(_Unit([i], stripped, indent))
+                rule_pending = None
+                last_row_is_previous = False
+                continue
+            # a row with figures
+            if footnote_seen:
+                block += 1
+                footnote_seen = False
+                section, group, member_indent = None, None, None
+                entity = Entity(self.ctx.company)
+            label_text = text[:label_end].rstrip().rstrip("$").rstrip()
+            indent = indent_of(text) if label_text.strip() else label_end
+            stripped = label_text.strip()
+            unit_lines = [i]
+            if self.table.kind == "grid":
+                flush_headings()
+            elif pending and (not stripped or continues(
+                    pending[-1].text, pending[-1].indent, stripped, indent)) and stripped:
+                head = pending.pop()
+                unit_lines = head.lines + [i]
+                stripped = head.text + " " + stripped
+                indent = head.indent
+            flush_headings()
+            if group is not None and stripped:
+                if member_indent is None:
+                    if indent < group_indent:
+                        group = None
+                    else:
+                        member_indent = indent
+                elif indent < member_indent:
+                    group, member_indent = None, None
+            label, marks = labels.split_footnotes(re.sub(r"\s+", " ", stripped))
+            row = Row(len(self.table.rows), label, tuple(lines[k].number for k in unit_lines),
+                      indent=indent, rule_above=rule_pending, section=section, group=group,
+                      footnotes=marks, block=block)
+            self.table.rows.append(row)
+            self.used.update(unit_lines)
+            if self.table.kind == "grid":
+                grid_count = self._grid_dims(text, label_end, grid_dims, grid_count)
+                dims = (("vein", grid_dims["vein"]), ("hole", grid_dims["hole"]),
+                        ("intercept", str(grid_count)))
+                row.section = grid_dims["vein"] or None
+                row.label = " ".join(v for v in (grid_dims["vein"], grid_dims["hole"]) if v)
+            else:
+                dims = ()
+            metal = labels.metal_in(label) or labels.metal_in(group)
+            if metal:
+                section_metal = section_metal if entity.unit is None and not metal else metal
+            row_entity = entity
+            seg = labels.segment_of(label)
+            if seg:
+                row_entity = Entity(entity.company, entity.unit, seg, entity.share)
+            row.fact_ids = tuple(
+                self._fact(row, k, cell, line, row_entity, metal or section_metal, dims)
+                if cell is not None else None
+                for k, cell in enumerate(placed))
+            for c in stray:
+                self.ctx.warn(line.number, "stray-cell",
+                              f"'{c.text}' stands under no column of '{self.table.title}'",
+                              c.start)
+            rule_pending = None
+            last_row = row
+            last_row_is_previous = True
+        flush_headings()
+
+    def _grid_dims(self, text: str, label_end: int, dims: dict[str, str], count: int) -> int:
+        fields = [(m.start(), m.group(0).strip())
+                  for m in re.finditer(r"\S+(?: \S+)*", text[:label_end])]
+        if not fields:
+            return count + 1
+        vein = hole = None
+        for start, value in fields:
+            if _HOLE.match(value) or start > 6:
+                hole = value
+            else:
+                vein = value
+        if vein is not None:
+            dims["vein"] = vein
+        if hole is not None:
+            dims["hole"] = hole
+        return 1
+
+    def _fact(self, row: Row, k: int, cell: Cell, line: SourceLine, entity: Entity,
+              metal: str | None, dims: tuple[tuple[str, str], ...]) -> str:
+        col = self.table.columns[k]
+        if self.table.kind == "grid":
+            unit, scale = col.unit or "", 0
+            concept = "interval_length" if col.unit in (u.METRES, u.FEET) else "grade"
+            metal = col.name if concept == "grade" else None
+        else:
+            ru = labels.row_unit(row.label, row.group, self.note)
+            unit, scale = ru.unit, ru.scale
+            concept = labels.concept_of(row.label, unit, row.group)
+            if unit not in (u.USD_PER_OZ, u.OUNCES, u.OZ_PER_TON, u.G_PER_T, u.TONS,
+                            u.USD_PER_LB):
+                metal = labels.metal_in(row.label)
+        number = cell.number
+        value = number.value * _POWERS[scale] if scale else number.value
+        fact_id = f"t{self.table.index}r{row.index}c{k}"
+        fact = Fact(
+            id=fact_id, value=value, unit=unit, label=row.label, period=col.period,
+            entity=entity, decimals=number.decimals - scale, scale=scale, concept=concept,
+            metal=metal, dims=dims, table=self.table.title, section=row.section,
+            footnotes=row.footnotes, printed=cell.text, nil=number.nil,
+            source=Location(self.ctx.path, line.number, cell.start, cell.end),
+            column=k, row=row.index,
+        )
+        self.ctx.facts.append(fact)
+        return fact_id
+
+    def finish(self) -> Table:
+        f, lines = self.f, self.lines
+        total = [i for i in range(f.title_start, f.end) if lines[i].text.strip()]
+        self.table.lines_total = len(total)
+        self.table.lines_used = sum(1 for i in total if i in self.used)
+        self.table.unplaced = [lines[i].number for i in total if i not in self.used]
+        for n in self.table.unplaced:
+            self.ctx.warn(n, "unplaced-line", f"line not placed in table '{self.table.title}'")
+        return self.table
+
+
+_POWERS = {k: Decimal(10) ** k for k in range(0, 13)}
+_SYMBOLS = {"ag": "silver", "au": "gold", "pb": "lead", "zn": "zinc", "cu": "copper"}
+
+
+def _entity_of_heading(company: str, heading: str) -> Entity:
+    """``GREENS CREEK UNIT (Reflects Hecla's 29.73% share)`` → unit and share."""
+    share_m = _SHARE.search(heading)
+    share = (Decimal(share_m.group(1)) / 100) if share_m else None
+    plain = re.sub(r"\(.*?\)", "", heading).strip()
+    seg_m = _SEGMENT_HEADING.match(plain)
+    if seg_m:
+        return Entity(company, segment=seg_m.group(1).lower())
+    m = _UNIT_HEADING.match(plain)
+    if m and "ALL" not in plain.split() and "," not in m.group("name"):
+        return Entity(company, unit=m.group("name").title(), share=share)
+    return Entity(company, share=share)
+
+
+def read_table(ctx: Context, lines: list[SourceLine], found: Found, index: int) -> Table:
+    reader = _TableReader(ctx, lines, found, index)
+    reader.read_title()
+    if found.kind == "grid":
+        reader.read_grid_columns()
+    else:
+        reader.read_statement_columns()
+    reader.read_body()
+    return reader.finish()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -15,7 +15,7 @@ from .app import app
 from .common import EXIT_BAD_INPUT, console, err_console, input_errors_exit, write_text_output
 
 
-class FactsFormat(str, Enum):
+class FactsFormat(StrEnum):
     table = "table"
     csv = "csv"
     json = "json"

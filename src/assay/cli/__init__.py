@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from . import facts  # noqa: F401  (registers its command)
+from . import (
+    facts,  # noqa: F401  (registers its command)
+    intercepts,  # noqa: F401
+)
 from .app import app
 
 

@@ -1,0 +1,230 @@
+"""``assay intercepts``: significant drill intercepts from collar, survey and assay tables."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from assay.errors import InputError, InputErrors
+from assay.explore.detection import POLICIES, number
+from assay.explore.drillholes import load_folder
+from assay.explore.intercepts import find_intercepts
+from assay.explore.rules import Cutoff, Price, Rules
+
+from .app import app
+from .common import err_console, input_errors_exit, write_text_output
+
+FORMATS = ("table", "csv", "md", "xlsx", "json")
+
+
+def _pairs(items: list[str], option: str, errors: list[InputError]) -> dict[str, str]:
+    out = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip() or not value.strip():
+            errors.append(InputError(option, f"cannot read {item!r}: write KEY=VALUE"))
+            continue
+        out[key.strip()] = value.strip()
+    return out
+
+
+def _decimal(text: str | None, option: str, errors: list[InputError],
+             positive: bool = False) -> Decimal | None:
+    if text is None:
+        return None
+    value = number(text.rstrip("%"))
+    if value is None or value < 0 or (positive and value == 0):
+        errors.append(InputError(option, f"not a {'positive ' if positive else ''}number: "
+                                 f"{text!r}"))
+        return None
+    return value
+
+
+def _element(key: str, option: str, errors: list[InputError]) -> str | None:
+    from assay.explore.columns import ELEMENTS
+    e = ELEMENTS.get(key.lower())
+    if e is None:
+        errors.append(InputError(option, f"not an element symbol: {key!r}"))
+    return e
+
+
+@app.command()
+def intercepts(
+    folder: Annotated[Path, typer.Argument(help="Folder with collar.csv, survey.csv, assays.csv.")],
+    cutoff: Annotated[str, typer.Option(
+        help="Cut-off: 'Ag>=50', or on an equivalent 'AgEq>=100'.")],
+    max_waste: Annotated[str, typer.Option(
+        help="Longest run of internal waste (m) an intercept may include.")] = "0",
+    min_length: Annotated[str | None, typer.Option(help="Minimum intercept length (m).")] = None,
+    min_gxt: Annotated[str | None, typer.Option(
+        help="Minimum grade x length (cut-off units x m); either minimum suffices.")] = None,
+    include: Annotated[str | None, typer.Option(
+        help="Higher cut-off for 'including' sub-intervals: 'Ag>=500'.")] = None,
+    top_cut: Annotated[list[str] | None, typer.Option(
+        help="Top-cut applied to a copy, EL=VALUE (repeatable): 'Ag=3000'.")] = None,
+    price: Annotated[list[str] | None, typer.Option(
+        help="Metal price for equivalents, EL=USD per oz (g/t metals) or per lb (% metals).")
+    ] = None,
+    recovery: Annotated[list[str] | None, typer.Option(
+        help="Metallurgical recovery for equivalents, EL=PERCENT (default 100).")] = None,
+    true_width_ratio: Annotated[str | None, typer.Option(
+        help="True width = ratio x down-hole length.")] = None,
+    vein_orientation: Annotated[str | None, typer.Option(
+        help="Vein 'DIP/DIPDIRECTION' (e.g. 70/045): true width from hole orientation.")] = None,
+    length_unit: Annotated[str, typer.Option(help="Report lengths in m or ft.")] = "m",
+    depth_unit: Annotated[str, typer.Option(help="Depths in the files are m or ft.")] = "m",
+    dip_convention: Annotated[str, typer.Option(
+        help="auto, negative-down or positive-down.")] = "auto",
+    bdl: Annotated[str, typer.Option(
+        help="Below-detection values: half (of the limit), zero or limit.")] = "half",
+    detection_limit: Annotated[list[str] | None, typer.Option(
+        help="Detection limit for codes without one (BDL, ND): EL=VALUE.")] = None,
+    column: Annotated[list[str] | None, typer.Option(
+        help="Column mapping FIELD=HEADER (hole, from, to, depth, azimuth, dip, vein, ...).")
+    ] = None,
+    unit: Annotated[list[str] | None, typer.Option(
+        help="Grade unit of a column without a suffix: EL=g/t|ppm|ppb|%.")] = None,
+    collar: Annotated[str, typer.Option(help="Collar file name in FOLDER.")] = "collar.csv",
+    survey: Annotated[str, typer.Option(help="Survey file name in FOLDER.")] = "survey.csv",
+    assays: Annotated[str, typer.Option(help="Assay file name in FOLDER.")] = "assays.csv",
+    format: Annotated[str, typer.Option("--format", "-f", help="table, csv, md, xlsx or json.")
+                      ] = "table",
+    output: Annotated[str | None, typer.Option("--output", "-o", help="Write to this file.")
+                      ] = None,
+    plot: Annotated[str | None, typer.Option(help="Strip logs per hole to OUT.png or OUT.svg.")
+                    ] = None,
+    plot_hole: Annotated[list[str] | None, typer.Option(
+        help="Hole to draw in the strip log (repeatable; default: holes with intercepts).")
+    ] = None,
+    title: Annotated[str, typer.Option(help="Table title.")] = "Drill Intercepts",
+) -> None:
+    """Significant intercepts under stated rules, as a release prints them.
+
+    Prints the table (grouped by vein, then hole), one line of prose per intercept, and
+    the rules; or writes CSV, Markdown, xlsx or JSON. Bad input: one line per error,
+    exit code 2.
+    """
+    with input_errors_exit():
+        errors: list[InputError] = []
+        rules = _rules(cutoff, max_waste, min_length, min_gxt, include, top_cut or [],
+                       price or [], recovery or [], true_width_ratio, vein_orientation,
+                       length_unit, errors)
+        if format not in FORMATS:
+            errors.append(InputError("--format", f"unknown format {format!r}; use one of "
+                                     f"{', '.join(FORMATS)}"))
+        if format == "xlsx" and not output:
+            errors.append(InputError("--format", "xlsx needs --output FILE.xlsx"))
+        if plot and Path(plot).suffix.lower() not in (".png", ".svg"):
+            errors.append(InputError("--plot", f"{plot}: write .png or .svg"))
+        if bdl not in POLICIES:
+            errors.append(InputError("--bdl", f"unknown policy {bdl!r}; use one of "
+                                     f"{', '.join(POLICIES)}"))
+        limits = {}
+        for k, v in _pairs(detection_limit or [], "--detection-limit", errors).items():
+            e = _element(k, "--detection-limit", errors)
+            d = _decimal(v, "--detection-limit", errors, positive=True)
+            if e and d is not None:
+                limits[e] = d
+        units = {}
+        for k, v in _pairs(unit or [], "--unit", errors).items():
+            e = _element(k, "--unit", errors)
+            u = {"g/t": "g/t", "ppm": "g/t", "gpt": "g/t", "ppb": "ppb", "%": "%",
+                 "pct": "%"}.get(v.lower())
+            if u is None:
+                errors.append(InputError("--unit", f"unknown grade unit {v!r}"))
+            elif e:
+                units[e] = u
+        columns = _pairs(column or [], "--column", errors)
+        if errors:
+            raise InputErrors(errors)
+        assert rules is not None
+        data = load_folder(folder, collar_file=collar, survey_file=survey, assay_file=assays,
+                           columns=columns, depth_unit=depth_unit, dip_convention=dip_convention,
+                           bdl_policy=bdl, detection_limits=limits, grade_units=units)
+        result = find_intercepts(data, rules)
+        from assay.explore import report
+
+        if format == "table":
+            write_text_output(report.text_report(result, title), output)
+        elif format == "csv":
+            write_text_output(report.to_csv(result), output)
+        elif format == "md":
+            write_text_output(report.to_markdown(result, title), output)
+        elif format == "json":
+            write_text_output(report.to_json(result), output)
+        else:
+            from assay.explore.workbook import write_xlsx
+            write_xlsx(result, output, title)
+        for note in data.notes:
+            if note.severity != "info" or note.code == "below-detection":
+                err_console.print(f"note: {note.location}: {note.message}", highlight=False,
+                                  soft_wrap=True)
+        if plot:
+            from assay.explore.striplog import plot as draw
+            drawn = draw(result, plot, plot_hole, title)
+            err_console.print(f"strip log of {len(drawn)} hole(s) written to {plot}",
+                              highlight=False)
+
+
+def _rules(cutoff: str, max_waste: str, min_length: str | None, min_gxt: str | None,
+           include: str | None, top_cut: list[str], price: list[str], recovery: list[str],
+           ratio: str | None, vein: str | None, length_unit: str,
+           errors: list[InputError]) -> Rules | None:
+    cut = inc = None
+    try:
+        cut = Cutoff.parse(cutoff)
+    except InputError as e:
+        errors.append(e)
+    if include:
+        try:
+            inc = Cutoff.parse(include, "--include")
+        except InputError as e:
+            errors.append(e)
+        if cut and inc and inc.name == cut.name and inc.value <= cut.value:
+            errors.append(InputError("--include", f"{include!r} is not above the cut-off "
+                                     f"{cutoff!r}"))
+    waste = _decimal(max_waste, "--max-waste", errors)
+    tops = {}
+    for k, v in _pairs(top_cut, "--top-cut", errors).items():
+        e = _element(k, "--top-cut", errors)
+        d = _decimal(v, "--top-cut", errors, positive=True)
+        if e and d is not None:
+            tops[e] = d
+    recs = {}
+    for k, v in _pairs(recovery, "--recovery", errors).items():
+        e = _element(k, "--recovery", errors)
+        d = _decimal(v, "--recovery", errors, positive=True)
+        if d is not None and d > 100:
+            errors.append(InputError("--recovery", f"{k}={v}: a percentage up to 100"))
+        elif e and d is not None:
+            recs[e] = d / 100
+    prices = {}
+    for k, v in _pairs(price, "--price", errors).items():
+        e = _element(k, "--price", errors)
+        d = _decimal(v.lstrip("$"), "--price", errors, positive=True)
+        if e and d is not None:
+            prices[e] = Price(e, d, recs.get(e, Decimal(1)))
+    for e in recs:
+        if e not in prices:
+            errors.append(InputError("--recovery", f"recovery for {e} without --price {e}=USD"))
+    orientation = None
+    if vein:
+        a, sep, b = vein.partition("/")
+        da = _decimal(a, "--vein-orientation", errors)
+        db = _decimal(b, "--vein-orientation", errors) if sep else None
+        if not sep or da is None or db is None or da > 90 or db > 360:
+            errors.append(InputError("--vein-orientation", f"cannot read {vein!r}: write "
+                                     "DIP/DIPDIRECTION such as 70/045"))
+        else:
+            orientation = (da, db)
+    if length_unit not in ("m", "ft"):
+        errors.append(InputError("--length-unit", f"unknown unit {length_unit!r}; use m or ft"))
+    if cut is None or waste is None:
+        return None
+    return Rules(cut, waste, _decimal(min_length, "--min-length", errors),
+                 _decimal(min_gxt, "--min-gxt", errors), inc, tops, prices,
+                 _decimal(ratio, "--true-width-ratio", errors, positive=True), orientation,
+                 length_unit)

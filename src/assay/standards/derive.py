@@ -1,0 +1,243 @@
+"""Derive every metric of a company folder with Decimals, each fact with its provenance.
+
+Inputs enter as facts located in their file, row and column; every other figure is a
+fact whose ``Derivation`` names the relation and the operand facts. Units, years to date,
+segments and the company are nodes; a group's additive figures are sums over its members
+and its ratios are recomputed from those sums (Σ cost / Σ ounces, never an average).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from assay.model import Derivation, Fact, Location
+from assay.operating import OperatingData
+from assay.operating.schema import METALS, price_unit
+
+from .nodes import Node, build_nodes
+from .relations import CHANGE_METRICS, Relation, aggregate_relations, unit_relations
+
+NodeKey = tuple[str, str]
+
+
+@dataclass(slots=True)
+class Derived:
+    """Every fact of a company folder, indexed by (entity name, period key, metric)."""
+
+    data: OperatingData
+    nodes: list[Node]
+    facts: dict[str, Fact] = field(default_factory=dict)
+    index: dict[tuple[str, str, str], str] = field(default_factory=dict)
+    relations: dict[str, Relation] = field(default_factory=dict)
+
+    def get(self, name: str, period: str, metric: str) -> Fact | None:
+        fid = self.index.get((name, period, metric))
+        return None if fid is None else self.facts[fid]
+
+    def value(self, name: str, period: str, metric: str) -> Decimal | None:
+        f = self.get(name, period, metric)
+        return None if f is None else f.value
+
+    def node(self, name: str, period: str) -> Node | None:
+        for n in self.nodes:
+            if n.name.lower() == name.lower() and n.period.key == period:
+                return n
+        return None
+
+    def derived_facts(self) -> list[Fact]:
+        return [f for f in self.facts.values() if f.derivation is not None]
+
+
+def relations_for(node: Node, data: OperatingData) -> list[Relation]:
+    company = data.company
+    extras = tuple(e.column for e in company.extra_costs)
+    primary = node.primary or "silver"
+    basis = node.basis if node.basis in ("produced", "sold") else "produced"
+    rels = unit_relations(primary, basis, company.royalties_in, extras)
+    if node.kind in ("company", "corporate"):
+        rels = [r for r in rels if not r.per_metal]
+    return rels
+
+
+def additive_inputs(data: OperatingData) -> list[str]:
+    return [name for name, item in data.items.items() if item.additive]
+
+
+def derive(data: OperatingData) -> Derived:
+    """All facts for all nodes of ``data``."""
+    out = Derived(data, build_nodes(data))
+    for f in data.input_facts():
+        out.facts[f.id] = f
+    additive = additive_inputs(data)
+    intensive = [name for name, item in data.items.items() if not item.additive]
+    agg = {r.output: r for r in aggregate_relations()}
+    price_facts = _price_facts(data, out)
+    for node in out.nodes:
+        rels = relations_for(node, data)
+        for r in rels:
+            out.relations[r.id] = r
+        values: dict[str, tuple[Decimal | None, str | None]] = {}
+        if node.how == "input":
+            for item in additive:
+                values[item] = _input(out, node, item)
+            for item in intensive:
+                values[item] = _input(out, node, item)
+        else:
+            for item in additive:
+                values[item] = _sum_members(out, node, item, data.items[item].unit,
+                                            data.items[item].label)
+            for item in intensive:
+                r = agg.get(item)
+                if r is not None and node.kind != "company":
+                    out.relations[r.id] = r
+                    values[item] = _apply(out, node, r, values)
+        for m in METALS:
+            pf = price_facts.get((node.period.key, m))
+            values[f"price_{m}"] = (pf.value, pf.id) if pf else (None, None)
+        for r in rels:
+            if node.how != "input" and r.additive:
+                values[r.output] = _sum_members(out, node, r.output, r.unit, r.label)
+            else:
+                values[r.output] = _apply(out, node, r, values)
+    _changes(out)
+    return out
+
+
+def _fid(node: Node, metric: str) -> str:
+    return f"{node.name}|{node.period.key}|{metric}"
+
+
+def _store(out: Derived, node: Node, metric: str, fact: Fact) -> tuple[Decimal, str]:
+    out.facts[fact.id] = fact
+    out.index[(node.name, node.period.key, metric)] = fact.id
+    return fact.value, fact.id
+
+
+def _fact(node: Node, metric: str, value: Decimal, unit: str, label: str,
+          derivation: Derivation, **extra: str) -> Fact:
+    return Fact(id=_fid(node, metric), value=value, unit=unit, label=label, period=node.period,
+                entity=node.entity, decimals=None, concept=metric, derivation=derivation,
+                extra=dict(extra))
+
+
+def _input(out: Derived, node: Node, item: str) -> tuple[Decimal | None, str | None]:
+    data = out.data
+    unit_name = node.unit.name if node.unit else None
+    spec = data.items[item]
+    if not data.given(unit_name, node.period.key, item):
+        if not spec.additive:
+            return None, None
+        fact = _fact(node, item, Decimal(0), spec.unit, spec.label,
+                     Derivation("input.not_given", (), "blank or absent: taken as zero"))
+        return _store(out, node, item, fact)
+    fid = data.input_fact_id(unit_name, node.period.key, item)
+    value = data.value(unit_name, node.period.key, item)
+    unit = node.unit
+    if unit is not None and spec.additive and unit.data_at == "100%" and unit.share != 1:
+        fact = _fact(node, item, value * unit.share, spec.unit, spec.label,
+                     Derivation("consolidation.attributable", (fid,),
+                                f"x {unit.share} attributable share"))
+        return _store(out, node, item, fact)
+    out.index[(node.name, node.period.key, item)] = fid
+    return value, fid
+
+
+def _sum_members(out: Derived, node: Node, metric: str, unit: str,
+                 label: str) -> tuple[Decimal | None, str | None]:
+    ids, total = [], Decimal(0)
+    for member in node.members:
+        fid = out.index.get((member.name, member.period.key, metric))
+        if fid is None:
+            continue
+        ids.append(fid)
+        total += out.facts[fid].value
+    if not ids:
+        return None, None
+    relation = {"ytd": "aggregate.year_to_date", "segment": "aggregate.segment",
+                "company": "aggregate.company"}[node.how]
+    return _store(out, node, metric, _fact(node, metric, total, unit, label,
+                                           Derivation(relation, tuple(ids))))
+
+
+def evaluate(r: Relation, args: list[Decimal | None]) -> Decimal | None:
+    """One relation on Decimal operands; None when it cannot be computed."""
+    if r.kind == "sum":
+        if any(a is None for a in args):
+            return None
+        return sum((a if s > 0 else -a for a, s in zip(args, r.signs, strict=True)),
+                   Decimal(0))  # type: ignore[operator]
+    if r.kind == "select":
+        return args[0]
+    a, b = args
+    if r.kind == "product":
+        if (a is not None and a == 0) or (b is not None and b == 0):
+            return Decimal(0)
+        if a is None or b is None:
+            return None
+        return a * b * r.factor
+    if a is None or b is None or b == 0:
+        return None
+    return a / b * r.factor
+
+
+def _apply(out: Derived, node: Node, r: Relation,
+           values: dict[str, tuple[Decimal | None, str | None]]) -> tuple[Decimal | None,
+                                                                           str | None]:
+    operands = [values.get(o, (None, None)) for o in r.operands]
+    value = evaluate(r, [v for v, _ in operands])
+    if value is None:
+        return None, None
+    ids = tuple(fid for _, fid in operands if fid is not None)
+    extra = {}
+    if r.output == "equivalent_oz" or r.output.startswith("value_"):
+        deck = out.data.company.prices.get(node.period.key)
+        if deck is not None:
+            extra["price_deck"] = _deck_text(deck.prices, deck.basis)
+    fact = _fact(node, r.output, value, r.unit, r.label, Derivation(r.id, ids), **extra)
+    return _store(out, node, r.output, fact)
+
+
+def _deck_text(prices: dict[str, Decimal], basis: str) -> str:
+    text = "; ".join(f"{m} {p} {price_unit(m)}" for m, p in prices.items())
+    return f"{text} ({basis})" if basis else text
+
+
+def _price_facts(data: OperatingData, out: Derived) -> dict[tuple[str, str], Fact]:
+    from assay.model import Entity
+
+    facts = {}
+    for key, deck in data.company.prices.items():
+        period = data.periods.get(key)
+        if period is None:
+            from assay.operating import parse_period
+
+            period = parse_period(key)
+        for metal, price in deck.prices.items():
+            f = Fact(id=f"price|{key}|{metal}", value=price, unit=price_unit(metal),
+                     label=f"{metal.title()} price ({deck.basis or 'price deck'})",
+                     period=period, entity=Entity(data.company.name), decimals=None,
+                     concept=f"price_{metal}", metal=metal,
+                     source=Location(deck.location.file, deck.location.line))
+            out.facts[f.id] = f
+            facts[(key, metal)] = f
+    return facts
+
+
+def _changes(out: Derived) -> None:
+    """Change from the same period a year earlier, for the headline metrics."""
+    from assay.model import Period
+
+    for node in out.nodes:
+        p = node.period
+        prior = Period(end=p.end.replace(year=p.end.year - 1),
+                       start=p.start.replace(year=p.start.year - 1) if p.start else None)
+        for metric in CHANGE_METRICS:
+            cur = out.get(node.name, p.key, metric)
+            old = out.get(node.name, prior.key, metric)
+            if cur is None or old is None:
+                continue
+            fact = _fact(node, f"change_{metric}", cur.value - old.value, cur.unit,
+                         f"Change in {cur.label.lower()} from {prior.key}",
+                         Derivation("change.year_over_year", (cur.id, old.id)))
+            _store(out, node, f"change_{metric}", fact)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from decimal import Decimal
 from pathlib import Path
 from typing import Annotated
@@ -158,6 +159,7 @@ def intercepts(
         else:
             from assay.explore.workbook import write_xlsx
             write_xlsx(result, output, title)
+        sys.stdout.flush()
         for note in data.notes:
             if note.severity != "info" or note.code == "below-detection":
                 err_console.print(f"note: {note.location}: {note.message}", highlight=False,

@@ -134,8 +134,14 @@ def table(result: Result, title: str = "Drill Intercepts") -> str:
 
 
 def _ordered(intercepts: list[Intercept]) -> list[Intercept]:
+    """Veins in the order of their first hole (as the release lists them), then holes."""
     from .drillholes import natural_key
-    return sorted(intercepts, key=lambda ic: (ic.vein == "", natural_key(ic.vein),
+    first: dict[str, tuple] = {}
+    for ic in intercepts:
+        key = natural_key(ic.hole)
+        if ic.vein not in first or key < first[ic.vein]:
+            first[ic.vein] = key
+    return sorted(intercepts, key=lambda ic: (ic.vein == "", first[ic.vein], ic.vein,
                                               natural_key(ic.hole), ic.frm))
 
 

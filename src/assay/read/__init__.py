@@ -60,11 +60,10 @@ def read_source(source: Source) -> Document:
         inside.update(range(f.title_start, f.end))
     prose = [(ln.number, ln.text) for k, ln in enumerate(lines)
              if k not in inside and ln.text.strip()]
-    all_lines = [ln.text for ln in lines]
-    if lines and lines[0].number != 1:
-        # keep Document.lines indexable by file line number
-        pad = [""] * (lines[0].number - 1)
-        all_lines = pad + all_lines
+    # Document.lines is indexed by the file's line numbers (SGML tag lines left blank)
+    all_lines = [""] * (lines[-1].number if lines else 0)
+    for ln in lines:
+        all_lines[ln.number - 1] = ln.text
     doc = Document(source.path, company, all_lines, tables, ctx.facts, ctx.diagnostics, prose)
     for t in tables:
         placed = sum(1 for r in t.rows for fid in r.fact_ids if fid)

@@ -199,9 +199,27 @@ _DOLLAR_CONCEPTS = {
 _SEGMENT_ROW = re.compile(r"^(silver|gold) operations$")
 
 
-def concept_of(label: str, unit: str, group: str | None) -> str | None:
+# In a statement of cash flows most labels name changes and adjustments, not the
+# balances or expenses of the same words elsewhere; only these keep their concept.
+_CASH_FLOW_CONCEPTS = {
+    "net income": "net_income",
+    "depreciation, depletion and amortization": "dda_cash_flow",
+    "net cash provided by operating activities": "operating_cash_flow",
+    "net cash used in operating activities": "operating_cash_flow",
+    "net cash provided by (used in) operating activities": "operating_cash_flow",
+    "additions to properties, plants and equipment": "capital_expenditure",
+}
+
+
+def concept_of(label: str, unit: str, group: str | None, table: str = "") -> str | None:
     """The canonical concept of a row, or None when the label is not known."""
     key = normalise(label)
+    if "cash flows" in table.lower():
+        if key in _CASH_FLOW_CONCEPTS:
+            return _CASH_FLOW_CONCEPTS[key]
+        concept = CONCEPTS.get(key)
+        return concept if concept and concept.startswith(
+            ("net_change_in_cash", "cash_", "investing_", "financing_")) else None
     if unit == u.USD_PER_OZ and key in _PER_OUNCE_CONCEPTS:
         return _PER_OUNCE_CONCEPTS[key]
     if unit == u.USD and key in _DOLLAR_CONCEPTS:

@@ -193,6 +193,7 @@ class _Unit:
     lines: list[int]
     text: str
     indent: int
+    rule: str | None = None  # the rule standing right above the label's first line
 
 
 class _TableReader:
@@ -395,7 +396,7 @@ class _TableReader:
                     pending[-1].lines.append(i)
                     pending[-1].text += " " + stripped
                 else:
-                    pending.append(_Unit([i], stripped, indent))
+                    pending.append(_Unit([i], stripped, indent, rule_pending))
                 rule_pending = None
                 last_row_is_previous = False
                 continue
@@ -409,11 +410,13 @@ class _TableReader:
             indent = indent_of(text) if label_text.strip() else label_end
             stripped = label_text.strip()
             unit_lines = [i]
+            row_rule = rule_pending
             if self.table.kind == "grid":
                 flush_headings()
             elif pending and (not stripped or continues(
                     pending[-1].text, pending[-1].indent, stripped, indent)) and stripped:
                 head = pending.pop()
+                row_rule = head.rule
                 unit_lines = head.lines + [i]
                 stripped = head.text + " " + stripped
                 indent = head.indent
@@ -428,7 +431,7 @@ class _TableReader:
                     group, member_indent = None, None
             label, marks = labels.split_footnotes(re.sub(r"\s+", " ", stripped))
             row = Row(len(self.table.rows), label, tuple(lines[k].number for k in unit_lines),
-                      indent=indent, rule_above=rule_pending, section=section, group=group,
+                      indent=indent, rule_above=row_rule, section=section, group=group,
                       footnotes=marks, block=block)
             self.table.rows.append(row)
             self.used.update(unit_lines)
@@ -487,10 +490,16 @@ class _TableReader:
         else:
             ru = labels.row_unit(row.label, row.group, self.note)
             unit, scale = ru.unit, ru.scale
-            concept = labels.concept_of(row.label, unit, row.group)
-            if unit not in (u.USD_PER_OZ, u.OUNCES, u.OZ_PER_TON, u.G_PER_T, u.TONS,
-                            u.USD_PER_LB):
+            concept = labels.concept_of(row.label, unit, row.group, self.table.title)
+            if entity.segment and entity.segment == labels.segment_of(row.label):
+                metal = None  # "Silver operations" sales: the segment, not the metal
+            elif unit not in (u.USD_PER_OZ, u.OUNCES, u.OZ_PER_TON, u.G_PER_T, u.TONS,
+                              u.USD_PER_LB):
                 metal = labels.metal_in(row.label)
+            if (unit == u.USD_PER_OZ and metal and entity.unit is None
+                    and entity.segment is None and concept and "cost" in concept):
+                # a company-level cost per ounce of silver is the silver operations' figure
+                entity = Entity(entity.company, None, metal, entity.share)
         number = cell.number
         value = number.value * _POWERS[scale] if scale else number.value
         fact_id = f"t{self.table.index}r{row.index}c{k}"

@@ -21,7 +21,7 @@ FIELDS = (
 def _text(d: Decimal | None) -> str:
     if d is None:
         return ""
-    return format(d.normalize() if d == d.to_integral_value() and d != 0 else d, "f")
+    return format(d, "f")
 
 
 def fact_record(f: Fact) -> dict[str, object]:

@@ -1,0 +1,55 @@
+"""``assay facts`` from the command line: formats, and exit code 2 for bad input."""
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import duckdb
+from typer.testing import CliRunner
+
+from assay.cli import app
+
+SEED = str(Path(__file__).resolve().parents[2] / "examples" / "hecla-2007-q2.txt")
+runner = CliRunner()
+
+
+def test_csv_carries_every_field_with_provenance():
+    r = runner.invoke(app, ["facts", SEED, "--format", "csv"])
+    assert r.exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(r.stdout)))
+    assert len(rows) == 750
+    net = next(x for x in rows if x["concept"] == "net_income" and x["period"] == "2007Q2")
+    assert net["value"] == "24337000" and net["line"] == "466" and net["unit"] == "USD"
+    assert (net["lower"], net["upper"]) == ("24336500", "24337500")
+
+
+def test_json_and_parquet(tmp_path: Path):
+    r = runner.invoke(app, ["facts", SEED, "--format", "json"])
+    payload = json.loads(r.stdout)
+    assert len(payload["facts"]) == 750 and payload["period"] == "2007Q2"
+    assert all(t["unplaced_lines"] == [] for t in payload["tables"])
+    out = tmp_path / "facts.parquet"
+    r = runner.invoke(app, ["facts", SEED, "--format", "parquet", "-o", str(out)])
+    assert r.exit_code == 0
+    ((n, total),) = duckdb.sql(
+        f"select count(*), sum(value) from '{out}' where unit = 'oz'").fetchall()
+    assert n > 0 and str(total).split(".")[0].isdigit()
+
+
+def test_table_output():
+    r = runner.invoke(app, ["facts", SEED])
+    assert r.exit_code == 0
+    assert "Tables read" in r.stdout and "Production Data" in r.stdout
+
+
+def test_bad_input_exit_code_two_and_one_line(tmp_path: Path):
+    for path, words in ((tmp_path / "missing.txt", "no such file"),
+                        (tmp_path, "is a directory")):
+        r = runner.invoke(app, ["facts", str(path)])
+        assert r.exit_code == 2
+        assert words in r.stderr and "Traceback" not in r.stderr
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    r = runner.invoke(app, ["facts", str(empty)])
+    assert r.exit_code == 2 and "empty" in r.stderr

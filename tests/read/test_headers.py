@@ -1,0 +1,57 @@
+"""Column headers of the era, stacked over several lines, become periods."""
+
+from datetime import date
+
+from assay.model import Period
+from assay.read.headers import assign_periods, is_period_anchor
+
+
+def _keys(lines, centres):
+    periods, _ = assign_periods(lines, centres)
+    return [p.key if p else None for p in periods]
+
+
+def test_second_quarter_and_six_months_over_dates_and_years():
+    lines = [
+        "                          Second Quarter Ended     Six Months Ended",
+        "                         ---------------------- ----------------------",
+        "                          June 30,   June 30,    June 30,   June 30,",
+        "HIGHLIGHTS                   2007       2006        2007       2006",
+    ]
+    assert _keys(lines, [31, 42, 54, 66]) == ["2007Q2", "2006Q2", "2007H1", "2006H1"]
+
+
+def test_three_and_nine_months_ended():
+    lines = [
+        "             Three Months Ended       Nine Months Ended",
+        "               September 30,            September 30,",
+        "              2007       2006          2007       2006",
+    ]
+    periods, _ = assign_periods(lines, [16, 26, 40, 50])
+    assert periods[0] == Period(date(2007, 9, 30), date(2007, 7, 1))
+    assert periods[2] == Period(date(2007, 9, 30), date(2007, 1, 1))
+    assert periods[3].key == "2006M9"
+
+
+def test_year_ended_december_31():
+    lines = ["          Year Ended December 31,", "          2007      2006      2005"]
+    assert _keys(lines, [12, 22, 32]) == ["2007FY", "2006FY", "2005FY"]
+
+
+def test_bare_years_are_fiscal_years():
+    assert _keys(["   2007    2006"], [5, 13]) == ["2007FY", "2006FY"]
+
+
+def test_quarter_labels():
+    assert _keys(["     Q2 2007     Q2 2006"], [8, 20]) == ["2007Q2", "2006Q2"]
+
+
+def test_balance_sheet_instants_on_one_line():
+    line = "                                           June 30, 2007 Dec. 31, 2006"
+    assert is_period_anchor(line)
+    assert _keys([line], [50, 64]) == ["2007-06-30", "2006-12-31"]
+
+
+def test_prose_with_years_is_not_a_header():
+    assert not is_period_anchor(" months ended June 30, 2007 and 2006:")
+    assert not is_period_anchor("In 2007 and 2006 the company produced silver")

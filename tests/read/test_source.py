@@ -1,0 +1,102 @@
+"""Containers and encodings of the era: SGML, tabs, form feeds, Windows-1252."""
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from assay.errors import InputError
+from assay.read import read_release, read_text
+
+TABLE = """\
+                         EXAMPLE MINING COMPANY
+                    (dollars in thousands)
+
+                              Three Months Ended
+                            September 30,  September 30,
+                                 2007           2006
+
+Net income                      $ 1,234        $ (567)
+Depreciation, depletion and
+ amortization                       890            812
+"""
+
+
+def _sgml(*docs: tuple[str, str]) -> str:
+    parts = ["<SEC-DOCUMENT>0001.txt", "<SEC-HEADER>", "COMPANY: EXAMPLE", "</SEC-HEADER>"]
+    for doc_type, body in docs:
+        parts += ["<DOCUMENT>", f"<TYPE>{doc_type}", "<SEQUENCE>1", "<TEXT>", body,
+                  "</TEXT>", "</DOCUMENT>"]
+    return "\n".join(parts) + "\n"
+
+
+def test_sgml_submission_takes_each_ex99_document_with_file_line_numbers():
+    body = TABLE.replace("\nNet income", "\n<TABLE>\n<S>                             <C>"
+                         "            <C>\nNet income") + "</TABLE>\n<PAGE>\n"
+    text = _sgml(("8-K", "Form 8-K cover text"), ("EX-99.1", body), ("EX-99.2", TABLE))
+    doc = read_text(text, "sub.txt")
+    assert len(doc.tables) == 2
+    net = [f for f in doc.facts if f.concept == "net_income"]
+    assert [f.value for f in net] == [Decimal(1234000), Decimal(-567000)] * 2
+    line = net[0].source.line
+    assert text.split("\n")[line - 1].startswith("Net income")
+    assert doc.lines[line - 1].startswith("Net income")
+    assert {f.period.key for f in net} == {"2007Q3", "2006Q3"}
+
+
+def test_sgml_without_ex99_is_an_input_error(tmp_path: Path):
+    p = tmp_path / "sub.txt"
+    p.write_text(_sgml(("8-K", TABLE), ("EX-10.1", TABLE)))
+    with pytest.raises(InputError, match="no EX-99 document"):
+        read_release(p)
+    doc = read_text(p.read_text(), str(p))
+    assert [d.code for d in doc.diagnostics] == ["no-document"]
+
+
+def test_tabs_and_form_feeds(tmp_path: Path):
+    tabbed = TABLE.replace("Net income                      $", "Net income\t\t\t$")
+    assert "\t" in tabbed
+    doc = read_text("\f" + tabbed + "\f\n")
+    f = next(f for f in doc.facts if f.concept == "net_income")
+    assert f.value == Decimal(1234000)
+    assert doc.tables[0].unplaced == []
+
+
+def test_windows_1252_release(tmp_path: Path):
+    p = tmp_path / "cp1252.txt"
+    text = TABLE.replace("Net income          ", "Net income \u2013 Hecla\u2019s")
+    p.write_bytes(text.encode("cp1252"))
+    doc = read_release(p)
+    f = next(f for f in doc.facts if f.column == 0 and "Net income" in f.label)
+    assert f.label == "Net income \u2013 Hecla\u2019s" and f.value == Decimal(1234000)
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        (b"", "the file is empty"),
+        (b"\x00\x01\x02binary\x00" * 20, "a binary file"),
+        (b"just some prose without any table at all\n", "no tables found"),
+    ],
+)
+def test_unusable_files_are_input_errors(tmp_path: Path, content: bytes, problem: str):
+    p = tmp_path / "bad.txt"
+    p.write_bytes(content)
+    with pytest.raises(InputError, match=problem) as e:
+        read_release(p)
+    assert str(p) in str(e.value)
+
+
+def test_missing_file_and_directory(tmp_path: Path):
+    with pytest.raises(InputError, match="no such file"):
+        read_release(tmp_path / "missing.txt")
+    with pytest.raises(InputError, match="is a directory"):
+        read_release(tmp_path)
+
+
+def test_undecodable_bytes_name_the_line(tmp_path: Path):
+    p = tmp_path / "bad.txt"
+    p.write_bytes(TABLE.encode() + b"\nbad byte \x81 here\n")
+    with pytest.raises(InputError, match="undecodable byte 0x81") as e:
+        read_release(p)
+    assert e.value.line == TABLE.count("\n") + 2

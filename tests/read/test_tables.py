@@ -1,0 +1,260 @@
+"""Each layout convention of plain-text filings, on small inline fixtures."""
+
+from datetime import date
+from decimal import Decimal
+
+from assay.model import Period
+from assay.read import read_text
+
+STATEMENT = """\
+
+                      EXAMPLE MINING COMPANY
+                    Reconciliation of Cash Costs
+   (dollars and ounces in thousands, except per ounce - unaudited)
+
+                                Three Months Ended  Six Months Ended
+                                ------------------ -------------------
+                                June 30, June 30,  June 30,  June 30,
+                                  2007      2006      2007      2006
+
+GOLD OPERATIONS
+
+Total cash costs                $10,972  $ 12,562  $ 25,724  $ 25,771
+Divided by gold ounces produced      19        37        50        74
+                                 -------  --------  --------  --------
+   Total cash cost per ounce
+    produced                    $   577  $    340  $    514  $    348
+                                 =======  ========  ========  ========
+Reconciliation to GAAP (2):
+   Reduction in labor cost (3)      949        --     1,280        --
+   Treatment and freight costs     (123)   (2,088)   (1,500)   (3,682)
+
+GREENS CREEK UNIT (Reflects
+ Hecla's 29.73% share)
+
+Total cash costs                $(2,375) $ (1,186) $ (5,633) $ (1,974)
+
+
+(2) Costs per ounce of gold are based on the gold produced by the
+ La Camorra mine only.
+
+(3) Incentives have been offered.
+"""
+
+
+def _row(doc, label):
+    table = doc.tables[0]
+    return next(r for r in table.rows if r.label == label)
+
+
+def _facts(doc, label):
+    return [doc.fact(fid) for fid in _row(doc, label).fact_ids if fid]
+
+
+def test_title_scale_and_periods():
+    doc = read_text(STATEMENT, "x.txt")
+    (table,) = doc.tables
+    assert doc.company == "Example Mining Company"
+    assert table.title == "Reconciliation of Cash Costs"
+    assert "ounces in thousands" in table.scale_note
+    assert [c.period.key for c in table.columns] == ["2007Q2", "2006Q2", "2007H1", "2006H1"]
+    assert table.columns[0].period == Period(date(2007, 6, 30), date(2007, 4, 1))
+
+
+def test_dollars_in_thousands_and_denominator_in_thousands_of_ounces():
+    doc = read_text(STATEMENT, "x.txt")
+    costs = _facts(doc, "Total cash costs")[:4]
+    assert [f.value for f in costs] == [Decimal(10972000), Decimal(12562000),
+                                        Decimal(25724000), Decimal(25771000)]
+    assert {(f.unit, f.scale, f.decimals) for f in costs} == {("USD", 3, -3)}
+    oz = _facts(doc, "Divided by gold ounces produced")
+    assert oz[0].value == Decimal(19000) and oz[0].unit == "oz" and oz[0].decimals == -3
+    assert oz[0].concept == "ounces_produced"
+
+
+def test_wrapped_label_per_ounce_row_and_rules():
+    doc = read_text(STATEMENT, "x.txt")
+    row = _row(doc, "Total cash cost per ounce produced")
+    assert row.rule_above == "-" and row.rule_below == "="
+    f = doc.fact(row.fact_ids[0])
+    assert (f.value, f.unit, f.scale, f.decimals) == (Decimal(577), "USD/oz", 0, 0)
+    assert f.source.line == 17 and f.source.file == "x.txt"
+    assert f.concept == "total_cash_cost_per_oz"
+    assert row.lines == (16, 17)
+
+
+def test_negatives_nil_and_footnote_markers():
+    doc = read_text(STATEMENT, "x.txt")
+    labour = _row(doc, "Reduction in labor cost")
+    assert labour.footnotes == ("3",)
+    values = [doc.fact(fid) for fid in labour.fact_ids]
+    assert [f.value for f in values] == [Decimal(949000), 0, Decimal(1280000), 0]
+    assert values[1].nil and not values[0].nil
+    freight = _facts(doc, "Treatment and freight costs")
+    assert freight[1].value == Decimal(-2088000)
+    table = doc.tables[0]
+    assert table.footnotes["3"] == "Incentives have been offered."
+    assert table.footnotes["2"].startswith("Costs per ounce of gold")
+
+
+def test_sections_groups_and_attributable_share():
+    doc = read_text(STATEMENT, "x.txt")
+    gold = _facts(doc, "Treatment and freight costs")[0]
+    assert gold.entity.segment == "gold" and gold.entity.unit is None
+    assert _row(doc, "Treatment and freight costs").group == "Reconciliation to GAAP:"
+    greens = [doc.fact(fid) for r in doc.tables[0].rows if r.section and "GREENS" in r.section
+              for fid in r.fact_ids if fid]
+    assert len(greens) == 4
+    assert {(f.entity.unit, f.entity.share) for f in greens} == {("Greens Creek",
+                                                                  Decimal("0.2973"))}
+    assert greens[0].value == Decimal(-2375000)
+
+
+def test_every_line_of_the_table_is_placed():
+    doc = read_text(STATEMENT, "x.txt")
+    table = doc.tables[0]
+    assert table.unplaced == []
+    assert table.lines_used == table.lines_total
+    assert sum(1 for f in doc.facts) == 24
+
+
+HIGHLIGHTS = """\
+                         EXAMPLE MINING COMPANY
+  (dollars in thousands, except per share, per ounce and per pound
+                         amounts - unaudited)
+
+                          Second Quarter Ended
+                         ----------------------
+                          June 30,   June 30,
+HIGHLIGHTS                   2007       2006
+
+Sales:
+Silver operations (1)    $   44,431  $   25,875
+Gold operations              15,669      31,066
+                          ---------   ---------
+  Total sales            $   60,100  $   56,941
+                          =========   =========
+
+Basic income per common
+ share                   $     0.20  $     0.08
+Silver - Ounces           1,492,740   1,262,875
+Average cost per ounce
+ of silver produced (1):
+  Total cash costs
+   ($/oz.) (3)                (1.98)       1.98
+Lead - LME Cash
+ ($/pound)                     0.99        0.50
+Mining cost per ton        $  51.76  $  51.89
+"""
+
+
+def test_scale_exceptions_per_share_per_ounce_per_pound():
+    doc = read_text(HIGHLIGHTS)
+    by_label = {d.label: d for d in doc.facts if d.column == 0}
+    assert by_label["Silver operations"].value == Decimal(44431000)
+    assert by_label["Silver operations"].entity.segment == "silver"
+    assert by_label["Silver operations"].concept == "sales"
+    assert by_label["Basic income per common share"].value == Decimal("0.20")
+    assert by_label["Basic income per common share"].unit == "USD/share"
+    assert by_label["Silver - Ounces"].value == Decimal(1492740)
+    assert by_label["Silver - Ounces"].unit == "oz"
+    cash = by_label["Total cash costs ($/oz.)"]
+    assert (cash.value, cash.unit, cash.metal, cash.footnotes) == (
+        Decimal("-1.98"), "USD/oz", "silver", ("3",))
+    assert cash.concept == "total_cash_cost_per_oz"
+    assert by_label["Lead - LME Cash ($/pound)"].unit == "USD/lb"
+    assert by_label["Mining cost per ton"].unit == "USD/ton"
+    assert doc.tables[0].title == "Highlights"
+
+
+def test_total_row_has_rules_and_dollar_signs_on_some_rows_only():
+    doc = read_text(HIGHLIGHTS)
+    total = next(r for r in doc.tables[0].rows if r.label == "Total sales")
+    assert total.rule_above == "-" and total.rule_below == "="
+    gold = next(f for f in doc.facts if f.label == "Gold operations" and f.column == 1)
+    assert gold.value == Decimal(31066000) and gold.printed == "31,066"
+
+
+INTERCEPTS = """\
+Text before the table ends here.
+
+
+
+                   Additional Rio Grande Intercepts
+- ----------------------------------------------------------------------
+   VEIN    DRILL HOLE INTERVAL (m) Ag (g/t) Ag (opt) Au (g/t) Au (opt)
+- --------------------- ------------ -------- -------- -------- --------
+Le Soledad   RG-04            1.10    296.9     8.66     0.09     0.00
+- --------------------- ------------ -------- -------- -------- --------
+             RG-06            2.54     65.3     1.90     0.32     0.01
+           ---------- ------------ -------- -------- -------- --------
+                             12.10     59.7     1.74     0.08     0.00
+- --------------------- ------------ -------- -------- -------- --------
+
+
+    Drilling on the San Sebastian property has identified narrow zones
+of silver.
+"""
+
+
+def test_intercepts_grid_rows_inherit_vein_and_hole():
+    doc = read_text(INTERCEPTS)
+    (table,) = doc.tables
+    assert table.kind == "grid" and table.title == "Additional Rio Grande Intercepts"
+    assert [(c.name, c.unit) for c in table.columns] == [
+        ("interval", "m"), ("silver", "g/t"), ("silver", "oz/ton"), ("gold", "g/t"),
+        ("gold", "oz/ton")]
+    rows = [r for r in table.rows if not r.heading]
+    dims = [dict(doc.fact(r.fact_ids[0]).dims) for r in rows]
+    assert dims == [
+        {"vein": "Le Soledad", "hole": "RG-04", "intercept": "1"},
+        {"vein": "Le Soledad", "hole": "RG-06", "intercept": "1"},
+        {"vein": "Le Soledad", "hole": "RG-06", "intercept": "2"},
+    ]
+    silver = doc.fact(rows[2].fact_ids[1])
+    assert (silver.value, silver.unit, silver.metal, silver.concept) == (
+        Decimal("59.7"), "g/t", "silver", "grade")
+    assert len(doc.facts) == 15
+    # the prose after the table is prose, not table
+    assert any("San Sebastian" in text for _, text in doc.prose)
+    assert table.unplaced == []
+
+
+def test_unlabelled_subtotal_and_heading_without_colon():
+    text = """\
+                         EXAMPLE MINING COMPANY
+                Consolidated Statements of Operations
+    (dollars and shares in thousands, except per share amounts)
+
+                              Second Quarter Ended
+                              --------------------
+                              June 30,   June 30,
+                                 2007       2006
+
+Other operating expenses
+  General and administrative      4,452     3,781
+  Exploration                     3,821     5,610
+                                -------   -------
+                                  8,273     9,391
+                                -------   -------
+Basic weighted average number
+ of common shares outstanding   120,307   119,266
+"""
+    doc = read_text(text)
+    rows = doc.tables[0].rows
+    assert rows[0].heading and rows[0].label == "Other operating expenses"
+    assert rows[1].group == "Other operating expenses"
+    subtotal = rows[3]
+    assert subtotal.label == "" and subtotal.rule_above == "-" and subtotal.rule_below == "-"
+    shares = doc.fact(rows[4].fact_ids[0])
+    assert (shares.unit, shares.value, shares.decimals) == ("shares", Decimal(120307000), -3)
+
+
+def test_unplaced_lines_are_reported_not_dropped():
+    damaged = STATEMENT.replace(
+        "   Treatment and freight costs     (123)",
+        "   Treatment and freight costs     (123)   stray words here 77")
+    doc = read_text(damaged, "x.txt")
+    warnings = [d for d in doc.diagnostics if d.severity == "warning"]
+    assert warnings, "a damaged row must be reported"
+    assert all(d.location.file == "x.txt" and d.location.line > 0 for d in warnings)

@@ -47,6 +47,7 @@ class ExtraCost:
 
     column: str
     label: str
+    note: str = ""
 
 
 @dataclass(slots=True)

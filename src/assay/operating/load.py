@@ -112,7 +112,8 @@ def _xlsx_sheets(path: Path, errors: list[InputError]) -> list[tuple[str, list[l
         return []
     out = []
     for ws in wb.worksheets:
-        rows = [["" if c is None else str(c) for c in row] for row in ws.iter_rows(values_only=True)]
+        rows = [["" if c is None else str(c) for c in row]
+                for row in ws.iter_rows(values_only=True)]
         out.append((f"{path}[{ws.title}]", rows))
     return out
 
@@ -244,7 +245,7 @@ def _company(raw: dict[str, Any], path: str, lines: list[str],
                                        Location(path, line))
         for metal in values:
             price_unit(metal)
-    extras = [ExtraCost(str(e["column"]), str(e.get("label", e["column"])))
+    extras = [ExtraCost(str(e["column"]), str(e.get("label", e["column"])), str(e.get("note", "")))
               for e in raw.get("reconciliation", {}).get("extra_items", [])]
     standards = raw.get("standards", {})
     royalties_in = str(standards.get("royalties_in", "C1"))

@@ -50,7 +50,7 @@ def build_nodes(data: OperatingData) -> list[Node]:
         by_key[node.key] = node
 
     for unit in company.units:
-        for (uname, pkey) in sorted(k for k in data.cells if k[0] == unit.name):
+        for (_u, pkey) in sorted(k for k in data.cells if k[0] == unit.name):
             add(Node(unit.name, "unit", data.periods[pkey],
                      Entity(company.name, unit.name, unit.segment, unit.share), unit,
                      unit.primary_metal, unit.cost_basis, how="input"))

@@ -1,0 +1,100 @@
+"""``assay report``, ``assay explain``, ``assay compare``: cost metrics from operating data."""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from assay.operating import load_company
+from assay.standards import derive
+from assay.standards.compare import compare_methods, render_compare
+from assay.standards.explain import explain_tree, find_metric
+
+from .app import app
+from .common import EXIT_BAD_INPUT, err_console, input_errors_exit, write_text_output
+
+Folder = Annotated[str, typer.Argument(help="A company folder (company.toml plus CSV/XLSX).")]
+PeriodOpt = Annotated[str, typer.Option("--period", "-p", help="A quarter, e.g. 2007Q2.")]
+Out = Annotated[str | None, typer.Option("--output", "-o", help="Write to this file.")]
+
+
+class ReportFormat(StrEnum):
+    text = "text"
+    md = "md"
+    xlsx = "xlsx"
+    json = "json"
+
+
+@app.command()
+def report(folder: Folder, period: PeriodOpt,
+           fmt: Annotated[ReportFormat, typer.Option("--format", "-f")] = ReportFormat.text,
+           out: Out = None) -> None:
+    """Write the release's cost tables (highlights, production data, reconciliation)."""
+    from assay.write.report_tables import report_tables
+
+    with input_errors_exit():
+        derived = derive(load_company(folder))
+        tables = report_tables(derived, period.upper())
+    if fmt is ReportFormat.xlsx:
+        if not out:
+            err_console.print("error: --format xlsx needs --output FILE")
+            raise typer.Exit(EXIT_BAD_INPUT)
+        from assay.write.report_xlsx import write_xlsx
+
+        write_xlsx(tables, out)
+        err_console.print(f"{len(tables)} tables written to {out}")
+        return
+    if fmt is ReportFormat.md:
+        from assay.write.report_md import render_markdown as render
+    elif fmt is ReportFormat.json:
+        from assay.write.report_json import render_json as render
+    else:
+        from assay.write.report_text import render_text as render
+    write_text_output(render(tables), out)
+
+
+@app.command()
+def explain(folder: Folder,
+            metric: Annotated[str, typer.Argument(help='e.g. "total cash cost per ounce"')],
+            period: PeriodOpt,
+            unit: Annotated[str | None, typer.Option(
+                "--unit", "-u", help="Unit or segment (default: the company).")] = None,
+            show_all: Annotated[bool, typer.Option("--all", help="Show zero operands.")] = False,
+            out: Out = None) -> None:
+    """Print how a figure was derived, down to the input cells (file, row, column)."""
+    from assay.errors import InputError
+
+    with input_errors_exit():
+        data = load_company(folder)
+        derived = derive(data)
+        name = unit or data.company.name
+        node = derived.node(name, period.upper())
+        if node is None:
+            raise InputError(folder, f"no data for {name!r} in {period}")
+        m = find_metric(derived, metric)
+        fact = derived.get(node.name, node.period.key, m)
+        if fact is None:
+            raise InputError(folder, f"{m} is not computable for {node.name} {period}: an "
+                                     "operand is missing or a divisor is zero")
+    write_text_output(explain_tree(derived, fact.id, show_all), out)
+
+
+@app.command()
+def compare(folder: Folder, period: PeriodOpt,
+            fmt: Annotated[str, typer.Option("--format", "-f", help="text or json")] = "text",
+            out: Out = None) -> None:
+    """Cost per ounce per unit by method: by-product, gross, co-product, C1/C3, AISC."""
+    with input_errors_exit():
+        derived = derive(load_company(folder))
+        rows, assumptions = compare_methods(derived, period.upper())
+    if fmt == "json":
+        payload = {"period": period.upper(), "assumptions": assumptions, "rows": [
+            {"entity": r.entity, "metal": r.metal, "notes": r.notes,
+             "values": {k: None if v is None else str(v) for k, v in r.values.items()}}
+            for r in rows]}
+        write_text_output(json.dumps(payload, indent=1) + "\n", out)
+    else:
+        write_text_output(render_compare(rows, assumptions, period.upper()), out)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from . import (
     facts,  # noqa: F401  (registers its command)
     intercepts,  # noqa: F401
+    report,  # noqa: F401
 )
 from .app import app
 

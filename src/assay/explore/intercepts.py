@@ -248,45 +248,53 @@ class _Builder:
         data, d = self.data, self.data.depth_decimals
         length = data.to - data.frm
         sl = excess_prefix(sel.values, sel.valid, 0, length)
+        # gather every sum with numpy, then one Python step per intercept
+        lens = (data.to[last] - data.frm[first]).tolist()
+        s_sum = _diff(sl, first, last)
+        sums = {e: (_diff(self.metal[e], first, last),
+                    (self.missing[e][last + 1] - self.missing[e][first]).tolist())
+                for e in data.grades}
+        cuts = {e: _diff(prefix, first, last) for e, (prefix, _, _) in self.cut.items()}
+        holes = data.hole[first].tolist()
+        frms, tos = data.frm[first].tolist(), data.to[last].tolist()
+        lines = data.line.tolist()
+        rank: Counter[str] = Counter()
         out = []
-        for f, t in zip(first.tolist(), last.tolist(), strict=True):
-            hole = data.holes[int(data.hole[f])]
-            frm, to = data.depth(data.frm[f]), data.depth(data.to[t])
-            length_m = to - frm
-            len_int = int(data.to[t]) - int(data.frm[f])
+        for k, (f, t) in enumerate(zip(first.tolist(), last.tolist(), strict=True)):
+            hole = data.holes[holes[k]]
+            frm = Decimal(frms[k]).scaleb(-d)
+            to = Decimal(tos[k]).scaleb(-d)
+            len_int = lens[k]
             grades = {}
             for e, g in data.grades.items():
-                if self.missing[e][t + 1] - self.missing[e][f]:
+                metal_sums, missing = sums[e]
+                if missing[k]:
                     grades[e] = Composite(e, g.unit, None, None)
                     continue
-                m_int = int(self.metal[e][t + 1]) - int(self.metal[e][f])
-                metal = Decimal(m_int).scaleb(-(d + g.decimals))
-                grade = Fraction(m_int, len_int) / 10 ** g.decimals
+                m_int = metal_sums[k]
                 cg = cm = tc = None
                 if e in self.cut:
-                    prefix, dec, tc = self.cut[e]
-                    c_int = int(prefix[t + 1]) - int(prefix[f])
+                    _, dec, tc = self.cut[e]
+                    c_int = cuts[e][k]
                     cm = Decimal(c_int).scaleb(-(d + dec))
-                    cg = Fraction(c_int, len_int) / 10 ** dec
-                grades[e] = Composite(e, g.unit, grade, metal, cg, cm, tc)
-            s_grade = Fraction(int(sl[t + 1]) - int(sl[f]), len_int) * sel.scale
+                    cg = Fraction(c_int, len_int * 10 ** dec)
+                grades[e] = Composite(e, g.unit, Fraction(m_int, len_int * 10 ** g.decimals),
+                                      Decimal(m_int).scaleb(-(d + g.decimals)), cg, cm, tc)
+            s_grade = Fraction(s_sum[k] * sel.scale.numerator,
+                               len_int * sel.scale.denominator)
             eq = None
             if self.factors and all(grades[e].grade is not None for e in self.factors):
                 eq = sum((grades[e].grade * fac for e, fac in self.factors.items()), Fraction(0))
+            length_m = Decimal(len_int).scaleb(-d)
             tw, basis = self._width(hole, frm, to, length_m)
+            rank[hole] += 1
             out.append(Intercept(
-                id="", hole=hole, vein=self._vein(hole, f, t), frm=frm, to=to,
-                length=length_m, grades=grades, selection=s_grade, cutoff=cut, equivalent=eq,
-                true_width=tw, width_basis=basis, source=data.assay_file,
-                rows=tuple(int(x) for x in data.line[f:t + 1]),
+                id=f"{hole}#{rank[hole]}", hole=hole, vein=self._vein(hole, f, t), frm=frm,
+                to=to, length=length_m, grades=grades, selection=s_grade, cutoff=cut,
+                equivalent=eq, true_width=tw, width_basis=basis, source=data.assay_file,
+                rows=tuple(lines[f:t + 1]),
             ))
-        # ids: hole and rank down the hole
-        rank: Counter[str] = Counter()
-        named = []
-        for ic in out:
-            rank[ic.hole] += 1
-            named.append(_replace(ic, id=f"{ic.hole}#{rank[ic.hole]}"))
-        return named
+        return out
 
     def _vein(self, hole: str, f: int, t: int) -> str:
         data = self.data
@@ -313,6 +321,11 @@ class _Builder:
                 return true_width(length, o, r.vein_orientation), (
                     f"true width (vein {d}/{dd})")
         return None, "down-hole length"
+
+
+def _diff(prefix: np.ndarray, first: np.ndarray, last: np.ndarray) -> list[int]:
+    """Sums over [first, last] from prefix sums, as Python integers."""
+    return [int(x) for x in (prefix[last + 1] - prefix[first]).tolist()]
 
 
 def _rescaled_for(g: GradeArray, cap: Decimal) -> tuple[np.ndarray, int]:

@@ -1,0 +1,224 @@
+"""Figures cited in running text: where they stand and what they say.
+
+The prose of a release is cut into paragraphs (runs of lines between blank lines; a
+table's footnotes are paragraphs too, tied to the rows that cite them), paragraphs into
+sentences, and each sentence is scanned for *mentions*: a money amount ("$24.3 million",
+"negative 72 cents per ounce"), a percentage, a ratio ("5.7:1"), a quantity of ounces,
+grams per tonne, ounces per ton or metres. Each mention keeps its precision (``$24.3
+million`` stands for [24.25, 24.35] million), its place (line and columns) and the words
+around it; :mod:`assay.audit.prose` decides what it claims and checks it.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from assay.model import Document, Interval, interval_of
+
+METALS = ("silver", "gold", "lead", "zinc")
+
+_NUM = r"\d[\d,]*(?:\.\d+)?"
+_MENTION = re.compile(
+    rf"""(?P<neg>\bnegative\s+)?(?:
+      (?P<usd>(?:US)?\$\s?(?P<usd_n>{_NUM})(?:\s+(?P<usd_mult>million|billion)\b)?)
+    | (?P<cents>\b(?P<cents_n>\d+(?:\.\d+)?)[\s-]+cents\b)
+    | (?P<pct>\b(?P<pct_n>\d+(?:\.\d+)?)\s?%)
+    | (?P<ratio>\b(?P<ratio_n>\d+(?:\.\d+)?):1\b)
+    | (?P<qty>\b(?P<qty_n>{_NUM})(?:\s+(?P<qty_mult>million)\b)?\s+
+        (?P<qty_unit>ounces?|grams|meters|metres)\b)
+    )""",
+    re.VERBOSE | re.IGNORECASE,
+)
+_PER = re.compile(r"^[\s-]*(?:average\s+)?per[\s-]+(?P<per>ounce|pound|common share|share|ton)\b",
+                  re.IGNORECASE)
+_OZ_TAIL = re.compile(r"^\s+(?:of\s+(?P<m1>silver|gold)\s+)?per\s+ton\b(?:\s+(?P<m2>silver|gold))?"
+                      r"|^\s+of\s+(?P<m3>silver|gold)\b", re.IGNORECASE)
+_G_TAIL = re.compile(r"^\s+(?:of\s+(?P<m1>silver|gold)\s+)?per\s+tonne\b"
+                     r"(?:\s+(?P<m2>silver|gold))?", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"']?\s+(?=[\"(]?[A-Z])")
+_FOOTNOTE = re.compile(r"^\s*\((\d+)\)\s")
+
+
+@dataclass(slots=True)
+class Paragraph:
+    """Running text joined from its lines, with the map back to lines and columns."""
+
+    text: str
+    starts: list[int]  # offset in ``text`` where each line starts
+    lines: list[int]  # the line numbers
+    indents: list[int]  # leading characters dropped from each line
+    footnote: tuple[str, int] | None = None  # (marker, table index) for a table footnote
+
+    def where(self, pos: int) -> tuple[int, int]:
+        """(line, column) of a character offset."""
+        k = max(0, bisect_right(self.starts, pos) - 1)
+        return self.lines[k], pos - self.starts[k] + self.indents[k]
+
+
+@dataclass(slots=True)
+class Mention:
+    """One cited figure."""
+
+    kind: str  # usd | usd/oz | usd/lb | usd/share | usd/ton | pct | ratio | oz | oz/ton | g/t | m
+    value: Decimal
+    decimals: int
+    text: str
+    start: int
+    end: int
+    metal: str | None = None
+    used: bool = False
+
+    @property
+    def interval(self) -> Interval:
+        return interval_of(self.value, self.decimals)
+
+    @property
+    def negative(self) -> bool:
+        return self.value < 0
+
+
+@dataclass(slots=True)
+class Sentence:
+    text: str
+    start: int  # offset in the paragraph
+    paragraph: Paragraph
+    index: int  # within the paragraph
+    mentions: list[Mention] = field(default_factory=list)
+
+
+def _number(text: str) -> tuple[Decimal, int]:
+    t = text.replace(",", "")
+    d = Decimal(t)
+    return d, (len(t.split(".")[1]) if "." in t else 0)
+
+
+def _scaled(n: str, mult: str | None) -> tuple[Decimal, int]:
+    value, dec = _number(n)
+    if mult:
+        power = 9 if mult.lower() == "billion" else 6
+        return value.scaleb(power), dec - power
+    return value, dec
+
+
+def mentions(text: str, offset: int = 0) -> list[Mention]:
+    """Every cited figure in ``text``."""
+    out = []
+    for m in _MENTION.finditer(text):
+        neg = bool(m["neg"])
+        end = m.end()
+        tail = text[end:end + 60]
+        metal = None
+        if m["usd"] or m["cents"]:
+            if m["usd"]:
+                value, dec = _scaled(m["usd_n"], m["usd_mult"])
+            else:
+                value, dec = _number(m["cents_n"])
+                value, dec = value / 100, dec + 2
+            kind = "usd"
+            per = _PER.match(tail)
+            if per:
+                kind = {"ounce": "usd/oz", "pound": "usd/lb", "ton": "usd/ton"}.get(
+                    per["per"].lower(), "usd/share")
+                end += per.end()
+        elif m["pct"]:
+            value, dec = _number(m["pct_n"])
+            kind = "pct"
+        elif m["ratio"]:
+            value, dec = _number(m["ratio_n"])
+            kind = "ratio"
+        else:
+            value, dec = _scaled(m["qty_n"], m["qty_mult"])
+            unit = m["qty_unit"].lower()
+            if unit.startswith("ounce"):
+                t = _OZ_TAIL.match(tail)
+                kind = "oz"
+                if t:
+                    metal = (t["m1"] or t["m2"] or t["m3"] or "").lower() or None
+                    kind = "oz/ton" if "per" in t.group(0).lower() else "oz"
+                    end += t.end()
+            elif unit == "grams":
+                t = _G_TAIL.match(tail)
+                if not t:
+                    continue
+                kind = "g/t"
+                metal = (t["m1"] or t["m2"] or "").lower() or None
+                end += t.end()
+            else:
+                if not re.match(r"^\s+grading\b", tail, re.IGNORECASE):
+                    continue
+                kind = "m"
+        if neg:
+            value = -value
+        out.append(Mention(kind, value, dec, text[m.start():end], offset + m.start(),
+                           offset + end, metal))
+    return out
+
+
+def paragraphs(doc: Document) -> list[Paragraph]:
+    """The running text and the tables' footnotes, as paragraphs."""
+    runs: list[list[tuple[int, str]]] = []
+    last = -2
+    for n, text in doc.prose:
+        if n != last + 1 or not runs:
+            runs.append([])
+        runs[-1].append((n, text))
+        last = n
+    out = [_join(run) for run in runs]
+    out.extend(_footnotes(doc))
+    return out
+
+
+def _join(run: list[tuple[int, str]], footnote: tuple[str, int] | None = None) -> Paragraph:
+    parts, starts, lines, indents = [], [], [], []
+    pos = 0
+    for n, raw in run:
+        stripped = raw.lstrip()
+        indent = len(raw) - len(stripped)
+        text = stripped.rstrip()
+        starts.append(pos)
+        lines.append(n)
+        indents.append(indent)
+        parts.append(text)
+        pos += len(text) + 1
+    return Paragraph(" ".join(parts), starts, lines, indents, footnote)
+
+
+def _footnotes(doc: Document) -> list[Paragraph]:
+    """Footnote paragraphs inside each table's span, outside its rows."""
+    out = []
+    for t in doc.tables:
+        in_rows = {n for r in t.rows for n in r.lines}
+        run: list[tuple[int, str]] = []
+        marker = None
+        for n in range(t.first_line, t.last_line + 1):
+            text = doc.lines[n - 1] if n - 1 < len(doc.lines) else ""
+            m = _FOOTNOTE.match(text)
+            if m and n not in in_rows:
+                if run and marker:
+                    out.append(_join(run, (marker, t.index)))
+                run, marker = [(n, text)], m.group(1)
+            elif run and text.strip() and n not in in_rows:
+                run.append((n, text))
+            elif run:
+                if marker:
+                    out.append(_join(run, (marker, t.index)))
+                run, marker = [], None
+        if run and marker:
+            out.append(_join(run, (marker, t.index)))
+    return out
+
+
+def sentences(par: Paragraph) -> list[Sentence]:
+    out = []
+    pos = 0
+    pieces = _SENTENCE_END.split(par.text)
+    for k, piece in enumerate(pieces):
+        start = par.text.find(piece, pos)
+        s = Sentence(piece, start, par, k)
+        s.mentions = mentions(piece, start)
+        out.append(s)
+        pos = start + len(piece)
+    return out

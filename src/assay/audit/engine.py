@@ -1,0 +1,64 @@
+"""The audit: read facts in, findings out, in document order."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from assay.model import Document
+
+from .findings import Finding, Status
+
+
+@dataclass(slots=True)
+class Audit:
+    """The findings on one document, with what the summary needs."""
+
+    document: Document
+    findings: list[Finding]
+    factor: str = "240/7"
+    notes: list[str] = field(default_factory=list)
+
+    def by_status(self) -> Counter[str]:
+        return Counter(str(f.status) for f in self.findings)
+
+    def by_rule(self) -> dict[str, Counter[str]]:
+        out: dict[str, Counter[str]] = {}
+        for f in self.findings:
+            out.setdefault(f.rule, Counter())[str(f.status)] += 1
+        return dict(sorted(out.items()))
+
+    def with_status(self, status: Status) -> list[Finding]:
+        return [f for f in self.findings if f.status is status]
+
+    @property
+    def mismatches(self) -> list[Finding]:
+        return self.with_status(Status.MISMATCH)
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.mismatches else 0
+
+
+def audit(doc: Document) -> Audit:
+    """Check every relation and every prose claim of ``doc``."""
+    from assay.relations import FactIndex, check_relations
+    from assay.relations.derived import conversions
+
+    from .prose import check_claims
+
+    idx = FactIndex(doc)
+    findings = check_relations(idx)
+    _, evident = conversions(idx)
+    findings.extend(check_claims(doc, idx, evident))
+    findings.sort(key=lambda f: (f.line, f.rule))
+    factor = evident[0]
+    return Audit(doc, findings, factor)
+
+
+def audit_path(path: str | Path) -> Audit:
+    """Read a release and audit it; raises ``InputError`` for unusable input."""
+    from assay.read import read_release
+
+    return audit(read_release(path))

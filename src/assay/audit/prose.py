@@ -1,0 +1,708 @@
+"""Prose claims matched to the facts they cite, and checked.
+
+What a mention claims is read from the words around it:
+
+- its concept from the nearest key phrase before it in its clause ("net income of",
+  "total cash cost of", "price of silver") or, failing that, right after it ("charge for
+  foreign exchange"); a table footnote's figures belong to the rows that cite the footnote;
+- its period from the clause ("second quarter of 2007", "first six months", "a year ago"),
+  else the sentence, else the sentences before it in the paragraph;
+- its entity from the paragraph's lead ("Lucky Friday - ...") or a unit named in the
+  sentence;
+- its metal from the nearest metal named before it.
+
+A value claim holds when a fact of that concept, period and entity meets the claim's
+interval (``$24.3 million`` is [24.25, 24.35] million); it is a mismatch only when the
+words pin down one quantity and that quantity does not meet it. Changes ("rose 21%, from
+$10.99 ... to $13.33", "an 18% increase in production", "a $3.96 per ounce improvement")
+are recomputed from the figures; ratios ("a current ratio of 5.7:1") from the balance
+sheet; conversions ("296.6 grams per tonne silver (8.66 ounces per ton silver)") with
+240/7 or the factor the document evidently used. A figure that cannot be linked to a fact
+(guidance, approximations, amounts the tables do not print) is listed as ``not checkable``
+with the reason: never dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from assay.model import Document, Fact, Interval, round_to
+from assay.relations.check import Approx, classify_derived, fmt, fmt_fact
+from assay.relations.derived import check_conversion
+from assay.relations.index import INTERCEPTS, PER_OUNCE, FactIndex, in_table, scope
+
+from .claims import METALS, Mention, Paragraph, Sentence, paragraphs, sentences
+from .findings import Finding, Operand, Status
+
+HINTS: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
+    (re.compile(p, re.IGNORECASE), c) for p, c in (
+        (r"net income", ("net_income",)),
+        (r"per (?:common )?share", ("eps_basic",)),
+        (r"cash operating cost", ("cash_operating_cost_per_oz",)),
+        (r"production cost", ("total_production_cost_per_oz",)),
+        (r"cash cost", ("total_cash_cost_per_oz",)),
+        (r"\bprices?\b", ("metal_price",)),
+        (r"\bgrade\b", ("head_grade",)),
+        (r"produc|\bmined\b", ("metal_produced",)),
+        (r"pre-tax gain|gain on (?:the )?sale", ("gain_on_sale_of_properties",)),
+        (r"foreign exchange", ("label:foreign exchange",)),
+        (r"sales revenue|\brevenue\b", ("sales",)),
+    )
+]
+UNIT_OF_KIND = {"usd": "USD", "usd/oz": "USD/oz", "usd/lb": "USD/lb", "usd/share": "USD/share",
+                "usd/ton": "USD/ton", "oz": "oz", "oz/ton": "oz/ton", "g/t": "g/t", "m": "m"}
+#: Concepts whose sign is a matter of presentation (a gain printed in parentheses).
+UNSIGNED = ("gain_on_sale_of_properties", "label:foreign exchange")
+
+_FORWARD = re.compile(r"\b(would|could|expects?|expected|estimated?|guidance|anticipat\w*|"
+                      r"forecast\w*|projected)\b", re.IGNORECASE)
+_HEDGE = re.compile(r"(more than|exceeding|over|at least|nearly|approximately|approximate|"
+                    r"about|close to|up to|less than|approached|range of|ranging from|"
+                    r"in excess of)\s+(?:a\s+)?$", re.IGNORECASE)
+_LOWER_BOUND = ("more than", "exceeding", "at least", "in excess of")
+_Q = re.compile(r"second quarter|the quarter\b|three months|quarterly", re.IGNORECASE)
+_H1 = re.compile(r"six months|six-month|first half|half of", re.IGNORECASE)
+_PRIOR = re.compile(r"a year ago|last year|prior year|previous year|same period", re.IGNORECASE)
+_YEAR = re.compile(r"\b(19|20)\d\d\b")
+_CURRENT = re.compile(r"this year", re.IGNORECASE)
+_CHANGE_UP = re.compile(r"rose|increase|higher|more than|improve|up\b", re.IGNORECASE)
+_CHANGE_ANY = re.compile(r"rose|increase|decrease|higher|lower|more than|less than|improve|"
+                         r"fell|declin|reduc", re.IGNORECASE)
+_CLAUSE = re.compile(r"\bcompared to\b|\bcompares to\b|(?<!more )(?<!less )(?<!rather )\bthan\b|;",
+                     re.IGNORECASE)
+_CONNECT = re.compile(r"\b(compared to|to|versus|and|or)\b", re.IGNORECASE)
+_RATIO = re.compile(r"current ratio of\s*$", re.IGNORECASE)
+_CONV = re.compile(
+    r"(?P<g1>\d[\d,]*(?:\.\d+)?)(?:\s+to\s+(?P<g2>\d[\d,]*(?:\.\d+)?))?\s+grams"
+    r"(?:\s+of\s+(?P<gm1>gold|silver))?\s+per\s+tonne(?:\s+(?P<gm2>gold|silver))?\s*\("
+    r"(?P<o1>\d[\d,]*(?:\.\d+)?)(?:\s+to\s+(?P<o2>\d[\d,]*(?:\.\d+)?))?\s+ounces?\s+per\s+ton"
+    r"(?:\s+(?P<om>gold|silver))?\)", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class Context:
+    doc: Document
+    idx: FactIndex
+    year: int
+    units: tuple[str, ...]
+    evident: tuple[str, Decimal | None, int]
+    n_conversions: int
+
+
+# --- context of a mention -----------------------------------------------------------
+
+
+def _clause_span(s: Sentence, m: Mention) -> tuple[int, int]:
+    """The clause of the sentence holding the mention (split at "compared to", "than")."""
+    rel = m.start - s.start
+    cuts = [0] + [c.start() for c in _CLAUSE.finditer(s.text)
+                  if s.text.count("(", 0, c.start()) <= s.text.count(")", 0, c.start())]
+    cuts.append(len(s.text))
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        if a <= rel < b:
+            return a, b
+    return 0, len(s.text)
+
+
+def _window(s: Sentence, m: Mention) -> tuple[str, str]:
+    """Text since the previous mention, and text until the next, within the clause."""
+    a, b = _clause_span(s, m)
+    rel_start, rel_end = m.start - s.start, m.end - s.start
+    prev_end = max([x.end - s.start for x in s.mentions if x.end <= m.start] + [a])
+    next_start = min([x.start - s.start for x in s.mentions if x.start >= m.end] + [b])
+    before = s.text[max(a, prev_end):rel_start]
+    after = s.text[rel_end:max(rel_end, next_start)]
+    before = re.sub(r"^[^()]*\)", " ", before)  # the close of an aside the last figure was in
+    return before, after
+
+
+def _kind_of(text: str) -> int | None:
+    q, h = _Q.search(text), _H1.search(text)
+    if q and h:
+        return None
+    return 3 if q else 6 if h else None
+
+
+def _years_in(text: str, year: int) -> set[int]:
+    ys = {int(y.group(0)) for y in _YEAR.finditer(text)}
+    if _PRIOR.search(text):
+        ys.add(year - 1)
+    if _CURRENT.search(text):
+        ys.add(year)
+    return ys
+
+
+def _period(s: Sentence, prior: list[Sentence], m: Mention, year: int) -> tuple[int | None,
+                                                                                int | None]:
+    """(months, year) the mention speaks of; None where the words do not say."""
+    before, after = _window(s, m)
+    a, b = _clause_span(s, m)
+    clause = s.text[a:b]
+    rel = m.start - s.start
+    if not (s.text.count("(", a, rel) > s.text.count(")", a, rel)):
+        clause = re.sub(r"\([^)]*\)", " ", clause)  # an aside speaks of other figures
+    # "from a year ago to ... $0.90": the figure is the later one
+    turn = list(re.finditer(r"(?:a year ago|last year|\b(?:19|20)\d\d),?\s+to\s", before))
+    cut = bool(turn)
+    if turn:
+        before = before[turn[-1].end():]
+    local = before + " " + after
+    months = _kind_of(local) or _kind_of(clause) or _kind_of(s.text)
+    if months is None:
+        for p in reversed(prior):
+            months = _kind_of(p.text)
+            if months:
+                break
+    ys = _years_in(local, year) or ({year} if cut else _years_in(clause, year))
+    if len(ys) == 1:
+        return months, ys.pop()
+    if not ys and months is not None:
+        return months, year
+    return months, None
+
+
+def _metal(s: Sentence, m: Mention, prior: list[Sentence]) -> str | None:
+    if m.metal:
+        return m.metal
+    before, after = _window(s, m)
+    named = re.search(r"price of (silver|gold|lead|zinc)|(silver|gold|lead|zinc) price",
+                      before, re.IGNORECASE)
+    if named:
+        return (named.group(1) or named.group(2)).lower()
+    found = [(x.start(), x.group(0).lower()) for x in
+             re.finditer(r"\b(silver|gold|lead|zinc)\b", before, re.IGNORECASE)]
+    if found:
+        return found[-1][1]
+    head = re.search(r"(?:price of|average)\s+(silver|gold|lead|zinc)|(silver|gold|lead|zinc)"
+                     r"\s+price", s.text, re.IGNORECASE)
+    if head:
+        return (head.group(1) or head.group(2)).lower()
+    return None
+
+
+def _last_hint(text: str) -> tuple[str, ...]:
+    best: tuple[int, tuple[str, ...]] | None = None
+    for pat, concepts in HINTS:
+        for hit in pat.finditer(text):
+            if best is None or hit.end() > best[0]:
+                best = (hit.end(), concepts)
+    return best[1] if best else ()
+
+
+def _concepts(s: Sentence, m: Mention, after_first: bool = False) -> tuple[str, ...]:
+    """What the mention is a figure of: the key phrase nearest before it, else after it,
+    else the previous figure's of the same kind ("from $10.99 ... to $13.33"), else the
+    clause's opening words."""
+    if m.kind == "usd/share":
+        return ("eps_basic",)
+    before, after = _window(s, m)
+    found_after = ()
+    for pat, concepts in HINTS:
+        if pat.search(after[:45]):
+            found_after = concepts
+            break
+    if after_first and found_after:
+        return found_after
+    found = _last_hint(before) or found_after
+    if found:
+        return found
+    prev = [x for x in s.mentions if x.end <= m.start]
+    if prev:
+        p = prev[-1]
+        gap = s.text[p.end - s.start:m.start - s.start]
+        if p.kind == m.kind:
+            return _concepts(s, p) if _CONNECT.search(gap) else ()
+    a, _ = _clause_span(s, m)
+    return _last_hint(s.text[a:m.start - s.start])
+
+
+def _entity(s: Sentence, ctx: Context) -> str | None:
+    lead = re.match(r"^\s*([A-Z][\w ]+?)\s+-\s", s.paragraph.text)
+    named = [u for u in ctx.units if u.lower() in s.text.lower()]
+    if len(named) == 1:
+        return named[0]
+    if lead and lead.group(1) in ctx.units:
+        return lead.group(1)
+    return None
+
+
+# --- helpers ------------------------------------------------------------------------
+
+
+def _claim_operand(ctx: Context, s: Sentence, m: Mention, role: str = "claim",
+                   period: str | None = None) -> Operand:
+    line, col = s.paragraph.where(m.start)
+    return Operand(role=role, label=s.text.strip()[:160], printed=m.text, value=m.value,
+                   interval=m.interval, unit=UNIT_OF_KIND.get(m.kind, m.kind), period=period,
+                   entity="prose", file=ctx.doc.path, line=line, col_start=col,
+                   col_end=col + (m.end - m.start))
+
+
+def _unverified(ctx: Context, s: Sentence, m: Mention, reason: str) -> Finding:
+    m.used = True
+    return Finding(rule="prose.unverified", status=Status.NOT_CHECKABLE,
+                   message=f'"{m.text}": not checkable, {reason}',
+                   operands=(_claim_operand(ctx, s, m),), reported=m.value,
+                   unit=UNIT_OF_KIND.get(m.kind, m.kind), missing=reason)
+
+
+def _result(rule: str, ctx: Context, s: Sentence, m: Mention, computed: Approx, what: str,
+            arith: str, facts: list[tuple[str, Fact]], extra: list[Operand] | None = None,
+            period: str | None = None, notes: tuple[str, ...] = ()) -> Finding:
+    m.used = True
+    status = classify_derived(m.interval, m.value, m.decimals, computed)
+    places = max(m.decimals, 0) + 2
+    shown = fmt(computed.mid, places)
+    if status is Status.OK:
+        msg = f'"{m.text}": {what}: {arith} = {shown}, as cited'
+    elif status is Status.ROUNDING:
+        msg = f'"{m.text}": {what}: {arith} = {shown}; within rounding'
+    else:
+        gap = computed.iv.gap(m.interval)
+        msg = (f'"{m.text}": {what}: {arith} = {shown}, not {fmt(m.value, max(m.decimals, 0))}; '
+               f"off by at least {fmt(gap, places)} beyond rounding")
+    ops = (_claim_operand(ctx, s, m, period=period), *(extra or ()),
+           *(Operand.of(f, role) for role, f in facts))
+    return Finding(rule=rule, status=status, message=msg, operands=ops, reported=m.value,
+                   computed=computed.mid, computed_interval=computed.iv,
+                   tolerance=computed.iv.radius + m.interval.radius,
+                   gap=computed.iv.gap(m.interval) if status is Status.MISMATCH else Decimal(0),
+                   unit=UNIT_OF_KIND.get(m.kind, m.kind), arithmetic=arith, notes=notes)
+
+
+def _pkey(months: int, year: int) -> str:
+    return f"{year}Q2" if months == 3 else f"{year}H1"
+
+
+def _fact_for(ctx: Context, concept: str, months: int, year: int, metal: str | None,
+              where: str | None = None) -> Fact | None:
+    for f in ctx.idx.find(concept, period=_pkey(months, year)):
+        if metal and f.metal and f.metal != metal:
+            continue
+        if scope(f) in (None, metal, where):
+            return f
+    return None
+
+
+# --- claims -------------------------------------------------------------------------
+
+
+def _conversions(ctx: Context, s: Sentence) -> list[Finding]:
+    out = []
+    for c in _CONV.finditer(s.text):
+        pairs = [(c["g1"], c["o1"])] + ([(c["g2"], c["o2"])] if c["g2"] and c["o2"] else [])
+        gmetal = (c["gm1"] or c["gm2"] or "").lower() or None
+        ometal = (c["om"] or "").lower() or None
+        for g_text, o_text in pairs:
+            g = _mention_at(s, c.start() + s.start, c.end() + s.start, g_text, "g/t")
+            o = _mention_at(s, c.start() + s.start, c.end() + s.start, o_text, "oz/ton")
+            if g is None or o is None:
+                continue
+            g.used = o.used = True
+            what = "prose conversion"
+            f = check_conversion("prose.conversion", what, _claim_operand(ctx, s, g, "g/t"),
+                                 _claim_operand(ctx, s, o, "reported"), ctx.evident,
+                                 ctx.n_conversions)
+            out.append(f)
+            if gmetal and ometal and gmetal != ometal:
+                out.append(Finding(
+                    rule="prose.metal", status=Status.MISMATCH,
+                    message=(f'"{g.text} ({o.text})": a grade of {gmetal} converted to a '
+                             f"grade of {ometal}; one figure cannot be both"),
+                    operands=(_claim_operand(ctx, s, o, "reported"),
+                              _claim_operand(ctx, s, g, "g/t")),
+                    reported=o.value, unit="oz/ton", arithmetic=f"{gmetal} != {ometal}"))
+    return out
+
+
+def _mention_at(s: Sentence, a: int, b: int, text: str, kind: str) -> Mention | None:
+    from .claims import _number
+
+    value, _ = _number(text)
+    for m in s.mentions:
+        if a <= m.start < b and m.kind == kind and abs(m.value) == value:
+            return m
+    # a range's first figure ("15 to 225 grams") is not a mention on its own: make it one
+    pos = s.text.find(text, a - s.start)
+    if pos < 0:
+        return None
+    v, dec = _number(text)
+    m = Mention(kind, v, dec, text, s.start + pos, s.start + pos + len(text))
+    s.mentions.append(m)
+    s.mentions.sort(key=lambda x: x.start)
+    return m
+
+
+def _intercepts(ctx: Context, s: Sentence) -> list[Finding]:
+    """"0.85 meters grading 6,120.8 grams per tonne silver (178.55 ...)": one grid row."""
+    out = []
+    rows: dict[int, dict[str, Fact]] = {}
+    for f in ctx.doc.facts:
+        if in_table(f, INTERCEPTS) and f.row is not None:
+            rows.setdefault(f.row, {})[f.unit if f.unit == "m" else f"{f.unit} {f.metal}"] = f
+    for i, m in enumerate(s.mentions):
+        if m.kind != "m":
+            continue
+        g = next((x for x in s.mentions[i + 1:i + 2] if x.kind == "g/t"), None)
+        o = next((x for x in s.mentions[i + 2:i + 3] if x.kind == "oz/ton"), None)
+        cited = [(m, "m"), *((x, f"{x.kind} {x.metal}") for x in (g, o) if x is not None)]
+        best, score = None, 0
+        for r, facts in rows.items():
+            sc = sum(1 for x, u in cited if u in facts and facts[u].interval.meets(x.interval))
+            if sc > score:
+                best, score = r, sc
+        if best is None or score < 2:
+            out.append(_unverified(ctx, s, m, "no intercept in the table matches"))
+            continue
+        facts = rows[best]
+        hole = next(iter(facts.values())).dim("hole") or "?"
+        for x, u in cited:
+            f = facts.get(u)
+            if f is None:
+                continue
+            comp = Approx.of(f)
+            what = f"intercept {hole} in the table ({u})"
+            fin = _result("prose.intercept", ctx, s, x, comp, what,
+                          f"table prints {fmt_fact(f)}", [("fact", f)])
+            if fin.status is Status.MISMATCH or fin.status is Status.ROUNDING:
+                fin = _same_printing(fin, x, f)
+            out.append(fin)
+            x.used = u == "m"  # grades are also checked as a conversion
+    return out
+
+
+def _same_printing(fin: Finding, m: Mention, f: Fact) -> Finding:
+    """A figure copied from a table must be the table's figure (or a rounding of it)."""
+    if m.decimals >= (f.decimals or 0):
+        status = Status.OK if m.value == f.value else Status.MISMATCH
+    else:
+        status = Status.OK if round_to(f.value, m.decimals) == m.value else (
+            Status.ROUNDING if f.interval.meets(m.interval) else Status.MISMATCH)
+    if status is fin.status:
+        return fin
+    msg = fin.message if status is not Status.OK else fin.message.split(":")[0] + ": as printed"
+    return Finding(fin.rule, status, msg, fin.operands, fin.reported, fin.computed,
+                   fin.computed_interval, fin.tolerance,
+                   fin.gap if status is Status.MISMATCH else Decimal(0), fin.unit,
+                   fin.arithmetic, fin.missing, fin.notes)
+
+
+def _percent_changes(ctx: Context, s: Sentence, prior: list[Sentence]) -> list[Finding]:
+    out = []
+    pcts = [m for m in s.mentions if m.kind == "pct" and not m.used]
+    metals_resp: list[str] = []
+    if "respectively" in s.text.lower() and len(pcts) > 1:
+        first = pcts[0].start - s.start
+        metals_resp = [x.group(0).lower() for x in
+                       re.finditer(r"\b(silver|gold|lead|zinc)\b", s.text[:first], re.IGNORECASE)]
+    for k, m in enumerate(pcts):
+        before, after = _window(s, m)
+        near = s.text if metals_resp else before[-25:] + " " + after[:40]
+        if _HEDGE.search(before):
+            out.append(_unverified(ctx, s, m, "an approximate figure"))
+            continue
+        if not _CHANGE_ANY.search(near):
+            continue
+        up = bool(_CHANGE_UP.search(near))
+        # pattern A: "rose 21%, from $10.99 ... to $13.33"
+        rest = s.text[m.end - s.start:]
+        fa = re.match(r"^,?\s+from\s+", rest)
+        later = [x for x in s.mentions if x.start >= m.end]
+        if fa and len(later) >= 2 and later[0].kind == later[1].kind:
+            a, b = later[0], later[1]
+            comp = (Approx(b.value, b.interval) / Approx(a.value, a.interval)
+                    - Approx.exact(1)).scale(Decimal(100))
+            if not up:
+                comp = -comp
+            out.append(_result("prose.percent", ctx, s, m, comp, "change between the figures "
+                               "cited", f"({fmt(b.value)} / {fmt(a.value)} - 1) x 100",
+                               [], extra=[_claim_operand(ctx, s, a, "from"),
+                                          _claim_operand(ctx, s, b, "to")]))
+            continue
+        concepts = _concepts(s, m) or next((_concepts(p, p.mentions[0]) for p in reversed(prior)
+                                            if p.mentions), ())
+        text_hint = s.text.lower()
+        if "price" in text_hint:
+            concept = "metal_price"
+        elif "produc" in text_hint:
+            concept = "metal_produced"
+        elif concepts:
+            concept = concepts[0]
+        else:
+            out.append(_unverified(ctx, s, m, "the quantity that changed is not named"))
+            continue
+        metal = metals_resp[k] if k < len(metals_resp) else _metal(s, m, prior)
+        if metal is None:
+            metal = next((x for p in reversed(prior) if (x := _metal_of(p.text))), None)
+        months = _kind_of(s.text) or next((x for p in reversed(prior)
+                                           if (x := _kind_of(p.text))), None)
+        if months is None:
+            out.append(_unverified(ctx, s, m, "the periods compared are not named"))
+            continue
+        cur = _fact_for(ctx, concept, months, ctx.year, metal)
+        old = _fact_for(ctx, concept, months, ctx.year - 1, metal)
+        if cur is None or old is None:
+            out.append(_unverified(ctx, s, m, f"no printed {concept} of {metal} for both "
+                                   f"periods"))
+            continue
+        comp = (Approx.of(cur) / Approx.of(old) - Approx.exact(1)).scale(Decimal(100))
+        if not up:
+            comp = -comp
+        what = f"change in {metal or ''} {concept.replace('_', ' ')}".replace("  ", " ")
+        out.append(_result("prose.percent", ctx, s, m, comp, what,
+                           f"({fmt_fact(cur)} / {fmt_fact(old)} - 1) x 100",
+                           [("current", cur), ("prior", old)]))
+    return out
+
+
+def _metal_of(text: str) -> str | None:
+    found = re.findall(r"\b(silver|gold|lead|zinc)\b", text, re.IGNORECASE)
+    return found[0].lower() if found else None
+
+
+def _differences(ctx: Context, s: Sentence, prior: list[Sentence]) -> list[Finding]:
+    """"a $3.96 per ounce improvement ... compared to the same period a year ago"."""
+    out = []
+    for m in s.mentions:
+        if m.used or m.kind not in ("usd/oz", "usd/lb"):
+            continue
+        before, after = _window(s, m)
+        imp = re.match(r"^\s*(improvement|increase|decrease|reduction)\b", after, re.IGNORECASE)
+        by = re.search(r"(decreased|increased|improved|declined|rose|fell)\s+by\s+$", before,
+                       re.IGNORECASE)
+        if not (imp or by):
+            continue
+        word = (imp.group(1) if imp else by.group(1)).lower() if (imp or by) else ""
+        if not re.search(r"compared to|than|a year ago|last year", s.text, re.IGNORECASE):
+            out.append(_unverified(ctx, s, m, "a change without the periods it compares"))
+            continue
+        concepts = _concepts(s, m, after_first=True)
+        if not concepts or concepts[0] not in PER_OUNCE:
+            out.append(_unverified(ctx, s, m, "the quantity that changed is not named"))
+            continue
+        metal = _metal(s, m, prior) or next((x for p in reversed(prior)
+                                             if (x := _metal_of(p.text))), None)
+        months = _kind_of(s.text) or next((x for p in reversed(prior)
+                                           if (x := _kind_of(p.text))), None)
+        if months is None:
+            out.append(_unverified(ctx, s, m, "the periods compared are not named"))
+            continue
+        entity = _entity(s, ctx)
+        cur = _fact_for(ctx, concepts[0], months, ctx.year, metal, entity)
+        old = _fact_for(ctx, concepts[0], months, ctx.year - 1, metal, entity)
+        if cur is None or old is None:
+            out.append(_unverified(ctx, s, m, "no printed figures for both periods"))
+            continue
+        down = word in ("improvement", "decrease", "reduction", "decreased", "improved",
+                        "declined", "fell")
+        comp = Approx.of(old) - Approx.of(cur) if down else Approx.of(cur) - Approx.of(old)
+        arith = (f"{fmt_fact(old)} - ({fmt_fact(cur)})" if down
+                 else f"{fmt_fact(cur)} - ({fmt_fact(old)})")
+        out.append(_result("prose.difference", ctx, s, m, comp,
+                           f"{word} in {metal or ''} {concepts[0].replace('_', ' ')}", arith,
+                           [("current", cur), ("prior", old)]))
+    return out
+
+
+def _ratios(ctx: Context, s: Sentence) -> list[Finding]:
+    out = []
+    for m in s.mentions:
+        if m.kind != "ratio" or m.used:
+            continue
+        before, _ = _window(s, m)
+        if not _RATIO.search(before):
+            out.append(_unverified(ctx, s, m, "a ratio assay does not know"))
+            continue
+        at = ctx.doc.period.end.isoformat() if ctx.doc.period else None
+        ca = ctx.idx.one("total_current_assets", period=at)
+        cl = ctx.idx.one("total_current_liabilities", period=at)
+        if ca is None or cl is None:
+            out.append(_unverified(ctx, s, m, f"no current assets and liabilities at {at}"))
+            continue
+        comp = Approx.of(ca) / Approx.of(cl)
+        out.append(_result("prose.ratio", ctx, s, m, comp, f"current ratio at {at}",
+                           f"{fmt_fact(ca)} / {fmt_fact(cl)}",
+                           [("numerator", ca), ("denominator", cl)], period=at))
+    return out
+
+
+def _footnote_concepts(ctx: Context, par: Paragraph) -> list[Fact]:
+    if par.footnote is None:
+        return []
+    marker, t = par.footnote
+    table = ctx.doc.tables[t]
+    out = []
+    for r in table.rows:
+        if marker in r.footnotes:
+            out.extend(f for fid in r.fact_ids if (f := ctx.idx.get(fid)) is not None)
+    return out
+
+
+def _values(ctx: Context, s: Sentence, prior: list[Sentence]) -> list[Finding]:
+    out = []
+    forward = bool(_FORWARD.search(s.text))
+    cited = _footnote_concepts(ctx, s.paragraph)
+    for m in s.mentions:
+        if m.used or m.kind == "pct":
+            continue
+        if forward:
+            out.append(_unverified(ctx, s, m, "a forward-looking statement"))
+            continue
+        before, after = _window(s, m)
+        hedge = _HEDGE.search(before)
+        if hedge and hedge.group(1).lower() not in _LOWER_BOUND:
+            out.append(_unverified(ctx, s, m, f'an approximate figure ("{hedge.group(1)}")'))
+            continue
+        if re.match(r"^\s*(increase|decrease|improvement|reduction)\b", after, re.IGNORECASE):
+            out.append(_unverified(ctx, s, m, "a change without the periods it compares"))
+            continue
+        months, year = _period(s, prior, m, ctx.year)
+        if cited and m.kind == "usd":
+            candidates = [f for f in cited if f.unit == "USD" and scope(f) is None] or cited
+        else:
+            concepts = _concepts(s, m)
+            if not concepts and m.kind in ("oz", "usd/share"):
+                concepts = ("metal_produced",) if m.kind == "oz" else ("eps_basic",)
+            if not concepts:
+                out.append(_unverified(ctx, s, m, "no printed fact is named near it"))
+                continue
+            candidates = _candidates(ctx, concepts, m)
+        metal = _metal(s, m, prior)
+        candidates = [f for f in candidates if not (metal and f.metal and f.metal != metal)]
+        if months is not None:
+            candidates = [f for f in candidates if f.period and f.period.months == months]
+        if year is not None:
+            candidates = [f for f in candidates if f.period and f.period.end.year == year]
+        entity = _entity(s, ctx)
+        if entity:
+            candidates = [f for f in candidates if f.entity.unit == entity] or candidates
+        if not candidates:
+            out.append(_unverified(ctx, s, m, "no printed fact of that kind and period"))
+            continue
+        out.append(_match(ctx, s, m, candidates, hedge.group(1).lower() if hedge else None,
+                          months is not None and year is not None, entity))
+    return out
+
+
+def _candidates(ctx: Context, concepts: tuple[str, ...], m: Mention) -> list[Fact]:
+    want = UNIT_OF_KIND.get(m.kind)
+    out = []
+    for c in concepts:
+        if c.startswith("label:"):
+            word = c[6:]
+            facts = [f for f in ctx.doc.facts if word in f.label.lower()]
+        else:
+            facts = ctx.idx.find(c)
+        for f in facts:
+            if in_table(f, INTERCEPTS):
+                continue
+            if m.kind == "usd" and f.unit != "USD":
+                if not (c in PER_OUNCE and f.unit == "USD/oz"):
+                    continue
+            elif m.kind != "usd" and f.unit != want:
+                continue
+            out.append(f)
+    return out
+
+
+def _meets(m: Mention, f: Fact, unsigned: bool) -> bool:
+    iv = f.interval
+    if unsigned and f.value < 0 < m.value:
+        iv = Interval(-iv.hi, -iv.lo)
+    return iv.meets(m.interval)
+
+
+def _match(ctx: Context, s: Sentence, m: Mention, cands: list[Fact], bound: str | None,
+           pinned: bool, entity: str | None) -> Finding:
+    unsigned = any(f.concept in UNSIGNED or "foreign exchange" in f.label.lower()
+                   or "gain" in f.label.lower() for f in cands)
+    m.used = True
+    if bound is not None:
+        if entity is None:
+            cands = [f for f in cands if scope(f) in (None, f.metal)] or cands
+        ids = {(f.concept, f.period.key if f.period else None, scope(f), f.metal) for f in cands}
+        if len(ids) != 1 or not pinned:
+            return _unverified(ctx, s, m, f'a bound ("{bound}") on a quantity not pinned down')
+        f = cands[0]
+        ok = abs(f.value) > abs(m.value)
+        status = Status.OK if ok else Status.MISMATCH
+        return Finding("prose.value", status,
+                       f'"{bound} {m.text}": printed {fmt_fact(f)} ({f.table} line '
+                       f"{f.source.line if f.source else '?'}) {'is' if ok else 'is not'} more",
+                       (_claim_operand(ctx, s, m), Operand.of(f, "fact")), m.value, f.value,
+                       unit=f.unit, arithmetic=f"{fmt_fact(f)} > {m.text}")
+    hits = [f for f in cands if _meets(m, f, unsigned)]
+    if hits:
+        # prefer the company-level printing, then the first in the document
+        f = sorted(hits, key=lambda x: (scope(x) not in (None, x.metal), x.source.line
+                                        if x.source else 0))[0]
+        v = abs(f.value) if unsigned and m.value > 0 else f.value
+        shown = round_to(v, m.decimals)
+        status = Status.OK if shown == m.value else Status.ROUNDING
+        per = f.period.key if f.period else "?"
+        msg = (f'"{m.text}": {f.label} ({per}{", " + str(scope(f)) if scope(f) else ""}) '
+               f"printed {f.printed} in {f.table} line {f.source.line if f.source else '?'}"
+               f"{'' if status is Status.OK else '; within rounding'}")
+        return Finding("prose.value", status, msg,
+                       (_claim_operand(ctx, s, m, period=per), Operand.of(f, "fact")),
+                       m.value, v, f.interval, unit=f.unit,
+                       arithmetic=f"{f.printed} ~ {m.text}")
+    ids = {(f.concept, f.period.key if f.period else None,
+            scope(f) if entity else scope(f) in (None, f.metal), f.metal) for f in cands}
+    if not pinned or len(ids) != 1:
+        company = [f for f in cands if scope(f) in (None, f.metal)]
+        ids2 = {(f.concept, f.period.key if f.period else None, f.metal) for f in company}
+        if not pinned or len(ids2) != 1 or entity:
+            return _unverified(ctx, s, m, "it matches no printed figure, and the words do not "
+                               "pin down one quantity")
+        cands = company
+    f = cands[0]
+    v = abs(f.value) if unsigned and m.value > 0 else f.value
+    gap = interval_gap(f, m, unsigned)
+    per = f.period.key if f.period else "?"
+    return Finding("prose.value", Status.MISMATCH,
+                   f'"{m.text}": {f.label} ({per}{", " + str(scope(f)) if scope(f) else ""}) '
+                   f"is printed {f.printed} in {f.table} line "
+                   f"{f.source.line if f.source else '?'}; off by at least {fmt(gap)}",
+                   (_claim_operand(ctx, s, m, period=per), Operand.of(f, "fact")),
+                   m.value, v, f.interval, gap=gap, unit=f.unit,
+                   arithmetic=f"{f.printed} vs {m.text}")
+
+
+def interval_gap(f: Fact, m: Mention, unsigned: bool) -> Decimal:
+    iv = f.interval
+    if unsigned and f.value < 0 < m.value:
+        iv = Interval(-iv.hi, -iv.lo)
+    return iv.gap(m.interval)
+
+
+def check_claims(doc: Document, idx: FactIndex,
+                 evident: tuple[str, Decimal | None, int]) -> list[Finding]:
+    from assay.relations.derived import grade_pairs
+
+    year = doc.period.end.year if doc.period else 0
+    units = tuple(sorted({f.entity.unit for f in doc.facts if f.entity.unit}))
+    ctx = Context(doc, idx, year, units, evident, len(grade_pairs(idx)))
+    out: list[Finding] = []
+    for par in paragraphs(doc):
+        sents = sentences(par)
+        for k, s in enumerate(sents):
+            if not s.mentions and not _CONV.search(s.text):
+                continue
+            prior = sents[max(0, k - 2):k]
+            out.extend(_intercepts(ctx, s))
+            out.extend(_conversions(ctx, s))
+            out.extend(_ratios(ctx, s))
+            out.extend(_percent_changes(ctx, s, prior))
+            out.extend(_differences(ctx, s, prior))
+            out.extend(_values(ctx, s, prior))
+            for m in s.mentions:
+                if not m.used and m.kind == "pct":
+                    out.append(_unverified(ctx, s, m, "a percentage that is not a change "
+                                           "assay can recompute"))
+    return out
+
+
+__all__ = ["METALS", "check_claims"]

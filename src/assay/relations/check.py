@@ -1,0 +1,228 @@
+"""Checking a relation on rounded figures (XBRL Calculations 1.1).
+
+Every printed figure stands for the interval of values that round to it. A computed
+side is carried as an :class:`Approx`: the value computed from the printed midpoints and
+the interval computed from the operand intervals. A relation
+
+- is ``ok`` when the printed values satisfy it exactly (for a sum: the printed operands
+  add to the printed total; for a ratio or conversion: the value computed from the printed
+  operands rounds to the printed result),
+- is ``rounding`` when it does not, but the intervals meet, so rounding explains it,
+- is a ``mismatch`` otherwise; the gap between the intervals says by how much at least.
+
+Two printings of one quantity at the same precision must be the same number (the same
+amount cannot round two ways); at different precisions the finer must round to the coarser.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from assay.audit.findings import Finding, Operand, Status
+from assay.model import Fact, Interval, round_to
+
+
+@dataclass(frozen=True, slots=True)
+class Approx:
+    """A computed quantity: value from printed midpoints, and its rounding interval."""
+
+    mid: Decimal
+    iv: Interval
+
+    @classmethod
+    def of(cls, fact: Fact) -> Approx:
+        return cls(fact.value, fact.interval)
+
+    @classmethod
+    def exact(cls, value: Decimal | int) -> Approx:
+        v = Decimal(value)
+        return cls(v, Interval.exact(v))
+
+    def __add__(self, other: Approx) -> Approx:
+        return Approx(self.mid + other.mid, self.iv + other.iv)
+
+    def __sub__(self, other: Approx) -> Approx:
+        return Approx(self.mid - other.mid, self.iv - other.iv)
+
+    def __neg__(self) -> Approx:
+        return Approx(-self.mid, -self.iv)
+
+    def __mul__(self, other: Approx) -> Approx:
+        return Approx(self.mid * other.mid, self.iv * other.iv)
+
+    def __truediv__(self, other: Approx) -> Approx:
+        return Approx(self.mid / other.mid, self.iv / other.iv)
+
+    def scale(self, factor: Decimal) -> Approx:
+        return Approx(self.mid * factor, self.iv.scale(factor))
+
+
+def total(terms: Iterable[tuple[int, Fact]]) -> Approx:
+    """Σ sign·fact over signed terms."""
+    acc = Approx.exact(0)
+    for sign, fact in terms:
+        acc = acc + Approx.of(fact) if sign >= 0 else acc - Approx.of(fact)
+    return acc
+
+
+def classify_sum(reported: Interval, reported_value: Decimal, computed: Approx) -> Status:
+    if computed.mid == reported_value:
+        return Status.OK
+    return Status.ROUNDING if computed.iv.meets(reported) else Status.MISMATCH
+
+
+def classify_derived(
+    reported: Interval, reported_value: Decimal, decimals: int | None, computed: Approx
+) -> Status:
+    """A derived figure is ok when the computed value rounds to the printed one."""
+    shown = computed.mid if decimals is None else round_to(computed.mid, decimals)
+    if shown == reported_value:
+        return Status.OK
+    return Status.ROUNDING if computed.iv.meets(reported) else Status.MISMATCH
+
+
+# --- formatting -----------------------------------------------------------------------
+
+
+def in_scale(value: Decimal, scale: int) -> Decimal:
+    return value.scaleb(-scale) if scale else value
+
+
+def fmt(value: Decimal, places: int | None = None) -> str:
+    """Group thousands; ``places`` digits after the point (None: as needed, at most 4)."""
+    if places is None:
+        q = value.quantize(Decimal("0.0001")).normalize()
+        places = max(0, -q.as_tuple().exponent) if isinstance(q.as_tuple().exponent, int) else 0
+    places = max(places, 0)
+    q = value.quantize(Decimal(1).scaleb(-places)) if places else value.quantize(Decimal(1))
+    text = f"{abs(q):,.{places}f}"
+    return f"-{text}" if q < 0 else text
+
+
+def shown_places(fact: Fact) -> int:
+    """Digits after the point as printed, in the printed scale."""
+    if fact.decimals is None:
+        return 0
+    return max(0, fact.decimals + fact.scale)
+
+
+def fmt_fact(fact: Fact) -> str:
+    return fmt(in_scale(fact.value, fact.scale), shown_places(fact))
+
+
+def fmt_iv(iv: Interval, scale: int, places: int) -> str:
+    return f"[{fmt(in_scale(iv.lo, scale), places)}, {fmt(in_scale(iv.hi, scale), places)}]"
+
+
+def scale_word(scale: int) -> str:
+    return {0: "", 3: " thousand", 6: " million"}.get(scale, f"e{scale}")
+
+
+def unit_text(fact: Fact) -> str:
+    return f"{scale_word(fact.scale).strip()} {fact.unit}".strip()
+
+
+# --- building findings ----------------------------------------------------------------
+
+
+def finding(
+    rule: str,
+    reported: Fact,
+    operands: Sequence[tuple[str, Fact]],
+    computed: Approx,
+    status: Status,
+    what: str,
+    arithmetic: str,
+    extra_places: int = 0,
+    notes: tuple[str, ...] = (),
+) -> Finding:
+    """A finding whose reported side is a fact; the message states the arithmetic."""
+    scale, places = reported.scale, shown_places(reported)
+    shown = fmt(in_scale(computed.mid, scale), places + extra_places)
+    gap = computed.iv.gap(reported.interval)
+    tolerance = computed.iv.radius + reported.interval.radius
+    u = unit_text(reported)
+    if status is Status.OK:
+        msg = f"{what}: {arithmetic} = {shown}, as printed"
+    elif status is Status.ROUNDING:
+        msg = (f"{what}: {arithmetic} = {shown}, printed {fmt_fact(reported)}; "
+               f"within rounding ({fmt_iv(computed.iv, scale, places + extra_places)} meets "
+               f"{fmt_iv(reported.interval, scale, places + 1)})")
+    else:
+        msg = (f"{what}: {arithmetic} = {shown}, printed {fmt_fact(reported)}; off by "
+               f"{fmt(in_scale(abs(computed.mid - reported.value), scale), places + extra_places)}"
+               f" {u} (at least {fmt(in_scale(gap, scale), places + extra_places + 1)} beyond "
+               f"rounding)")
+    return Finding(
+        rule=rule, status=status, message=msg,
+        operands=(Operand.of(reported, "reported"),
+                  *(Operand.of(f, role) for role, f in operands)),
+        reported=reported.value, computed=computed.mid, computed_interval=computed.iv,
+        tolerance=tolerance, gap=gap if status is Status.MISMATCH else Decimal(0),
+        unit=reported.unit, arithmetic=arithmetic, notes=notes,
+    )
+
+
+def sum_finding(rule: str, what: str, reported: Fact, terms: Sequence[tuple[int, Fact]],
+                notes: tuple[str, ...] = ()) -> Finding:
+    """Check ``reported = Σ sign·term``."""
+    computed = total(terms)
+    status = classify_sum(reported.interval, reported.value, computed)
+    parts: list[str] = []
+    for i, (sign, f) in enumerate(terms):
+        text = fmt_fact(f)
+        if i == 0:
+            parts.append(text if sign >= 0 else f"-{text}")
+        else:
+            parts.append(("+ " if sign >= 0 else "- ") + (f"({text})" if f.value < 0 else text))
+    roles = [("+" if s >= 0 else "-", f) for s, f in terms]
+    return finding(rule, reported, roles, computed, status, what, " ".join(parts), notes=notes)
+
+
+def same_finding(rule: str, what: str, a: Fact, b: Fact) -> Finding:
+    """Two printings of one quantity (a tie-out)."""
+    pa, pb = shown_places(a), shown_places(b)
+    coarse, fine = (a, b) if (a.decimals or 0) <= (b.decimals or 0) else (b, a)
+    if a.decimals == b.decimals:
+        status = Status.OK if a.value == b.value else Status.MISMATCH
+    else:
+        rounded = fine.value if coarse.decimals is None else round_to(fine.value, coarse.decimals)
+        if rounded == coarse.value:
+            status = Status.OK
+        else:
+            status = Status.ROUNDING if a.interval.meets(b.interval) else Status.MISMATCH
+    diff = abs(a.value - b.value)
+    where_a = f"{a.table or '?'} line {a.source.line if a.source else '?'}"
+    where_b = f"{b.table or '?'} line {b.source.line if b.source else '?'}"
+    base = (f"{what}: {fmt_fact(a)}{scale_word(a.scale)} ({where_a}) vs "
+            f"{fmt_fact(b)}{scale_word(b.scale)} ({where_b})")
+    if status is Status.OK:
+        msg = f"{base} agree"
+    elif status is Status.ROUNDING:
+        msg = f"{base} differ only within rounding"
+    elif a.decimals == b.decimals:
+        msg = (f"{base}: the same quantity printed at the same precision as two different "
+               f"numbers, {fmt(in_scale(diff, a.scale), max(pa, pb))}{scale_word(a.scale)} "
+               f"{a.unit} apart")
+    else:
+        msg = f"{base}: differ by {fmt(in_scale(diff, fine.scale), shown_places(fine))} {a.unit}"
+    return Finding(
+        rule=rule, status=status, message=msg,
+        operands=(Operand.of(a, "reported"), Operand.of(b, "reported")),
+        reported=a.value, computed=b.value, computed_interval=b.interval,
+        tolerance=a.interval.radius + b.interval.radius,
+        gap=a.interval.gap(b.interval) if status is Status.MISMATCH else Decimal(0),
+        unit=a.unit, arithmetic=f"{fmt_fact(a)} = {fmt_fact(b)}",
+    )
+
+
+def not_checkable(rule: str, what: str, present: Sequence[tuple[str, Fact]],
+                  missing: str) -> Finding:
+    return Finding(
+        rule=rule, status=Status.NOT_CHECKABLE,
+        message=f"{what}: not checkable, {missing} not found in the document",
+        operands=tuple(Operand.of(f, role) for role, f in present),
+        missing=missing, unit=present[0][1].unit if present else "",
+    )

@@ -1,0 +1,333 @@
+"""Derived figures: numbers the document computes from other numbers it prints.
+
+- per ounce: a reconciliation's cost per ounce = its total cash costs / its ounces (the
+  ounces printed in thousands while the cost per ounce is in dollars);
+- units to segment, segments to company: each reconciliation line of a segment is the sum
+  of the same line of its operating units, and the all-operations line the sum over the
+  segments;
+- production totals: the highlights' production of each metal = the sum over the
+  operating units in the production data;
+- weighted average cost per ounce: the highlights' silver cost per ounce = Σ (unit cost per
+  ounce × unit ounces) / Σ unit ounces;
+- unit conversions: grams per tonne = ounces per short ton × 240/7 exactly; a document
+  may have used a rounded factor, which is inferred from its own rows, used, and named.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from decimal import Decimal
+from fractions import Fraction
+
+from assay.audit.findings import Finding, Operand, Status
+from assay.model import Fact, Interval, Row, Table, round_to
+from assay.model.units import G_PER_T, GPT_PER_OPT, OZ_PER_TON
+
+from .check import (
+    Approx,
+    classify_derived,
+    finding,
+    fmt,
+    fmt_fact,
+    not_checkable,
+    sum_finding,
+)
+from .index import HIGHLIGHTS, INTERCEPTS, PER_OUNCE, PRODUCTION, RECONCILIATION, FactIndex, scope
+
+ADDITIVE_UNITS = frozenset({"USD", "oz", "ton", "lb", "shares"})
+_MARKER = re.compile(r"\(\d\)")
+
+
+def _norm(label: str) -> str:
+    return " ".join(_MARKER.sub("", label).lower().replace(",", " ").split())
+
+
+def _row_key(row: Row, fact: Fact) -> tuple[str, str]:
+    part = "recon" if (row.group and "reconciliation" in row.group.lower()) else "top"
+    return part, fact.concept or _norm(row.label)
+
+
+def _name(sec: _Section) -> str:
+    if sec.unit:
+        return sec.unit
+    if sec.segment:
+        return f"{sec.segment} operations"
+    return "all operations"
+
+
+class _Section:
+    """One section of the reconciliation: a scope and its rows' facts by key and column."""
+
+    def __init__(self, title: str) -> None:
+        self.title = title
+        self.scope: str | None = None
+        self.segment: str | None = None
+        self.unit: str | None = None
+        self.cells: dict[tuple[str, str], dict[int, Fact]] = defaultdict(dict)
+        self.order: list[tuple[str, str]] = []
+
+
+def _sections(table: Table, idx: FactIndex) -> list[_Section]:
+    out: dict[str, _Section] = {}
+    for row in table.rows:
+        if row.heading:
+            continue
+        for c, fid in enumerate(row.fact_ids):
+            f = idx.get(fid)
+            if f is None:
+                continue
+            sec = out.setdefault(row.section or "", _Section(row.section or ""))
+            if sec.scope is None and not sec.cells:
+                sec.scope, sec.segment, sec.unit = scope(f), f.entity.segment, f.entity.unit
+            if sec.segment is None and sec.unit and f.concept == "ounces_produced" and f.metal:
+                sec.segment = f.metal  # a unit belongs to the segment of the metal it costs
+            key = _row_key(row, f)
+            if key not in sec.cells:
+                sec.order.append(key)
+            sec.cells[key].setdefault(c, f)
+    return list(out.values())
+
+
+def per_ounce(idx: FactIndex) -> list[Finding]:
+    out = []
+    for table in idx.tables(RECONCILIATION):
+        for sec in _sections(table, idx):
+            per = sec.cells.get(("top", "total_cash_cost_per_oz"), {})
+            costs = sec.cells.get(("top", "total_cash_costs"), {})
+            ounces = sec.cells.get(("top", "ounces_produced"), {})
+            for c, rep in per.items():
+                period = rep.period.key if rep.period else "?"
+                what = (f"Reconciliation, {_name(sec)}: cost per ounce ({period}) = "
+                        f"total cash costs / ounces")
+                cost, oz = costs.get(c), ounces.get(c)
+                if cost is None or oz is None:
+                    out.append(not_checkable("derived.per_ounce", what, [("reported", rep)],
+                                             "total cash costs" if cost is None else "ounces"))
+                    continue
+                computed = Approx.of(cost) / Approx.of(oz)
+                status = classify_derived(rep.interval, rep.value, rep.decimals, computed)
+                out.append(finding(
+                    "derived.per_ounce", rep, [("numerator", cost), ("denominator", oz)],
+                    computed, status, what,
+                    f"{fmt_fact(cost)} thousand USD / {fmt_fact(oz)} thousand oz",
+                    extra_places=2))
+    return out
+
+
+def segment_sums(idx: FactIndex) -> list[Finding]:
+    out = []
+    for table in idx.tables(RECONCILIATION):
+        sections = _sections(table, idx)
+        segments = {s.segment for s in sections if s.segment}
+        for whole in sections:
+            if whole.unit is None and whole.segment in segments:
+                parts = [s for s in sections if s.unit and s.segment == whole.segment]
+                level = "units"
+            elif whole.unit is None and whole.segment is None and whole.scope is None:
+                parts = [s for s in sections if s.unit is None and s.segment in segments]
+                level = "segments"
+            else:
+                continue
+            if not parts:
+                continue
+            out.extend(_sum_sections(whole, parts, level))
+    return out
+
+
+def _sum_sections(whole: _Section, parts: list[_Section], level: str) -> list[Finding]:
+    out = []
+    for key in whole.order:
+        for c, tot in whole.cells[key].items():
+            if tot.unit not in ADDITIVE_UNITS:
+                continue
+            terms, absent = [], []
+            for p in parts:
+                f = p.cells.get(key, {}).get(c)
+                if f is None and level == "segments" and key[0] == "top":
+                    f = p.cells.get(("recon", key[1]), {}).get(c)
+                if f is None:
+                    absent.append(_name(p))
+                else:
+                    terms.append(f)
+            if not terms:
+                continue
+            notes = tuple(f"not printed for {a}: taken as nil" for a in absent)
+            period = tot.period.key if tot.period else "?"
+            names = " + ".join(_name(p) for p in parts)
+            what = f"Reconciliation, {_name(whole)}: {tot.label} ({period}) = {names}"
+            rule = "derived.unit_sum" if level == "units" else "derived.segment_sum"
+            if len(terms) == 1 and not absent:
+                continue
+            out.append(sum_finding(rule, what, tot, [(1, f) for f in terms], notes=notes))
+    return out
+
+
+def production_totals(idx: FactIndex) -> list[Finding]:
+    out = []
+    for tot in idx.find("metal_produced", table=HIGHLIGHTS):
+        if tot.period is None or tot.entity.unit:
+            continue
+        parts = [f for f in idx.find("metal_produced", table=PRODUCTION, period=tot.period.key,
+                                     metal=tot.metal) if f.entity.unit]
+        what = f"Highlights: {tot.metal} produced ({tot.period.key}) = sum over operating units"
+        if not parts:
+            out.append(not_checkable("derived.production_total", what, [("reported", tot)],
+                                     f"{tot.metal} produced by operating unit"))
+            continue
+        units = ", ".join(f.entity.unit or "?" for f in parts)
+        out.append(sum_finding("derived.production_total", f"{what} ({units})", tot,
+                               [(1, f) for f in parts]))
+    return out
+
+
+def weighted_costs(idx: FactIndex) -> list[Finding]:
+    out = []
+    for concept in sorted(PER_OUNCE):
+        for rep in idx.find(concept, table=HIGHLIGHTS):
+            if rep.period is None or rep.entity.unit:
+                continue
+            p, metal = rep.period.key, rep.metal
+            costs = [f for f in idx.find(concept, table=PRODUCTION, period=p)
+                     if f.entity.unit and f.metal == metal]
+            if len(costs) < 2:
+                continue  # one unit: a tie-out, not an average
+            pairs = []
+            for cst in costs:
+                oz = idx.one("metal_produced", table=PRODUCTION, period=p,
+                             where=cst.entity.unit, metal=metal)
+                pairs.append((cst, oz))
+            what = f"Highlights: {rep.label} per ounce of {metal} ({p}) = weighted average of units"
+            missing = [c.entity.unit for c, oz in pairs if oz is None]
+            if missing:
+                out.append(not_checkable("derived.weighted_cost", what, [("reported", rep)],
+                                         f"{metal} produced at {missing[0]}"))
+                continue
+            num = Approx.exact(0)
+            den = Approx.exact(0)
+            ops: list[tuple[str, Fact]] = []
+            text_num, text_den = [], []
+            for cst, oz in pairs:
+                assert oz is not None
+                num = num + Approx.of(cst) * Approx.of(oz)
+                den = den + Approx.of(oz)
+                ops += [("weight", oz), ("cost", cst)]
+                text_num.append(f"{fmt_fact(cst)} x {fmt_fact(oz)}")
+                text_den.append(fmt_fact(oz))
+            computed = num / den
+            status = classify_derived(rep.interval, rep.value, rep.decimals, computed)
+            arith = f"({' + '.join(text_num)}) / ({' + '.join(text_den)})"
+            out.append(finding("derived.weighted_cost", rep, ops, computed, status, what, arith,
+                               extra_places=2))
+    return out
+
+
+# --- unit conversions ---------------------------------------------------------------
+
+EXACT = Fraction(GPT_PER_OPT)
+
+
+def _candidates() -> list[tuple[str, Decimal | None]]:
+    """The exact factor and the roundings of it a document may have used."""
+    exact_dec = Decimal(EXACT.numerator) / Decimal(EXACT.denominator)
+    out: list[tuple[str, Decimal | None]] = [("240/7", None)]
+    for places in (2, 3, 4):
+        for v in (round_to(exact_dec, places), exact_dec.quantize(Decimal(1).scaleb(-places),
+                                                                  rounding="ROUND_DOWN")):
+            if all(v != c for _, c in out):
+                out.append((str(v), v))
+    return out
+
+
+def opt_interval(gpt: Interval, factor: Decimal | None) -> Interval:
+    if factor is None:
+        return Interval(gpt.lo * EXACT.denominator / EXACT.numerator,
+                        gpt.hi * EXACT.denominator / EXACT.numerator)
+    return Interval(gpt.lo / factor, gpt.hi / factor)
+
+
+def opt_value(gpt: Decimal, factor: Decimal | None) -> Decimal:
+    if factor is None:
+        return gpt * EXACT.denominator / EXACT.numerator
+    return gpt / factor
+
+
+def conversion_fits(gpt: Interval, opt: Interval, factor: Decimal | None) -> bool:
+    return opt_interval(gpt, factor).meets(opt)
+
+
+def evident_factor(pairs: list[tuple[Interval, Interval]]) -> tuple[str, Decimal | None, int]:
+    """The factor that fits the most pairs; the exact one wins ties. (name, factor, fits)."""
+    best = ("240/7", None, -1)
+    for name, factor in _candidates():
+        fits = sum(conversion_fits(g, o, factor) for g, o in pairs)
+        if fits > best[2]:
+            best = (name, factor, fits)
+    return best
+
+
+def check_conversion(rule: str, what: str, gpt_op: Operand, opt_op: Operand,
+                     evident: tuple[str, Decimal | None, int], total: int) -> Finding:
+    """Check opt = g/t ÷ factor; exact first, then the document's evident factor."""
+    name, factor, fits = evident
+    exact_iv = opt_interval(gpt_op.interval, None)
+    exact_mid = opt_value(gpt_op.value, None)
+    places = max(0, -opt_op.value.as_tuple().exponent)  # type: ignore[operator]
+    ok_exact = round_to(exact_mid, places) == opt_op.value
+    notes: list[str] = []
+    if ok_exact:
+        status, used, mid, iv = Status.OK, "240/7", exact_mid, exact_iv
+    elif exact_iv.meets(opt_op.interval):
+        status, used, mid, iv = Status.ROUNDING, "240/7", exact_mid, exact_iv
+    elif factor is not None and conversion_fits(gpt_op.interval, opt_op.interval, factor):
+        mid, iv = opt_value(gpt_op.value, factor), opt_interval(gpt_op.interval, factor)
+        status, used = Status.ROUNDING, name
+        notes.append(f"holds only with the rounded factor {name} g/t per oz/ton that the "
+                     f"document evidently used (it fits {fits} of {total} conversions); "
+                     f"with 240/7 exactly: {fmt(exact_mid, places + 2)}")
+    else:
+        status, used, mid, iv = Status.MISMATCH, "240/7", exact_mid, exact_iv
+        if factor is not None:
+            notes.append(f"also fails with the document's evident factor {name}: "
+                         f"{fmt(opt_value(gpt_op.value, factor), places + 2)}")
+    arith = f"{gpt_op.printed} g/t / {used} = {fmt(mid, places + 2)} oz/ton"
+    if status is Status.MISMATCH:
+        msg = (f"{what}: {arith}, printed {opt_op.printed}; off by "
+               f"{fmt(abs(mid - opt_op.value), places + 2)} oz/ton beyond rounding")
+    elif status is Status.ROUNDING:
+        msg = f"{what}: {arith}, printed {opt_op.printed}; within rounding"
+    else:
+        msg = f"{what}: {arith}, as printed ({opt_op.printed})"
+    return Finding(rule=rule, status=status, message=msg, operands=(opt_op, gpt_op),
+                   reported=opt_op.value, computed=mid, computed_interval=iv,
+                   tolerance=iv.radius + opt_op.interval.radius,
+                   gap=iv.gap(opt_op.interval) if status is Status.MISMATCH else Decimal(0),
+                   unit=OZ_PER_TON, arithmetic=arith, notes=tuple(notes))
+
+
+def grade_pairs(idx: FactIndex) -> list[tuple[Fact, Fact]]:
+    """(g/t, oz/ton) fact pairs of the same intercept and metal."""
+    by: dict[tuple[object, ...], dict[str, Fact]] = defaultdict(dict)
+    for f in idx.doc.facts:
+        if f.table and INTERCEPTS.lower() in f.table.lower() and f.unit in (G_PER_T, OZ_PER_TON):
+            by[(f.row, f.metal)][f.unit] = f
+    return [(d[G_PER_T], d[OZ_PER_TON]) for d in by.values() if len(d) == 2]
+
+
+def conversions(idx: FactIndex) -> tuple[list[Finding], tuple[str, Decimal | None, int]]:
+    pairs = grade_pairs(idx)
+    evident = evident_factor([(g.interval, o.interval) for g, o in pairs])
+    out = []
+    for g, o in pairs:
+        hole = g.dim("hole") or "?"
+        vein = g.dim("vein") or ""
+        what = f"Intercepts: {vein} {hole} {g.metal} grade".replace("  ", " ")
+        out.append(check_conversion("derived.conversion", what, Operand.of(g, "g/t"),
+                                    Operand.of(o, "reported"), evident, len(pairs)))
+    return out, evident
+
+
+def derived(idx: FactIndex) -> list[Finding]:
+    conv, _ = conversions(idx)
+    return [*per_ounce(idx), *segment_sums(idx), *production_totals(idx),
+            *weighted_costs(idx), *conv]

@@ -1,0 +1,183 @@
+"""Statement identities: the relations that hold between the primary statements.
+
+- balance sheet: total assets = total liabilities + total shareholders' equity, and the
+  printed "Total liabilities and shareholders' equity" is that sum;
+- cash flow: operating + investing + financing = net change in cash; beginning cash +
+  net change = ending cash; ending cash = the balance sheet's cash at the period's end;
+  beginning cash = the balance sheet's cash the day before the period starts;
+- retained earnings (accumulated deficit) roll forward by income applicable to common
+  shareholders between two balance-sheet dates;
+- EPS = income applicable to common shareholders / weighted average shares;
+- gross profit = sales - cost of sales - DD&A; cost of sales + DD&A = the reconciliation's
+  GAAP total for all operations.
+Each identity is checked once per period; an identity one of whose operands the document
+does not print is reported ``not checkable`` with the missing operand named.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from assay.audit.findings import Finding
+from assay.model import Fact
+
+from .check import Approx, classify_derived, finding, fmt_fact, not_checkable, sum_finding
+from .index import BALANCE, CASH_FLOWS, HIGHLIGHTS, OPERATIONS, RECONCILIATION, FactIndex
+
+
+def _period(f: Fact) -> str:
+    return f.period.key if f.period else "?"
+
+
+def balance_sheet(idx: FactIndex) -> list[Finding]:
+    out = []
+    for assets in idx.find("total_assets", table=BALANCE):
+        p = _period(assets)
+        liab = idx.one("total_liabilities", table=BALANCE, period=p)
+        eq = idx.one("total_equity", table=BALANCE, period=p)
+        what = f"Balance sheet ({p}): total assets = total liabilities + equity"
+        if liab is None or eq is None:
+            missing = "total liabilities" if liab is None else "total shareholders' equity"
+            out.append(not_checkable("identity.balance_sheet", what, [("reported", assets)],
+                                     missing))
+            continue
+        out.append(sum_finding("identity.balance_sheet", what, assets, [(1, liab), (1, eq)]))
+        tle = idx.one("total_liabilities_and_equity", table=BALANCE, period=p)
+        if tle is not None:
+            out.append(sum_finding(
+                "identity.balance_sheet",
+                f"Balance sheet ({p}): total liabilities and equity = liabilities + equity",
+                tle, [(1, liab), (1, eq)]))
+    return out
+
+
+def cash_flow(idx: FactIndex) -> list[Finding]:
+    out = []
+    for net in idx.find("net_change_in_cash", table=CASH_FLOWS):
+        p = _period(net)
+        parts = [(name, idx.one(c, table=CASH_FLOWS, period=p)) for name, c in (
+            ("operating", "operating_cash_flow"), ("investing", "investing_cash_flow"),
+            ("financing", "financing_cash_flow"))]
+        what = f"Cash flows ({p}): operating + investing + financing = net change in cash"
+        missing = [n for n, f in parts if f is None]
+        if missing:
+            out.append(not_checkable("identity.cash_flow", what, [("reported", net)],
+                                     f"{missing[0]} cash flow"))
+        else:
+            out.append(sum_finding("identity.cash_flow", what, net,
+                                   [(1, f) for _, f in parts if f is not None]))
+        begin = idx.one("cash_beginning", table=CASH_FLOWS, period=p)
+        end = idx.one("cash_ending", table=CASH_FLOWS, period=p)
+        if begin is not None and end is not None:
+            out.append(sum_finding(
+                "identity.cash_roll",
+                f"Cash flows ({p}): beginning cash + net change = ending cash",
+                end, [(1, begin), (1, net)]))
+    for end in idx.find("cash_ending", table=CASH_FLOWS):
+        if end.period is None:
+            continue
+        at = end.period.end.isoformat()
+        bs = idx.one("cash", table=BALANCE, period=at)
+        what = f"Ending cash ({_period(end)}) = balance sheet cash at {at}"
+        out.append(_tie("identity.cash_end", what, end, bs, f"balance sheet at {at}"))
+    for begin in idx.find("cash_beginning", table=CASH_FLOWS):
+        if begin.period is None or begin.period.start is None:
+            continue
+        at = (begin.period.start - timedelta(days=1)).isoformat()
+        bs = idx.one("cash", table=BALANCE, period=at)
+        what = f"Beginning cash ({_period(begin)}) = balance sheet cash at {at}"
+        out.append(_tie("identity.cash_begin", what, begin, bs, f"balance sheet at {at}"))
+    return out
+
+
+def _tie(rule: str, what: str, a: Fact, b: Fact | None, missing: str) -> Finding:
+    from .check import same_finding
+
+    if b is None:
+        return not_checkable(rule, what, [("reported", a)], f"cash in the {missing}")
+    return same_finding(rule, what, a, b)
+
+
+def retained_earnings(idx: FactIndex) -> list[Finding]:
+    """Accumulated deficit at t1 = at t0 + income applicable to common for (t0, t1]."""
+    out = []
+    deficits = sorted(idx.find("accumulated_deficit", table=BALANCE),
+                      key=lambda f: f.period.end if f.period else None)  # type: ignore[arg-type,return-value]
+    for later in deficits:
+        for earlier in deficits:
+            if earlier.period is None or later.period is None:
+                continue
+            if earlier.period.end >= later.period.end:
+                continue
+            start = earlier.period.end + timedelta(days=1)
+            income = next((f for f in idx.find("income_applicable_to_common", table=OPERATIONS)
+                           if f.period and f.period.start == start
+                           and f.period.end == later.period.end), None)
+            what = (f"Accumulated deficit rolls forward from {earlier.period.key} to "
+                    f"{later.period.key} by income applicable to common shareholders")
+            if income is None:
+                out.append(not_checkable("identity.retained_earnings", what,
+                                         [("reported", later), ("opening", earlier)],
+                                         f"income applicable to common for {start}..."
+                                         f"{later.period.end}"))
+                continue
+            out.append(sum_finding("identity.retained_earnings", what, later,
+                                   [(1, earlier), (1, income)]))
+    return out
+
+
+def earnings_per_share(idx: FactIndex) -> list[Finding]:
+    out = []
+    for eps in idx.find("eps_basic"):
+        p = _period(eps)
+        income = idx.one("income_applicable_to_common", table=OPERATIONS, period=p) or \
+            idx.one("income_applicable_to_common", table=HIGHLIGHTS, period=p)
+        checks = [("identity.eps", "weighted_shares_basic", "basic")]
+        if "diluted" in eps.label.lower():
+            checks.append(("identity.eps_diluted", "weighted_shares_diluted", "diluted"))
+        for rule, concept, kind in checks:
+            shares = idx.one(concept, table=OPERATIONS, period=p)
+            what = (f"{eps.table}: EPS ({p}) = income applicable to common / {kind} "
+                    f"weighted average shares")
+            if income is None or shares is None:
+                missing = "income applicable to common" if income is None else \
+                    f"{kind} weighted average shares"
+                out.append(not_checkable(rule, what, [("reported", eps)], missing))
+                continue
+            computed = Approx.of(income) / Approx.of(shares)
+            status = classify_derived(eps.interval, eps.value, eps.decimals, computed)
+            out.append(finding(rule, eps, [("numerator", income), ("denominator", shares)],
+                               computed, status, what,
+                               f"{fmt_fact(income)} / {fmt_fact(shares)}", extra_places=2))
+    return out
+
+
+def gross_profit(idx: FactIndex) -> list[Finding]:
+    out = []
+    for gp in idx.find("gross_profit", table=OPERATIONS, where=None):
+        p = _period(gp)
+        sales = idx.one("sales", table=OPERATIONS, period=p, where=None)
+        cost = idx.one("cost_of_sales", table=OPERATIONS, period=p, where=None)
+        dda = idx.one("dda", table=OPERATIONS, period=p, where=None)
+        what = f"Gross profit ({p}) = sales - cost of sales - DD&A"
+        named = [("sales", sales), ("cost of sales", cost), ("DD&A", dda)]
+        missing = [n for n, f in named if f is None]
+        if missing:
+            out.append(not_checkable("identity.gross_profit", what, [("reported", gp)],
+                                     missing[0]))
+            continue
+        assert sales and cost and dda
+        out.append(sum_finding("identity.gross_profit", what, gp,
+                               [(1, sales), (-1, cost), (-1, dda)]))
+        gaap = idx.one("cost_of_sales_and_dda", table=RECONCILIATION, period=p, where=None)
+        if gaap is not None:
+            out.append(sum_finding(
+                "identity.cost_of_sales",
+                f"Reconciliation GAAP total, all operations ({p}) = Statement of Operations "
+                f"cost of sales + DD&A", gaap, [(1, cost), (1, dda)]))
+    return out
+
+
+def identities(idx: FactIndex) -> list[Finding]:
+    return [*balance_sheet(idx), *cash_flow(idx), *retained_earnings(idx),
+            *earnings_per_share(idx), *gross_profit(idx)]

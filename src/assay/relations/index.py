@@ -1,0 +1,90 @@
+"""Fast look-ups over a document's facts: by concept, table, period and scope.
+
+The scope of a fact is the operating unit if it names one, else its segment, else the
+company (``None``). Per-ounce and production figures printed under a metal heading
+without a segment ("Average cost per ounce of silver produced") belong to that metal's
+segment.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+from assay.model import Document, Fact, Row, Table
+
+OPERATIONS = "Statements of Operations"
+BALANCE = "Balance Sheet"
+CASH_FLOWS = "Cash Flows"
+HIGHLIGHTS = "Highlights"
+PRODUCTION = "Production Data"
+RECONCILIATION = "Reconciliation"
+INTERCEPTS = "Intercepts"
+
+PER_OUNCE = frozenset({"cash_operating_cost_per_oz", "total_cash_cost_per_oz",
+                       "total_production_cost_per_oz"})
+
+
+def in_table(fact: Fact, title: str) -> bool:
+    return fact.table is not None and title.lower() in fact.table.lower()
+
+
+def scope(fact: Fact) -> str | None:
+    e = fact.entity
+    if e.unit:
+        return e.unit
+    if e.segment:
+        return e.segment
+    if fact.metal and (fact.concept in PER_OUNCE or fact.unit in ("USD/oz",)):
+        return fact.metal
+    return None
+
+
+class FactIndex:
+    """Facts of one document, indexed once."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.by_id: dict[str, Fact] = {f.id: f for f in doc.facts}
+        self.by_concept: dict[str, list[Fact]] = defaultdict(list)
+        for f in doc.facts:
+            if f.concept:
+                self.by_concept[f.concept].append(f)
+
+    def get(self, fact_id: str | None) -> Fact | None:
+        return None if fact_id is None else self.by_id.get(fact_id)
+
+    def row_facts(self, row: Row) -> list[Fact | None]:
+        return [self.get(i) for i in row.fact_ids]
+
+    def find(self, concept: str, table: str | None = None, period: str | None = None,
+             where: str | None | object = ..., metal: str | None | object = ...,
+             unit: str | None = None) -> list[Fact]:
+        """Facts of ``concept``, optionally in ``table``, for ``period`` and scope ``where``."""
+        out = []
+        for f in self.by_concept.get(concept, ()):
+            if table is not None and not in_table(f, table):
+                continue
+            if period is not None and (f.period is None or f.period.key != period):
+                continue
+            if where is not ... and scope(f) != where:
+                continue
+            if metal is not ... and f.metal != metal:
+                continue
+            if unit is not None and f.unit != unit:
+                continue
+            out.append(f)
+        return out
+
+    def one(self, concept: str, **kw: object) -> Fact | None:
+        found = self.find(concept, **kw)  # type: ignore[arg-type]
+        return found[0] if found else None
+
+    def tables(self, title: str) -> Iterator[Table]:
+        for t in self.doc.tables:
+            if title.lower() in t.title.lower():
+                yield t
+
+    def periods(self, concept: str, table: str | None = None) -> list[str]:
+        keys = {f.period.key for f in self.find(concept, table=table) if f.period}
+        return sorted(keys)

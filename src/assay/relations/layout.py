@@ -1,0 +1,119 @@
+"""Footing read from the layout: rows above a rule add up to the row below it.
+
+A rule line (``---`` or ``===``) separates blocks of rows. The row right below a rule is
+the total of the rows above it, back to the previous rule, the start of the table or
+of a footnote's sub-table (footing never crosses ``row.block``). Each row counts with
+its sign as printed. Nested subtotals foot in turn: "Total current assets" is a total
+and then an operand of "Total assets".
+
+A block of one row cannot foot on its own. When that one row is an unlabelled
+subtotal (the Statement of Operations prints the costs "34,138 + 7,504" as "41,642"
+with no label), the total below is the cascade of the labelled total above that
+subtotal's block and the subtotal: subtracted when the block holds costs or expenses,
+added when its heading speaks of income ("Other income (expense):").
+Operands must share the total's unit; "Total cash costs / Divided by ounces" above a
+per-ounce figure is a ratio, not a sum, and is checked elsewhere.
+"""
+
+from __future__ import annotations
+
+from assay.audit.findings import Finding
+from assay.model import Fact, Row, Table
+
+from .check import sum_finding
+from .index import FactIndex
+
+RULE_FOOT = "foot.layout"
+RULE_CASCADE = "foot.cascade"
+
+
+def _boundaries(rows: list[Row]) -> list[int]:
+    """Indices i such that a rule (or a block change) stands between rows i-1 and i."""
+    out = [0]
+    for i in range(1, len(rows)):
+        if rows[i].rule_above or rows[i - 1].rule_below or rows[i].block != rows[i - 1].block:
+            out.append(i)
+    return out
+
+
+def _has_facts(row: Row) -> bool:
+    return not row.heading and any(fid is not None for fid in row.fact_ids)
+
+
+def _block_start(bounds: list[int], t: int) -> int:
+    return max(b for b in bounds if b < t) if any(b < t for b in bounds) else 0
+
+
+def _is_total(rows: list[Row], t: int) -> bool:
+    return t > 0 and (rows[t].rule_above is not None or rows[t - 1].rule_below is not None) \
+        and rows[t].block == rows[t - 1].block
+
+
+def footing(table: Table, idx: FactIndex) -> list[Finding]:
+    if table.kind == "grid":
+        return []
+    rows = table.rows
+    bounds = _boundaries(rows)
+    findings: list[Finding] = []
+    for t, row in enumerate(rows):
+        if not _has_facts(row) or not _is_total(rows, t):
+            continue
+        start = _block_start(bounds, t)
+        operands = [r for r in rows[start:t] if _has_facts(r)]
+        if len(operands) >= 2:
+            findings.extend(_foot(table, row, operands, idx))
+        elif len(operands) == 1 and operands[0].label == "":
+            findings.extend(_cascade(table, rows, bounds, t, rows.index(operands[0]), idx))
+    return findings
+
+
+def _columns(row: Row) -> range:
+    return range(len(row.fact_ids))
+
+
+def _cell(row: Row, c: int, idx: FactIndex) -> Fact | None:
+    return idx.get(row.fact_ids[c]) if c < len(row.fact_ids) else None
+
+
+def _what(table: Table, row: Row, fact: Fact) -> str:
+    label = row.label or "subtotal"
+    period = fact.period.key if fact.period else "?"
+    return f"{table.title}: {label} ({period})"
+
+
+def _foot(table: Table, row: Row, operands: list[Row], idx: FactIndex) -> list[Finding]:
+    out = []
+    for c in _columns(row):
+        tot = _cell(row, c, idx)
+        if tot is None:
+            continue
+        terms = [f for r in operands if (f := _cell(r, c, idx)) is not None]
+        if len(terms) < 2 or any(f.unit != tot.unit for f in terms):
+            continue
+        out.append(sum_finding(RULE_FOOT, _what(table, row, tot), tot, [(1, f) for f in terms]))
+    return out
+
+
+def _cascade(table: Table, rows: list[Row], bounds: list[int], t: int, p: int,
+             idx: FactIndex) -> list[Finding]:
+    """total(t) = labelled total above subtotal p's block ± subtotal p."""
+    start_p = _block_start(bounds, p)
+    if start_p == 0:
+        return []
+    q = next((i for i in range(start_p - 1, -1, -1) if _has_facts(rows[i])), None)
+    if q is None or not rows[q].label:
+        return []
+    if any(_has_facts(r) for r in rows[q + 1:start_p]):
+        return []
+    headings = " ".join(r.label.lower() for r in rows[start_p:p] if r.heading)
+    sign = 1 if "income" in headings else -1
+    out = []
+    for c in _columns(rows[t]):
+        tot, base, sub = (_cell(rows[i], c, idx) for i in (t, q, p))
+        if tot is None or base is None or sub is None:
+            continue
+        if not (tot.unit == base.unit == sub.unit):
+            continue
+        out.append(sum_finding(RULE_CASCADE, _what(table, rows[t], tot), tot,
+                               [(1, base), (sign, sub)]))
+    return out

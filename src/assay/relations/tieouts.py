@@ -1,0 +1,91 @@
+"""Tie-outs: one quantity printed in several places must be printed the same.
+
+Facts are grouped by concept, period, scope (unit, segment or company), metal and unit
+of measure; every later printing in a group is compared with the first. Two printings at
+the same precision must be the same number; at different precisions (ounces against
+thousands of ounces) the finer must round to the coarser.
+
+Where one label names two quantities, the tie is not made:
+- the cash-flow statement's "Depreciation, depletion and amortization" also holds the
+  depreciation that the Statement of Operations shows among other operating expenses,
+  so it is not the cost-of-sales DD&A of the Statement of Operations and the
+  reconciliation.
+- the cash-flow statement's adjustments reverse the sign of gains and hold changes in
+  balances, not the balances: of the cash-flow statement only its own totals (net
+  income, the three activities, the change in cash, beginning and ending cash) tie.
+- a segment whose costs per ounce come from one operating unit (gold: La Camorra) ties
+  that unit's per-ounce figures to the segment's.
+- silver ounces in the reconciliation's denominators tie to the silver produced; the gold
+  denominators do not, because the reconciliation counts only the gold of the company's
+  own mines (its footnote: third-party gold is a by-product credit).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from assay.audit.findings import Finding
+from assay.model import Fact
+
+from .check import same_finding
+from .index import CASH_FLOWS, PER_OUNCE, PRODUCTION, FactIndex, in_table, scope
+
+#: concept -> tables whose printing of the concept is a different quantity.
+NOT_THE_SAME = {"dda": (CASH_FLOWS,)}
+CASH_FLOW_TIES = frozenset({"net_income", "operating_cash_flow", "investing_cash_flow",
+                            "financing_cash_flow", "net_change_in_cash", "cash_beginning",
+                            "cash_ending"})
+CONCEPT_ALIASES = {"ounces_produced": "metal_produced"}
+
+
+def _single_unit_segments(idx: FactIndex) -> dict[str, str]:
+    """Operating unit -> metal, for metals whose cost per ounce only one unit reports."""
+    units: dict[str, set[str]] = defaultdict(set)
+    for f in idx.doc.facts:
+        if in_table(f, PRODUCTION) and f.entity.unit and f.concept in PER_OUNCE and f.metal:
+            units[f.metal].add(f.entity.unit)
+    return {next(iter(u)): metal for metal, u in units.items() if len(u) == 1}
+
+
+def tie_key(f: Fact, unit_alias: dict[str, str]) -> tuple[object, ...] | None:
+    if not f.concept or f.period is None:
+        return None
+    if any(in_table(f, t) for t in NOT_THE_SAME.get(f.concept, ())):
+        return None
+    if in_table(f, CASH_FLOWS) and f.concept not in CASH_FLOW_TIES:
+        return None
+    concept = CONCEPT_ALIASES.get(f.concept, f.concept)
+    where = scope(f)
+    if f.concept in PER_OUNCE and where in unit_alias:
+        where = unit_alias[where]
+    metal = f.metal
+    if f.concept == "ounces_produced":
+        if metal != "silver":
+            return None
+        where = None if where == "silver" else where
+    if concept == "metal_produced" and where == "silver":
+        where = None
+    unit = f.unit
+    return (concept, f.period.key, where, metal, unit)
+
+
+def tieouts(idx: FactIndex) -> list[Finding]:
+    alias = _single_unit_segments(idx)
+    groups: dict[tuple[object, ...], list[Fact]] = defaultdict(list)
+    for f in idx.doc.facts:
+        k = tie_key(f, alias)
+        if k is not None:
+            groups[k].append(f)
+    out = []
+    for key, facts in groups.items():
+        if len(facts) < 2:
+            continue
+        first = facts[0]
+        for other in facts[1:]:
+            if other.source and first.source and other.source == first.source:
+                continue
+            concept, period, where, metal, _ = key
+            who = " ".join(str(x) for x in (where, metal) if x)
+            what = f"{first.label or concept} ({period}{', ' + who if who else ''})"
+            out.append(same_finding(f"tie.{concept}", what, first, other))
+    return out

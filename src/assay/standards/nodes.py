@@ -58,10 +58,11 @@ def build_nodes(data: OperatingData) -> list[Node]:
         add(Node(CORPORATE, "corporate", data.periods[pkey], Entity(company.name),
                  how="input"))
     # year to date from quarters, where the folder does not give the period itself
-    for name in [x.name for x in company.units] + [CORPORATE]:
-        quarters = {n.period.key: n for n in nodes if n.name == name and n.how == "input"}
-        years = sorted({int(k[:4]) for k in quarters})
-        for year in years:
+    inputs_by_name: dict[str, dict[str, Node]] = {}
+    for n in nodes:
+        inputs_by_name.setdefault(n.name, {})[n.period.key] = n
+    for name, quarters in inputs_by_name.items():
+        for year in sorted({int(k[:4]) for k in quarters}):
             run = []
             for q in range(1, 5):
                 node = quarters.get(f"{year}Q{q}")
@@ -74,10 +75,12 @@ def build_nodes(data: OperatingData) -> list[Node]:
                 first = run[0]
                 add(Node(name, first.kind, period, first.entity, first.unit, first.primary,
                          first.basis, list(run), how="ytd"))
-    periods = sorted({n.period for n in nodes})
-    unit_nodes = [n for n in nodes if n.kind == "unit"]
-    for period in periods:
-        members = [n for n in unit_nodes if n.period == period]
+    by_period: dict[Period, list[Node]] = {}
+    for n in nodes:
+        if n.kind == "unit":
+            by_period.setdefault(n.period, []).append(n)
+    for period in sorted(by_period):
+        members = by_period[period]
         for seg in company.segments:
             seg_members = [n for n in members if n.unit and n.unit.segment == seg.name]
             if seg_members:
@@ -86,9 +89,8 @@ def build_nodes(data: OperatingData) -> list[Node]:
                          _segment_basis(seg_members), seg_members, how="segment"))
         corp = by_key.get((CORPORATE, period.key))
         group = members + ([corp] if corp is not None else [])
-        if members:
-            add(Node(company.name, "company", period, Entity(company.name), members=group,
-                     how="company"))
+        add(Node(company.name, "company", period, Entity(company.name), members=group,
+                 how="company"))
     return nodes
 
 

@@ -11,9 +11,11 @@ from .periods import Period
 from .provenance import Derivation, Location
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Fact:
-    """One number.
+    """One number. Treat it as immutable (it is hashable by value); it is not frozen
+    only because a frozen dataclass of this width costs several times more to build,
+    and a release holds hundreds of facts.
 
     ``value`` is in whole units of ``unit`` (24,337 printed in thousands of dollars is
     ``Decimal('24337000')`` with ``scale=3``). ``decimals`` is the XBRL precision of the

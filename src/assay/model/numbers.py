@@ -26,6 +26,11 @@ _NUMBER = re.compile(
     re.VERBOSE,
 )
 
+_SIMPLE = re.compile(
+    r"^(?P<open>\()?(?P<body>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?(open)\))$"
+)
+
+
 @dataclass(frozen=True, slots=True)
 class ParsedNumber:
     """A number as printed: exact value, decimals shown, and whether it was nil."""
@@ -45,6 +50,14 @@ def parse_number(text: str) -> ParsedNumber | None:
     stripped = text.strip().replace("$", "").strip()
     if stripped in NIL_TOKENS:
         return ParsedNumber(Decimal(0), 0, nil=True)
+    simple = _SIMPLE.match(stripped)
+    if simple:  # the common case, without the general pattern's cost
+        body = simple["body"]
+        negative = bool(simple["open"])
+        value = Decimal(body.replace(",", "") if "," in body else body)
+        point = body.find(".")
+        return ParsedNumber(-value if negative else value,
+                            len(body) - point - 1 if point >= 0 else 0)
     m = _NUMBER.match(text)
     if not m or not (m["digits"] or m["frac"]):
         return None

@@ -29,6 +29,7 @@ _ITEM = re.compile(
     rf"|(?P<year>\b{_YEAR}\b)",
     re.IGNORECASE,
 )
+_ANY_YEAR = re.compile(_YEAR)
 _DURATION_MONTHS = {
     "first quarter": 3, "second quarter": 3, "third quarter": 3, "fourth quarter": 3,
     "quarter": 3, "three months": 3, "six months": 6, "first half": 6, "half year": 6,
@@ -87,6 +88,8 @@ def is_period_anchor(line: str) -> bool:
     Everything right of the first item must be period words and spaces, so that prose
     ("ended June 30, 2007 and 2006") is never taken for a header.
     """
+    if not _ANY_YEAR.search(line):
+        return False
     items = header_items(line)
     years = [i for i in items if i.year is not None]
     if len(years) < 2 and not (len(years) == 1 and line[: items[0].start].strip() == ""):

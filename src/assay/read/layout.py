@@ -10,6 +10,7 @@ from assay.model import ParsedNumber, parse_number
 _RULE = re.compile(r"^[\s\-=_]*$")
 _RUN = re.compile(r"[-=_]{3,}")
 _TOKEN = re.compile(r"\S+")
+_CELL_ENDS = frozenset("0123456789)-%$")
 _FOOTNOTE_START = re.compile(r"^\((\d{1,2})\)\s+\S")
 _JOINERS = frozenset(
     {"and", "of", "at", "to", "by", "for", "in", "before", "after", "the", "from", "on",
@@ -52,6 +53,8 @@ class Cell:
 
 def trailing_cells(text: str) -> list[Cell]:
     """The run of numeric tokens at the end of a line, left to right."""
+    if not text or text[-1] not in _CELL_ENDS:
+        return []
     tokens = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
     cells: list[Cell] = []
     i = len(tokens) - 1

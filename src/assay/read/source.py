@@ -14,6 +14,8 @@ from pathlib import Path
 
 from assay.errors import InputError
 
+from .layout import Cell, Rule, rule_of, trailing_cells
+
 _TAG = re.compile(
     r"</?(TABLE|CAPTION|S|C|FN|F\d+|PAGE|PRE|TEXT|DOCUMENT|FILENAME|DESCRIPTION|"
     r"SEQUENCE|TYPE)\b[^>]*>",
@@ -24,12 +26,35 @@ _TYPE = re.compile(r"^<TYPE>\s*(\S+)", re.IGNORECASE | re.MULTILINE)
 _TEXT = re.compile(r"<TEXT>\r?\n?(.*?)(?:</TEXT>|\Z)", re.IGNORECASE | re.DOTALL)
 
 
-@dataclass(frozen=True, slots=True)
 class SourceLine:
-    """One line of the text to read, with its 1-based line number in the file."""
+    """One line of the text to read, with its 1-based line number in the file.
 
-    number: int
-    text: str
+    Its numeric cells and rule are worked out once, on first use: the reader asks
+    for them several times while it finds and reads tables.
+    """
+
+    __slots__ = ("number", "text", "_cells", "_rule")
+
+    def __init__(self, number: int, text: str) -> None:
+        self.number = number
+        self.text = text
+        self._cells: list[Cell] | None = None
+        self._rule: Rule | None | bool = False
+
+    @property
+    def cells(self) -> list[Cell]:
+        if self._cells is None:
+            self._cells = trailing_cells(self.text)
+        return self._cells
+
+    @property
+    def rule(self) -> Rule | None:
+        if self._rule is False:
+            self._rule = rule_of(self.text)
+        return self._rule  # type: ignore[return-value]
+
+    def __repr__(self) -> str:
+        return f"SourceLine({self.number}, {self.text!r})"
 
 
 @dataclass(frozen=True, slots=True)

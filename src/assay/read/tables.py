@@ -26,7 +26,6 @@ from .layout import (
     indent_of,
     is_caps_heading,
     rule_of,
-    trailing_cells,
 )
 from .source import SourceLine
 
@@ -104,10 +103,10 @@ def _title_start(lines: list[SourceLine], header_start: int) -> int:
     taken = 0
     while start > 0 and taken < 6:
         prev = lines[start - 1].text
-        figures = [c for c in trailing_cells(prev) if not c.number.nil]
+        figures = [c for c in lines[start - 1].cells if not c.number.nil]
         if not prev.strip() or indent_of(prev) < 2 or len(prev) > 80 or figures:
             break
-        if rule_of(prev) is not None:
+        if lines[start - 1].rule is not None:
             break
         start -= 1
         taken += 1
@@ -117,9 +116,11 @@ def _title_start(lines: list[SourceLine], header_start: int) -> int:
 def _is_grid_anchor(lines: list[SourceLine], i: int) -> bool:
     """A line of column names over a rule of three or more segments, some with units."""
     text = lines[i].text
-    if not text.strip() or rule_of(text) or trailing_cells(text) or i + 1 >= len(lines):
+    if "(" not in text or i + 1 >= len(lines) or "-" not in lines[i + 1].text:
         return False
-    below = rule_of(lines[i + 1].text)
+    if lines[i].rule or lines[i].cells:
+        return False
+    below = lines[i + 1].rule
     if below is None or len(below.segments) < 3:
         return False
     return len(_GRID_UNIT.findall(text)) >= 2
@@ -139,8 +140,8 @@ def _body_end(lines: list[SourceLine], f: Found, limit: int) -> int:
         if j >= limit:
             break
         if j - i >= 2:
-            nxt = lines[j].text
-            if not (footnote_start(nxt) or trailing_cells(nxt) or rule_of(nxt)):
+            nxt = lines[j]
+            if not (footnote_start(nxt.text) or nxt.cells or nxt.rule):
                 break
         i = j
     return last_content + 1
@@ -165,9 +166,9 @@ def _statement_columns(body: list[SourceLine], n_columns: int) -> list[_ColumnSp
     ends: Counter[int] = Counter()
     starts: dict[int, int] = {}
     for line in body:
-        if rule_of(line.text) or footnote_start(line.text):
+        if line.rule or footnote_start(line.text):
             continue
-        for c in trailing_cells(line.text):
+        for c in line.cells:
             ends[c.end] += 1
             starts[c.end] = min(starts.get(c.end, c.start), c.start)
     clusters: list[_ColumnSpec] = []
@@ -296,7 +297,7 @@ class _TableReader:
     # -- body ---------------------------------------------------------------
     def place_cells(self, line: SourceLine) -> tuple[list[Cell | None], int, list[Cell]]:
         """Cells of a line by column, where its label ends, and cells under no column."""
-        cells = trailing_cells(line.text)
+        cells = line.cells
         placed: list[Cell | None] = [None] * len(self.specs)
         stray: list[Cell] = []
         for c in cells:
@@ -364,7 +365,7 @@ class _TableReader:
                         rule_pending = None
                 in_footnote = None
                 continue
-            rule = rule_of(text)
+            rule = line.rule
             if rule is not None:
                 flush_headings()
                 self.used.add(i)
@@ -445,14 +446,14 @@ class _TableReader:
                 dims = ()
             metal = labels.metal_in(label) or labels.metal_in(group)
             if metal:
-                section_metal = section_metal if entity.unit is None and not metal else metal
+                section_metal = metal
             row_entity = entity
             seg = labels.segment_of(label)
             if seg:
                 row_entity = Entity(entity.company, entity.unit, seg, entity.share)
+            meaning = self._meaning(row, row_entity, metal or section_metal)
             row.fact_ids = tuple(
-                self._fact(row, k, cell, line, row_entity, metal or section_metal, dims)
-                if cell is not None else None
+                self._fact(row, k, cell, line, meaning, dims) if cell is not None else None
                 for k, cell in enumerate(placed))
             for c in stray:
                 self.ctx.warn(line.number, "stray-cell",
@@ -480,38 +481,44 @@ class _TableReader:
             dims["hole"] = hole
         return 1
 
-    def _fact(self, row: Row, k: int, cell: Cell, line: SourceLine, entity: Entity,
-              metal: str | None, dims: tuple[tuple[str, str], ...]) -> str:
-        col = self.table.columns[k]
+    def _meaning(self, row: Row, entity: Entity, metal: str | None) -> _Meaning | None:
+        """Unit, scale, concept, metal and entity of a statement row (None for grids,
+        whose meaning is in their columns)."""
         if self.table.kind == "grid":
-            unit, scale = col.unit or "", 0
+            return None
+        ru = labels.row_unit(row.label, row.group, self.note)
+        unit, scale = ru.unit, ru.scale
+        concept = labels.concept_of(row.label, unit, row.group, self.table.title)
+        if entity.segment and entity.segment == labels.segment_of(row.label):
+            metal = None  # "Silver operations" sales: the segment, not the metal
+        elif unit not in _METAL_UNITS:
+            metal = labels.metal_in(row.label)
+        if (unit == u.USD_PER_OZ and metal and entity.unit is None
+                and entity.segment is None and concept and "cost" in concept):
+            # a company-level cost per ounce of silver is the silver operations' figure
+            entity = Entity(entity.company, None, metal, entity.share)
+        return _Meaning(unit, scale, concept, metal, entity)
+
+    def _fact(self, row: Row, k: int, cell: Cell, line: SourceLine, meaning: _Meaning | None,
+              dims: tuple[tuple[str, str], ...]) -> str:
+        col = self.table.columns[k]
+        if meaning is None:  # a grid: the column says what the figure is
             concept = "interval_length" if col.unit in (u.METRES, u.FEET) else "grade"
-            metal = col.name if concept == "grade" else None
-        else:
-            ru = labels.row_unit(row.label, row.group, self.note)
-            unit, scale = ru.unit, ru.scale
-            concept = labels.concept_of(row.label, unit, row.group, self.table.title)
-            if entity.segment and entity.segment == labels.segment_of(row.label):
-                metal = None  # "Silver operations" sales: the segment, not the metal
-            elif unit not in (u.USD_PER_OZ, u.OUNCES, u.OZ_PER_TON, u.G_PER_T, u.TONS,
-                              u.USD_PER_LB):
-                metal = labels.metal_in(row.label)
-            if (unit == u.USD_PER_OZ and metal and entity.unit is None
-                    and entity.segment is None and concept and "cost" in concept):
-                # a company-level cost per ounce of silver is the silver operations' figure
-                entity = Entity(entity.company, None, metal, entity.share)
+            meaning = _Meaning(col.unit or "", 0, concept,
+                               col.name if concept == "grade" else None,
+                               Entity(self.ctx.company))
         number = cell.number
+        scale = meaning.scale
         value = number.value * _POWERS[scale] if scale else number.value
         fact_id = f"t{self.table.index}r{row.index}c{k}"
-        fact = Fact(
-            id=fact_id, value=value, unit=unit, label=row.label, period=col.period,
-            entity=entity, decimals=number.decimals - scale, scale=scale, concept=concept,
-            metal=metal, dims=dims, table=self.table.title, section=row.section,
-            footnotes=row.footnotes, printed=cell.text, nil=number.nil,
+        self.ctx.facts.append(Fact(
+            id=fact_id, value=value, unit=meaning.unit, label=row.label, period=col.period,
+            entity=meaning.entity, decimals=number.decimals - scale, scale=scale,
+            concept=meaning.concept, metal=meaning.metal, dims=dims, table=self.table.title,
+            section=row.section, footnotes=row.footnotes, printed=cell.text, nil=number.nil,
             source=Location(self.ctx.path, line.number, cell.start, cell.end),
             column=k, row=row.index,
-        )
-        self.ctx.facts.append(fact)
+        ))
         return fact_id
 
     def finish(self) -> Table:
@@ -523,6 +530,19 @@ class _TableReader:
         for n in self.table.unplaced:
             self.ctx.warn(n, "unplaced-line", f"line not placed in table '{self.table.title}'")
         return self.table
+
+
+_METAL_UNITS = frozenset({u.USD_PER_OZ, u.OUNCES, u.OZ_PER_TON, u.G_PER_T, u.TONS,
+                          u.USD_PER_LB})
+
+
+@dataclass(frozen=True, slots=True)
+class _Meaning:
+    unit: str
+    scale: int
+    concept: str | None
+    metal: str | None
+    entity: Entity
 
 
 _POWERS = {k: Decimal(10) ** k for k in range(0, 13)}

@@ -68,6 +68,12 @@ def plot(result: Result, out: str | Path, holes: list[str] | None = None,
             for sub in ic.includes:
                 ax.axhspan(float(sub.frm), float(sub.to), color="#d9822b", alpha=0.6, lw=0,
                            zorder=0)
+                ax.text(0.02, float(sub.frm + sub.to) / 2,
+                        f"incl. {fmt(rounded(Fraction(sub.length), 2))} m @ "
+                        f"{fmt(rounded(sub.selection, places(element, unit)))}",
+                        transform=tr, ha="left", va="center", fontsize=7, zorder=5,
+                        bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "#d9822b",
+                              "alpha": 0.9})
         for i in range(1, len(idx)):
             if frm[i] > to[i - 1]:
                 ax.axhspan(to[i - 1], frm[i], facecolor="none", edgecolor="#888888",

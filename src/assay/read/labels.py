@@ -95,9 +95,11 @@ def row_unit(label: str, group: str | None, note: ScaleNote) -> RowUnit:
 
 
 def normalise(label: str) -> str:
-    low = _UNIT_PAREN.sub("", label.lower())
+    low = label.lower()
+    if "(" in low:
+        low = _UNIT_PAREN.sub("", low)
     low = low.replace("$", "").rstrip(":")
-    return re.sub(r"\s+", " ", low).strip(" -")
+    return " ".join(low.split()).strip(" -")
 
 
 CONCEPTS: dict[str, str] = {
@@ -241,5 +243,7 @@ def concept_of(label: str, unit: str, group: str | None, table: str = "") -> str
 
 def segment_of(label: str) -> str | None:
     """``Silver operations`` → ``silver``: a row that is one segment's figure."""
+    if "operations" not in label.lower():
+        return None
     m = _SEGMENT_ROW.match(normalise(label))
     return m.group(1) if m else None

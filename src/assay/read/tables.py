@@ -211,6 +211,7 @@ class _TableReader:
         self.used: set[int] = set()
         self.specs: list[_ColumnSpec] = []
         self.grid_text_end = 0
+        self._column_at: dict[int, int] | None = None
 
     # -- header -------------------------------------------------------------
     def read_title(self) -> None:
@@ -300,8 +301,13 @@ class _TableReader:
         cells = line.cells
         placed: list[Cell | None] = [None] * len(self.specs)
         stray: list[Cell] = []
+        if self._column_at is None:
+            self._column_at = {}
+            for k, spec in reversed(list(enumerate(self.specs))):
+                for end in range(spec.lo - 1, spec.hi + 2):
+                    self._column_at[end] = k
         for c in cells:
-            k = next((k for k, s in enumerate(self.specs) if s.takes(c)), None)
+            k = self._column_at.get(c.end)
             if k is None or placed[k] is not None:
                 stray.append(c)
             else:

@@ -232,9 +232,10 @@ def _entity(s: Sentence, ctx: Context) -> str | None:
 
 
 def _claim_operand(ctx: Context, s: Sentence, m: Mention, role: str = "claim",
-                   period: str | None = None) -> Operand:
+                   period: str | None = None, number_only: bool = False) -> Operand:
     line, col = s.paragraph.where(m.start)
-    return Operand(role=role, label=s.text.strip()[:160], printed=m.text, value=m.value,
+    printed = re.match(r"[\d,.]+", m.text).group(0) if number_only else m.text  # type: ignore[union-attr]
+    return Operand(role=role, label=s.text.strip()[:160], printed=printed, value=m.value,
                    interval=m.interval, unit=UNIT_OF_KIND.get(m.kind, m.kind), period=period,
                    entity="prose", file=ctx.doc.path, line=line, col_start=col,
                    col_end=col + (m.end - m.start))
@@ -302,8 +303,10 @@ def _conversions(ctx: Context, s: Sentence) -> list[Finding]:
                 continue
             g.used = o.used = True
             what = "prose conversion"
-            f = check_conversion("prose.conversion", what, _claim_operand(ctx, s, g, "g/t"),
-                                 _claim_operand(ctx, s, o, "reported"), ctx.evident,
+            f = check_conversion("prose.conversion", what,
+                                 _claim_operand(ctx, s, g, "g/t", number_only=True),
+                                 _claim_operand(ctx, s, o, "reported", number_only=True),
+                                 ctx.evident,
                                  ctx.n_conversions)
             out.append(f)
             if gmetal and ometal and gmetal != ometal:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from . import (
+    audit,  # noqa: F401
     facts,  # noqa: F401  (registers its command)
     intercepts,  # noqa: F401
     report,  # noqa: F401

@@ -1,0 +1,82 @@
+"""The command line (exit codes, text, JSON) and the HTML report in headless Chromium."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+
+import pytest
+from audit_fixtures import SEED, audit_text, broken, excerpt
+from typer.testing import CliRunner
+
+from assay.cli import app
+from assay.write.audit_html import audit_html
+
+runner = CliRunner()
+
+
+def test_cli_lists_mismatches_like_a_linter_and_exits_1(seed_audit):
+    r = runner.invoke(app, ["audit", str(SEED)])
+    assert r.exit_code == 1
+    assert re.search(r"hecla-2007-q2\.txt:569: mismatch \[tie\.dda\]", r.output)
+    assert "7,504" in r.output and "7,505" in r.output  # the arithmetic, both printings
+    assert "13 mismatch" in r.output
+
+
+def test_cli_exit_0_when_nothing_mismatches(tmp_path):
+    path = tmp_path / "bs.txt"
+    path.write_text(excerpt(633, 692), encoding="utf-8")
+    r = runner.invoke(app, ["audit", str(path)])
+    assert r.exit_code == 0, r.output
+
+
+def test_cli_exit_2_for_unreadable_input(tmp_path):
+    r = runner.invoke(app, ["audit", str(tmp_path / "missing.txt")])
+    assert r.exit_code == 2
+    empty = tmp_path / "prose.txt"
+    empty.write_text("No tables here, only words.\n", encoding="utf-8")
+    assert runner.invoke(app, ["audit", str(empty)]).exit_code == 2
+
+
+def test_cli_json_is_data(tmp_path):
+    out = tmp_path / "audit.json"
+    r = runner.invoke(app, ["audit", str(SEED), "--format", "json", "-o", str(out)])
+    assert r.exit_code == 1
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["summary"]["by_status"]["mismatch"] == 13
+    f = next(x for x in data["findings"] if x["rule"] == "tie.pre_development"
+             and x["status"] == "mismatch")
+    assert {o["printed"] for o in f["operands"]} == {"(25)", "76"}
+    assert {o["location"]["line"] for o in f["operands"]} == {528, 579}
+
+
+def test_html_marks_every_checked_number_offline():
+    a = audit_text(broken(excerpt(633, 692), "15,600        22,305", "15,700        22,305"))
+    html = audit_html(a)
+    assert 'class="n mismatch"' in html and 'class="n ok"' in html
+    assert not re.search(r"(src|href)=\"https?:", html)  # nothing fetched from a network
+
+
+CHROMIUM = shutil.which("chromium")
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="no Chromium on this machine (.ci/run installs "
+                    "Debian's chromium so CI runs this test)")
+def test_html_report_in_headless_chromium(seed_audit, tmp_path):
+    page = tmp_path / "audit.html"
+    page.write_text(audit_html(seed_audit), encoding="utf-8")
+    shot = tmp_path / "audit.png"
+    flags = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+             "--no-first-run", "--disable-background-networking", "--disable-component-update",
+             "--disable-sync", f"--user-data-dir={tmp_path / 'profile'}"]
+    dom = subprocess.run([*flags, "--dump-dom", page.as_uri()], capture_output=True,
+                         text=True, timeout=60, check=True).stdout
+    assert dom.count('class="n mismatch"') >= 13
+    assert 'class="n ok"' in dom and 'id="summary"' in dom
+    assert "13 mismatch" in dom
+    subprocess.run([*flags, f"--screenshot={shot}", "--window-size=1200,2000", page.as_uri()],
+                   capture_output=True, timeout=60, check=True)
+    assert shot.exists() and shot.stat().st_size > 10_000
+    shutil.copy(shot, "/tmp/assay-audit-screenshot.png")

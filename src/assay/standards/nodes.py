@@ -29,9 +29,14 @@ class Node:
     members: list[Node] = field(default_factory=list)
     how: str = ""  # "input" | "ytd" | "segment" | "company"
 
+    pkey: str = ""
+
+    def __post_init__(self) -> None:
+        self.pkey = self.period.key
+
     @property
     def key(self) -> tuple[str, str]:
-        return (self.name, self.period.key)
+        return (self.name, self.pkey)
 
 
 def ytd_period(year: int, quarter: int) -> Period:
@@ -49,8 +54,11 @@ def build_nodes(data: OperatingData) -> list[Node]:
         nodes.append(node)
         by_key[node.key] = node
 
+    keys_by_unit: dict[str | None, list[str]] = {}
+    for uname, pkey in data.cells:
+        keys_by_unit.setdefault(uname, []).append(pkey)
     for unit in company.units:
-        for (_u, pkey) in sorted(k for k in data.cells if k[0] == unit.name):
+        for pkey in sorted(keys_by_unit.get(unit.name, [])):
             add(Node(unit.name, "unit", data.periods[pkey],
                      Entity(company.name, unit.name, unit.segment, unit.share), unit,
                      unit.primary_metal, unit.cost_basis, how="input"))

@@ -39,6 +39,7 @@ _OZ_TAIL = re.compile(r"^\s+(?:of\s+(?P<m1>silver|gold)\s+)?per\s+ton\b(?:\s+(?P
 _G_TAIL = re.compile(r"^\s+(?:of\s+(?P<m1>silver|gold)\s+)?per\s+tonne\b"
                      r"(?:\s+(?P<m2>silver|gold))?", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"']?\s+(?=[\"(]?[A-Z])")
+_DIGIT = re.compile(r"\d")
 _FOOTNOTE = re.compile(r"^\s*\((\d+)\)\s")
 
 
@@ -105,7 +106,9 @@ def _scaled(n: str, mult: str | None) -> tuple[Decimal, int]:
 
 def mentions(text: str, offset: int = 0) -> list[Mention]:
     """Every cited figure in ``text``."""
-    out = []
+    out: list[Mention] = []
+    if not _DIGIT.search(text):
+        return out
     for m in _MENTION.finditer(text):
         neg = bool(m["neg"])
         end = m.end()

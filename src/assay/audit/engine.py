@@ -8,7 +8,7 @@ from pathlib import Path
 
 from assay.model import Document
 
-from .findings import Finding, Status
+from .findings import Finding, Status, clear_caches
 
 
 @dataclass(slots=True)
@@ -48,6 +48,7 @@ def audit(doc: Document) -> Audit:
 
     from .prose import check_claims
 
+    clear_caches()
     idx = FactIndex(doc)
     findings = check_relations(idx)
     _, evident = conversions(idx)

@@ -26,6 +26,14 @@ class Status(StrEnum):
 SEVERITY = {Status.MISMATCH: 3, Status.ROUNDING: 2, Status.OK: 1, Status.NOT_CHECKABLE: 0}
 
 
+#: Operands already built, by fact identity and role (cleared by each audit).
+_OPERANDS: dict[tuple[int, str], tuple[Fact, Operand]] = {}
+
+
+def clear_caches() -> None:
+    _OPERANDS.clear()
+
+
 @dataclass(frozen=True, slots=True)
 class Operand:
     """One number a check used: a read fact, or a figure cited in the prose."""
@@ -47,6 +55,16 @@ class Operand:
 
     @classmethod
     def of(cls, fact: Fact, role: str) -> Operand:
+        key = (id(fact), role)
+        hit = _OPERANDS.get(key)
+        if hit is not None and hit[0] is fact:
+            return hit[1]
+        op = cls._of(fact, role)
+        _OPERANDS[key] = (fact, op)
+        return op
+
+    @classmethod
+    def _of(cls, fact: Fact, role: str) -> Operand:
         src = fact.source
         return cls(
             role=role,

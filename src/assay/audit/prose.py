@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from assay.model import Document, Fact, Interval, round_to
 from assay.relations.check import Approx, classify_derived, fmt, fmt_fact
@@ -89,6 +90,7 @@ class Context:
     units: tuple[str, ...]
     evident: tuple[str, Decimal | None, int]
     n_conversions: int
+    intercept_rows: dict[int, dict[str, Fact]]
 
 
 # --- context of a mention -----------------------------------------------------------
@@ -97,13 +99,18 @@ class Context:
 def _clause_span(s: Sentence, m: Mention) -> tuple[int, int]:
     """The clause of the sentence holding the mention (split at "compared to", "than")."""
     rel = m.start - s.start
-    cuts = [0] + [c.start() for c in _CLAUSE.finditer(s.text)
-                  if s.text.count("(", 0, c.start()) <= s.text.count(")", 0, c.start())]
-    cuts.append(len(s.text))
+    cuts = _cuts(s.text)
     for a, b in zip(cuts, cuts[1:], strict=False):
         if a <= rel < b:
             return a, b
     return 0, len(s.text)
+
+
+@lru_cache(maxsize=1024)
+def _cuts(text: str) -> tuple[int, ...]:
+    inner = [c.start() for c in _CLAUSE.finditer(text)
+             if text.count("(", 0, c.start()) <= text.count(")", 0, c.start())]
+    return (0, *inner, len(text))
 
 
 def _window(s: Sentence, m: Mention) -> tuple[str, str]:
@@ -340,11 +347,10 @@ def _mention_at(s: Sentence, a: int, b: int, text: str, kind: str) -> Mention | 
 
 def _intercepts(ctx: Context, s: Sentence) -> list[Finding]:
     """"0.85 meters grading 6,120.8 grams per tonne silver (178.55 ...)": one grid row."""
-    out = []
-    rows: dict[int, dict[str, Fact]] = {}
-    for f in ctx.doc.facts:
-        if in_table(f, INTERCEPTS) and f.row is not None:
-            rows.setdefault(f.row, {})[f.unit if f.unit == "m" else f"{f.unit} {f.metal}"] = f
+    out: list[Finding] = []
+    if not any(m.kind == "m" for m in s.mentions):
+        return out
+    rows = ctx.intercept_rows
     for i, m in enumerate(s.mentions):
         if m.kind != "m":
             continue
@@ -687,7 +693,11 @@ def check_claims(doc: Document, idx: FactIndex,
 
     year = doc.period.end.year if doc.period else 0
     units = tuple(sorted({f.entity.unit for f in doc.facts if f.entity.unit}))
-    ctx = Context(doc, idx, year, units, evident, len(grade_pairs(idx)))
+    rows: dict[int, dict[str, Fact]] = {}
+    for f in doc.facts:
+        if in_table(f, INTERCEPTS) and f.row is not None:
+            rows.setdefault(f.row, {})[f.unit if f.unit == "m" else f"{f.unit} {f.metal}"] = f
+    ctx = Context(doc, idx, year, units, evident, len(grade_pairs(idx)), rows)
     out: list[Finding] = []
     for par in paragraphs(doc):
         sents = sentences(par)

@@ -33,7 +33,9 @@ class Approx:
 
     @classmethod
     def of(cls, fact: Fact) -> Approx:
-        return cls(fact.value, fact.interval)
+        from assay.audit.findings import Operand
+
+        return cls(fact.value, Operand.of(fact, "").interval)
 
     @classmethod
     def exact(cls, value: Decimal | int) -> Approx:

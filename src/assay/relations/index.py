@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
+from functools import lru_cache
 
 from assay.model import Document, Fact, Row, Table
 
@@ -25,8 +26,13 @@ PER_OUNCE = frozenset({"cash_operating_cost_per_oz", "total_cash_cost_per_oz",
                        "total_production_cost_per_oz"})
 
 
+@lru_cache(maxsize=256)
+def _title_has(table: str, title: str) -> bool:
+    return title.lower() in table.lower()
+
+
 def in_table(fact: Fact, title: str) -> bool:
-    return fact.table is not None and title.lower() in fact.table.lower()
+    return fact.table is not None and _title_has(fact.table, title)
 
 
 def scope(fact: Fact) -> str | None:
@@ -47,7 +53,11 @@ class FactIndex:
         self.doc = doc
         self.by_id: dict[str, Fact] = {f.id: f for f in doc.facts}
         self.by_concept: dict[str, list[Fact]] = defaultdict(list)
+        self.period_key: dict[str, str | None] = {}
+        self.scope: dict[str, str | None] = {}
         for f in doc.facts:
+            self.period_key[f.id] = f.period.key if f.period else None
+            self.scope[f.id] = scope(f)
             if f.concept:
                 self.by_concept[f.concept].append(f)
 
@@ -65,9 +75,9 @@ class FactIndex:
         for f in self.by_concept.get(concept, ()):
             if table is not None and not in_table(f, table):
                 continue
-            if period is not None and (f.period is None or f.period.key != period):
+            if period is not None and self.period_key[f.id] != period:
                 continue
-            if where is not ... and scope(f) != where:
+            if where is not ... and self.scope[f.id] != where:
                 continue
             if metal is not ... and f.metal != metal:
                 continue

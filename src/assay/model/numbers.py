@@ -31,9 +31,12 @@ _SIMPLE = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class ParsedNumber:
-    """A number as printed: exact value, decimals shown, and whether it was nil."""
+    """A number as printed: exact value, decimals shown, and whether it was nil.
+
+    (Not frozen: the reader builds one per printed figure, and frozen dataclasses cost
+    several times more to build.)"""
 
     value: Decimal
     decimals: int
@@ -47,17 +50,18 @@ def parse_number(text: str) -> ParsedNumber | None:
     after the point (0 for integers), so the figure stands for ``value ± 0.5·10^-decimals``
     in the printed scale. Nil (``--``) is an exact zero.
     """
-    stripped = text.strip().replace("$", "").strip()
-    if stripped in NIL_TOKENS:
-        return ParsedNumber(Decimal(0), 0, nil=True)
-    simple = _SIMPLE.match(stripped)
+    simple = _SIMPLE.match(text)
     if simple:  # the common case, without the general pattern's cost
         body = simple["body"]
-        negative = bool(simple["open"])
         value = Decimal(body.replace(",", "") if "," in body else body)
         point = body.find(".")
-        return ParsedNumber(-value if negative else value,
+        return ParsedNumber(-value if simple["open"] else value,
                             len(body) - point - 1 if point >= 0 else 0)
+    stripped = text.strip()
+    if "$" in stripped:
+        stripped = stripped.replace("$", "").strip()
+    if stripped in NIL_TOKENS:
+        return ParsedNumber(Decimal(0), 0, nil=True)
     m = _NUMBER.match(text)
     if not m or not (m["digits"] or m["frac"]):
         return None

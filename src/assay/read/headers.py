@@ -88,8 +88,8 @@ def is_period_anchor(line: str) -> bool:
     Everything right of the first item must be period words and spaces, so that prose
     ("ended June 30, 2007 and 2006") is never taken for a header.
     """
-    if not _ANY_YEAR.search(line):
-        return False
+    if not _ANY_YEAR.search(line) or len(line.split()) > 16:
+        return False  # no year, or too many words for a header of period words
     items = header_items(line)
     years = [i for i in items if i.year is not None]
     if len(years) < 2 and not (len(years) == 1 and line[: items[0].start].strip() == ""):

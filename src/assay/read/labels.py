@@ -35,6 +35,14 @@ def metal_in(text: str | None) -> str | None:
     return m.group(1).lower() if m else None
 
 
+_OUNCES = re.compile(r"\bounces\b|\(oz\.?\)")
+_TONS = re.compile(r"\btons\b")
+_SHARES = re.compile(r"\bshares\b")
+_PRODUCED = re.compile(r"^(silver|gold|lead|zinc|copper) (produced|- ounces|- tons)$")
+_PRICE = re.compile(r"^(silver|gold|lead|zinc|copper) - (london|lme|comex)")
+_DIVIDED = re.compile(r"^divided by (silver|gold) ounces produced$")
+
+
 @dataclass(frozen=True, slots=True)
 class ScaleNote:
     """What a table's scale line says: which quantities are printed in thousands."""
@@ -85,11 +93,11 @@ def row_unit(label: str, group: str | None, note: ScaleNote) -> RowUnit:
         return RowUnit(u.USD_PER_SHARE, 0)
     if "(in thousands)" in low:
         return RowUnit(u.USD, 3)
-    if re.search(r"\bounces\b|\(oz\.?\)", low):
+    if _OUNCES.search(low):
         return RowUnit(u.OUNCES, note.scale_of("ounces"))
-    if re.search(r"\btons\b", low):
+    if _TONS.search(low):
         return RowUnit(u.TONS, note.scale_of("tons"))
-    if re.search(r"\bshares\b", low) and ("outstanding" in low or "number of" in low):
+    if _SHARES.search(low) and ("outstanding" in low or "number of" in low):
         return RowUnit(u.SHARES, note.scale_of("shares"))
     return RowUnit(u.USD, note.scale_of("dollars"))
 
@@ -230,13 +238,13 @@ def concept_of(label: str, unit: str, group: str | None, table: str = "") -> str
         return CONCEPTS[key]
     if _SEGMENT_ROW.match(key) and group:
         return CONCEPTS.get(normalise(group))
-    if re.match(r"^(silver|gold|lead|zinc|copper) (produced|- ounces|- tons)$", key):
+    if _PRODUCED.match(key):
         return "metal_produced"
-    if re.match(r"^(silver|gold|lead|zinc|copper) - (london|lme|comex)", key):
+    if _PRICE.match(key):
         return "metal_price"
-    if re.match(r"^ore grade milled - ", key) or key.startswith("head grade"):
+    if key.startswith("ore grade milled - ") or key.startswith("head grade"):
         return "head_grade"
-    if re.match(r"^divided by (silver|gold) ounces produced$", key):
+    if _DIVIDED.match(key):
         return "ounces_produced"
     return None
 

@@ -39,7 +39,7 @@ def rule_of(text: str) -> Rule | None:
     return Rule(char, tuple(segments))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Cell:
     """A numeric token as printed: ``start``/``end`` span the figure (a ``$`` before it
     is not part of the span), ``text`` is the figure itself."""
@@ -55,27 +55,24 @@ def trailing_cells(text: str) -> list[Cell]:
     """The run of numeric tokens at the end of a line, left to right."""
     if not text or text[-1] not in _CELL_ENDS:
         return []
-    tokens = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
     cells: list[Cell] = []
-    i = len(tokens) - 1
-    while i >= 0:
-        start, end, tok = tokens[i]
+    end = len(text)
+    for tok in reversed(text.split()):
+        start = text.rfind(tok, 0, end)
+        end, tok_end = start, start + len(tok)
         if tok == "$":
-            if cells and not cells[0].dollar:
-                c = cells[0]
-                cells[0] = Cell(c.start, c.end, c.text, c.number, True)
-            i -= 1
+            if cells:
+                cells[-1].dollar = True
             continue
-        dollar = tok.startswith("$")
+        dollar = tok[0] == "$"
         body = tok[1:] if dollar else tok
-        if not body or not (body[0].isdigit() or body[0] in "(-." ):
+        if not body or not (body[0].isdigit() or body[0] in "(-."):
             break
         number = parse_number(body)
         if number is None:
             break
-        offset = 1 if dollar else 0
-        cells.insert(0, Cell(start + offset, end, body, number, dollar))
-        i -= 1
+        cells.append(Cell(start + 1 if dollar else start, tok_end, body, number, dollar))
+    cells.reverse()
     return cells
 
 

@@ -212,6 +212,7 @@ class _TableReader:
         self.specs: list[_ColumnSpec] = []
         self.grid_text_end = 0
         self._column_at: dict[int, int] | None = None
+        self._id_prefix = f"t{index}r"
 
     # -- header -------------------------------------------------------------
     def read_title(self) -> None:
@@ -516,7 +517,7 @@ class _TableReader:
         number = cell.number
         scale = meaning.scale
         value = number.value * _POWERS[scale] if scale else number.value
-        fact_id = f"t{self.table.index}r{row.index}c{k}"
+        fact_id = f"{self._id_prefix}{row.index}c{k}"
         self.ctx.facts.append(Fact(
             id=fact_id, value=value, unit=meaning.unit, label=row.label, period=col.period,
             entity=meaning.entity, decimals=number.decimals - scale, scale=scale,

@@ -1,5 +1,8 @@
 """What a row label means: its footnote markers, unit of measure, scale and concept.
 
+These are pure functions of the label text, memoised: a company's labels repeat from one
+filing to the next.
+
 The synonym table :data:`CONCEPTS` maps labels as printed (normalised) to canonical
 concept names; extend it when a release words a known line differently.
 """
@@ -8,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from assay.model import units as u
 
@@ -20,6 +24,7 @@ _UNIT_PAREN = re.compile(
 )
 
 
+@lru_cache(maxsize=8192)
 def split_footnotes(label: str) -> tuple[str, tuple[str, ...]]:
     """``"Total cash costs (2)"`` → ``("Total cash costs", ("2",))``."""
     marks = tuple(_FOOTNOTE.findall(label))
@@ -28,6 +33,7 @@ def split_footnotes(label: str) -> tuple[str, tuple[str, ...]]:
     return re.sub(r"\s+", " ", _FOOTNOTE.sub("", label)).strip(), marks
 
 
+@lru_cache(maxsize=8192)
 def metal_in(text: str | None) -> str | None:
     if not text:
         return None
@@ -75,6 +81,7 @@ class RowUnit:
     scale: int
 
 
+@lru_cache(maxsize=8192)
 def row_unit(label: str, group: str | None, note: ScaleNote) -> RowUnit:
     """The unit and scale of a row's figures, from its label, its group and the table note."""
     low = label.lower()
@@ -221,6 +228,7 @@ _CASH_FLOW_CONCEPTS = {
 }
 
 
+@lru_cache(maxsize=8192)
 def concept_of(label: str, unit: str, group: str | None, table: str = "") -> str | None:
     """The canonical concept of a row, or None when the label is not known."""
     key = normalise(label)
@@ -249,6 +257,7 @@ def concept_of(label: str, unit: str, group: str | None, table: str = "") -> str
     return None
 
 
+@lru_cache(maxsize=8192)
 def segment_of(label: str) -> str | None:
     """``Silver operations`` → ``silver``: a row that is one segment's figure."""
     if "operations" not in label.lower():

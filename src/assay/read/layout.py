@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from assay.model import ParsedNumber, parse_number
 
@@ -86,6 +87,7 @@ def indent_of(text: str) -> int:
     return len(text) - len(text.lstrip(" "))
 
 
+@lru_cache(maxsize=8192)
 def is_caps_heading(text: str) -> bool:
     """``LUCKY FRIDAY UNIT``; a parenthetical ("(Reflects Hecla's 29.73% share)") aside."""
     letters = [c for c in re.sub(r"\([^)]*\)?", "", text) if c.isalpha()]

@@ -1,0 +1,29 @@
+"""The public names of assay, and that each one resolves."""
+
+import assay
+
+EXPECTED = {
+    "AssayError", "Derivation", "Document", "Entity", "Fact", "InputError", "InputErrors",
+    "Interval", "Location", "Period", "__version__", "audit_document", "audit_file",
+    "derive_metrics", "find_intercepts", "load_company", "load_drillholes", "read_release",
+    "read_text",
+}
+
+
+def test_exported_names_are_the_documented_ones():
+    assert set(assay.__all__) == EXPECTED
+
+
+def test_every_exported_name_resolves():
+    for name in assay.__all__:
+        assert getattr(assay, name) is not None, name
+
+
+def test_public_api_reads_and_audits_the_seed():
+    from pathlib import Path
+
+    seed = Path(__file__).resolve().parents[1] / "examples" / "hecla-2007-q2.txt"
+    doc = assay.read_release(seed)
+    result = assay.audit_document(doc)
+    assert len(result.mismatches) == 13
+    assert result.exit_code == 1

@@ -13,7 +13,7 @@ from collections import Counter
 from pathlib import Path
 
 from assay.errors import InputError
-from assay.model import Diagnostic, Document, Location
+from assay.model import Diagnostic, Document, Location, Period
 
 from .source import Source, SourceLine, load, split_documents
 from .tables import Context, find_tables, read_table
@@ -109,8 +109,10 @@ def _company(lines: list[SourceLine]) -> str:
     return m.group(1) if m else "Unknown company"
 
 
-def _main_period(doc: Document):
-    durations = Counter(f.period for f in doc.facts if f.period and not f.period.is_instant)
+def _main_period(doc: Document) -> Period | None:
+    """The period the release reports: the shortest, latest duration of its columns."""
+    durations = {c.period for t in doc.tables for c in t.columns
+                 if c.period is not None and not c.period.is_instant}
     if not durations:
         return None
-    return max(durations, key=lambda p: (p.end, -(p.months or 0), durations[p]))
+    return max(durations, key=lambda p: (p.end, -(p.months or 0)))

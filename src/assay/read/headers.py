@@ -30,6 +30,13 @@ _ITEM = re.compile(
     re.IGNORECASE,
 )
 _ANY_YEAR = re.compile(_YEAR)
+_PERIOD_WORDS = frozenset(
+    {name.lower() for name in calendar.month_name if name}
+    | {name.lower() for name in calendar.month_abbr if name}
+    | {"sept", "ended", "ending", "months", "month", "three", "six", "nine", "twelve",
+       "quarter", "first", "second", "third", "fourth", "year", "years", "fiscal", "half",
+       "q1", "q2", "q3", "q4"}
+)
 _DURATION_MONTHS = {
     "first quarter": 3, "second quarter": 3, "third quarter": 3, "fourth quarter": 3,
     "quarter": 3, "three months": 3, "six months": 6, "first half": 6, "half year": 6,
@@ -88,8 +95,8 @@ def is_period_anchor(line: str) -> bool:
     Everything right of the first item must be period words and spaces, so that prose
     ("ended June 30, 2007 and 2006") is never taken for a header.
     """
-    if not _ANY_YEAR.search(line) or len(line.split()) > 16:
-        return False  # no year, or too many words for a header of period words
+    if not _ANY_YEAR.search(line) or not _period_words_after_first(line.split()):
+        return False
     items = header_items(line)
     years = [i for i in items if i.year is not None]
     if len(years) < 2 and not (len(years) == 1 and line[: items[0].start].strip() == ""):
@@ -103,8 +110,31 @@ def is_period_anchor(line: str) -> bool:
     return tail.strip(" ,-") == ""
 
 
+def _period_words_after_first(tokens: list[str]) -> bool:
+    """Cheap test: past the first period word or year, every word is a period word.
+
+    A table's title may stand left of the years ("HIGHLIGHTS  2007  2006"); prose never
+    passes, since it holds ordinary words after its first date.
+    """
+    seen = False
+    for tok in tokens:
+        if _is_period_token(tok):
+            seen = seen or not tok.startswith("-")
+        elif seen:
+            return False
+    return seen
+
+
+def _is_period_token(tok: str) -> bool:
+    """A word of a period header: a month, "Ended", "Quarter"..., a day or year, a dash."""
+    word = tok.strip(",.:;()").lower()
+    return not word.strip("-=") or word[0].isdigit() or word in _PERIOD_WORDS
+
+
 def is_header_line(line: str) -> bool:
     """A line of period words only (above the anchor): "Second Quarter Ended", "June 30,"."""
+    if not all(_is_period_token(tok) for tok in line.split()):
+        return False
     items = header_items(line)
     if not items:
         return False

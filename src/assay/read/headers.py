@@ -21,12 +21,12 @@ _MONTHS = {
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _YEAR = r"(?:19|20)\d\d"
 _ITEM = re.compile(
-    rf"(?P<duration>(?:(?:First|Second|Third|Fourth)\s+Quarter|Three\s+Months|Six\s+Months|"
+    rf"\b(?=[A-Za-z0-9])(?:(?P<duration>(?:(?:First|Second|Third|Fourth)\s+Quarter|Three\s+Months|Six\s+Months|"
     rf"Nine\s+Months|Twelve\s+Months|Fiscal\s+Year|Year|Quarter|First\s+Half|Half\s+Year)"
     rf"(?:\s+Ended)?)"
     rf"|(?P<q>Q(?P<qn>[1-4])\s*(?P<qy>{_YEAR}))"
     rf"|(?P<date>(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}}),?(?:\s+(?P<dyear>{_YEAR}))?)"
-    rf"|(?P<year>\b{_YEAR}\b)",
+    rf"|(?P<year>\b{_YEAR}\b))",
     re.IGNORECASE,
 )
 _ANY_YEAR = re.compile(_YEAR)

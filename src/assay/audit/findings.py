@@ -4,15 +4,23 @@ A finding carries a stable rule id (``foot.layout``, ``tie.dda``, ``prose.percen
 its status, the reported value and the interval computed from the operands, the
 tolerance that rounding allows, the gap when the sides do not meet, and every operand
 with its provenance, so that a reader of the report can redo the arithmetic by hand.
+
+An audit decides hundreds of statuses but a report prints few of them, so the words are
+written on demand: a finding's ``message`` and ``arithmetic`` may be given as functions
+that build the text the first time it is read, and an operand taken from a fact reads
+the fact's label, period and place only when asked. What a finding says never depends on
+when it is read: the text is built from values fixed when the finding was made.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from decimal import Decimal
 from enum import StrEnum
 
 from assay.model import Fact, Interval
+
+Text = str | Callable[[], str]
 
 
 class Status(StrEnum):
@@ -25,18 +33,63 @@ class Status(StrEnum):
 #: How loudly a status speaks when one number takes part in several checks.
 SEVERITY = {Status.MISMATCH: 3, Status.ROUNDING: 2, Status.OK: 1, Status.NOT_CHECKABLE: 0}
 
-
-#: Operands already built, by fact identity and role (cleared by each audit).
-_OPERANDS: dict[tuple[int, str], tuple[Fact, Operand]] = {}
+#: Half a unit in the last place, by XBRL decimals (``interval_of`` without its scaleb).
+_HALF: dict[int, Decimal] = {}
+#: Intervals of facts already used, by fact identity (cleared by each audit).
+_INTERVALS: dict[int, tuple[Fact, Interval]] = {}
 
 
 def clear_caches() -> None:
-    _OPERANDS.clear()
+    _INTERVALS.clear()
 
 
-@dataclass(frozen=True, slots=True)
+def fact_interval(fact: Fact) -> Interval:
+    """``fact.interval``, worked out once per fact and audit (the same Decimals)."""
+    hit = _INTERVALS.get(id(fact))
+    if hit is not None and hit[0] is fact:
+        return hit[1]
+    d = fact.decimals
+    if d is None:
+        iv = fact.interval
+    else:
+        h = _HALF.get(d)
+        if h is None:
+            h = _HALF[d] = Decimal(5).scaleb(-d - 1)
+        v = fact.value
+        iv = Interval(v - h, v + h)
+    _INTERVALS[id(fact)] = (fact, iv)
+    return iv
+
+
+_FIELDS = ("role", "label", "printed", "value", "interval", "unit", "period", "entity",
+           "file", "line", "col_start", "col_end", "table", "fact_id")
+
+#: How an operand taken from a fact reads each field from the fact, when first asked.
+_FROM_FACT: dict[str, Callable[[Fact], object]] = {
+    "label": lambda f: f.label,
+    "printed": lambda f: f.printed or str(f.value),
+    "value": lambda f: f.value,
+    "interval": fact_interval,
+    "unit": lambda f: f.unit,
+    "period": lambda f: f.period.key if f.period else None,
+    "entity": lambda f: str(f.entity),
+    "file": lambda f: f.source.file if f.source else "",
+    "line": lambda f: f.source.line if f.source else 0,
+    "col_start": lambda f: f.source.col_start if f.source else 0,
+    "col_end": lambda f: f.source.col_end if f.source else 0,
+    "table": lambda f: f.table,
+    "fact_id": lambda f: f.id,
+}
+
+
 class Operand:
-    """One number a check used: a read fact, or a figure cited in the prose."""
+    """One number a check used: a read fact, or a figure cited in the prose.
+
+    Built with every field for a cited figure; :meth:`of` takes a fact and a role and
+    reads the rest from the fact on first use. Treat it as immutable.
+    """
+
+    __slots__ = (*_FIELDS, "_fact")
 
     role: str  # "total", "+", "-", "numerator", "denominator", "claim", "reported", ...
     label: str
@@ -48,49 +101,60 @@ class Operand:
     entity: str
     file: str
     line: int
-    col_start: int = 0
-    col_end: int = 0
-    table: str | None = None
-    fact_id: str | None = None
+    col_start: int
+    col_end: int
+    table: str | None
+    fact_id: str | None
+
+    def __init__(self, role: str, label: str, printed: str, value: Decimal, interval: Interval,
+                 unit: str, period: str | None, entity: str, file: str, line: int,
+                 col_start: int = 0, col_end: int = 0, table: str | None = None,
+                 fact_id: str | None = None) -> None:
+        self.role, self.label, self.printed, self.value = role, label, printed, value
+        self.interval, self.unit, self.period, self.entity = interval, unit, period, entity
+        self.file, self.line, self.col_start, self.col_end = file, line, col_start, col_end
+        self.table, self.fact_id, self._fact = table, fact_id, None
 
     @classmethod
     def of(cls, fact: Fact, role: str) -> Operand:
-        key = (id(fact), role)
-        hit = _OPERANDS.get(key)
-        if hit is not None and hit[0] is fact:
-            return hit[1]
-        op = cls._of(fact, role)
-        _OPERANDS[key] = (fact, op)
+        op = cls.__new__(cls)
+        op.role = role
+        op._fact = fact
         return op
 
-    @classmethod
-    def _of(cls, fact: Fact, role: str) -> Operand:
-        src = fact.source
-        return cls(
-            role=role,
-            label=fact.label,
-            printed=fact.printed or str(fact.value),
-            value=fact.value,
-            interval=fact.interval,
-            unit=fact.unit,
-            period=fact.period.key if fact.period else None,
-            entity=str(fact.entity),
-            file=src.file if src else "",
-            line=src.line if src else 0,
-            col_start=src.col_start if src else 0,
-            col_end=src.col_end if src else 0,
-            table=fact.table,
-            fact_id=fact.id,
-        )
+    def __getattr__(self, name: str) -> object:
+        # only called for a field not yet read from the fact
+        read = _FROM_FACT.get(name)
+        fact = object.__getattribute__(self, "_fact")
+        if read is None or fact is None:
+            raise AttributeError(name)
+        value = read(fact)
+        object.__setattr__(self, name, value)
+        return value
+
+    def _values(self) -> tuple[object, ...]:
+        return tuple(getattr(self, k) for k in _FIELDS)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Operand):
+            return NotImplemented
+        return self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        return "Operand(" + ", ".join(f"{k}={getattr(self, k)!r}" for k in _FIELDS) + ")"
 
     @property
     def where(self) -> str:
         return f"{self.file}:{self.line}"
 
     def to_dict(self) -> dict[str, object]:
+        iv = self.interval
         return {
             "role": self.role, "label": self.label, "printed": self.printed,
-            "value": str(self.value), "interval": [str(self.interval.lo), str(self.interval.hi)],
+            "value": str(self.value), "interval": [str(iv.lo), str(iv.hi)],
             "unit": self.unit, "period": self.period, "entity": self.entity,
             "table": self.table, "fact_id": self.fact_id,
             "location": {"file": self.file, "line": self.line,
@@ -98,23 +162,41 @@ class Operand:
         }
 
 
-@dataclass(frozen=True, slots=True)
 class Finding:
-    """One checked relation instance."""
+    """One checked relation instance. Treat it as immutable.
 
-    rule: str
-    status: Status
-    message: str
-    operands: tuple[Operand, ...]
-    reported: Decimal | None = None
-    computed: Decimal | None = None
-    computed_interval: Interval | None = None
-    tolerance: Decimal | None = None
-    gap: Decimal | None = None
-    unit: str = ""
-    arithmetic: str = ""
-    missing: str | None = None
-    notes: tuple[str, ...] = field(default=())
+    ``message`` and ``arithmetic`` may be given as functions of no arguments; each is
+    called once, when the text is first read.
+    """
+
+    __slots__ = ("rule", "status", "_message", "operands", "reported", "computed",
+                 "computed_interval", "tolerance", "gap", "unit", "_arithmetic", "missing",
+                 "notes")
+
+    def __init__(self, rule: str, status: Status, message: Text, operands: tuple[Operand, ...],
+                 reported: Decimal | None = None, computed: Decimal | None = None,
+                 computed_interval: Interval | None = None, tolerance: Decimal | None = None,
+                 gap: Decimal | None = None, unit: str = "", arithmetic: Text = "",
+                 missing: str | None = None, notes: tuple[str, ...] = ()) -> None:
+        self.rule, self.status, self._message, self.operands = rule, status, message, operands
+        self.reported, self.computed, self.computed_interval = reported, computed, \
+            computed_interval
+        self.tolerance, self.gap, self.unit, self._arithmetic = tolerance, gap, unit, arithmetic
+        self.missing, self.notes = missing, notes
+
+    @property
+    def message(self) -> str:
+        m = self._message
+        if not isinstance(m, str):
+            m = self._message = m()
+        return m
+
+    @property
+    def arithmetic(self) -> str:
+        a = self._arithmetic
+        if not isinstance(a, str):
+            a = self._arithmetic = a()
+        return a
 
     @property
     def line(self) -> int:
@@ -124,6 +206,10 @@ class Finding:
     @property
     def file(self) -> str:
         return self.operands[0].file if self.operands else ""
+
+    def __repr__(self) -> str:
+        return (f"Finding({self.rule!r}, {self.status!s}, line {self.line}: "
+                f"{self.message!r})")
 
     def to_dict(self) -> dict[str, object]:
         def s(v: Decimal | None) -> str | None:

@@ -16,26 +16,35 @@ amount cannot round two ways); at different precisions the finer must round to t
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 
-from assay.audit.findings import Finding, Operand, Status
+from assay.audit.findings import Finding, Operand, Status, fact_interval
 from assay.model import Fact, Interval, round_to
 
 
-@dataclass(frozen=True, slots=True)
 class Approx:
     """A computed quantity: value from printed midpoints, and its rounding interval."""
 
-    mid: Decimal
-    iv: Interval
+    __slots__ = ("mid", "iv")
+
+    def __init__(self, mid: Decimal, iv: Interval) -> None:
+        self.mid, self.iv = mid, iv
+
+    def __repr__(self) -> str:
+        return f"Approx({self.mid!r}, {self.iv!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Approx):
+            return NotImplemented
+        return self.mid == other.mid and self.iv == other.iv
+
+    def __hash__(self) -> int:
+        return hash((self.mid, self.iv))
 
     @classmethod
     def of(cls, fact: Fact) -> Approx:
-        from assay.audit.findings import Operand
-
-        return cls(fact.value, Operand.of(fact, "").interval)
+        return cls(fact.value, fact_interval(fact))
 
     @classmethod
     def exact(cls, value: Decimal | int) -> Approx:
@@ -61,12 +70,20 @@ class Approx:
         return Approx(self.mid * factor, self.iv.scale(factor))
 
 
+_ZERO = Decimal(0)
+
+
 def total(terms: Iterable[tuple[int, Fact]]) -> Approx:
-    """Σ sign·fact over signed terms."""
-    acc = Approx.exact(0)
+    """Σ sign·fact over signed terms (the same Decimal operations, in the same order, as
+    adding :class:`Approx` values from zero, without an object per step)."""
+    mid = lo = hi = _ZERO
     for sign, fact in terms:
-        acc = acc + Approx.of(fact) if sign >= 0 else acc - Approx.of(fact)
-    return acc
+        iv = fact_interval(fact)
+        if sign >= 0:
+            mid, lo, hi = mid + fact.value, lo + iv.lo, hi + iv.hi
+        else:
+            mid, lo, hi = mid - fact.value, lo - iv.hi, hi - iv.lo
+    return Approx(mid, Interval(lo, hi))
 
 
 def classify_sum(reported: Interval, reported_value: Decimal, computed: Approx) -> Status:
@@ -129,102 +146,126 @@ def unit_text(fact: Fact) -> str:
 # --- building findings ----------------------------------------------------------------
 
 
+Text = str | Callable[[], str]
+
+
+def text(t: Text) -> str:
+    """A text given as it is, or as the function that writes it."""
+    return t if isinstance(t, str) else t()
+
+
 def finding(
     rule: str,
     reported: Fact,
     operands: Sequence[tuple[str, Fact]],
     computed: Approx,
     status: Status,
-    what: str,
-    arithmetic: str,
+    what: Text,
+    arithmetic: Text,
     extra_places: int = 0,
     notes: tuple[str, ...] = (),
 ) -> Finding:
-    """A finding whose reported side is a fact; the message states the arithmetic."""
+    """A finding whose reported side is a fact; the message states the arithmetic.
+
+    ``what`` and ``arithmetic`` may be functions: the words are written when read."""
+    rep_iv = fact_interval(reported)
+    civ = computed.iv
+    fin = Finding(
+        rule, status, lambda: _message(fin, text(what), reported, rep_iv, computed,
+                                       extra_places),
+        (Operand.of(reported, "reported"), *(Operand.of(f, role) for role, f in operands)),
+        reported.value, computed.mid, civ, civ.radius + rep_iv.radius,
+        civ.gap(rep_iv) if status is Status.MISMATCH else _ZERO,
+        reported.unit, arithmetic, None, notes,
+    )
+    return fin
+
+
+def _message(fin: Finding, what: str, reported: Fact, rep_iv: Interval, computed: Approx,
+             extra_places: int) -> str:
     scale, places = reported.scale, shown_places(reported)
     shown = fmt(in_scale(computed.mid, scale), places + extra_places)
-    gap = computed.iv.gap(reported.interval)
-    tolerance = computed.iv.radius + reported.interval.radius
-    u = unit_text(reported)
-    if status is Status.OK:
-        msg = f"{what}: {arithmetic} = {shown}, as printed"
-    elif status is Status.ROUNDING:
-        msg = (f"{what}: {arithmetic} = {shown}, printed {fmt_fact(reported)}; "
-               f"within rounding ({fmt_iv(computed.iv, scale, places + extra_places)} meets "
-               f"{fmt_iv(reported.interval, scale, places + 1)})")
-    else:
-        msg = (f"{what}: {arithmetic} = {shown}, printed {fmt_fact(reported)}; off by "
-               f"{fmt(in_scale(abs(computed.mid - reported.value), scale), places + extra_places)}"
-               f" {u} (at least {fmt(in_scale(gap, scale), places + extra_places + 1)} beyond "
-               f"rounding)")
-    return Finding(
-        rule=rule, status=status, message=msg,
-        operands=(Operand.of(reported, "reported"),
-                  *(Operand.of(f, role) for role, f in operands)),
-        reported=reported.value, computed=computed.mid, computed_interval=computed.iv,
-        tolerance=tolerance, gap=gap if status is Status.MISMATCH else Decimal(0),
-        unit=reported.unit, arithmetic=arithmetic, notes=notes,
-    )
+    arithmetic = fin.arithmetic
+    if fin.status is Status.OK:
+        return f"{what}: {arithmetic} = {shown}, as printed"
+    if fin.status is Status.ROUNDING:
+        return (f"{what}: {arithmetic} = {shown}, printed {fmt_fact(reported)}; "
+                f"within rounding ({fmt_iv(computed.iv, scale, places + extra_places)} meets "
+                f"{fmt_iv(rep_iv, scale, places + 1)})")
+    gap = computed.iv.gap(rep_iv)
+    return (f"{what}: {arithmetic} = {shown}, printed {fmt_fact(reported)}; off by "
+            f"{fmt(in_scale(abs(computed.mid - reported.value), scale), places + extra_places)}"
+            f" {unit_text(reported)} (at least "
+            f"{fmt(in_scale(gap, scale), places + extra_places + 1)} beyond rounding)")
 
 
-def sum_finding(rule: str, what: str, reported: Fact, terms: Sequence[tuple[int, Fact]],
+def sum_text(terms: Sequence[tuple[int, Fact]]) -> str:
+    """``a + b - c``, negative terms after the first in parentheses."""
+    parts: list[str] = []
+    for i, (sign, f) in enumerate(terms):
+        t = fmt_fact(f)
+        if i == 0:
+            parts.append(t if sign >= 0 else f"-{t}")
+        else:
+            parts.append(("+ " if sign >= 0 else "- ") + (f"({t})" if f.value < 0 else t))
+    return " ".join(parts)
+
+
+def sum_finding(rule: str, what: Text, reported: Fact, terms: Sequence[tuple[int, Fact]],
                 notes: tuple[str, ...] = ()) -> Finding:
     """Check ``reported = Σ sign·term``."""
     computed = total(terms)
-    status = classify_sum(reported.interval, reported.value, computed)
-    parts: list[str] = []
-    for i, (sign, f) in enumerate(terms):
-        text = fmt_fact(f)
-        if i == 0:
-            parts.append(text if sign >= 0 else f"-{text}")
-        else:
-            parts.append(("+ " if sign >= 0 else "- ") + (f"({text})" if f.value < 0 else text))
+    status = classify_sum(fact_interval(reported), reported.value, computed)
     roles = [("+" if s >= 0 else "-", f) for s, f in terms]
-    return finding(rule, reported, roles, computed, status, what, " ".join(parts), notes=notes)
+    return finding(rule, reported, roles, computed, status, what, lambda: sum_text(terms),
+                   notes=notes)
 
 
-def same_finding(rule: str, what: str, a: Fact, b: Fact) -> Finding:
+def same_finding(rule: str, what: Text, a: Fact, b: Fact) -> Finding:
     """Two printings of one quantity (a tie-out)."""
-    pa, pb = shown_places(a), shown_places(b)
-    coarse, fine = (a, b) if (a.decimals or 0) <= (b.decimals or 0) else (b, a)
+    a_iv, b_iv = fact_interval(a), fact_interval(b)
     if a.decimals == b.decimals:
         status = Status.OK if a.value == b.value else Status.MISMATCH
     else:
+        coarse, fine = (a, b) if (a.decimals or 0) <= (b.decimals or 0) else (b, a)
         rounded = fine.value if coarse.decimals is None else round_to(fine.value, coarse.decimals)
         if rounded == coarse.value:
             status = Status.OK
         else:
-            status = Status.ROUNDING if a.interval.meets(b.interval) else Status.MISMATCH
+            status = Status.ROUNDING if a_iv.meets(b_iv) else Status.MISMATCH
+    return Finding(
+        rule, status, lambda: _same_message(text(what), a, b, status),
+        (Operand.of(a, "reported"), Operand.of(b, "reported")),
+        a.value, b.value, b_iv, a_iv.radius + b_iv.radius,
+        a_iv.gap(b_iv) if status is Status.MISMATCH else _ZERO,
+        a.unit, lambda: f"{fmt_fact(a)} = {fmt_fact(b)}",
+    )
+
+
+def _same_message(what: str, a: Fact, b: Fact, status: Status) -> str:
+    pa, pb = shown_places(a), shown_places(b)
+    fine = b if (a.decimals or 0) <= (b.decimals or 0) else a
     diff = abs(a.value - b.value)
     where_a = f"{a.table or '?'} line {a.source.line if a.source else '?'}"
     where_b = f"{b.table or '?'} line {b.source.line if b.source else '?'}"
     base = (f"{what}: {fmt_fact(a)}{scale_word(a.scale)} ({where_a}) vs "
             f"{fmt_fact(b)}{scale_word(b.scale)} ({where_b})")
     if status is Status.OK:
-        msg = f"{base} agree"
-    elif status is Status.ROUNDING:
-        msg = f"{base} differ only within rounding"
-    elif a.decimals == b.decimals:
-        msg = (f"{base}: the same quantity printed at the same precision as two different "
-               f"numbers, {fmt(in_scale(diff, a.scale), max(pa, pb))}{scale_word(a.scale)} "
-               f"{a.unit} apart")
-    else:
-        msg = f"{base}: differ by {fmt(in_scale(diff, fine.scale), shown_places(fine))} {a.unit}"
-    return Finding(
-        rule=rule, status=status, message=msg,
-        operands=(Operand.of(a, "reported"), Operand.of(b, "reported")),
-        reported=a.value, computed=b.value, computed_interval=b.interval,
-        tolerance=a.interval.radius + b.interval.radius,
-        gap=a.interval.gap(b.interval) if status is Status.MISMATCH else Decimal(0),
-        unit=a.unit, arithmetic=f"{fmt_fact(a)} = {fmt_fact(b)}",
-    )
+        return f"{base} agree"
+    if status is Status.ROUNDING:
+        return f"{base} differ only within rounding"
+    if a.decimals == b.decimals:
+        return (f"{base}: the same quantity printed at the same precision as two different "
+                f"numbers, {fmt(in_scale(diff, a.scale), max(pa, pb))}{scale_word(a.scale)} "
+                f"{a.unit} apart")
+    return f"{base}: differ by {fmt(in_scale(diff, fine.scale), shown_places(fine))} {a.unit}"
 
 
-def not_checkable(rule: str, what: str, present: Sequence[tuple[str, Fact]],
+def not_checkable(rule: str, what: Text, present: Sequence[tuple[str, Fact]],
                   missing: str) -> Finding:
     return Finding(
         rule=rule, status=Status.NOT_CHECKABLE,
-        message=f"{what}: not checkable, {missing} not found in the document",
+        message=lambda: f"{text(what)}: not checkable, {missing} not found in the document",
         operands=tuple(Operand.of(f, role) for role, f in present),
         missing=missing, unit=present[0][1].unit if present else "",
     )

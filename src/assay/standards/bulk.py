@@ -1,215 +1,305 @@
-"""Derive every metric for many units and periods at once, with Decimal columns.
+"""Derive every metric for many units and periods at once, exactly and fast.
 
-The same relations as :mod:`assay.standards.derive`, applied to numpy object arrays of
-``Decimal`` (one element per node), so the numbers are the very Decimals the per-fact path
-computes (a test checks that they agree). Provenance stays implicit and compact: a value
-at (node, metric) was made by the metric's relation from the same node's operands, or, for
-a group, by summing its members; :meth:`BulkResult.derivation` spells it out on demand.
+The same relations as :mod:`assay.standards.derive`, applied to whole columns: costs,
+tons and ounces as exact int64 fixed point (:mod:`assay.standards.fixed`), so that sums,
+attributable shares, years to date and segment and company totals are integer arithmetic;
+per-ounce figures and other ratios are ``Decimal`` quotients of those exact totals. The
+numbers are those of the per-fact path and of the Decimal reference engine
+(:mod:`assay.standards.bulk_decimal`); the tests hold all three together.
+
+Provenance stays implicit and compact: a value at (node, metric) was made by the metric's
+relation from the same node's operands, or, for a group, by summing its members;
+:meth:`BulkResult.derivation` spells it out on demand, as :meth:`BulkResult.value` does
+the Decimal.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import repeat
 
 import numpy as np
 
-from assay.model import Derivation
+from assay.model import Derivation, Period
 from assay.operating import OperatingData
 from assay.operating.schema import METALS
 
 from .derive import relations_for
-from .nodes import Node, build_nodes
+from .fixed import (
+    ONE,
+    ZERO,
+    Column,
+    Dc,
+    Fx,
+    Val,
+    add,
+    divide,
+    exact_context,
+    fixed,
+    from_decimals,
+    group_sum,
+    integers,
+    invalid,
+    multiply,
+)
+from .node_table import COMPANY, CORP, SEGMENT, NodeTable, build_table
+from .nodes import Node
 from .relations import CHANGE_METRICS, Relation, aggregate_relations
 
-ZERO, ONE = Decimal(0), Decimal(1)
-Col = tuple[np.ndarray, np.ndarray]  # values (object), valid (bool)
+_AGGREGATE = {1: "aggregate.year_to_date", SEGMENT: "aggregate.segment",
+              COMPANY: "aggregate.company"}
 
 
 @dataclass(slots=True)
 class BulkResult:
+    """Every metric of every node, held as columns; Decimals and provenance on demand."""
+
     data: OperatingData
-    nodes: list[Node]
-    columns: dict[str, np.ndarray] = field(default_factory=dict)
-    valid: dict[str, np.ndarray] = field(default_factory=dict)
+    table: NodeTable
+    store: dict[str, Column] = field(default_factory=dict)
     additive: set[str] = field(default_factory=set)
-    _pos: dict[tuple[str, str], int] = field(default_factory=dict)
+    _nodes: list[Node] | None = None
+
+    @property
+    def nodes(self) -> list[Node]:
+        """The nodes as objects (made on first use: 70,000 of them take a second)."""
+        if self._nodes is None:
+            self._nodes = self.table.nodes()
+        return self._nodes
+
+    @property
+    def valid(self) -> dict[str, np.ndarray]:
+        return {name: col.ok for name, col in self.store.items()}
+
+    def __len__(self) -> int:
+        return len(self.table)
 
     def index(self, name: str, period: str) -> int | None:
-        if not self._pos:
-            self._pos = {n.key: i for i, n in enumerate(self.nodes)}
-        return self._pos.get((name, period))
+        return self.table.index(name, period)
 
     def value(self, name: str, period: str, metric: str) -> Decimal | None:
         i = self.index(name, period)
-        if i is None or metric not in self.columns or not self.valid[metric][i]:
+        if i is None or metric not in self.store:
             return None
-        return self.columns[metric][i]
+        return self.store[metric].value(i)
+
+    def column(self, metric: str) -> np.ndarray:
+        """One metric for every node as Decimals (``None`` where not derived)."""
+        return self.store[metric].decimals()
 
     def fact_count(self) -> int:
-        return int(sum(int(v.sum()) for v in self.valid.values()))
+        return int(sum(int(col.ok.sum()) for col in self.store.values()))
 
     def derivation(self, name: str, period: str, metric: str) -> Derivation | None:
         """Materialise the provenance of one value: its relation and operand ids."""
         i = self.index(name, period)
         if i is None:
             return None
-        node = self.nodes[i]
-        if node.how != "input" and metric in self.additive:
-            rel = {"ytd": "aggregate.year_to_date", "segment": "aggregate.segment",
-                   "company": "aggregate.company"}[node.how]
-            return Derivation(rel, tuple(f"{m.name}|{m.period.key}|{metric}"
-                                         for m in node.members))
-        for r in relations_for(node, self.data):
+        t = self.table
+        how = int(t.how[i])
+        if how and metric in self.additive:
+            return Derivation(_AGGREGATE[how], tuple(
+                f"{t.names[t.name[m]]}|{t.periods[t.period[m]].key}|{metric}"
+                for m in t.members(i)))
+        for r in relations_for(t.node(i), self.data):
             if r.output == metric:
-                return Derivation(r.id, tuple(f"{node.name}|{node.period.key}|{o}"
-                                              for o in r.operands))
+                return Derivation(r.id, tuple(f"{name}|{period}|{o}" for o in r.operands))
         return None
 
 
-def _apply(r: Relation, get: Callable[[str], Col], n: int) -> Col:
+def _apply(r: Relation, get: dict[str, Val] | _Getter) -> Val:
     if r.kind == "select":
-        return get(r.operands[0])
+        return get[r.operands[0]]
     if r.kind == "sum":
-        total = np.full(n, ZERO, dtype=object)
-        valid = np.ones(n, dtype=bool)
-        for name, sign in zip(r.operands, r.signs, strict=True):
-            v, ok = get(name)
-            total = total + v if sign > 0 else total - v
-            valid &= ok
-        return total, valid
-    (a, va), (b, vb) = get(r.operands[0]), get(r.operands[1])
+        return add([(s, get[o]) for o, s in zip(r.operands, r.signs, strict=True)])
+    a, b = get[r.operands[0]], get[r.operands[1]]
     if r.kind == "product":
-        za, zb = va & (a == ZERO), vb & (b == ZERO)
-        out = a * b if r.factor == ONE else a * b * r.factor
-        valid = (va & vb) | za | zb
-        return np.where(za | zb, ZERO, out), valid
-    bad = ~vb | (b == ZERO)
-    safe = np.where(bad, ONE, b)
-    out = a / safe if r.factor == ONE else a / safe * r.factor
-    return out, va & ~bad
+        return multiply(a, b, r.factor)
+    return divide(a, b, r.factor)
+
+
+class _Getter:
+    """The columns of one set of nodes, read once and kept with what the run derives."""
+
+    def __init__(self, store: dict[str, Column], idx: np.ndarray) -> None:
+        self.store, self.idx, self.local = store, idx, {}
+
+    def __getitem__(self, name: str) -> Val:
+        got = self.local.get(name)
+        if got is None:
+            col = self.store.get(name)
+            got = invalid(len(self.idx)) if col is None else col.read(self.idx)
+            self.local[name] = got
+        return got
 
 
 def derive_bulk(data: OperatingData) -> BulkResult:
     """Every metric for every node of ``data``."""
-    nodes = build_nodes(data)
-    n = len(nodes)
-    res = BulkResult(data, nodes)
-    additive = [k for k, it in data.items.items() if it.additive]
-    intensive = [k for k, it in data.items.items() if not it.additive]
-    cols, valid = res.columns, res.valid
-    inputs = [i for i, x in enumerate(nodes) if x.how == "input"]
-    rows = [data.cells.get((x.unit.name if x.unit else None, x.pkey), {})
-            for x in (nodes[i] for i in inputs)]
-    inp = np.array(inputs, dtype=np.int64)
-    scale = np.array([x.unit.share if x.unit and x.unit.data_at == "100%" else ONE
-                      for x in (nodes[i] for i in inputs)], dtype=object)
-    scaled = bool((scale != ONE).any())
-    for item in additive:
-        col = np.full(n, ZERO, dtype=object)
-        vals = np.array([r.get(item, ZERO) for r in rows], dtype=object)
-        col[inp] = vals * scale if scaled else vals
-        cols[item], valid[item] = col, np.zeros(n, dtype=bool)
-        valid[item][inp] = True
-    for item in intensive:
-        col = np.full(n, ZERO, dtype=object)
-        got = [r.get(item) for r in rows]
-        ok = np.array([g is not None for g in got], dtype=bool)
-        col[inp] = np.array([ZERO if g is None else g for g in got], dtype=object)
-        cols[item], valid[item] = col, np.zeros(n, dtype=bool)
-        valid[item][inp] = ok
+    t = build_table(data)
+    n = len(t)
+    res = BulkResult(data, t)
+    store = res.store
+    company = data.company
+    inputs = np.flatnonzero(t.how == 0)
+    _inputs(res, inputs)
     for m in METALS:
-        prices = [data.company.prices.get(x.pkey) for x in nodes]
-        cols[f"price_{m}"] = np.array([d.prices.get(m, ZERO) if d else ZERO for d in prices],
-                                      dtype=object)
-        valid[f"price_{m}"] = np.array([bool(d and m in d.prices) for d in prices], dtype=bool)
+        decks = [company.prices.get(p.key) for p in t.periods]
+        have = np.array([bool(d and m in d.prices) for d in decks], dtype=bool)
+        per_period = from_decimals([d.prices[m] if h and d else ZERO
+                                    for d, h in zip(decks, have, strict=True)], have)
+        col = store[f"price_{m}"] = Column(n)
+        col.write(np.arange(n), per_period.take(t.period))
 
     def run(idx: np.ndarray, rels: list[Relation], only_ratios: bool) -> None:
-        local: dict[str, Col] = {}
-
-        def get(name: str) -> Col:
-            if name not in local:
-                if name not in cols:
-                    return np.full(len(idx), ZERO, dtype=object), np.zeros(len(idx), bool)
-                local[name] = (cols[name][idx], valid[name][idx])
-            return local[name]
-
+        get = _Getter(store, idx)
         for r in rels:
             if only_ratios and r.additive:
                 continue
-            v, ok = _apply(r, get, len(idx))
-            local[r.output] = (v, ok)
-            if r.output not in cols:
-                cols[r.output] = np.full(n, ZERO, dtype=object)
-                valid[r.output] = np.zeros(n, dtype=bool)
-            cols[r.output][idx], valid[r.output][idx] = v, ok
-
-    def profiles(selected: list[int]) -> dict[tuple, list[int]]:
-        groups: dict[tuple, list[int]] = {}
-        for i in selected:
-            x = nodes[i]
-            groups.setdefault((x.primary, x.basis, x.kind in ("company", "corporate")),
-                              []).append(i)
-        return groups
+            out = get.local[r.output] = _apply(r, get)
+            col = store.get(r.output)
+            if col is None:
+                col = store[r.output] = Column(n)
+            col.write(idx, out)
 
     rel_cache: dict[tuple, list[Relation]] = {}
-    for key, members in profiles(inputs).items():
-        rels = rel_cache.setdefault(key, relations_for(nodes[members[0]], data))
-        run(np.array(members), rels, False)
-    additive_out = set(additive) | {r.output for rels in rel_cache.values() for r in rels
-                                    if r.additive}
+
+    def by_profile(selected: np.ndarray, only_ratios: bool) -> None:
+        for members in _profiles(t, selected):
+            i = int(members[0])
+            primary = t.primary(i)
+            key = (primary, t.bases[t.basis[i]], int(t.kind[i]) in (CORP, COMPANY))
+            if key not in rel_cache:
+                rel_cache[key] = relations_for(t.node(i), data)
+            run(members, rel_cache[key], only_ratios)
+
+    by_profile(inputs, False)
+    additive_out = {k for k, it in data.items.items() if it.additive}
+    additive_out |= {r.output for rels in rel_cache.values() for r in rels if r.additive}
     agg = aggregate_relations()
-    for level in (("ytd",), ("segment", "company")):
-        group = [i for i, x in enumerate(nodes) if x.how in level]
-        if not group:
+    for level in ((1,), (SEGMENT, COMPANY)):
+        group = np.flatnonzero(np.isin(t.how, level))
+        if not len(group):
             continue
-        pos = {x.key: i for i, x in enumerate(nodes)}
-        flat, starts = [], []
-        for i in group:
-            starts.append(len(flat))
-            flat.extend(pos[m.key] for m in nodes[i].members)
-        fl, st, gi = np.array(flat), np.array(starts), np.array(group)
+        lengths = t.mem_ptr[group + 1] - t.mem_ptr[group]
+        starts = np.zeros(len(group), dtype=np.int64)
+        np.cumsum(lengths[:-1], out=starts[1:])
+        flat = t.mem[np.repeat(t.mem_ptr[group] - starts, lengths)
+                     + np.arange(int(lengths.sum()))]
+        longest = int(lengths.max())
         for name in additive_out:
-            if name not in cols:
-                continue
-            v, ok = cols[name][fl], valid[name][fl]
-            if not ok.all():
-                v = np.where(ok, v, ZERO)
-            cols[name][gi] = np.add.reduceat(v, st)
-            valid[name][gi] = np.logical_or.reduceat(ok, st)
-        non_company = np.array([i for i in group if nodes[i].kind != "company"])
+            col = store.get(name)
+            if col is not None:
+                col.write(group, group_sum(col.read(flat), starts, longest))
+        non_company = group[t.kind[group] != COMPANY]
         if len(non_company):
             run(non_company, agg, False)
-        for key, members in profiles(group).items():
-            rels = rel_cache.setdefault(key, relations_for(nodes[members[0]], data))
-            run(np.array(members), rels, True)
+        by_profile(group, True)
     res.additive = additive_out
     _changes(res)
     return res
 
 
-def _changes(res: BulkResult) -> None:
-    cur, old = [], []
-    pos = {x.key: i for i, x in enumerate(res.nodes)}
-    for i, x in enumerate(res.nodes):
-        p = x.period
-        start = p.start.replace(year=p.start.year - 1) if p.start else None
-        from assay.model import Period
+def _inputs(res: BulkResult, inputs: np.ndarray) -> None:
+    """The folder's line items at the input nodes, scaled to the attributable share.
 
-        j = pos.get((x.name, Period(p.end.replace(year=p.end.year - 1), start).key))
-        if j is not None:
-            cur.append(i)
-            old.append(j)
-    if not cur:
+    All cells are converted in one pass (the folder's rows are dicts of Decimals), then
+    split by item: each item gets the decimal places its most precise cell needs."""
+    t, data, store = res.table, res.data, res.store
+    n, m = len(t), len(inputs)
+    units = data.company.units
+    pkeys = [p.key for p in t.periods]
+    empty: dict[str, Decimal] = {}
+    rows = [data.cells.get((t.names[a] if u >= 0 else None, pkeys[b]), empty)
+            for a, b, u in zip(t.name[inputs].tolist(), t.period[inputs].tolist(),
+                               t.unit[inputs].tolist(), strict=True)]
+    shares = [units[u].share if u >= 0 and units[u].data_at == "100%" else ONE
+              for u in t.unit[inputs].tolist()]
+    everywhere = np.ones(m, dtype=bool)
+    share = from_decimals(shares, everywhere)
+    scaled = any(s != ONE for s in shares)
+    names = list(data.items)
+    pos = {name: j for j, name in enumerate(names)}
+    row_of = np.repeat(np.arange(m), np.fromiter(map(len, rows), dtype=np.int64, count=m))
+    item_of = np.fromiter(map(pos.get, (k for r in rows for k in r), repeat(-1)),
+                          dtype=np.int64, count=len(row_of))
+    values = [v for r in rows for v in r.values()]
+    got = integers(values) if exact_context() else None
+    order = np.argsort(item_of, kind="stable")
+    cuts = np.searchsorted(item_of[order], np.arange(len(names) + 1))
+    for j, name in enumerate(names):
+        at = order[cuts[j]:cuts[j + 1]]
+        mine = [values[i] for i in at.tolist()]
+        ok = np.zeros(m, dtype=bool)
+        ok[row_of[at]] = True
+        if got is None:
+            val = from_decimals(mine, np.ones(len(at), dtype=bool))
+        else:
+            val = fixed(mine, got[0][at], got[1][at], np.ones(len(at), dtype=bool))
+        full = _spread(val, row_of[at], m)
+        if data.items[name].additive:
+            full.ok = everywhere.copy()
+            if scaled:
+                full = multiply(full, share, ONE)
+        else:
+            full.ok = ok
+        col = store[name] = Column(n)
+        col.write(inputs, full)
+
+
+def _spread(x: Val, rows: np.ndarray, m: int) -> Val:
+    """``x`` (one value per given cell) over all ``m`` input rows, zero elsewhere."""
+    if isinstance(x, Fx):
+        v = np.zeros(m, dtype=np.int64)
+        v[rows] = x.v
+        return Fx(v, x.k, np.zeros(m, dtype=bool))
+    d = np.full(m, ZERO, dtype=object)
+    d[rows] = x.v
+    return Dc(d, np.zeros(m, dtype=bool))
+
+
+def _profiles(t: NodeTable, selected: np.ndarray) -> list[np.ndarray]:
+    """``selected`` split by (primary metal, cost basis, company-wide or not), in order of
+    first appearance."""
+    company = t.data.company
+    n_u, n_s = len(company.units), len(company.segments)
+    names = ([u.primary_metal for u in company.units] + [s.primary_metal for s in company.segments]
+             + [None])
+    ids: dict[str | None, int] = {}
+    primary = np.array([ids.setdefault(x, len(ids)) for x in names], dtype=np.int64)
+    unit, kind = t.unit[selected], t.kind[selected]
+    who = np.where(unit >= 0, unit, np.where(kind == SEGMENT, n_u + t.segment[selected],
+                                              n_u + n_s))
+    wide = (kind == CORP) | (kind == COMPANY)
+    key = (primary[who] * (len(t.bases) + 1) + t.basis[selected]) * 2 + wide
+    _, first, inverse = np.unique(key, return_index=True, return_inverse=True)
+    return [selected[inverse == j] for j in np.argsort(first, kind="stable")]
+
+
+def _changes(res: BulkResult) -> None:
+    """Change from the same period a year earlier, for the headline metrics."""
+    t, store = res.table, res.store
+    n = len(t)
+    keys = [p.key for p in t.periods]
+    key_id = {k: i for i, k in enumerate(keys)}
+    prior = np.full(len(keys), -1, dtype=np.int64)
+    for i, p in enumerate(t.periods):
+        start = p.start.replace(year=p.start.year - 1) if p.start else None
+        prior[i] = key_id.get(Period(p.end.replace(year=p.end.year - 1), start).key, -1)
+    # the same key may belong to two Period objects: index nodes by key id
+    kid = np.array([key_id[k] for k in keys], dtype=np.int64)[t.period]
+    at = np.full((len(t.names), len(keys)), -1, dtype=np.int64)
+    at[t.name, kid] = np.arange(n)
+    has = prior[t.period] >= 0
+    cur = np.flatnonzero(has)
+    old = at[t.name[cur], prior[t.period[cur]]]
+    cur, old = cur[old >= 0], old[old >= 0]
+    if not len(cur):
         return
-    c, o = np.array(cur), np.array(old)
     for metric in CHANGE_METRICS:
-        if metric not in res.columns:
+        col = store.get(metric)
+        if col is None:
             continue
-        v, ok = res.columns[metric], res.valid[metric]
-        col = np.full(len(res.nodes), ZERO, dtype=object)
-        good = np.zeros(len(res.nodes), dtype=bool)
-        col[c] = v[c] - v[o]
-        good[c] = ok[c] & ok[o]
-        res.columns[f"change_{metric}"], res.valid[f"change_{metric}"] = col, good
+        change = add([(1, col.read(cur)), (-1, col.read(old))])
+        out = store[f"change_{metric}"] = Column(n)
+        out.write(cur, change)

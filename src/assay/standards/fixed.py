@@ -1,0 +1,305 @@
+"""Exact columns for bulk derivation: int64 fixed point where it is exact, Decimal elsewhere.
+
+A :class:`Fx` holds ``value × 10**k`` as int64 (``k`` decimal places for the whole column):
+sums, differences, products by exact factors and group totals are then plain integer
+arithmetic, exact by construction. Every operation first bounds its result from the
+operands' largest magnitudes and, if it could pass :data:`LIMIT`, is done on ``Decimal``
+instead (a :class:`Dc`), exactly as :mod:`assay.standards.bulk_decimal` does it. Values
+below ``2**62`` have at most 19 digits, so the Decimal path computes them exactly too (the
+context keeps at least 19 digits, see :func:`exact_context`): both give the same numbers.
+
+Ratios (per ounce, per ton, shares) are not exact in either: they are always ``Decimal``
+quotients, correctly rounded by the context like the per-fact path's ``a / b * factor``.
+A quotient of fixed-point operands is computed from their integers as
+``(va / vb) * factor * 10**(kb - ka)``: correct rounding to a number of significant digits
+does not depend on the power of ten, so it is the same number as ``a / b * factor``.
+Decimals compare equal by value; a fixed-point value materialises with ``k`` places.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Context, Decimal, getcontext
+
+import numpy as np
+
+ZERO, ONE = Decimal(0), Decimal(1)
+#: Largest magnitude a fixed-point result may reach (sums of two stay inside int64).
+LIMIT = 2**62
+_EXACT = Context(prec=40)  # int64 to Decimal: always exact
+_MAX_PLACES = 18
+
+
+def exact_context() -> bool:
+    """Integer results equal Decimal ones only while the context keeps 19 digits."""
+    return getcontext().prec >= 19
+
+
+def pow10(e: int) -> Decimal:
+    """10**e as a Decimal with coefficient 1: multiplying by it only moves the point."""
+    return Decimal((0, (1,), e))
+
+
+def decimals(ints: np.ndarray) -> np.ndarray:
+    """int64 → Decimal integers (object array), exactly."""
+    return np.fromiter(map(_EXACT.create_decimal, ints.tolist()), dtype=object,
+                       count=len(ints))
+
+
+@dataclass(slots=True)
+class Fx:
+    """Exact values ``v / 10**k`` (``v`` is 0 where not ``ok``)."""
+
+    v: np.ndarray
+    k: int
+    ok: np.ndarray
+    _raw: np.ndarray | None = None
+    _dc: Dc | None = None
+
+    def bound(self) -> int:
+        return int(np.abs(self.v).max()) if len(self.v) else 0
+
+    def raw(self) -> np.ndarray:
+        """``v`` as Decimal integers where it is valid and not zero (the divisors)."""
+        if self._raw is None:
+            out = np.full(len(self.v), ZERO, dtype=object)
+            g = np.flatnonzero(self.v)
+            out[g] = decimals(self.v[g])
+            self._raw = out
+        return self._raw
+
+    def dc(self) -> Dc:
+        if self._dc is None:
+            out = self.raw()
+            if self.k:
+                out = out * pow10(-self.k)
+            self._dc = Dc(out, self.ok)
+        return self._dc
+
+    def take(self, idx: np.ndarray) -> Fx:
+        return Fx(self.v[idx], self.k, self.ok[idx])
+
+
+@dataclass(slots=True)
+class Dc:
+    """Decimal values (``ZERO`` where not ``ok``)."""
+
+    v: np.ndarray
+    ok: np.ndarray
+
+    def dc(self) -> Dc:
+        return self
+
+    def take(self, idx: np.ndarray) -> Dc:
+        return Dc(self.v[idx], self.ok[idx])
+
+
+Val = Fx | Dc
+
+
+def invalid(n: int) -> Fx:
+    return Fx(np.zeros(n, dtype=np.int64), 0, np.zeros(n, dtype=bool))
+
+
+def places(d: Decimal) -> int:
+    exp = d.as_tuple().exponent
+    if not isinstance(exp, int):
+        raise ValueError(d)
+    return max(0, -exp)
+
+
+def integers(values: list[Decimal]) -> tuple[np.ndarray, np.ndarray] | None:
+    """Each value's integer part and, for those that have a fraction, its decimal places
+    (0 for whole numbers); None if some value is too large for int64 or not finite."""
+    n = len(values)
+    try:
+        ints = np.fromiter(map(int, values), dtype=np.int64, count=n)
+    except (OverflowError, ValueError):
+        return None
+    places_ = np.zeros(n, dtype=np.int64)
+    inexact = np.flatnonzero(ints.astype(object) != np.fromiter(values, dtype=object, count=n))
+    if len(inexact):
+        try:
+            places_[inexact] = [places(values[i]) for i in inexact.tolist()]
+        except ValueError:
+            return None
+    return ints, places_
+
+
+def fixed(values: list[Decimal], ints: np.ndarray, places_: np.ndarray, ok: np.ndarray) -> Val:
+    """``values`` (with ``integers(values)``) as fixed point with as many places as the
+    most precise needs, or as Decimal if that could pass :data:`LIMIT`."""
+    k = int(places_.max(initial=0))
+    if exact_context() and k <= _MAX_PLACES and int(np.abs(ints).max(initial=0)) * 10**k < LIMIT:
+        v = ints * 10**k if k else ints
+        frac = np.flatnonzero(places_)
+        scaled = [int(values[i].scaleb(k, _EXACT)) for i in frac.tolist()]
+        if all(abs(x) < LIMIT for x in scaled):
+            v[frac] = scaled
+            return Fx(v, k, ok)
+    return Dc(np.fromiter(values, dtype=object, count=len(values)), ok)
+
+
+def from_decimals(values: list[Decimal], ok: np.ndarray) -> Val:
+    """A column of Decimals (``ZERO`` where not ``ok``) as fixed point, if it fits."""
+    got = integers(values) if exact_context() else None
+    if got is None:
+        return Dc(np.fromiter(values, dtype=object, count=len(values)), ok)
+    return fixed(values, *got, ok)
+
+
+def add(terms: list[tuple[int, Val]]) -> Val:
+    """Σ sign·term, valid where every term is."""
+    n = len(terms[0][1].ok)
+    ok = np.ones(n, dtype=bool)
+    for _, t in terms:
+        ok &= t.ok
+    if all(isinstance(t, Fx) for _, t in terms):
+        k = max(t.k for _, t in terms)  # type: ignore[union-attr]
+        if sum(t.bound() * 10 ** (k - t.k) for _, t in terms) < LIMIT:  # type: ignore[union-attr]
+            v = np.zeros(n, dtype=np.int64)
+            for s, t in terms:
+                tv = t.v if t.k == k else t.v * 10 ** (k - t.k)  # type: ignore[union-attr]
+                v = v + tv if s > 0 else v - tv
+            v[~ok] = 0
+            return Fx(v, k, ok)
+    total = np.full(n, ZERO, dtype=object)
+    for s, t in terms:
+        d = t.dc().v
+        total = total + d if s > 0 else total - d
+    total[~ok] = ZERO
+    return Dc(total, ok)
+
+
+def _factor(f: Decimal) -> tuple[int, int]:
+    k = places(f)
+    return int(f.scaleb(k, _EXACT)), k
+
+
+def _is_zero(x: Val) -> np.ndarray:
+    return x.ok & (x.v == 0 if isinstance(x, Fx) else x.v == ZERO)
+
+
+def multiply(a: Val, b: Val, factor: Decimal) -> Val:
+    """a × b × factor; 0 where either is 0 (even if the other is unknown)."""
+    za, zb = _is_zero(a), _is_zero(b)
+    ok = (a.ok & b.ok) | za | zb
+    live = ok & ~za & ~zb
+    if isinstance(a, Fx) and isinstance(b, Fx):
+        fi, fk = _factor(factor)
+        if a.bound() * b.bound() * abs(fi) < LIMIT:
+            v = a.v * b.v
+            if fi != 1:
+                v *= fi
+            v[~live] = 0
+            return Fx(v, a.k + b.k + fk, ok)
+    out = np.full(len(ok), ZERO, dtype=object)
+    g = np.flatnonzero(live)
+    p = a.dc().v[g] * b.dc().v[g]
+    out[g] = p if factor == ONE else p * factor
+    return Dc(out, ok)
+
+
+def divide(a: Val, b: Val, factor: Decimal) -> Dc:
+    """a / b × factor, correctly rounded by the context; not valid where b is 0."""
+    bad = ~b.ok | _is_zero(b)
+    ok = a.ok & ~bad
+    out = np.full(len(ok), ZERO, dtype=object)
+    g = np.flatnonzero(ok & ~_is_zero(a))  # 0 / b = 0
+    if not len(g):
+        return Dc(out, ok)
+    if isinstance(a, Fx) and isinstance(b, Fx):
+        q = a.v[g].astype(object) / b.raw()[g]
+        if factor != ONE:
+            q = q * factor
+        if b.k != a.k:
+            q = q * pow10(b.k - a.k)
+    else:
+        q = a.dc().v[g] / b.dc().v[g]
+        if factor != ONE:
+            q = q * factor
+    out[g] = q
+    return Dc(out, ok)
+
+
+def group_sum(x: Val, starts: np.ndarray, longest: int) -> Val:
+    """Σ over the valid members of each group (``x[starts[i]:starts[i + 1]]``)."""
+    ok = np.logical_or.reduceat(x.ok, starts)
+    if isinstance(x, Fx) and x.bound() * longest < LIMIT:
+        return Fx(np.add.reduceat(x.v, starts), x.k, ok)
+    return Dc(np.add.reduceat(x.dc().v, starts), ok)
+
+
+class Column:
+    """One metric over all nodes: fixed point where it can be, Decimal where it cannot."""
+
+    __slots__ = ("dc", "fx", "isdc", "k", "ok")
+
+    def __init__(self, n: int) -> None:
+        self.fx = np.zeros(n, dtype=np.int64)
+        self.k = -1  # no fixed-point value yet
+        self.ok = np.zeros(n, dtype=bool)
+        self.dc: np.ndarray | None = None
+        self.isdc: np.ndarray | None = None
+
+    def read(self, idx: np.ndarray) -> Val:
+        ok = self.ok[idx]
+        k = max(self.k, 0)
+        if self.isdc is None:
+            return Fx(self.fx[idx], k, ok)
+        isdc = self.isdc[idx]
+        if not isdc.any():
+            return Fx(self.fx[idx], k, ok)
+        assert self.dc is not None
+        v = self.dc[idx]
+        if not isdc.all():
+            v = np.where(isdc, v, Fx(np.where(isdc, 0, self.fx[idx]), k, ok).dc().v)
+        return Dc(v, ok)
+
+    def write(self, idx: np.ndarray, x: Val) -> None:
+        self.ok[idx] = x.ok
+        if isinstance(x, Fx):
+            x = self._align(x)
+        if isinstance(x, Fx):
+            self.fx[idx] = x.v
+            if self.isdc is not None:
+                self.isdc[idx] = False
+            return
+        if self.dc is None:
+            self.dc = np.full(len(self.fx), ZERO, dtype=object)
+            self.isdc = np.zeros(len(self.fx), dtype=bool)
+        assert self.isdc is not None
+        self.dc[idx] = x.v
+        self.isdc[idx] = True
+        self.fx[idx] = 0
+
+    def _align(self, x: Fx) -> Val:
+        """``x`` at the column's places (more places for the column if need be)."""
+        if self.k < 0:
+            self.k = x.k
+        if x.k == self.k:
+            return x
+        if x.k < self.k:
+            if x.bound() * 10 ** (self.k - x.k) >= LIMIT:
+                return x.dc()
+            return Fx(x.v * 10 ** (self.k - x.k), self.k, x.ok)
+        bound = int(np.abs(self.fx).max(initial=0))
+        if bound * 10 ** (x.k - self.k) >= LIMIT:
+            return x.dc()
+        self.fx *= 10 ** (x.k - self.k)
+        self.k = x.k
+        return x
+
+    def value(self, i: int) -> Decimal | None:
+        if not self.ok[i]:
+            return None
+        if self.isdc is not None and self.isdc[i]:
+            assert self.dc is not None
+            return self.dc[i]
+        return _EXACT.create_decimal(int(self.fx[i])).scaleb(-max(self.k, 0), _EXACT)
+
+    def decimals(self) -> np.ndarray:
+        """Every node's value as Decimal (``None`` where there is none)."""
+        out = self.read(np.arange(len(self.ok))).dc().v.copy()
+        out[~self.ok] = None
+        return out

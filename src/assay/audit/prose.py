@@ -27,7 +27,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
 
 from assay.model import Document, Fact, Interval, round_to
 from assay.relations.check import Approx, classify_derived, fmt, fmt_fact
@@ -75,6 +74,22 @@ _CLAUSE = re.compile(r"\bcompared to\b|\bcompares to\b|(?<!more )(?<!less )(?<!r
                      re.IGNORECASE)
 _CONNECT = re.compile(r"\b(compared to|to|versus|and|or)\b", re.IGNORECASE)
 _RATIO = re.compile(r"current ratio of\s*$", re.IGNORECASE)
+_ASIDE_CLOSE = re.compile(r"^[^()]*\)")
+_ASIDE = re.compile(r"\([^)]*\)")
+_TURN = re.compile(r"(?:a year ago|last year|\b(?:19|20)\d\d),?\s+to\s")
+_PRICE_OF = re.compile(r"price of (silver|gold|lead|zinc)|(silver|gold|lead|zinc) price",
+                       re.IGNORECASE)
+_METAL = re.compile(r"\b(silver|gold|lead|zinc)\b", re.IGNORECASE)
+_HEAD_METAL = re.compile(r"(?:price of|average)\s+(silver|gold|lead|zinc)|(silver|gold|lead|zinc)"
+                         r"\s+price", re.IGNORECASE)
+_LEAD = re.compile(r"^\s*([A-Z][\w ]+?)\s+-\s")
+_NUMBER_TEXT = re.compile(r"[\d,.]+")
+_CHANGE_NOUN = re.compile(r"^\s*(increase|decrease|improvement|reduction)\b", re.IGNORECASE)
+_DIFF_NOUN = re.compile(r"^\s*(improvement|increase|decrease|reduction)\b", re.IGNORECASE)
+_DIFF_VERB = re.compile(r"(decreased|increased|improved|declined|rose|fell)\s+by\s+$",
+                        re.IGNORECASE)
+_COMPARED = re.compile(r"compared to|than|a year ago|last year", re.IGNORECASE)
+_FROM = re.compile(r"^,?\s+from\s+")
 _CONV = re.compile(
     r"(?P<g1>\d[\d,]*(?:\.\d+)?)(?:\s+to\s+(?P<g2>\d[\d,]*(?:\.\d+)?))?\s+grams"
     r"(?:\s+of\s+(?P<gm1>gold|silver))?\s+per\s+tonne(?:\s+(?P<gm2>gold|silver))?\s*\("
@@ -99,29 +114,37 @@ class Context:
 def _clause_span(s: Sentence, m: Mention) -> tuple[int, int]:
     """The clause of the sentence holding the mention (split at "compared to", "than")."""
     rel = m.start - s.start
-    cuts = _cuts(s.text)
+    cuts = _cuts(s)
     for a, b in zip(cuts, cuts[1:], strict=False):
         if a <= rel < b:
             return a, b
     return 0, len(s.text)
 
 
-@lru_cache(maxsize=1024)
-def _cuts(text: str) -> tuple[int, ...]:
-    inner = [c.start() for c in _CLAUSE.finditer(text)
-             if text.count("(", 0, c.start()) <= text.count(")", 0, c.start())]
-    return (0, *inner, len(text))
+def _cuts(s: Sentence) -> tuple[int, ...]:
+    cuts = s.memo.get("cuts")
+    if cuts is None:
+        text = s.text
+        inner = [c.start() for c in _CLAUSE.finditer(text)
+                 if text.count("(", 0, c.start()) <= text.count(")", 0, c.start())]
+        cuts = s.memo["cuts"] = (0, *inner, len(text))
+    return cuts  # type: ignore[return-value]
 
 
 def _window(s: Sentence, m: Mention) -> tuple[str, str]:
     """Text since the previous mention, and text until the next, within the clause."""
+    key = ("window", id(m))
+    hit = s.memo.get(key)
+    if hit is not None:
+        return hit  # type: ignore[return-value]
     a, b = _clause_span(s, m)
     rel_start, rel_end = m.start - s.start, m.end - s.start
     prev_end = max([x.end - s.start for x in s.mentions if x.end <= m.start] + [a])
     next_start = min([x.start - s.start for x in s.mentions if x.start >= m.end] + [b])
     before = s.text[max(a, prev_end):rel_start]
     after = s.text[rel_end:max(rel_end, next_start)]
-    before = re.sub(r"^[^()]*\)", " ", before)  # the close of an aside the last figure was in
+    before = _ASIDE_CLOSE.sub(" ", before)  # the close of an aside the last figure was in
+    s.memo[key] = (before, after)
     return before, after
 
 
@@ -130,6 +153,14 @@ def _kind_of(text: str) -> int | None:
     if q and h:
         return None
     return 3 if q else 6 if h else None
+
+
+def _sentence_kind(s: Sentence) -> int | None:
+    """``_kind_of`` the whole sentence, once."""
+    memo = s.memo
+    if "kind" not in memo:
+        memo["kind"] = _kind_of(s.text)
+    return memo["kind"]  # type: ignore[return-value]
 
 
 def _years_in(text: str, year: int) -> set[int]:
@@ -149,17 +180,17 @@ def _period(s: Sentence, prior: list[Sentence], m: Mention, year: int) -> tuple[
     clause = s.text[a:b]
     rel = m.start - s.start
     if not (s.text.count("(", a, rel) > s.text.count(")", a, rel)):
-        clause = re.sub(r"\([^)]*\)", " ", clause)  # an aside speaks of other figures
+        clause = _ASIDE.sub(" ", clause)  # an aside speaks of other figures
     # "from a year ago to ... $0.90": the figure is the later one
-    turn = list(re.finditer(r"(?:a year ago|last year|\b(?:19|20)\d\d),?\s+to\s", before))
+    turn = list(_TURN.finditer(before))
     cut = bool(turn)
     if turn:
         before = before[turn[-1].end():]
     local = before + " " + after
-    months = _kind_of(local) or _kind_of(clause) or _kind_of(s.text)
+    months = _kind_of(local) or _kind_of(clause) or _sentence_kind(s)
     if months is None:
         for p in reversed(prior):
-            months = _kind_of(p.text)
+            months = _sentence_kind(p)
             if months:
                 break
     ys = _years_in(local, year) or ({year} if cut else _years_in(clause, year))
@@ -174,19 +205,17 @@ def _metal(s: Sentence, m: Mention, prior: list[Sentence]) -> str | None:
     if m.metal:
         return m.metal
     before, after = _window(s, m)
-    named = re.search(r"price of (silver|gold|lead|zinc)|(silver|gold|lead|zinc) price",
-                      before, re.IGNORECASE)
+    named = _PRICE_OF.search(before)
     if named:
         return (named.group(1) or named.group(2)).lower()
-    found = [(x.start(), x.group(0).lower()) for x in
-             re.finditer(r"\b(silver|gold|lead|zinc)\b", before, re.IGNORECASE)]
+    found = [(x.start(), x.group(0).lower()) for x in _METAL.finditer(before)]
     if found:
         return found[-1][1]
-    head = re.search(r"(?:price of|average)\s+(silver|gold|lead|zinc)|(silver|gold|lead|zinc)"
-                     r"\s+price", s.text, re.IGNORECASE)
-    if head:
-        return (head.group(1) or head.group(2)).lower()
-    return None
+    memo = s.memo
+    if "head" not in memo:
+        head = _HEAD_METAL.search(s.text)
+        memo["head"] = (head.group(1) or head.group(2)).lower() if head else None
+    return memo["head"]  # type: ignore[return-value]
 
 
 def _last_hint(text: str) -> tuple[str, ...]:
@@ -204,10 +233,19 @@ def _concepts(s: Sentence, m: Mention, after_first: bool = False) -> tuple[str, 
     clause's opening words."""
     if m.kind == "usd/share":
         return ("eps_basic",)
+    key = ("concepts", id(m), after_first)
+    hit = s.memo.get(key)
+    if hit is None:
+        hit = s.memo[key] = _find_concepts(s, m, after_first)
+    return hit  # type: ignore[return-value]
+
+
+def _find_concepts(s: Sentence, m: Mention, after_first: bool) -> tuple[str, ...]:
     before, after = _window(s, m)
     found_after = ()
+    head = after[:45]
     for pat, concepts in HINTS:
-        if pat.search(after[:45]):
+        if pat.search(head):
             found_after = concepts
             break
     if after_first and found_after:
@@ -226,8 +264,16 @@ def _concepts(s: Sentence, m: Mention, after_first: bool = False) -> tuple[str, 
 
 
 def _entity(s: Sentence, ctx: Context) -> str | None:
-    lead = re.match(r"^\s*([A-Z][\w ]+?)\s+-\s", s.paragraph.text)
-    named = [u for u in ctx.units if u.lower() in s.text.lower()]
+    memo = s.memo
+    if "entity" not in memo:
+        memo["entity"] = _find_entity(s, ctx)
+    return memo["entity"]  # type: ignore[return-value]
+
+
+def _find_entity(s: Sentence, ctx: Context) -> str | None:
+    lead = _LEAD.match(s.paragraph.text)
+    lower = s.text.lower()
+    named = [u for u in ctx.units if u.lower() in lower]
     if len(named) == 1:
         return named[0]
     if lead and lead.group(1) in ctx.units:
@@ -241,7 +287,7 @@ def _entity(s: Sentence, ctx: Context) -> str | None:
 def _claim_operand(ctx: Context, s: Sentence, m: Mention, role: str = "claim",
                    period: str | None = None, number_only: bool = False) -> Operand:
     line, col = s.paragraph.where(m.start)
-    printed = re.match(r"[\d,.]+", m.text).group(0) if number_only else m.text  # type: ignore[union-attr]
+    printed = _NUMBER_TEXT.match(m.text).group(0) if number_only else m.text  # type: ignore[union-attr]
     return Operand(role=role, label=s.text.strip()[:160], printed=printed, value=m.value,
                    interval=m.interval, unit=UNIT_OF_KIND.get(m.kind, m.kind), period=period,
                    entity="prose", file=ctx.doc.path, line=line, col_start=col,
@@ -405,7 +451,7 @@ def _percent_changes(ctx: Context, s: Sentence, prior: list[Sentence]) -> list[F
     if "respectively" in s.text.lower() and len(pcts) > 1:
         first = pcts[0].start - s.start
         metals_resp = [x.group(0).lower() for x in
-                       re.finditer(r"\b(silver|gold|lead|zinc)\b", s.text[:first], re.IGNORECASE)]
+                       _METAL.finditer(s.text[:first])]
     for k, m in enumerate(pcts):
         before, after = _window(s, m)
         near = s.text if metals_resp else before[-25:] + " " + after[:40]
@@ -417,7 +463,7 @@ def _percent_changes(ctx: Context, s: Sentence, prior: list[Sentence]) -> list[F
         up = bool(_CHANGE_UP.search(near))
         # pattern A: "rose 21%, from $10.99 ... to $13.33"
         rest = s.text[m.end - s.start:]
-        fa = re.match(r"^,?\s+from\s+", rest)
+        fa = _FROM.match(rest)
         later = [x for x in s.mentions if x.start >= m.end]
         if fa and len(later) >= 2 and later[0].kind == later[1].kind:
             a, b = later[0], later[1]
@@ -445,8 +491,8 @@ def _percent_changes(ctx: Context, s: Sentence, prior: list[Sentence]) -> list[F
         metal = metals_resp[k] if k < len(metals_resp) else _metal(s, m, prior)
         if metal is None:
             metal = next((x for p in reversed(prior) if (x := _metal_of(p.text))), None)
-        months = _kind_of(s.text) or next((x for p in reversed(prior)
-                                           if (x := _kind_of(p.text))), None)
+        months = _sentence_kind(s) or next((x for p in reversed(prior)
+                                            if (x := _sentence_kind(p))), None)
         if months is None:
             out.append(_unverified(ctx, s, m, "the periods compared are not named"))
             continue
@@ -467,7 +513,7 @@ def _percent_changes(ctx: Context, s: Sentence, prior: list[Sentence]) -> list[F
 
 
 def _metal_of(text: str) -> str | None:
-    found = re.findall(r"\b(silver|gold|lead|zinc)\b", text, re.IGNORECASE)
+    found = _METAL.findall(text)
     return found[0].lower() if found else None
 
 
@@ -478,13 +524,12 @@ def _differences(ctx: Context, s: Sentence, prior: list[Sentence]) -> list[Findi
         if m.used or m.kind not in ("usd/oz", "usd/lb"):
             continue
         before, after = _window(s, m)
-        imp = re.match(r"^\s*(improvement|increase|decrease|reduction)\b", after, re.IGNORECASE)
-        by = re.search(r"(decreased|increased|improved|declined|rose|fell)\s+by\s+$", before,
-                       re.IGNORECASE)
+        imp = _DIFF_NOUN.match(after)
+        by = _DIFF_VERB.search(before)
         if not (imp or by):
             continue
         word = (imp.group(1) if imp else by.group(1)).lower() if (imp or by) else ""
-        if not re.search(r"compared to|than|a year ago|last year", s.text, re.IGNORECASE):
+        if not _COMPARED.search(s.text):
             out.append(_unverified(ctx, s, m, "a change without the periods it compares"))
             continue
         concepts = _concepts(s, m, after_first=True)
@@ -493,8 +538,8 @@ def _differences(ctx: Context, s: Sentence, prior: list[Sentence]) -> list[Findi
             continue
         metal = _metal(s, m, prior) or next((x for p in reversed(prior)
                                              if (x := _metal_of(p.text))), None)
-        months = _kind_of(s.text) or next((x for p in reversed(prior)
-                                           if (x := _kind_of(p.text))), None)
+        months = _sentence_kind(s) or next((x for p in reversed(prior)
+                                            if (x := _sentence_kind(p))), None)
         if months is None:
             out.append(_unverified(ctx, s, m, "the periods compared are not named"))
             continue
@@ -564,7 +609,7 @@ def _values(ctx: Context, s: Sentence, prior: list[Sentence]) -> list[Finding]:
         if hedge and hedge.group(1).lower() not in _LOWER_BOUND:
             out.append(_unverified(ctx, s, m, f'an approximate figure ("{hedge.group(1)}")'))
             continue
-        if re.match(r"^\s*(increase|decrease|improvement|reduction)\b", after, re.IGNORECASE):
+        if _CHANGE_NOUN.match(after):
             out.append(_unverified(ctx, s, m, "a change without the periods it compares"))
             continue
         months, year = _period(s, prior, m, ctx.year)

@@ -33,11 +33,11 @@ from assay.relations.check import Approx, classify_derived, fmt, fmt_fact
 from assay.relations.derived import check_conversion
 from assay.relations.index import INTERCEPTS, PER_OUNCE, FactIndex, in_table, scope
 
-from .claims import METALS, Mention, Paragraph, Sentence, paragraphs, sentences
+from .claims import METALS, Caseless, Mention, Paragraph, Sentence, paragraphs, sentences
 from .findings import Finding, Operand, Status
 
-HINTS: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
-    (re.compile(p, re.IGNORECASE), c) for p, c in (
+HINTS: list[tuple[Caseless, tuple[str, ...]]] = [
+    (Caseless(p), c) for p, c in (
         (r"net income", ("net_income",)),
         (r"per (?:common )?share", ("eps_basic",)),
         (r"cash operating cost", ("cash_operating_cost_per_oz",)),
@@ -56,45 +56,43 @@ UNIT_OF_KIND = {"usd": "USD", "usd/oz": "USD/oz", "usd/lb": "USD/lb", "usd/share
 #: Concepts whose sign is a matter of presentation (a gain printed in parentheses).
 UNSIGNED = ("gain_on_sale_of_properties", "label:foreign exchange")
 
-_FORWARD = re.compile(r"\b(would|could|expects?|expected|estimated?|guidance|anticipat\w*|"
-                      r"forecast\w*|projected)\b", re.IGNORECASE)
-_HEDGE = re.compile(r"(more than|exceeding|over|at least|nearly|approximately|approximate|"
+_FORWARD = Caseless(r"\b(would|could|expects?|expected|estimated?|guidance|anticipat\w*|"
+                      r"forecast\w*|projected)\b")
+_HEDGE = Caseless(r"(more than|exceeding|over|at least|nearly|approximately|approximate|"
                     r"about|close to|up to|less than|approached|range of|ranging from|"
-                    r"in excess of)\s+(?:a\s+)?$", re.IGNORECASE)
+                    r"in excess of)\s+(?:a\s+)?$")
 _LOWER_BOUND = ("more than", "exceeding", "at least", "in excess of")
-_Q = re.compile(r"second quarter|the quarter\b|three months|quarterly", re.IGNORECASE)
-_H1 = re.compile(r"six months|six-month|first half|half of", re.IGNORECASE)
-_PRIOR = re.compile(r"a year ago|last year|prior year|previous year|same period", re.IGNORECASE)
+_Q = Caseless(r"second quarter|the quarter\b|three months|quarterly")
+_H1 = Caseless(r"six months|six-month|first half|half of")
+_PRIOR = Caseless(r"a year ago|last year|prior year|previous year|same period")
 _YEAR = re.compile(r"\b(19|20)\d\d\b")
-_CURRENT = re.compile(r"this year", re.IGNORECASE)
-_CHANGE_UP = re.compile(r"rose|increase|higher|more than|improve|up\b", re.IGNORECASE)
-_CHANGE_ANY = re.compile(r"rose|increase|decrease|higher|lower|more than|less than|improve|"
-                         r"fell|declin|reduc", re.IGNORECASE)
+_CURRENT = Caseless(r"this year")
+_CHANGE_UP = Caseless(r"rose|increase|higher|more than|improve|up\b")
+_CHANGE_ANY = Caseless(r"rose|increase|decrease|higher|lower|more than|less than|improve|"
+                         r"fell|declin|reduc")
 _CLAUSE = re.compile(r"\bcompared to\b|\bcompares to\b|(?<!more )(?<!less )(?<!rather )\bthan\b|;",
                      re.IGNORECASE)
-_CONNECT = re.compile(r"\b(compared to|to|versus|and|or)\b", re.IGNORECASE)
-_RATIO = re.compile(r"current ratio of\s*$", re.IGNORECASE)
+_CONNECT = Caseless(r"\b(compared to|to|versus|and|or)\b")
+_RATIO = Caseless(r"current ratio of\s*$")
 _ASIDE_CLOSE = re.compile(r"^[^()]*\)")
 _ASIDE = re.compile(r"\([^)]*\)")
 _TURN = re.compile(r"(?:a year ago|last year|\b(?:19|20)\d\d),?\s+to\s")
-_PRICE_OF = re.compile(r"price of (silver|gold|lead|zinc)|(silver|gold|lead|zinc) price",
-                       re.IGNORECASE)
-_METAL = re.compile(r"\b(silver|gold|lead|zinc)\b", re.IGNORECASE)
-_HEAD_METAL = re.compile(r"(?:price of|average)\s+(silver|gold|lead|zinc)|(silver|gold|lead|zinc)"
-                         r"\s+price", re.IGNORECASE)
+_PRICE_OF = Caseless(r"price of (silver|gold|lead|zinc)|(silver|gold|lead|zinc) price")
+_METAL = Caseless(r"\b(silver|gold|lead|zinc)\b")
+_HEAD_METAL = Caseless(r"(?:price of|average)\s+(silver|gold|lead|zinc)|(silver|gold|lead|zinc)"
+                         r"\s+price")
 _LEAD = re.compile(r"^\s*([A-Z][\w ]+?)\s+-\s")
 _NUMBER_TEXT = re.compile(r"[\d,.]+")
-_CHANGE_NOUN = re.compile(r"^\s*(increase|decrease|improvement|reduction)\b", re.IGNORECASE)
-_DIFF_NOUN = re.compile(r"^\s*(improvement|increase|decrease|reduction)\b", re.IGNORECASE)
-_DIFF_VERB = re.compile(r"(decreased|increased|improved|declined|rose|fell)\s+by\s+$",
-                        re.IGNORECASE)
-_COMPARED = re.compile(r"compared to|than|a year ago|last year", re.IGNORECASE)
+_CHANGE_NOUN = Caseless(r"^\s*(increase|decrease|improvement|reduction)\b")
+_DIFF_NOUN = Caseless(r"^\s*(improvement|increase|decrease|reduction)\b")
+_DIFF_VERB = Caseless(r"(decreased|increased|improved|declined|rose|fell)\s+by\s+$")
+_COMPARED = Caseless(r"compared to|than|a year ago|last year")
 _FROM = re.compile(r"^,?\s+from\s+")
-_CONV = re.compile(
+_CONV = Caseless(
     r"(?P<g1>\d[\d,]*(?:\.\d+)?)(?:\s+to\s+(?P<g2>\d[\d,]*(?:\.\d+)?))?\s+grams"
     r"(?:\s+of\s+(?P<gm1>gold|silver))?\s+per\s+tonne(?:\s+(?P<gm2>gold|silver))?\s*\("
     r"(?P<o1>\d[\d,]*(?:\.\d+)?)(?:\s+to\s+(?P<o2>\d[\d,]*(?:\.\d+)?))?\s+ounces?\s+per\s+ton"
-    r"(?:\s+(?P<om>gold|silver))?\)", re.IGNORECASE)
+    r"(?:\s+(?P<om>gold|silver))?\)")
 
 
 @dataclass(slots=True)
@@ -607,7 +605,8 @@ def _values(ctx: Context, s: Sentence, prior: list[Sentence]) -> list[Finding]:
         before, after = _window(s, m)
         hedge = _HEDGE.search(before)
         if hedge and hedge.group(1).lower() not in _LOWER_BOUND:
-            out.append(_unverified(ctx, s, m, f'an approximate figure ("{hedge.group(1)}")'))
+            words = before[hedge.start(1):hedge.end(1)]  # as written (the match is lower-cased)
+            out.append(_unverified(ctx, s, m, f'an approximate figure ("{words}")'))
             continue
         if _CHANGE_NOUN.match(after):
             out.append(_unverified(ctx, s, m, "a change without the periods it compares"))

@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
+from functools import cache
 
-from assay.audit.findings import Finding, Operand, Status
+from assay.audit.findings import Finding, Operand, Status, fact_interval
 from assay.model import Fact, Interval, Row, Table, round_to
 from assay.model.units import G_PER_T, GPT_PER_OPT, OZ_PER_TON
 
@@ -33,7 +35,16 @@ from .check import (
     not_checkable,
     sum_finding,
 )
-from .index import HIGHLIGHTS, INTERCEPTS, PER_OUNCE, PRODUCTION, RECONCILIATION, FactIndex, scope
+from .index import (
+    HIGHLIGHTS,
+    INTERCEPTS,
+    PER_OUNCE,
+    PRODUCTION,
+    RECONCILIATION,
+    FactIndex,
+    _title_has,
+    scope,
+)
 
 ADDITIVE_UNITS = frozenset({"USD", "oz", "ton", "lb", "shares"})
 _MARKER = re.compile(r"\(\d\)")
@@ -69,6 +80,14 @@ class _Section:
 
 
 def _sections(table: Table, idx: FactIndex) -> list[_Section]:
+    key = ("sections", table.index)
+    hit = idx.memo.get(key)
+    if hit is None:
+        hit = idx.memo[key] = _find_sections(table, idx)
+    return hit  # type: ignore[return-value]
+
+
+def _find_sections(table: Table, idx: FactIndex) -> list[_Section]:
     out: dict[str, _Section] = {}
     for row in table.rows:
         if row.heading:
@@ -77,7 +96,10 @@ def _sections(table: Table, idx: FactIndex) -> list[_Section]:
             f = idx.get(fid)
             if f is None:
                 continue
-            sec = out.setdefault(row.section or "", _Section(row.section or ""))
+            name = row.section or ""
+            sec = out.get(name)
+            if sec is None:
+                sec = out[name] = _Section(name)
             if sec.scope is None and not sec.cells:
                 sec.scope, sec.segment, sec.unit = scope(f), f.entity.segment, f.entity.unit
             if sec.segment is None and sec.unit and f.concept == "ounces_produced" and f.metal:
@@ -106,13 +128,15 @@ def per_ounce(idx: FactIndex) -> list[Finding]:
                                              "total cash costs" if cost is None else "ounces"))
                     continue
                 computed = Approx.of(cost) / Approx.of(oz)
-                status = classify_derived(rep.interval, rep.value, rep.decimals, computed)
+                status = classify_derived(fact_interval(rep), rep.value, rep.decimals, computed)
                 out.append(finding(
                     "derived.per_ounce", rep, [("numerator", cost), ("denominator", oz)],
-                    computed, status, what,
-                    f"{fmt_fact(cost)} thousand USD / {fmt_fact(oz)} thousand oz",
-                    extra_places=2))
+                    computed, status, what, _per_ounce_text(cost, oz), extra_places=2))
     return out
+
+
+def _per_ounce_text(cost: Fact, oz: Fact) -> Callable[[], str]:
+    return lambda: f"{fmt_fact(cost)} thousand USD / {fmt_fact(oz)} thousand oz"
 
 
 def segment_sums(idx: FactIndex) -> list[Finding]:
@@ -152,15 +176,21 @@ def _sum_sections(whole: _Section, parts: list[_Section], level: str) -> list[Fi
                     terms.append(f)
             if not terms:
                 continue
-            notes = tuple(f"not printed for {a}: taken as nil" for a in absent)
-            period = tot.period.key if tot.period else "?"
-            names = " + ".join(_name(p) for p in parts)
-            what = f"Reconciliation, {_name(whole)}: {tot.label} ({period}) = {names}"
-            rule = "derived.unit_sum" if level == "units" else "derived.segment_sum"
             if len(terms) == 1 and not absent:
                 continue
-            out.append(sum_finding(rule, what, tot, [(1, f) for f in terms], notes=notes))
+            notes = tuple(f"not printed for {a}: taken as nil" for a in absent)
+            rule = "derived.unit_sum" if level == "units" else "derived.segment_sum"
+            out.append(sum_finding(rule, _sum_what(whole, parts, tot), tot,
+                                   [(1, f) for f in terms], notes=notes))
     return out
+
+
+def _sum_what(whole: _Section, parts: list[_Section], tot: Fact) -> Callable[[], str]:
+    def what() -> str:
+        period = tot.period.key if tot.period else "?"
+        names = " + ".join(_name(p) for p in parts)
+        return f"Reconciliation, {_name(whole)}: {tot.label} ({period}) = {names}"
+    return what
 
 
 def production_totals(idx: FactIndex) -> list[Finding]:
@@ -206,20 +236,24 @@ def weighted_costs(idx: FactIndex) -> list[Finding]:
             num = Approx.exact(0)
             den = Approx.exact(0)
             ops: list[tuple[str, Fact]] = []
-            text_num, text_den = [], []
             for cst, oz in pairs:
                 assert oz is not None
                 num = num + Approx.of(cst) * Approx.of(oz)
                 den = den + Approx.of(oz)
                 ops += [("weight", oz), ("cost", cst)]
-                text_num.append(f"{fmt_fact(cst)} x {fmt_fact(oz)}")
-                text_den.append(fmt_fact(oz))
             computed = num / den
-            status = classify_derived(rep.interval, rep.value, rep.decimals, computed)
-            arith = f"({' + '.join(text_num)}) / ({' + '.join(text_den)})"
-            out.append(finding("derived.weighted_cost", rep, ops, computed, status, what, arith,
-                               extra_places=2))
+            status = classify_derived(fact_interval(rep), rep.value, rep.decimals, computed)
+            out.append(finding("derived.weighted_cost", rep, ops, computed, status, what,
+                               _weighted_text(pairs), extra_places=2))
     return out
+
+
+def _weighted_text(pairs: list[tuple[Fact, Fact | None]]) -> Callable[[], str]:
+    def text() -> str:
+        text_num = [f"{fmt_fact(cst)} x {fmt_fact(oz)}" for cst, oz in pairs if oz is not None]
+        text_den = [fmt_fact(oz) for _, oz in pairs if oz is not None]
+        return f"({' + '.join(text_num)}) / ({' + '.join(text_den)})"
+    return text
 
 
 # --- unit conversions ---------------------------------------------------------------
@@ -227,8 +261,9 @@ def weighted_costs(idx: FactIndex) -> list[Finding]:
 EXACT = Fraction(GPT_PER_OPT)
 
 
+@cache
 def _candidates() -> list[tuple[str, Decimal | None]]:
-    """The exact factor and the roundings of it a document may have used."""
+    """The exact factor and the roundings of it a document may have used (constants)."""
     exact_dec = Decimal(EXACT.numerator) / Decimal(EXACT.denominator)
     out: list[tuple[str, Decimal | None]] = [("240/7", None)]
     for places in (2, 3, 4):
@@ -290,31 +325,51 @@ def check_conversion(rule: str, what: str, gpt_op: Operand, opt_op: Operand,
         if factor is not None:
             notes.append(f"also fails with the document's evident factor {name}: "
                          f"{fmt(opt_value(gpt_op.value, factor), places + 2)}")
-    arith = f"{gpt_op.printed} g/t / {used} = {fmt(mid, places + 2)} oz/ton"
-    if status is Status.MISMATCH:
-        msg = (f"{what}: {arith}, printed {opt_op.printed}; off by "
-               f"{fmt(abs(mid - opt_op.value), places + 2)} oz/ton beyond rounding")
-    elif status is Status.ROUNDING:
-        msg = f"{what}: {arith}, printed {opt_op.printed}; within rounding"
-    else:
-        msg = f"{what}: {arith}, as printed ({opt_op.printed})"
-    return Finding(rule=rule, status=status, message=msg, operands=(opt_op, gpt_op),
-                   reported=opt_op.value, computed=mid, computed_interval=iv,
-                   tolerance=iv.radius + opt_op.interval.radius,
-                   gap=iv.gap(opt_op.interval) if status is Status.MISMATCH else Decimal(0),
-                   unit=OZ_PER_TON, arithmetic=arith, notes=tuple(notes))
+    def arith() -> str:
+        return f"{gpt_op.printed} g/t / {used} = {fmt(mid, places + 2)} oz/ton"
+
+    def msg() -> str:
+        if status is Status.MISMATCH:
+            return (f"{what}: {fin.arithmetic}, printed {opt_op.printed}; off by "
+                    f"{fmt(abs(mid - opt_op.value), places + 2)} oz/ton beyond rounding")
+        if status is Status.ROUNDING:
+            return f"{what}: {fin.arithmetic}, printed {opt_op.printed}; within rounding"
+        return f"{what}: {fin.arithmetic}, as printed ({opt_op.printed})"
+
+    fin = Finding(rule=rule, status=status, message=msg, operands=(opt_op, gpt_op),
+                  reported=opt_op.value, computed=mid, computed_interval=iv,
+                  tolerance=iv.radius + opt_op.interval.radius,
+                  gap=iv.gap(opt_op.interval) if status is Status.MISMATCH else Decimal(0),
+                  unit=OZ_PER_TON, arithmetic=arith, notes=tuple(notes))
+    return fin
 
 
 def grade_pairs(idx: FactIndex) -> list[tuple[Fact, Fact]]:
     """(g/t, oz/ton) fact pairs of the same intercept and metal."""
+    hit = idx.memo.get("grade_pairs")
+    if hit is None:
+        hit = idx.memo["grade_pairs"] = _grade_pairs(idx)
+    return hit  # type: ignore[return-value]
+
+
+def _grade_pairs(idx: FactIndex) -> list[tuple[Fact, Fact]]:
     by: dict[tuple[object, ...], dict[str, Fact]] = defaultdict(dict)
     for f in idx.doc.facts:
-        if f.table and INTERCEPTS.lower() in f.table.lower() and f.unit in (G_PER_T, OZ_PER_TON):
+        if f.unit in (G_PER_T, OZ_PER_TON) and f.table and _title_has(f.table, INTERCEPTS):
             by[(f.row, f.metal)][f.unit] = f
     return [(d[G_PER_T], d[OZ_PER_TON]) for d in by.values() if len(d) == 2]
 
 
 def conversions(idx: FactIndex) -> tuple[list[Finding], tuple[str, Decimal | None, int]]:
+    """The intercept table's conversions checked, and the factor the document evidently
+    used (worked out once per index)."""
+    hit = idx.memo.get("conversions")
+    if hit is None:
+        hit = idx.memo["conversions"] = _conversions(idx)
+    return hit  # type: ignore[return-value]
+
+
+def _conversions(idx: FactIndex) -> tuple[list[Finding], tuple[str, Decimal | None, int]]:
     pairs = grade_pairs(idx)
     evident = evident_factor([(g.interval, o.interval) for g, o in pairs])
     out = []

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
-from functools import lru_cache
 
 from assay.model import Document, Fact, Row, Table
 
@@ -26,9 +25,17 @@ PER_OUNCE = frozenset({"cash_operating_cost_per_oz", "total_cash_cost_per_oz",
                        "total_production_cost_per_oz"})
 
 
-@lru_cache(maxsize=256)
+_TITLED: dict[tuple[str, str], bool] = {}
+
+
 def _title_has(table: str, title: str) -> bool:
-    return title.lower() in table.lower()
+    key = (table, title)
+    hit = _TITLED.get(key)
+    if hit is None:
+        if len(_TITLED) > 4096:  # many documents in one process: start afresh
+            _TITLED.clear()
+        hit = _TITLED[key] = title.lower() in table.lower()
+    return hit
 
 
 def in_table(fact: Fact, title: str) -> bool:
@@ -47,17 +54,31 @@ def scope(fact: Fact) -> str | None:
 
 
 class FactIndex:
-    """Facts of one document, indexed once."""
+    """Facts of one document, indexed once: by id and concept, each fact's period key and
+    scope, and the answers to look-ups already made."""
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
-        self.by_id: dict[str, Fact] = {f.id: f for f in doc.facts}
+        self.by_id: dict[str, Fact] = {}
         self.by_concept: dict[str, list[Fact]] = defaultdict(list)
         self.period_key: dict[str, str | None] = {}
         self.scope: dict[str, str | None] = {}
+        self._found: dict[tuple[object, ...], list[Fact]] = {}
+        #: what the checks work out once per document (reconciliation sections, grade
+        #: pairs, the evident conversion factor), by name
+        self.memo: dict[object, object] = {}
+        keys: dict[int, str] = {}  # period key by period object (facts share a few)
         for f in doc.facts:
-            self.period_key[f.id] = f.period.key if f.period else None
-            self.scope[f.id] = scope(f)
+            fid, p = f.id, f.period
+            self.by_id[fid] = f
+            if p is None:
+                self.period_key[fid] = None
+            else:
+                k = keys.get(id(p))
+                if k is None:
+                    k = keys[id(p)] = p.key
+                self.period_key[fid] = k
+            self.scope[fid] = scope(f)
             if f.concept:
                 self.by_concept[f.concept].append(f)
 
@@ -70,24 +91,34 @@ class FactIndex:
     def find(self, concept: str, table: str | None = None, period: str | None = None,
              where: str | None | object = ..., metal: str | None | object = ...,
              unit: str | None = None) -> list[Fact]:
-        """Facts of ``concept``, optionally in ``table``, for ``period`` and scope ``where``."""
+        """Facts of ``concept``, optionally in ``table``, for ``period`` and scope ``where``.
+
+        The list is the index's own (a look-up is answered once): do not change it."""
+        key = (concept, table, period, where, metal, unit)
+        out = self._found.get(key)
+        if out is not None:
+            return out
         out = []
+        pk, sc = self.period_key, self.scope
         for f in self.by_concept.get(concept, ()):
             if table is not None and not in_table(f, table):
                 continue
-            if period is not None and self.period_key[f.id] != period:
+            if period is not None and pk[f.id] != period:
                 continue
-            if where is not ... and self.scope[f.id] != where:
+            if where is not ... and sc[f.id] != where:
                 continue
             if metal is not ... and f.metal != metal:
                 continue
             if unit is not None and f.unit != unit:
                 continue
             out.append(f)
+        self._found[key] = out
         return out
 
-    def one(self, concept: str, **kw: object) -> Fact | None:
-        found = self.find(concept, **kw)  # type: ignore[arg-type]
+    def one(self, concept: str, table: str | None = None, period: str | None = None,
+            where: str | None | object = ..., metal: str | None | object = ...,
+            unit: str | None = None) -> Fact | None:
+        found = self.find(concept, table, period, where, metal, unit)
         return found[0] if found else None
 
     def tables(self, title: str) -> Iterator[Table]:

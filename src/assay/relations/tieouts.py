@@ -23,12 +23,13 @@ Where one label names two quantities, the tie is not made:
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 
 from assay.audit.findings import Finding
 from assay.model import Fact
 
 from .check import same_finding
-from .index import CASH_FLOWS, PER_OUNCE, PRODUCTION, FactIndex, in_table, scope
+from .index import CASH_FLOWS, PER_OUNCE, PRODUCTION, FactIndex, _title_has, in_table, scope
 
 #: concept -> tables whose printing of the concept is a different quantity.
 NOT_THE_SAME = {"dda": (CASH_FLOWS,)}
@@ -47,33 +48,40 @@ def _single_unit_segments(idx: FactIndex) -> dict[str, str]:
     return {next(iter(u)): metal for metal, u in units.items() if len(u) == 1}
 
 
-def tie_key(f: Fact, unit_alias: dict[str, str]) -> tuple[object, ...] | None:
-    if not f.concept or f.period is None:
+def tie_key(f: Fact, unit_alias: dict[str, str], period_key: str | None = None,
+            where: str | None | object = ...) -> tuple[object, ...] | None:
+    """The quantity a fact prints (None: it ties to nothing). ``period_key`` and ``where``
+    (the fact's scope) may be passed when already known."""
+    concept = f.concept
+    if not concept or f.period is None:
         return None
-    if any(in_table(f, t) for t in NOT_THE_SAME.get(f.concept, ())):
-        return None
-    if in_table(f, CASH_FLOWS) and f.concept not in CASH_FLOW_TIES:
-        return None
-    concept = CONCEPT_ALIASES.get(f.concept, f.concept)
-    where = scope(f)
-    if f.concept in PER_OUNCE and where in unit_alias:
-        where = unit_alias[where]
+    table = f.table
+    if table is not None:
+        if concept in NOT_THE_SAME and any(_title_has(table, t) for t in NOT_THE_SAME[concept]):
+            return None
+        if concept not in CASH_FLOW_TIES and _title_has(table, CASH_FLOWS):
+            return None
+    if where is ...:
+        where = scope(f)
+    if concept in PER_OUNCE and where in unit_alias:
+        where = unit_alias[where]  # type: ignore[index]
     metal = f.metal
-    if f.concept == "ounces_produced":
+    if concept == "ounces_produced":
         if metal != "silver":
             return None
         where = None if where == "silver" else where
+    concept = CONCEPT_ALIASES.get(concept, concept)
     if concept == "metal_produced" and where == "silver":
         where = None
-    unit = f.unit
-    return (concept, f.period.key, where, metal, unit)
+    return (concept, period_key or f.period.key, where, metal, f.unit)
 
 
 def tieouts(idx: FactIndex) -> list[Finding]:
     alias = _single_unit_segments(idx)
     groups: dict[tuple[object, ...], list[Fact]] = defaultdict(list)
+    pk, sc = idx.period_key, idx.scope
     for f in idx.doc.facts:
-        k = tie_key(f, alias)
+        k = tie_key(f, alias, pk[f.id], sc[f.id])
         if k is not None:
             groups[k].append(f)
     out = []
@@ -84,8 +92,13 @@ def tieouts(idx: FactIndex) -> list[Finding]:
         for other in facts[1:]:
             if other.source and first.source and other.source == first.source:
                 continue
-            concept, period, where, metal, _ = key
-            who = " ".join(str(x) for x in (where, metal) if x)
-            what = f"{first.label or concept} ({period}{', ' + who if who else ''})"
-            out.append(same_finding(f"tie.{concept}", what, first, other))
+            out.append(same_finding(f"tie.{key[0]}", _what(first, key), first, other))
     return out
+
+
+def _what(first: Fact, key: tuple[object, ...]) -> Callable[[], str]:
+    def what() -> str:
+        concept, period, where, metal, _ = key
+        who = " ".join(str(x) for x in (where, metal) if x)
+        return f"{first.label or concept} ({period}{', ' + who if who else ''})"
+    return what

@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+from decimal import Decimal
 from pathlib import Path
 
 import duckdb
@@ -32,9 +33,13 @@ def test_json_and_parquet(tmp_path: Path):
     out = tmp_path / "facts.parquet"
     r = runner.invoke(app, ["facts", SEED, "--format", "parquet", "-o", str(out)])
     assert r.exit_code == 0
-    ((n, total),) = duckdb.sql(
-        f"select count(*), sum(value) from '{out}' where unit = 'oz'").fetchall()
-    assert n > 0 and str(total).split(".")[0].isdigit()
+    # the Parquet values are the exact Decimals of the CSV, row for row
+    rows = list(csv.DictReader(io.StringIO(runner.invoke(app, ["facts", SEED, "-f", "csv"])
+                                           .stdout)))
+    want = sum(Decimal(x["value"]) for x in rows)
+    ((n, total),) = duckdb.sql(f"select count(*), sum(value) from '{out}'").fetchall()
+    assert n == len(rows) == 750
+    assert Decimal(total) == want
 
 
 def test_table_output():
@@ -53,3 +58,11 @@ def test_bad_input_exit_code_two_and_one_line(tmp_path: Path):
     empty.write_text("")
     r = runner.invoke(app, ["facts", str(empty)])
     assert r.exit_code == 2 and "empty" in r.stderr
+
+
+def test_unwritable_output_is_exit_code_two_before_any_work(tmp_path: Path):
+    for fmt, out in (("csv", tmp_path / "no" / "such" / "dir.csv"), ("json", tmp_path),
+                     ("parquet", tmp_path / "missing-folder" / "f.parquet")):
+        r = runner.invoke(app, ["facts", SEED, "--format", fmt, "-o", str(out)])
+        assert r.exit_code == 2, (fmt, r.output)
+        assert "Traceback" not in r.output and str(out) in r.stderr

@@ -1,6 +1,7 @@
 """Printed figures: sign, nil, precision and the interval each stands for."""
 
 from decimal import Decimal
+from fractions import Fraction
 
 import pytest
 from hypothesis import given
@@ -47,8 +48,11 @@ def test_interval_of_thousands_and_cents():
 def test_grams_per_tonne_factor_is_exact():
     # 31.1034768 g / 0.90718474 t = 240/7 exactly; 8.66 opt = 296.914285... g/t
     assert GPT_PER_OPT.numerator == 240 and GPT_PER_OPT.denominator == 7
-    assert gpt_from_opt(Decimal("7")) == Decimal("240")
-    assert opt_from_gpt(Decimal("240")) == Decimal("7")
+    assert gpt_from_opt(Decimal("7")) == 240
+    assert opt_from_gpt(Decimal("240")) == 7
+    # exact, not 28 significant digits: 8.66 opt = 2078.4/7 g/t, and back again
+    assert gpt_from_opt(Decimal("8.66")) == Fraction(20784, 70)
+    assert opt_from_gpt(gpt_from_opt(Decimal("8.66"))) == Fraction(866, 100)
 
 
 @given(st.integers(min_value=-10**12, max_value=10**12), st.integers(min_value=0, max_value=4))

@@ -44,6 +44,17 @@ def test_sgml_submission_takes_each_ex99_document_with_file_line_numbers():
     assert {f.period.key for f in net} == {"2007Q3", "2006Q3"}
 
 
+def test_several_ex99_documents_keep_their_own_facts():
+    wrong = TABLE.replace("$ 1,234", "$ 9,999")
+    doc = read_text(_sgml(("EX-99.1", TABLE), ("EX-99.2", wrong)), "sub.txt")
+    ids = [f.id for f in doc.facts]
+    assert len(ids) == len(set(ids)) == 8
+    assert [t.index for t in doc.tables] == [0, 1]
+    for table, want in zip(doc.tables, (Decimal(1234000), Decimal(9999000)), strict=True):
+        first = doc.fact(table.rows[0].fact_ids[0])
+        assert first.value == want and first.table == table.title
+
+
 def test_sgml_without_ex99_is_an_input_error(tmp_path: Path):
     p = tmp_path / "sub.txt"
     p.write_text(_sgml(("8-K", TABLE), ("EX-10.1", TABLE)))

@@ -258,3 +258,11 @@ def test_unplaced_lines_are_reported_not_dropped():
     warnings = [d for d in doc.diagnostics if d.severity == "warning"]
     assert warnings, "a damaged row must be reported"
     assert all(d.location.file == "x.txt" and d.location.line > 0 for d in warnings)
+
+
+def test_percent_cells_are_percentages_not_scaled_dollars():
+    text = HIGHLIGHTS + "Gross margin                  25.5%       31.0%\n"
+    doc = read_text(text)
+    margin = [f for f in doc.facts if f.label == "Gross margin"]
+    assert [(f.value, f.unit, f.scale, f.decimals) for f in margin] == [
+        (Decimal("25.5"), "%", 0, 1), (Decimal("31.0"), "%", 0, 1)]

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TypeVar
+from pathlib import Path
 
 import typer
 from rich.console import Console
@@ -15,10 +16,6 @@ from assay.errors import InputError, InputErrors
 console = Console()
 err_console = Console(stderr=True)
 
-T = TypeVar("T")
-
-EXIT_OK = 0
-EXIT_FINDINGS = 1
 EXIT_BAD_INPUT = 2
 
 
@@ -36,17 +33,31 @@ def input_errors_exit() -> Iterator[None]:
         raise typer.Exit(EXIT_BAD_INPUT) from None
 
 
-def guarded(fn: Callable[[], T]) -> T:
-    with input_errors_exit():
-        return fn()
+def check_output_path(out: str | None) -> None:
+    """Refuse, before any work is done, an output path that cannot be written."""
+    if out is None or out == "-":
+        return
+    p = Path(out)
+    if p.is_dir():
+        raise InputError(out, "is a directory; give a file name to write to")
+    parent = p.parent if str(p.parent) else Path(".")
+    if not parent.is_dir():
+        raise InputError(out, f"cannot write: folder '{parent}' does not exist")
+    if not os.access(parent, os.W_OK) or (p.exists() and not os.access(p, os.W_OK)):
+        raise InputError(out, "cannot write: permission denied")
 
 
 def write_text_output(text: str, out: str | None) -> None:
-    """Write to ``out`` or to standard output."""
+    """Write to ``out`` or to standard output; an unwritable path is exit code 2."""
     if out is None or out == "-":
         sys.stdout.write(text)
         if not text.endswith("\n"):
             sys.stdout.write("\n")
-    else:
-        with open(out, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
+        return
+    with input_errors_exit():
+        check_output_path(out)
+        try:
+            with open(out, "w", encoding="utf-8", newline="") as fh:
+                fh.write(text)
+        except OSError as e:
+            raise InputError(out, f"cannot write: {e.strerror}") from None

@@ -12,7 +12,14 @@ from assay.read import read_release
 from assay.write.facts import document_json, facts_csv, write_parquet
 
 from .app import app
-from .common import EXIT_BAD_INPUT, console, err_console, input_errors_exit, write_text_output
+from .common import (
+    EXIT_BAD_INPUT,
+    check_output_path,
+    console,
+    err_console,
+    input_errors_exit,
+    write_text_output,
+)
 
 
 class FactsFormat(StrEnum):
@@ -31,6 +38,7 @@ def facts(
 ) -> None:
     """Read a release into facts: value, unit, period, entity and source line of each."""
     with input_errors_exit():
+        check_output_path(out)
         doc = read_release(file)
     problems = [d for d in doc.diagnostics if d.severity != "info"]
     for d in problems:
@@ -43,7 +51,8 @@ def facts(
         if not out:
             err_console.print("error: --format parquet needs --output FILE")
             raise typer.Exit(EXIT_BAD_INPUT)
-        write_parquet(doc.facts, out)
+        with input_errors_exit():
+            write_parquet(doc.facts, out)
     else:
         _print_table(doc)
     if out:

@@ -89,8 +89,10 @@ class Document:
     prose: list[tuple[int, str]] = field(default_factory=list)
     period: Period | None = None
 
-    def fact(self, fact_id: str) -> Fact:
-        return self._index()[fact_id]
+    _by_id: dict[str, Fact] = field(default_factory=dict, repr=False, compare=False)
 
-    def _index(self) -> dict[str, Fact]:
-        return {f.id: f for f in self.facts}
+    def fact(self, fact_id: str) -> Fact:
+        """The fact with this id (the index is rebuilt when facts were added)."""
+        if len(self._by_id) != len(self.facts):
+            self._by_id = {f.id: f for f in self.facts}
+        return self._by_id[fact_id]

@@ -43,11 +43,11 @@ UNITS = frozenset(
 )
 
 
-def gpt_from_opt(opt: Decimal) -> Decimal:
+def gpt_from_opt(opt: Decimal | Fraction) -> Fraction:
     """Grams per tonne from troy ounces per short ton, exactly (×240/7)."""
-    return opt * GPT_PER_OPT.numerator / GPT_PER_OPT.denominator
+    return Fraction(opt) * GPT_PER_OPT
 
 
-def opt_from_gpt(gpt: Decimal) -> Decimal:
+def opt_from_gpt(gpt: Decimal | Fraction) -> Fraction:
     """Troy ounces per short ton from grams per tonne, exactly (×7/240)."""
-    return gpt * GPT_PER_OPT.denominator / GPT_PER_OPT.numerator
+    return Fraction(gpt) / GPT_PER_OPT

@@ -32,7 +32,7 @@ def read_release(path: str | Path) -> Document:
     """Read a release file. Raises InputError for a file that holds no readable table."""
     name = str(path)
     sources = load(path)
-    doc = _merge([read_source(s) for s in sources], name)
+    doc = _merge(_read_all(sources), name)
     if not doc.tables:
         raise InputError(name, "no tables found: not a release in the fixed-width layout")
     return doc
@@ -46,15 +46,26 @@ def read_text(text: str, path: str = "<text>") -> Document:
         doc = Document(path, "", text.split("\n"))
         doc.diagnostics.append(Diagnostic(Location(path, 1), "no-document", e.problem, "error"))
         return doc
-    return _merge([read_source(s) for s in sources], path)
+    return _merge(_read_all(sources), path)
 
 
-def read_source(source: Source) -> Document:
+def _read_all(sources: list[Source]) -> list[Document]:
+    """Read each document, numbering tables (and so fact ids) across all of them."""
+    docs: list[Document] = []
+    first_table = 0
+    for s in sources:
+        docs.append(read_source(s, first_table))
+        first_table += len(docs[-1].tables)
+    return docs
+
+
+def read_source(source: Source, first_table: int = 0) -> Document:
+    """Read one document; its tables are numbered from ``first_table``."""
     lines = source.lines
     company = _company(lines)
     ctx = Context(source.path, company)
     found = find_tables(lines)
-    tables = [read_table(ctx, lines, f, k) for k, f in enumerate(found)]
+    tables = [read_table(ctx, lines, f, first_table + k) for k, f in enumerate(found)]
     inside = set()
     for f in found:
         inside.update(range(f.title_start, f.end))
@@ -89,10 +100,7 @@ def _merge(docs: list[Document], path: str) -> Document:
         for k, text in enumerate(d.lines):
             if text:
                 merged.lines[k] = text
-        offset = len(merged.tables)
-        for t in d.tables:
-            t.index += offset
-            merged.tables.append(t)
+        merged.tables.extend(d.tables)
         merged.facts.extend(d.facts)
         merged.diagnostics.extend(d.diagnostics)
         merged.prose.extend(d.prose)

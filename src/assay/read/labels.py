@@ -56,7 +56,6 @@ class ScaleNote:
     text: str = ""
     scale: int = 0
     quantities: frozenset[str] = field(default_factory=frozenset)
-    exceptions: frozenset[str] = field(default_factory=frozenset)
 
     def scale_of(self, quantity: str) -> int:
         return self.scale if quantity in self.quantities else 0
@@ -70,9 +69,10 @@ def parse_scale_note(text: str) -> ScaleNote | None:
     if not m:
         return None
     quantities = frozenset(re.findall(r"dollars|shares|ounces|tons|pounds", m.group(1)))
+    # "except per share, per ounce ..." needs no record: per-unit rows are never scaled
+    # (see row_unit), whatever the note lists.
     scale = 3 if m.group(2) == "thousands" else 6
-    exceptions = frozenset(re.findall(r"per (share|ounce|pound|ton)", low[m.end():]))
-    return ScaleNote(text.strip(), scale, quantities, exceptions)
+    return ScaleNote(text.strip(), scale, quantities)
 
 
 @dataclass(frozen=True, slots=True)

@@ -516,6 +516,9 @@ class _TableReader:
                                Entity(self.ctx.company))
         number = cell.number
         scale = meaning.scale
+        if number.percent:  # "25.5%" is a percentage whatever the row's unit and scale
+            meaning = _Meaning(u.PERCENT, 0, meaning.concept, meaning.metal, meaning.entity)
+            scale = 0
         value = number.value * _POWERS[scale] if scale else number.value
         fact_id = f"{self._id_prefix}{row.index}c{k}"
         self.ctx.facts.append(Fact(

@@ -8,6 +8,7 @@ import json
 from decimal import Decimal
 from pathlib import Path
 
+from assay.errors import InputError
 from assay.model import Document, Fact
 
 FIELDS = (
@@ -124,6 +125,9 @@ def write_parquet(facts: list[Fact], out: str | Path) -> None:
         placeholders = ", ".join("?" for _ in FIELDS)
         con.executemany(f"INSERT INTO facts VALUES ({placeholders})", rows)
         target = str(out).replace("'", "''")
-        con.execute(f"COPY facts TO '{target}' (FORMAT parquet)")
+        try:
+            con.execute(f"COPY facts TO '{target}' (FORMAT parquet)")
+        except duckdb.IOException as e:
+            raise InputError(str(out), f"cannot write: {e}") from None
     finally:
         con.close()

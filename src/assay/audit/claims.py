@@ -22,6 +22,12 @@ from assay.model import Document, Interval, interval_of
 METALS = ("silver", "gold", "lead", "zinc")
 
 
+def fold(text: str) -> str | None:
+    """``text`` lower-cased when it is ASCII (for :class:`Caseless` patterns' ``fast``),
+    else None (use their ``slow``)."""
+    return text.lower() if text.isascii() else None
+
+
 class Caseless:
     """A case-insensitive pattern, matched fast.
 

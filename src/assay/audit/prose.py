@@ -25,7 +25,7 @@ with the reason: never dropped.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from assay.model import Document, Fact, Interval, round_to
@@ -33,8 +33,8 @@ from assay.relations.check import Approx, classify_derived, fmt, fmt_fact
 from assay.relations.derived import check_conversion
 from assay.relations.index import INTERCEPTS, PER_OUNCE, FactIndex, in_table, scope
 
-from .claims import METALS, Caseless, Mention, Paragraph, Sentence, paragraphs, sentences
-from .findings import Finding, Operand, Status
+from .claims import METALS, Caseless, Mention, Paragraph, Sentence, fold, paragraphs, sentences
+from .findings import Finding, Operand, Status, fact_interval
 
 HINTS: list[tuple[Caseless, tuple[str, ...]]] = [
     (Caseless(p), c) for p, c in (
@@ -104,6 +104,8 @@ class Context:
     evident: tuple[str, Decimal | None, int]
     n_conversions: int
     intercept_rows: dict[int, dict[str, Fact]]
+    #: look-ups made once per audit (candidate facts by concepts and kind of figure)
+    memo: dict[object, object] = field(default_factory=dict)
 
 
 # --- context of a mention -----------------------------------------------------------
@@ -218,8 +220,9 @@ def _metal(s: Sentence, m: Mention, prior: list[Sentence]) -> str | None:
 
 def _last_hint(text: str) -> tuple[str, ...]:
     best: tuple[int, tuple[str, ...]] | None = None
+    low = fold(text)
     for pat, concepts in HINTS:
-        for hit in pat.finditer(text):
+        for hit in (pat.fast.finditer(low) if low is not None else pat.slow.finditer(text)):
             if best is None or hit.end() > best[0]:
                 best = (hit.end(), concepts)
     return best[1] if best else ()
@@ -242,8 +245,9 @@ def _find_concepts(s: Sentence, m: Mention, after_first: bool) -> tuple[str, ...
     before, after = _window(s, m)
     found_after = ()
     head = after[:45]
+    low = fold(head)
     for pat, concepts in HINTS:
-        if pat.search(head):
+        if pat.fast.search(low) if low is not None else pat.slow.search(head):
             found_after = concepts
             break
     if after_first and found_after:
@@ -305,16 +309,19 @@ def _result(rule: str, ctx: Context, s: Sentence, m: Mention, computed: Approx, 
             period: str | None = None, notes: tuple[str, ...] = ()) -> Finding:
     m.used = True
     status = classify_derived(m.interval, m.value, m.decimals, computed)
-    places = max(m.decimals, 0) + 2
-    shown = fmt(computed.mid, places)
-    if status is Status.OK:
-        msg = f'"{m.text}": {what}: {arith} = {shown}, as cited'
-    elif status is Status.ROUNDING:
-        msg = f'"{m.text}": {what}: {arith} = {shown}; within rounding'
-    else:
+
+    def msg() -> str:
+        places = max(m.decimals, 0) + 2
+        shown = fmt(computed.mid, places)
+        if status is Status.OK:
+            return f'"{m.text}": {what}: {arith} = {shown}, as cited'
+        if status is Status.ROUNDING:
+            return f'"{m.text}": {what}: {arith} = {shown}; within rounding'
         gap = computed.iv.gap(m.interval)
-        msg = (f'"{m.text}": {what}: {arith} = {shown}, not {fmt(m.value, max(m.decimals, 0))}; '
-               f"off by at least {fmt(gap, places)} beyond rounding")
+        return (f'"{m.text}": {what}: {arith} = {shown}, not '
+                f"{fmt(m.value, max(m.decimals, 0))}; off by at least {fmt(gap, places)} "
+                f"beyond rounding")
+
     ops = (_claim_operand(ctx, s, m, period=period), *(extra or ()),
            *(Operand.of(f, role) for role, f in facts))
     return Finding(rule=rule, status=status, message=msg, operands=ops, reported=m.value,
@@ -640,6 +647,15 @@ def _values(ctx: Context, s: Sentence, prior: list[Sentence]) -> list[Finding]:
 
 
 def _candidates(ctx: Context, concepts: tuple[str, ...], m: Mention) -> list[Fact]:
+    """Facts of the concepts in the unit the figure is in (the list is shared: keep it)."""
+    key = ("candidates", concepts, m.kind)
+    hit = ctx.memo.get(key)
+    if hit is None:
+        hit = ctx.memo[key] = _find_candidates(ctx, concepts, m)
+    return hit  # type: ignore[return-value]
+
+
+def _find_candidates(ctx: Context, concepts: tuple[str, ...], m: Mention) -> list[Fact]:
     want = UNIT_OF_KIND.get(m.kind)
     out = []
     for c in concepts:
@@ -661,7 +677,7 @@ def _candidates(ctx: Context, concepts: tuple[str, ...], m: Mention) -> list[Fac
 
 
 def _meets(m: Mention, f: Fact, unsigned: bool) -> bool:
-    iv = f.interval
+    iv = fact_interval(f)
     if unsigned and f.value < 0 < m.value:
         iv = Interval(-iv.hi, -iv.lo)
     return iv.meets(m.interval)
@@ -694,14 +710,18 @@ def _match(ctx: Context, s: Sentence, m: Mention, cands: list[Fact], bound: str 
         v = abs(f.value) if unsigned and m.value > 0 else f.value
         shown = round_to(v, m.decimals)
         status = Status.OK if shown == m.value else Status.ROUNDING
-        per = f.period.key if f.period else "?"
-        msg = (f'"{m.text}": {f.label} ({per}{", " + str(scope(f)) if scope(f) else ""}) '
-               f"printed {f.printed} in {f.table} line {f.source.line if f.source else '?'}"
-               f"{'' if status is Status.OK else '; within rounding'}")
+        per = ctx.idx.period_key[f.id] or "?"
+
+        def msg() -> str:
+            return (f'"{m.text}": {f.label} ({per}{", " + str(scope(f)) if scope(f) else ""}) '
+                    f"printed {f.printed} in {f.table} line "
+                    f"{f.source.line if f.source else '?'}"
+                    f"{'' if status is Status.OK else '; within rounding'}")
+
         return Finding("prose.value", status, msg,
                        (_claim_operand(ctx, s, m, period=per), Operand.of(f, "fact")),
-                       m.value, v, f.interval, unit=f.unit,
-                       arithmetic=f"{f.printed} ~ {m.text}")
+                       m.value, v, fact_interval(f), unit=f.unit,
+                       arithmetic=lambda: f"{f.printed} ~ {m.text}")
     ids = {(f.concept, f.period.key if f.period else None,
             scope(f) if entity else scope(f) in (None, f.metal), f.metal) for f in cands}
     if not pinned or len(ids) != 1:

@@ -25,6 +25,17 @@ def test_cli_lists_mismatches_like_a_linter_and_exits_1(seed_audit):
     assert "13 mismatch" in r.output
 
 
+def test_cli_summary_is_one_line_when_not_a_terminal():
+    # 13 + 8 + 33 + 398 = 452 checks; the runner's output is a pipe, not a terminal
+    r = runner.invoke(app, ["audit", str(SEED)])
+    lines = r.output.splitlines()
+    assert any(line.endswith("452 checks: 13 mismatch, 8 rounding, 33 not checkable, 398 ok")
+               for line in lines), r.output[-600:]
+    assert any(line.startswith("tie.operating_cash_flow_before_exploration ") for line in lines)
+    assert any(line.startswith("unit conversions: g/t = oz/ton x 34.28 (the rounded factor")
+               and line.endswith("240/7 is exact)") for line in lines)
+
+
 def test_cli_exit_0_when_nothing_mismatches(tmp_path):
     path = tmp_path / "bs.txt"
     path.write_text(excerpt(633, 692), encoding="utf-8")

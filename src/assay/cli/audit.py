@@ -12,6 +12,10 @@ from assay.audit import Status, audit_path
 from .app import app
 from .common import console, err_console, input_errors_exit, write_text_output
 
+#: Width of the report when standard output is not a terminal (rule names and the rule
+#: table fit whole; findings and the summary never wrap).
+PIPE_WIDTH = 200
+
 
 class AuditFormat(StrEnum):
     text = "text"
@@ -54,6 +58,10 @@ def audit(
 
             with open(out, "w", encoding="utf-8") as fh:
                 print_audit(result, Console(file=fh, width=120, no_color=True), statuses)
-        else:
+        elif console.is_terminal:
             print_audit(result, console, statuses)
+        else:  # a pipe or a file: no terminal width to fit, so wrap and cut nothing
+            from rich.console import Console
+
+            print_audit(result, Console(width=PIPE_WIDTH), statuses)
     raise typer.Exit(result.exit_code)

@@ -45,7 +45,7 @@ def print_audit(audit: Audit, console: Console, show: Iterable[Status] = (Status
     total = sum(counts.values())
     parts = [f"[{STYLE[s]}]{counts.get(str(s), 0)} {s}[/{STYLE[s]}]" for s in ORDER]
     console.print(f"[bold]{escape(audit.document.path)}[/bold]: {total} checks: "
-                  + ", ".join(parts), highlight=False)
+                  + ", ".join(parts), highlight=False, soft_wrap=True)
     table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
     table.add_column("rule")
     for s in ORDER:
@@ -55,7 +55,7 @@ def print_audit(audit: Audit, console: Console, show: Iterable[Status] = (Status
     console.print(table)
     console.print(f"unit conversions: g/t = oz/ton x {audit.factor}"
                   + ("" if audit.factor == "240/7" else " (the rounded factor the document "
-                     "evidently used; 240/7 is exact)"), highlight=False)
+                     "evidently used; 240/7 is exact)"), highlight=False, soft_wrap=True)
 
 
 def audit_json(audit: Audit) -> str:

@@ -25,6 +25,7 @@ from assay.model import Derivation, Period
 from assay.operating import OperatingData
 from assay.operating.schema import METALS
 
+from .bulk_decimal import derive_bulk_decimal
 from .derive import relations_for
 from .fixed import (
     ONE,
@@ -32,8 +33,10 @@ from .fixed import (
     Column,
     Dc,
     Fx,
+    NotExact,
     Val,
     add,
+    decimal_input,
     divide,
     exact_context,
     fixed,
@@ -136,6 +139,28 @@ class _Getter:
 
 def derive_bulk(data: OperatingData) -> BulkResult:
     """Every metric for every node of ``data``."""
+    if exact_context():
+        try:
+            return _derive(data)
+        except NotExact:
+            pass
+    return _from_reference(data)
+
+
+def _from_reference(data: OperatingData) -> BulkResult:
+    """The reference engine's Decimals, for a context or inputs fixed point cannot match."""
+    ref = derive_bulk_decimal(data)
+    res = BulkResult(data, build_table(data))
+    everything = np.arange(len(res.table))
+    for name, values in ref.columns.items():
+        ok = ref.valid[name]
+        col = res.store[name] = Column(len(everything))
+        col.write(everything, Dc(np.where(ok, values, ZERO), ok))
+    res.additive = set(ref.additive)
+    return res
+
+
+def _derive(data: OperatingData) -> BulkResult:
     t = build_table(data)
     n = len(t)
     res = BulkResult(data, t)
@@ -221,21 +246,21 @@ def _inputs(res: BulkResult, inputs: np.ndarray) -> None:
     names = list(data.items)
     pos = {name: j for j, name in enumerate(names)}
     row_of = np.repeat(np.arange(m), np.fromiter(map(len, rows), dtype=np.int64, count=m))
-    item_of = np.fromiter(map(pos.get, (k for r in rows for k in r), repeat(-1)),
-                          dtype=np.int64, count=len(row_of))
+    keys = [k for r in rows for k in r]
+    item_of = np.fromiter(map(pos.get, keys, repeat(-1)), dtype=np.int64, count=len(keys))
     values = [v for r in rows for v in r.values()]
-    got = integers(values) if exact_context() else None
+    got = integers(values)
     order = np.argsort(item_of, kind="stable")
     cuts = np.searchsorted(item_of[order], np.arange(len(names) + 1))
     for j, name in enumerate(names):
         at = order[cuts[j]:cuts[j + 1]]
-        mine = [values[i] for i in at.tolist()]
         ok = np.zeros(m, dtype=bool)
         ok[row_of[at]] = True
+        given = np.ones(len(at), dtype=bool)
         if got is None:
-            val = from_decimals(mine, np.ones(len(at), dtype=bool))
+            val: Val = decimal_input([values[i] for i in at.tolist()], given)
         else:
-            val = fixed(mine, got[0][at], got[1][at], np.ones(len(at), dtype=bool))
+            val = fixed(values, at, got[0][at], got[1][at], given)
         full = _spread(val, row_of[at], m)
         if data.items[name].additive:
             full.ok = everywhere.copy()

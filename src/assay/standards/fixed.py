@@ -7,6 +7,7 @@ operands' largest magnitudes and, if it could pass :data:`LIMIT`, is done on ``D
 instead (a :class:`Dc`), exactly as :mod:`assay.standards.bulk_decimal` does it. Values
 below ``2**62`` have at most 19 digits, so the Decimal path computes them exactly too (the
 context keeps at least 19 digits, see :func:`exact_context`): both give the same numbers.
+Inputs with more digits than the context keeps raise :class:`NotExact`.
 
 Ratios (per ounce, per ton, shares) are not exact in either: they are always ``Decimal``
 quotients, correctly rounded by the context like the per-fact path's ``a / b * factor``.
@@ -33,6 +34,21 @@ _MAX_PLACES = 18
 def exact_context() -> bool:
     """Integer results equal Decimal ones only while the context keeps 19 digits."""
     return getcontext().prec >= 19
+
+
+class NotExact(Exception):  # noqa: N818
+    """An input this engine cannot take as it is: more digits than the context keeps, or
+    not a finite number (the reference engine then does the work)."""
+
+
+def decimal_input(values: list[Decimal] | np.ndarray, ok: np.ndarray) -> Dc:
+    """Input too large for int64 kept as Decimal; a Decimal with more digits than the
+    context would be rounded by the first sum (``0 + x``), so it is refused."""
+    prec = getcontext().prec
+    for d in values:
+        if not d.is_finite() or len(d.as_tuple().digits) > prec:
+            raise NotExact(d)
+    return Dc(np.fromiter(values, dtype=object, count=len(values)), ok)
 
 
 def pow10(e: int) -> Decimal:
@@ -102,22 +118,28 @@ def invalid(n: int) -> Fx:
 
 
 def places(d: Decimal) -> int:
-    exp = d.as_tuple().exponent
-    if not isinstance(exp, int):
-        raise ValueError(d)
-    return max(0, -exp)
+    """Digits after the decimal point (``str`` is quicker than ``as_tuple``)."""
+    text = str(d)
+    if "E" in text or "N" in text or "n" in text:  # exponent notation, NaN, Infinity
+        exp = d.as_tuple().exponent
+        if not isinstance(exp, int):
+            raise ValueError(d)
+        return max(0, -exp)
+    point = text.find(".")
+    return 0 if point < 0 else len(text) - point - 1
 
 
 def integers(values: list[Decimal]) -> tuple[np.ndarray, np.ndarray] | None:
     """Each value's integer part and, for those that have a fraction, its decimal places
     (0 for whole numbers); None if some value is too large for int64 or not finite."""
     n = len(values)
+    obj = np.fromiter(values, dtype=object, count=n)
     try:
-        ints = np.fromiter(map(int, values), dtype=np.int64, count=n)
-    except (OverflowError, ValueError):
+        ints = obj.astype(np.int64)  # int() of each: the integer part
+    except (OverflowError, ValueError, TypeError):
         return None
     places_ = np.zeros(n, dtype=np.int64)
-    inexact = np.flatnonzero(ints.astype(object) != np.fromiter(values, dtype=object, count=n))
+    inexact = np.flatnonzero(ints.astype(object) != obj)
     if len(inexact):
         try:
             places_[inexact] = [places(values[i]) for i in inexact.tolist()]
@@ -126,26 +148,28 @@ def integers(values: list[Decimal]) -> tuple[np.ndarray, np.ndarray] | None:
     return ints, places_
 
 
-def fixed(values: list[Decimal], ints: np.ndarray, places_: np.ndarray, ok: np.ndarray) -> Val:
-    """``values`` (with ``integers(values)``) as fixed point with as many places as the
-    most precise needs, or as Decimal if that could pass :data:`LIMIT`."""
+def fixed(values: list[Decimal], at: np.ndarray, ints: np.ndarray, places_: np.ndarray,
+          ok: np.ndarray) -> Val:
+    """``values[at]`` (``ints`` and ``places_`` from :func:`integers`, taken at ``at``) as
+    fixed point with the places the most precise needs, or as Decimal if it could pass
+    :data:`LIMIT`."""
     k = int(places_.max(initial=0))
-    if exact_context() and k <= _MAX_PLACES and int(np.abs(ints).max(initial=0)) * 10**k < LIMIT:
+    if k <= _MAX_PLACES and int(np.abs(ints).max(initial=0)) * 10**k < LIMIT:
         v = ints * 10**k if k else ints
         frac = np.flatnonzero(places_)
-        scaled = [int(values[i].scaleb(k, _EXACT)) for i in frac.tolist()]
+        scaled = [int(values[i].scaleb(k, _EXACT)) for i in at[frac].tolist()]
         if all(abs(x) < LIMIT for x in scaled):
             v[frac] = scaled
             return Fx(v, k, ok)
-    return Dc(np.fromiter(values, dtype=object, count=len(values)), ok)
+    return decimal_input([values[i] for i in at.tolist()], ok)
 
 
 def from_decimals(values: list[Decimal], ok: np.ndarray) -> Val:
     """A column of Decimals (``ZERO`` where not ``ok``) as fixed point, if it fits."""
-    got = integers(values) if exact_context() else None
+    got = integers(values)
     if got is None:
-        return Dc(np.fromiter(values, dtype=object, count=len(values)), ok)
-    return fixed(values, *got, ok)
+        return decimal_input(values, ok)
+    return fixed(values, np.arange(len(values)), *got, ok)
 
 
 def add(terms: list[tuple[int, Val]]) -> Val:
@@ -163,12 +187,12 @@ def add(terms: list[tuple[int, Val]]) -> Val:
                 v = v + tv if s > 0 else v - tv
             v[~ok] = 0
             return Fx(v, k, ok)
-    total = np.full(n, ZERO, dtype=object)
-    for s, t in terms:
-        d = t.dc().v
-        total = total + d if s > 0 else total - d
-    total[~ok] = ZERO
-    return Dc(total, ok)
+    # from the first term on: 0 + x is x, as no Decimal here has more digits than the context
+    (s0, t0), *rest = terms
+    total = t0.dc().v if s0 > 0 else -t0.dc().v
+    for s, t in rest:
+        total = total + t.dc().v if s > 0 else total - t.dc().v
+    return Dc(np.where(ok, total, ZERO), ok)
 
 
 def _factor(f: Decimal) -> tuple[int, int]:
@@ -209,11 +233,14 @@ def divide(a: Val, b: Val, factor: Decimal) -> Dc:
     if not len(g):
         return Dc(out, ok)
     if isinstance(a, Fx) and isinstance(b, Fx):
-        q = a.v[g].astype(object) / b.raw()[g]
+        num, shift = a.v[g], b.k - a.k
+        if shift > 0 and a.bound() * 10**shift < LIMIT:
+            num, shift = num * 10**shift, 0  # the same places as the divisor
+        q = num.astype(object) / b.raw()[g]
         if factor != ONE:
             q = q * factor
-        if b.k != a.k:
-            q = q * pow10(b.k - a.k)
+        if shift:
+            q = q * pow10(shift)
     else:
         q = a.dc().v[g] / b.dc().v[g]
         if factor != ONE:
@@ -224,10 +251,30 @@ def divide(a: Val, b: Val, factor: Decimal) -> Dc:
 
 def group_sum(x: Val, starts: np.ndarray, longest: int) -> Val:
     """Σ over the valid members of each group (``x[starts[i]:starts[i + 1]]``)."""
-    ok = np.logical_or.reduceat(x.ok, starts)
-    if isinstance(x, Fx) and x.bound() * longest < LIMIT:
+    ok = np.ones(len(starts), dtype=bool) if x.ok.all() else np.logical_or.reduceat(x.ok, starts)
+    if isinstance(x, Fx) and _sums_fit(x.v, starts, longest):
         return Fx(np.add.reduceat(x.v, starts), x.k, ok)
-    return Dc(np.add.reduceat(x.dc().v, starts), ok)
+    v = x.dc().v
+    live = np.flatnonzero(v != ZERO)  # adding a zero never changes a Decimal sum's value
+    out = np.full(len(starts), ZERO, dtype=object)
+    if len(live):
+        group = np.searchsorted(starts, live, side="right") - 1
+        first = np.flatnonzero(np.r_[True, group[1:] != group[:-1]])
+        out[group[first]] = np.add.reduceat(v[live], first)
+    return Dc(out, ok)
+
+
+def _sums_fit(v: np.ndarray, starts: np.ndarray, longest: int) -> bool:
+    """Whether every group's Σ|v| stays under :data:`LIMIT`, checked in int64 halves."""
+    a = np.abs(v)
+    top = int(a.max(initial=0))
+    if top * longest < LIMIT:
+        return True
+    if longest >= 2**31:
+        return False
+    hi = np.add.reduceat(a >> 31, starts)
+    lo = np.add.reduceat(a & (2**31 - 1), starts)
+    return int(hi.max()) * 2**31 + int(lo.max()) < LIMIT
 
 
 class Column:

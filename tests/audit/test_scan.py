@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from audit_fixtures import SEED_LINES
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assay.audit.claims import _MENTION, matches
+from assay.audit import prose
+from assay.audit.claims import _MENTION, Caseless, matches
+from assay.audit.prose import _CLAUSE, _clause_starts
 
 WORDS = ["negative", "Negative", "NeGaTiVe", "US$", "us$", "uS$", "$", "$ ", "cents", "-cents",
          "%", " %", ":1", "million", "Million", "billion", "ounces", "ounce", "grams", "meters",
@@ -30,3 +34,40 @@ def test_scan_matches_finditer_on_every_line_of_the_seed():
     found = spans(matches(text))
     assert found == spans(_MENTION.finditer(text))
     assert any(t == "$24.3 million" for _, _, t in found)  # the brief's headline figure
+
+
+CLAUSE_WORDS = ["compared to", "Compared To", "compares to", "compared", "to", "than", "THAN",
+                "more", "less", "rather", "More", "xthan", "_than", ";", " ", "  ", "a", "1",
+                "(", ")", ",", ".", "\u00e9", "\u212a"]
+
+
+@given(st.lists(st.sampled_from(CLAUSE_WORDS), max_size=30).map("".join))
+@settings(max_examples=400)
+def test_clause_cuts_match_the_pattern(text):
+    assert _clause_starts(text) == [c.start() for c in _CLAUSE.finditer(text)]
+
+
+def _caseless_patterns() -> list[tuple[str, Caseless]]:
+    found = [(k, v) for k, v in vars(prose).items() if isinstance(v, Caseless)]
+    found += [(f"HINTS[{i}]", p) for i, (p, _) in enumerate(prose.HINTS)]
+    return found
+
+
+CASELESS = _caseless_patterns()
+#: every word and phrase of every pattern, in three cases, and separators
+VOCAB = sorted({w for _, p in CASELESS for w in re.findall(r"[a-z]+", p.pattern)}
+               | {w for _, p in CASELESS for w in re.findall(r"[a-z][a-z -]*[a-z]", p.pattern)})
+PIECES = [*VOCAB, *(w.upper() for w in VOCAB), *(w.title() for w in VOCAB),
+          " ", "  ", "-", ",", "(", ")", ":", "1", "2007", "12.5", "$", "%", "\u00e9", "\u212a"]
+
+
+@given(st.lists(st.sampled_from(PIECES), max_size=8).map(" ".join))
+@settings(max_examples=1000)
+def test_caseless_patterns_find_what_ignorecase_finds(text):
+    for name, p in CASELESS:
+        fast = [m.span() for m in p.finditer(text)]
+        assert fast == [m.span() for m in p.slow.finditer(text)], name
+        s = p.search(text)
+        assert (s and s.span()) == ((m := p.slow.search(text)) and m.span()), name
+        s = p.match(text)
+        assert (s and s.span()) == ((m := p.slow.match(text)) and m.span()), name

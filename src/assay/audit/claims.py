@@ -36,34 +36,58 @@ class Caseless:
     at the same places (for ASCII, equal ignoring case is equal once lower-cased). Other
     text goes to the ``IGNORECASE`` pattern. Write the pattern in lower case. A match's
     groups are then in lower case: take original wording from the text by its span.
+
+    ``needles``: words of which every match holds at least one (lower case); text without
+    any of them is not searched at all (``in`` is far cheaper than trying the pattern).
     """
 
-    __slots__ = ("fast", "slow", "pattern")
+    __slots__ = ("fast", "slow", "pattern", "needles")
 
-    def __init__(self, pattern: str) -> None:
+    def __init__(self, pattern: str, needles: tuple[str, ...] = ()) -> None:
         self.pattern = pattern
         self.fast = re.compile(pattern)
         self.slow = re.compile(pattern, re.IGNORECASE)
+        self.needles = needles or None
+
+    def _absent(self, low: str) -> bool:
+        """True when ``low`` (lower-cased) holds none of the needles: no match."""
+        needles = self.needles
+        if needles is None:
+            return False
+        for n in needles:  # noqa: SIM110  (a plain loop: cheaper than all() of a generator)
+            if n in low:
+                return False
+        return True
+
+    def search_folded(self, low: str) -> re.Match[str] | None:
+        """Search text already lower-cased by :func:`fold`."""
+        return None if self._absent(low) else self.fast.search(low)
+
+    def finditer_folded(self, low: str) -> Iterator[re.Match[str]]:
+        return iter(()) if self._absent(low) else self.fast.finditer(low)
 
     def search(self, text: str) -> re.Match[str] | None:
         if text.isascii():
-            return self.fast.search(text.lower())
+            return self.search_folded(text.lower())
         return self.slow.search(text)
 
     def match(self, text: str) -> re.Match[str] | None:
         if text.isascii():
-            return self.fast.match(text.lower())
+            low = text.lower()
+            return None if self._absent(low) else self.fast.match(low)
         return self.slow.match(text)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         if text.isascii():
-            return self.fast.finditer(text.lower())
+            return self.finditer_folded(text.lower())
         return self.slow.finditer(text)
 
     def findall(self, text: str) -> list[str]:
         if text.isascii():
-            return self.fast.findall(text.lower())
+            low = text.lower()
+            return [] if self._absent(low) else self.fast.findall(low)
         return self.slow.findall(text)
+
 
 _NUM = r"\d[\d,]*(?:\.\d+)?"
 _MENTION = re.compile(

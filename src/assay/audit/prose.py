@@ -37,18 +37,18 @@ from .claims import METALS, Caseless, Mention, Paragraph, Sentence, fold, paragr
 from .findings import Finding, Operand, Status, fact_interval
 
 HINTS: list[tuple[Caseless, tuple[str, ...]]] = [
-    (Caseless(p), c) for p, c in (
-        (r"net income", ("net_income",)),
-        (r"per (?:common )?share", ("eps_basic",)),
-        (r"cash operating cost", ("cash_operating_cost_per_oz",)),
-        (r"production cost", ("total_production_cost_per_oz",)),
-        (r"cash cost", ("total_cash_cost_per_oz",)),
-        (r"\bprices?\b", ("metal_price",)),
-        (r"\bgrade\b", ("head_grade",)),
-        (r"produc|\bmined\b", ("metal_produced",)),
-        (r"pre-tax gain|gain on (?:the )?sale", ("gain_on_sale_of_properties",)),
-        (r"foreign exchange", ("label:foreign exchange",)),
-        (r"sales revenue|\brevenue\b", ("sales",)),
+    (Caseless(p, n), c) for p, n, c in (
+        (r"net income", ("net income",), ("net_income",)),
+        (r"per (?:common )?share", ("share",), ("eps_basic",)),
+        (r"cash operating cost", ("cash operating cost",), ("cash_operating_cost_per_oz",)),
+        (r"production cost", ("production cost",), ("total_production_cost_per_oz",)),
+        (r"cash cost", ("cash cost",), ("total_cash_cost_per_oz",)),
+        (r"\bprices?\b", ("price",), ("metal_price",)),
+        (r"\bgrade\b", ("grade",), ("head_grade",)),
+        (r"produc|\bmined\b", ("produc", "mined"), ("metal_produced",)),
+        (r"pre-tax gain|gain on (?:the )?sale", ("gain",), ("gain_on_sale_of_properties",)),
+        (r"foreign exchange", ("foreign exchange",), ("label:foreign exchange",)),
+        (r"sales revenue|\brevenue\b", ("revenue",), ("sales",)),
     )
 ]
 UNIT_OF_KIND = {"usd": "USD", "usd/oz": "USD/oz", "usd/lb": "USD/lb", "usd/share": "USD/share",
@@ -57,42 +57,56 @@ UNIT_OF_KIND = {"usd": "USD", "usd/oz": "USD/oz", "usd/lb": "USD/lb", "usd/share
 UNSIGNED = ("gain_on_sale_of_properties", "label:foreign exchange")
 
 _FORWARD = Caseless(r"\b(would|could|expects?|expected|estimated?|guidance|anticipat\w*|"
-                      r"forecast\w*|projected)\b")
+                    r"forecast\w*|projected)\b",
+                    ("would", "could", "expect", "estimat", "guidance", "anticipat", "forecast",
+                     "projected"))
 _HEDGE = Caseless(r"(more than|exceeding|over|at least|nearly|approximately|approximate|"
-                    r"about|close to|up to|less than|approached|range of|ranging from|"
-                    r"in excess of)\s+(?:a\s+)?$")
+                  r"about|close to|up to|less than|approached|range of|ranging from|"
+                  r"in excess of)\s+(?:a\s+)?$",
+                  ("more than", "exceeding", "over", "at least", "nearly", "approximate",
+                   "about", "close to", "up to", "less than", "approached", "range of",
+                   "ranging from", "in excess of"))
 _LOWER_BOUND = ("more than", "exceeding", "at least", "in excess of")
-_Q = Caseless(r"second quarter|the quarter\b|three months|quarterly")
-_H1 = Caseless(r"six months|six-month|first half|half of")
-_PRIOR = Caseless(r"a year ago|last year|prior year|previous year|same period")
+_Q = Caseless(r"second quarter|the quarter\b|three months|quarterly", ("quarter", "three months"))
+_H1 = Caseless(r"six months|six-month|first half|half of", ("six", "half"))
+_PRIOR = Caseless(r"a year ago|last year|prior year|previous year|same period",
+                  ("year", "same period"))
 _YEAR = re.compile(r"\b(19|20)\d\d\b")
-_CURRENT = Caseless(r"this year")
-_CHANGE_UP = Caseless(r"rose|increase|higher|more than|improve|up\b")
+_CURRENT = Caseless(r"this year", ("this year",))
+_CHANGE_UP = Caseless(r"rose|increase|higher|more than|improve|up\b",
+                      ("rose", "increase", "higher", "more than", "improve", "up"))
 _CHANGE_ANY = Caseless(r"rose|increase|decrease|higher|lower|more than|less than|improve|"
-                         r"fell|declin|reduc")
+                       r"fell|declin|reduc",
+                       ("rose", "increase", "decrease", "higher", "lower", "more than",
+                        "less than", "improve", "fell", "declin", "reduc"))
 _CLAUSE = re.compile(r"\bcompared to\b|\bcompares to\b|(?<!more )(?<!less )(?<!rather )\bthan\b|;",
                      re.IGNORECASE)
+_CLAUSE_WORDS = re.compile(r"compare[ds] to\b|than\b|;")
+_NOT_A_CLAUSE = ("more ", "less ", "rather ")
 _CONNECT = Caseless(r"\b(compared to|to|versus|and|or)\b")
-_RATIO = Caseless(r"current ratio of\s*$")
+_RATIO = Caseless(r"current ratio of\s*$", ("current ratio of",))
 _ASIDE_CLOSE = re.compile(r"^[^()]*\)")
 _ASIDE = re.compile(r"\([^)]*\)")
 _TURN = re.compile(r"(?:a year ago|last year|\b(?:19|20)\d\d),?\s+to\s")
-_PRICE_OF = Caseless(r"price of (silver|gold|lead|zinc)|(silver|gold|lead|zinc) price")
-_METAL = Caseless(r"\b(silver|gold|lead|zinc)\b")
+_PRICE_OF = Caseless(r"price of (silver|gold|lead|zinc)|(silver|gold|lead|zinc) price",
+                     ("price",))
+_METAL = Caseless(r"\b(silver|gold|lead|zinc)\b", METALS)
 _HEAD_METAL = Caseless(r"(?:price of|average)\s+(silver|gold|lead|zinc)|(silver|gold|lead|zinc)"
-                         r"\s+price")
+                       r"\s+price", ("price", "average"))
 _LEAD = re.compile(r"^\s*([A-Z][\w ]+?)\s+-\s")
 _NUMBER_TEXT = re.compile(r"[\d,.]+")
 _CHANGE_NOUN = Caseless(r"^\s*(increase|decrease|improvement|reduction)\b")
 _DIFF_NOUN = Caseless(r"^\s*(improvement|increase|decrease|reduction)\b")
-_DIFF_VERB = Caseless(r"(decreased|increased|improved|declined|rose|fell)\s+by\s+$")
-_COMPARED = Caseless(r"compared to|than|a year ago|last year")
+_DIFF_VERB = Caseless(r"(decreased|increased|improved|declined|rose|fell)\s+by\s+$",
+                      ("decreased", "increased", "improved", "declined", "rose", "fell"))
+_COMPARED = Caseless(r"compared to|than|a year ago|last year",
+                     ("compared to", "than", "a year ago", "last year"))
 _FROM = re.compile(r"^,?\s+from\s+")
 _CONV = Caseless(
     r"(?P<g1>\d[\d,]*(?:\.\d+)?)(?:\s+to\s+(?P<g2>\d[\d,]*(?:\.\d+)?))?\s+grams"
     r"(?:\s+of\s+(?P<gm1>gold|silver))?\s+per\s+tonne(?:\s+(?P<gm2>gold|silver))?\s*\("
     r"(?P<o1>\d[\d,]*(?:\.\d+)?)(?:\s+to\s+(?P<o2>\d[\d,]*(?:\.\d+)?))?\s+ounces?\s+per\s+ton"
-    r"(?:\s+(?P<om>gold|silver))?\)")
+    r"(?:\s+(?P<om>gold|silver))?\)", ("grams",))
 
 
 @dataclass(slots=True)
@@ -125,10 +139,30 @@ def _cuts(s: Sentence) -> tuple[int, ...]:
     cuts = s.memo.get("cuts")
     if cuts is None:
         text = s.text
-        inner = [c.start() for c in _CLAUSE.finditer(text)
-                 if text.count("(", 0, c.start()) <= text.count(")", 0, c.start())]
+        inner = [c for c in _clause_starts(text)
+                 if text.count("(", 0, c) <= text.count(")", 0, c)]
         cuts = s.memo["cuts"] = (0, *inner, len(text))
     return cuts  # type: ignore[return-value]
+
+
+def _clause_starts(text: str) -> list[int]:
+    """Where ``_CLAUSE`` matches in ``text``. On ASCII text, a plain pattern finds the
+    words in the lower-cased text and the word boundary and "more/less/rather than" are
+    checked by hand: the same places (no match can begin inside a rejected one), without
+    trying the look-behinds at every character."""
+    if not text.isascii():
+        return [c.start() for c in _CLAUSE.finditer(text)]
+    low = text.lower()
+    out = []
+    for c in _CLAUSE_WORDS.finditer(low):
+        i = c.start()
+        if low[i] != ";":
+            if i > 0 and (low[i - 1].isalnum() or low[i - 1] == "_"):
+                continue  # no word boundary before it
+            if low[i] == "t" and low.endswith(_NOT_A_CLAUSE, 0, i):
+                continue
+        out.append(i)
+    return out
 
 
 def _window(s: Sentence, m: Mention) -> tuple[str, str]:
@@ -222,7 +256,7 @@ def _last_hint(text: str) -> tuple[str, ...]:
     best: tuple[int, tuple[str, ...]] | None = None
     low = fold(text)
     for pat, concepts in HINTS:
-        for hit in (pat.fast.finditer(low) if low is not None else pat.slow.finditer(text)):
+        for hit in (pat.finditer_folded(low) if low is not None else pat.slow.finditer(text)):
             if best is None or hit.end() > best[0]:
                 best = (hit.end(), concepts)
     return best[1] if best else ()
@@ -247,7 +281,7 @@ def _find_concepts(s: Sentence, m: Mention, after_first: bool) -> tuple[str, ...
     head = after[:45]
     low = fold(head)
     for pat, concepts in HINTS:
-        if pat.fast.search(low) if low is not None else pat.slow.search(head):
+        if pat.search_folded(low) if low is not None else pat.slow.search(head):
             found_after = concepts
             break
     if after_first and found_after:

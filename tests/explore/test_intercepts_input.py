@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from assay.cli import app
-from assay.errors import InputError, InputErrors
+from assay.errors import InputErrors
 from assay.explore import load_folder
 
 
@@ -81,7 +81,7 @@ def test_overlapping_intervals_are_errors(folder):
 
 
 def test_a_missing_folder_or_file_is_an_input_error(tmp_path):
-    with pytest.raises(InputError):
+    with pytest.raises(InputErrors, match="nowhere: not a folder"):
         load_folder(tmp_path / "nowhere")
     with pytest.raises(InputErrors, match="assays.csv: file not found"):
         (tmp_path / "collar.csv").write_text("hole_id\nH1\n")

@@ -32,11 +32,12 @@ from math import ceil
 
 import numpy as np
 
-_LIMIT = 2**62
+#: Bound on every int64 value and partial sum: below it, sums of two still fit in int64.
+INT64_SAFE = 2**62
 
 
 def _fits(*bounds: int) -> bool:
-    return all(abs(b) < _LIMIT for b in bounds)
+    return all(abs(b) < INT64_SAFE for b in bounds)
 
 
 def _as_object(a: np.ndarray) -> np.ndarray:

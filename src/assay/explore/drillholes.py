@@ -26,6 +26,7 @@ down) and refuses mixed signs, which only a stated convention can resolve.
 from __future__ import annotations
 
 import csv
+import io
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -38,12 +39,12 @@ from assay.errors import InputError, InputErrors
 from assay.model import Diagnostic, Location
 from assay.model.units import METRES_PER_FOOT
 
-from .columns import GradeColumn, grade_column, locate
+from .columns import ALIASES, GradeColumn, fold, grade_column, locate
+from .composite import INT64_SAFE
 from .detection import DEFAULT_MISSING_CODES, POLICIES, number, read_cell, substitute
 
 MAX_ERRORS = 200
 DIP_CONVENTIONS = ("auto", "negative-down", "positive-down")
-_INT64_SAFE = 2**62
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,20 +166,38 @@ def _read_csv(path: Path, errors: _Errors) -> tuple[list[str], list[tuple[int, l
         delimiter = dialect.delimiter
     except csv.Error:
         delimiter = ","
-    reader = csv.reader(lines, delimiter=delimiter)
-    header = [h.strip() for h in next(reader)]
+    # strict: a quote left open runs to the end of the file, reported where it opened
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    try:
+        header = [h.strip() for h in next(reader)]
+    except csv.Error as e:
+        errors.add(name, f"header row: not CSV: {e}", 1)
+        return None
     rows = []
-    for row in reader:
+    while True:
+        start = reader.line_num + 1  # the physical line the next row starts on
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as e:
+            if "end of data" in str(e):
+                errors.add(name, "unterminated quote: the quoted field opened on this line "
+                           "never closes", start)
+                break
+            errors.add(name, f"not CSV: {e}", reader.line_num)
+            continue
         if not any(c.strip() for c in row):
             continue
-        rows.append((reader.line_num, row))
+        if len(row) != len(header):
+            errors.add(name, f"{len(row)} cells, header has {len(header)}", start)
+            continue
+        rows.append((start, row))
     return header, rows
 
 
 def _cell(row: list[str], index: int | None) -> str:
-    if index is None or index >= len(row):
-        return ""
-    return row[index].strip()
+    return "" if index is None else row[index].strip()
 
 
 def _dec(name: str, line: int, header: str, text: str, errors: _Errors,
@@ -202,10 +221,6 @@ def _to_metres(value: Decimal | None, unit: str) -> Decimal | None:
 def _normalise_dips(raw: list[tuple[str, int, Decimal]], convention: str,
                     errors: _Errors) -> str:
     """Pick the sign convention; returns ``negative-down`` or ``positive-down``."""
-    if convention not in DIP_CONVENTIONS:
-        errors.add("--dip-convention", f"unknown convention {convention!r}; "
-                   f"use one of {', '.join(DIP_CONVENTIONS)}")
-        return "negative-down"
     for name, line, dip in raw:
         if abs(dip) > 90:
             errors.add(name, f"dip {dip} outside -90..90 degrees", line)
@@ -238,14 +253,23 @@ def load_folder(
     folder = Path(folder)
     errors = _Errors()
     notes: list[Diagnostic] = []
-    if not folder.is_dir():
-        raise InputError(str(folder), "not a folder")
     if depth_unit not in ("m", "ft"):
         errors.add("--depth-unit", f"unknown unit {depth_unit!r}; use m or ft")
         depth_unit = "m"
     if bdl_policy not in POLICIES:
         errors.add("--bdl", f"unknown policy {bdl_policy!r}; use one of {', '.join(POLICIES)}")
         bdl_policy = "half"
+    if dip_convention not in DIP_CONVENTIONS:
+        errors.add("--dip-convention", f"unknown convention {dip_convention!r}; "
+                   f"use one of {', '.join(DIP_CONVENTIONS)}")
+        dip_convention = "auto"
+    for f in columns or {}:
+        if f not in ALIASES:
+            errors.add("--column", f"unknown field {f!r}; use one of {', '.join(ALIASES)}")
+    if not folder.is_dir():
+        errors.add(str(folder), "not a folder")
+        errors.raise_if_any()
+    headers: list[list[str]] = []  # every header read, to check --column mappings
     detection_limits = detection_limits or {}
 
     # -- collar ---------------------------------------------------------------------
@@ -255,6 +279,9 @@ def load_folder(
     got = _read_csv(folder / collar_file, errors)
     if got:
         header, rows = got
+        headers.append(header)
+        if not rows:
+            errors.add(collar_file, "no holes: only a header row", 1)
         idx = {f: locate(header, f, columns) for f in
                ("hole", "easting", "northing", "elevation", "depth", "azimuth", "dip", "vein")}
         if idx["hole"] is None:
@@ -292,6 +319,7 @@ def load_folder(
         got = _read_csv(survey_path, errors)
         if got:
             header, rows = got
+            headers.append(header)
             idx = {f: locate(header, f, columns) for f in ("hole", "depth", "azimuth", "dip")}
             for f, i in idx.items():
                 if i is None:
@@ -333,7 +361,24 @@ def load_folder(
     # -- assays ---------------------------------------------------------------------
     data = _load_assays(folder, assay_file, columns, collars, collar_file, depth_unit,
                         bdl_policy, detection_limits, missing_codes, grade_units, errors,
-                        notes)
+                        notes, headers)
+    expected = 3 if survey_path.exists() or survey_file != "survey.csv" else 2
+    if columns and len(headers) == expected:  # every file's header was read
+        present = {fold(h) for header in headers for h in header}
+        for f, h in columns.items():
+            if f in ALIASES and fold(h) not in present:
+                errors.add("--column", f"{f}={h}: no column {h!r} in "
+                           f"{', '.join(n for n in (collar_file, survey_file, assay_file))}")
+    if data is not None and collars:
+        assayed = set(data.holes)
+        without = [h for h in collars if h not in assayed]
+        if without:
+            shown = ", ".join(sorted(without, key=natural_key)[:10])
+            more = f" and {len(without) - 10} more" if len(without) > 10 else ""
+            notes.append(Diagnostic(
+                Location(collar_file, collars[without[0]].line, row=collars[without[0]].line),
+                "no-assays", f"{len(without)} hole(s) in {collar_file} without assay rows "
+                f"in {assay_file}, not reported: {shown}{more}", "warning"))
     errors.raise_if_any()
     assert data is not None
     data.surveys = surveys
@@ -345,11 +390,15 @@ def _load_assays(folder: Path, name: str, columns: dict[str, str] | None,
                  collars: dict[str, Collar], collar_file: str, depth_unit: str,
                  bdl_policy: str, detection_limits: dict[str, Decimal],
                  missing_codes: tuple[Decimal, ...], grade_units: dict[str, str] | None,
-                 errors: _Errors, notes: list[Diagnostic]) -> DrillData | None:
+                 errors: _Errors, notes: list[Diagnostic],
+                 headers: list[list[str]]) -> DrillData | None:
     got = _read_csv(folder / name, errors)
     if not got:
         return None
     header, rows = got
+    headers.append(header)
+    if not rows:
+        errors.add(name, "no assay intervals: only a header row", 1)
     idx = {f: locate(header, f, columns) for f in ("hole", "from", "to", "vein", "lithology",
                                                    "sample")}
     for f in ("hole", "from", "to"):
@@ -526,7 +575,7 @@ def _places(v: Decimal) -> int:
 
 def _scaled(values: list[Decimal], decimals: int) -> np.ndarray:
     ints = [int(v.scaleb(decimals)) for v in values]
-    if ints and max(abs(min(ints)), abs(max(ints))) >= _INT64_SAFE:
+    if ints and max(abs(min(ints)), abs(max(ints))) >= INT64_SAFE:
         return np.array(ints, dtype=object)
     return np.array(ints, dtype=np.int64)
 

@@ -4,7 +4,10 @@ Orientations are degrees: azimuth clockwise from north, dip normalised to *incli
 below horizontal, positive down* (see :mod:`assay.explore.drillholes`). A vein is given
 as ``dip/dip-direction`` (``70/045``: dipping 70 degrees toward 045). True width is the
 down-hole length times ``|cos|`` of the angle between the hole and the vein's pole; it is
-trigonometry on floats, rounded to 0.01 m, and labelled as derived from orientation.
+trigonometry on floats: the cosine is kept to 9 decimals (float trigonometry is good to
+about 1e-15) and multiplied exactly by the length, so the true width is not rounded here;
+the report rounds it once, half away from zero, in the unit it prints (m or ft). It is
+labelled as derived from orientation.
 """
 
 from __future__ import annotations
@@ -43,8 +46,9 @@ def orientation_at(depth: Decimal, collar: Collar | None,
 
 def true_width(length: Decimal, hole: tuple[Decimal, Decimal],
                vein: tuple[Decimal, Decimal]) -> Decimal:
-    """True width of ``length`` of hole crossing a vein (dip, dip direction), to 0.01 m."""
+    """True width of ``length`` of hole crossing a vein (dip, dip direction), unrounded:
+    ``length x |cos|`` with the cosine to 9 decimals."""
     d = direction(float(hole[0]), float(hole[1]))
     n = pole(float(vein[0]), float(vein[1]))
     cos = abs(sum(x * y for x, y in zip(d, n, strict=True)))
-    return (length * Decimal(repr(round(cos, 9)))).quantize(Decimal("0.01"))
+    return length * Decimal(repr(round(cos, 9)))

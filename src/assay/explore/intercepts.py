@@ -22,22 +22,27 @@ from math import floor, lcm
 
 import numpy as np
 
-from assay.errors import InputError
+from assay.errors import InputError, InputErrors
+from assay.model import round_to
 from assay.model.units import GPT_PER_OPT, METRES_PER_FOOT
 
-from .composite import composite, excess_prefix, keep, scaled_ceiling
+from .composite import INT64_SAFE, composite, excess_prefix, keep, scaled_ceiling
 from .drillholes import DrillData, GradeArray
 from .geometry import orientation_at, true_width
-from .rules import Cutoff, Rules
-
-_LIMIT = 2**62
+from .rules import Cutoff, Rules, include_not_above
 
 
 def rounded(value: Fraction | Decimal, places: int) -> Decimal:
-    """``value`` rounded to ``places`` decimals, half away from zero, exactly."""
-    q = Fraction(value) * Fraction(10) ** places
-    n = floor(abs(q) + Fraction(1, 2))
-    return Decimal(-n if q < 0 else n).scaleb(-places)
+    """``value`` rounded to ``places`` decimals by :func:`assay.model.round_to` (half away
+    from zero). A Fraction is first cut toward zero to ``places + 1`` decimals, exactly:
+    the digit kept decides the half-up rounding just as the whole tail would (the tail
+    after it is below one unit of that digit), so the result is the exact rounding."""
+    if isinstance(value, Fraction):
+        shift = 10 ** (places + 1)
+        n = abs(value.numerator) * shift // value.denominator
+        value = Decimal(-n if value < 0 else n).scaleb(-(places + 1))
+    out = round_to(value, places)
+    return out if out else abs(out)  # no "-0.00"
 
 
 def opt_from(gpt: Fraction) -> Fraction:
@@ -120,31 +125,33 @@ class Selection:
 
 def selection(data: DrillData, cut: Cutoff, factors: dict[str, Fraction] | None = None
               ) -> Selection:
-    """Selection grades on one exact integer scale (an element, or a metal equivalent)."""
+    """Selection grades on one exact integer scale (an element, or a metal equivalent in
+    units of ``cut.element``), with the cut-off converted exactly to the column's unit."""
+    if cut.equivalent and not factors:
+        raise InputError("--cutoff", f"{cut.name} needs prices: --price {cut.element}=USD "
+                         "and one per other metal")
+    if cut.element not in data.grades:
+        raise InputError("--cutoff", f"no {cut.element} column in {data.assay_file} "
+                         f"(columns: {', '.join(data.grades)})")
     if cut.equivalent:
-        if not factors:
-            raise InputError("--cutoff", f"{cut.name} needs prices: --price {cut.element}=USD "
-                             "and one per other metal")
         terms = {e: f / 10 ** data.grades[e].decimals for e, f in factors.items()}
     else:
-        if cut.element not in data.grades:
-            raise InputError("--cutoff", f"no {cut.element} column in {data.assay_file} "
-                             f"(columns: {', '.join(data.grades)})")
         terms = {cut.element: Fraction(1, 10 ** data.grades[cut.element].decimals)}
-    k = Fraction(cut.value).denominator
+    threshold = cut.threshold(data.grades[cut.element].unit)
+    k = threshold.denominator
     for t in terms.values():
         k = lcm(k, t.denominator)
     coef = {e: int(t * k) for e, t in terms.items()}
     n = data.n
     bound = sum(abs(c) * _absmax(data.grades[e].values) for e, c in coef.items())
-    big = bound >= _LIMIT or any(data.grades[e].values.dtype == object for e in coef)
+    big = bound >= INT64_SAFE or any(data.grades[e].values.dtype == object for e in coef)
     s = np.zeros(n, dtype=object if big else np.int64)
     valid = np.ones(n, dtype=bool)
     for e, c in coef.items():
         g = data.grades[e]
         s = s + (g.values.astype(object) * c if big else g.values * np.int64(c))
         valid &= g.present
-    return Selection(s, valid, int(Fraction(cut.value) * k), Fraction(1, k))
+    return Selection(s, valid, int(threshold * k), Fraction(1, k))
 
 
 def _absmax(a: np.ndarray) -> int:
@@ -173,18 +180,51 @@ def bounds(data: DrillData, rules: Rules, sel: Selection, cut: Cutoff,
     return first[mask], last[mask]
 
 
+def check_rules(data: DrillData, rules: Rules) -> list[InputError]:
+    """Every way ``rules`` do not fit the columns of ``data``, in one list."""
+    problems = []
+    cols = f"(columns: {', '.join(data.grades)})"
+    cuts = [("--cutoff", rules.cutoff)]
+    if rules.include is not None:
+        cuts.append(("--include", rules.include))
+    for option, cut in cuts:
+        if cut.element not in data.grades:
+            problems.append(InputError(option, f"no {cut.element} column in "
+                                       f"{data.assay_file} {cols}"))
+        elif cut.equivalent and cut.element not in rules.prices:
+            problems.append(InputError(option, f"{cut.name} needs a price for "
+                                       f"{cut.element}: --price {cut.element}=USD"))
+    eqs = {c.element for _, c in cuts if c.equivalent}
+    if len(eqs) > 1:
+        problems.append(InputError("--include", f"equivalents on two base metals "
+                                   f"({', '.join(sorted(eqs))}): use one"))
+    for option, names in (("--top-cut", rules.top_cuts), ("--price", rules.prices)):
+        missing = [e for e in names if e not in data.grades]
+        if missing:
+            problems.append(InputError(option, f"no {', '.join(missing)} column in "
+                                       f"{data.assay_file} {cols}"))
+    inc = rules.include
+    if inc is not None and rules.cutoff.element in data.grades and include_not_above(
+            rules.cutoff, inc, data.grades[rules.cutoff.element].unit):
+        problems.append(InputError("--include", f"'{inc}' is not above the cut-off "
+                                   f"'{rules.cutoff}'"))
+    return problems
+
+
 def find_intercepts(data: DrillData, rules: Rules) -> Result:
     """Every intercept (with its "including" sub-intervals) in ``data`` under ``rules``."""
+    problems = check_rules(data, rules)
+    if problems:
+        raise InputErrors(problems)
     units = {e: g.unit for e, g in data.grades.items()}
     base = None
     factors: dict[str, Fraction] = {}
     if rules.prices:
-        base = rules.cutoff.element if rules.cutoff.element in rules.prices else sorted(
-            rules.prices)[0]
+        cuts = [c for c in (rules.cutoff, rules.include) if c is not None and c.equivalent]
+        base = cuts[0].element if cuts else (
+            rules.cutoff.element if rules.cutoff.element in rules.prices
+            else sorted(rules.prices)[0])
         factors = rules.equivalent_factors(units, base)
-    for e in rules.top_cuts:
-        if e not in data.grades:
-            raise InputError("--top-cut", f"no {e} column in {data.assay_file}")
     sel = selection(data, rules.cutoff, factors)
     first, last = bounds(data, rules, sel, rules.cutoff)
 
@@ -334,5 +374,5 @@ def _rescaled_for(g: GradeArray, cap: Decimal) -> tuple[np.ndarray, int]:
     if places <= g.decimals:
         return g.values, g.decimals
     k = 10 ** (places - g.decimals)
-    vals = g.values.astype(object) * k if _absmax(g.values) * k >= _LIMIT else g.values * k
+    vals = g.values.astype(object) * k if _absmax(g.values) * k >= INT64_SAFE else g.values * k
     return vals, places

@@ -16,11 +16,16 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
+from assay.model.units import METRES_PER_FOOT
+
 from .intercepts import Intercept, Result, opt_from, rounded
 from .rules import metal_name
 
 GPT_PLACES = {"Ag": 1}
 DEFAULT_PLACES = 2
+_FOOT = Fraction(METRES_PER_FOOT)
+
+Values = dict[str, Decimal | None]
 
 
 def places(element: str, unit: str) -> int:
@@ -55,10 +60,10 @@ def columns(result: Result) -> list[Col]:
     return cols
 
 
-def values(ic: Intercept, result: Result) -> dict[str, Decimal | None]:
+def values(ic: Intercept, result: Result) -> Values:
     """Rounded figures of one intercept, keyed as :func:`columns`."""
     lu = result.rules.length_unit
-    out: dict[str, Decimal | None] = {"length": rounded(ic.length_in(lu), 2)}
+    out: Values = {"length": rounded(ic.length_in(lu), 2)}
     for e in result.elements:
         c = ic.grades[e]
         p = places(e, c.unit)
@@ -75,7 +80,7 @@ def values(ic: Intercept, result: Result) -> dict[str, Decimal | None]:
             ic.equivalent, places(b, result.units[b]))
     if ic.true_width is not None:
         tw = Fraction(ic.true_width)
-        out["true_width"] = rounded(tw if lu == "m" else tw / Fraction("0.3048"), 2)
+        out["true_width"] = rounded(tw if lu == "m" else tw / _FOOT, 2)
     else:
         out["true_width"] = None
     return out
@@ -89,17 +94,22 @@ def fmt(value: Decimal | None, comma: bool = True) -> str:
 
 # -- the release table ------------------------------------------------------------------
 
-def table(result: Result, title: str = "Drill Intercepts") -> str:
+def valued(result: Result) -> list[tuple[Intercept, Values]]:
+    """Intercepts in table order, each "including" after its parent, with their figures
+    (rounded once per row, shared by the table, the prose and the files)."""
+    return [(x, values(x, result)) for ic in _ordered(result.intercepts)
+            for x in (ic, *ic.includes)]
+
+
+def table(result: Result, title: str = "Drill Intercepts",
+          rows: list[tuple[Intercept, Values]] | None = None) -> str:
     cols = columns(result)
     widths = [max(8, len(c.header)) for c in cols]
     widths[0] = max(12, len(cols[0].header))
     vw, hw = 12, 10
     body: list[tuple[str, str, list[str], bool]] = []  # vein, hole, cells, include?
-    for ic in _ordered(result.intercepts):
-        body.append((ic.vein, ic.hole, [fmt(values(ic, result)[c.key]) for c in cols], False))
-        for sub in ic.includes:
-            body.append((ic.vein, ic.hole, [fmt(values(sub, result)[c.key]) for c in cols],
-                         True))
+    for x, v in rows if rows is not None else valued(result):
+        body.append((x.vein, x.hole, [fmt(v[c.key]) for c in cols], x.parent is not None))
     for _, _, cells, _ in body:
         for i, cell in enumerate(cells):
             widths[i] = max(widths[i], len(cell))
@@ -147,11 +157,12 @@ def _ordered(intercepts: list[Intercept]) -> list[Intercept]:
 
 # -- prose ------------------------------------------------------------------------------
 
-def prose(ic: Intercept, result: Result) -> str:
+def prose(ic: Intercept, result: Result, v: Values | None = None) -> str:
     """One line as a release would print it, with the exact 240/7 oz/ton factor."""
     lu = result.rules.length_unit
     word = "metres" if lu == "m" else "feet"
-    v = values(ic, result)
+    if v is None:
+        v = values(ic, result)
     parts = []
     for e in result.elements:
         c = ic.grades[e]
@@ -183,21 +194,19 @@ def prose(ic: Intercept, result: Result) -> str:
 
 
 def _depth(value: Decimal, unit: str) -> str:
-    f = Fraction(value) if unit == "m" else Fraction(value) / Fraction("0.3048")
+    f = Fraction(value) if unit == "m" else Fraction(value) / _FOOT
     return fmt(rounded(f, 2))
 
 
-def prose_lines(result: Result) -> list[str]:
-    out = []
-    for ic in _ordered(result.intercepts):
-        out.append(prose(ic, result))
-        out.extend(prose(sub, result) for sub in ic.includes)
-    return out
+def prose_lines(result: Result, rows: list[tuple[Intercept, Values]] | None = None
+                ) -> list[str]:
+    return [prose(x, result, v) for x, v in (rows if rows is not None else valued(result))]
 
 
 def text_report(result: Result, title: str) -> str:
-    parts = [table(result, title), ""]
-    parts += prose_lines(result) or ["No intercept meets the rules."]
+    rows = valued(result)
+    parts = [table(result, title, rows), ""]
+    parts += prose_lines(result, rows) or ["No intercept meets the rules."]
     parts += ["", "Rules:"] + [f"  {r}" for r in result.rules.describe(result.units)]
     return "\n".join(parts) + "\n"
 
@@ -209,23 +218,21 @@ def records(result: Result) -> list[dict[str, str]]:
     cols = columns(result)
     out = []
     lu = result.rules.length_unit
-    for ic in _ordered(result.intercepts):
-        for x in (ic, *ic.includes):
-            v = values(x, result)
-            row = {"id": x.id, "parent": x.parent or "", "vein": x.vein, "hole": x.hole,
-                   f"from_{lu}": _depth(x.frm, lu).replace(",", ""),
-                   f"to_{lu}": _depth(x.to, lu).replace(",", "")}
-            for c in cols:
-                row[c.key if c.key != "length" else f"length_{lu}"] = (
-                    "" if v[c.key] is None else str(v[c.key]))
-            for e in result.elements:
-                m = x.grades[e].metal
-                row[f"{e}_metal"] = "" if m is None else str(m)
-            row["width_basis"] = x.width_basis
-            row["cutoff"] = str(x.cutoff)
-            row["source"] = x.source
-            row["rows"] = " ".join(str(r) for r in x.rows)
-            out.append(row)
+    for x, v in valued(result):
+        row = {"id": x.id, "parent": x.parent or "", "vein": x.vein, "hole": x.hole,
+               f"from_{lu}": _depth(x.frm, lu).replace(",", ""),
+               f"to_{lu}": _depth(x.to, lu).replace(",", "")}
+        for c in cols:
+            row[c.key if c.key != "length" else f"length_{lu}"] = (
+                "" if v[c.key] is None else str(v[c.key]))
+        for e in result.elements:
+            m = x.grades[e].metal
+            row[f"{e}_metal"] = "" if m is None else str(m)
+        row["width_basis"] = x.width_basis
+        row["cutoff"] = str(x.cutoff)
+        row["source"] = x.source
+        row["rows"] = " ".join(str(r) for r in x.rows)
+        out.append(row)
     return out
 
 
@@ -244,13 +251,12 @@ def to_markdown(result: Result, title: str) -> str:
     lines = [f"## {title}", "", "| Vein | Drill hole | " +
              " | ".join(c.header for c in cols) + " |",
              "|---|---|" + "---:|" * len(cols)]
-    for ic in _ordered(result.intercepts):
-        for x in (ic, *ic.includes):
-            v = values(x, result)
-            hole = f"{x.hole} incl." if x.parent else x.hole
-            lines.append(f"| {x.vein} | {hole} | " +
-                         " | ".join(fmt(v[c.key]) for c in cols) + " |")
-    lines += [""] + [f"- {p.strip()}" for p in prose_lines(result)]
+    rows = valued(result)
+    for x, v in rows:
+        hole = f"{x.hole} incl." if x.parent else x.hole
+        lines.append(f"| {x.vein} | {hole} | " +
+                     " | ".join(fmt(v[c.key]) for c in cols) + " |")
+    lines += [""] + [f"- {p.strip()}" for p in prose_lines(result, rows)]
     lines += ["", "Rules:", ""] + [f"- {r}" for r in result.rules.describe(result.units)]
     return "\n".join(lines) + "\n"
 
@@ -282,7 +288,7 @@ def _json_one(ic: Intercept, result: Result) -> dict:
         "width_basis": ic.width_basis,
         "true_width_m": None if ic.true_width is None else str(ic.true_width),
         "cutoff": str(ic.cutoff), "selection_grade_exact": _exact(ic.selection),
-        "grades": grades, "prose": prose(ic, result).strip(),
+        "grades": grades, "prose": prose(ic, result, v).strip(),
         "provenance": {"file": ic.source, "rows": list(ic.rows)},
     }
     if result.equivalent_base:

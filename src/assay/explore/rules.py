@@ -19,31 +19,75 @@ from decimal import Decimal
 from fractions import Fraction
 
 from assay.errors import InputError
+from assay.model.units import GPT_PER_OPT, GRAMS_PER_TROY_OUNCE, KILOGRAMS_PER_POUND
 
-from .columns import ELEMENTS, METAL_NAMES, PERCENT_DEFAULT
+from .columns import ELEMENTS, METAL_NAMES
 from .detection import number
 
 _CUTOFF = re.compile(r"^\s*(?P<name>[A-Za-z]{1,2})(?P<eq>_?eq)?\s*(?:>=|≥|=>)\s*(?P<v>[\d.,]+)"
-                     r"\s*(?P<unit>g/t|ppm|%|pct)?\s*$", re.IGNORECASE)
+                     r"\s*(?P<unit>\S.*?)?\s*$", re.IGNORECASE)
 
-GRAMS_PER_TROY_OUNCE = Fraction("31.1034768")
-KG_PER_LB = Fraction("0.45359237")
+#: Grade units a cut-off may be written in -> (unit code, grams per tonne in one unit).
+#: Every factor is exact: 1% = 10 kg/t, ppm = g/t, ppb = g/t / 1,000, oz/ton = 240/7 g/t.
+GRADE_UNITS: dict[str, tuple[str, Fraction]] = {
+    "g/t": ("g/t", Fraction(1)), "gpt": ("g/t", Fraction(1)), "ppm": ("ppm", Fraction(1)),
+    "ppb": ("ppb", Fraction(1, 1000)), "%": ("%", Fraction(10_000)),
+    "pct": ("%", Fraction(10_000)), "oz/ton": ("oz/ton", GPT_PER_OPT),
+    "oz/t": ("oz/ton", GPT_PER_OPT), "opt": ("oz/ton", GPT_PER_OPT),
+}
+_GPT_IN = {code: f for code, f in GRADE_UNITS.values()}
+
+
+def convert_grade(value: Fraction, unit: str, to: str) -> Fraction:
+    """``value`` in ``unit`` expressed in ``to`` (codes of :data:`GRADE_UNITS`), exactly."""
+    return value if unit == to else value * _GPT_IN[unit] / _GPT_IN[to]
+
+
+def exact_text(value: Fraction) -> str:
+    """A Fraction as a terminating decimal, or as ``n/d (~x.xxxx)`` when it has none."""
+    d = value.denominator
+    while d % 2 == 0:
+        d //= 2
+    while d % 5 == 0:
+        d //= 5
+    if d == 1:
+        text = f"{Decimal(value.numerator) / Decimal(value.denominator):,f}"
+        return text.rstrip("0").rstrip(".") if "." in text else text
+    approx = Decimal(value.numerator) / Decimal(value.denominator)
+    return f"{value.numerator}/{value.denominator} (~{approx:,.4f})"
 
 
 @dataclass(frozen=True, slots=True)
 class Cutoff:
-    """``Ag>=50``: a threshold on one element's grade or on a metal equivalent (``AgEq``)."""
+    """``Ag>=50``: a threshold on one element's grade or on a metal equivalent (``AgEq``).
+
+    ``unit`` is the grade unit written after the value (``Ag>=5%``), or None for "the
+    column's unit"; :meth:`threshold` converts it exactly to the unit of the column.
+    """
 
     element: str
     value: Decimal
     equivalent: bool = False
+    unit: str | None = None
 
     @property
     def name(self) -> str:
         return f"{self.element}Eq" if self.equivalent else self.element
 
     def __str__(self) -> str:
-        return f"{self.name}>={self.value}"
+        unit = "" if self.unit is None else self.unit if self.unit == "%" else f" {self.unit}"
+        return f"{self.name}>={self.value}{unit}"
+
+    def threshold(self, column_unit: str) -> Fraction:
+        """The cut-off in ``column_unit`` (g/t or %), exact."""
+        return convert_grade(Fraction(self.value), self.unit or column_unit, column_unit)
+
+    def in_words(self, column_unit: str) -> str:
+        """``5 % (50,000 g/t)``: the cut-off as written, and in the column's unit if other."""
+        if self.unit is None or self.unit == column_unit:
+            return f"{self.value} {column_unit}"
+        return f"{self.value} {self.unit} ({exact_text(self.threshold(column_unit))} " \
+               f"{column_unit})"
 
     @classmethod
     def parse(cls, text: str, option: str = "--cutoff") -> Cutoff:
@@ -54,7 +98,30 @@ class Cutoff:
         value = number(m["v"])
         if value is None or value < 0:
             raise InputError(option, f"cannot read {text!r}: not a grade: {m['v']!r}")
-        return cls(ELEMENTS[m["name"].lower()], value, bool(m["eq"]))
+        unit = None
+        if m["unit"]:
+            known = GRADE_UNITS.get(m["unit"].lower().replace(" ", ""))
+            if known is None:
+                raise InputError(option, f"cannot read {text!r}: unknown grade unit "
+                                 f"{m['unit']!r}; write g/t, ppm, ppb, %, oz/ton or none "
+                                 "(the column's unit)")
+            unit = known[0]
+        return cls(ELEMENTS[m["name"].lower()], value, bool(m["eq"]), unit)
+
+
+def include_not_above(cut: Cutoff, include: Cutoff, column_unit: str | None) -> bool:
+    """True when ``include`` is provably not above ``cut`` on the same variable.
+
+    ``column_unit`` None means the column's unit is not known yet: a cut-off without a
+    unit can then be compared only with another one without a unit.
+    """
+    if include.name != cut.name:
+        return False
+    if column_unit is None:
+        if (cut.unit is None) != (include.unit is None):
+            return False
+        column_unit = cut.unit or "g/t"
+    return include.threshold(column_unit) <= cut.threshold(column_unit)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,8 +136,8 @@ class Price:
         """USD per tonne for one unit of grade (1 g/t or 1%), after recovery."""
         p = Fraction(self.price) * Fraction(self.recovery)
         if unit == "%":
-            return p * 10 / KG_PER_LB
-        return p / GRAMS_PER_TROY_OUNCE
+            return p * 10 / Fraction(KILOGRAMS_PER_POUND)
+        return p / Fraction(GRAMS_PER_TROY_OUNCE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +169,7 @@ class Rules:
         """The rules in words, one per line, as printed beside every report."""
         units = units or {}
         u = units.get(self.cutoff.element, "g/t")
-        lines = [f"Cut-off: {self.cutoff.name} >= {self.cutoff.value} {u} on uncut assays "
+        lines = [f"Cut-off: {self.cutoff.name} >= {self.cutoff.in_words(u)} on uncut assays "
                  "(length-weighted composites)."]
         lines.append(f"Internal waste: at most {self.max_waste} m of contiguous sub-cut-off "
                      "core, included only while the composite stays at or above cut-off; "
@@ -116,7 +183,7 @@ class Rules:
         if self.include is not None:
             iu = units.get(self.include.element, "g/t")
             lines.append(f"Including: sub-intervals at {self.include.name} >= "
-                         f"{self.include.value} {iu} within each intercept, same waste and "
+                         f"{self.include.in_words(iu)} within each intercept, same waste and "
                          "minimum rules.")
         for e, t in sorted(self.top_cuts.items()):
             lines.append(f"Top-cut: {e} capped at {t} {units.get(e, 'g/t')} on a copy; cut and "
@@ -140,10 +207,6 @@ class Rules:
         lines.append("Conversions: oz/ton = g/t x 7/240 exactly (troy ounces per short ton); "
                      "1 ft = 0.3048 m.")
         return lines
-
-
-def default_unit(element: str) -> str:
-    return "%" if element in PERCENT_DEFAULT else "g/t"
 
 
 def metal_name(element: str) -> str:

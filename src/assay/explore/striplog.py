@@ -37,6 +37,7 @@ def plot(result: Result, out: str | Path, holes: list[str] | None = None,
     if not chosen:
         chosen = data.holes[:1]
     g = data.grades[element]
+    level = float(cut.threshold(g.unit))  # the cut-off in the column's unit
     ncols = min(len(chosen), 6)
     nrows = math.ceil(len(chosen) / ncols)
     fig, axes = plt.subplots(nrows, ncols, figsize=(3.3 * ncols, 7.0 * nrows), squeeze=False)
@@ -46,7 +47,7 @@ def plot(result: Result, out: str | Path, holes: list[str] | None = None,
         g.values > 0)
     positives = g.values[shown].astype(float) / scale
     floor = 10 ** math.floor(math.log10(positives.min())) if len(positives) else 0.01
-    top = max(float(positives.max()) if len(positives) else 1.0, float(cut.value) * 2) * 3
+    top = max(float(positives.max()) if len(positives) else 1.0, level * 2) * 3
     d = 10 ** data.depth_decimals
     for k, hole in enumerate(chosen):
         ax = axes[k // ncols][k % ncols]
@@ -81,10 +82,10 @@ def plot(result: Result, out: str | Path, holes: list[str] | None = None,
         for f, t, v in zip(frm, to, vals, strict=True):
             if v is None:
                 continue
-            ore = v >= float(cut.value)
+            ore = v >= level
             ax.barh((f + t) / 2, max(v, floor) - floor, height=t - f, left=floor,
                     color="#b03a2e" if ore else "#7f8c8d", edgecolor="white", lw=0.3, zorder=2)
-        ax.axvline(float(cut.value), color="#1f4e9c", ls="--", lw=1, zorder=3)
+        ax.axvline(level, color="#1f4e9c", ls="--", lw=1, zorder=3)
         ax.set_xscale("log")
         ax.set_xlim(floor, top)
         lo = min(frm) if frm else 0
@@ -99,7 +100,7 @@ def plot(result: Result, out: str | Path, holes: list[str] | None = None,
         ax.grid(axis="x", which="major", color="#dddddd", lw=0.5)
     for k in range(len(chosen), nrows * ncols):
         axes[k // ncols][k % ncols].axis("off")
-    fig.suptitle(f"{title}: cut-off {cut.name} >= {cut.value} {unit} (dashed), intercepts "
+    fig.suptitle(f"{title}: cut-off {cut.name} >= {cut.in_words(unit)} (dashed), intercepts "
                  "shaded, including darker, gaps hatched", fontsize=9)
     fig.tight_layout(rect=(0, 0, 1, 0.97))
     fig.savefig(out, dpi=110)

@@ -12,7 +12,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from .intercepts import Result
-from .report import _depth, _ordered, columns, prose, values
+from .report import _depth, columns, prose, valued
 
 
 def _format(places: int) -> str:
@@ -32,20 +32,18 @@ def write_xlsx(result: Result, path: str | Path, title: str) -> None:
     ws.append(head)
     for cell in ws[2]:
         cell.font = Font(bold=True)
-    for ic in _ordered(result.intercepts):
-        for x in (ic, *ic.includes):
-            v = values(x, result)
-            row = [x.vein, x.hole, x.id, x.parent or "",
-                   _num(_depth(x.frm, lu)), _num(_depth(x.to, lu))]
-            row += [v[c.key] for c in cols]
-            row += [x.width_basis, str(x.cutoff), x.source, " ".join(map(str, x.rows)),
-                    prose(x, result).strip()]
-            ws.append(row)
-            r = ws.max_row
-            ws.cell(r, 5).number_format = _format(2)
-            ws.cell(r, 6).number_format = _format(2)
-            for j, c in enumerate(cols):
-                ws.cell(r, 7 + j).number_format = _format(c.places)
+    for x, v in valued(result):
+        row = [x.vein, x.hole, x.id, x.parent or "",
+               _num(_depth(x.frm, lu)), _num(_depth(x.to, lu))]
+        row += [v[c.key] for c in cols]
+        row += [x.width_basis, str(x.cutoff), x.source, " ".join(map(str, x.rows)),
+                prose(x, result, v).strip()]
+        ws.append(row)
+        r = ws.max_row
+        ws.cell(r, 5).number_format = _format(2)
+        ws.cell(r, 6).number_format = _format(2)
+        for j, c in enumerate(cols):
+            ws.cell(r, 7 + j).number_format = _format(c.places)
     ws.freeze_panes = "C3"
     for letter, width in zip("ABCDEF", (14, 10, 10, 10, 10, 10), strict=True):
         ws.column_dimensions[letter].width = width

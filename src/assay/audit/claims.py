@@ -90,29 +90,28 @@ class Caseless:
 
 
 _NUM = r"\d[\d,]*(?:\.\d+)?"
-_MENTION = re.compile(
-    rf"""(?P<neg>\bnegative\s+)?(?:
-      (?P<usd>(?:US)?\$\s?(?P<usd_n>{_NUM})(?:\s+(?P<usd_mult>million|billion)\b)?)
+_MENTION_PATTERN = rf"""(?P<neg>\bnegative\s+)?(?:
+      (?P<usd>(?:us)?\$\s?(?P<usd_n>{_NUM})(?:\s+(?P<usd_mult>million|billion)\b)?)
     | (?P<cents>\b(?P<cents_n>\d+(?:\.\d+)?)[\s-]+cents\b)
     | (?P<pct>\b(?P<pct_n>\d+(?:\.\d+)?)\s?%)
     | (?P<ratio>\b(?P<ratio_n>\d+(?:\.\d+)?):1\b)
     | (?P<qty>\b(?P<qty_n>{_NUM})(?:\s+(?P<qty_mult>million)\b)?\s+
         (?P<qty_unit>ounces?|grams|meters|metres)\b)
-    )""",
-    re.VERBOSE | re.IGNORECASE,
-)
-_PER = re.compile(r"^[\s-]*(?:average\s+)?per[\s-]+(?P<per>ounce|pound|common share|share|ton)\b",
-                  re.IGNORECASE)
-_OZ_TAIL = re.compile(r"^\s+(?:of\s+(?P<m1>silver|gold)\s+)?per\s+ton\b(?:\s+(?P<m2>silver|gold))?"
-                      r"|^\s+of\s+(?P<m3>silver|gold)\b", re.IGNORECASE)
-_G_TAIL = re.compile(r"^\s+(?:of\s+(?P<m1>silver|gold)\s+)?per\s+tonne\b"
-                     r"(?:\s+(?P<m2>silver|gold))?", re.IGNORECASE)
+    )"""
+_MENTION = re.compile(_MENTION_PATTERN, re.VERBOSE | re.IGNORECASE)
+#: the same, for lower-cased ASCII text (see :class:`Caseless`)
+_MENTION_FAST = re.compile(_MENTION_PATTERN, re.VERBOSE)
+_PER = Caseless(r"^[\s-]*(?:average\s+)?per[\s-]+(?P<per>ounce|pound|common share|share|ton)\b")
+_OZ_TAIL = Caseless(r"^\s+(?:of\s+(?P<m1>silver|gold)\s+)?per\s+ton\b(?:\s+(?P<m2>silver|gold))?"
+                    r"|^\s+of\s+(?P<m3>silver|gold)\b")
+_G_TAIL = Caseless(r"^\s+(?:of\s+(?P<m1>silver|gold)\s+)?per\s+tonne\b"
+                   r"(?:\s+(?P<m2>silver|gold))?")
+_GRADING = Caseless(r"^\s+grading\b")
 #: Where a mention can begin: "negative", "US$", "$", or a digit starting a word. Trying
 #: ``_MENTION`` only there finds exactly what ``_MENTION.finditer`` finds, at a fraction of
 #: the cost (the pattern is slow to try at every character).
 _START = re.compile(r"negative|us\$|\$|\b\d", re.IGNORECASE)
 _DIGITS = re.compile(r"\d+")
-_GRADING = re.compile(r"^\s+grading\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"']?\s+(?=[\"(]?[A-Z])")
 _DIGIT = re.compile(r"\d")
 _FOOTNOTE = re.compile(r"^\s*\((\d+)\)\s")
@@ -192,14 +191,18 @@ def _scaled(n: str, mult: str | None) -> tuple[Decimal, int]:
     return value, dec
 
 
-def matches(text: str) -> Iterator[re.Match[str]]:
-    """What ``_MENTION.finditer(text)`` yields, trying the pattern only where a mention
-    can begin (after a match, the search goes on from its end, as finditer's does)."""
+def matches(text: str, low: str | None = None) -> Iterator[re.Match[str]]:
+    """What ``_MENTION.finditer(text)`` yields (at the same places), trying the pattern
+    only where a mention can begin (after a match, the search goes on from its end, as
+    finditer's does). With ``low``, ``fold(text)``, the matches are of ``low``."""
     pos = 0
+    if low is None:
+        low = fold(text)
+    pattern, subject = (_MENTION, text) if low is None else (_MENTION_FAST, low)
     for start in _starts(text):
         if start < pos:
             continue
-        m = _MENTION.match(text, start)
+        m = pattern.match(subject, start)
         if m is not None:
             pos = m.end()
             yield m
@@ -235,10 +238,12 @@ def mentions(text: str, offset: int = 0) -> list[Mention]:
     out: list[Mention] = []
     if not _DIGIT.search(text):
         return out
-    for m in matches(text):
+    low = fold(text)
+    subject = text if low is None else low
+    for m in matches(text, low):
         neg = bool(m["neg"])
         end = m.end()
-        tail = text[end:end + 60]
+        tail = subject[end:end + 60]
         metal = None
         if m["usd"] or m["cents"]:
             if m["usd"]:

@@ -31,7 +31,7 @@ from decimal import Decimal
 from assay.model import Document, Fact, Interval, round_to
 from assay.relations.check import Approx, classify_derived, fmt, fmt_fact
 from assay.relations.derived import check_conversion
-from assay.relations.index import INTERCEPTS, PER_OUNCE, FactIndex, in_table, scope
+from assay.relations.index import INTERCEPTS, PER_OUNCE, FactIndex, scope
 
 from .claims import METALS, Caseless, Mention, Paragraph, Sentence, fold, paragraphs, sentences
 from .findings import Finding, Operand, Status, fact_interval
@@ -691,6 +691,7 @@ def _candidates(ctx: Context, concepts: tuple[str, ...], m: Mention) -> list[Fac
 
 def _find_candidates(ctx: Context, concepts: tuple[str, ...], m: Mention) -> list[Fact]:
     want = UNIT_OF_KIND.get(m.kind)
+    intercepts = ctx.idx.titled(INTERCEPTS)
     out = []
     for c in concepts:
         if c.startswith("label:"):
@@ -699,7 +700,7 @@ def _find_candidates(ctx: Context, concepts: tuple[str, ...], m: Mention) -> lis
         else:
             facts = ctx.idx.find(c)
         for f in facts:
-            if in_table(f, INTERCEPTS):
+            if f.table in intercepts:
                 continue
             if m.kind == "usd" and f.unit != "USD":
                 if not (c in PER_OUNCE and f.unit == "USD/oz"):
@@ -791,9 +792,10 @@ def check_claims(doc: Document, idx: FactIndex,
 
     year = doc.period.end.year if doc.period else 0
     units = tuple(sorted({f.entity.unit for f in doc.facts if f.entity.unit}))
+    intercepts = idx.titled(INTERCEPTS)
     rows: dict[int, dict[str, Fact]] = {}
     for f in doc.facts:
-        if in_table(f, INTERCEPTS) and f.row is not None:
+        if f.table in intercepts and f.row is not None:
             rows.setdefault(f.row, {})[f.unit if f.unit == "m" else f"{f.unit} {f.metal}"] = f
     ctx = Context(doc, idx, year, units, evident, len(grade_pairs(idx)), rows)
     out: list[Finding] = []

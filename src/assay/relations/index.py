@@ -64,6 +64,7 @@ class FactIndex:
         self.period_key: dict[str, str | None] = {}
         self.scope: dict[str, str | None] = {}
         self._found: dict[tuple[object, ...], list[Fact]] = {}
+        self._titled: dict[str, frozenset[str]] = {}
         #: what the checks work out once per document (reconciliation sections, grade
         #: pairs, the evident conversion factor), by name
         self.memo: dict[object, object] = {}
@@ -100,8 +101,9 @@ class FactIndex:
             return out
         out = []
         pk, sc = self.period_key, self.scope
+        names = self.titled(table) if table is not None else None
         for f in self.by_concept.get(concept, ()):
-            if table is not None and not in_table(f, table):
+            if names is not None and f.table not in names:
                 continue
             if period is not None and pk[f.id] != period:
                 continue
@@ -114,6 +116,15 @@ class FactIndex:
             out.append(f)
         self._found[key] = out
         return out
+
+    def titled(self, title: str) -> frozenset[str]:
+        """Names of the tables whose title holds ``title`` (``f.table in idx.titled(t)`` is
+        ``in_table(f, t)``)."""
+        names = self._titled.get(title)
+        if names is None:
+            tables = {f.table for f in self.doc.facts if f.table is not None}
+            names = self._titled[title] = frozenset(t for t in tables if _title_has(t, title))
+        return names
 
     def one(self, concept: str, table: str | None = None, period: str | None = None,
             where: str | None | object = ..., metal: str | None | object = ...,

@@ -29,7 +29,7 @@ from assay.audit.findings import Finding
 from assay.model import Fact
 
 from .check import same_finding
-from .index import CASH_FLOWS, PER_OUNCE, PRODUCTION, FactIndex, _title_has, in_table, scope
+from .index import CASH_FLOWS, PER_OUNCE, PRODUCTION, FactIndex, _title_has, scope
 
 #: concept -> tables whose printing of the concept is a different quantity.
 NOT_THE_SAME = {"dda": (CASH_FLOWS,)}
@@ -42,8 +42,9 @@ CONCEPT_ALIASES = {"ounces_produced": "metal_produced"}
 def _single_unit_segments(idx: FactIndex) -> dict[str, str]:
     """Operating unit -> metal, for metals whose cost per ounce only one unit reports."""
     units: dict[str, set[str]] = defaultdict(set)
+    production = idx.titled(PRODUCTION)
     for f in idx.doc.facts:
-        if in_table(f, PRODUCTION) and f.entity.unit and f.concept in PER_OUNCE and f.metal:
+        if f.concept in PER_OUNCE and f.table in production and f.entity.unit and f.metal:
             units[f.metal].add(f.entity.unit)
     return {next(iter(u)): metal for metal, u in units.items() if len(u) == 1}
 

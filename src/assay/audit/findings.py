@@ -162,23 +162,42 @@ class Operand:
         }
 
 
+class FactOperands:
+    """Operands still to be made from facts: (role, fact) pairs, the first the reported
+    figure. A finding makes them when its operands are first read."""
+
+    __slots__ = ("pairs",)
+
+    def __init__(self, pairs: tuple[tuple[str, Fact], ...]) -> None:
+        self.pairs = pairs
+
+    def build(self) -> tuple[Operand, ...]:
+        return tuple(Operand.of(f, role) for role, f in self.pairs)
+
+    def first_source(self) -> tuple[str, int]:
+        src = self.pairs[0][1].source if self.pairs else None
+        return (src.file, src.line) if src is not None else ("", 0)
+
+
 class Finding:
     """One checked relation instance. Treat it as immutable.
 
     ``message`` and ``arithmetic`` may be given as functions of no arguments; each is
-    called once, when the text is first read.
+    called once, when the text is first read. ``operands`` may be :class:`FactOperands`,
+    made into :class:`Operand` objects when first read.
     """
 
-    __slots__ = ("rule", "status", "_message", "operands", "reported", "computed",
+    __slots__ = ("rule", "status", "_message", "_operands", "reported", "computed",
                  "computed_interval", "tolerance", "gap", "unit", "_arithmetic", "missing",
                  "notes")
 
-    def __init__(self, rule: str, status: Status, message: Text, operands: tuple[Operand, ...],
+    def __init__(self, rule: str, status: Status, message: Text,
+                 operands: tuple[Operand, ...] | FactOperands,
                  reported: Decimal | None = None, computed: Decimal | None = None,
                  computed_interval: Interval | None = None, tolerance: Decimal | None = None,
                  gap: Decimal | None = None, unit: str = "", arithmetic: Text = "",
                  missing: str | None = None, notes: tuple[str, ...] = ()) -> None:
-        self.rule, self.status, self._message, self.operands = rule, status, message, operands
+        self.rule, self.status, self._message, self._operands = rule, status, message, operands
         self.reported, self.computed, self.computed_interval = reported, computed, \
             computed_interval
         self.tolerance, self.gap, self.unit, self._arithmetic = tolerance, gap, unit, arithmetic
@@ -199,13 +218,26 @@ class Finding:
         return a
 
     @property
+    def operands(self) -> tuple[Operand, ...]:
+        ops = self._operands
+        if not isinstance(ops, tuple):
+            ops = self._operands = ops.build()
+        return ops
+
+    @property
     def line(self) -> int:
         """The line a linter would point at: the reported figure's (first operand's)."""
-        return self.operands[0].line if self.operands else 0
+        ops = self._operands
+        if not isinstance(ops, tuple):
+            return ops.first_source()[1]
+        return ops[0].line if ops else 0
 
     @property
     def file(self) -> str:
-        return self.operands[0].file if self.operands else ""
+        ops = self._operands
+        if not isinstance(ops, tuple):
+            return ops.first_source()[0]
+        return ops[0].file if ops else ""
 
     def __repr__(self) -> str:
         return (f"Finding({self.rule!r}, {self.status!s}, line {self.line}: "

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 
-from assay.audit.findings import Finding, Operand, Status, fact_interval
+from assay.audit.findings import FactOperands, Finding, Status, fact_interval
 from assay.model import Fact, Interval, round_to
 
 
@@ -173,7 +173,7 @@ def finding(
     fin = Finding(
         rule, status, lambda: _message(fin, text(what), reported, rep_iv, computed,
                                        extra_places),
-        (Operand.of(reported, "reported"), *(Operand.of(f, role) for role, f in operands)),
+        FactOperands((("reported", reported), *operands)),
         reported.value, computed.mid, civ, civ.radius + rep_iv.radius,
         civ.gap(rep_iv) if status is Status.MISMATCH else _ZERO,
         reported.unit, arithmetic, None, notes,
@@ -235,7 +235,7 @@ def same_finding(rule: str, what: Text, a: Fact, b: Fact) -> Finding:
             status = Status.ROUNDING if a_iv.meets(b_iv) else Status.MISMATCH
     return Finding(
         rule, status, lambda: _same_message(text(what), a, b, status),
-        (Operand.of(a, "reported"), Operand.of(b, "reported")),
+        FactOperands((("reported", a), ("reported", b))),
         a.value, b.value, b_iv, a_iv.radius + b_iv.radius,
         a_iv.gap(b_iv) if status is Status.MISMATCH else _ZERO,
         a.unit, lambda: f"{fmt_fact(a)} = {fmt_fact(b)}",
@@ -266,6 +266,6 @@ def not_checkable(rule: str, what: Text, present: Sequence[tuple[str, Fact]],
     return Finding(
         rule=rule, status=Status.NOT_CHECKABLE,
         message=lambda: f"{text(what)}: not checkable, {missing} not found in the document",
-        operands=tuple(Operand.of(f, role) for role, f in present),
+        operands=FactOperands(tuple(present)),
         missing=missing, unit=present[0][1].unit if present else "",
     )

@@ -17,6 +17,8 @@ per-ounce figure is a ratio, not a sum, and is checked elsewhere.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from assay.audit.findings import Finding
 from assay.model import Fact, Row, Table
 
@@ -75,10 +77,13 @@ def _cell(row: Row, c: int, idx: FactIndex) -> Fact | None:
     return idx.get(row.fact_ids[c]) if c < len(row.fact_ids) else None
 
 
-def _what(table: Table, row: Row, fact: Fact) -> str:
-    label = row.label or "subtotal"
-    period = fact.period.key if fact.period else "?"
-    return f"{table.title}: {label} ({period})"
+def _what(table: Table, row: Row, fact: Fact) -> Callable[[], str]:
+    """The words for the check, written when the message is read."""
+    def what() -> str:
+        label = row.label or "subtotal"
+        period = fact.period.key if fact.period else "?"
+        return f"{table.title}: {label} ({period})"
+    return what
 
 
 def _foot(table: Table, row: Row, operands: list[Row], idx: FactIndex) -> list[Finding]:

@@ -1,9 +1,11 @@
 """Derive every cost metric for 1,000 units x 40 quarters of generated operating data.
 
-Prints the median time of the vectorised Decimal path (`derive_bulk`) and the cost per
-derived fact, against a baseline measured in the same run: the per-fact path (`derive`,
-full provenance objects) on a 20-unit slice, scaled. Target: bulk under 2 s here.
-Usage: python benchmarks/bench_metrics.py [units] [quarters]
+Prints the median time of `derive_bulk` (exact int64 fixed point, Decimal ratios) and
+its cost per derived fact, against baselines measured in the same run: the Decimal
+object-array engine (`derive_bulk_decimal`, what `derive_bulk` was) on a slice of the
+units, checked fact for fact against the fast engine there, and the per-fact path
+(`derive`, full provenance objects) on a smaller slice. Target: bulk under 2 s here.
+Usage: python benchmarks/bench_metrics.py [units] [quarters] [runs]
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from assay.operating import Company, OperatingData, PriceDeck, Segment, Unit, pa
 from assay.operating.schema import ITEMS
 from assay.standards import derive
 from assay.standards.bulk import derive_bulk
+from assay.standards.bulk_decimal import derive_bulk_decimal
 
 
 def generate(units: int, quarters: int, seed: int = 7) -> OperatingData:
@@ -62,29 +65,64 @@ def generate(units: int, quarters: int, seed: int = 7) -> OperatingData:
     return data
 
 
+def _median(fn, runs: int):
+    times, out = [], None
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        out = fn()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times), out
+
+
+def _agreeing_facts(fast, ref) -> int:
+    """Every fact of the reference engine, with the same value in the fast one."""
+    assert set(ref.columns) == set(fast.store)
+    count = 0
+    for name, values in ref.columns.items():
+        ok = ref.valid[name]
+        assert (fast.store[name].ok == ok).all(), name
+        mine = fast.column(name)
+        assert all(a == b for a, b in zip(mine[ok], values[ok], strict=True)), name
+        count += int(ok.sum())
+    return count
+
+
 def main() -> None:
     units = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
     quarters = int(sys.argv[2]) if len(sys.argv) > 2 else 40
+    runs = int(sys.argv[3]) if len(sys.argv) > 3 else 5
     data = generate(units, quarters)
-    times = []
-    for _ in range(3):
-        t0 = time.perf_counter()
-        res = derive_bulk(data)
-        times.append(time.perf_counter() - t0)
-    bulk = statistics.median(times)
+    bulk, res = _median(lambda: derive_bulk(data), runs)
     facts = res.fact_count()
-    small = generate(20, quarters)
     t0 = time.perf_counter()
-    per_fact = derive(small)
-    slow = time.perf_counter() - t0
+    for name in res.store:
+        res.column(name)
+    every = time.perf_counter() - t0
+    print(f"units x quarters: {units} x {quarters} = {units * quarters:,} unit-quarters, "
+          f"{len(res):,} nodes (with years to date, segments, company)")
+    print(f"bulk (int64 fixed point, Decimal ratios): median of {runs} {bulk:.3f} s for "
+          f"{facts:,} facts = {bulk / facts * 1e6:.3f} us/fact  (target < 2 s: "
+          f"{'met' if bulk < 2 else 'NOT met'})")
+    print(f"  then every value as a Decimal object (column() of each metric): {every:.3f} s")
+
+    slice_units = max(1, units // 5)
+    part = generate(slice_units, quarters)
+    ref_time, ref = _median(lambda: derive_bulk_decimal(part), 3)
+    fast_time, fast = _median(lambda: derive_bulk(part), 3)
+    same = _agreeing_facts(fast, ref)
+    ref_facts = ref.fact_count()
+    print(f"baseline Decimal object arrays on {slice_units} units: median of 3 {ref_time:.3f} s "
+          f"for {ref_facts:,} facts = {ref_time / ref_facts * 1e6:.3f} us/fact; bulk on the "
+          f"same slice {fast_time:.3f} s; {same:,} facts identical")
+    print(f"ratio per fact (Decimal object arrays / bulk, full size): "
+          f"{ref_time / ref_facts / (bulk / facts):.1f}x")
+
+    small = generate(20, quarters)
+    slow, per_fact = _median(lambda: derive(small), 1)
     slow_facts = len(per_fact.derived_facts())
-    print(f"units x quarters: {units} x {quarters} = {units * quarters} unit-quarters, "
-          f"{len(res.nodes)} nodes (with years to date, segments, company)")
-    print(f"bulk (Decimal columns): median {bulk:.3f} s for {facts:,} facts "
-          f"= {bulk / facts * 1e6:.2f} us/fact  (target < 2 s)")
-    print(f"baseline per-fact path with provenance objects: {slow:.3f} s for "
-          f"{slow_facts:,} facts = {slow / slow_facts * 1e6:.2f} us/fact")
-    print(f"ratio per fact (baseline / bulk): {slow / slow_facts / (bulk / facts):.1f}x")
+    print(f"per-fact path with provenance objects on 20 units: {slow:.3f} s for "
+          f"{slow_facts:,} facts = {slow / slow_facts * 1e6:.2f} us/fact; ratio per fact "
+          f"{slow / slow_facts / (bulk / facts):.0f}x")
 
 
 if __name__ == "__main__":

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from itertools import repeat
 
 import numpy as np
 
@@ -238,22 +237,32 @@ def _inputs(res: BulkResult, inputs: np.ndarray) -> None:
     rows = [data.cells.get((t.names[a] if u >= 0 else None, pkeys[b]), empty)
             for a, b, u in zip(t.name[inputs].tolist(), t.period[inputs].tolist(),
                                t.unit[inputs].tolist(), strict=True)]
-    shares = [units[u].share if u >= 0 and units[u].data_at == "100%" else ONE
-              for u in t.unit[inputs].tolist()]
+    unit_share = from_decimals([u.share if u.data_at == "100%" else ONE for u in units] + [ONE],
+                               np.ones(len(units) + 1, dtype=bool))
+    share = unit_share.take(t.unit[inputs])  # -1: the company-level rows, at 100%
+    scaled = bool((t.unit[inputs] >= 0).any()) and any(
+        u.data_at == "100%" and u.share != ONE for u in units)
     everywhere = np.ones(m, dtype=bool)
-    share = from_decimals(shares, everywhere)
-    scaled = any(s != ONE for s in shares)
     names = list(data.items)
     pos = {name: j for j, name in enumerate(names)}
-    row_of = np.repeat(np.arange(m), np.fromiter(map(len, rows), dtype=np.int64, count=m))
-    keys = [k for r in rows for k in r]
-    item_of = np.fromiter(map(pos.get, keys, repeat(-1)), dtype=np.int64, count=len(keys))
+    lengths = np.fromiter(map(len, rows), dtype=np.int64, count=m)
+    starts = np.cumsum(lengths) - lengths
+    # rows with the same columns (one layout per file, as a rule) are placed together
+    layouts: dict[tuple[str, ...], int] = {}
+    layout = np.fromiter((layouts.setdefault(tuple(r), len(layouts)) for r in rows),
+                         dtype=np.int64, count=m)
+    where: list[list[np.ndarray]] = [[] for _ in names]
+    for keys, lid in layouts.items():
+        first = starts[layout == lid]
+        for offset, key in enumerate(keys):
+            j = pos.get(key)
+            if j is not None:
+                where[j].append(first + offset)
+    row_of = np.repeat(np.arange(m), lengths)
     values = [v for r in rows for v in r.values()]
     got = integers(values)
-    order = np.argsort(item_of, kind="stable")
-    cuts = np.searchsorted(item_of[order], np.arange(len(names) + 1))
     for j, name in enumerate(names):
-        at = order[cuts[j]:cuts[j + 1]]
+        at = np.concatenate(where[j]) if where[j] else np.zeros(0, dtype=np.int64)
         ok = np.zeros(m, dtype=bool)
         ok[row_of[at]] = True
         given = np.ones(len(at), dtype=bool)

@@ -89,7 +89,7 @@ class Fx:
             out = self.raw()
             if self.k:
                 out = out * pow10(-self.k)
-            self._dc = Dc(out, self.ok)
+            self._dc = Dc(out, self.ok, self.v != 0)
         return self._dc
 
     def take(self, idx: np.ndarray) -> Fx:
@@ -98,16 +98,23 @@ class Fx:
 
 @dataclass(slots=True)
 class Dc:
-    """Decimal values (``ZERO`` where not ``ok``)."""
+    """Decimal values (``ZERO`` where not ``ok``). ``nz``, when known, is False where the
+    value is certainly zero (so sums can skip it without comparing Decimals)."""
 
     v: np.ndarray
     ok: np.ndarray
+    nz: np.ndarray | None = None
 
     def dc(self) -> Dc:
         return self
 
     def take(self, idx: np.ndarray) -> Dc:
-        return Dc(self.v[idx], self.ok[idx])
+        return Dc(self.v[idx], self.ok[idx], None if self.nz is None else self.nz[idx])
+
+    def maybe_nonzero(self) -> np.ndarray:
+        if self.nz is None:
+            self.nz = self.v != ZERO
+        return self.nz
 
 
 Val = Fx | Dc
@@ -192,7 +199,10 @@ def add(terms: list[tuple[int, Val]]) -> Val:
     total = t0.dc().v if s0 > 0 else -t0.dc().v
     for s, t in rest:
         total = total + t.dc().v if s > 0 else total - t.dc().v
-    return Dc(np.where(ok, total, ZERO), ok)
+    nz = np.zeros(n, dtype=bool)  # a sum may be nonzero only where some term is
+    for _, t in terms:
+        nz |= t.v != 0 if isinstance(t, Fx) else t.maybe_nonzero()
+    return Dc(np.where(ok, total, ZERO), ok, nz & ok)
 
 
 def _factor(f: Decimal) -> tuple[int, int]:
@@ -201,7 +211,12 @@ def _factor(f: Decimal) -> tuple[int, int]:
 
 
 def _is_zero(x: Val) -> np.ndarray:
-    return x.ok & (x.v == 0 if isinstance(x, Fx) else x.v == ZERO)
+    if isinstance(x, Fx):
+        return x.ok & (x.v == 0)
+    zero = ~x.maybe_nonzero()
+    check = np.flatnonzero(~zero)
+    zero[check] = x.v[check] == ZERO
+    return x.ok & zero
 
 
 def multiply(a: Val, b: Val, factor: Decimal) -> Val:
@@ -221,7 +236,7 @@ def multiply(a: Val, b: Val, factor: Decimal) -> Val:
     g = np.flatnonzero(live)
     p = a.dc().v[g] * b.dc().v[g]
     out[g] = p if factor == ONE else p * factor
-    return Dc(out, ok)
+    return Dc(out, ok, live)
 
 
 def divide(a: Val, b: Val, factor: Decimal) -> Dc:
@@ -232,21 +247,27 @@ def divide(a: Val, b: Val, factor: Decimal) -> Dc:
     g = np.flatnonzero(ok & ~_is_zero(a))  # 0 / b = 0
     if not len(g):
         return Dc(out, ok)
-    if isinstance(a, Fx) and isinstance(b, Fx):
-        num, shift = a.v[g], b.k - a.k
-        if shift > 0 and a.bound() * 10**shift < LIMIT:
-            num, shift = num * 10**shift, 0  # the same places as the divisor
-        q = num.astype(object) / b.raw()[g]
-        if factor != ONE:
-            q = q * factor
-        if shift:
-            q = q * pow10(shift)
+    if isinstance(b, Fx):
+        # a / (vb / 10**kb) = (a / vb) * 10**kb: exact shifts, folded into the factor
+        shift = b.k
+        if isinstance(a, Fx):
+            num, shift = a.v[g], b.k - a.k
+            if shift > 0 and a.bound() * 10**shift < LIMIT:
+                num, shift = num * 10**shift, 0  # the same places as the divisor
+            q = num.astype(object) / b.raw()[g]
+        else:  # Decimal / int converts the int on the way: no divisor column to build
+            q = a.v[g] / (b.v[g].astype(object) if b._raw is None else b._raw[g])
+        scale = factor if not shift else factor * pow10(shift)  # exact
+        if scale != ONE:
+            q = q * scale
     else:
-        q = a.dc().v[g] / b.dc().v[g]
+        q = a.dc().v[g] / b.v[g]
         if factor != ONE:
             q = q * factor
     out[g] = q
-    return Dc(out, ok)
+    nz = np.zeros(len(ok), dtype=bool)
+    nz[g] = True
+    return Dc(out, ok, nz)
 
 
 def group_sum(x: Val, starts: np.ndarray, longest: int) -> Val:
@@ -254,14 +275,16 @@ def group_sum(x: Val, starts: np.ndarray, longest: int) -> Val:
     ok = np.ones(len(starts), dtype=bool) if x.ok.all() else np.logical_or.reduceat(x.ok, starts)
     if isinstance(x, Fx) and _sums_fit(x.v, starts, longest):
         return Fx(np.add.reduceat(x.v, starts), x.k, ok)
-    v = x.dc().v
-    live = np.flatnonzero(v != ZERO)  # adding a zero never changes a Decimal sum's value
+    d = x.dc()
+    live = np.flatnonzero(d.maybe_nonzero())  # adding 0 never changes a Decimal sum's value
     out = np.full(len(starts), ZERO, dtype=object)
+    nz = np.zeros(len(starts), dtype=bool)
     if len(live):
         group = np.searchsorted(starts, live, side="right") - 1
         first = np.flatnonzero(np.r_[True, group[1:] != group[:-1]])
-        out[group[first]] = np.add.reduceat(v[live], first)
-    return Dc(out, ok)
+        out[group[first]] = np.add.reduceat(d.v[live], first)
+        nz[group[first]] = True
+    return Dc(out, ok, nz)
 
 
 def _sums_fit(v: np.ndarray, starts: np.ndarray, longest: int) -> bool:
@@ -280,13 +303,14 @@ def _sums_fit(v: np.ndarray, starts: np.ndarray, longest: int) -> bool:
 class Column:
     """One metric over all nodes: fixed point where it can be, Decimal where it cannot."""
 
-    __slots__ = ("dc", "fx", "isdc", "k", "ok")
+    __slots__ = ("dc", "dcnz", "fx", "isdc", "k", "ok")
 
     def __init__(self, n: int) -> None:
         self.fx = np.zeros(n, dtype=np.int64)
         self.k = -1  # no fixed-point value yet
         self.ok = np.zeros(n, dtype=bool)
         self.dc: np.ndarray | None = None
+        self.dcnz: np.ndarray | None = None
         self.isdc: np.ndarray | None = None
 
     def read(self, idx: np.ndarray) -> Val:
@@ -297,11 +321,13 @@ class Column:
         isdc = self.isdc[idx]
         if not isdc.any():
             return Fx(self.fx[idx], k, ok)
-        assert self.dc is not None
-        v = self.dc[idx]
+        assert self.dc is not None and self.dcnz is not None
+        v, nz = self.dc[idx], self.dcnz[idx]
         if not isdc.all():
-            v = np.where(isdc, v, Fx(np.where(isdc, 0, self.fx[idx]), k, ok).dc().v)
-        return Dc(v, ok)
+            fx = np.where(isdc, 0, self.fx[idx])
+            v = np.where(isdc, v, Fx(fx, k, ok).dc().v)
+            nz = np.where(isdc, nz, fx != 0)
+        return Dc(v, ok, nz)
 
     def write(self, idx: np.ndarray, x: Val) -> None:
         self.ok[idx] = x.ok
@@ -314,9 +340,11 @@ class Column:
             return
         if self.dc is None:
             self.dc = np.full(len(self.fx), ZERO, dtype=object)
+            self.dcnz = np.zeros(len(self.fx), dtype=bool)
             self.isdc = np.zeros(len(self.fx), dtype=bool)
-        assert self.isdc is not None
+        assert self.isdc is not None and self.dcnz is not None
         self.dc[idx] = x.v
+        self.dcnz[idx] = x.maybe_nonzero()
         self.isdc[idx] = True
         self.fx[idx] = 0
 

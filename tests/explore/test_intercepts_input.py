@@ -104,3 +104,119 @@ def test_cli_rejects_bad_options_together(folder):
                                       "--max-waste", "two", "--format", "pdf"])
     assert result.exit_code == 2
     assert result.output.count("error:") == 3
+
+
+def test_ragged_rows_are_errors_in_every_file_in_one_pass(folder):
+    # line 3 of assays has one cell too many (the Ag value would shift into Au),
+    # line 4 one too few; collar line 3 has three cells of five
+    d = folder("hole_id,from,to,Ag,Au\nH1,0,1,100,1\nH1,1,2,,50,1\nH1,2,3,5\n",
+               collar="hole_id,easting,northing,elevation,depth\nH1,0,0,100,200\nH2,10,0\n")
+    with pytest.raises(InputErrors) as info:
+        load_folder(d)
+    assert [str(e) for e in info.value.errors] == [
+        "collar.csv:3: 3 cells, header has 5",
+        "assays.csv:3: 6 cells, header has 5",
+        "assays.csv:4: 4 cells, header has 5",
+    ]
+
+
+def test_an_unterminated_quote_is_reported_where_it_opens(folder):
+    d = folder('hole_id,from,to,Ag\nH1,0,1,5\nH1,1,2,"100\nH1,2,3,5\nH1,3,4,5\n')
+    with pytest.raises(InputErrors) as info:
+        load_folder(d)
+    assert [str(e) for e in info.value.errors] == [
+        "assays.csv:3: unterminated quote: the quoted field opened on this line never closes"]
+
+
+def test_a_quoted_field_over_two_lines_keeps_its_first_line(folder):
+    # a legal multi-line field (lines 3-4): that row is line 3, the next one line 5
+    d = folder('hole_id,from,to,Ag,note\nH1,0,1,5,a\nH1,1,2,abc,"two\nlines"\n'
+               'H1,2,3,zz,b\n')
+    with pytest.raises(InputErrors) as info:
+        load_folder(d)
+    assert [str(e) for e in info.value.errors] == [
+        "assays.csv:3: column 'Ag': not a number: 'abc'",
+        "assays.csv:5: column 'Ag': not a number: 'zz'",
+    ]
+
+
+def test_collar_holes_without_assays_are_counted_in_a_note(folder):
+    data = load_folder(folder("hole_id,from,to,Ag\nH1,0,1,5\n"))  # collar: H1 and H2
+    (note,) = [n for n in data.notes if n.code == "no-assays"]
+    assert note.severity == "warning"
+    assert note.message == "1 hole(s) in collar.csv without assay rows in assays.csv, " \
+                           "not reported: H2"
+
+
+def test_column_mappings_name_known_fields_and_existing_headers(folder):
+    with pytest.raises(InputErrors) as info:
+        load_folder(folder("hole_id,from,to,Ag\nH1,0,1,5\n"),
+                    columns={"hoel": "hole_id", "vein": "Veinn"})
+    assert [str(e) for e in info.value.errors] == [
+        "--column: unknown field 'hoel'; use one of hole, from, to, easting, northing, "
+        "elevation, depth, azimuth, dip, vein, lithology, sample",
+        "--column: vein=Veinn: no column 'Veinn' in collar.csv, assays.csv",
+    ]
+
+
+def run_cli(*args):
+    return CliRunner().invoke(app, ["intercepts", *map(str, args)])
+
+
+def test_cli_reports_every_option_and_file_error_in_one_pass(folder):
+    d = folder("hole_id,from,to,Ag\nH1,0,1,5\nH1,1,x,5\n")
+    result = run_cli(d, "--cutoff", "Ag>=5", "--max-waste", "-1", "--min-length", "abc",
+                     "--depth-unit", "yd", "--dip-convention", "up")
+    assert result.exit_code == 2
+    assert [x for x in result.output.splitlines() if x.startswith("error")] == [
+        "error: --max-waste: '-1': must be at least 0",
+        "error: --min-length: not a number: 'abc'",
+        "error: --depth-unit: unknown unit 'yd'; use m or ft",
+        "error: --dip-convention: unknown convention 'up'; use one of auto, negative-down, "
+        "positive-down",
+        "error: assays.csv:3: column 'to': not a number: 'x'",
+    ]
+
+
+def test_percent_is_a_unit_only_for_recoveries(folder):
+    d = folder("hole_id,from,to,Ag,Au\nH1,0,1,100,1\n")
+    bad = run_cli(d, "--cutoff", "Ag>=50", "--max-waste", "5%")
+    assert bad.exit_code == 2
+    assert "error: --max-waste: '5%': '%' is not a unit here" in bad.output
+    ok = run_cli(d, "--cutoff", "AgEq>=50", "--price", "Ag=13", "--price", "Au=650",
+                 "--recovery", "Ag=90%", "-f", "json")
+    assert ok.exit_code == 0, ok.output
+    assert '"recovery": "0.9"' in ok.output  # 90% = 0.9
+
+
+def test_a_percent_cutoff_on_the_command_line_is_converted(folder):
+    d = folder("hole_id,from,to,Ag\nH1,0,1,100\n")
+    result = run_cli(d, "--cutoff", "Ag>=5%")  # 50,000 g/t: no intercept, not 1 at 5 g/t
+    assert result.exit_code == 0
+    assert "No intercept meets the rules." in result.output
+
+
+def test_an_unknown_plot_hole_names_the_holes_that_exist(folder, tmp_path):
+    d = folder("hole_id,from,to,Ag\nH1,0,1,100\nH2,0,1,100\n")
+    result = run_cli(d, "--cutoff", "Ag>=50", "--plot", tmp_path / "s.png",
+                     "--plot-hole", "NOPE")
+    assert result.exit_code == 2
+    assert "error: --plot-hole: no hole 'NOPE' in assays.csv; holes: H1, H2" in result.output
+    assert not (tmp_path / "s.png").exists()
+
+
+def test_unwritable_outputs_are_refused_before_any_work(folder, tmp_path):
+    d = folder("hole_id,from,to,Ag\nH1,0,1,100\n")
+    missing = tmp_path / "nowhere" / "out.csv"
+    adir = tmp_path / "adir.png"
+    adir.mkdir()
+    result = run_cli(d, "--cutoff", "Ag>=50", "-o", missing, "--plot", adir)
+    assert result.exit_code == 2
+    assert result.output.splitlines() == [
+        f"error: {missing}: cannot write: folder '{missing.parent}' does not exist",
+        f"error: {adir}: is a directory; give a file name to write to",
+    ]
+    plot = run_cli(d, "--cutoff", "Ag>=50", "--plot", adir)
+    assert plot.exit_code == 2
+    assert "Drill Intercepts" not in plot.output  # the table was not printed first
+    assert "Traceback" not in plot.output

@@ -10,13 +10,13 @@ from typing import Annotated
 import typer
 
 from assay.errors import InputError, InputErrors
-from assay.explore.detection import POLICIES, number
-from assay.explore.drillholes import load_folder
-from assay.explore.intercepts import find_intercepts
-from assay.explore.rules import Cutoff, Price, Rules
+from assay.explore.detection import number
+from assay.explore.drillholes import DrillData, load_folder
+from assay.explore.intercepts import check_rules, find_intercepts
+from assay.explore.rules import Cutoff, Price, Rules, include_not_above
 
 from .app import app
-from .common import err_console, input_errors_exit, write_text_output
+from .common import check_output_path, err_console, input_errors_exit, write_text_output
 
 FORMATS = ("table", "csv", "md", "xlsx", "json")
 
@@ -33,15 +33,24 @@ def _pairs(items: list[str], option: str, errors: list[InputError]) -> dict[str,
 
 
 def _decimal(text: str | None, option: str, errors: list[InputError],
-             positive: bool = False) -> Decimal | None:
+             positive: bool = False, percent: bool = False) -> Decimal | None:
+    """A number; a trailing "%" only where the option is a percentage (``percent``)."""
     if text is None:
         return None
-    value = number(text.rstrip("%"))
-    if value is None or value < 0 or (positive and value == 0):
-        errors.append(InputError(option, f"not a {'positive ' if positive else ''}number: "
-                                 f"{text!r}"))
+    t = text.strip()
+    if t.endswith("%") and not percent:
+        errors.append(InputError(option, f"{text!r}: '%' is not a unit here; write a plain "
+                                 "number"))
         return None
-    return value
+    value = number(t[:-1] if percent and t.endswith("%") else t)
+    if value is None:
+        errors.append(InputError(option, f"not a number: {text!r}"))
+    elif value < 0 or (positive and value == 0):
+        errors.append(InputError(option, f"{text!r}: must be {'above' if positive else 'at least'}"
+                                 " 0"))
+    else:
+        return value
+    return None
 
 
 def _element(key: str, option: str, errors: list[InputError]) -> str | None:
@@ -56,7 +65,8 @@ def _element(key: str, option: str, errors: list[InputError]) -> str | None:
 def intercepts(
     folder: Annotated[Path, typer.Argument(help="Folder with collar.csv, survey.csv, assays.csv.")],
     cutoff: Annotated[str, typer.Option(
-        help="Cut-off: 'Ag>=50', or on an equivalent 'AgEq>=100'.")],
+        help="Cut-off: 'Ag>=50' (the column's unit), 'Ag>=1.5 oz/ton', 'Cu>=0.5%', or on an "
+             "equivalent 'AgEq>=100'.")],
     max_waste: Annotated[str, typer.Option(
         help="Longest run of internal waste (m) an intercept may include.")] = "0",
     min_length: Annotated[str | None, typer.Option(help="Minimum intercept length (m).")] = None,
@@ -120,9 +130,13 @@ def intercepts(
             errors.append(InputError("--format", "xlsx needs --output FILE.xlsx"))
         if plot and Path(plot).suffix.lower() not in (".png", ".svg"):
             errors.append(InputError("--plot", f"{plot}: write .png or .svg"))
-        if bdl not in POLICIES:
-            errors.append(InputError("--bdl", f"unknown policy {bdl!r}; use one of "
-                                     f"{', '.join(POLICIES)}"))
+        if plot_hole and not plot:
+            errors.append(InputError("--plot-hole", "draws into --plot OUT.png; give --plot"))
+        for path in (output, plot):
+            try:
+                check_output_path(path)  # before any work is done
+            except InputError as e:
+                errors.append(e)
         limits = {}
         for k, v in _pairs(detection_limit or [], "--detection-limit", errors).items():
             e = _element(k, "--detection-limit", errors)
@@ -139,12 +153,26 @@ def intercepts(
             elif e:
                 units[e] = u
         columns = _pairs(column or [], "--column", errors)
+        # the folder is read even when an option is wrong, so that one run lists every error
+        data: DrillData | None = None
+        try:
+            data = load_folder(folder, collar_file=collar, survey_file=survey,
+                               assay_file=assays, columns=columns, depth_unit=depth_unit,
+                               dip_convention=dip_convention, bdl_policy=bdl,
+                               detection_limits=limits, grade_units=units)
+        except InputErrors as e:
+            errors.extend(e.errors)
+        except InputError as e:
+            errors.append(e)
+        if data is not None:
+            if rules is not None:
+                errors.extend(check_rules(data, rules))
+            if plot_hole:
+                from assay.explore.striplog import unknown_holes
+                errors.extend(unknown_holes(data, plot_hole))
         if errors:
             raise InputErrors(errors)
-        assert rules is not None
-        data = load_folder(folder, collar_file=collar, survey_file=survey, assay_file=assays,
-                           columns=columns, depth_unit=depth_unit, dip_convention=dip_convention,
-                           bdl_policy=bdl, detection_limits=limits, grade_units=units)
+        assert rules is not None and data is not None
         result = find_intercepts(data, rules)
         from assay.explore import report
 
@@ -158,23 +186,39 @@ def intercepts(
             write_text_output(report.to_json(result), output)
         else:
             from assay.explore.workbook import write_xlsx
-            write_xlsx(result, output, title)
+            _writing(output, lambda: write_xlsx(result, output, title))
         sys.stdout.flush()
         for note in data.notes:
             if note.severity != "info" or note.code == "below-detection":
                 err_console.print(f"note: {note.location}: {note.message}", highlight=False,
                                   soft_wrap=True)
         if plot:
+            from assay.explore.striplog import MAX_PANELS
             from assay.explore.striplog import plot as draw
-            drawn = draw(result, plot, plot_hole, title)
-            err_console.print(f"strip log of {len(drawn)} hole(s) written to {plot}",
+            drawn = _writing(plot, lambda: draw(result, plot, plot_hole, title))
+            asked = len(set(plot_hole)) if plot_hole else (
+                len({ic.hole for ic in result.intercepts}) or len(data.holes))
+            more = (f" (of {asked} asked; at most {MAX_PANELS} per figure)"
+                    if asked > len(drawn) else "")
+            err_console.print(f"strip log of {len(drawn)} hole(s) written to {plot}{more}",
                               highlight=False)
+
+
+def _writing(path: str, write):
+    """Run ``write``; a file that cannot be written is an input error (exit 2)."""
+    try:
+        return write()
+    except OSError as e:
+        raise InputError(path, f"cannot write: {e.strerror or e}") from None
 
 
 def _rules(cutoff: str, max_waste: str, min_length: str | None, min_gxt: str | None,
            include: str | None, top_cut: list[str], price: list[str], recovery: list[str],
            ratio: str | None, vein: str | None, length_unit: str,
            errors: list[InputError]) -> Rules | None:
+    """The rules, every option parsed and every problem added to ``errors``; None when
+    any option is wrong."""
+    before = len(errors)
     cut = inc = None
     try:
         cut = Cutoff.parse(cutoff)
@@ -185,10 +229,13 @@ def _rules(cutoff: str, max_waste: str, min_length: str | None, min_gxt: str | N
             inc = Cutoff.parse(include, "--include")
         except InputError as e:
             errors.append(e)
-        if cut and inc and inc.name == cut.name and inc.value <= cut.value:
+        if cut and inc and include_not_above(cut, inc, None):
             errors.append(InputError("--include", f"{include!r} is not above the cut-off "
                                      f"{cutoff!r}"))
     waste = _decimal(max_waste, "--max-waste", errors)
+    min_len = _decimal(min_length, "--min-length", errors)
+    min_gxt_value = _decimal(min_gxt, "--min-gxt", errors)
+    width_ratio = _decimal(ratio, "--true-width-ratio", errors, positive=True)
     tops = {}
     for k, v in _pairs(top_cut, "--top-cut", errors).items():
         e = _element(k, "--top-cut", errors)
@@ -198,7 +245,7 @@ def _rules(cutoff: str, max_waste: str, min_length: str | None, min_gxt: str | N
     recs = {}
     for k, v in _pairs(recovery, "--recovery", errors).items():
         e = _element(k, "--recovery", errors)
-        d = _decimal(v, "--recovery", errors, positive=True)
+        d = _decimal(v, "--recovery", errors, positive=True, percent=True)
         if d is not None and d > 100:
             errors.append(InputError("--recovery", f"{k}={v}: a percentage up to 100"))
         elif e and d is not None:
@@ -224,9 +271,7 @@ def _rules(cutoff: str, max_waste: str, min_length: str | None, min_gxt: str | N
             orientation = (da, db)
     if length_unit not in ("m", "ft"):
         errors.append(InputError("--length-unit", f"unknown unit {length_unit!r}; use m or ft"))
-    if cut is None or waste is None:
+    if len(errors) > before or cut is None or waste is None:
         return None
-    return Rules(cut, waste, _decimal(min_length, "--min-length", errors),
-                 _decimal(min_gxt, "--min-gxt", errors), inc, tops, prices,
-                 _decimal(ratio, "--true-width-ratio", errors, positive=True), orientation,
-                 length_unit)
+    return Rules(cut, waste, min_len, min_gxt_value, inc, tops, prices, width_ratio,
+                 orientation, length_unit)

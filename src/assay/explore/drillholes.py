@@ -269,7 +269,7 @@ def load_folder(
     if not folder.is_dir():
         errors.add(str(folder), "not a folder")
         errors.raise_if_any()
-    headers: list[list[str]] = []  # every header read, to check --column mappings
+    headers: list[tuple[str, list[str]]] = []  # (file, header) read, for --column
     detection_limits = detection_limits or {}
 
     # -- collar ---------------------------------------------------------------------
@@ -279,7 +279,7 @@ def load_folder(
     got = _read_csv(folder / collar_file, errors)
     if got:
         header, rows = got
-        headers.append(header)
+        headers.append((collar_file, header))
         if not rows:
             errors.add(collar_file, "no holes: only a header row", 1)
         idx = {f: locate(header, f, columns) for f in
@@ -319,7 +319,7 @@ def load_folder(
         got = _read_csv(survey_path, errors)
         if got:
             header, rows = got
-            headers.append(header)
+            headers.append((survey_file, header))
             idx = {f: locate(header, f, columns) for f in ("hole", "depth", "azimuth", "dip")}
             for f, i in idx.items():
                 if i is None:
@@ -364,11 +364,11 @@ def load_folder(
                         notes, headers)
     expected = 3 if survey_path.exists() or survey_file != "survey.csv" else 2
     if columns and len(headers) == expected:  # every file's header was read
-        present = {fold(h) for header in headers for h in header}
+        present = {fold(h) for _, header in headers for h in header}
         for f, h in columns.items():
             if f in ALIASES and fold(h) not in present:
                 errors.add("--column", f"{f}={h}: no column {h!r} in "
-                           f"{', '.join(n for n in (collar_file, survey_file, assay_file))}")
+                           f"{', '.join(n for n, _ in headers)}")
     if data is not None and collars:
         assayed = set(data.holes)
         without = [h for h in collars if h not in assayed]
@@ -391,12 +391,12 @@ def _load_assays(folder: Path, name: str, columns: dict[str, str] | None,
                  bdl_policy: str, detection_limits: dict[str, Decimal],
                  missing_codes: tuple[Decimal, ...], grade_units: dict[str, str] | None,
                  errors: _Errors, notes: list[Diagnostic],
-                 headers: list[list[str]]) -> DrillData | None:
+                 headers: list[tuple[str, list[str]]]) -> DrillData | None:
     got = _read_csv(folder / name, errors)
     if not got:
         return None
     header, rows = got
-    headers.append(header)
+    headers.append((name, header))
     if not rows:
         errors.add(name, "no assay intervals: only a header row", 1)
     idx = {f: locate(header, f, columns) for f in ("hole", "from", "to", "vein", "lithology",

@@ -19,23 +19,38 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.transforms import blended_transform_factory  # noqa: E402
 
+from assay.errors import InputError, InputErrors  # noqa: E402
+
+from .drillholes import DrillData  # noqa: E402
 from .intercepts import Result, rounded  # noqa: E402
 from .report import fmt, places  # noqa: E402
 
 MAX_PANELS = 12
 
 
+def unknown_holes(data: DrillData, holes: list[str]) -> list[InputError]:
+    """An error for each hole asked for that has no assay interval to draw."""
+    known = set(data.holes)
+    shown = ", ".join(data.holes[:20]) + (f" and {len(data.holes) - 20} more"
+                                          if len(data.holes) > 20 else "")
+    return [InputError("--plot-hole", f"no hole {h!r} in {data.assay_file}; holes: {shown}")
+            for h in dict.fromkeys(holes) if h not in known]
+
+
 def plot(result: Result, out: str | Path, holes: list[str] | None = None,
          title: str = "Drill intercepts") -> list[str]:
-    """Write the strip logs to ``out`` (.png or .svg); returns the holes drawn."""
+    """Write the strip logs to ``out`` (.png or .svg); returns the holes drawn (at most
+    :data:`MAX_PANELS`). A hole asked for that has no assays is an input error."""
     data = result.data
+    if holes:
+        problems = unknown_holes(data, holes)
+        if problems:
+            raise InputErrors(problems)
     cut = result.rules.cutoff
     element = cut.element
     with_ic = sorted({ic.hole for ic in result.intercepts}, key=data.holes.index)
     chosen = holes or with_ic or data.holes
-    chosen = [h for h in chosen if h in data.holes][:MAX_PANELS]
-    if not chosen:
-        chosen = data.holes[:1]
+    chosen = list(dict.fromkeys(chosen))[:MAX_PANELS]
     g = data.grades[element]
     level = float(cut.threshold(g.unit))  # the cut-off in the column's unit
     ncols = min(len(chosen), 6)

@@ -7,8 +7,11 @@ Prints the median of several runs of
   reported, with cut grades and provenance),
 - a per-interval pure-Python loop over the same integers (the baseline, measured in
   the same run: :func:`assay.explore.reference.reference_bounds`),
+- the text report (table, prose, rules) of the first ``--report`` intercepts, which
+  rounds each row's figures once, against rounding them once per table cell (the
+  baseline, as the table did before),
 
-and the ratio against the baseline. Target: under 2 s for the vectorised intercepts.
+and the ratios against the baselines. Target: under 2 s for the vectorised intercepts.
 
     .venv/bin/python benchmarks/bench_intercepts.py [--holes 10000] [--per-hole 100]
 """
@@ -22,8 +25,8 @@ from decimal import Decimal as D
 
 import numpy as np
 
-from assay.explore import Cutoff, DrillData, GradeArray, Rules, find_intercepts
-from assay.explore.intercepts import bounds, selection
+from assay.explore import Cutoff, DrillData, GradeArray, Rules, find_intercepts, report
+from assay.explore.intercepts import Result, bounds, selection
 from assay.explore.reference import reference_bounds
 
 
@@ -66,6 +69,7 @@ def main() -> None:
     ap.add_argument("--holes", type=int, default=10_000)
     ap.add_argument("--per-hole", type=int, default=100)
     ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--report", type=int, default=2000)
     args = ap.parse_args()
     data = synthetic(args.holes, args.per_hole)
     rules = Rules(Cutoff("Ag", D(50)), max_waste=D(2), min_length=D("0.5"),
@@ -100,6 +104,20 @@ def main() -> None:
     print(f"{'find_intercepts, with Decimal/Fraction reporting':<52} median {t_all:8.3f} s")
     print(f"speed-up of the vectorised intercepts over the loop: {t_loop / t_vec:6.1f}x; "
           f"target < 2 s: {'met' if t_vec < 2 else 'NOT met'}")
+
+    part = Result(result.intercepts[:args.report], result.rules, result.data, result.units,
+                  result.elements)
+    cols = report.columns(part)
+
+    def per_cell():  # the baseline: every cell's row rounded again
+        return [[report.fmt(report.values(x, part)[c.key]) for c in cols] for x in part.all()]
+
+    t_text, _ = median_time(lambda: report.text_report(part, "T"), 3)
+    t_cell, _ = median_time(per_cell, 3)
+    print(f"{f'text report of {len(part.all()):,} rows (rounded once per row)':<52} "
+          f"median {t_text:8.3f} s")
+    print(f"{'table cells rounded once per cell (baseline)':<52} median {t_cell:8.3f} s")
+    print(f"speed-up of the report over the per-cell baseline: {t_cell / t_text:6.1f}x")
 
 
 if __name__ == "__main__":

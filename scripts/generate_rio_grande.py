@@ -58,8 +58,10 @@ HOLES = [
 
 
 def rounds_to(value: Fraction, target: Decimal, places: int) -> bool:
-    q = value * 10 ** places
-    return D(int(q + Fraction(1, 2))).scaleb(-places) == target
+    """Whether ``value`` prints as ``target``: the report's rounding, half away from zero."""
+    from assay.explore import rounded
+
+    return rounded(value, places) == target
 
 
 def solve(pieces: list[tuple], target: str, places: int, rng: random.Random, ag: bool,

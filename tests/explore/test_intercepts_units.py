@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal as D
 from fractions import Fraction as F
 from math import floor
@@ -52,6 +53,10 @@ def test_an_ounces_per_ton_cutoff_selects_in_gpt(folder):
     # 1.2 oz/ton x 240/7 = 288/7 = 41.14 g/t: 100 is ore, 40 is not (1.2 g/t takes both)
     r = find_intercepts(load_folder(folder(TWO)), Rules(Cutoff.parse("Ag>=1.2 oz/ton")))
     assert spans(r) == [(D(0), D(1))]
+    assert "Cut-off: Ag >= 1.2 oz/ton (288/7 = 41.1429... g/t)" in text_report(r, "T")
+    params = json.loads(report.to_json(r))["parameters"]
+    assert params["cutoff"] == "Ag>=1.2 oz/ton"
+    assert params["cutoff_in_column_unit"] == {"unit": "g/t", "exact": "288/7"}
 
 
 def test_an_include_not_above_the_cutoff_after_conversion_is_refused(folder):

@@ -19,7 +19,7 @@ from fractions import Fraction
 from assay.model.units import METRES_PER_FOOT
 
 from .intercepts import Intercept, Result, opt_from, rounded
-from .rules import metal_name
+from .rules import Cutoff, metal_name
 
 GPT_PLACES = {"Ag": 1}
 DEFAULT_PLACES = 2
@@ -300,15 +300,23 @@ def _json_one(ic: Intercept, result: Result) -> dict:
     return out
 
 
+def _threshold(cut: Cutoff, result: Result) -> dict[str, str | None]:
+    unit = result.units[cut.element]
+    return {"unit": unit, "exact": _exact(cut.threshold(unit))}
+
+
 def to_json(result: Result) -> str:
     r = result.rules
     doc = {
         "rules": result.rules.describe(result.units),
         "parameters": {
-            "cutoff": str(r.cutoff), "max_waste_m": str(r.max_waste),
+            "cutoff": str(r.cutoff), "cutoff_in_column_unit": _threshold(r.cutoff, result),
+            "max_waste_m": str(r.max_waste),
             "min_length_m": None if r.min_length is None else str(r.min_length),
             "min_gxt": None if r.min_gxt is None else str(r.min_gxt),
             "include": None if r.include is None else str(r.include),
+            "include_in_column_unit": None if r.include is None else _threshold(r.include,
+                                                                                 result),
             "top_cuts": {e: str(t) for e, t in r.top_cuts.items()},
             "prices": {e: {"price": str(p.price), "recovery": str(p.recovery)}
                        for e, p in r.prices.items()},

@@ -44,7 +44,7 @@ def convert_grade(value: Fraction, unit: str, to: str) -> Fraction:
 
 
 def exact_text(value: Fraction) -> str:
-    """A Fraction as a terminating decimal, or as ``n/d (~x.xxxx)`` when it has none."""
+    """A Fraction as a terminating decimal, or as ``n/d = x.xxxx...`` when it has none."""
     d = value.denominator
     while d % 2 == 0:
         d //= 2
@@ -54,7 +54,7 @@ def exact_text(value: Fraction) -> str:
         text = f"{Decimal(value.numerator) / Decimal(value.denominator):,f}"
         return text.rstrip("0").rstrip(".") if "." in text else text
     approx = Decimal(value.numerator) / Decimal(value.denominator)
-    return f"{value.numerator}/{value.denominator} (~{approx:,.4f})"
+    return f"{value.numerator}/{value.denominator} = {approx:,.4f}..."
 
 
 @dataclass(frozen=True, slots=True)

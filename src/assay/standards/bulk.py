@@ -110,11 +110,12 @@ class BulkResult:
         return None
 
 
-def _apply(r: Relation, get: dict[str, Val] | _Getter) -> Val:
+def _apply(r: Relation, get: _Getter) -> Val:
     if r.kind == "select":
         return get[r.operands[0]]
     if r.kind == "sum":
-        return add([(s, get[o]) for o, s in zip(r.operands, r.signs, strict=True)])
+        return add([(s, get[o]) for o, s in zip(r.operands, r.signs, strict=True)],
+                   len(get.idx))
     a, b = get[r.operands[0]], get[r.operands[1]]
     if r.kind == "product":
         return multiply(a, b, r.factor)
@@ -334,6 +335,6 @@ def _changes(res: BulkResult) -> None:
         col = store.get(metric)
         if col is None:
             continue
-        change = add([(1, col.read(cur)), (-1, col.read(old))])
+        change = add([(1, col.read(cur)), (-1, col.read(old))], len(cur))
         out = store[f"change_{metric}"] = Column(n)
         out.write(cur, change)

@@ -179,9 +179,10 @@ def from_decimals(values: list[Decimal], ok: np.ndarray) -> Val:
     return fixed(values, np.arange(len(values)), *got, ok)
 
 
-def add(terms: list[tuple[int, Val]]) -> Val:
-    """Σ sign·term, valid where every term is."""
-    n = len(terms[0][1].ok)
+def add(terms: list[tuple[int, Val]], n: int) -> Val:
+    """Σ sign·term over ``n`` nodes, valid where every term is (0 for no terms)."""
+    if not terms:
+        return Fx(np.zeros(n, dtype=np.int64), 0, np.ones(n, dtype=bool))
     ok = np.ones(n, dtype=bool)
     for _, t in terms:
         ok &= t.ok

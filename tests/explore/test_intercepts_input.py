@@ -128,6 +128,16 @@ def test_an_unterminated_quote_is_reported_where_it_opens(folder):
         "assays.csv:3: unterminated quote: the quoted field opened on this line never closes"]
 
 
+def test_text_after_a_closing_quote_is_not_csv_and_reading_goes_on(folder):
+    d = folder('hole_id,from,to,Ag\nH1,0,1,"5"x\nH1,1,2,zz\n')
+    with pytest.raises(InputErrors) as info:
+        load_folder(d)
+    assert [str(e) for e in info.value.errors] == [
+        "assays.csv:2: not CSV: ',' expected after '\"'",
+        "assays.csv:3: column 'Ag': not a number: 'zz'",
+    ]
+
+
 def test_a_quoted_field_over_two_lines_keeps_its_first_line(folder):
     # a legal multi-line field (lines 3-4): that row is line 3, the next one line 5
     d = folder('hole_id,from,to,Ag,note\nH1,0,1,5,a\nH1,1,2,abc,"two\nlines"\n'

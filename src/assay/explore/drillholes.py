@@ -4,14 +4,17 @@ Every problem in every file is collected before anything is raised, so that a us
 the whole folder at once: ``assays.csv:14: column 'to': not a number: 'l2.0'``. Line
 numbers are the file's physical lines (the header is line 1).
 
-Errors (the command exits 2): unreadable or missing files, missing required columns,
-non-numeric values, ``from >= to``, overlapping intervals, holes missing from the collar
-file, holes listed twice in the collar file, intervals past the hole's depth, below-
-detection codes without a limit, mixed dip signs without a stated convention.
+Errors (the command exits 2): unreadable or missing files, a file with only a header,
+rows with more or fewer cells than the header, a quote left open (reported at the line
+where it opens), missing required columns, ``--column`` fields that do not exist or
+headers no file has, non-numeric values, ``from >= to``, overlapping intervals, holes
+missing from the collar file, holes listed twice in the collar file, intervals past the
+hole's depth, below-detection codes without a limit, mixed dip signs without a stated
+convention.
 
 Notes (reported, not fatal): gaps between intervals (unsampled, never zero), below-
-detection substitutions (counts per element and the policy), missing grades, columns
-that were not used.
+detection substitutions (counts per element and the policy), missing grades, collar
+holes without assays (counted), columns that were not used.
 
 Depths are held as integers scaled by ``10**depth_decimals`` metres (exact fixed point;
 feet are converted exactly, 1 ft = 0.3048 m), grades as integers scaled by
@@ -185,7 +188,7 @@ def _read_csv(path: Path, errors: _Errors) -> tuple[list[str], list[tuple[int, l
                 errors.add(name, "unterminated quote: the quoted field opened on this line "
                            "never closes", start)
                 break
-            errors.add(name, f"not CSV: {e}", reader.line_num)
+            errors.add(name, f"not CSV: {e}", start)
             continue
         if not any(c.strip() for c in row):
             continue

@@ -119,14 +119,29 @@ def _apply(r: Relation, get: _Getter) -> Val:
     a, b = get[r.operands[0]], get[r.operands[1]]
     if r.kind == "product":
         return multiply(a, b, r.factor)
-    return divide(a, b, r.factor)
+    # the same quotient twice (C1 per ounce is total cash cost per ounce when royalties
+    # are in C1): computed once
+    seen = get.quotients.setdefault((id(b), r.factor), [])
+    for num, quotient in seen:
+        if _same(num, a):
+            return quotient
+    quotient = divide(a, b, r.factor)
+    seen.append((a, quotient))
+    return quotient
+
+
+def _same(x: Val, y: Val) -> bool:
+    return (isinstance(x, Fx) and isinstance(y, Fx) and x.k == y.k
+            and np.array_equal(x.v, y.v) and np.array_equal(x.ok, y.ok))
 
 
 class _Getter:
     """The columns of one set of nodes, read once and kept with what the run derives."""
 
     def __init__(self, store: dict[str, Column], idx: np.ndarray) -> None:
-        self.store, self.idx, self.local = store, idx, {}
+        self.store, self.idx = store, idx
+        self.local: dict[str, Val] = {}
+        self.quotients: dict[tuple[int, Decimal], list[tuple[Val, Val]]] = {}
 
     def __getitem__(self, name: str) -> Val:
         got = self.local.get(name)

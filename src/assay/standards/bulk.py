@@ -15,6 +15,7 @@ the Decimal.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -74,6 +75,12 @@ class BulkResult:
     def valid(self) -> dict[str, np.ndarray]:
         return {name: col.ok for name, col in self.store.items()}
 
+    @property
+    def columns(self) -> Mapping[str, np.ndarray]:
+        """Each metric's Decimals for every node (``None`` where not derived), made when
+        first read."""
+        return _Columns(self.store)
+
     def __len__(self) -> int:
         return len(self.table)
 
@@ -108,6 +115,22 @@ class BulkResult:
             if r.output == metric:
                 return Derivation(r.id, tuple(f"{name}|{period}|{o}" for o in r.operands))
         return None
+
+
+class _Columns(Mapping[str, np.ndarray]):
+    def __init__(self, store: dict[str, Column]) -> None:
+        self.store, self.made = store, {}
+
+    def __getitem__(self, name: str) -> np.ndarray:
+        if name not in self.made:
+            self.made[name] = self.store[name].decimals()
+        return self.made[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.store)
+
+    def __len__(self) -> int:
+        return len(self.store)
 
 
 def _apply(r: Relation, get: _Getter) -> Val:

@@ -27,3 +27,12 @@ def test_public_api_reads_and_audits_the_seed():
     result = assay.audit_document(doc)
     assert len(result.mismatches) == 13
     assert result.exit_code == 1
+
+
+def test_cli_version():
+    from typer.testing import CliRunner
+
+    from assay.cli import app
+
+    r = CliRunner().invoke(app, ["--version"])
+    assert r.exit_code == 0 and r.stdout.strip() == f"assay {assay.__version__}"

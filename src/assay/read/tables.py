@@ -343,6 +343,8 @@ class _TableReader:
 
         def flush_headings() -> None:
             nonlocal section, group, group_indent, member_indent, entity, section_metal
+            if not pending:
+                return
             for unit in pending:
                 label, marks = labels.split_footnotes(unit.text)
                 if is_caps_heading(label):
@@ -437,7 +439,7 @@ class _TableReader:
                         member_indent = indent
                 elif indent < member_indent:
                     group, member_indent = None, None
-            label, marks = labels.split_footnotes(re.sub(r"\s+", " ", stripped))
+            label, marks = labels.split_footnotes(" ".join(stripped.split()))
             row = Row(len(self.table.rows), label, tuple(lines[k].number for k in unit_lines),
                       indent=indent, rule_above=row_rule, section=section, group=group,
                       footnotes=marks, block=block)
@@ -459,9 +461,7 @@ class _TableReader:
             if seg:
                 row_entity = Entity(entity.company, entity.unit, seg, entity.share)
             meaning = self._meaning(row, row_entity, metal or section_metal)
-            row.fact_ids = tuple(
-                self._fact(row, k, cell, line, meaning, dims) if cell is not None else None
-                for k, cell in enumerate(placed))
+            row.fact_ids = self._facts(row, placed, line, meaning, dims)
             for c in stray:
                 self.ctx.warn(line.number, "stray-cell",
                               f"'{c.text}' stands under no column of '{self.table.title}'",
@@ -506,30 +506,41 @@ class _TableReader:
             entity = Entity(entity.company, None, metal, entity.share)
         return _Meaning(unit, scale, concept, metal, entity)
 
-    def _fact(self, row: Row, k: int, cell: Cell, line: SourceLine, meaning: _Meaning | None,
-              dims: tuple[tuple[str, str], ...]) -> str:
-        col = self.table.columns[k]
-        if meaning is None:  # a grid: the column says what the figure is
-            concept = "interval_length" if col.unit in (u.METRES, u.FEET) else "grade"
-            meaning = _Meaning(col.unit or "", 0, concept,
-                               col.name if concept == "grade" else None,
-                               Entity(self.ctx.company))
-        number = cell.number
-        scale = meaning.scale
-        if number.percent:  # "25.5%" is a percentage whatever the row's unit and scale
-            meaning = _Meaning(u.PERCENT, 0, meaning.concept, meaning.metal, meaning.entity)
-            scale = 0
-        value = number.value * _POWERS[scale] if scale else number.value
-        fact_id = f"{self._id_prefix}{row.index}c{k}"
-        self.ctx.facts.append(Fact(
-            id=fact_id, value=value, unit=meaning.unit, label=row.label, period=col.period,
-            entity=meaning.entity, decimals=number.decimals - scale, scale=scale,
-            concept=meaning.concept, metal=meaning.metal, dims=dims, table=self.table.title,
-            section=row.section, footnotes=row.footnotes, printed=cell.text, nil=number.nil,
-            source=Location(self.ctx.path, line.number, cell.start, cell.end),
-            column=k, row=row.index,
-        ))
-        return fact_id
+    def _facts(self, row: Row, placed: list[Cell | None], line: SourceLine,
+               meaning: _Meaning | None, dims: tuple[tuple[str, str], ...],
+               ) -> tuple[str | None, ...]:
+        """The facts of one row's cells; their ids, None where a column is empty."""
+        columns = self.table.columns
+        facts = self.ctx.facts
+        path, number_of_line = self.ctx.path, line.number
+        title, label, section, notes = self.table.title, row.label, row.section, row.footnotes
+        prefix = f"{self._id_prefix}{row.index}c"
+        ids: list[str | None] = []
+        for k, cell in enumerate(placed):
+            if cell is None:
+                ids.append(None)
+                continue
+            col = columns[k]
+            m = meaning
+            if m is None:  # a grid: the column says what the figure is
+                concept = "interval_length" if col.unit in (u.METRES, u.FEET) else "grade"
+                m = _Meaning(col.unit or "", 0, concept,
+                             col.name if concept == "grade" else None, Entity(self.ctx.company))
+            number = cell.number
+            if number.percent:  # "25.5%" is a percentage whatever the row's unit and scale
+                m = _Meaning(u.PERCENT, 0, m.concept, m.metal, m.entity)
+            scale = m.scale
+            fact_id = prefix + str(k)
+            facts.append(Fact(
+                id=fact_id, value=number.value * _POWERS[scale] if scale else number.value,
+                unit=m.unit, label=label, period=col.period, entity=m.entity,
+                decimals=number.decimals - scale, scale=scale, concept=m.concept, metal=m.metal,
+                dims=dims, table=title, section=section, footnotes=notes, printed=cell.text,
+                nil=number.nil, source=Location(path, number_of_line, cell.start, cell.end),
+                column=k, row=row.index,
+            ))
+            ids.append(fact_id)
+        return tuple(ids)
 
     def finish(self) -> Table:
         f, lines = self.f, self.lines

@@ -130,9 +130,13 @@ def split_documents(text: str, path: str) -> list[Source]:
 def _clean(text: str, first_line: int) -> list[SourceLine]:
     """Number the lines; drop SGML tag lines; expand tabs; form feeds become page breaks."""
     out = []
+    if "\f" in text:
+        text = text.replace("\f", "")
+    if "\t" in text:
+        text = text.expandtabs(8)  # tab stops restart on every line
     for offset, raw in enumerate(text.split("\n")):
         number = first_line + offset
-        line = raw.replace("\f", "").rstrip()
+        line = raw.rstrip()
         if "<" in line:
             # Tags are blanked in place so that the columns of the text keep their place;
             # a line of nothing but tags (<TABLE>, <S> <C> <C>, <PAGE>) is no line at all.
@@ -140,5 +144,5 @@ def _clean(text: str, first_line: int) -> list[SourceLine]:
             if untagged != line and not untagged.strip():
                 continue
             line = untagged.rstrip()
-        out.append(SourceLine(number, line.expandtabs(8)))
+        out.append(SourceLine(number, line))
     return out

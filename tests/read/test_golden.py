@@ -57,6 +57,9 @@ def test_every_table_line_is_read(facts):
         "Reconciliation of Cash Costs per Ounce to Generally Accepted Accounting "
         "Principles (GAAP)",
     ]
+    # "...Principles (GAAP)(1)": the title cites footnote (1) under the table
+    assert doc.tables[-1].title_footnotes == ("1",)
+    assert doc.tables[-1].footnotes["1"].startswith("Cash costs per ounce of silver or gold")
     for t in doc.tables:
         assert t.unplaced == [], t.title
         assert t.lines_used == t.lines_total

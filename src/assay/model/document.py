@@ -68,6 +68,7 @@ class Table:
     first_line: int
     last_line: int
     scale_note: str = ""
+    title_footnotes: tuple[str, ...] = ()
     columns: list[Column] = field(default_factory=list)
     rows: list[Row] = field(default_factory=list)
     footnotes: dict[str, str] = field(default_factory=dict)

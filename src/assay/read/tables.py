@@ -18,7 +18,7 @@ from assay.model import Column, Diagnostic, Entity, Fact, Location, Row, Table
 from assay.model import units as u
 
 from . import labels
-from .headers import assign_periods, is_header_line, is_period_anchor
+from .headers import assign_periods, header_items, is_header_line, is_period_anchor
 from .layout import (
     Cell,
     continues,
@@ -157,9 +157,6 @@ class _ColumnSpec:
     start: int  # leftmost start of its cells
     count: int = 0
 
-    def takes(self, cell: Cell) -> bool:
-        return self.lo - 1 <= cell.end <= self.hi + 1
-
 
 def _statement_columns(body: list[SourceLine], n_columns: int) -> list[_ColumnSpec]:
     """Cluster the right edges of the body's numeric cells into ``n_columns`` columns."""
@@ -210,7 +207,6 @@ class _TableReader:
         self.note = labels.ScaleNote()
         self.used: set[int] = set()
         self.specs: list[_ColumnSpec] = []
-        self.grid_text_end = 0
         self._column_at: dict[int, int] | None = None
         self._id_prefix = f"t{index}r"
 
@@ -246,14 +242,12 @@ class _TableReader:
             title = anchor_left.title() if anchor_left.isupper() else anchor_left
         title, marks = labels.split_footnotes(title)
         self.table.title = title or f"Table {self.table.index + 1}"
-        self.title_footnotes = marks
+        self.table.title_footnotes = marks
 
     def read_statement_columns(self) -> None:
         f, lines = self.f, self.lines
         header = [lines[i].text for i in range(f.header_start, f.anchor + 1)]
         self.used.update(range(f.header_start, f.anchor + 1))
-        from .headers import header_items
-
         n = sum(1 for i in header_items(lines[f.anchor].text) if i.year is not None)
         body = lines[f.body_start:f.end]
         self.specs = _statement_columns(body, n)
@@ -273,19 +267,14 @@ class _TableReader:
         f, lines = self.f, self.lines
         self.used.update(range(f.header_start, f.anchor + 2))
         header = lines[f.anchor].text
-        rule = rule_of(lines[f.anchor + 1].text)
-        assert rule is not None
-        numeric: list[tuple[int, int]] = []
+        rule = lines[f.anchor + 1].rule
+        assert rule is not None  # a grid anchor stands over a rule
         for start, end in rule.segments:
             text = header[start:end + 1].strip()
             unit_m = _GRID_UNIT.search(text)
             if not unit_m:
-                self.grid_text_end = end
-                continue
-            numeric.append((start, end))
-            unit = {"m": u.METRES, "ft": u.FEET, "g/t": u.G_PER_T, "opt": u.OZ_PER_TON,
-                    "oz/ton": u.OZ_PER_TON, "oz/t": u.OZ_PER_TON, "%": u.PERCENT}.get(
-                        unit_m.group(1).strip().lower())
+                continue  # a text column (vein, hole)
+            unit = _GRID_UNITS.get(unit_m.group(1).strip().lower())
             name = text[: unit_m.start()].strip()
             metal = labels.metal_in(name) or _SYMBOLS.get(name.lower())
             k = len(self.table.columns)
@@ -575,6 +564,8 @@ _FACT_FIELDS = ("id", "value", "unit", "label", "period", "entity", "decimals", 
 if tuple(f.name for f in fields(Fact))[: len(_FACT_FIELDS)] != _FACT_FIELDS:
     raise ImportError("assay.read.tables builds Facts positionally: update _FACT_FIELDS")
 _POWERS = {k: Decimal(10) ** k for k in range(0, 13)}
+_GRID_UNITS = {"m": u.METRES, "ft": u.FEET, "g/t": u.G_PER_T, "opt": u.OZ_PER_TON,
+               "oz/ton": u.OZ_PER_TON, "oz/t": u.OZ_PER_TON, "%": u.PERCENT}
 _SYMBOLS = {"ag": "silver", "au": "gold", "pb": "lead", "zn": "zinc", "cu": "copper"}
 
 

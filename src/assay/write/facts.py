@@ -85,7 +85,7 @@ def document_json(doc: Document) -> str:
              "facts": sum(1 for r in t.rows for x in r.fact_ids if x),
              "columns": [{"header": c.header, "period": c.period.key if c.period else None,
                           "name": c.name, "unit": c.unit} for c in t.columns],
-             "footnotes": t.footnotes}
+             "title_footnotes": list(t.title_footnotes), "footnotes": t.footnotes}
             for t in doc.tables
         ],
         "facts": [fact_record(f) for f in doc.facts],

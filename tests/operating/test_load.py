@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from assay.cli import app
-from assay.errors import InputErrors
+from assay.errors import InputError, InputErrors
 from assay.operating import load_company
 
 TOML = """
@@ -83,3 +83,107 @@ def test_workbook_input(tmp_path):
     d = load_company(tmp_path)
     assert d.value("Mine", "2024Q1", "mining_cost") == D(1000)
     assert "data.xlsx[costs]" in str(d.locations[("Mine", "2024Q1", "mining_cost")])
+
+
+def _errors(folder) -> list[str]:
+    with pytest.raises(InputErrors) as e:
+        load_company(folder)
+    return [str(x) for x in e.value.errors]
+
+
+def test_ragged_rows_and_repeated_columns_are_errors_in_one_pass(tmp_path):
+    folder = _folder(tmp_path, costs="unit,period,mining_cost,gold_produced\n"
+                                      "Mine,2024Q1,100,10,999\n"  # an extra cell
+                                      "Mine,2024Q2,100\n"  # a short row
+                                      "Mine,2024Q3,100,10\n",
+                     prod="unit,period,gold_produced,gold_produced\nMine,2024Q4,5,7\n")
+    text = _errors(folder)
+    assert any(t.endswith("costs.csv:2: 5 cells, header has 4") for t in text)
+    assert any(t.endswith("costs.csv:3: 3 cells, header has 4") for t in text)
+    assert any("prod.csv:1: duplicate column 'gold_produced' (columns 3 and 4)" in t
+               for t in text)
+    assert len(text) == 3
+
+
+def test_a_value_under_no_header_is_an_error(tmp_path):
+    folder = _folder(tmp_path, costs="unit,period,,mining_cost\nMine,2024Q1,7,100\n")
+    assert [t.split("costs.csv:")[1] for t in _errors(folder)] == [
+        "2: column 3: '7' under no header"]
+
+
+def test_empty_files_are_named(tmp_path):
+    folder = _folder(tmp_path, costs="unit,period,mining_cost\nMine,2024Q1,1\n", empty="",
+                     header="unit,period,mining_cost\n")
+    text = _errors(folder)
+    assert any("empty.csv: empty: no header and no rows" in t for t in text)
+    assert any("header.csv: empty: a header but no rows" in t for t in text)
+    assert len(text) == 2
+
+
+def test_a_folder_named_like_a_csv_is_an_error(tmp_path):
+    folder = _folder(tmp_path, costs="unit,period,mining_cost\nMine,2024Q1,1\n")
+    (folder / "sub.csv").mkdir()
+    assert [t.split("/")[-1] for t in _errors(folder)] == [
+        "sub.csv: not a file: line items are *.csv or *.xlsx files"]
+
+
+def test_workbook_formula_without_a_saved_value_and_exact_floats(tmp_path):
+    from openpyxl import Workbook
+
+    (tmp_path / "company.toml").write_text(TOML)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "costs"
+    ws.append(["unit", "period", "mining_cost", "gold_produced", "gold_grade"])
+    ws.append(["Mine", "2024Q1", 0.1, 10, 1e-05])
+    ws.append(["Mine", "2024Q2", "=1000+1", 10, None])  # openpyxl saves no cached value
+    wb.save(tmp_path / "data.xlsx")
+    text = _errors(tmp_path)
+    assert len(text) == 1
+    assert text[0].endswith("data.xlsx[costs]:3: column 3: formula =1000+1 has no saved value "
+                            "(recalculate and save the workbook in a spreadsheet program)")
+    ws.delete_rows(3)
+    wb.save(tmp_path / "data.xlsx")
+    d = load_company(tmp_path)
+    # floats through their shortest repr: 0.1 exactly, not 0.1000000000000000055511...
+    assert d.value("Mine", "2024Q1", "mining_cost") == D("0.1")
+    assert d.value("Mine", "2024Q1", "gold_grade") == D("0.00001")
+
+
+TOML_CASES = [
+    ('share = "29.73%"', "unit 'Mine': share must be a number, not '29.73%'"),
+    ('[prices.2024Q1]\nsilver = "abc"', "prices.2024Q1.silver must be a number, not 'abc'"),
+    ('[[reconciliation.extra_items]]\nlabel = "x"',
+     "reconciliation.extra_items: an item needs a column"),
+    ('[report]\nreconciliation_order = ["Gold ops"]',
+     "report.reconciliation_order: 'Gold ops' names no unit or segment"),
+    ('[[units]]\nname = "MINE"\nprimary_metal = "gold"\nsegment = "Gold"',
+     "unit 'MINE': name already used (a unit)"),
+    ('[[units]]\nname = "Corporate"\nprimary_metal = "gold"\nsegment = "Gold"',
+     "unit 'Corporate': name already used (reserved)"),
+    ('[[units]]\nname = "Gold"\nprimary_metal = "gold"\nsegment = "Gold"',
+     "unit 'Gold': name already used (a segment)"),
+    ('[[units]]\nname = "Mill"\nprimary_metal = "gold"\nsegment = "Gold"\ncost_basis = "sold"',
+     "segment 'Gold': units on different cost bases ['produced', 'sold']"),
+]
+
+
+@pytest.mark.parametrize(("extra", "message"), TOML_CASES)
+def test_malformed_company_toml_values_are_input_errors(tmp_path, extra, message):
+    toml = TOML.replace("share = 0.5", extra) if extra.startswith("share") else TOML + extra
+    folder = _folder(tmp_path, toml, costs="unit,period,mining_cost\nMine,2024Q1,1\n")
+    text = _errors(folder)
+    assert len(text) == 1 and message in text[0], text
+    result = CliRunner().invoke(app, ["report", str(folder), "--period", "2024Q1"])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+
+
+def test_company_key_of_the_wrong_type_and_bytes_that_are_not_utf8(tmp_path):
+    folder = _folder(tmp_path, 'company = "x"\n' + TOML.split("\n", 3)[3],
+                     costs="unit,period,mining_cost\nMine,2024Q1,1\n")
+    assert [t.split("company.toml:")[1] for t in _errors(folder)] == [
+        "1: company must be a table, not str 'x'"]
+    (folder / "company.toml").write_bytes(TOML.encode() + b"# caf\xff\n")
+    with pytest.raises(InputError) as e:
+        load_company(folder)
+    assert str(e.value).endswith("company.toml:10: not UTF-8: byte 0xff")

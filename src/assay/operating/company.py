@@ -7,6 +7,9 @@ from decimal import Decimal
 
 from assay.model import Location, Period
 
+#: The node that holds company-level items (corporate G&A, exploration): a reserved name.
+CORPORATE = "Corporate"
+
 
 @dataclass(frozen=True, slots=True)
 class Unit:

@@ -7,6 +7,7 @@ Every problem in the folder is collected in one pass and raised together as
 from __future__ import annotations
 
 import csv
+import math
 import tomllib
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -16,8 +17,8 @@ from typing import Any
 from assay.errors import InputError, InputErrors
 from assay.model import Entity, Fact, Location, Period, parse_number
 
-from .company import Company, ExtraCost, PriceDeck, Segment, Unit, parse_period
-from .schema import COMPANY_ITEMS, ITEMS, METALS, Item, price_unit
+from .company import CORPORATE, Company, ExtraCost, PriceDeck, Segment, Unit, parse_period
+from .schema import COMPANY_ITEMS, ITEMS, METALS, Item
 
 Key = tuple[str | None, str]  # (unit name or None for the company, period key)
 
@@ -70,12 +71,17 @@ def load_company(folder: str | Path) -> OperatingData:
     if not toml_path.is_file():
         raise InputError(str(toml_path), "missing: a company folder needs company.toml")
     try:
-        with toml_path.open("rb") as fh:
-            raw = tomllib.load(fh, parse_float=Decimal)
+        text = toml_path.read_bytes().decode("utf-8")
+        raw = tomllib.loads(text, parse_float=Decimal)
+    except UnicodeDecodeError as e:
+        line = toml_path.read_bytes()[:e.start].count(b"\n") + 1
+        raise InputError(str(toml_path), f"not UTF-8: byte 0x{e.object[e.start]:02x}",
+                         line) from None
     except tomllib.TOMLDecodeError as e:
         raise InputError(str(toml_path), f"not valid TOML: {e}") from None
-    toml_lines = toml_path.read_text(encoding="utf-8").splitlines()
-    company = _company(raw, str(toml_path), toml_lines, errors)
+    except OSError as e:
+        raise InputError(str(toml_path), f"cannot read: {e.strerror}") from None
+    company = _company(raw, str(toml_path), text.splitlines(), errors)
     company.path = str(root)
     items = dict(ITEMS)
     for extra in company.extra_costs:
@@ -85,88 +91,168 @@ def load_company(folder: str | Path) -> OperatingData:
     if not tables:
         errors.append(InputError(str(root), "no line items: expected *.csv files or a .xlsx"))
     for path in tables:
-        rows = _xlsx_sheets(path, errors) if path.suffix == ".xlsx" else [_csv_rows(path, errors)]
-        for name, table in rows:
+        if not path.is_file():
+            errors.append(InputError(str(path), "not a file: line items are *.csv or *.xlsx "
+                                                "files"))
+            continue
+        sheets = _xlsx_sheets(path, errors) if path.suffix == ".xlsx" else _csv_rows(path,
+                                                                                   errors)
+        for name, table in sheets:
             _read_table(name, table, data, errors)
     if errors:
         raise InputErrors(errors)
     return data
 
 
-def _csv_rows(path: Path, errors: list[InputError]) -> tuple[str, list[list[str]]]:
+Cell = str | Decimal | None  # text to parse; a workbook's number, exact; None: empty
+
+
+def _csv_rows(path: Path, errors: list[InputError]) -> list[tuple[str, list[list[Cell]]]]:
     try:
         with path.open(encoding="utf-8-sig", newline="") as fh:
-            return str(path), [row for row in csv.reader(fh)]
+            rows: list[list[Cell]] = [list(row) for row in csv.reader(fh, strict=True)]
     except (UnicodeDecodeError, csv.Error) as e:
         errors.append(InputError(str(path), f"cannot read as UTF-8 CSV: {e}"))
-        return str(path), []
+        return []
+    except OSError as e:
+        errors.append(InputError(str(path), f"cannot read: {e.strerror}"))
+        return []
+    if not any(any(_text(c) for c in row) for row in rows[1:]):
+        what = "no header and no rows" if not rows else "a header but no rows"
+        errors.append(InputError(str(path), f"empty: {what} (remove the file or fill it)"))
+        return []
+    return [(str(path), rows)]
 
 
-def _xlsx_sheets(path: Path, errors: list[InputError]) -> list[tuple[str, list[list[str]]]]:
+def _xlsx_sheets(path: Path, errors: list[InputError]) -> list[tuple[str, list[list[Cell]]]]:
+    """Each sheet's rows, numbers as exact Decimals: ints as they are, floats through their
+    shortest repr (``0.1`` is ``Decimal('0.1')``, not the binary double's 55 digits).
+    A formula cell has no value unless the workbook was saved with one (by Excel or
+    LibreOffice): such cells are errors, not zeros."""
     import openpyxl
 
     try:
         wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        formulas = openpyxl.load_workbook(path, read_only=True, data_only=False)
     except Exception as e:  # openpyxl raises many kinds for a bad file
         errors.append(InputError(str(path), f"cannot read workbook: {e}"))
         return []
     out = []
-    for ws in wb.worksheets:
-        rows = [["" if c is None else str(c) for c in row]
-                for row in ws.iter_rows(values_only=True)]
-        out.append((f"{path}[{ws.title}]", rows))
+    for ws, wf in zip(wb.worksheets, formulas.worksheets, strict=True):
+        name = f"{path}[{ws.title}]"
+        rows: list[list[Cell]] = []
+        for r, (vals, forms) in enumerate(zip(ws.iter_rows(values_only=True),
+                                              wf.iter_rows(values_only=True), strict=False),
+                                          start=1):
+            row: list[Cell] = []
+            for c, (v, f) in enumerate(zip(vals, forms, strict=False), start=1):
+                if v is None and isinstance(f, str) and f.startswith("="):
+                    errors.append(InputError(name, f"column {c}: formula {f} has no saved "
+                                                   "value (recalculate and save the workbook "
+                                                   "in a spreadsheet program)", r))
+                row.append(_workbook_cell(v))
+            rows.append(row)
+        while rows and not any(_text(c) for c in rows[-1]):
+            rows.pop()
+        if rows:
+            out.append((name, rows))
+    wb.close()
+    formulas.close()
+    if not out:
+        errors.append(InputError(str(path), "empty: no sheet holds any rows"))
     return out
 
 
-def _read_table(name: str, rows: list[list[str]], data: OperatingData,
+def _workbook_cell(v: object) -> Cell:
+    if v is None:
+        return None
+    if isinstance(v, bool):
+        return str(v)
+    if isinstance(v, int):
+        return Decimal(v)
+    if isinstance(v, float):
+        return Decimal(repr(v)) if math.isfinite(v) else repr(v)
+    return str(v)
+
+
+def _text(c: Cell) -> str:
+    return "" if c is None else c.strip() if isinstance(c, str) else str(c)
+
+
+def _read_table(name: str, rows: list[list[Cell]], data: OperatingData,
                 errors: list[InputError]) -> None:
-    if not rows:
-        return
-    header = [h.strip() for h in rows[0]]
+    workbook = name.endswith("]")
+    header = [_text(h) for h in rows[0]]
+    if workbook:  # a sheet's rows are as wide as its widest: trailing blanks mean nothing
+        while header and not header[-1]:
+            header.pop()
     if "period" not in header:
         errors.append(InputError(name, "header: no 'period' column", 1))
         return
     has_unit = "unit" in header
-    for col, h in enumerate(header):
-        if h in ("unit", "period", "") or h.startswith("#"):
+    seen: dict[str, int] = {}
+    for col, h in enumerate(header, start=1):
+        if not h or h.startswith("#"):
             continue
-        if h not in data.items:
-            errors.append(InputError(name, f"column {col + 1} '{h}': not a known line item", 1))
-    for r, row in enumerate(rows[1:], start=2):
-        if not any(c.strip() for c in row):
+        if h in seen:
+            errors.append(InputError(name, f"duplicate column '{h}' (columns {seen[h]} and "
+                                           f"{col})", 1))
             continue
-        cells = dict(zip(header, (c.strip() for c in row), strict=False))
+        seen[h] = col
+        if h not in ("unit", "period") and h not in data.items:
+            errors.append(InputError(name, f"column {col} '{h}': not a known line item", 1))
+    for r, raw_row in enumerate(rows[1:], start=2):
+        row = list(raw_row)
+        if not any(_text(c) for c in row):
+            continue
+        if workbook:
+            while len(row) > len(header) and not _text(row[-1]):
+                row.pop()
+        if len(row) != len(header) and not (workbook and len(row) < len(header)):
+            errors.append(InputError(name, f"{len(row)} cells, header has {len(header)}", r))
+            continue
+        cells: dict[str, Cell] = {}
+        for col, (h, c) in enumerate(zip(header, row, strict=False), start=1):
+            if not h and _text(c):
+                errors.append(InputError(name, f"column {col}: {_text(c)!r} under no header", r))
+            elif h and h in seen and seen[h] == col:
+                cells[h] = c
         unit: str | None = None
         if has_unit:
             try:
-                unit = data.company.unit(cells.get("unit", "")).name
+                unit = data.company.unit(_text(cells.get("unit"))).name
             except KeyError:
                 errors.append(InputError(
-                    name, f"column 'unit': unknown unit {cells.get('unit', '')!r}", r))
+                    name, f"column 'unit': unknown unit {_text(cells.get('unit'))!r}", r))
                 continue
-        pkey_text = cells.get("period", "")
+        pkey_text = _text(cells.get("period"))
         period = parse_period(pkey_text)
         if period is None:
             errors.append(InputError(name, f"column 'period': not a period: {pkey_text!r}", r))
             continue
         data.periods.setdefault(period.key, period)
         target = data.cells.setdefault((unit, period.key), {})
-        for h, text in cells.items():
+        for h, cell in cells.items():
+            text = _text(cell)
             if h in ("unit", "period") or h not in data.items or not text:
                 continue
             if unit is None and h not in COMPANY_ITEMS:
                 errors.append(InputError(name, f"column '{h}': not a company-level item", r))
                 continue
-            parsed = parse_number(text)
-            if parsed is None or parsed.percent:
-                errors.append(InputError(name, f"column '{h}': not a number: {text!r}", r))
-                continue
+            if isinstance(cell, Decimal):
+                value = cell
+            else:
+                parsed = parse_number(text)
+                if parsed is None or parsed.percent:
+                    errors.append(InputError(name, f"column '{h}': not a number: {text!r}", r))
+                    continue
+                value = parsed.value
             if h in target:
                 prev = data.locations[(unit, period.key, h)]
                 errors.append(InputError(name, f"column '{h}': {unit or 'company'} "
                                                f"{period.key} already given at {prev}", r))
                 continue
-            target[h] = parsed.value
+            target[h] = value
             data.locations[(unit, period.key, h)] = Location(name, r, row=r, column=h)
 
 
@@ -177,80 +263,178 @@ def _line_of(lines: list[str], needle: str) -> int:
     return 1
 
 
+class _Toml:
+    """Typed access to company.toml values: a wrong type is an error, never a traceback."""
+
+    def __init__(self, path: str, lines: list[str], errors: list[InputError]) -> None:
+        self.path, self.lines, self.errors = path, lines, errors
+
+    def error(self, problem: str, needle: str | None = None) -> None:
+        self.errors.append(InputError(self.path, problem,
+                                      _line_of(self.lines, needle) if needle else None))
+
+    def table(self, raw: dict[str, Any], key: str, needle: str | None = None) -> dict[str, Any]:
+        v = raw.get(key, {})
+        if isinstance(v, dict):
+            return v
+        self.error(f"{key} must be a table, not {type(v).__name__} {v!r}",
+                   needle or key)
+        return {}
+
+    def tables(self, raw: dict[str, Any], key: str) -> list[dict[str, Any]]:
+        v = raw.get(key, [])
+        if isinstance(v, list) and all(isinstance(x, dict) for x in v):
+            return v
+        self.error(f"{key} must be an array of tables, not {v!r}", key)
+        return []
+
+    def text(self, raw: dict[str, Any], key: str, default: str, what: str,
+             needle: str | None = None) -> str:
+        v = raw.get(key, default)
+        if isinstance(v, str):
+            return v
+        self.error(f"{what}: {key} must be a string, not {v!r}", needle or key)
+        return default
+
+    def number(self, v: object, what: str, needle: str | None = None) -> Decimal | None:
+        if isinstance(v, Decimal | int) and not isinstance(v, bool) and Decimal(v).is_finite():
+            return Decimal(v)
+        self.error(f"{what} must be a number, not {v!r}", needle)
+        return None
+
+
 def _company(raw: dict[str, Any], path: str, lines: list[str],
              errors: list[InputError]) -> Company:
-    info = raw.get("company", {})
-    name = str(info.get("name", "")) or "Company"
+    toml = _Toml(path, lines, errors)
+    info = toml.table(raw, "company")
+    name = toml.text(info, "name", "", "company") or "Company"
     segments = []
-    for s in raw.get("segments", []):
-        metal = str(s.get("primary_metal", ""))
+    for s in toml.tables(raw, "segments"):
+        sname = toml.text(s, "name", "", "segment")
+        metal = toml.text(s, "primary_metal", "", f"segment {sname!r}", sname)
         if metal not in METALS:
-            errors.append(InputError(path, f"segment {s.get('name')!r}: unknown primary_metal "
-                                           f"{metal!r}", _line_of(lines, str(s.get("name")))))
-        segments.append(Segment(str(s.get("name", "")), metal, str(s.get("heading", ""))))
+            toml.error(f"segment {sname!r}: unknown primary_metal {metal!r}", sname)
+        segments.append(Segment(sname, metal, toml.text(s, "heading", "", f"segment {sname!r}",
+                                                        sname)))
     seg_names = {s.name for s in segments}
     units = []
-    for x in raw.get("units", []):
-        uname = str(x.get("name", ""))
-        line = _line_of(lines, f'"{uname}"')
-        metal = str(x.get("primary_metal", ""))
+    for x in toml.tables(raw, "units"):
+        uname = toml.text(x, "name", "", "unit")
+        needle = f'"{uname}"'
+        what = f"unit {uname!r}"
+
+        def text(key: str, default: str, x: dict[str, Any] = x, what: str = what,
+                 needle: str = needle) -> str:
+            return toml.text(x, key, default, what, needle)
+
+        metal = text("primary_metal", "")
         if metal not in METALS:
-            errors.append(InputError(path, f"unit {uname!r}: unknown primary_metal {metal!r}",
-                                     line))
-        share = Decimal(str(x.get("share", 1)))
-        if not 0 < share <= 1:
-            errors.append(InputError(path, f"unit {uname!r}: share must be in (0, 1]: {share}",
-                                     line))
-        basis = str(x.get("cost_basis", "produced"))
+            toml.error(f"{what}: unknown primary_metal {metal!r}", needle)
+        share = toml.number(x.get("share", 1), f"{what}: share", needle)
+        if share is not None and not 0 < share <= 1:
+            toml.error(f"{what}: share must be in (0, 1]: {share}", needle)
+        basis = text("cost_basis", "produced")
         if basis not in ("produced", "sold"):
-            errors.append(InputError(path, f"unit {uname!r}: cost_basis must be 'produced' "
-                                           f"or 'sold', not {basis!r}", line))
-        data_at = str(x.get("data_at", "100%"))
+            toml.error(f"{what}: cost_basis must be 'produced' or 'sold', not {basis!r}", needle)
+        data_at = text("data_at", "100%")
         if data_at not in ("100%", "attributable"):
-            errors.append(InputError(path, f"unit {uname!r}: data_at must be '100%' or "
-                                           f"'attributable', not {data_at!r}", line))
-        segment = str(x.get("segment", ""))
+            toml.error(f"{what}: data_at must be '100%' or 'attributable', not {data_at!r}",
+                       needle)
+        segment = text("segment", "")
         if segment not in seg_names:
             segments.append(Segment(segment, metal))
             seg_names.add(segment)
-        units.append(Unit(uname, metal, segment, share, basis, data_at,
-                          str(x.get("heading", "")),
-                          str(x.get("ore_label", "Tons of ore milled")),
-                          str(x.get("other_costs_label", "Reclamation and other costs")),
-                          bool(x.get("itemised", True))))
+        itemised = x.get("itemised", True)
+        if not isinstance(itemised, bool):
+            toml.error(f"{what}: itemised must be true or false, not {itemised!r}", needle)
+            itemised = True
+        units.append(Unit(uname, metal, segment, share if share is not None else Decimal(1),
+                          basis, data_at, text("heading", ""),
+                          text("ore_label", "Tons of ore milled"),
+                          text("other_costs_label", "Reclamation and other costs"), itemised))
     if not units:
-        errors.append(InputError(path, "no [[units]]: a company needs at least one unit"))
+        toml.error("no [[units]]: a company needs at least one unit")
+    _check_names(toml, name, units, segments)
     for seg in segments:
         metals = {x.primary_metal for x in units if x.segment == seg.name}
         if len(metals) > 1:
-            errors.append(InputError(path, f"segment {seg.name!r}: units of different primary "
-                                           f"metals {sorted(metals)}", _line_of(lines, seg.name)))
+            toml.error(f"segment {seg.name!r}: units of different primary metals "
+                       f"{sorted(metals)}", seg.name)
+        bases = {x.cost_basis for x in units if x.segment == seg.name}
+        if len(bases) > 1:
+            toml.error(f"segment {seg.name!r}: units on different cost bases {sorted(bases)}: "
+                       "a segment's cost per ounce needs one basis", seg.name)
     prices = {}
-    for key, deck in raw.get("prices", {}).items():
-        line = _line_of(lines, f"[prices.{key}]") if f"[prices.{key}]" in "\n".join(lines) \
-            else _line_of(lines, f'"{key}"')
-        if parse_period(key) is None:
-            errors.append(InputError(path, f"prices: not a period: {key!r}", line))
+    for key, deck in toml.table(raw, "prices").items():
+        needle = f"[prices.{key}]" if f"[prices.{key}]" in "\n".join(lines) else f'"{key}"'
+        period = parse_period(key)
+        if period is None:
+            toml.error(f"prices: not a period: {key!r}", needle)
+            continue
+        if not isinstance(deck, dict):
+            toml.error(f"prices.{key} must be a table of prices, not {deck!r}", needle)
             continue
         values = {}
         for metal, v in deck.items():
             if metal == "basis":
                 continue
             if metal not in METALS:
-                errors.append(InputError(path, f"prices.{key}: unknown metal {metal!r}", line))
+                toml.error(f"prices.{key}: unknown metal {metal!r}", needle)
                 continue
-            values[metal] = Decimal(str(v))
-        period_key = parse_period(key).key  # type: ignore[union-attr]
-        prices[period_key] = PriceDeck(period_key, values, str(deck.get("basis", "")),
-                                       Location(path, line))
-        for metal in values:
-            price_unit(metal)
-    extras = [ExtraCost(str(e["column"]), str(e.get("label", e["column"])), str(e.get("note", "")))
-              for e in raw.get("reconciliation", {}).get("extra_items", [])]
-    standards = raw.get("standards", {})
-    royalties_in = str(standards.get("royalties_in", "C1"))
+            price = toml.number(v, f"prices.{key}.{metal}", needle)
+            if price is not None:
+                values[metal] = price
+        basis = toml.text(deck, "basis", "", f"prices.{key}", needle)
+        prices[period.key] = PriceDeck(period.key, values, basis,
+                                       Location(path, _line_of(lines, needle)))
+    extras = []
+    for e in toml.tables(toml.table(raw, "reconciliation"), "extra_items"):
+        column = toml.text(e, "column", "", "reconciliation.extra_items", "extra_items")
+        if not column:
+            toml.error("reconciliation.extra_items: an item needs a column (the CSV column "
+                       "that holds it)", "extra_items")
+            continue
+        if column in ITEMS:
+            toml.error(f"reconciliation.extra_items: column {column!r} is already a line item",
+                       column)
+            continue
+        extras.append(ExtraCost(column, toml.text(e, "label", column, column, column),
+                                toml.text(e, "note", "", column, column)))
+    standards = toml.table(raw, "standards")
+    royalties_in = toml.text(standards, "royalties_in", "C1", "standards")
     if royalties_in not in ("C1", "C3"):
-        errors.append(InputError(path, f"standards.royalties_in must be 'C1' or 'C3', "
-                                       f"not {royalties_in!r}", _line_of(lines, "royalties_in")))
-    order = [str(v) for v in raw.get("report", {}).get("reconciliation_order", [])]
+        toml.error(f"standards.royalties_in must be 'C1' or 'C3', not {royalties_in!r}",
+                   "royalties_in")
+    order_raw = toml.table(raw, "report").get("reconciliation_order", [])
+    order: list[str] = []
+    known = {x.name.lower() for x in units} | {s.name.lower() for s in segments}
+    if not isinstance(order_raw, list):
+        toml.error("report.reconciliation_order must be a list of unit and segment names",
+                   "reconciliation_order")
+        order_raw = []
+    for v in order_raw:
+        if not isinstance(v, str) or v.lower() not in known:
+            toml.error(f"report.reconciliation_order: {v!r} names no unit or segment",
+                       "reconciliation_order")
+        else:
+            order.append(v)
     return Company(name, units, segments, prices, extras, royalties_in, order)
+
+
+def _check_names(toml: _Toml, company: str, units: list[Unit], segments: list[Segment]) -> None:
+    """Units, segments, the company and "Corporate" are nodes of one namespace: a name
+    used twice would merge two sets of figures."""
+    owner: dict[str, str] = {company.lower(): "the company", CORPORATE.lower(): "reserved"}
+    for seg in segments:
+        key = seg.name.lower()
+        if key in owner:
+            toml.error(f"segment {seg.name!r}: name already used ({owner[key]})", seg.name)
+        owner.setdefault(key, "a segment")
+    for x in units:
+        key = x.name.lower()
+        if not x.name:
+            toml.error("a unit needs a name", "[[units]]")
+        elif key in owner:
+            toml.error(f"unit {x.name!r}: name already used ({owner[key]}); names are "
+                       "compared without case", f'"{x.name}"')
+        owner.setdefault(key, "a unit")

@@ -65,9 +65,13 @@ def _items() -> dict[str, Item]:
 ITEMS: dict[str, Item] = _items()
 #: Items that only the company as a whole carries (rows without a unit).
 COMPANY_ITEMS = frozenset({"corporate_ga", "exploration", "sustaining_exploration"})
-KEY_COLUMNS = ("unit", "period")
+
+
+def is_precious(metal: str) -> bool:
+    """Precious metals are counted in troy ounces, base metals in short tons and pounds."""
+    return metal in PRECIOUS
 
 
 def price_unit(metal: str) -> str:
     """Precious metals are priced per troy ounce, base metals per pound."""
-    return u.USD_PER_OZ if metal in PRECIOUS else u.USD_PER_LB
+    return u.USD_PER_OZ if is_precious(metal) else u.USD_PER_LB

@@ -12,9 +12,7 @@ from datetime import date
 
 from assay.model import Entity, Period
 from assay.operating import OperatingData, Unit
-
-#: The name of the node that holds company-level items (corporate G&A, exploration).
-CORPORATE = "Corporate"
+from assay.operating.company import CORPORATE
 
 
 @dataclass(slots=True)

@@ -132,6 +132,23 @@ class Paragraph:
         k = max(0, bisect_right(self.starts, pos) - 1)
         return self.lines[k], pos - self.starts[k] + self.indents[k]
 
+    def spans(self, start: int, end: int) -> list[tuple[int, int, int]]:
+        """(line, col_start, col_end) of each line that text ``start..end`` is printed on:
+        one for most figures, two for one that wraps ("$6.1" / "million")."""
+        starts, out = self.starts, []
+        pos = start
+        while pos < end:
+            k = max(0, bisect_right(starts, pos) - 1)
+            nxt = starts[k + 1] if k + 1 < len(starts) else None
+            stop = end if nxt is None else min(end, nxt - 1)  # the space that joined lines
+            if stop > pos:
+                base = self.indents[k] - starts[k]
+                out.append((self.lines[k], pos + base, stop + base))
+            if nxt is None:
+                break
+            pos = nxt
+        return out
+
 
 @dataclass(slots=True)
 class Mention:

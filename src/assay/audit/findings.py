@@ -18,7 +18,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from enum import StrEnum
 
-from assay.model import Fact, Interval
+from assay.model import Fact, Interval, interval_of
 
 Text = str | Callable[[], str]
 
@@ -33,8 +33,6 @@ class Status(StrEnum):
 #: How loudly a status speaks when one number takes part in several checks.
 SEVERITY = {Status.MISMATCH: 3, Status.ROUNDING: 2, Status.OK: 1, Status.NOT_CHECKABLE: 0}
 
-#: Half a unit in the last place, by XBRL decimals (``interval_of`` without its scaleb).
-_HALF: dict[int, Decimal] = {}
 #: Intervals of facts already used, by fact identity (cleared by each audit).
 _INTERVALS: dict[int, tuple[Fact, Interval]] = {}
 
@@ -44,19 +42,14 @@ def clear_caches() -> None:
 
 
 def fact_interval(fact: Fact) -> Interval:
-    """``fact.interval``, worked out once per fact and audit (the same Decimals)."""
+    """``fact.interval`` (the model's ``interval_of``), worked out once per fact and audit.
+
+    The audit gives no figure a meaning of its own: a nil (``--``) is zero at its column's
+    precision, as the reader sets its ``decimals``, and ``decimals=None`` is exact."""
     hit = _INTERVALS.get(id(fact))
     if hit is not None and hit[0] is fact:
         return hit[1]
-    d = fact.decimals
-    if d is None:
-        iv = fact.interval
-    else:
-        h = _HALF.get(d)
-        if h is None:
-            h = _HALF[d] = Decimal(5).scaleb(-d - 1)
-        v = fact.value
-        iv = Interval(v - h, v + h)
+    iv = interval_of(fact.value, fact.decimals)
     _INTERVALS[id(fact)] = (fact, iv)
     return iv
 
@@ -89,7 +82,7 @@ class Operand:
     reads the rest from the fact on first use. Treat it as immutable.
     """
 
-    __slots__ = (*_FIELDS, "_fact")
+    __slots__ = (*_FIELDS, "more", "_fact")
 
     role: str  # "total", "+", "-", "numerator", "denominator", "claim", "reported", ...
     label: str
@@ -105,22 +98,31 @@ class Operand:
     col_end: int
     table: str | None
     fact_id: str | None
+    #: (line, col_start, col_end) of the further lines of a figure that wraps
+    more: tuple[tuple[int, int, int], ...]
 
     def __init__(self, role: str, label: str, printed: str, value: Decimal, interval: Interval,
                  unit: str, period: str | None, entity: str, file: str, line: int,
                  col_start: int = 0, col_end: int = 0, table: str | None = None,
-                 fact_id: str | None = None) -> None:
+                 fact_id: str | None = None,
+                 more: tuple[tuple[int, int, int], ...] = ()) -> None:
         self.role, self.label, self.printed, self.value = role, label, printed, value
         self.interval, self.unit, self.period, self.entity = interval, unit, period, entity
         self.file, self.line, self.col_start, self.col_end = file, line, col_start, col_end
-        self.table, self.fact_id, self._fact = table, fact_id, None
+        self.table, self.fact_id, self.more, self._fact = table, fact_id, more, None
 
     @classmethod
     def of(cls, fact: Fact, role: str) -> Operand:
         op = cls.__new__(cls)
         op.role = role
+        op.more = ()  # a table cell is on one line
         op._fact = fact
         return op
+
+    @property
+    def spans(self) -> tuple[tuple[int, int, int], ...]:
+        """(line, col_start, col_end) of each line the figure is printed on."""
+        return ((self.line, self.col_start, self.col_end), *self.more)
 
     def __getattr__(self, name: str) -> object:
         # only called for a field not yet read from the fact
@@ -133,7 +135,7 @@ class Operand:
         return value
 
     def _values(self) -> tuple[object, ...]:
-        return tuple(getattr(self, k) for k in _FIELDS)
+        return (*(getattr(self, k) for k in _FIELDS), self.more)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Operand):
@@ -158,7 +160,8 @@ class Operand:
             "unit": self.unit, "period": self.period, "entity": self.entity,
             "table": self.table, "fact_id": self.fact_id,
             "location": {"file": self.file, "line": self.line,
-                         "col_start": self.col_start, "col_end": self.col_end},
+                         "col_start": self.col_start, "col_end": self.col_end,
+                         **({"continued": [list(s) for s in self.more]} if self.more else {})},
         }
 
 

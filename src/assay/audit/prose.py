@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from assay.model import Document, Fact, Interval, round_to
-from assay.relations.check import Approx, classify_derived, fmt, fmt_fact
+from assay.relations.check import Approx, classify_derived, fmt, fmt_fact, zero_divisor
 from assay.relations.derived import check_conversion
 from assay.relations.index import INTERCEPTS, PER_OUNCE, FactIndex, scope
 
@@ -322,12 +322,12 @@ def _find_entity(s: Sentence, ctx: Context) -> str | None:
 
 def _claim_operand(ctx: Context, s: Sentence, m: Mention, role: str = "claim",
                    period: str | None = None, number_only: bool = False) -> Operand:
-    line, col = s.paragraph.where(m.start)
+    (line, col, col_end), *more = s.paragraph.spans(m.start, m.end)
     printed = _NUMBER_TEXT.match(m.text).group(0) if number_only else m.text  # type: ignore[union-attr]
     return Operand(role=role, label=s.text.strip()[:160], printed=printed, value=m.value,
                    interval=m.interval, unit=UNIT_OF_KIND.get(m.kind, m.kind), period=period,
                    entity="prose", file=ctx.doc.path, line=line, col_start=col,
-                   col_end=col + (m.end - m.start))
+                   col_end=col_end, more=tuple(more))
 
 
 def _unverified(ctx: Context, s: Sentence, m: Mention, reason: str) -> Finding:
@@ -336,6 +336,18 @@ def _unverified(ctx: Context, s: Sentence, m: Mention, reason: str) -> Finding:
                    message=f'"{m.text}": not checkable, {reason}',
                    operands=(_claim_operand(ctx, s, m),), reported=m.value,
                    unit=UNIT_OF_KIND.get(m.kind, m.kind), missing=reason)
+
+
+def _cannot_divide(rule: str, ctx: Context, s: Sentence, m: Mention, what: str, reason: str,
+                   facts: list[tuple[str, Fact]], extra: list[Operand] | None = None,
+                   ) -> Finding:
+    """A claim whose recomputation would divide by a figure that is, or may be, zero."""
+    m.used = True
+    return Finding(rule=rule, status=Status.NOT_CHECKABLE,
+                   message=f'"{m.text}": {what}: not checkable, {reason}',
+                   operands=(_claim_operand(ctx, s, m), *(extra or ()),
+                             *(Operand.of(f, role) for role, f in facts)),
+                   reported=m.value, unit=UNIT_OF_KIND.get(m.kind, m.kind), missing=reason)
 
 
 def _result(rule: str, ctx: Context, s: Sentence, m: Mention, computed: Approx, what: str,
@@ -363,6 +375,11 @@ def _result(rule: str, ctx: Context, s: Sentence, m: Mention, computed: Approx, 
                    tolerance=computed.iv.radius + m.interval.radius,
                    gap=computed.iv.gap(m.interval) if status is Status.MISMATCH else Decimal(0),
                    unit=UNIT_OF_KIND.get(m.kind, m.kind), arithmetic=arith, notes=notes)
+
+
+def _where(f: Fact) -> str:
+    period = f.period.key if f.period else "?"
+    return f"{period}, line {f.source.line}" if f.source else period
 
 
 def _pkey(months: int, year: int) -> str:
@@ -506,14 +523,18 @@ def _percent_changes(ctx: Context, s: Sentence, prior: list[Sentence]) -> list[F
         later = [x for x in s.mentions if x.start >= m.end]
         if fa and len(later) >= 2 and later[0].kind == later[1].kind:
             a, b = later[0], later[1]
-            comp = (Approx(b.value, b.interval) / Approx(a.value, a.interval)
-                    - Approx.exact(1)).scale(Decimal(100))
+            what = "change between the figures cited"
+            ends = [_claim_operand(ctx, s, a, "from"), _claim_operand(ctx, s, b, "to")]
+            den = Approx(a.value, a.interval)
+            zero = zero_divisor(f'"{a.text}" (the figure it changed from)', den)
+            if zero:
+                out.append(_cannot_divide("prose.percent", ctx, s, m, what, zero, [], ends))
+                continue
+            comp = (Approx(b.value, b.interval) / den - Approx.exact(1)).scale(Decimal(100))
             if not up:
                 comp = -comp
-            out.append(_result("prose.percent", ctx, s, m, comp, "change between the figures "
-                               "cited", f"({fmt(b.value)} / {fmt(a.value)} - 1) x 100",
-                               [], extra=[_claim_operand(ctx, s, a, "from"),
-                                          _claim_operand(ctx, s, b, "to")]))
+            out.append(_result("prose.percent", ctx, s, m, comp, what,
+                               f"({fmt(b.value)} / {fmt(a.value)} - 1) x 100", [], extra=ends))
             continue
         concepts = _concepts(s, m) or next((_concepts(p, p.mentions[0]) for p in reversed(prior)
                                             if p.mentions), ())
@@ -541,10 +562,16 @@ def _percent_changes(ctx: Context, s: Sentence, prior: list[Sentence]) -> list[F
             out.append(_unverified(ctx, s, m, f"no printed {concept} of {metal} for both "
                                    f"periods"))
             continue
-        comp = (Approx.of(cur) / Approx.of(old) - Approx.exact(1)).scale(Decimal(100))
+        what = f"change in {metal or ''} {concept.replace('_', ' ')}".replace("  ", " ")
+        den = Approx.of(old)
+        zero = zero_divisor(f"{old.label} ({_where(old)}, printed {old.printed})", den)
+        if zero:
+            out.append(_cannot_divide("prose.percent", ctx, s, m, what, zero,
+                                      [("current", cur), ("prior", old)]))
+            continue
+        comp = (Approx.of(cur) / den - Approx.exact(1)).scale(Decimal(100))
         if not up:
             comp = -comp
-        what = f"change in {metal or ''} {concept.replace('_', ' ')}".replace("  ", " ")
         out.append(_result("prose.percent", ctx, s, m, comp, what,
                            f"({fmt_fact(cur)} / {fmt_fact(old)} - 1) x 100",
                            [("current", cur), ("prior", old)]))
@@ -614,7 +641,13 @@ def _ratios(ctx: Context, s: Sentence) -> list[Finding]:
         if ca is None or cl is None:
             out.append(_unverified(ctx, s, m, f"no current assets and liabilities at {at}"))
             continue
-        comp = Approx.of(ca) / Approx.of(cl)
+        den = Approx.of(cl)
+        zero = zero_divisor(f"{cl.label} ({_where(cl)}, printed {cl.printed})", den)
+        if zero:
+            out.append(_cannot_divide("prose.ratio", ctx, s, m, f"current ratio at {at}", zero,
+                                      [("numerator", ca), ("denominator", cl)]))
+            continue
+        comp = Approx.of(ca) / den
         out.append(_result("prose.ratio", ctx, s, m, comp, f"current ratio at {at}",
                            f"{fmt_fact(ca)} / {fmt_fact(cl)}",
                            [("numerator", ca), ("denominator", cl)], period=at))

@@ -64,6 +64,8 @@ class Approx:
         return Approx(self.mid * other.mid, self.iv * other.iv)
 
     def __truediv__(self, other: Approx) -> Approx:
+        """Only for a divisor whose interval excludes zero: test :func:`zero_divisor`
+        first (a printed 0 or ``--`` stands for an interval around zero)."""
         return Approx(self.mid / other.mid, self.iv / other.iv)
 
     def scale(self, factor: Decimal) -> Approx:
@@ -84,6 +86,20 @@ def total(terms: Iterable[tuple[int, Fact]]) -> Approx:
         else:
             mid, lo, hi = mid - fact.value, lo - iv.hi, hi - iv.lo
     return Approx(mid, Interval(lo, hi))
+
+
+def zero_divisor(name: str, divisor: Approx) -> str | None:
+    """Why ``divisor`` (described by ``name``) cannot divide, or None when it can.
+
+    A quotient is checked on intervals, so the divisor's whole interval must exclude zero:
+    a printed 0 or ``--`` is zero, and a sum whose rounding interval reaches zero may be."""
+    iv = divisor.iv
+    if not (iv.lo <= 0 <= iv.hi):
+        return None
+    if divisor.mid == 0:
+        return f"divisor {name} is zero"
+    return (f"divisor {name} may be zero within rounding "
+            f"([{fmt(iv.lo)}, {fmt(iv.hi)}])")
 
 
 def classify_sum(reported: Interval, reported_value: Decimal, computed: Approx) -> Status:
@@ -262,10 +278,15 @@ def _same_message(what: str, a: Fact, b: Fact, status: Status) -> str:
 
 
 def not_checkable(rule: str, what: Text, present: Sequence[tuple[str, Fact]],
-                  missing: str) -> Finding:
+                  missing: str = "", *, reason: str | None = None) -> Finding:
+    """A relation that cannot be checked: ``missing`` names the operand the document does
+    not print, or ``reason`` says why the operands it prints cannot be used (``missing``
+    then holds the reason, as it does for a prose figure that cannot be checked)."""
+    why = reason if reason is not None else f"{missing} not found in the document"
     return Finding(
         rule=rule, status=Status.NOT_CHECKABLE,
-        message=lambda: f"{text(what)}: not checkable, {missing} not found in the document",
+        message=lambda: f"{text(what)}: not checkable, {why}",
         operands=FactOperands(tuple(present)),
-        missing=missing, unit=present[0][1].unit if present else "",
+        missing=reason if reason is not None else missing,
+        unit=present[0][1].unit if present else "",
     )

@@ -34,6 +34,7 @@ from .check import (
     fmt_fact,
     not_checkable,
     sum_finding,
+    zero_divisor,
 )
 from .index import (
     HIGHLIGHTS,
@@ -127,12 +128,24 @@ def per_ounce(idx: FactIndex) -> list[Finding]:
                     out.append(not_checkable("derived.per_ounce", what, [("reported", rep)],
                                              "total cash costs" if cost is None else "ounces"))
                     continue
-                computed = Approx.of(cost) / Approx.of(oz)
+                den = Approx.of(oz)
+                zero = zero_divisor(f"ounces produced ({oz.printed or fmt_fact(oz)} on "
+                                    f"line {_line(oz)})", den)
+                if zero:
+                    out.append(not_checkable("derived.per_ounce", what, [
+                        ("reported", rep), ("numerator", cost), ("denominator", oz)],
+                        reason=zero))
+                    continue
+                computed = Approx.of(cost) / den
                 status = classify_derived(fact_interval(rep), rep.value, rep.decimals, computed)
                 out.append(finding(
                     "derived.per_ounce", rep, [("numerator", cost), ("denominator", oz)],
                     computed, status, what, _per_ounce_text(cost, oz), extra_places=2))
     return out
+
+
+def _line(f: Fact) -> int | str:
+    return f.source.line if f.source else "?"
 
 
 def _per_ounce_text(cost: Fact, oz: Fact) -> Callable[[], str]:
@@ -241,6 +254,11 @@ def weighted_costs(idx: FactIndex) -> list[Finding]:
                 num = num + Approx.of(cst) * Approx.of(oz)
                 den = den + Approx.of(oz)
                 ops += [("weight", oz), ("cost", cst)]
+            zero = zero_divisor(f"the units' {metal} ounces produced ({p})", den)
+            if zero:
+                out.append(not_checkable("derived.weighted_cost", what,
+                                         [("reported", rep), *ops], reason=zero))
+                continue
             computed = num / den
             status = classify_derived(fact_interval(rep), rep.value, rep.decimals, computed)
             out.append(finding("derived.weighted_cost", rep, ops, computed, status, what,

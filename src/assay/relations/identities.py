@@ -21,7 +21,15 @@ from datetime import timedelta
 from assay.audit.findings import Finding
 from assay.model import Fact
 
-from .check import Approx, classify_derived, finding, fmt_fact, not_checkable, sum_finding
+from .check import (
+    Approx,
+    classify_derived,
+    finding,
+    fmt_fact,
+    not_checkable,
+    sum_finding,
+    zero_divisor,
+)
 from .index import BALANCE, CASH_FLOWS, HIGHLIGHTS, OPERATIONS, RECONCILIATION, FactIndex
 
 
@@ -101,8 +109,9 @@ def _tie(rule: str, what: str, a: Fact, b: Fact | None, missing: str) -> Finding
 def retained_earnings(idx: FactIndex) -> list[Finding]:
     """Accumulated deficit at t1 = at t0 + income applicable to common for (t0, t1]."""
     out = []
-    deficits = sorted(idx.find("accumulated_deficit", table=BALANCE),
-                      key=lambda f: f.period.end if f.period else None)  # type: ignore[arg-type,return-value]
+    # a balance without a date cannot roll forward (and would not sort among dates)
+    deficits = sorted((f for f in idx.find("accumulated_deficit", table=BALANCE) if f.period),
+                      key=lambda f: f.period.end)  # type: ignore[union-attr]
     for later in deficits:
         for earlier in deficits:
             if earlier.period is None or later.period is None:
@@ -144,7 +153,13 @@ def earnings_per_share(idx: FactIndex) -> list[Finding]:
                     f"{kind} weighted average shares"
                 out.append(not_checkable(rule, what, [("reported", eps)], missing))
                 continue
-            computed = Approx.of(income) / Approx.of(shares)
+            den = Approx.of(shares)
+            zero = zero_divisor(f"{kind} weighted average shares ({p})", den)
+            if zero:
+                out.append(not_checkable(rule, what, [("reported", eps), ("numerator", income),
+                                                      ("denominator", shares)], reason=zero))
+                continue
+            computed = Approx.of(income) / den
             status = classify_derived(eps.interval, eps.value, eps.decimals, computed)
             out.append(finding(rule, eps, [("numerator", income), ("denominator", shares)],
                                computed, status, what,

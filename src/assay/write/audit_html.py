@@ -53,8 +53,11 @@ def _marks(audit: Audit) -> dict[int, list[tuple[int, int, list[int]]]]:
     spans: dict[tuple[int, int, int], list[int]] = {}
     for i, f in enumerate(audit.findings):
         for o in f.operands:
-            if o.line and o.col_end > o.col_start:
-                spans.setdefault((o.line, o.col_start, o.col_end), []).append(i)
+            for line, a, b in o.spans:  # both parts of a figure that wraps
+                if line and b > a:
+                    ids = spans.setdefault((line, a, b), [])
+                    if i not in ids:
+                        ids.append(i)
     by_line: dict[int, list[tuple[int, int, list[int]]]] = {}
     for (line, a, b), ids in sorted(spans.items()):
         row = by_line.setdefault(line, [])

@@ -70,6 +70,24 @@ def test_html_marks_every_checked_number_offline():
     assert not re.search(r"(src|href)=\"https?:", html)  # nothing fetched from a network
 
 
+def test_html_marks_both_lines_of_a_wrapped_figure():
+    # seed lines 19-20 (5-6 here): "... and a $6.1" / "million charge for foreign exchange";
+    # the statement of operations prints the loss as (6,103) thousand: $6.1 million, ok
+    a = audit_text(excerpt(15, 22) + "\n\n" + excerpt(554, 628))
+    f = next(x for x in a.findings if x.rule == "prose.value" and x.line == 5
+             and x.operands[0].printed == "$6.1 million")
+    html = audit_html(a)
+    i = a.findings.index(f)
+    marks = re.findall(r'<span class="n (\w+)" data-status="[^"]*" data-f="([\d,]+)"[^>]*>'
+                       r"([^<]*)</span>", html)
+    parts = [(cls, ids) for cls, ids, text in marks if text in ("$6.1", "million")]
+    assert parts == [("ok", str(i)), ("ok", str(i))]  # same status, same click target
+    line5, line6 = excerpt(19, 20).split("\n")[:2]
+    assert f.operands[0].spans == ((5, 63, 67), (6, 0, 7))
+    assert line5[63:67] == "$6.1" and line6[0:7] == "million"
+    assert f.to_dict()["operands"][0]["location"]["continued"] == [[6, 0, 7]]
+
+
 CHROMIUM = shutil.which("chromium")
 
 

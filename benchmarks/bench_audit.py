@@ -5,9 +5,12 @@ Prints, from one run, the median time of
 - a regex scan of the seed for numbers (``re.findall(r"\\d[\\d,.]*", text)``), for scale;
 - ``read_text`` of the seed (the reader alone);
 - ``audit`` of the already-read document (the audit alone: a new audit each time, from
-  the facts, nothing kept between runs; the findings' words are written only when read,
-  so one more line times rendering the whole JSON report, as ``assay audit -f json`` does);
-- ``audit(read_text(...))``: reading and auditing together.
+  the facts, nothing kept between runs);
+- ``audit(read_text(...))``: reading and auditing together;
+- a fresh audit and its JSON report, as ``assay audit -f json`` writes it (compact), and
+  as ``--indent 2`` writes it (the findings' words are written only when read, so the
+  report's cost includes writing every message); the report's own cost is this minus
+  the audit's median.
 
 The runs of the three timings are interleaved, so that a busy machine slows all of them
 alike. Target: read + audit at most 30 ms median.
@@ -56,7 +59,12 @@ def main(repeat: int = 200) -> None:
         "audit": lambda: audit(doc),
         "both": lambda: audit(read_text(text, name)),
     }, repeat)
-    json_ms = statistics.median(_time(lambda: audit_json(audit(doc))) for _ in range(20)) * 1000
+    js = _medians({
+        "audit": lambda: audit(doc),
+        "compact": lambda: audit_json(audit(doc)),
+        "indent": lambda: audit_json(audit(doc), indent=2),
+    }, max(10, repeat // 5))
+    jms = {k: v * 1000 for k, v in js.items()}
     ms = {k: v * 1000 for k, v in m.items()}
     print(f"document: {SEED.name}, {len(doc.facts)} facts, {len(result.findings)} checks, "
           f"{repeat} runs each (interleaved)")
@@ -68,13 +76,11 @@ def main(repeat: int = 200) -> None:
     print(f"read + audit           : median {ms['both']:7.2f} ms  "
           f"({ms['both'] / ms['scan']:.0f}x the scan; target <= {TARGET_MS:.0f} ms: "
           f"{'met' if ms['both'] <= TARGET_MS else 'NOT met'})")
-    print(f"audit + JSON report    : median {json_ms:7.2f} ms  (every message written)")
-
-
-def _time(fn: Callable[[], object]) -> float:
-    t0 = time.perf_counter()
-    fn()
-    return time.perf_counter() - t0
+    c, i = jms["compact"] - jms["audit"], jms["indent"] - jms["audit"]
+    print(f"audit + JSON report    : median {jms['compact']:7.2f} ms  (JSON alone {c:.2f} ms, "
+          f"every message written; {max(10, repeat // 5)} runs)")
+    print(f"audit + JSON indent=2  : median {jms['indent']:7.2f} ms  (JSON alone {i:.2f} ms: "
+          f"compact takes {c / i:.2f}x the indented time)")
 
 
 if __name__ == "__main__":

@@ -63,6 +63,33 @@ def test_cli_json_is_data(tmp_path):
     assert {o["location"]["line"] for o in f["operands"]} == {528, 579}
 
 
+def test_json_is_compact_by_default_and_the_same_data_indented(seed_audit, tmp_path):
+    from assay.write.audit_text import audit_json
+
+    compact = audit_json(seed_audit)
+    data = json.loads(compact)
+    assert compact == json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+    indented = runner.invoke(app, ["audit", str(SEED), "-f", "json", "--indent", "2"]).output
+    assert indented.startswith('{\n  "file": ')
+    assert json.loads(indented)["findings"] == data["findings"]
+    # facts' operands are written once per report and shared: the same data as each
+    # finding written on its own
+    assert data["findings"] == [json.loads(json.dumps(f.to_dict())) for f in seed_audit.findings]
+
+
+def test_unwritable_report_paths_are_exit_2_before_any_work(tmp_path):
+    for option in (["--html", str(tmp_path / "no" / "a.html")],
+                   ["-o", str(tmp_path / "no" / "a.txt")],
+                   ["-f", "json", "-o", str(tmp_path)]):
+        r = runner.invoke(app, ["audit", str(SEED), *option])
+        assert r.exit_code == 2, (option, r.output)
+        assert isinstance(r.exception, SystemExit)  # not a traceback
+        assert re.search(r"error: .*(cannot write|is a directory)", r.output)
+    out = tmp_path / "a.txt"
+    r = runner.invoke(app, ["audit", str(SEED), "-o", str(out)])
+    assert r.exit_code == 1 and "hecla-2007-q2.txt:569: mismatch [tie.dda]" in out.read_text()
+
+
 def test_html_marks_every_checked_number_offline():
     a = audit_text(broken(excerpt(633, 692), "15,600        22,305", "15,700        22,305"))
     html = audit_html(a)

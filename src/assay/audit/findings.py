@@ -152,7 +152,15 @@ class Operand:
     def where(self) -> str:
         return f"{self.file}:{self.line}"
 
-    def to_dict(self) -> dict[str, object]:
+    def to_dict(self, memo: dict[int, dict[str, object]] | None = None) -> dict[str, object]:
+        """The operand as data. ``memo`` (one per report) keeps what a fact's operands share,
+        so a fact used by many findings is written out once."""
+        fact = self._fact
+        if fact is not None and memo is not None:
+            rest = memo.get(id(fact))
+            if rest is None:
+                rest = memo[id(fact)] = _fact_fields(fact)
+            return {"role": self.role, **rest}
         iv = self.interval
         return {
             "role": self.role, "label": self.label, "printed": self.printed,
@@ -163,6 +171,21 @@ class Operand:
                          "col_start": self.col_start, "col_end": self.col_end,
                          **({"continued": [list(s) for s in self.more]} if self.more else {})},
         }
+
+
+def _fact_fields(f: Fact) -> dict[str, object]:
+    """``Operand.to_dict`` of an operand taken from ``f``, less its role, read from the fact
+    at once (the same values as the operand's fields; see ``_FROM_FACT``)."""
+    iv, src = fact_interval(f), f.source
+    return {
+        "label": f.label, "printed": f.printed or str(f.value), "value": str(f.value),
+        "interval": [str(iv.lo), str(iv.hi)], "unit": f.unit,
+        "period": f.period.key if f.period else None, "entity": str(f.entity),
+        "table": f.table, "fact_id": f.id,
+        "location": {"file": src.file if src else "", "line": src.line if src else 0,
+                     "col_start": src.col_start if src else 0,
+                     "col_end": src.col_end if src else 0},
+    }
 
 
 class FactOperands:
@@ -246,7 +269,8 @@ class Finding:
         return (f"Finding({self.rule!r}, {self.status!s}, line {self.line}: "
                 f"{self.message!r})")
 
-    def to_dict(self) -> dict[str, object]:
+    def to_dict(self, memo: dict[int, dict[str, object]] | None = None) -> dict[str, object]:
+        """The finding as data; ``memo`` as for :meth:`Operand.to_dict`."""
         def s(v: Decimal | None) -> str | None:
             return None if v is None else str(v)
 
@@ -258,5 +282,5 @@ class Finding:
             "computed_interval": None if iv is None else [str(iv.lo), str(iv.hi)],
             "tolerance": s(self.tolerance), "gap": s(self.gap), "unit": self.unit,
             "arithmetic": self.arithmetic, "missing": self.missing, "notes": list(self.notes),
-            "operands": [o.to_dict() for o in self.operands],
+            "operands": [o.to_dict(memo) for o in self.operands],
         }

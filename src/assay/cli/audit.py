@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import io
 from enum import StrEnum
 from typing import Annotated
 
 import typer
 
 from assay.audit import Status, audit_path
+from assay.errors import InputError
 
 from .app import app
-from .common import console, err_console, input_errors_exit, write_text_output
+from .common import (
+    check_output_path,
+    console,
+    err_console,
+    input_errors_exit,
+    write_text_output,
+)
 
 #: Width of the report when standard output is not a terminal (rule names and the rule
 #: table fit whole; findings and the summary never wrap).
@@ -33,31 +41,37 @@ def audit(
     show: Annotated[list[Status] | None, typer.Option(
         "--show", help="Statuses to list (default: mismatch); repeat for several.")] = None,
     all_: Annotated[bool, typer.Option("--all", help="List every finding.")] = False,
+    indent: Annotated[int | None, typer.Option(
+        "--indent", min=0, help="Indent JSON by this many spaces (default: compact).")] = None,
 ) -> None:
     """Check footing, statement identities, tie-outs, derived figures and prose claims.
 
-    Exit code 0 when nothing mismatches, 1 when something does, 2 for unreadable input.
+    Exit code 0 when nothing mismatches, 1 when something does, 2 for unreadable input
+    or an output file that cannot be written.
     """
     with input_errors_exit():
+        check_output_path(out)  # refused before any work is done
+        check_output_path(html)
         result = audit_path(file)
     if html:
         from assay.write.audit_html import audit_html
 
-        with open(html, "w", encoding="utf-8") as fh:
-            fh.write(audit_html(result))
+        write_file(html, audit_html(result))
         err_console.print(f"HTML report written to {html}", highlight=False)
     if fmt is AuditFormat.json:
-        write_text_output(__import__("assay.write.audit_text", fromlist=["audit_json"])
-                          .audit_json(result), out)
+        from assay.write.audit_text import audit_json
+
+        write_text_output(audit_json(result, indent), out)
     else:
         from assay.write.audit_text import print_audit
 
         statuses = list(Status) if all_ else (show or [Status.MISMATCH])
-        if out:
+        if out and out != "-":
             from rich.console import Console
 
-            with open(out, "w", encoding="utf-8") as fh:
-                print_audit(result, Console(file=fh, width=120, no_color=True), statuses)
+            buf = io.StringIO()
+            print_audit(result, Console(file=buf, width=120, no_color=True), statuses)
+            write_file(out, buf.getvalue())
         elif console.is_terminal:
             print_audit(result, console, statuses)
         else:  # a pipe or a file: no terminal width to fit, so wrap and cut nothing
@@ -65,3 +79,13 @@ def audit(
 
             print_audit(result, Console(width=PIPE_WIDTH), statuses)
     raise typer.Exit(result.exit_code)
+
+
+def write_file(path: str, text: str) -> None:
+    """Write a report file; a path that cannot be written is exit code 2, no traceback."""
+    with input_errors_exit():
+        try:
+            with open(path, "w", encoding="utf-8") as fh:
+                fh.write(text)
+        except OSError as e:
+            raise InputError(path, f"cannot write: {e.strerror}") from None

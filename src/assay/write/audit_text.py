@@ -58,8 +58,11 @@ def print_audit(audit: Audit, console: Console, show: Iterable[Status] = (Status
                      "evidently used; 240/7 is exact)"), highlight=False, soft_wrap=True)
 
 
-def audit_json(audit: Audit) -> str:
+def audit_json(audit: Audit, indent: int | None = None) -> str:
+    """The audit as one JSON document: compact unless ``indent`` is given (the indented
+    form is written by the json module's Python encoder, several times slower)."""
     counts = audit.by_status()
+    memo: dict[int, dict[str, object]] = {}  # a fact's fields, written once per report
     data = {
         "file": audit.document.path,
         "company": audit.document.company,
@@ -70,6 +73,8 @@ def audit_json(audit: Audit) -> str:
             "by_rule": {r: dict(c) for r, c in audit.by_rule().items()},
             "conversion_factor": audit.factor,
         },
-        "findings": [f.to_dict() for f in audit.findings],
+        "findings": [f.to_dict(memo) for f in audit.findings],
     }
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    if indent is None:
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+    return json.dumps(data, indent=indent, ensure_ascii=False) + "\n"

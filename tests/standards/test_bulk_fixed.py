@@ -9,9 +9,11 @@ from decimal import localcontext
 from pathlib import Path
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from assay.errors import InputErrors
 from assay.operating import Unit, load_company
 from assay.standards import build_nodes, derive
 from assay.standards.bulk import derive_bulk
@@ -188,11 +190,27 @@ def folders(draw):
     return data(company(units, decks, draw(st.sampled_from(["C1", "C3"]))), cells)
 
 
+def _refused(folder) -> list[str] | None:
+    """The errors of a folder whose years to date cannot be made (the same from every
+    engine), or None."""
+    try:
+        build_nodes(folder)
+    except InputErrors as e:
+        text = [str(x) for x in e.errors]
+        for engine in (derive, derive_bulk, derive_bulk_decimal, build_table):
+            with pytest.raises(InputErrors) as again:
+                engine(folder)
+            assert [str(x) for x in again.value.errors] == text
+        return text
+    return None
+
+
 @settings(max_examples=60, deadline=None)
 @given(folders())
 def test_any_folder_gives_the_reference_and_per_fact_numbers(folder):
-    _same_as_reference(folder)
-    _same_as_per_fact(folder)
+    if _refused(folder) is None:
+        _same_as_reference(folder)
+        _same_as_per_fact(folder)
 
 
 @settings(max_examples=15, deadline=None)
@@ -203,6 +221,8 @@ def test_amounts_past_int64_give_the_same_numbers(folder, scale):
         for key in row:
             if key.endswith("_cost") or key in ("dda", "site_ga", "corporate_ga"):
                 row[key] = row[key] * scale
+    if _refused(folder) is not None:
+        return
     _same_as_reference(folder)
     _same_as_per_fact(folder)
 

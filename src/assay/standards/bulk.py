@@ -45,6 +45,7 @@ from .fixed import (
     integers,
     invalid,
     multiply,
+    where,
 )
 from .node_table import COMPANY, CORP, SEGMENT, NodeTable, build_table
 from .nodes import Node
@@ -135,11 +136,17 @@ class _Columns(Mapping[str, np.ndarray]):
 
 def _apply(r: Relation, get: _Getter) -> Val:
     if r.kind == "select":
-        return get[r.operands[0]]
+        x = get[r.operands[0]]
+        if r.factor == ONE:
+            return x
+        n = len(get.idx)
+        return multiply(x, Fx(np.ones(n, dtype=np.int64), 0, np.ones(n, dtype=bool)), r.factor)
     if r.kind == "sum":
         return add([(s, get[o]) for o, s in zip(r.operands, r.signs, strict=True)],
                    len(get.idx))
     a, b = get[r.operands[0]], get[r.operands[1]]
+    if r.kind == "where":
+        return where(a, b.ok)
     if r.kind == "product":
         return multiply(a, b, r.factor)
     # the same quotient twice (C1 per ounce is total cash cost per ounce when royalties
@@ -240,8 +247,11 @@ def _derive(data: OperatingData) -> BulkResult:
     additive_out = {k for k, it in data.items.items() if it.additive}
     additive_out |= {r.output for rels in rel_cache.values() for r in rels if r.additive}
     agg = aggregate_relations()
-    for level in ((1,), (SEGMENT, COMPANY)):
-        group = np.flatnonzero(np.isin(t.how, level))
+    ytd, grouped = t.how == 1, np.isin(t.kind, (SEGMENT, COMPANY))
+    # units' years to date; segments and company by period; a group's year to date made
+    # from its quarters (see nodes.build_nodes)
+    for level in (ytd & ~grouped, np.isin(t.how, (SEGMENT, COMPANY)), ytd & grouped):
+        group = np.flatnonzero(level)
         if not len(group):
             continue
         lengths = t.mem_ptr[group + 1] - t.mem_ptr[group]
@@ -254,10 +264,8 @@ def _derive(data: OperatingData) -> BulkResult:
             col = store.get(name)
             if col is not None:
                 col.write(group, group_sum(col.read(flat), starts, longest))
-        non_company = group[t.kind[group] != COMPANY]
-        if len(non_company):
-            run(non_company, agg, False)
         by_profile(group, True)
+        run(group, agg, False)  # head grades, once the metal contained is summed
     res.additive = additive_out
     _changes(res)
     return res

@@ -68,7 +68,8 @@ class DecimalBulkResult:
 
 def _apply(r: Relation, get: Callable[[str], Col], n: int) -> Col:
     if r.kind == "select":
-        return get(r.operands[0])
+        v, ok = get(r.operands[0])
+        return (v, ok) if r.factor == ONE else (np.where(ok, v * r.factor, ZERO), ok)
     if r.kind == "sum":
         total = np.full(n, ZERO, dtype=object)
         valid = np.ones(n, dtype=bool)
@@ -78,6 +79,8 @@ def _apply(r: Relation, get: Callable[[str], Col], n: int) -> Col:
             valid &= ok
         return total, valid
     (a, va), (b, vb) = get(r.operands[0]), get(r.operands[1])
+    if r.kind == "where":
+        return np.where(va & vb, a, ZERO), va & vb
     if r.kind == "product":
         za, zb = va & (a == ZERO), vb & (b == ZERO)
         out = a * b if r.factor == ONE else a * b * r.factor
@@ -158,8 +161,11 @@ def derive_bulk_decimal(data: OperatingData) -> DecimalBulkResult:
     additive_out = set(additive) | {r.output for rels in rel_cache.values() for r in rels
                                     if r.additive}
     agg = aggregate_relations()
-    for level in (("ytd",), ("segment", "company")):
-        group = [i for i, x in enumerate(nodes) if x.how in level]
+    grouped = ("segment", "company")
+    for level in (lambda x: x.how == "ytd" and x.kind not in grouped,
+                  lambda x: x.how in grouped,
+                  lambda x: x.how == "ytd" and x.kind in grouped):
+        group = [i for i, x in enumerate(nodes) if level(x)]
         if not group:
             continue
         pos = {x.key: i for i, x in enumerate(nodes)}
@@ -176,12 +182,10 @@ def derive_bulk_decimal(data: OperatingData) -> DecimalBulkResult:
                 v = np.where(ok, v, ZERO)
             cols[name][gi] = np.add.reduceat(v, st)
             valid[name][gi] = np.logical_or.reduceat(ok, st)
-        non_company = np.array([i for i in group if nodes[i].kind != "company"])
-        if len(non_company):
-            run(non_company, agg, False)
         for key, members in profiles(group).items():
             rels = rel_cache.setdefault(key, relations_for(nodes[members[0]], data))
             run(np.array(members), rels, True)
+        run(gi, agg, False)
     res.additive = additive_out
     _changes(res)
     return res

@@ -45,9 +45,6 @@ class Derived:
                 return n
         return None
 
-    def derived_facts(self) -> list[Fact]:
-        return [f for f in self.facts.values() if f.derivation is not None]
-
 
 def relations_for(node: Node, data: OperatingData) -> list[Relation]:
     company = data.company
@@ -55,7 +52,9 @@ def relations_for(node: Node, data: OperatingData) -> list[Relation]:
     primary = node.primary or "silver"
     basis = node.basis if node.basis in ("produced", "sold") else "produced"
     rels = unit_relations(primary, basis, company.royalties_in, extras)
-    if node.kind in ("company", "corporate"):
+    # the company mixes metals; a segment of produced- and sold-basis units (refused when
+    # a folder is loaded) mixes bases: no figure per ounce of one metal on one basis
+    if node.kind in ("company", "corporate") or node.basis not in ("produced", "sold"):
         rels = [r for r in rels if not r.per_metal]
     return rels
 
@@ -87,11 +86,6 @@ def derive(data: OperatingData) -> Derived:
             for item in additive:
                 values[item] = _sum_members(out, node, item, data.items[item].unit,
                                             data.items[item].label)
-            for item in intensive:
-                r = agg.get(item)
-                if r is not None and node.kind != "company":
-                    out.relations[r.id] = r
-                    values[item] = _apply(out, node, r, values)
         for m in METALS:
             pf = price_facts.get((node.period.key, m))
             values[f"price_{m}"] = (pf.value, pf.id) if pf else (None, None)
@@ -100,6 +94,12 @@ def derive(data: OperatingData) -> Derived:
                 values[r.output] = _sum_members(out, node, r.output, r.unit, r.label)
             else:
                 values[r.output] = _apply(out, node, r, values)
+        if node.how != "input":  # once the metal contained is summed
+            for item in intensive:
+                r = agg.get(item)
+                if r is not None:
+                    out.relations[r.id] = r
+                    values[item] = _apply(out, node, r, values)
     _changes(out)
     return out
 
@@ -157,7 +157,7 @@ def _sum_members(out: Derived, node: Node, metric: str, unit: str,
     relation = {"ytd": "aggregate.year_to_date", "segment": "aggregate.segment",
                 "company": "aggregate.company"}[node.how]
     return _store(out, node, metric, _fact(node, metric, total, unit, label,
-                                           Derivation(relation, tuple(ids))))
+                                           Derivation(relation, tuple(ids), node.note)))
 
 
 def evaluate(r: Relation, args: list[Decimal | None]) -> Decimal | None:
@@ -168,8 +168,10 @@ def evaluate(r: Relation, args: list[Decimal | None]) -> Decimal | None:
         return sum((a if s > 0 else -a for a, s in zip(args, r.signs, strict=True)),
                    Decimal(0))  # type: ignore[operator]
     if r.kind == "select":
-        return args[0]
+        return args[0] if args[0] is None or r.factor == 1 else args[0] * r.factor
     a, b = args
+    if r.kind == "where":
+        return None if b is None else a
     if r.kind == "product":
         if (a is not None and a == 0) or (b is not None and b == 0):
             return Decimal(0)

@@ -240,6 +240,14 @@ def multiply(a: Val, b: Val, factor: Decimal) -> Val:
     return Dc(out, ok, live)
 
 
+def where(a: Val, known: np.ndarray) -> Val:
+    """``a`` where ``known``, not valid elsewhere."""
+    ok = a.ok & known
+    if isinstance(a, Fx):
+        return Fx(np.where(ok, a.v, 0), a.k, ok)
+    return Dc(np.where(ok, a.v, ZERO), ok, None if a.nz is None else a.nz & ok)
+
+
 def divide(a: Val, b: Val, factor: Decimal) -> Dc:
     """a / b × factor, correctly rounded by the context; not valid where b is 0."""
     bad = ~b.ok | _is_zero(b)

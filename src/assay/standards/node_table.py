@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from assay.errors import InputErrors
 from assay.model import Entity, Period
 from assay.operating import OperatingData
 
-from .nodes import CORPORATE, Node, ytd_period
+from .nodes import CORPORATE, Node, quarter_keys, ytd_conflict, ytd_period
 
 KINDS = ("unit", "corporate", "segment", "company")
 HOWS = ("input", "ytd", "segment", "company")
@@ -138,8 +139,9 @@ def build_table(data: OperatingData) -> NodeTable:
     basis = unit_basis[np.minimum(name, corp_id)]
 
     # years to date from runs of quarters Q1..Qn, unless the folder gives that period
-    ytd_name, ytd_period_id, ytd_mem, ytd_len = _years_to_date(periods, pid, name, period,
-                                                                len(names))
+    ytd_name, ytd_period_id, ytd_mem, ytd_len, partial_at = _years_to_date(
+        periods, pid, name, period, len(names))
+    partial = {(names[a], periods[b].key) for a, b in partial_at}
     n_ytd = len(ytd_name)
     first = ytd_mem[np.cumsum(ytd_len) - ytd_len]
     name = np.concatenate([name, ytd_name])
@@ -150,13 +152,29 @@ def build_table(data: OperatingData) -> NodeTable:
     members: list[np.ndarray] = [ytd_mem]
     lengths: list[np.ndarray | list[int]] = [np.zeros(n_in, np.int64), ytd_len]
     g_len: list[int] = []
-
     # segments and the company, period by period (in Period order)
     g_name: list[int] = []
     g_period: list[int] = []
     g_kind: list[int] = []
+    g_how: list[int] = []
     g_seg: list[int] = []
     g_basis: list[int] = []
+    g_at: dict[tuple[int, str], int] = {}
+    first_group = n_in + n_ytd
+
+    def add_group(who: int, p: int, k: int, how_: int, s: int, b: int,
+                  mem: np.ndarray) -> None:
+        g_at[(who, periods[p].key)] = first_group + len(g_name)
+        g_name.append(who)
+        g_period.append(p)
+        g_kind.append(k)
+        g_how.append(how_)
+        g_seg.append(s)
+        g_basis.append(b)
+        members.append(mem)
+        g_len.append(len(mem))
+
+    deferred: list[tuple[int, int, int, int, int, np.ndarray, list[str]]] = []
     unit_nodes = np.flatnonzero(kind == UNIT)
     corp_at = {periods[p].key: i for i, p in
                zip(np.flatnonzero(kind == CORP).tolist(), period[kind == CORP].tolist(),
@@ -173,28 +191,39 @@ def build_table(data: OperatingData) -> NodeTable:
         in_seg = [np.array([u.segment == s.name for u in units], dtype=bool) for s in segments]
         for r, p in enumerate(order_p):
             group = un[cuts[r]:cuts[r + 1]]
+            key = periods[p].key
             for s in range(len(segments)):
                 seg_members = group[in_seg[s][unit[group]]]
                 if len(seg_members):
                     found = np.unique(basis[seg_members])
-                    g_name.append(seg0 + s)
-                    g_period.append(p)
-                    g_kind.append(SEGMENT)
-                    g_seg.append(s)
-                    g_basis.append(int(found[0]) if len(found) == 1 else basis_id("mixed"))
-                    members.append(seg_members)
-                    g_len.append(len(seg_members))
-            corp = corp_at.get(periods[p].key)
-            g_name.append(company_id)
-            g_period.append(p)
-            g_kind.append(COMPANY)
-            g_seg.append(-1)
-            g_basis.append(basis_id("produced"))
-            members.append(group if corp is None else np.append(group, corp))
-            g_len.append(len(members[-1]))
+                    b = int(found[0]) if len(found) == 1 else basis_id("mixed")
+                    lacking = [u.name for u in units if u.segment == segments[s].name
+                               and (u.name, key) in partial] if partial else []
+                    if lacking:
+                        deferred.append((seg0 + s, p, SEGMENT, s, b, seg_members, lacking))
+                    else:
+                        add_group(seg0 + s, p, SEGMENT, SEGMENT, s, b, seg_members)
+            corp = corp_at.get(key)
+            mem = group if corp is None else np.append(group, corp)
+            lacking = [x for x in names[:corp_id + 1] if (x, key) in partial] if partial else []
+            if lacking:
+                deferred.append((company_id, p, COMPANY, -1, basis_id("produced"), mem, lacking))
+            else:
+                add_group(company_id, p, COMPANY, COMPANY, -1, basis_id("produced"), mem)
+    errors = []
+    for who, p, k, s, b, mem, lacking in deferred:
+        given = mem[mem < n_in]
+        if len(given):
+            errors.append(ytd_conflict(company.path, names[who], periods[p], lacking,
+                                       [names[name[i]] for i in given.tolist()]))
+            continue
+        quarters = [g_at[(who, q)] for q in quarter_keys(periods[p])]
+        add_group(who, p, k, 1, s, b, np.array(quarters, dtype=np.int64))
+    if errors:
+        raise InputErrors(errors)
     n_groups = len(g_name)
     how = np.concatenate([np.zeros(n_in, np.int64), np.ones(n_ytd, np.int64),
-                          np.array(g_kind, dtype=np.int64)])
+                          np.array(g_how, dtype=np.int64)])
     lengths.append(np.array(g_len, dtype=np.int64))
     mem_ptr = np.zeros(n_in + n_ytd + n_groups + 1, dtype=np.int64)
     np.cumsum(np.concatenate(lengths), out=mem_ptr[1:])
@@ -213,9 +242,12 @@ def build_table(data: OperatingData) -> NodeTable:
 
 
 def _years_to_date(periods: list[Period], pid: Callable[[Period], int], name: np.ndarray,
-                   period: np.ndarray, n_names: int) -> tuple[np.ndarray, ...]:
+                   period: np.ndarray, n_names: int) -> tuple[np.ndarray, np.ndarray, np.ndarray,
+                                                              np.ndarray, set[tuple[int, int]]]:
     """Nodes for Q1..Qn (n = 2..4) of each name and year, as ``build_nodes`` adds them:
-    their names, periods, members (flat, in order) and member counts."""
+    their names, periods, members (flat, in order) and member counts; and the (name,
+    period) of each year to date that a name gives some but not all quarters of
+    (:func:`assay.standards.nodes.partial_years`)."""
     empty = np.zeros(0, np.int64)
     qy = np.full(len(periods), -1, dtype=np.int64)
     qq = np.zeros(len(periods), dtype=np.int64)
@@ -226,7 +258,7 @@ def _years_to_date(periods: list[Period], pid: Callable[[Period], int], name: np
     year = qy[period]
     sel = np.flatnonzero(year >= 0)
     if not len(sel):
-        return empty, empty, empty, empty
+        return empty, empty, empty, empty, set()
     y0 = int(year[sel].min())
     n_years = int(year[sel].max()) - y0 + 1
     grid = np.full((n_names, n_years, 4), -1, dtype=np.int64)
@@ -247,7 +279,15 @@ def _years_to_date(periods: list[Period], pid: Callable[[Period], int], name: np
         if p.key in given_at:
             gy[i], gq[i] = given_at[p.key]
     g = np.flatnonzero(gy[period] >= 0)
-    run[name[g], gy[period[g]], gq[period[g]]] = False
+    given = np.zeros_like(run)
+    given[name[g], gy[period[g]], gq[period[g]]] = True
+    # some quarters to Qn, yet neither all of them nor the year to date given: partial
+    partial = np.logical_or.accumulate(grid >= 0, axis=2) & ~run & ~given
+    partial[:, :, 0] = False
+    pn, py, pq = np.nonzero(partial)
+    partial_at = set(zip(pn.tolist(), ytd_pid[py, pq].tolist(), strict=True))
+    run &= ~given
     nm, yy, qi = np.nonzero(run)
     rows = grid[nm, yy]
-    return nm, ytd_pid[yy, qi], rows[np.arange(4) <= qi[:, None]], qi + 1
+    return nm, ytd_pid[yy, qi], rows[np.arange(4) <= qi[:, None]], qi + 1, partial_at
+

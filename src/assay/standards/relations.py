@@ -45,7 +45,10 @@ class Relation:
     - ``ratio``: operands[0] / operands[1] × factor (not computable when the divisor is 0)
     - ``product``: operands[0] × operands[1] × factor (0 if either is 0, even if the other
       is unknown)
-    - ``select``: operands[0] (a generic name for a specific column, e.g. the primary metal)
+    - ``select``: operands[0] × factor (a generic name for a specific column, e.g. the
+      primary metal; or the same quantity in other units, tons as pounds)
+    - ``where``: operands[0] where operands[1] is known, else unknown (the tons milled
+      that carry a head grade: the weights of a group's average grade)
 
     ``additive`` outputs sum across units and periods; the others are recomputed from
     summed operands, never averaged.
@@ -86,10 +89,16 @@ def per_unit(metal: str) -> tuple[str, Decimal]:
     return u.USD_PER_OZ, Decimal(1)
 
 
+def per_noun(metal: str) -> str:
+    """What a cost is per: "ounce" of a precious metal, "pound" of a base metal."""
+    return "pound" if metal in BASE else "ounce"
+
+
 def unit_relations(primary: str, basis: str, royalties_in: str = "C1",
                    extras: tuple[str, ...] = ()) -> list[Relation]:
     """Every relation for one unit profile, in an order where operands come first."""
     per, pf = per_unit(primary)
+    noun = per_noun(primary)
     rels: list[Relation] = [
         _sum("gi.direct_mining_costs", "site_costs",
              [(1, "mining_cost"), (1, "milling_cost"), (1, "site_ga")],
@@ -103,8 +112,12 @@ def unit_relations(primary: str, basis: str, royalties_in: str = "C1",
     ]
     rels.append(_sum("gi.basis_quantity", "basis_oz",
                      [(1, f"primary_{basis}"), (-1, "third_party_oz")],
-                     f"{primary.title()} {basis} in the per-ounce basis (own ore)", GI,
+                     f"{primary.title()} {basis} in the per-{noun} basis (own ore)", GI,
                      unit=qty_unit(primary)))
+    if primary in BASE:
+        rels.append(Relation("gi.basis_pounds", "basis_lb", "select", ("basis_oz",), u.POUNDS,
+                             f"{primary.title()} {basis} in the per-pound basis, in pounds",
+                             GI, factor=LB_PER_TON, additive=True))
     op_terms = [(1, "site_costs"), (1, "treatment_freight"), (-1, "byproduct_credits")]
     if basis == "sold":
         op_terms.insert(1, (1, "inventory_change"))
@@ -121,7 +134,7 @@ def unit_relations(primary: str, basis: str, royalties_in: str = "C1",
     for m in ("cash_operating_cost", "total_cash_cost", "total_production_cost"):
         label = next(r.label for r in rels if r.output == m)
         rels.append(_ratio(f"gi.{m}_per_oz", f"{m}_per_oz", m, "basis_oz",
-                           f"{label} per ounce {basis}", GI, per, pf))
+                           f"{label} per {noun} {basis}", GI, per, pf))
     rels += [
         _ratio("ops.mining_cost_per_ton", "mining_cost_per_ton", "mining_cost", "ore_milled",
                "Mining cost per ton", OPS, u.USD_PER_TON),
@@ -134,6 +147,9 @@ def unit_relations(primary: str, basis: str, royalties_in: str = "C1",
                              ("ore_milled", f"{m}_grade"), qty_unit(m),
                              f"{m.title()} contained in ore milled", OPS, factor=factor,
                              additive=True))
+        rels.append(Relation(f"ops.graded_ore.{m}", f"graded_ore_{m}", "where",
+                             ("ore_milled", f"{m}_grade"), u.TONS,
+                             f"Tons of ore milled with a {m} grade", OPS, additive=True))
         rels.append(_ratio(f"ops.recovery.{m}", f"recovery_{m}", f"{m}_produced",
                            f"contained_{m}", f"{m.title()} recovery", OPS, u.RATIO))
     rels += [
@@ -141,7 +157,7 @@ def unit_relations(primary: str, basis: str, royalties_in: str = "C1",
              [(1, "total_cash_cost"), (1, "byproduct_credits")],
              "Total cash costs before by-product credits (gross)", METHOD),
         _ratio("method.gross_per_oz", "gross_cash_cost_per_oz", "gross_cash_cost", "basis_oz",
-               "Gross total cash cost per ounce", METHOD, per, pf),
+               f"Gross total cash cost per {noun}", METHOD, per, pf),
     ]
     for m in METALS:
         qty = "basis_oz" if m == primary else f"{m}_{basis}"
@@ -179,11 +195,11 @@ def unit_relations(primary: str, basis: str, royalties_in: str = "C1",
     rels += [
         _sum("wgc.aisc", "aisc", aisc_terms, "All-in sustaining costs", WGC),
         _ratio("wgc.aisc_per_oz", "aisc_per_oz", "aisc", "primary_sold",
-               "All-in sustaining cost per ounce sold", WGC, per, pf),
+               f"All-in sustaining cost per {noun} sold", WGC, per, pf),
         _sum("wgc.aic", "aic", [(1, "aisc"), (1, "growth_capital"), (1, "exploration")],
              "All-in costs", WGC),
         _ratio("wgc.aic_per_oz", "aic_per_oz", "aic", "primary_sold",
-               "All-in cost per ounce sold", WGC, per, pf),
+               f"All-in cost per {noun} sold", WGC, per, pf),
     ]
     c1 = [(1, "site_costs"), (1, "treatment_freight"), (-1, "byproduct_credits")]
     c3 = [(1, "c2"), (1, "reclamation"), (1, "corporate_ga"), (1, "exploration"),
@@ -203,7 +219,7 @@ def unit_relations(primary: str, basis: str, royalties_in: str = "C1",
     ]
     for c in ("c1", "c2", "c3"):
         rels.append(_ratio(f"woodmac.{c}_per_oz", f"{c}_per_oz", c, "basis_oz",
-                           f"{c.upper()} per ounce", WOODMAC, per, pf))
+                           f"{c.upper()} per {noun}", WOODMAC, per, pf))
     recon_inventory = [(1, "inventory_change")] if basis == "produced" else []
     rels += [
         _sum("gaap.dda", "recon_dda", [(1, "dda"), (1, "dda_excluded")],
@@ -226,13 +242,14 @@ def unit_relations(primary: str, basis: str, royalties_in: str = "C1",
     return _mark_per_metal(rels)
 
 
-#: Intensive inputs recomputed for a group of units or periods (weighted by ore milled).
 def aggregate_relations() -> list[Relation]:
+    """Intensive inputs recomputed for a group of units or periods: a head grade is the
+    metal contained over the tons that carry that grade (weighted by ore milled)."""
     out = []
     for m in METALS:
         factor = Decimal(100) if m in BASE else Decimal(1)
         out.append(Relation(f"ops.weighted_grade.{m}", f"{m}_grade", "ratio",
-                            (f"contained_{m}", "ore_milled"),
+                            (f"contained_{m}", f"graded_ore_{m}"),
                             u.PERCENT if m in BASE else u.OZ_PER_TON,
                             f"Ore grade milled - {m.title()} (weighted by tons)", OPS,
                             factor=factor))

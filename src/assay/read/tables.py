@@ -356,8 +356,8 @@ class _TableReader:
 
         for i in range(f.body_start, f.end):
             line = lines[i]
-            text = line.text
-            if not text.strip():
+            text = line.text  # right-stripped: a blank line is ""
+            if not text or text.isspace():
                 if in_footnote is None:
                     flush_headings()
                     if group is not None and member_indent == group_indent:
@@ -381,7 +381,7 @@ class _TableReader:
                 self.table.footnotes[in_footnote] += " " + text.strip()
                 self.used.add(i)
                 continue
-            mark = footnote_start(text) if indent_of(text) == 0 else None
+            mark = footnote_start(text) if text[0] == "(" else None
             placed, label_end, stray = self.place_cells(line)
             if mark and not any(placed):
                 flush_headings()

@@ -25,7 +25,6 @@ from .layout import (
     footnote_start,
     indent_of,
     is_caps_heading,
-    rule_of,
 )
 from .source import SourceLine
 
@@ -71,12 +70,12 @@ def find_tables(lines: list[SourceLine]) -> list[Found]:
         text = lines[i].text
         if text.strip() and is_period_anchor(text):
             header_start = i
-            while header_start > 0 and _header_like(lines[header_start - 1].text):
+            while header_start > 0 and _header_like(lines[header_start - 1]):
                 header_start -= 1
             found.append(Found("statement", _title_start(lines, header_start), header_start,
                                i, i + 1))
         elif _is_grid_anchor(lines, i):
-            header_start = i - 1 if i > 0 and rule_of(lines[i - 1].text) else i
+            header_start = i - 1 if i > 0 and lines[i - 1].rule else i
             found.append(Found("grid", _title_start(lines, header_start), header_start, i,
                                i + 2))
             i += 1
@@ -87,8 +86,8 @@ def find_tables(lines: list[SourceLine]) -> list[Found]:
     return found
 
 
-def _header_like(text: str) -> bool:
-    return bool(text.strip()) and (is_header_line(text) or rule_of(text) is not None)
+def _header_like(line: SourceLine) -> bool:
+    return bool(line.text) and (line.rule is not None or is_header_line(line.text))
 
 
 def _title_start(lines: list[SourceLine], header_start: int) -> int:

@@ -8,8 +8,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from assay.audit import Status, audit
 from assay.cli import app
 from assay.model import round_to
+from assay.read import read_release, read_text
 from assay.operating import load_company
 from assay.standards import derive
 
@@ -65,7 +67,6 @@ def _metric(fact):
 
 
 def test_round_trip_through_the_reader(derived):
-    read_release = pytest.importorskip("assay.read").read_release
     doc = read_release(str(SEED))
     checked, mismatches = 0, []
     for f in doc.facts:
@@ -141,3 +142,30 @@ def test_compare_shows_methods_side_by_side():
     # by-product -3.45; gross (-2,375,000 + 13,359,000) / 688,623 = 15.95
     assert "(3.45)" in line and "15.95" in line
     assert "Price deck 2007Q2" in result.output and "AISC n/a" in result.output
+
+
+@pytest.mark.parametrize("period", ["2007Q2", "2006Q2", "2007H1"])
+def test_the_written_report_foots_by_its_own_audit(period):
+    result = CliRunner().invoke(app, ["report", str(FOLDER), "--period", period])
+    assert result.exit_code == 0, result.output
+    findings = audit(read_text(result.output, f"report-{period}.txt")).findings
+    mismatches = [f.message for f in findings if f.status is Status.MISMATCH]
+    assert mismatches == []
+    rules = {f.rule for f in findings if f.status is Status.OK}
+    # the sums that needed the amounts the release does not itemise were checked and hold
+    assert {"derived.production_total", "derived.unit_sum", "derived.segment_sum"} <= rules
+
+
+def test_amounts_not_itemised_are_printed_with_a_note():
+    result = CliRunner().invoke(app, ["report", str(FOLDER), "--period", "2007Q2"])
+    text = result.output
+    # gold: 42,234 = Greens Creek 3,750 + La Camorra 38,399 + 85 not itemised (Q2 2006);
+    # 84,653 = 8,478 + 76,019 + 156 (H1 2006); the 2007 columns have none
+    assert "NOT ITEMISED UNIT (3)" in text
+    assert "Gold produced (oz.)                                 85                     156" \
+        in text
+    # silver inventory change H1 2006: 212 = Greens Creek (467) + Lucky Friday (228) + 907
+    assert "   Change in product inventory                      --                     907" \
+        in text
+    assert "(5) NOT ITEMISED UNIT: amounts that the company's totals include" in text
+    assert max(len(line) for line in text.splitlines()) < 80

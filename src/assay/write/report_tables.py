@@ -12,7 +12,11 @@ from datetime import date
 from decimal import Decimal
 
 from assay.model import Period, round_to
+from assay.model import units as u
+from assay.operating import Unit
+from assay.operating.schema import ITEMS, METALS, is_precious
 from assay.standards import Derived
+from assay.standards.relations import per_noun
 
 _ORDINAL = {1: "First", 2: "Second", 3: "Third", 4: "Fourth"}
 _MONTHS = {3: "Three", 6: "Six", 9: "Nine", 12: "Twelve"}
@@ -111,60 +115,135 @@ def _per_oz_decimals(metal: str) -> int:
 
 
 _GRADE_DECIMALS = {"silver": 2, "gold": 3}
-_METAL_ORDER = ("silver", "gold", "lead", "zinc", "copper")
+_GRADE_UNIT = {u.OZ_PER_TON: "oz./ton", u.PERCENT: "%"}
+
+
+def _qty(metal: str) -> str:
+    return "oz." if is_precious(metal) else "tons"
+
+
+def _pers(metals: set[str]) -> tuple[str, str]:
+    """("per ounce and per pound", "ounces and pounds") for the metals costed, or one."""
+    nouns = sorted({per_noun(m) for m in metals}, reverse=True) or ["ounce"]
+    return (" and ".join(f"per {x}" for x in nouns),
+            " and ".join(f"{x}s" for x in nouns))
+
+
+def _per_label(metal: str) -> str:
+    """``$/oz.`` or ``$/lb.``: what the figure is per."""
+    return "$/oz." if is_precious(metal) else "$/lb."
+
+
+def _cost_heading(metal: str, basis: str, note: str = "") -> str:
+    return f"Average cost per {per_noun(metal)} of {metal} {basis}{note}:"
+
+
+def _segment_basis(derived: Derived, segment: str) -> str:
+    bases = {x.cost_basis for x in derived.data.company.units_of(segment)}
+    return bases.pop() if len(bases) == 1 else "produced"
+
+
+def _next_note(notes: list[str]) -> int:
+    """The first footnote number after those the table already uses."""
+    import re
+
+    used = [int(m) for n in notes for m in re.findall(r"^\((\d+)\)", n)]
+    return max(used, default=0) + 1
+
+
+def _not_itemised(derived: Derived, periods: list[Period], metrics: list[str]) -> list[Unit]:
+    """Units the company does not itemise but whose figures are in its totals: printed,
+    so that every printed total is the sum of printed figures."""
+    return [x for x in derived.data.company.units if not x.itemised
+            and any(_any(derived, x.name, periods, m) for m in metrics)]
+
+
+def _not_itemised_note(n: int, units: list[Unit]) -> str:
+    names = ", ".join(_unit_heading(x) for x in units)
+    return (f"({n}) {names}: amounts that the company's totals include but that it does not "
+            "itemise by unit (itemised = false in company.toml); printed so that every total "
+            "is the sum of the figures printed.")
+
+
+def _unit_heading(x: Unit) -> str:
+    return x.heading or f"{x.name.upper()} UNIT"
 
 
 def production_data(derived: Derived, periods: list[Period]) -> ReportTable:
     company = derived.data.company
     t = ReportTable(company.name, "Production Data", "", "", periods)
+    per, _ = _pers({x.primary_metal for x in company.units if x.itemised})
     for unit in company.units:
         if not unit.itemised:
             continue
         name, metal = unit.name, unit.primary_metal
-        t.rows.append(ReportRow(unit.heading or f"{unit.name.upper()} UNIT", "heading"))
+        t.rows.append(ReportRow(_unit_heading(unit), "heading"))
         t.rows.append(ReportRow("", "blank"))
         t.rows.append(_row(derived, name, periods, "ore_milled", unit.ore_label, 0))
         t.rows.append(_row(derived, name, periods, "mining_cost_per_ton", "Mining cost per ton",
                            2, dollar=True))
         t.rows.append(_row(derived, name, periods, "milling_cost_per_ton",
                            "Milling cost per ton", 2, dollar=True))
-        for m in _METAL_ORDER:
+        for m in METALS:
             if any(derived.value(name, p.key, f"{m}_grade") is not None for p in periods):
+                grade = _GRADE_UNIT[ITEMS[f"{m}_grade"].unit]
                 t.rows.append(_row(derived, name, periods, f"{m}_grade",
-                                   f"Ore grade milled - {m.title()} (oz./ton)",
+                                   f"Ore grade milled - {m.title()} ({grade})",
                                    _GRADE_DECIMALS.get(m, 2)))
         others = []
-        for m in _METAL_ORDER:
+        for m in METALS:
             if _any(derived, name, periods, f"{m}_produced"):
-                qty = "oz." if m in ("silver", "gold") else "tons"
                 t.rows.append(_row(derived, name, periods, f"{m}_produced",
-                                   f"{m.title()} produced ({qty})", 0))
+                                   f"{m.title()} produced ({_qty(m)})", 0))
                 if m != metal:
                     others.append(m)
         note = " (1)" if others else ""
-        t.rows.append(ReportRow(f"Average cost per ounce of {metal} produced{note}:",
-                                "heading"))
+        t.rows.append(ReportRow(_cost_heading(metal, unit.cost_basis, note), "heading"))
         d = _per_oz_decimals(metal)
-        for metric, label in (("cash_operating_cost_per_oz", "  Cash operating costs"),
-                              ("total_cash_cost_per_oz", "  Total cash costs (2)"),
-                              ("total_production_cost_per_oz", "  Total production costs")):
+        # per ounce as the filing prints it; per pound said on each row as well
+        lb = "" if is_precious(metal) else f" ({_per_label(metal)})"
+        for metric, label in (("cash_operating_cost_per_oz", f"  Cash operating costs{lb}"),
+                              ("total_cash_cost_per_oz", f"  Total cash costs{lb} (2)"),
+                              ("total_production_cost_per_oz",
+                               f"  Total production costs{lb}")):
             t.rows.append(_row(derived, name, periods, metric, label, d, dollar=True))
         t.rows.append(_row(derived, name, periods, "capital_additions",
                            "Capital additions (in thousands)", 0, 3, dollar=True))
         t.rows.append(ReportRow("", "blank"))
-    credited = sorted({m for u in company.units for m in _METAL_ORDER
-                       if m != u.primary_metal and u.itemised
-                       and _any(derived, u.name, periods, f"{m}_produced")},
-                      key=_METAL_ORDER.index)
+    credited = sorted({m for x in company.units for m in METALS
+                       if m != x.primary_metal and x.itemised
+                       and _any(derived, x.name, periods, f"{m}_produced")},
+                      key=METALS.index)
     if credited:
         metals = ", ".join(m.title() for m in credited[:-1])
         metals = f"{metals} and {credited[-1]}" if metals else credited[-1].title()
-        t.footnotes.append(f"(1) {metals.capitalize()} produced have been treated as "
-                           "by-product credits in calculating costs per ounce of the primary "
+        t.footnotes.append(f"(1) {metals.capitalize()} produced "
+                           f"{'has' if len(credited) == 1 else 'have'} been treated as "
+                           f"by-product credits in calculating costs {per} of the primary "
                            "metal.")
-    t.footnotes.append("(2) Total cash costs per ounce represent non-U.S. Generally Accepted "
+    t.footnotes.append(f"(2) Total cash costs {per} represent non-U.S. Generally Accepted "
                        "Accounting Principles (GAAP) measurements; see the reconciliation "
-                       "of cash costs per ounce to GAAP.")
+                       f"of cash costs {per} to GAAP.")
+    rest = _not_itemised(derived, periods, ["ore_milled", "capital_additions"]
+                         + [f"{m}_produced" for m in METALS])
+    if rest:
+        n = _next_note(t.footnotes)
+        for unit in rest:
+            t.rows.append(ReportRow(f"{_unit_heading(unit)} ({n})", "heading"))
+            t.rows.append(ReportRow("", "blank"))
+            if _any(derived, unit.name, periods, "ore_milled"):
+                t.rows.append(_row(derived, unit.name, periods, "ore_milled", unit.ore_label, 0,
+                                   nil_dash=True))
+            for m in METALS:
+                if _any(derived, unit.name, periods, f"{m}_produced"):
+                    t.rows.append(_row(derived, unit.name, periods, f"{m}_produced",
+                                       f"{m.title()} produced ({_qty(m)})", 0, nil_dash=True))
+            if _any(derived, unit.name, periods, "capital_additions"):
+                t.rows.append(_row(derived, unit.name, periods, "capital_additions",
+                                   "Capital additions (in thousands)", 0, 3, dollar=True,
+                                   nil_dash=True))
+            t.rows.append(ReportRow("", "blank"))
+        t.footnotes.append(_not_itemised_note(n, rest))
     return t
 
 
@@ -174,30 +253,32 @@ def highlights(derived: Derived, periods: list[Period]) -> ReportTable:
     t = ReportTable(cname, "Highlights", "", "HIGHLIGHTS", periods)
     t.rows.append(ReportRow("PRODUCTION SUMMARY - TOTALS", "heading"))
     t.rows.append(ReportRow("", "blank"))
-    for m in _METAL_ORDER:
+    for m in METALS:
         if _any(derived, cname, periods, f"{m}_produced"):
-            qty = "Ounces" if m in ("silver", "gold") else "Tons"
+            qty = "Ounces" if is_precious(m) else "Tons"
             t.rows.append(_row(derived, cname, periods, f"{m}_produced", f"{m.title()} - {qty}",
                                0))
     for seg in company.segments:
         if not any(u.itemised for u in company.units_of(seg.name)):
             continue
-        d = _per_oz_decimals(seg.primary_metal)
-        t.rows.append(ReportRow(f"Average cost per ounce of {seg.primary_metal} produced:",
+        metal = seg.primary_metal
+        d = _per_oz_decimals(metal)
+        t.rows.append(ReportRow(_cost_heading(metal, _segment_basis(derived, seg.name)),
                                 "heading"))
-        for metric, label in (("cash_operating_cost_per_oz", "  Cash operating costs ($/oz.)"),
-                              ("total_cash_cost_per_oz", "  Total cash costs ($/oz.)"),
+        per = _per_label(metal)
+        for metric, label in (("cash_operating_cost_per_oz", f"  Cash operating costs ({per})"),
+                              ("total_cash_cost_per_oz", f"  Total cash costs ({per})"),
                               ("total_production_cost_per_oz",
-                               "  Total production costs ($/oz.)")):
+                               f"  Total production costs ({per})")):
             t.rows.append(_row(derived, seg.name, periods, metric, label, d))
     decks = [company.prices.get(p.key) for p in periods]
-    metals = [m for m in _METAL_ORDER if any(d and m in d.prices for d in decks)]
+    metals = [m for m in METALS if any(d and m in d.prices for d in decks)]
     if metals:
         t.rows.append(ReportRow("", "blank"))
         t.rows.append(ReportRow("AVERAGE METAL PRICES", "heading"))
         t.rows.append(ReportRow("", "blank"))
         for m in metals:
-            unit = "oz." if m in ("silver", "gold") else "pound"
+            unit = "oz." if is_precious(m) else "pound"
             ids = [f"price|{p.key}|{m}" if d and m in d.prices else None
                    for p, d in zip(periods, decks, strict=True)]
             t.rows.append(ReportRow(
@@ -209,50 +290,68 @@ def highlights(derived: Derived, periods: list[Period]) -> ReportTable:
 
 def reconciliation(derived: Derived, periods: list[Period]) -> ReportTable:
     company = derived.data.company
-    t = ReportTable(company.name, "Reconciliation of Cash Costs per Ounce to Generally "
-                    "Accepted Accounting Principles (GAAP)(1)",
-                    "(dollars and ounces in thousands, except per ounce - unaudited)", "",
-                    periods)
     order = company.reconciliation_order or [
         n for s in company.segments
-        for n in [s.name] + [u.name for u in company.units_of(s.name) if u.itemised]]
+        for n in [s.name] + [x.name for x in company.units_of(s.name) if x.itemised]]
+    blocks = []
     for name in order:
         try:
             seg = company.segment(name)
-            entity, metal, heading = seg.name, seg.primary_metal, seg.heading or seg.name.upper()
-            other_label = "Reclamation, severance and other costs"
+            blocks.append((seg.name, seg.primary_metal, _segment_basis(derived, seg.name),
+                           seg.heading or seg.name.upper(),
+                           "Reclamation, severance and other costs", False))
         except KeyError:
-            unit = company.unit(name)
-            entity, metal = unit.name, unit.primary_metal
-            heading = unit.heading or f"{unit.name.upper()} UNIT"
-            other_label = unit.other_costs_label
-        d = _per_oz_decimals(metal)
-        t.rows.append(ReportRow(heading, "heading"))
-        t.rows.append(ReportRow("", "blank"))
-        t.rows.append(_row(derived, entity, periods, "total_cash_cost", "Total cash costs", 0, 3,
-                           dollar=True))
-        t.rows.append(_row(derived, entity, periods, "basis_oz",
-                           f"Divided by {metal} ounces produced", 0, 3))
-        t.rows.append(ReportRow("", "rule"))
-        t.rows.append(_row(derived, entity, periods, "total_cash_cost_per_oz",
-                           "   Total cash cost per ounce produced", d, dollar=True))
-        t.rows.append(ReportRow("", "total_rule"))
-        t.rows.append(ReportRow("Reconciliation to GAAP:", "heading"))
-        _gaap_rows(t, derived, entity, periods, "   ", other_label)
-        t.rows.append(ReportRow("", "blank"))
-    t.rows.append(ReportRow("RECONCILIATION TO GAAP, ALL OPERATIONS", "heading"))
-    t.rows.append(ReportRow("", "blank"))
-    _gaap_rows(t, derived, company.name, periods, "", "Reclamation and other costs")
-    t.footnotes.append("(1) Cash costs per ounce represent non-U.S. generally accepted "
+            unit = company.unit(name)  # load_company checked the names
+            blocks.append((unit.name, unit.primary_metal, unit.cost_basis, _unit_heading(unit),
+                           unit.other_costs_label, False))
+    rest = _not_itemised(derived, periods, [
+        "total_cash_cost", "recon_dda", "recon_treatment_freight", "byproduct_credits",
+        "recon_inventory_change", "recon_other", *(e.column for e in company.extra_costs)])
+    blocks += [(x.name, x.primary_metal, x.cost_basis, _unit_heading(x), x.other_costs_label,
+                True) for x in rest if x.name not in order]
+    per, quantities = _pers({b[1] for b in blocks})
+    title_per = per.replace("ounce", "Ounce").replace("pound", "Pound")
+    t = ReportTable(company.name, f"Reconciliation of Cash Costs {title_per} to Generally "
+                    "Accepted Accounting Principles (GAAP)(1)",
+                    f"(dollars and {quantities} in thousands, except {per} - unaudited)", "",
+                    periods)
+    t.footnotes.append(f"(1) Cash costs {per} represent non-U.S. generally accepted "
                        "accounting principles (GAAP) measurements, computed by assay from the "
                        "company's operating data under the Gold Institute Production Cost "
                        "Standard.")
     t.footnotes.extend(e.note for e in company.extra_costs if e.note)
+    n = _next_note(t.footnotes)
+    for entity, metal, basis, heading, other_label, hidden in blocks:
+        d = _per_oz_decimals(metal)
+        noun = per_noun(metal)
+        t.rows.append(ReportRow(f"{heading} ({n})" if hidden else heading, "heading"))
+        t.rows.append(ReportRow("", "blank"))
+        t.rows.append(_row(derived, entity, periods, "total_cash_cost", "Total cash costs", 0, 3,
+                           dollar=True, nil_dash=hidden))
+        # the printed quotient holds: thousand dollars / thousand ounces (or pounds)
+        qty, qty_label = ("basis_oz", "ounces") if is_precious(metal) else ("basis_lb",
+                                                                             "pounds")
+        t.rows.append(_row(derived, entity, periods, qty,
+                           f"Divided by {metal} {qty_label} {basis}", 0, 3, nil_dash=hidden))
+        per_row = _row(derived, entity, periods, "total_cash_cost_per_oz",
+                       f"   Total cash cost per {noun} {basis}", d, dollar=True)
+        if not hidden or any(v is not None for v in per_row.values):
+            t.rows.append(ReportRow("", "rule"))
+            t.rows.append(per_row)
+            t.rows.append(ReportRow("", "total_rule"))
+        t.rows.append(ReportRow("Reconciliation to GAAP:", "heading"))
+        _gaap_rows(t, derived, entity, periods, "   ", other_label, nil_total=hidden)
+        t.rows.append(ReportRow("", "blank"))
+    t.rows.append(ReportRow("RECONCILIATION TO GAAP, ALL OPERATIONS", "heading"))
+    t.rows.append(ReportRow("", "blank"))
+    _gaap_rows(t, derived, company.name, periods, "", "Reclamation and other costs")
+    if any(b[-1] for b in blocks):
+        t.footnotes.append(_not_itemised_note(n, [x for x in rest if x.name not in order]))
     return t
 
 
 def _gaap_rows(t: ReportTable, derived: Derived, entity: str, periods: list[Period],
-               indent: str, other_label: str) -> None:
+               indent: str, other_label: str, nil_total: bool = False) -> None:
     rows = [("total_cash_cost", "Total cash costs", True),
             ("recon_dda", "Depreciation, depletion and amortization", False),
             ("recon_treatment_freight", "Treatment and freight costs", False),
@@ -267,7 +366,8 @@ def _gaap_rows(t: ReportTable, derived: Derived, entity: str, periods: list[Peri
     t.rows.append(ReportRow("", "rule"))
     t.rows.append(_row(derived, entity, periods, "gaap_cost",
                        indent + "Costs of sales and other direct production costs and "
-                       "depreciation, depletion and amortization (GAAP)", 0, 3, dollar=True))
+                       "depreciation, depletion and amortization (GAAP)", 0, 3, dollar=True,
+                       nil_dash=nil_total))
     t.rows.append(ReportRow("", "total_rule"))
 
 

@@ -27,50 +27,54 @@ def format_number(value: Decimal | None, decimals: int, nil_dash: bool = False) 
     return f"({text})" if value < 0 else f"{text} "
 
 
-def _cell(row: ReportRow, i: int) -> str:
+def _cell(row: ReportRow, i: int, cell: int = CELL) -> str:
     text = format_number(row.printed(i), row.decimals, row.nil_dash)
     if row.dollar and text:
-        return "$" + text.rjust(CELL - 1)
-    return text.rjust(CELL)
+        return "$" + text.rjust(cell - 1)
+    return text.rjust(cell)
 
 
 def _centre(text: str, width: int) -> str:
     return text.center(width).rstrip()
 
 
+def column_width(groups: list[tuple[str, int]]) -> int:
+    """Columns widen when a group's heading would not fit over them ("Second Quarter
+    Ended" over a single column), so that each heading stands over its own columns."""
+    return max([CELL] + [-(-(len(text) + GAP) // count) - GAP + 1 for text, count in groups])
+
+
 def render_table(t: ReportTable) -> str:
     n = len(t.periods)
-    width = LABEL + n * (CELL + GAP)
+    groups = t.group_headers()
+    cell = column_width(groups)
+    width = LABEL + n * (cell + GAP)
     out = [_centre(t.company.upper(), width)]
     out.extend(_centre(line, width) for line in textwrap.wrap(t.title, width - 12))
     if t.scale_note:
         out.extend(_centre(line, width) for line in textwrap.wrap(t.scale_note, width - 4))
     out.append("")
-    groups, rules, pos = [], [], 0
-    for text, count in t.group_headers():
-        span = count * (CELL + GAP) - GAP
-        groups.append(" " * GAP + text.center(span))
-        rules.append(" " * GAP + "-" * span)
-        pos += count
-    out.append((" " * LABEL + "".join(groups)).rstrip())
-    out.append(" " * LABEL + "".join(rules))
+    spans = [(text, count * (cell + GAP) - GAP) for text, count in groups]
+    out.append((" " * LABEL + "".join(" " * GAP + text.center(span)
+                                      for text, span in spans)).rstrip())
+    out.append(" " * LABEL + "".join(" " * GAP + "-" * span for _, span in spans))
     out.append(" " * LABEL + "".join(
-        " " * GAP + date_header(p.end).rjust(CELL - 1) + " " for p in t.periods).rstrip())
+        " " * GAP + date_header(p.end).rjust(cell - 1) + " " for p in t.periods).rstrip())
     out.append((t.stub.ljust(LABEL) + "".join(
-        " " * GAP + str(p.end.year).rjust(CELL - 1) + " " for p in t.periods)).rstrip())
+        " " * GAP + str(p.end.year).rjust(cell - 1) + " " for p in t.periods)).rstrip())
     out.append("")
     for row in t.rows:
         if row.kind == "blank":
             out.append("")
         elif row.kind in ("rule", "total_rule"):
             ch = "-" if row.kind == "rule" else "="
-            out.append(" " * LABEL + "".join(" " * GAP + " " + ch * (CELL - 2) + " "
+            out.append(" " * LABEL + "".join(" " * GAP + " " + ch * (cell - 2) + " "
                                               for _ in range(n)).rstrip())
         elif row.kind == "heading":
             out.extend(_wrap(row.label, width))
         else:
             lines = _wrap(row.label, LABEL - 1)
-            cells = "".join(" " * GAP + _cell(row, i) for i in range(n))
+            cells = "".join(" " * GAP + _cell(row, i, cell) for i in range(n))
             out.extend(lines[:-1])
             out.append((lines[-1].ljust(LABEL) + cells).rstrip())
     if t.footnotes:

@@ -14,7 +14,13 @@ from assay.standards.compare import compare_methods, render_compare
 from assay.standards.explain import explain_tree, find_metric
 
 from .app import app
-from .common import EXIT_BAD_INPUT, err_console, input_errors_exit, write_text_output
+from .common import (
+    EXIT_BAD_INPUT,
+    check_output_path,
+    err_console,
+    input_errors_exit,
+    write_text_output,
+)
 
 Folder = Annotated[str, typer.Argument(help="A company folder (company.toml plus CSV/XLSX).")]
 PeriodOpt = Annotated[str, typer.Option("--period", "-p", help="A quarter, e.g. 2007Q2.")]
@@ -28,6 +34,11 @@ class ReportFormat(StrEnum):
     json = "json"
 
 
+class CompareFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
 @app.command()
 def report(folder: Folder, period: PeriodOpt,
            fmt: Annotated[ReportFormat, typer.Option("--format", "-f")] = ReportFormat.text,
@@ -35,18 +46,20 @@ def report(folder: Folder, period: PeriodOpt,
     """Write the release's cost tables (highlights, production data, reconciliation)."""
     from assay.write.report_tables import report_tables
 
+    if fmt is ReportFormat.xlsx and not out:
+        err_console.print("error: --format xlsx needs --output FILE")
+        raise typer.Exit(EXIT_BAD_INPUT)
     with input_errors_exit():
+        check_output_path(out)
         derived = derive(load_company(folder))
         tables = report_tables(derived, period.upper())
-    if fmt is ReportFormat.xlsx:
-        if not out:
-            err_console.print("error: --format xlsx needs --output FILE")
-            raise typer.Exit(EXIT_BAD_INPUT)
-        from assay.write.report_xlsx import write_xlsx
+        if fmt is ReportFormat.xlsx:
+            from assay.write.report_xlsx import write_xlsx
 
-        write_xlsx(tables, out)
-        err_console.print(f"{len(tables)} tables written to {out}")
-        return
+            assert out is not None
+            write_xlsx(tables, out)
+            err_console.print(f"{len(tables)} tables written to {out}")
+            return
     if fmt is ReportFormat.md:
         from assay.write.report_md import render_markdown as render
     elif fmt is ReportFormat.json:
@@ -68,6 +81,7 @@ def explain(folder: Folder,
     from assay.errors import InputError
 
     with input_errors_exit():
+        check_output_path(out)
         data = load_company(folder)
         derived = derive(data)
         name = unit or data.company.name
@@ -84,13 +98,14 @@ def explain(folder: Folder,
 
 @app.command()
 def compare(folder: Folder, period: PeriodOpt,
-            fmt: Annotated[str, typer.Option("--format", "-f", help="text or json")] = "text",
+            fmt: Annotated[CompareFormat, typer.Option("--format", "-f")] = CompareFormat.text,
             out: Out = None) -> None:
     """Cost per ounce per unit by method: by-product, gross, co-product, C1/C3, AISC."""
     with input_errors_exit():
+        check_output_path(out)
         derived = derive(load_company(folder))
         rows, assumptions = compare_methods(derived, period.upper())
-    if fmt == "json":
+    if fmt is CompareFormat.json:
         payload = {"period": period.upper(), "assumptions": assumptions, "rows": [
             {"entity": r.entity, "metal": r.metal, "notes": r.notes,
              "values": {k: None if v is None else str(v) for k, v in r.values.items()}}

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from assay.model import round_to
+from assay.operating.schema import METALS, is_precious
 
 from .derive import Derived
 
@@ -29,6 +30,11 @@ METHODS = (
 
 
 def compare_methods(derived: Derived, period: str) -> tuple[list[MethodRow], list[str]]:
+    """Each unit's and segment's cost per unit of its primary metal under every method in
+    ``period`` (an ``InputError`` if the folder has no such period)."""
+    from assay.write.report_tables import check_period
+
+    check_period(derived, period)
     company = derived.data.company
     rows = []
     entities = [(u.name, u.primary_metal) for u in company.units if u.itemised]
@@ -39,18 +45,19 @@ def compare_methods(derived: Derived, period: str) -> tuple[list[MethodRow], lis
         values = {key: derived.value(name, period, metric.format(primary=metal))
                   for key, metric, _ in METHODS}
         notes = []
-        for other in ("silver", "gold", "lead", "zinc", "copper"):
+        for other in METALS:
             if other == metal:
                 continue
             v = derived.value(name, period, f"coproduct_cost_per_unit_{other}")
             if v is not None:
-                per = "oz" if other in ("silver", "gold") else "lb"
+                per = "oz" if is_precious(other) else "lb"
                 notes.append(f"co-product {other} ${round_to(v, 2)}/{per}")
         if values["aisc"] is None:
             notes.append("AISC n/a: no ounces sold given")
         third = derived.value(name, period, "third_party_oz")
         if third:
-            notes.append(f"{third:,.0f} oz from third-party ore credited, outside the basis")
+            notes.append(f"{round_to(third, 0):,} oz from third-party ore credited, outside "
+                         "the basis")
         rows.append(MethodRow(name, metal, values, notes))
     deck = company.prices.get(period)
     assumptions = [
@@ -80,7 +87,8 @@ def compare_methods(derived: Derived, period: str) -> tuple[list[MethodRow], lis
 def render_compare(rows: list[MethodRow], assumptions: list[str], period: str) -> str:
     head = f"{'Unit / segment':<20}{'metal':<8}" + "".join(f"{label:>12}"
                                                            for _, _, label in METHODS)
-    out = [f"Cost per ounce of the primary metal by method, {period} (USD)", "", head,
+    out = [f"Cost per ounce (precious) or pound (base metals) of the primary metal by "
+           f"method, {period} (USD)", "", head,
            "-" * len(head)]
     for r in rows:
         cells = "".join(f"{_cell(r.values[k], r.metal):>12}" for k, _, _ in METHODS)

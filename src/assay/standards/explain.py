@@ -6,6 +6,7 @@ import re
 from decimal import Decimal
 
 from assay.errors import InputError
+from assay.model import round_to
 
 from .derive import Derived
 
@@ -29,10 +30,10 @@ def find_metric(derived: Derived, phrase: str) -> str:
 
 
 def _fmt(v: Decimal) -> str:
+    """Whole numbers as they are; others to 4 places (2 from 1,000), half away from zero."""
     if v == v.to_integral_value():
-        return f"{v:,.0f}"
-    q = v.quantize(Decimal("0.0001")) if abs(v) < 1000 else v.quantize(Decimal("0.01"))
-    return f"{q:,f}"
+        return f"{round_to(v, 0):,}"
+    return f"{round_to(v, 4 if abs(v) < 1000 else 2):,}"
 
 
 def explain_tree(derived: Derived, fact_id: str, show_zero: bool = False) -> str:

@@ -76,14 +76,20 @@ def date_header(d: date) -> str:
     return f"{d.strftime('%B')} {d.day},"
 
 
-def report_periods(derived: Derived, key: str) -> list[Period]:
-    """The release's columns for quarter ``key``: it, a year earlier, and both years to date."""
+def check_period(derived: Derived, key: str) -> dict[str, Period]:
+    """The folder's periods by key; an ``InputError`` naming them if ``key`` is not one."""
     periods = {n.period.key: n.period for n in derived.nodes}
     if key not in periods:
         from assay.errors import InputError
 
         raise InputError(derived.data.company.path,
                          f"period {key!r} not in the data (have {', '.join(sorted(periods))})")
+    return periods
+
+
+def report_periods(derived: Derived, key: str) -> list[Period]:
+    """The release's columns for quarter ``key``: it, a year earlier, and both years to date."""
+    periods = check_period(derived, key)
     p = periods[key]
     out = [p]
     prior_key = f"{p.end.year - 1}{key[4:]}"

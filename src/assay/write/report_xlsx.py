@@ -10,6 +10,8 @@ from __future__ import annotations
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 
+from assay.errors import InputError
+
 from .report_tables import ReportTable, date_header
 
 
@@ -21,6 +23,7 @@ def number_format(decimals: int, dollar: bool, nil_dash: bool) -> str:
 
 
 def write_xlsx(tables: list[ReportTable], path: str) -> None:
+    """Write ``tables`` to ``path``; an ``InputError`` if the file cannot be written."""
     wb = Workbook()
     wb.remove(wb.active)
     thin, double = Side(style="thin"), Side(style="double")
@@ -56,7 +59,10 @@ def write_xlsx(tables: list[ReportTable], path: str) -> None:
         for note in t.footnotes:
             ws.append([])
             ws.append([note])
-    wb.save(path)
+    try:
+        wb.save(path)
+    except OSError as e:
+        raise InputError(path, f"cannot write: {e.strerror}") from None
 
 
 def _sheet_name(title: str) -> str:

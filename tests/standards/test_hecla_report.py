@@ -11,8 +11,8 @@ from typer.testing import CliRunner
 from assay.audit import Status, audit
 from assay.cli import app
 from assay.model import round_to
-from assay.read import read_release, read_text
 from assay.operating import load_company
+from assay.read import read_release, read_text
 from assay.standards import derive
 
 ROOT = Path(__file__).resolve().parents[2]

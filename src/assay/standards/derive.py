@@ -49,12 +49,12 @@ class Derived:
 def relations_for(node: Node, data: OperatingData) -> list[Relation]:
     company = data.company
     extras = tuple(e.column for e in company.extra_costs)
+    if node.basis not in ("produced", "sold"):
+        # load_company refuses such a folder: a cost per ounce needs one basis
+        raise ValueError(f"{node.name}: units on different cost bases in one segment")
     primary = node.primary or "silver"
-    basis = node.basis if node.basis in ("produced", "sold") else "produced"
-    rels = unit_relations(primary, basis, company.royalties_in, extras)
-    # the company mixes metals; a segment of produced- and sold-basis units (refused when
-    # a folder is loaded) mixes bases: no figure per ounce of one metal on one basis
-    if node.kind in ("company", "corporate") or node.basis not in ("produced", "sold"):
+    rels = unit_relations(primary, node.basis, company.royalties_in, extras)
+    if node.kind in ("company", "corporate"):  # the company mixes metals
         rels = [r for r in rels if not r.per_metal]
     return rels
 

@@ -262,7 +262,7 @@ def _derive(data: OperatingData) -> BulkResult:
         longest = int(lengths.max())
         for name in additive_out:
             col = store.get(name)
-            if col is not None:
+            if col is not None and col.ok.any():  # a column valid nowhere sums to nothing
                 col.write(group, group_sum(col.read(flat), starts, longest))
         by_profile(group, True)
         run(group, agg, False)  # head grades, once the metal contained is summed

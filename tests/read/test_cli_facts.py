@@ -66,3 +66,9 @@ def test_unwritable_output_is_exit_code_two_before_any_work(tmp_path: Path):
         r = runner.invoke(app, ["facts", SEED, "--format", fmt, "-o", str(out)])
         assert r.exit_code == 2, (fmt, r.output)
         assert "Traceback" not in r.output and str(out) in r.stderr
+
+
+def test_error_messages_are_text_not_markup(tmp_path: Path):
+    odd = tmp_path / "data[costs].txt"
+    r = runner.invoke(app, ["facts", str(odd)])
+    assert r.exit_code == 2 and "data[costs].txt: no such file" in r.stderr

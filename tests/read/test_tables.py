@@ -266,3 +266,12 @@ def test_percent_cells_are_percentages_not_scaled_dollars():
     margin = [f for f in doc.facts if f.label == "Gross margin"]
     assert [(f.value, f.unit, f.scale, f.decimals) for f in margin] == [
         (Decimal("25.5"), "%", 0, 1), (Decimal("31.0"), "%", 0, 1)]
+
+
+def test_per_pound_group_heading_applies_to_its_rows():
+    text = HIGHLIGHTS.replace("Mining cost per ton        $  51.76  $  51.89", """\
+Average cost per pound of zinc sold:
+  Total cash costs         $   0.24  $   0.31""")
+    doc = read_text(text)
+    zinc = [f for f in doc.facts if f.label == "Total cash costs" and f.column == 0]
+    assert [(f.value, f.unit, f.metal) for f in zinc] == [(Decimal("0.24"), "USD/lb", "zinc")]

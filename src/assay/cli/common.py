@@ -19,6 +19,12 @@ err_console = Console(stderr=True)
 EXIT_BAD_INPUT = 2
 
 
+def _print_error(e: InputError) -> None:
+    """``error: file:line: problem``; the message is text, never markup ("data.xlsx[costs]")."""
+    err_console.print("[red]error[/red]: ", end="", highlight=False)
+    err_console.print(str(e), markup=False, highlight=False, soft_wrap=True)
+
+
 @contextmanager
 def input_errors_exit() -> Iterator[None]:
     """Print input errors one per line (``file:line: problem``) and exit 2, no traceback."""
@@ -26,10 +32,10 @@ def input_errors_exit() -> Iterator[None]:
         yield
     except InputErrors as errs:
         for e in errs.errors:
-            err_console.print(f"[red]error[/red]: {e}", highlight=False, soft_wrap=True)
+            _print_error(e)
         raise typer.Exit(EXIT_BAD_INPUT) from None
     except InputError as e:
-        err_console.print(f"[red]error[/red]: {e}", highlight=False, soft_wrap=True)
+        _print_error(e)
         raise typer.Exit(EXIT_BAD_INPUT) from None
 
 

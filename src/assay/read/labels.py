@@ -94,7 +94,8 @@ def row_unit(label: str, group: str | None, note: ScaleNote) -> RowUnit:
         return RowUnit(u.USD_PER_TON, 0)
     if "$/oz" in low or "per ounce" in low or ("per ounce" in grp and "ounces" not in low):
         return RowUnit(u.USD_PER_OZ, 0)
-    if "$/pound" in low or "$/lb" in low or "per pound" in low:
+    if "$/pound" in low or "$/lb" in low or "per pound" in low or (
+            "per pound" in grp and "pounds" not in low and "tons" not in low):
         return RowUnit(u.USD_PER_LB, 0)
     if "per share" in low or "per common share" in low:
         return RowUnit(u.USD_PER_SHARE, 0)

@@ -14,10 +14,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
-from assay.model import Document, Interval, interval_of
+from assay.model import Document, Interval
+
+from .findings import figure_interval
 
 METALS = ("silver", "gold", "lead", "zinc")
 
@@ -113,6 +115,10 @@ _GRADING = Caseless(r"^\s+grading\b")
 _START = re.compile(r"negative|us\$|\$|\b\d", re.IGNORECASE)
 _DIGITS = re.compile(r"\d+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"']?\s+(?=[\"(]?[A-Z])")
+#: ``_SENTENCE_END`` with the mark it looks back to, tried only where a mark stands
+_SENTENCE_MARK = re.compile(r"[.!?][\"']?\s+(?=[\"(]?[A-Z])")
+#: bytes.translate table: ASCII digits to "0", every other byte to " "
+_DIGIT_MASK = bytes(0x30 if 0x30 <= i <= 0x39 else 0x20 for i in range(256))
 _DIGIT = re.compile(r"\d")
 _FOOTNOTE = re.compile(r"^\s*\((\d+)\)\s")
 
@@ -150,9 +156,10 @@ class Paragraph:
         return out
 
 
-@dataclass(slots=True)
 class Mention:
-    """One cited figure."""
+    """One cited figure (a plain class: an audit makes a hundred)."""
+
+    __slots__ = ("kind", "value", "decimals", "text", "start", "end", "metal", "used", "_iv")
 
     kind: str  # usd | usd/oz | usd/lb | usd/share | usd/ton | pct | ratio | oz | oz/ton | g/t | m
     value: Decimal
@@ -160,15 +167,24 @@ class Mention:
     text: str
     start: int
     end: int
-    metal: str | None = None
-    used: bool = False
-    _iv: Interval | None = field(default=None, repr=False, compare=False)
+    metal: str | None
+    used: bool
+
+    def __init__(self, kind: str, value: Decimal, decimals: int, text: str, start: int,
+                 end: int, metal: str | None = None, used: bool = False) -> None:
+        self.kind, self.value, self.decimals, self.text = kind, value, decimals, text
+        self.start, self.end, self.metal, self.used = start, end, metal, used
+        self._iv: Interval | None = None
+
+    def __repr__(self) -> str:
+        return (f"Mention({self.kind!r}, {self.value!r}, {self.decimals!r}, {self.text!r}, "
+                f"{self.start}, {self.end}, {self.metal!r}, used={self.used})")
 
     @property
     def interval(self) -> Interval:
         iv = self._iv
         if iv is None:
-            iv = self._iv = interval_of(self.value, self.decimals)
+            iv = self._iv = figure_interval(self.value, self.decimals)
         return iv
 
     @property
@@ -176,16 +192,26 @@ class Mention:
         return self.value < 0
 
 
-@dataclass(slots=True)
 class Sentence:
-    text: str
-    start: int  # offset in the paragraph
-    paragraph: Paragraph
-    index: int  # within the paragraph
-    mentions: list[Mention] = field(default_factory=list)
-    #: what the audit works out once per sentence (clause cuts, words around each
-    #: mention...), by name; :meth:`add` forgets what depends on the mentions
-    memo: dict[object, object] = field(default_factory=dict, repr=False, compare=False)
+    """One sentence of a paragraph, with its mentions in document order."""
+
+    __slots__ = ("text", "start", "paragraph", "index", "mentions", "memo", "low")
+
+    def __init__(self, text: str, start: int, paragraph: Paragraph, index: int,
+                 mentions: list[Mention] | None = None) -> None:
+        self.text = text
+        self.start = start  # offset in the paragraph
+        self.paragraph = paragraph
+        self.index = index  # within the paragraph
+        self.mentions: list[Mention] = [] if mentions is None else mentions
+        #: what the audit works out once per sentence (clause cuts, words around each
+        #: mention...), by name; :meth:`add` forgets what depends on the mentions
+        self.memo: dict[object, object] = {}
+        #: ``fold(text)``: the text lower-cased if ASCII, else None
+        self.low = fold(text)
+
+    def __repr__(self) -> str:
+        return f"Sentence({self.text!r}, {self.start}, index={self.index})"
 
     def add(self, m: Mention) -> None:
         """Add a mention found late (a range's first figure), keeping document order."""
@@ -208,15 +234,17 @@ def _scaled(n: str, mult: str | None) -> tuple[Decimal, int]:
     return value, dec
 
 
-def matches(text: str, low: str | None = None) -> Iterator[re.Match[str]]:
+def matches(text: str, low: str | None = None,
+            starts: list[int] | None = None) -> Iterator[re.Match[str]]:
     """What ``_MENTION.finditer(text)`` yields (at the same places), trying the pattern
     only where a mention can begin (after a match, the search goes on from its end, as
-    finditer's does). With ``low``, ``fold(text)``, the matches are of ``low``."""
+    finditer's does). With ``low``, ``fold(text)``, the matches are of ``low``; with
+    ``starts``, ``_starts(text)``."""
     pos = 0
     if low is None:
         low = fold(text)
     pattern, subject = (_MENTION, text) if low is None else (_MENTION_FAST, low)
-    for start in _starts(text):
+    for start in (_starts(text, low) if starts is None else starts):
         if start < pos:
             continue
         m = pattern.match(subject, start)
@@ -225,12 +253,15 @@ def matches(text: str, low: str | None = None) -> Iterator[re.Match[str]]:
             yield m
 
 
-def _starts(text: str) -> list[int]:
+def _starts(text: str, low: str | None = None) -> list[int]:
     """Places where a mention may begin, in order (a few more than ``_START`` finds: a
-    run of digits inside a word, where the pattern then fails)."""
+    run of digits inside a word, where the pattern then fails). ``low``: ``fold(text)``
+    if at hand. Empty when ``text`` has no digit (every mention has one)."""
     if not text.isascii():
-        return [c.start() for c in _START.finditer(text)]
-    out = [d.start() for d in _DIGITS.finditer(text)]
+        return [c.start() for c in _START.finditer(text)] if _DIGIT.search(text) else []
+    out = digit_runs(text)
+    if not out:
+        return out
     extra = False
     k = text.find("$")
     while k >= 0:
@@ -239,7 +270,8 @@ def _starts(text: str) -> list[int]:
             out.append(k - 2)
         extra = True
         k = text.find("$", k + 1)
-    low = text.lower()
+    if low is None:
+        low = text.lower()
     k = low.find("negative")
     while k >= 0:
         out.append(k)
@@ -250,14 +282,55 @@ def _starts(text: str) -> list[int]:
     return out
 
 
+def digit_runs(text: str) -> list[int]:
+    """Where each run of digits starts in ASCII ``text``: what ``_DIGITS.finditer`` finds
+    (``re`` tries a character class at every character; finding " 0" in a mask of the
+    text, digits made "0" and the rest " ", is several times cheaper)."""
+    mask = text.encode("ascii").translate(_DIGIT_MASK)
+    out = [0] if mask[:1] == b"0" else []
+    k = mask.find(b" 0")
+    while k >= 0:
+        out.append(k + 1)
+        k = mask.find(b" 0", k + 2)
+    return out
+
+
+def split_sentences(text: str) -> list[str]:
+    """``_SENTENCE_END.split(text)``. On ASCII text the pattern is tried only at each ".",
+    "!" or "?" (with the mark in the match): the same cuts, as a cut's look-behind needs
+    a mark and none stands inside a cut."""
+    if not text.isascii():
+        return _SENTENCE_END.split(text)
+    marks = []
+    for ch in ".!?":
+        k = text.find(ch)
+        while k >= 0:
+            marks.append(k)
+            k = text.find(ch, k + 1)
+    if not marks:
+        return [text]
+    marks.sort()
+    out = []
+    pos = 0
+    match = _SENTENCE_MARK.match
+    for k in marks:
+        m = match(text, k)
+        if m is not None:
+            out.append(text[pos:k + 1])
+            pos = m.end()
+    out.append(text[pos:])
+    return out
+
+
 def mentions(text: str, offset: int = 0) -> list[Mention]:
     """Every cited figure in ``text``."""
     out: list[Mention] = []
-    if not _DIGIT.search(text):
-        return out
     low = fold(text)
+    starts = _starts(text, low)
+    if not starts:
+        return out
     subject = text if low is None else low
-    for m in matches(text, low):
+    for m in matches(text, low, starts):
         neg = bool(m["neg"])
         end = m.end()
         tail = subject[end:end + 60]
@@ -327,11 +400,10 @@ def _join(run: list[tuple[int, str]], footnote: tuple[str, int] | None = None) -
     pos = 0
     for n, raw in run:
         stripped = raw.lstrip()
-        indent = len(raw) - len(stripped)
         text = stripped.rstrip()
         starts.append(pos)
         lines.append(n)
-        indents.append(indent)
+        indents.append(len(raw) - len(stripped))
         parts.append(text)
         pos += len(text) + 1
     return Paragraph(" ".join(parts), starts, lines, indents, footnote)
@@ -346,7 +418,7 @@ def _footnotes(doc: Document) -> list[Paragraph]:
         marker = None
         for n in range(t.first_line, t.last_line + 1):
             text = doc.lines[n - 1] if n - 1 < len(doc.lines) else ""
-            m = _FOOTNOTE.match(text)
+            m = _FOOTNOTE.match(text) if "(" in text else None  # no match without "("
             if m and n not in in_rows:
                 if run and marker:
                     out.append(_join(run, (marker, t.index)))
@@ -363,13 +435,25 @@ def _footnotes(doc: Document) -> list[Paragraph]:
 
 
 def sentences(par: Paragraph) -> list[Sentence]:
+    """The sentences of ``par``, each with its mentions.
+
+    The paragraph is scanned for mentions once, and each goes to the sentence it stands
+    in: the same mentions as scanning each sentence on its own (``mentions(piece, start)``),
+    because no mention, nor the words after it that it takes in ("per ounce"), can run past
+    the end of a sentence: a sentence that another follows ends in ".", "!" or "?", which
+    no figure and none of those words hold, and the words are read on at most 60
+    characters from the same place in either text."""
+    text = par.text
+    found = mentions(text)
     out = []
     pos = 0
-    pieces = _SENTENCE_END.split(par.text)
-    for k, piece in enumerate(pieces):
-        start = par.text.find(piece, pos)
-        s = Sentence(piece, start, par, k)
-        s.mentions = mentions(piece, start)
-        out.append(s)
+    i, n = 0, len(found)
+    for k, piece in enumerate(split_sentences(text)):
+        start = text.find(piece, pos)
         pos = start + len(piece)
+        j = i
+        while j < n and found[j].start < pos:
+            j += 1
+        out.append(Sentence(piece, start, par, k, found[i:j]))
+        i = j
     return out

@@ -14,11 +14,12 @@ when it is read: the text is built from values fixed when the finding was made.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from enum import StrEnum
 
 from assay.model import Fact, Interval, interval_of
+from assay.model.numbers import half_unit
 
 Text = str | Callable[[], str]
 
@@ -33,8 +34,26 @@ class Status(StrEnum):
 #: How loudly a status speaks when one number takes part in several checks.
 SEVERITY = {Status.MISMATCH: 3, Status.ROUNDING: 2, Status.OK: 1, Status.NOT_CHECKABLE: 0}
 
-#: Intervals of facts already used, by fact identity (cleared by each audit).
+#: Intervals of facts already used, by fact identity (cleared by each audit; holding the
+#: fact keeps its identity from being reused while the entry lives).
 _INTERVALS: dict[int, tuple[Fact, Interval]] = {}
+
+#: ``half_unit(decimals)``, by decimals: constants, the same for every document.
+_HALF: dict[int, Decimal] = {}
+
+_new = object.__new__
+_set_lo = Interval.__dict__["lo"].__set__
+_set_hi = Interval.__dict__["hi"].__set__
+
+
+def new_interval(lo: Decimal, hi: Decimal) -> Interval:
+    """``Interval(lo, hi)``, made without the frozen dataclass's ``__init__`` (which sets
+    each field through ``object.__setattr__``, at twice the cost): the same object, for an
+    audit that makes a thousand of them."""
+    iv = _new(Interval)
+    _set_lo(iv, lo)
+    _set_hi(iv, hi)
+    return iv
 
 
 def clear_caches() -> None:
@@ -47,11 +66,21 @@ def fact_interval(fact: Fact) -> Interval:
     The audit gives no figure a meaning of its own: a nil (``--``) is zero at its column's
     precision, as the reader sets its ``decimals``, and ``decimals=None`` is exact."""
     hit = _INTERVALS.get(id(fact))
-    if hit is not None and hit[0] is fact:
+    if hit is not None:
         return hit[1]
-    iv = interval_of(fact.value, fact.decimals)
-    _INTERVALS[id(fact)] = (fact, iv)
+    _INTERVALS[id(fact)] = (fact, iv := figure_interval(fact.value, fact.decimals))
     return iv
+
+
+def figure_interval(value: Decimal, decimals: int | None) -> Interval:
+    """``interval_of(value, decimals)``: the same Decimal operations on the same operands,
+    with half a unit in the last place worked out once per ``decimals``."""
+    if decimals is None:
+        return interval_of(value, decimals)
+    h = _HALF.get(decimals)
+    if h is None:
+        h = _HALF[decimals] = half_unit(decimals)
+    return new_interval(value - h, value + h)
 
 
 _FIELDS = ("role", "label", "printed", "value", "interval", "unit", "period", "entity",
@@ -205,29 +234,72 @@ class FactOperands:
         return (src.file, src.line) if src is not None else ("", 0)
 
 
+class SumOperands:
+    """The operands of a sum still to be made: the reported total, then each signed term
+    (role ``+`` or ``-``), as :class:`FactOperands` of those pairs would make them."""
+
+    __slots__ = ("reported", "terms")
+
+    def __init__(self, reported: Fact, terms: Sequence[tuple[int, Fact]]) -> None:
+        self.reported, self.terms = reported, terms
+
+    def build(self) -> tuple[Operand, ...]:
+        of = Operand.of
+        return (of(self.reported, "reported"),
+                *(of(f, "+" if s >= 0 else "-") for s, f in self.terms))
+
+    def first_source(self) -> tuple[str, int]:
+        src = self.reported.source
+        return (src.file, src.line) if src is not None else ("", 0)
+
+
+#: What works out a finding's computed interval and tolerance, when first read.
+Bounds = Callable[[], tuple[Interval, Decimal]]
+
+
 class Finding:
     """One checked relation instance. Treat it as immutable.
 
     ``message`` and ``arithmetic`` may be given as functions of no arguments; each is
     called once, when the text is first read. ``operands`` may be :class:`FactOperands`,
-    made into :class:`Operand` objects when first read.
+    made into :class:`Operand` objects when first read. ``computed_interval`` and
+    ``tolerance`` may both be given as one function that returns the two (a status that
+    the values decide needs neither), called when either is first read.
     """
 
     __slots__ = ("rule", "status", "_message", "_operands", "reported", "computed",
-                 "computed_interval", "tolerance", "gap", "unit", "_arithmetic", "missing",
+                 "_computed_interval", "_tolerance", "gap", "unit", "_arithmetic", "missing",
                  "notes")
 
     def __init__(self, rule: str, status: Status, message: Text,
-                 operands: tuple[Operand, ...] | FactOperands,
+                 operands: tuple[Operand, ...] | FactOperands | SumOperands,
                  reported: Decimal | None = None, computed: Decimal | None = None,
-                 computed_interval: Interval | None = None, tolerance: Decimal | None = None,
+                 computed_interval: Interval | Bounds | None = None,
+                 tolerance: Decimal | Bounds | None = None,
                  gap: Decimal | None = None, unit: str = "", arithmetic: Text = "",
                  missing: str | None = None, notes: tuple[str, ...] = ()) -> None:
         self.rule, self.status, self._message, self._operands = rule, status, message, operands
-        self.reported, self.computed, self.computed_interval = reported, computed, \
+        self.reported, self.computed, self._computed_interval = reported, computed, \
             computed_interval
-        self.tolerance, self.gap, self.unit, self._arithmetic = tolerance, gap, unit, arithmetic
+        self._tolerance, self.gap, self.unit, self._arithmetic = tolerance, gap, unit, \
+            arithmetic
         self.missing, self.notes = missing, notes
+
+    @property
+    def computed_interval(self) -> Interval | None:
+        iv = self._computed_interval
+        if callable(iv):
+            self._computed_interval, self._tolerance = iv()
+            iv = self._computed_interval
+        return iv
+
+    @property
+    def tolerance(self) -> Decimal | None:
+        t = self._tolerance
+        if callable(t):
+            self._computed_interval, self._tolerance = t()
+            t = self._tolerance
+        return t
 
     @property
     def message(self) -> str:

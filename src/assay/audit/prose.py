@@ -182,8 +182,15 @@ def _window(s: Sentence, m: Mention) -> tuple[str, str]:
     return before, after
 
 
-def _kind_of(text: str) -> int | None:
-    q, h = _Q.search(text), _H1.search(text)
+def _kind_of(text: str, low: str | None | bool = False) -> int | None:
+    """3 for words of a quarter, 6 for words of six months, None for neither or both.
+    ``low``: ``fold(text)`` when already worked out."""
+    if low is False:
+        low = fold(text)
+    if low is None:
+        q, h = _Q.slow.search(text), _H1.slow.search(text)
+    else:
+        q, h = _Q.search_folded(low), _H1.search_folded(low)  # type: ignore[arg-type]
     if q and h:
         return None
     return 3 if q else 6 if h else None
@@ -193,17 +200,48 @@ def _sentence_kind(s: Sentence) -> int | None:
     """``_kind_of`` the whole sentence, once."""
     memo = s.memo
     if "kind" not in memo:
-        memo["kind"] = _kind_of(s.text)
+        memo["kind"] = _kind_of(s.text, s.low)
     return memo["kind"]  # type: ignore[return-value]
 
 
-def _years_in(text: str, year: int) -> set[int]:
-    ys = {int(y.group(0)) for y in _YEAR.finditer(text)}
-    if _PRIOR.search(text):
+def _years_in(text: str, year: int, low: str | None | bool = False) -> set[int]:
+    """Years named in ``text`` ("2007", "a year ago"...). ``low``: as for ``_kind_of``."""
+    ys = _years(text)
+    if low is False:
+        low = fold(text)
+    if low is None:
+        prior, current = _PRIOR.slow.search(text), _CURRENT.slow.search(text)
+    else:
+        prior = _PRIOR.search_folded(low)  # type: ignore[arg-type]
+        current = _CURRENT.search_folded(low)  # type: ignore[arg-type]
+    if prior:
         ys.add(year - 1)
-    if _CURRENT.search(text):
+    if current:
         ys.add(year)
     return ys
+
+
+def _years(text: str) -> set[int]:
+    """``{int(y) for y in _YEAR.findall-like matches}``: the years ``_YEAR`` finds, found by
+    looking for "19" and "20" instead of trying the pattern at every character. A match is
+    "19" or "20", two more digits (``\\d``: ``str.isdecimal``), and a word boundary on either
+    side (a word character being ``str.isalnum()`` or "_", as ``re`` has it)."""
+    out: set[int] = set()
+    n = len(text)
+    for lead in ("19", "20"):
+        k = text.find(lead)
+        while k >= 0:
+            e = k + 4
+            if (e <= n and text[k + 2].isdecimal() and text[k + 3].isdecimal()
+                    and (k == 0 or not _word(text[k - 1]))
+                    and (e == n or not _word(text[e]))):
+                out.add(int(text[k:e]))
+            k = text.find(lead, k + 1)
+    return out
+
+
+def _word(c: str) -> bool:
+    return c.isalnum() or c == "_"
 
 
 def _period(s: Sentence, prior: list[Sentence], m: Mention, year: int) -> tuple[int | None,
@@ -211,28 +249,51 @@ def _period(s: Sentence, prior: list[Sentence], m: Mention, year: int) -> tuple[
     """(months, year) the mention speaks of; None where the words do not say."""
     before, after = _window(s, m)
     a, b = _clause_span(s, m)
-    clause = s.text[a:b]
+    text = s.text
     rel = m.start - s.start
-    if not (s.text.count("(", a, rel) > s.text.count(")", a, rel)):
-        clause = _ASIDE.sub(" ", clause)  # an aside speaks of other figures
+    # the clause's words, once per clause (and whether the figure is in an aside)
+    key = ("clause", a, b, text.count("(", a, rel) > text.count(")", a, rel))
+    cl = s.memo.get(key)
+    if cl is None:
+        clause = text[a:b]
+        if not key[3]:
+            clause = _ASIDE.sub(" ", clause)  # an aside speaks of other figures
+        cl = s.memo[key] = [clause, fold(clause), False, None]
     # "from a year ago to ... $0.90": the figure is the later one
-    turn = list(_TURN.finditer(before))
-    cut = bool(turn)
-    if turn:
-        before = before[turn[-1].end():]
+    turn = None
+    for turn in _TURN.finditer(before):  # noqa: B007  (the last one)
+        pass
+    cut = turn is not None
+    if turn is not None:
+        before = before[turn.end():]
     local = before + " " + after
-    months = _kind_of(local) or _kind_of(clause) or _sentence_kind(s)
+    low = fold(local)
+    months = _kind_of(local, low) or _clause_kind(cl) or _sentence_kind(s)
     if months is None:
         for p in reversed(prior):
             months = _sentence_kind(p)
             if months:
                 break
-    ys = _years_in(local, year) or ({year} if cut else _years_in(clause, year))
+    ys = _years_in(local, year, low) or ({year} if cut else _clause_years(cl, year))
     if len(ys) == 1:
         return months, ys.pop()
     if not ys and months is not None:
         return months, year
     return months, None
+
+
+def _clause_kind(cl: list) -> int | None:  # type: ignore[type-arg]
+    """``_kind_of`` a clause memo ``[clause, fold(clause), kind or False, years]``."""
+    if cl[2] is False:
+        cl[2] = _kind_of(cl[0], cl[1])
+    return cl[2]  # type: ignore[no-any-return]
+
+
+def _clause_years(cl: list, year: int) -> set[int]:  # type: ignore[type-arg]
+    """``_years_in`` the clause of a clause memo, as a new set."""
+    if cl[3] is None:
+        cl[3] = _years_in(cl[0], year, cl[1])
+    return set(cl[3])
 
 
 def _metal(s: Sentence, m: Mention, prior: list[Sentence]) -> str | None:
@@ -242,9 +303,11 @@ def _metal(s: Sentence, m: Mention, prior: list[Sentence]) -> str | None:
     named = _PRICE_OF.search(before)
     if named:
         return (named.group(1) or named.group(2)).lower()
-    found = [(x.start(), x.group(0).lower()) for x in _METAL.finditer(before)]
-    if found:
-        return found[-1][1]
+    last = None
+    for last in _METAL.finditer(before):  # noqa: B007  (the last one)
+        pass
+    if last is not None:
+        return last.group(0).lower()
     memo = s.memo
     if "head" not in memo:
         head = _HEAD_METAL.search(s.text)
@@ -252,14 +315,53 @@ def _metal(s: Sentence, m: Mention, prior: list[Sentence]) -> str | None:
     return memo["head"]  # type: ignore[return-value]
 
 
+#: HINTS as (plain pattern, IGNORECASE pattern, needles, concepts), for the loops below
+_HINT_TABLE = [(p.fast, p.slow, p.needles, c) for p, c in HINTS]
+
+
 def _last_hint(text: str) -> tuple[str, ...]:
-    best: tuple[int, tuple[str, ...]] | None = None
+    """The concepts of the key phrase that ends last in ``text`` (the first of HINTS on a
+    tie); what searching with each of HINTS in turn finds, each ``Caseless`` search
+    written out in the loop."""
+    best_end, best = -1, ()
     low = fold(text)
-    for pat, concepts in HINTS:
-        for hit in (pat.finditer_folded(low) if low is not None else pat.slow.finditer(text)):
-            if best is None or hit.end() > best[0]:
-                best = (hit.end(), concepts)
-    return best[1] if best else ()
+    if low is None:
+        for _, slow, _, concepts in _HINT_TABLE:
+            for hit in slow.finditer(text):
+                if hit.end() > best_end:
+                    best_end, best = hit.end(), concepts
+        return best
+    for fast, _, needles, concepts in _HINT_TABLE:
+        if needles is not None:
+            for n in needles:
+                if n in low:
+                    break
+            else:
+                continue
+        for hit in fast.finditer(low):
+            if hit.end() > best_end:
+                best_end, best = hit.end(), concepts
+    return best
+
+
+def _first_hint(text: str) -> tuple[str, ...]:
+    """The concepts of the first of HINTS found anywhere in ``text``, or ()."""
+    low = fold(text)
+    if low is None:
+        for _, slow, _, concepts in _HINT_TABLE:
+            if slow.search(text):
+                return concepts
+        return ()
+    for fast, _, needles, concepts in _HINT_TABLE:
+        if needles is not None:
+            for n in needles:
+                if n in low:
+                    break
+            else:
+                continue
+        if fast.search(low):
+            return concepts
+    return ()
 
 
 def _concepts(s: Sentence, m: Mention, after_first: bool = False) -> tuple[str, ...]:
@@ -277,13 +379,7 @@ def _concepts(s: Sentence, m: Mention, after_first: bool = False) -> tuple[str, 
 
 def _find_concepts(s: Sentence, m: Mention, after_first: bool) -> tuple[str, ...]:
     before, after = _window(s, m)
-    found_after = ()
-    head = after[:45]
-    low = fold(head)
-    for pat, concepts in HINTS:
-        if pat.search_folded(low) if low is not None else pat.slow.search(head):
-            found_after = concepts
-            break
+    found_after = _first_hint(after[:45])
     if after_first and found_after:
         return found_after
     found = _last_hint(before) or found_after
@@ -308,7 +404,7 @@ def _entity(s: Sentence, ctx: Context) -> str | None:
 
 def _find_entity(s: Sentence, ctx: Context) -> str | None:
     lead = _LEAD.match(s.paragraph.text)
-    lower = s.text.lower()
+    lower = s.text.lower() if s.low is None else s.low
     named = [u for u in ctx.units if u.lower() in lower]
     if len(named) == 1:
         return named[0]
@@ -324,18 +420,19 @@ def _claim_operand(ctx: Context, s: Sentence, m: Mention, role: str = "claim",
                    period: str | None = None, number_only: bool = False) -> Operand:
     (line, col, col_end), *more = s.paragraph.spans(m.start, m.end)
     printed = _NUMBER_TEXT.match(m.text).group(0) if number_only else m.text  # type: ignore[union-attr]
-    return Operand(role=role, label=s.text.strip()[:160], printed=printed, value=m.value,
-                   interval=m.interval, unit=UNIT_OF_KIND.get(m.kind, m.kind), period=period,
-                   entity="prose", file=ctx.doc.path, line=line, col_start=col,
-                   col_end=col_end, more=tuple(more))
+    label = s.memo.get("label")
+    if label is None:
+        label = s.memo["label"] = s.text.strip()[:160]
+    return Operand(role, label, printed, m.value, m.interval,  # type: ignore[arg-type]
+                   UNIT_OF_KIND.get(m.kind, m.kind), period, "prose", ctx.doc.path, line, col,
+                   col_end, None, None, tuple(more))
 
 
 def _unverified(ctx: Context, s: Sentence, m: Mention, reason: str) -> Finding:
     m.used = True
-    return Finding(rule="prose.unverified", status=Status.NOT_CHECKABLE,
-                   message=f'"{m.text}": not checkable, {reason}',
-                   operands=(_claim_operand(ctx, s, m),), reported=m.value,
-                   unit=UNIT_OF_KIND.get(m.kind, m.kind), missing=reason)
+    return Finding("prose.unverified", Status.NOT_CHECKABLE, f'"{m.text}": not checkable, {reason}',
+                   (_claim_operand(ctx, s, m),), m.value, None, None, None, None,
+                   UNIT_OF_KIND.get(m.kind, m.kind), "", reason)
 
 
 def _cannot_divide(rule: str, ctx: Context, s: Sentence, m: Mention, what: str, reason: str,
@@ -343,11 +440,11 @@ def _cannot_divide(rule: str, ctx: Context, s: Sentence, m: Mention, what: str, 
                    ) -> Finding:
     """A claim whose recomputation would divide by a figure that is, or may be, zero."""
     m.used = True
-    return Finding(rule=rule, status=Status.NOT_CHECKABLE,
-                   message=f'"{m.text}": {what}: not checkable, {reason}',
-                   operands=(_claim_operand(ctx, s, m), *(extra or ()),
-                             *(Operand.of(f, role) for role, f in facts)),
-                   reported=m.value, unit=UNIT_OF_KIND.get(m.kind, m.kind), missing=reason)
+    return Finding(rule, Status.NOT_CHECKABLE, f'"{m.text}": {what}: not checkable, {reason}',
+                   (_claim_operand(ctx, s, m), *(extra or ()),
+                    *(Operand.of(f, role) for role, f in facts)),
+                   m.value, None, None, None, None, UNIT_OF_KIND.get(m.kind, m.kind), "",
+                   reason)
 
 
 def _result(rule: str, ctx: Context, s: Sentence, m: Mention, computed: Approx, what: str,
@@ -370,11 +467,11 @@ def _result(rule: str, ctx: Context, s: Sentence, m: Mention, computed: Approx, 
 
     ops = (_claim_operand(ctx, s, m, period=period), *(extra or ()),
            *(Operand.of(f, role) for role, f in facts))
-    return Finding(rule=rule, status=status, message=msg, operands=ops, reported=m.value,
-                   computed=computed.mid, computed_interval=computed.iv,
-                   tolerance=computed.iv.radius + m.interval.radius,
-                   gap=computed.iv.gap(m.interval) if status is Status.MISMATCH else Decimal(0),
-                   unit=UNIT_OF_KIND.get(m.kind, m.kind), arithmetic=arith, notes=notes)
+    civ = computed.iv
+    return Finding(rule, status, msg, ops, m.value, computed.mid, civ,
+                   civ.radius + m.interval.radius,
+                   civ.gap(m.interval) if status is Status.MISMATCH else Decimal(0),
+                   UNIT_OF_KIND.get(m.kind, m.kind), arith, None, notes)
 
 
 def _where(f: Fact) -> str:
@@ -461,7 +558,8 @@ def _intercepts(ctx: Context, s: Sentence) -> list[Finding]:
         cited = [(m, "m"), *((x, f"{x.kind} {x.metal}") for x in (g, o) if x is not None)]
         best, score = None, 0
         for r, facts in rows.items():
-            sc = sum(1 for x, u in cited if u in facts and facts[u].interval.meets(x.interval))
+            sc = sum(1 for x, u in cited
+                     if u in facts and fact_interval(facts[u]).meets(x.interval))
             if sc > score:
                 best, score = r, sc
         if best is None or score < 2:
@@ -490,7 +588,7 @@ def _same_printing(fin: Finding, m: Mention, f: Fact) -> Finding:
         status = Status.OK if m.value == f.value else Status.MISMATCH
     else:
         status = Status.OK if round_to(f.value, m.decimals) == m.value else (
-            Status.ROUNDING if f.interval.meets(m.interval) else Status.MISMATCH)
+            Status.ROUNDING if fact_interval(f).meets(m.interval) else Status.MISMATCH)
     if status is fin.status:
         return fin
     msg = fin.message if status is not Status.OK else fin.message.split(":")[0] + ": as printed"
@@ -688,6 +786,7 @@ def _values(ctx: Context, s: Sentence, prior: list[Sentence]) -> list[Finding]:
         months, year = _period(s, prior, m, ctx.year)
         if cited and m.kind == "usd":
             candidates = [f for f in cited if f.unit == "USD" and scope(f) is None] or cited
+            candidates = _of_period(candidates, months, year)
         else:
             concepts = _concepts(s, m)
             if not concepts and m.kind in ("oz", "usd/share"):
@@ -695,13 +794,10 @@ def _values(ctx: Context, s: Sentence, prior: list[Sentence]) -> list[Finding]:
             if not concepts:
                 out.append(_unverified(ctx, s, m, "no printed fact is named near it"))
                 continue
-            candidates = _candidates(ctx, concepts, m)
+            candidates = _candidates_of_period(ctx, concepts, m, months, year)
         metal = _metal(s, m, prior)
-        candidates = [f for f in candidates if not (metal and f.metal and f.metal != metal)]
-        if months is not None:
-            candidates = [f for f in candidates if f.period and f.period.months == months]
-        if year is not None:
-            candidates = [f for f in candidates if f.period and f.period.end.year == year]
+        if metal:
+            candidates = [f for f in candidates if not (f.metal and f.metal != metal)]
         entity = _entity(s, ctx)
         if entity:
             candidates = [f for f in candidates if f.entity.unit == entity] or candidates
@@ -711,6 +807,27 @@ def _values(ctx: Context, s: Sentence, prior: list[Sentence]) -> list[Finding]:
         out.append(_match(ctx, s, m, candidates, hedge.group(1).lower() if hedge else None,
                           months is not None and year is not None, entity))
     return out
+
+
+def _of_period(facts: list[Fact], months: int | None, year: int | None) -> list[Fact]:
+    """The facts of ``months`` months (if given) ended in ``year`` (if given), in order."""
+    if months is not None:
+        facts = [f for f in facts if f.period and f.period.months == months]
+    if year is not None:
+        facts = [f for f in facts if f.period and f.period.end.year == year]
+    return facts
+
+
+def _candidates_of_period(ctx: Context, concepts: tuple[str, ...], m: Mention,
+                          months: int | None, year: int | None) -> list[Fact]:
+    """``_of_period`` of the candidates, once per audit (the list is shared: keep it).
+    The metal and entity tests that follow are filters too, so that taking the period
+    first keeps the same facts in the same order."""
+    key = ("of period", concepts, m.kind, months, year)
+    hit = ctx.memo.get(key)
+    if hit is None:
+        hit = ctx.memo[key] = _of_period(_candidates(ctx, concepts, m), months, year)
+    return hit  # type: ignore[return-value]
 
 
 def _candidates(ctx: Context, concepts: tuple[str, ...], m: Mention) -> list[Fact]:
@@ -773,8 +890,8 @@ def _match(ctx: Context, s: Sentence, m: Mention, cands: list[Fact], bound: str 
     hits = [f for f in cands if _meets(m, f, unsigned)]
     if hits:
         # prefer the company-level printing, then the first in the document
-        f = sorted(hits, key=lambda x: (scope(x) not in (None, x.metal), x.source.line
-                                        if x.source else 0))[0]
+        f = min(hits, key=lambda x: (scope(x) not in (None, x.metal), x.source.line
+                                     if x.source else 0))  # the first of the least
         v = abs(f.value) if unsigned and m.value > 0 else f.value
         shown = round_to(v, m.decimals)
         status = Status.OK if shown == m.value else Status.ROUNDING
@@ -808,12 +925,12 @@ def _match(ctx: Context, s: Sentence, m: Mention, cands: list[Fact], bound: str 
                    f"is printed {f.printed} in {f.table} line "
                    f"{f.source.line if f.source else '?'}; off by at least {fmt(gap)}",
                    (_claim_operand(ctx, s, m, period=per), Operand.of(f, "fact")),
-                   m.value, v, f.interval, gap=gap, unit=f.unit,
+                   m.value, v, fact_interval(f), gap=gap, unit=f.unit,
                    arithmetic=f"{f.printed} vs {m.text}")
 
 
 def interval_gap(f: Fact, m: Mention, unsigned: bool) -> Decimal:
-    iv = f.interval
+    iv = fact_interval(f)
     if unsigned and f.value < 0 < m.value:
         iv = Interval(-iv.hi, -iv.lo)
     return iv.gap(m.interval)

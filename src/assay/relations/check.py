@@ -19,7 +19,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 
-from assay.audit.findings import FactOperands, Finding, Status, fact_interval
+from assay.audit.findings import (
+    Bounds,
+    FactOperands,
+    Finding,
+    Status,
+    SumOperands,
+    fact_interval,
+    new_interval,
+)
 from assay.model import Fact, Interval, round_to
 
 
@@ -85,7 +93,7 @@ def total(terms: Iterable[tuple[int, Fact]]) -> Approx:
             mid, lo, hi = mid + fact.value, lo + iv.lo, hi + iv.hi
         else:
             mid, lo, hi = mid - fact.value, lo - iv.hi, hi - iv.lo
-    return Approx(mid, Interval(lo, hi))
+    return Approx(mid, new_interval(lo, hi))
 
 
 def zero_divisor(name: str, divisor: Approx) -> str | None:
@@ -229,17 +237,44 @@ def sum_text(terms: Sequence[tuple[int, Fact]]) -> str:
 
 def sum_finding(rule: str, what: Text, reported: Fact, terms: Sequence[tuple[int, Fact]],
                 notes: tuple[str, ...] = ()) -> Finding:
-    """Check ``reported = Σ sign·term``."""
+    """Check ``reported = Σ sign·term`` (what :func:`finding` makes of it, with the operands
+    ``reported``, then ``+`` or ``-`` for each term, made when first read).
+
+    A sum whose printed terms add up to the printed total is ``ok`` whatever the
+    intervals: its computed interval and tolerance are then worked out when first read
+    (from the same facts, by the same operations: :func:`total`)."""
+    mid = _ZERO
+    for sign, fact in terms:  # total()'s mid, the same operations in the same order
+        mid = mid + fact.value if sign >= 0 else mid - fact.value
+    value = reported.value
+    if mid == value:
+        def bounds() -> tuple[Interval, Decimal]:
+            civ = total(terms).iv
+            return civ, civ.radius + fact_interval(reported).radius
+
+        fin = Finding(
+            rule, Status.OK, lambda: _message(fin, text(what), reported, None,
+                                              Approx(mid, None), 0),  # type: ignore[arg-type]
+            SumOperands(reported, terms), value, mid, bounds, bounds, _ZERO, reported.unit,
+            lambda: sum_text(terms), None, notes,
+        )
+        return fin
     computed = total(terms)
-    status = classify_sum(fact_interval(reported), reported.value, computed)
-    roles = [("+" if s >= 0 else "-", f) for s, f in terms]
-    return finding(rule, reported, roles, computed, status, what, lambda: sum_text(terms),
-                   notes=notes)
+    rep_iv = fact_interval(reported)
+    civ = computed.iv
+    status = Status.ROUNDING if civ.meets(rep_iv) else Status.MISMATCH
+    fin = Finding(
+        rule, status, lambda: _message(fin, text(what), reported, rep_iv, computed, 0),
+        SumOperands(reported, terms), value, computed.mid, civ, civ.radius + rep_iv.radius,
+        civ.gap(rep_iv) if status is Status.MISMATCH else _ZERO, reported.unit,
+        lambda: sum_text(terms), None, notes,
+    )
+    return fin
 
 
 def same_finding(rule: str, what: Text, a: Fact, b: Fact) -> Finding:
-    """Two printings of one quantity (a tie-out)."""
-    a_iv, b_iv = fact_interval(a), fact_interval(b)
+    """Two printings of one quantity (a tie-out). The computed interval (``b``'s) and the
+    tolerance are worked out when first read unless the status needed the intervals."""
     if a.decimals == b.decimals:
         status = Status.OK if a.value == b.value else Status.MISMATCH
     else:
@@ -248,12 +283,24 @@ def same_finding(rule: str, what: Text, a: Fact, b: Fact) -> Finding:
         if rounded == coarse.value:
             status = Status.OK
         else:
-            status = Status.ROUNDING if a_iv.meets(b_iv) else Status.MISMATCH
+            status = Status.ROUNDING if fact_interval(a).meets(fact_interval(b)) \
+                else Status.MISMATCH
+    if status is Status.MISMATCH:
+        a_iv, b_iv = fact_interval(a), fact_interval(b)
+        civ: Interval | Bounds = b_iv
+        tol: Decimal | Bounds = a_iv.radius + b_iv.radius
+        gap = a_iv.gap(b_iv)
+    else:
+        def bounds() -> tuple[Interval, Decimal]:
+            b_iv = fact_interval(b)
+            return b_iv, fact_interval(a).radius + b_iv.radius
+
+        civ = tol = bounds
+        gap = _ZERO
     return Finding(
         rule, status, lambda: _same_message(text(what), a, b, status),
         FactOperands((("reported", a), ("reported", b))),
-        a.value, b.value, b_iv, a_iv.radius + b_iv.radius,
-        a_iv.gap(b_iv) if status is Status.MISMATCH else _ZERO,
+        a.value, b.value, civ, tol, gap,
         a.unit, lambda: f"{fmt_fact(a)} = {fmt_fact(b)}",
     )
 

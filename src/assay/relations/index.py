@@ -82,6 +82,8 @@ class FactIndex:
             self.scope[fid] = scope(f)
             if f.concept:
                 self.by_concept[f.concept].append(f)
+        #: the tables the facts are in
+        self.table_names = frozenset(f.table for f in doc.facts if f.table is not None)
 
     def get(self, fact_id: str | None) -> Fact | None:
         return None if fact_id is None else self.by_id.get(fact_id)
@@ -122,8 +124,8 @@ class FactIndex:
         ``in_table(f, t)``)."""
         names = self._titled.get(title)
         if names is None:
-            tables = {f.table for f in self.doc.facts if f.table is not None}
-            names = self._titled[title] = frozenset(t for t in tables if _title_has(t, title))
+            names = self._titled[title] = frozenset(t for t in self.table_names
+                                                    if _title_has(t, title))
         return names
 
     def one(self, concept: str, table: str | None = None, period: str | None = None,

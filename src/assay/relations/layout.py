@@ -17,6 +17,7 @@ per-ounce figure is a ratio, not a sum, and is checked elsewhere.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 
 from assay.audit.findings import Finding
@@ -43,7 +44,9 @@ def _has_facts(row: Row) -> bool:
 
 
 def _block_start(bounds: list[int], t: int) -> int:
-    return max(b for b in bounds if b < t) if any(b < t for b in bounds) else 0
+    """The last boundary before row ``t`` (0 when none): where its block starts."""
+    k = bisect_left(bounds, t)
+    return bounds[k - 1] if k else 0
 
 
 def _is_total(rows: list[Row], t: int) -> bool:
@@ -56,25 +59,20 @@ def footing(table: Table, idx: FactIndex) -> list[Finding]:
         return []
     rows = table.rows
     bounds = _boundaries(rows)
+    has = [_has_facts(r) for r in rows]
+    get = idx.by_id.get  # a missing id (None among them) gives None, as idx.get does
+    cells = [[get(fid) for fid in r.fact_ids] for r in rows]  # type: ignore[arg-type]
     findings: list[Finding] = []
     for t, row in enumerate(rows):
-        if not _has_facts(row) or not _is_total(rows, t):
+        if not has[t] or not _is_total(rows, t):
             continue
         start = _block_start(bounds, t)
-        operands = [r for r in rows[start:t] if _has_facts(r)]
+        operands = [i for i in range(start, t) if has[i]]
         if len(operands) >= 2:
-            findings.extend(_foot(table, row, operands, idx))
-        elif len(operands) == 1 and operands[0].label == "":
-            findings.extend(_cascade(table, rows, bounds, t, rows.index(operands[0]), idx))
+            findings.extend(_foot(table, row, cells[t], [cells[i] for i in operands]))
+        elif len(operands) == 1 and rows[operands[0]].label == "":
+            findings.extend(_cascade(table, rows, bounds, has, cells, t, operands[0]))
     return findings
-
-
-def _columns(row: Row) -> range:
-    return range(len(row.fact_ids))
-
-
-def _cell(row: Row, c: int, idx: FactIndex) -> Fact | None:
-    return idx.get(row.fact_ids[c]) if c < len(row.fact_ids) else None
 
 
 def _what(table: Table, row: Row, fact: Fact) -> Callable[[], str]:
@@ -86,35 +84,47 @@ def _what(table: Table, row: Row, fact: Fact) -> Callable[[], str]:
     return what
 
 
-def _foot(table: Table, row: Row, operands: list[Row], idx: FactIndex) -> list[Finding]:
+def _foot(table: Table, row: Row, totals: list[Fact | None],
+          operands: list[list[Fact | None]]) -> list[Finding]:
+    """Each column's total = the column's cells of the operand rows (at least two, all of
+    the total's unit)."""
     out = []
-    for c in _columns(row):
-        tot = _cell(row, c, idx)
+    for c, tot in enumerate(totals):
         if tot is None:
             continue
-        terms = [f for r in operands if (f := _cell(r, c, idx)) is not None]
-        if len(terms) < 2 or any(f.unit != tot.unit for f in terms):
+        unit = tot.unit
+        terms = []
+        same = True
+        for cs in operands:
+            if c < len(cs) and (f := cs[c]) is not None:
+                terms.append((1, f))
+                if f.unit != unit:
+                    same = False
+        if len(terms) < 2 or not same:
             continue
-        out.append(sum_finding(RULE_FOOT, _what(table, row, tot), tot, [(1, f) for f in terms]))
+        out.append(sum_finding(RULE_FOOT, _what(table, row, tot), tot, terms))
     return out
 
 
-def _cascade(table: Table, rows: list[Row], bounds: list[int], t: int, p: int,
-             idx: FactIndex) -> list[Finding]:
+def _cascade(table: Table, rows: list[Row], bounds: list[int], has: list[bool],
+             cells: list[list[Fact | None]], t: int, p: int) -> list[Finding]:
     """total(t) = labelled total above subtotal p's block ± subtotal p."""
     start_p = _block_start(bounds, p)
     if start_p == 0:
         return []
-    q = next((i for i in range(start_p - 1, -1, -1) if _has_facts(rows[i])), None)
+    q = next((i for i in range(start_p - 1, -1, -1) if has[i]), None)
     if q is None or not rows[q].label:
         return []
-    if any(_has_facts(r) for r in rows[q + 1:start_p]):
+    if any(has[q + 1:start_p]):
         return []
     headings = " ".join(r.label.lower() for r in rows[start_p:p] if r.heading)
     sign = 1 if "income" in headings else -1
     out = []
-    for c in _columns(rows[t]):
-        tot, base, sub = (_cell(rows[i], c, idx) for i in (t, q, p))
+    ct, cq, cp = cells[t], cells[q], cells[p]
+    for c in range(len(ct)):
+        tot = ct[c]
+        base = cq[c] if c < len(cq) else None
+        sub = cp[c] if c < len(cp) else None
         if tot is None or base is None or sub is None:
             continue
         if not (tot.unit == base.unit == sub.unit):

@@ -52,7 +52,8 @@ def _single_unit_segments(idx: FactIndex) -> dict[str, str]:
 def tie_key(f: Fact, unit_alias: dict[str, str], period_key: str | None = None,
             where: str | None | object = ...) -> tuple[object, ...] | None:
     """The quantity a fact prints (None: it ties to nothing). ``period_key`` and ``where``
-    (the fact's scope) may be passed when already known."""
+    (the fact's scope) may be passed when already known. (:func:`tieouts` works out the
+    same keys with the table tests made once per document; a test holds them equal.)"""
     concept = f.concept
     if not concept or f.period is None:
         return None
@@ -81,19 +82,41 @@ def tieouts(idx: FactIndex) -> list[Finding]:
     alias = _single_unit_segments(idx)
     groups: dict[tuple[object, ...], list[Fact]] = defaultdict(list)
     pk, sc = idx.period_key, idx.scope
+    # tie_key's table tests, as sets of the document's table names
+    cash = idx.titled(CASH_FLOWS)
+    other = {c: frozenset().union(*(idx.titled(t) for t in titles))
+             for c, titles in NOT_THE_SAME.items()}
     for f in idx.doc.facts:
-        k = tie_key(f, alias, pk[f.id], sc[f.id])
-        if k is not None:
-            groups[k].append(f)
+        concept = f.concept
+        if not concept or f.period is None:
+            continue
+        table = f.table
+        if table is not None:
+            if concept in other and table in other[concept]:
+                continue
+            if table in cash and concept not in CASH_FLOW_TIES:
+                continue
+        where = sc[f.id]
+        if where in alias and concept in PER_OUNCE:
+            where = alias[where]  # type: ignore[index]
+        metal = f.metal
+        if concept == "ounces_produced":
+            if metal != "silver":
+                continue
+            where = None if where == "silver" else where
+        concept = CONCEPT_ALIASES.get(concept, concept)
+        if concept == "metal_produced" and where == "silver":
+            where = None
+        groups[(concept, pk[f.id] or f.period.key, where, metal, f.unit)].append(f)
     out = []
     for key, facts in groups.items():
         if len(facts) < 2:
             continue
         first = facts[0]
-        for other in facts[1:]:
-            if other.source and first.source and other.source == first.source:
+        for other_fact in facts[1:]:
+            if other_fact.source and first.source and other_fact.source == first.source:
                 continue
-            out.append(same_finding(f"tie.{key[0]}", _what(first, key), first, other))
+            out.append(same_finding(f"tie.{key[0]}", _what(first, key), first, other_fact))
     return out
 
 

@@ -30,7 +30,8 @@ class Rule:
 def rule_of(text: str) -> Rule | None:
     """The rule a line draws, or None. EDGAR's escape "- ---" (a lone leading dash) is
     dropped from the segments."""
-    if not text.strip() or not _RULE.match(text) or not _RUN.search(text):
+    first = text.lstrip()[:1]
+    if not first or first not in "-=_" or not _RULE.match(text) or not _RUN.search(text):
         return None
     # "- ----": EDGAR escaped a line that began with a dash by prefixing "- "; the
     # rule's columns are those of the line without the prefix.

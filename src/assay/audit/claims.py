@@ -54,12 +54,7 @@ class Caseless:
     def _absent(self, low: str) -> bool:
         """True when ``low`` (lower-cased) holds none of the needles: no match."""
         needles = self.needles
-        if needles is None:
-            return False
-        for n in needles:  # noqa: SIM110  (a plain loop: cheaper than all() of a generator)
-            if n in low:
-                return False
-        return True
+        return needles is not None and not any(map(low.__contains__, needles))
 
     def search_folded(self, low: str) -> re.Match[str] | None:
         """Search text already lower-cased by :func:`fold`."""
@@ -141,7 +136,12 @@ class Paragraph:
     def spans(self, start: int, end: int) -> list[tuple[int, int, int]]:
         """(line, col_start, col_end) of each line that text ``start..end`` is printed on:
         one for most figures, two for one that wraps ("$6.1" / "million")."""
-        starts, out = self.starts, []
+        starts = self.starts
+        k = bisect_right(starts, start) - 1
+        if k >= 0 and start < end and (k + 1 == len(starts) or end <= starts[k + 1] - 1):
+            base = self.indents[k] - starts[k]  # on one line (the loop's first step alone)
+            return [(self.lines[k], start + base, end + base)]
+        out: list[tuple[int, int, int]] = []
         pos = start
         while pos < end:
             k = max(0, bisect_right(starts, pos) - 1)
@@ -198,7 +198,7 @@ class Sentence:
     __slots__ = ("text", "start", "paragraph", "index", "mentions", "memo", "low")
 
     def __init__(self, text: str, start: int, paragraph: Paragraph, index: int,
-                 mentions: list[Mention] | None = None) -> None:
+                 mentions: list[Mention] | None = None, low: str | None | bool = False) -> None:
         self.text = text
         self.start = start  # offset in the paragraph
         self.paragraph = paragraph
@@ -207,8 +207,8 @@ class Sentence:
         #: what the audit works out once per sentence (clause cuts, words around each
         #: mention...), by name; :meth:`add` forgets what depends on the mentions
         self.memo: dict[object, object] = {}
-        #: ``fold(text)``: the text lower-cased if ASCII, else None
-        self.low = fold(text)
+        #: ``fold(text)``: the text lower-cased if ASCII, else None (``low``: that, if at hand)
+        self.low = fold(text) if low is False else low
 
     def __repr__(self) -> str:
         return f"Sentence({self.text!r}, {self.start}, index={self.index})"
@@ -322,10 +322,11 @@ def split_sentences(text: str) -> list[str]:
     return out
 
 
-def mentions(text: str, offset: int = 0) -> list[Mention]:
-    """Every cited figure in ``text``."""
+def mentions(text: str, offset: int = 0, low: str | None | bool = False) -> list[Mention]:
+    """Every cited figure in ``text`` (``low``: ``fold(text)``, if at hand)."""
     out: list[Mention] = []
-    low = fold(text)
+    if low is False:
+        low = fold(text)
     starts = _starts(text, low)
     if not starts:
         return out
@@ -384,46 +385,57 @@ def mentions(text: str, offset: int = 0) -> list[Mention]:
 def paragraphs(doc: Document) -> list[Paragraph]:
     """The running text and the tables' footnotes, as paragraphs."""
     runs: list[list[tuple[int, str]]] = []
+    run: list[tuple[int, str]] = []
     last = -2
-    for n, text in doc.prose:
-        if n != last + 1 or not runs:
-            runs.append([])
-        runs[-1].append((n, text))
-        last = n
+    for line in doc.prose:
+        if line[0] != last + 1 or not runs:
+            runs.append(run := [])
+        run.append(line)
+        last = line[0]
     out = [_join(run) for run in runs]
     out.extend(_footnotes(doc))
     return out
 
 
 def _join(run: list[tuple[int, str]], footnote: tuple[str, int] | None = None) -> Paragraph:
-    parts, starts, lines, indents = [], [], [], []
+    """The lines of ``run`` stripped and joined with single spaces."""
+    raws = [raw for _, raw in run]
+    stripped = [raw.lstrip() for raw in raws]
+    parts = [x.rstrip() for x in stripped]
+    starts = [0]
     pos = 0
-    for n, raw in run:
-        stripped = raw.lstrip()
-        text = stripped.rstrip()
+    for x in parts[:-1]:
+        pos += len(x) + 1
         starts.append(pos)
-        lines.append(n)
-        indents.append(len(raw) - len(stripped))
-        parts.append(text)
-        pos += len(text) + 1
-    return Paragraph(" ".join(parts), starts, lines, indents, footnote)
+    return Paragraph(" ".join(parts), starts, [n for n, _ in run],
+                     [len(r) - len(x) for r, x in zip(raws, stripped, strict=True)], footnote)
 
 
 def _footnotes(doc: Document) -> list[Paragraph]:
     """Footnote paragraphs inside each table's span, outside its rows."""
     out = []
+    lines = doc.lines
+    n_lines = len(lines)
+    match = _FOOTNOTE.match
     for t in doc.tables:
         in_rows = {n for r in t.rows for n in r.lines}
         run: list[tuple[int, str]] = []
         marker = None
-        for n in range(t.first_line, t.last_line + 1):
-            text = doc.lines[n - 1] if n - 1 < len(doc.lines) else ""
-            m = _FOOTNOTE.match(text) if "(" in text else None  # no match without "("
-            if m and n not in in_rows:
+        prev = 0
+        # the lines outside the rows; a row's line ends a footnote, as a blank line does
+        for n in sorted(set(range(t.first_line, t.last_line + 1)).difference(in_rows)):
+            text = lines[n - 1] if n - 1 < n_lines else ""
+            if run and n != prev + 1:  # a row's line came between
+                if marker:
+                    out.append(_join(run, (marker, t.index)))
+                run, marker = [], None
+            prev = n
+            m = match(text) if "(" in text else None  # no match without "("
+            if m:
                 if run and marker:
                     out.append(_join(run, (marker, t.index)))
                 run, marker = [(n, text)], m.group(1)
-            elif run and text.strip() and n not in in_rows:
+            elif run and text.strip():
                 run.append((n, text))
             elif run:
                 if marker:
@@ -434,7 +446,7 @@ def _footnotes(doc: Document) -> list[Paragraph]:
     return out
 
 
-def sentences(par: Paragraph) -> list[Sentence]:
+def sentences(par: Paragraph, skip: Caseless | None = None) -> list[Sentence]:
     """The sentences of ``par``, each with its mentions.
 
     The paragraph is scanned for mentions once, and each goes to the sentence it stands
@@ -442,9 +454,17 @@ def sentences(par: Paragraph) -> list[Sentence]:
     because no mention, nor the words after it that it takes in ("per ounce"), can run past
     the end of a sentence: a sentence that another follows ends in ".", "!" or "?", which
     no figure and none of those words hold, and the words are read on at most 60
-    characters from the same place in either text."""
+    characters from the same place in either text.
+
+    With ``skip``, a pattern without anchors or word boundaries: no sentences (``[]``)
+    when the paragraph holds no mention and ``skip`` matches nowhere in it (no sentence
+    of it then holds a mention or a match)."""
     text = par.text
-    found = mentions(text)
+    low = fold(text)
+    found = mentions(text, 0, low)
+    if skip is not None and not found and not (
+            skip.slow.search(text) if low is None else skip.search_folded(low)):
+        return []
     out = []
     pos = 0
     i, n = 0, len(found)
@@ -454,6 +474,8 @@ def sentences(par: Paragraph) -> list[Sentence]:
         j = i
         while j < n and found[j].start < pos:
             j += 1
-        out.append(Sentence(piece, start, par, k, found[i:j]))
+        # an ASCII paragraph's sentences are ASCII: their folded text is a slice of its
+        out.append(Sentence(piece, start, par, k, found[i:j],
+                            False if low is None else low[start:pos]))
         i = j
     return out

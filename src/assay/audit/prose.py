@@ -25,8 +25,10 @@ with the reason: never dropped.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import accumulate
 
 from assay.model import Document, Fact, Interval, round_to
 from assay.relations.check import Approx, classify_derived, fmt, fmt_fact, zero_divisor
@@ -127,32 +129,40 @@ class Context:
 
 def _clause_span(s: Sentence, m: Mention) -> tuple[int, int]:
     """The clause of the sentence holding the mention (split at "compared to", "than")."""
+    key = ("span", id(m))
+    hit = s.memo.get(key)
+    if hit is not None:
+        return hit  # type: ignore[return-value]
     rel = m.start - s.start
     cuts = _cuts(s)
-    for a, b in zip(cuts, cuts[1:], strict=False):
-        if a <= rel < b:
-            return a, b
-    return 0, len(s.text)
+    span = 0, len(s.text)
+    for k in range(len(cuts) - 1):
+        if cuts[k] <= rel < cuts[k + 1]:
+            span = cuts[k], cuts[k + 1]
+            break
+    s.memo[key] = span
+    return span
 
 
 def _cuts(s: Sentence) -> tuple[int, ...]:
     cuts = s.memo.get("cuts")
     if cuts is None:
         text = s.text
-        inner = [c for c in _clause_starts(text)
+        inner = [c for c in _clause_starts(text, s.low)
                  if text.count("(", 0, c) <= text.count(")", 0, c)]
         cuts = s.memo["cuts"] = (0, *inner, len(text))
     return cuts  # type: ignore[return-value]
 
 
-def _clause_starts(text: str) -> list[int]:
+def _clause_starts(text: str, low: str | None | bool = False) -> list[int]:
     """Where ``_CLAUSE`` matches in ``text``. On ASCII text, a plain pattern finds the
     words in the lower-cased text and the word boundary and "more/less/rather than" are
     checked by hand: the same places (no match can begin inside a rejected one), without
-    trying the look-behinds at every character."""
-    if not text.isascii():
+    trying the look-behinds at every character. ``low``: ``fold(text)`` if at hand."""
+    if low is False:
+        low = fold(text)
+    if low is None:
         return [c.start() for c in _CLAUSE.finditer(text)]
-    low = text.lower()
     out = []
     for c in _CLAUSE_WORDS.finditer(low):
         i = c.start()
@@ -177,9 +187,21 @@ def _window(s: Sentence, m: Mention) -> tuple[str, str]:
     next_start = min([x.start - s.start for x in s.mentions if x.start >= m.end] + [b])
     before = s.text[max(a, prev_end):rel_start]
     after = s.text[rel_end:max(rel_end, next_start)]
-    before = _ASIDE_CLOSE.sub(" ", before)  # the close of an aside the last figure was in
+    if ")" in before:  # (no match without one)
+        before = _ASIDE_CLOSE.sub(" ", before)  # the close of an aside the last figure was in
     s.memo[key] = (before, after)
     return before, after
+
+
+def _search(pat: Caseless, s: Sentence) -> re.Match[str] | None:
+    """``pat.search(s.text)``, with the sentence's text lower-cased once."""
+    low = s.low
+    return pat.slow.search(s.text) if low is None else pat.search_folded(low)
+
+
+def _lower(s: Sentence) -> str:
+    """``s.text.lower()``."""
+    return s.text.lower() if s.low is None else s.low
 
 
 def _kind_of(text: str, low: str | None | bool = False) -> int | None:
@@ -310,7 +332,7 @@ def _metal(s: Sentence, m: Mention, prior: list[Sentence]) -> str | None:
         return last.group(0).lower()
     memo = s.memo
     if "head" not in memo:
-        head = _HEAD_METAL.search(s.text)
+        head = _search(_HEAD_METAL, s)
         memo["head"] = (head.group(1) or head.group(2)).lower() if head else None
     return memo["head"]  # type: ignore[return-value]
 
@@ -331,13 +353,10 @@ def _last_hint(text: str) -> tuple[str, ...]:
                 if hit.end() > best_end:
                     best_end, best = hit.end(), concepts
         return best
+    has = low.__contains__
     for fast, _, needles, concepts in _HINT_TABLE:
-        if needles is not None:
-            for n in needles:
-                if n in low:
-                    break
-            else:
-                continue
+        if needles is not None and not any(map(has, needles)):
+            continue
         for hit in fast.finditer(low):
             if hit.end() > best_end:
                 best_end, best = hit.end(), concepts
@@ -352,13 +371,10 @@ def _first_hint(text: str) -> tuple[str, ...]:
             if slow.search(text):
                 return concepts
         return ()
+    has = low.__contains__
     for fast, _, needles, concepts in _HINT_TABLE:
-        if needles is not None:
-            for n in needles:
-                if n in low:
-                    break
-            else:
-                continue
+        if needles is not None and not any(map(has, needles)):
+            continue
         if fast.search(low):
             return concepts
     return ()
@@ -404,7 +420,7 @@ def _entity(s: Sentence, ctx: Context) -> str | None:
 
 def _find_entity(s: Sentence, ctx: Context) -> str | None:
     lead = _LEAD.match(s.paragraph.text)
-    lower = s.text.lower() if s.low is None else s.low
+    lower = _lower(s)
     named = [u for u in ctx.units if u.lower() in lower]
     if len(named) == 1:
         return named[0]
@@ -498,7 +514,7 @@ def _fact_for(ctx: Context, concept: str, months: int, year: int, metal: str | N
 
 def _conversions(ctx: Context, s: Sentence) -> list[Finding]:
     out = []
-    for c in _CONV.finditer(s.text):
+    for c in (_CONV.slow.finditer(s.text) if s.low is None else _CONV.finditer_folded(s.low)):
         pairs = [(c["g1"], c["o1"])] + ([(c["g2"], c["o2"])] if c["g2"] and c["o2"] else [])
         gmetal = (c["gm1"] or c["gm2"] or "").lower() or None
         ometal = (c["om"] or "").lower() or None
@@ -602,7 +618,7 @@ def _percent_changes(ctx: Context, s: Sentence, prior: list[Sentence]) -> list[F
     out = []
     pcts = [m for m in s.mentions if m.kind == "pct" and not m.used]
     metals_resp: list[str] = []
-    if "respectively" in s.text.lower() and len(pcts) > 1:
+    if "respectively" in _lower(s) and len(pcts) > 1:
         first = pcts[0].start - s.start
         metals_resp = [x.group(0).lower() for x in
                        _METAL.finditer(s.text[:first])]
@@ -636,7 +652,7 @@ def _percent_changes(ctx: Context, s: Sentence, prior: list[Sentence]) -> list[F
             continue
         concepts = _concepts(s, m) or next((_concepts(p, p.mentions[0]) for p in reversed(prior)
                                             if p.mentions), ())
-        text_hint = s.text.lower()
+        text_hint = _lower(s)
         if "price" in text_hint:
             concept = "metal_price"
         elif "produc" in text_hint:
@@ -693,7 +709,7 @@ def _differences(ctx: Context, s: Sentence, prior: list[Sentence]) -> list[Findi
         if not (imp or by):
             continue
         word = (imp.group(1) if imp else by.group(1)).lower() if (imp or by) else ""
-        if not _COMPARED.search(s.text):
+        if not _search(_COMPARED, s):
             out.append(_unverified(ctx, s, m, "a change without the periods it compares"))
             continue
         concepts = _concepts(s, m, after_first=True)
@@ -766,7 +782,7 @@ def _footnote_concepts(ctx: Context, par: Paragraph) -> list[Fact]:
 
 def _values(ctx: Context, s: Sentence, prior: list[Sentence]) -> list[Finding]:
     out = []
-    forward = bool(_FORWARD.search(s.text))
+    forward = bool(_search(_FORWARD, s))
     cited = _footnote_concepts(ctx, s.paragraph)
     for m in s.mentions:
         if m.used or m.kind == "pct":
@@ -786,7 +802,7 @@ def _values(ctx: Context, s: Sentence, prior: list[Sentence]) -> list[Finding]:
         months, year = _period(s, prior, m, ctx.year)
         if cited and m.kind == "usd":
             candidates = [f for f in cited if f.unit == "USD" and scope(f) is None] or cited
-            candidates = _of_period(candidates, months, year)
+            candidates = _of_period(ctx, candidates, months, year)
         else:
             concepts = _concepts(s, m)
             if not concepts and m.kind in ("oz", "usd/share"):
@@ -809,10 +825,12 @@ def _values(ctx: Context, s: Sentence, prior: list[Sentence]) -> list[Finding]:
     return out
 
 
-def _of_period(facts: list[Fact], months: int | None, year: int | None) -> list[Fact]:
+def _of_period(ctx: Context, facts: list[Fact], months: int | None,
+               year: int | None) -> list[Fact]:
     """The facts of ``months`` months (if given) ended in ``year`` (if given), in order."""
     if months is not None:
-        facts = [f for f in facts if f.period and f.period.months == months]
+        span = ctx.idx.period_months  # f.period.months, by period
+        facts = [f for f in facts if f.period and span[id(f.period)] == months]
     if year is not None:
         facts = [f for f in facts if f.period and f.period.end.year == year]
     return facts
@@ -826,7 +844,7 @@ def _candidates_of_period(ctx: Context, concepts: tuple[str, ...], m: Mention,
     key = ("of period", concepts, m.kind, months, year)
     hit = ctx.memo.get(key)
     if hit is None:
-        hit = ctx.memo[key] = _of_period(_candidates(ctx, concepts, m), months, year)
+        hit = ctx.memo[key] = _of_period(ctx, _candidates(ctx, concepts, m), months, year)
     return hit  # type: ignore[return-value]
 
 
@@ -844,11 +862,7 @@ def _find_candidates(ctx: Context, concepts: tuple[str, ...], m: Mention) -> lis
     intercepts = ctx.idx.titled(INTERCEPTS)
     out = []
     for c in concepts:
-        if c.startswith("label:"):
-            word = c[6:]
-            facts = [f for f in ctx.doc.facts if word in f.label.lower()]
-        else:
-            facts = ctx.idx.find(c)
+        facts = _labelled(ctx.doc.facts, c[6:]) if c.startswith("label:") else ctx.idx.find(c)
         for f in facts:
             if f.table in intercepts:
                 continue
@@ -858,6 +872,27 @@ def _find_candidates(ctx: Context, concepts: tuple[str, ...], m: Mention) -> lis
             elif m.kind != "usd" and f.unit != want:
                 continue
             out.append(f)
+    return out
+
+
+def _labelled(facts: list[Fact], word: str) -> list[Fact]:
+    """``[f for f in facts if word in f.label.lower()]``: on ASCII labels, one search of
+    them all joined with newlines and lower-cased (``word`` holds no newline, so a match
+    lies within one label; each label is counted once, at its first match)."""
+    labels = [f.label for f in facts]
+    joined = "\n".join(labels)
+    if not word or "\n" in word or not joined.isascii():
+        return [f for f in facts if word in f.label.lower()]
+    low = joined.lower()
+    k = low.find(word)
+    if k < 0:
+        return []
+    starts = list(accumulate(map((1).__add__, map(len, labels)), initial=0))  # and the end
+    out = []
+    while k >= 0:
+        i = bisect_right(starts, k) - 1
+        out.append(facts[i])
+        k = low.find(word, starts[i + 1])
     return out
 
 
@@ -941,18 +976,21 @@ def check_claims(doc: Document, idx: FactIndex,
     from assay.relations.derived import grade_pairs
 
     year = doc.period.end.year if doc.period else 0
-    units = tuple(sorted({f.entity.unit for f in doc.facts if f.entity.unit}))
-    intercepts = idx.titled(INTERCEPTS)
+    units = tuple(sorted({u for f in doc.facts if (u := f.entity.unit)}))
     rows: dict[int, dict[str, Fact]] = {}
-    for f in doc.facts:
-        if f.table in intercepts and f.row is not None:
+    tables = idx.titled(INTERCEPTS)
+    # the intercept tables' facts in document order (of one table: its list in the index)
+    grid = idx.by_table[next(iter(tables))] if len(tables) == 1 else \
+        [f for f in doc.facts if f.table in tables]
+    for f in grid:
+        if f.row is not None:
             rows.setdefault(f.row, {})[f.unit if f.unit == "m" else f"{f.unit} {f.metal}"] = f
     ctx = Context(doc, idx, year, units, evident, len(grade_pairs(idx)), rows)
     out: list[Finding] = []
     for par in paragraphs(doc):
-        sents = sentences(par)
+        sents = sentences(par, _CONV)  # [] for a paragraph with nothing to check
         for k, s in enumerate(sents):
-            if not s.mentions and not _CONV.search(s.text):
+            if not s.mentions and not _search(_CONV, s):
                 continue
             prior = sents[max(0, k - 2):k]
             out.extend(_intercepts(ctx, s))

@@ -68,22 +68,39 @@ class FactIndex:
         #: what the checks work out once per document (reconciliation sections, grade
         #: pairs, the evident conversion factor), by name
         self.memo: dict[object, object] = {}
+        #: facts by table name, in document order
+        self.by_table: dict[str | None, list[Fact]] = defaultdict(list)
+        #: ``period.months`` by the identity of each period object of the facts
+        self.period_months: dict[int, int | None] = {}
         keys: dict[int, str] = {}  # period key by period object (facts share a few)
+        by_table, by_id, by_concept = self.by_table, self.by_id, self.by_concept
+        period_key, scopes, months = self.period_key, self.scope, self.period_months
         for f in doc.facts:
+            by_table[f.table].append(f)
             fid, p = f.id, f.period
-            self.by_id[fid] = f
+            by_id[fid] = f
             if p is None:
-                self.period_key[fid] = None
+                period_key[fid] = None
             else:
                 k = keys.get(id(p))
                 if k is None:
                     k = keys[id(p)] = p.key
-                self.period_key[fid] = k
-            self.scope[fid] = scope(f)
+                    months[id(p)] = p.months
+                period_key[fid] = k
+            # scope(f), written out
+            e = f.entity
+            if e.unit:
+                scopes[fid] = e.unit
+            elif e.segment:
+                scopes[fid] = e.segment
+            elif f.metal and (f.concept in PER_OUNCE or f.unit == "USD/oz"):
+                scopes[fid] = f.metal
+            else:
+                scopes[fid] = None
             if f.concept:
-                self.by_concept[f.concept].append(f)
+                by_concept[f.concept].append(f)
         #: the tables the facts are in
-        self.table_names = frozenset(f.table for f in doc.facts if f.table is not None)
+        self.table_names = frozenset(t for t in self.by_table if t is not None)
 
     def get(self, fact_id: str | None) -> Fact | None:
         return None if fact_id is None else self.by_id.get(fact_id)

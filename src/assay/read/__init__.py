@@ -14,6 +14,7 @@ from pathlib import Path
 
 from assay.errors import InputError
 from assay.model import Diagnostic, Document, Location, Period
+from assay.runtime import gc_paused
 
 from .source import Source, SourceLine, load, split_documents
 from .tables import Context, find_tables, read_table
@@ -53,9 +54,10 @@ def _read_all(sources: list[Source]) -> list[Document]:
     """Read each document, numbering tables (and so fact ids) across all of them."""
     docs: list[Document] = []
     first_table = 0
-    for s in sources:
-        docs.append(read_source(s, first_table))
-        first_table += len(docs[-1].tables)
+    with gc_paused():
+        for s in sources:
+            docs.append(read_source(s, first_table))
+            first_table += len(docs[-1].tables)
     return docs
 
 

@@ -14,7 +14,7 @@ when it is read: the text is built from values fixed when the finding was made.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from decimal import Decimal
 from enum import StrEnum
 
@@ -234,37 +234,14 @@ class FactOperands:
         return (src.file, src.line) if src is not None else ("", 0)
 
 
-class SumOperands:
-    """The operands of a sum still to be made: the reported total, then each signed term
-    (role ``+`` or ``-``), as :class:`FactOperands` of those pairs would make them."""
-
-    __slots__ = ("reported", "terms")
-
-    def __init__(self, reported: Fact, terms: Sequence[tuple[int, Fact]]) -> None:
-        self.reported, self.terms = reported, terms
-
-    def build(self) -> tuple[Operand, ...]:
-        of = Operand.of
-        return (of(self.reported, "reported"),
-                *(of(f, "+" if s >= 0 else "-") for s, f in self.terms))
-
-    def first_source(self) -> tuple[str, int]:
-        src = self.reported.source
-        return (src.file, src.line) if src is not None else ("", 0)
-
-
-#: What works out a finding's computed interval and tolerance, when first read.
-Bounds = Callable[[], tuple[Interval, Decimal]]
-
-
 class Finding:
     """One checked relation instance. Treat it as immutable.
 
     ``message`` and ``arithmetic`` may be given as functions of no arguments; each is
     called once, when the text is first read. ``operands`` may be :class:`FactOperands`,
-    made into :class:`Operand` objects when first read. ``computed_interval`` and
-    ``tolerance`` may both be given as one function that returns the two (a status that
-    the values decide needs neither), called when either is first read.
+    made into :class:`Operand` objects when first read. (Subclasses for the commonest
+    checks, ``relations.check.SumFinding`` and ``SameFinding``, write their words,
+    operands and bounds from their facts when first read.)
     """
 
     __slots__ = ("rule", "status", "_message", "_operands", "reported", "computed",
@@ -272,10 +249,9 @@ class Finding:
                  "notes")
 
     def __init__(self, rule: str, status: Status, message: Text,
-                 operands: tuple[Operand, ...] | FactOperands | SumOperands,
+                 operands: tuple[Operand, ...] | FactOperands,
                  reported: Decimal | None = None, computed: Decimal | None = None,
-                 computed_interval: Interval | Bounds | None = None,
-                 tolerance: Decimal | Bounds | None = None,
+                 computed_interval: Interval | None = None, tolerance: Decimal | None = None,
                  gap: Decimal | None = None, unit: str = "", arithmetic: Text = "",
                  missing: str | None = None, notes: tuple[str, ...] = ()) -> None:
         self.rule, self.status, self._message, self._operands = rule, status, message, operands
@@ -287,19 +263,11 @@ class Finding:
 
     @property
     def computed_interval(self) -> Interval | None:
-        iv = self._computed_interval
-        if callable(iv):
-            self._computed_interval, self._tolerance = iv()
-            iv = self._computed_interval
-        return iv
+        return self._computed_interval
 
     @property
     def tolerance(self) -> Decimal | None:
-        t = self._tolerance
-        if callable(t):
-            self._computed_interval, self._tolerance = t()
-            t = self._tolerance
-        return t
+        return self._tolerance
 
     @property
     def message(self) -> str:

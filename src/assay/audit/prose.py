@@ -25,10 +25,8 @@ with the reason: never dropped.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from decimal import Decimal
-from itertools import accumulate
 
 from assay.model import Document, Fact, Interval, round_to
 from assay.relations.check import Approx, classify_derived, fmt, fmt_fact, zero_divisor
@@ -353,10 +351,13 @@ def _last_hint(text: str) -> tuple[str, ...]:
                 if hit.end() > best_end:
                     best_end, best = hit.end(), concepts
         return best
-    has = low.__contains__
     for fast, _, needles, concepts in _HINT_TABLE:
-        if needles is not None and not any(map(has, needles)):
-            continue
+        if needles is not None:
+            for n in needles:
+                if n in low:
+                    break
+            else:
+                continue
         for hit in fast.finditer(low):
             if hit.end() > best_end:
                 best_end, best = hit.end(), concepts
@@ -371,10 +372,13 @@ def _first_hint(text: str) -> tuple[str, ...]:
             if slow.search(text):
                 return concepts
         return ()
-    has = low.__contains__
     for fast, _, needles, concepts in _HINT_TABLE:
-        if needles is not None and not any(map(has, needles)):
-            continue
+        if needles is not None:
+            for n in needles:
+                if n in low:
+                    break
+            else:
+                continue
         if fast.search(low):
             return concepts
     return ()
@@ -862,7 +866,11 @@ def _find_candidates(ctx: Context, concepts: tuple[str, ...], m: Mention) -> lis
     intercepts = ctx.idx.titled(INTERCEPTS)
     out = []
     for c in concepts:
-        facts = _labelled(ctx.doc.facts, c[6:]) if c.startswith("label:") else ctx.idx.find(c)
+        if c.startswith("label:"):
+            word = c[6:]
+            facts = [f for f in ctx.doc.facts if word in f.label.lower()]
+        else:
+            facts = ctx.idx.find(c)
         for f in facts:
             if f.table in intercepts:
                 continue
@@ -872,27 +880,6 @@ def _find_candidates(ctx: Context, concepts: tuple[str, ...], m: Mention) -> lis
             elif m.kind != "usd" and f.unit != want:
                 continue
             out.append(f)
-    return out
-
-
-def _labelled(facts: list[Fact], word: str) -> list[Fact]:
-    """``[f for f in facts if word in f.label.lower()]``: on ASCII labels, one search of
-    them all joined with newlines and lower-cased (``word`` holds no newline, so a match
-    lies within one label; each label is counted once, at its first match)."""
-    labels = [f.label for f in facts]
-    joined = "\n".join(labels)
-    if not word or "\n" in word or not joined.isascii():
-        return [f for f in facts if word in f.label.lower()]
-    low = joined.lower()
-    k = low.find(word)
-    if k < 0:
-        return []
-    starts = list(accumulate(map((1).__add__, map(len, labels)), initial=0))  # and the end
-    out = []
-    while k >= 0:
-        i = bisect_right(starts, k) - 1
-        out.append(facts[i])
-        k = low.find(word, starts[i + 1])
     return out
 
 

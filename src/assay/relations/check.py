@@ -20,11 +20,10 @@ from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 
 from assay.audit.findings import (
-    Bounds,
     FactOperands,
     Finding,
+    Operand,
     Status,
-    SumOperands,
     fact_interval,
     new_interval,
 )
@@ -238,71 +237,185 @@ def sum_text(terms: Sequence[tuple[int, Fact]]) -> str:
 def sum_finding(rule: str, what: Text, reported: Fact, terms: Sequence[tuple[int, Fact]],
                 notes: tuple[str, ...] = ()) -> Finding:
     """Check ``reported = Σ sign·term`` (what :func:`finding` makes of it, with the operands
-    ``reported``, then ``+`` or ``-`` for each term, made when first read).
+    ``reported``, then ``+`` or ``-`` for each term). See :class:`SumFinding`."""
+    return SumFinding(rule, what, reported, terms, notes)
 
-    A sum whose printed terms add up to the printed total is ``ok`` whatever the
-    intervals: its computed interval and tolerance are then worked out when first read
-    (from the same facts, by the same operations: :func:`total`)."""
-    mid = _ZERO
-    for sign, fact in terms:  # total()'s mid, the same operations in the same order
-        mid = mid + fact.value if sign >= 0 else mid - fact.value
-    value = reported.value
-    if mid == value:
-        def bounds() -> tuple[Interval, Decimal]:
-            civ = total(terms).iv
-            return civ, civ.radius + fact_interval(reported).radius
 
-        fin = Finding(
-            rule, Status.OK, lambda: _message(fin, text(what), reported, None,
-                                              Approx(mid, None), 0),  # type: ignore[arg-type]
-            SumOperands(reported, terms), value, mid, bounds, bounds, _ZERO, reported.unit,
-            lambda: sum_text(terms), None, notes,
-        )
-        return fin
-    computed = total(terms)
-    rep_iv = fact_interval(reported)
-    civ = computed.iv
-    status = Status.ROUNDING if civ.meets(rep_iv) else Status.MISMATCH
-    fin = Finding(
-        rule, status, lambda: _message(fin, text(what), reported, rep_iv, computed, 0),
-        SumOperands(reported, terms), value, computed.mid, civ, civ.radius + rep_iv.radius,
-        civ.gap(rep_iv) if status is Status.MISMATCH else _ZERO, reported.unit,
-        lambda: sum_text(terms), None, notes,
-    )
-    return fin
+class SumFinding(Finding):
+    """``reported = Σ sign·term`` checked: the :class:`Finding` that :func:`finding` would
+    make of it, with the operands ``reported``, then ``+`` or ``-`` for each term.
+
+    Its words and operands are written from the facts when first read; so are its computed
+    interval and tolerance when the status did not need them (a sum whose printed terms
+    add up to the printed total is ``ok`` whatever the intervals): from the same facts, by
+    the same operations (:func:`total`). No function is made per finding."""
+
+    __slots__ = ("_what", "_fact", "_terms", "_approx")
+
+    def __init__(self, rule: str, what: Text, reported: Fact,
+                 terms: Sequence[tuple[int, Fact]], notes: tuple[str, ...] = ()) -> None:
+        mid = _ZERO
+        for sign, fact in terms:  # total()'s mid, the same operations in the same order
+            mid = mid + fact.value if sign >= 0 else mid - fact.value
+        value = reported.value
+        self.rule, self.reported, self.unit, self.notes = rule, value, reported.unit, notes
+        self.missing = self._message = self._arithmetic = self._operands = None
+        self._what, self._fact, self._terms = what, reported, terms
+        if mid == value:
+            self.status, self.computed, self.gap = Status.OK, mid, _ZERO
+            self._approx = self._computed_interval = self._tolerance = None  # when read
+            return
+        computed = self._approx = total(terms)
+        rep_iv = fact_interval(reported)
+        civ = computed.iv
+        self.status = Status.ROUNDING if civ.meets(rep_iv) else Status.MISMATCH
+        self.computed, self._computed_interval = computed.mid, civ
+        self._tolerance = civ.radius + rep_iv.radius
+        self.gap = civ.gap(rep_iv) if self.status is Status.MISMATCH else _ZERO
+
+    def _bounds(self) -> None:
+        civ = total(self._terms).iv
+        self._computed_interval = civ
+        self._tolerance = civ.radius + fact_interval(self._fact).radius
+
+    @property
+    def computed_interval(self) -> Interval | None:
+        if self._computed_interval is None:
+            self._bounds()
+        return self._computed_interval  # type: ignore[return-value]
+
+    @property
+    def tolerance(self) -> Decimal | None:
+        if self._tolerance is None:
+            self._bounds()
+        return self._tolerance  # type: ignore[return-value]
+
+    @property
+    def message(self) -> str:
+        m = self._message
+        if m is None:
+            f = self._fact
+            if self._approx is None:  # ok: the words need only the computed value
+                m = _message(self, text(self._what), f, None,  # type: ignore[arg-type]
+                             Approx(self.computed, None), 0)  # type: ignore[arg-type]
+            else:
+                m = _message(self, text(self._what), f, fact_interval(f), self._approx, 0)
+            self._message = m
+        return m  # type: ignore[no-any-return]
+
+    @property
+    def arithmetic(self) -> str:
+        a = self._arithmetic
+        if a is None:
+            a = self._arithmetic = sum_text(self._terms)
+        return a  # type: ignore[no-any-return]
+
+    @property
+    def operands(self) -> tuple[Operand, ...]:
+        ops = self._operands
+        if ops is None:
+            of = Operand.of
+            ops = self._operands = (of(self._fact, "reported"),
+                                    *(of(f, "+" if s >= 0 else "-") for s, f in self._terms))
+        return ops  # type: ignore[no-any-return]
+
+    @property
+    def line(self) -> int:
+        src = self._fact.source
+        return src.line if src is not None else 0
+
+    @property
+    def file(self) -> str:
+        src = self._fact.source
+        return src.file if src is not None else ""
 
 
 def same_finding(rule: str, what: Text, a: Fact, b: Fact) -> Finding:
-    """Two printings of one quantity (a tie-out). The computed interval (``b``'s) and the
-    tolerance are worked out when first read unless the status needed the intervals."""
-    if a.decimals == b.decimals:
-        status = Status.OK if a.value == b.value else Status.MISMATCH
-    else:
-        coarse, fine = (a, b) if (a.decimals or 0) <= (b.decimals or 0) else (b, a)
-        rounded = fine.value if coarse.decimals is None else round_to(fine.value, coarse.decimals)
-        if rounded == coarse.value:
-            status = Status.OK
-        else:
-            status = Status.ROUNDING if fact_interval(a).meets(fact_interval(b)) \
-                else Status.MISMATCH
-    if status is Status.MISMATCH:
-        a_iv, b_iv = fact_interval(a), fact_interval(b)
-        civ: Interval | Bounds = b_iv
-        tol: Decimal | Bounds = a_iv.radius + b_iv.radius
-        gap = a_iv.gap(b_iv)
-    else:
-        def bounds() -> tuple[Interval, Decimal]:
-            b_iv = fact_interval(b)
-            return b_iv, fact_interval(a).radius + b_iv.radius
+    """Two printings of one quantity (a tie-out). See :class:`SameFinding`."""
+    return SameFinding(rule, what, a, b)
 
-        civ = tol = bounds
-        gap = _ZERO
-    return Finding(
-        rule, status, lambda: _same_message(text(what), a, b, status),
-        FactOperands((("reported", a), ("reported", b))),
-        a.value, b.value, civ, tol, gap,
-        a.unit, lambda: f"{fmt_fact(a)} = {fmt_fact(b)}",
-    )
+
+class SameFinding(Finding):
+    """Two printings of one quantity compared (a tie-out): the reported value is ``a``'s,
+    the computed ``b``'s, and both are the operands (role ``reported``).
+
+    Its words and operands are written from the facts when first read; so are the
+    computed interval (``b``'s) and the tolerance, unless the status needed them."""
+
+    __slots__ = ("_what", "_a", "_b")
+
+    def __init__(self, rule: str, what: Text, a: Fact, b: Fact) -> None:
+        if a.decimals == b.decimals:
+            status = Status.OK if a.value == b.value else Status.MISMATCH
+        else:
+            coarse, fine = (a, b) if (a.decimals or 0) <= (b.decimals or 0) else (b, a)
+            rounded = fine.value if coarse.decimals is None else round_to(fine.value,
+                                                                          coarse.decimals)
+            if rounded == coarse.value:
+                status = Status.OK
+            else:
+                status = Status.ROUNDING if fact_interval(a).meets(fact_interval(b)) \
+                    else Status.MISMATCH
+        self.rule, self.status, self.reported, self.computed = rule, status, a.value, b.value
+        self.unit, self.missing, self.notes = a.unit, None, ()
+        self._message = self._arithmetic = self._operands = None
+        self._what, self._a, self._b = what, a, b
+        if status is Status.MISMATCH:
+            a_iv, b_iv = fact_interval(a), fact_interval(b)
+            self._computed_interval, self._tolerance = b_iv, a_iv.radius + b_iv.radius
+            self.gap = a_iv.gap(b_iv)
+        else:
+            self._computed_interval = self._tolerance = None  # when read
+            self.gap = _ZERO
+
+    def _bounds(self) -> None:
+        b_iv = fact_interval(self._b)
+        self._computed_interval = b_iv
+        self._tolerance = fact_interval(self._a).radius + b_iv.radius
+
+    @property
+    def computed_interval(self) -> Interval | None:
+        if self._computed_interval is None:
+            self._bounds()
+        return self._computed_interval  # type: ignore[return-value]
+
+    @property
+    def tolerance(self) -> Decimal | None:
+        if self._tolerance is None:
+            self._bounds()
+        return self._tolerance  # type: ignore[return-value]
+
+    @property
+    def message(self) -> str:
+        m = self._message
+        if m is None:
+            m = self._message = _same_message(text(self._what), self._a, self._b, self.status)
+        return m  # type: ignore[no-any-return]
+
+    @property
+    def arithmetic(self) -> str:
+        a = self._arithmetic
+        if a is None:
+            a = self._arithmetic = f"{fmt_fact(self._a)} = {fmt_fact(self._b)}"
+        return a  # type: ignore[no-any-return]
+
+    @property
+    def operands(self) -> tuple[Operand, ...]:
+        ops = self._operands
+        if ops is None:
+            ops = self._operands = (Operand.of(self._a, "reported"),
+                                    Operand.of(self._b, "reported"))
+        return ops  # type: ignore[no-any-return]
+
+    @property
+    def line(self) -> int:
+        src = self._a.source
+        return src.line if src is not None else 0
+
+    @property
+    def file(self) -> str:
+        src = self._a.source
+        return src.file if src is not None else ""
 
 
 def _same_message(what: str, a: Fact, b: Fact, status: Status) -> str:

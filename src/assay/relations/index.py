@@ -72,6 +72,8 @@ class FactIndex:
         self.by_table: dict[str | None, list[Fact]] = defaultdict(list)
         #: ``period.months`` by the identity of each period object of the facts
         self.period_months: dict[int, int | None] = {}
+        #: facts of a concept by period key, made when first asked (see :meth:`find`)
+        self._by_period: dict[str, dict[str | None, list[Fact]]] = {}
         keys: dict[int, str] = {}  # period key by period object (facts share a few)
         by_table, by_id, by_concept = self.by_table, self.by_id, self.by_concept
         period_key, scopes, months = self.period_key, self.scope, self.period_months
@@ -121,10 +123,16 @@ class FactIndex:
         out = []
         pk, sc = self.period_key, self.scope
         names = self.titled(table) if table is not None else None
-        for f in self.by_concept.get(concept, ()):
+        facts = self.by_concept.get(concept, ())
+        if period is not None:  # the concept's facts of that period, in order
+            by_period = self._by_period.get(concept)
+            if by_period is None:
+                by_period = self._by_period[concept] = defaultdict(list)
+                for f in facts:
+                    by_period[pk[f.id]].append(f)
+            facts = by_period.get(period, ())
+        for f in facts:
             if names is not None and f.table not in names:
-                continue
-            if period is not None and pk[f.id] != period:
                 continue
             if where is not ... and sc[f.id] != where:
                 continue

@@ -58,15 +58,29 @@ def footing(table: Table, idx: FactIndex) -> list[Finding]:
     if table.kind == "grid":
         return []
     rows = table.rows
-    bounds = _boundaries(rows)
-    has = [_has_facts(r) for r in rows]
     get = idx.by_id.get  # a missing id (None among them) gives None, as idx.get does
-    cells = [[get(fid) for fid in r.fact_ids] for r in rows]  # type: ignore[arg-type]
+    bounds = [0]  # _boundaries(rows), made as the rows are read
+    has: list[bool] = []  # _has_facts of each row
+    cells: list[list[Fact | None]] = []  # the facts of each row with facts
     findings: list[Finding] = []
+    prev = None
     for t, row in enumerate(rows):
-        if not has[t] or not _is_total(rows, t):
+        ids = row.fact_ids
+        h = not row.heading and ids.count(None) != len(ids)  # any id not None
+        has.append(h)
+        cells.append(list(map(get, ids)) if h else [])
+        if prev is None:
+            prev = row
             continue
-        start = _block_start(bounds, t)
+        above, below = row.rule_above, prev.rule_below
+        start = bounds[-1]  # _block_start(bounds, t): the last boundary before t
+        if above or below or row.block != prev.block:
+            bounds.append(t)
+        prev = row
+        # _is_total(rows, t)
+        if not h or not ((above is not None or below is not None)
+                         and row.block == rows[t - 1].block):
+            continue
         operands = [i for i in range(start, t) if has[i]]
         if len(operands) >= 2:
             findings.extend(_foot(table, row, cells[t], [cells[i] for i in operands]))

@@ -37,15 +37,17 @@ CASH_FLOW_TIES = frozenset({"net_income", "operating_cash_flow", "investing_cash
                             "financing_cash_flow", "net_change_in_cash", "cash_beginning",
                             "cash_ending"})
 CONCEPT_ALIASES = {"ounces_produced": "metal_produced"}
+#: concepts whose tie key is not (concept, period, scope, metal, unit) as they stand
+_SPECIAL = PER_OUNCE | {"ounces_produced", "metal_produced"} | set(CONCEPT_ALIASES)
 
 
 def _single_unit_segments(idx: FactIndex) -> dict[str, str]:
     """Operating unit -> metal, for metals whose cost per ounce only one unit reports."""
     units: dict[str, set[str]] = defaultdict(set)
-    production = idx.titled(PRODUCTION)
-    for f in idx.doc.facts:
-        if f.concept in PER_OUNCE and f.table in production and f.entity.unit and f.metal:
-            units[f.metal].add(f.entity.unit)
+    for t in idx.titled(PRODUCTION):  # (the order does not matter: sets of units)
+        for f in idx.by_table[t]:
+            if f.concept in PER_OUNCE and f.entity.unit and f.metal:
+                units[f.metal].add(f.entity.unit)
     return {next(iter(u)): metal for metal, u in units.items() if len(u) == 1}
 
 
@@ -82,21 +84,25 @@ def tieouts(idx: FactIndex) -> list[Finding]:
     alias = _single_unit_segments(idx)
     groups: dict[tuple[object, ...], list[Fact]] = defaultdict(list)
     pk, sc = idx.period_key, idx.scope
-    # tie_key's table tests, as sets of the document's table names
+    # tie_key's table tests, as the names of the tables where a concept ties to nothing
     cash = idx.titled(CASH_FLOWS)
     other = {c: frozenset().union(*(idx.titled(t) for t in titles))
              for c, titles in NOT_THE_SAME.items()}
+    excluded: dict[str, frozenset[str]] = {}
     for f in idx.doc.facts:
         concept = f.concept
         if not concept or f.period is None:
             continue
-        table = f.table
-        if table is not None:
-            if concept in other and table in other[concept]:
-                continue
-            if table in cash and concept not in CASH_FLOW_TIES:
-                continue
+        ex = excluded.get(concept)
+        if ex is None:
+            ex = excluded[concept] = other.get(concept, frozenset()).union(
+                () if concept in CASH_FLOW_TIES else cash)
+        if f.table in ex:  # (None, for no table, is no table's name)
+            continue
         where = sc[f.id]
+        if concept not in _SPECIAL:
+            groups[(concept, pk[f.id] or f.period.key, where, f.metal, f.unit)].append(f)
+            continue
         if where in alias and concept in PER_OUNCE:
             where = alias[where]  # type: ignore[index]
         metal = f.metal

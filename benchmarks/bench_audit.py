@@ -21,11 +21,10 @@ Usage: ``.venv/bin/python benchmarks/bench_audit.py [runs]`` (default 200).
 from __future__ import annotations
 
 import re
-import statistics
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
+
+from _timing import interleaved_medians
 
 from assay.audit import audit
 from assay.read import read_text
@@ -36,30 +35,19 @@ TARGET_MS = 30.0
 NUMBERS = re.compile(r"\d[\d,.]*")
 
 
-def _medians(fns: dict[str, Callable[[], object]], repeat: int) -> dict[str, float]:
-    """Median seconds of each function, their runs interleaved."""
-    times: dict[str, list[float]] = {name: [] for name in fns}
-    for _ in range(repeat):
-        for name, fn in fns.items():
-            t0 = time.perf_counter()
-            fn()
-            times[name].append(time.perf_counter() - t0)
-    return {name: statistics.median(ts) for name, ts in times.items()}
-
-
 def main(repeat: int = 200) -> None:
     text = SEED.read_text(encoding="utf-8")
     name = str(SEED)
     doc = read_text(text, name)
     result = audit(doc)  # warm up imports and compiled patterns
     audit_json(result)
-    m = _medians({
+    m = interleaved_medians({
         "scan": lambda: NUMBERS.findall(text),
         "read": lambda: read_text(text, name),
         "audit": lambda: audit(doc),
         "both": lambda: audit(read_text(text, name)),
     }, repeat)
-    js = _medians({
+    js = interleaved_medians({
         "audit": lambda: audit(doc),
         "compact": lambda: audit_json(audit(doc)),
         "indent": lambda: audit_json(audit(doc), indent=2),

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import gc
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from assay.model import Document
+from assay.runtime import gc_paused
 
 from .findings import Finding, Status, clear_caches
 
@@ -49,13 +49,8 @@ def audit(doc: Document) -> Audit:
     makes thousands of small objects that all live on in its findings, and the
     collector's passes over them while they are made cost more than a tenth of the
     audit's time; what is garbage is collected later as usual."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with gc_paused():
         return _audit(doc)
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _audit(doc: Document) -> Audit:

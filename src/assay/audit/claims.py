@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
 from decimal import Decimal
 
 from assay.model import Document, Interval
@@ -61,22 +60,47 @@ class Caseless:
                 return False
         return True
 
+    # (the needle test is written out in the searches below: they are called hundreds of
+    # times an audit, and a call costs more than the test)
+
     def search_folded(self, low: str) -> re.Match[str] | None:
         """Search text already lower-cased by :func:`fold`."""
-        return None if self._absent(low) else self.fast.search(low)
+        needles = self.needles
+        if needles is not None:
+            for n in needles:
+                if n in low:
+                    break
+            else:
+                return None
+        return self.fast.search(low)
 
     def finditer_folded(self, low: str) -> Iterator[re.Match[str]]:
         return iter(()) if self._absent(low) else self.fast.finditer(low)
 
     def search(self, text: str) -> re.Match[str] | None:
         if text.isascii():
-            return self.search_folded(text.lower())
+            low = text.lower()
+            needles = self.needles
+            if needles is not None:
+                for n in needles:
+                    if n in low:
+                        break
+                else:
+                    return None
+            return self.fast.search(low)
         return self.slow.search(text)
 
     def match(self, text: str) -> re.Match[str] | None:
         if text.isascii():
             low = text.lower()
-            return None if self._absent(low) else self.fast.match(low)
+            needles = self.needles
+            if needles is not None:
+                for n in needles:
+                    if n in low:
+                        break
+                else:
+                    return None
+            return self.fast.match(low)
         return self.slow.match(text)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
@@ -123,15 +147,52 @@ _DIGIT = re.compile(r"\d")
 _FOOTNOTE = re.compile(r"^\s*\((\d+)\)\s")
 
 
-@dataclass(slots=True)
 class Paragraph:
-    """Running text joined from its lines, with the map back to lines and columns."""
+    """Running text joined from its lines (each stripped, joined with single spaces), with
+    the map back to lines and columns, made when first asked (most paragraphs cite no
+    figure and never need it)."""
 
-    text: str
-    starts: list[int]  # offset in ``text`` where each line starts
-    lines: list[int]  # the line numbers
-    indents: list[int]  # leading characters dropped from each line
-    footnote: tuple[str, int] | None = None  # (marker, table index) for a table footnote
+    __slots__ = ("text", "footnote", "_run", "_map")
+
+    def __init__(self, run: list[tuple[int, str]],
+                 footnote: tuple[str, int] | None = None) -> None:
+        self.text = " ".join([raw.strip() for _, raw in run])
+        #: (marker, table index) for a table footnote
+        self.footnote = footnote
+        self._run = run
+        self._map: tuple[list[int], list[int], list[int]] | None = None
+
+    def __repr__(self) -> str:
+        return f"Paragraph({self.text!r}, footnote={self.footnote!r})"
+
+    def _mapped(self) -> tuple[list[int], list[int], list[int]]:
+        m = self._map
+        if m is None:
+            starts, lines, indents = [], [], []
+            pos = 0
+            for n, raw in self._run:
+                stripped = raw.lstrip()
+                starts.append(pos)
+                lines.append(n)
+                indents.append(len(raw) - len(stripped))
+                pos += len(stripped.rstrip()) + 1
+            m = self._map = starts, lines, indents
+        return m
+
+    @property
+    def starts(self) -> list[int]:
+        """Offset in ``text`` where each line starts."""
+        return self._mapped()[0]
+
+    @property
+    def lines(self) -> list[int]:
+        """The line numbers."""
+        return self._mapped()[1]
+
+    @property
+    def indents(self) -> list[int]:
+        """Leading characters dropped from each line."""
+        return self._mapped()[2]
 
     def where(self, pos: int) -> tuple[int, int]:
         """(line, column) of a character offset."""
@@ -141,11 +202,11 @@ class Paragraph:
     def spans(self, start: int, end: int) -> list[tuple[int, int, int]]:
         """(line, col_start, col_end) of each line that text ``start..end`` is printed on:
         one for most figures, two for one that wraps ("$6.1" / "million")."""
-        starts = self.starts
+        starts, lines, indents = self._mapped()
         k = bisect_right(starts, start) - 1
         if k >= 0 and start < end and (k + 1 == len(starts) or end <= starts[k + 1] - 1):
-            base = self.indents[k] - starts[k]  # on one line (the loop's first step alone)
-            return [(self.lines[k], start + base, end + base)]
+            base = indents[k] - starts[k]  # on one line (the loop's first step alone)
+            return [(lines[k], start + base, end + base)]
         out: list[tuple[int, int, int]] = []
         pos = start
         while pos < end:
@@ -153,8 +214,8 @@ class Paragraph:
             nxt = starts[k + 1] if k + 1 < len(starts) else None
             stop = end if nxt is None else min(end, nxt - 1)  # the space that joined lines
             if stop > pos:
-                base = self.indents[k] - starts[k]
-                out.append((self.lines[k], pos + base, stop + base))
+                base = indents[k] - starts[k]
+                out.append((lines[k], pos + base, stop + base))
             if nxt is None:
                 break
             pos = nxt
@@ -164,7 +225,8 @@ class Paragraph:
 class Mention:
     """One cited figure (a plain class: an audit makes a hundred)."""
 
-    __slots__ = ("kind", "value", "decimals", "text", "start", "end", "metal", "used", "_iv")
+    __slots__ = ("kind", "value", "decimals", "text", "start", "end", "metal", "used",
+                 "interval")
 
     kind: str  # usd | usd/oz | usd/lb | usd/share | usd/ton | pct | ratio | oz | oz/ton | g/t | m
     value: Decimal
@@ -179,18 +241,12 @@ class Mention:
                  end: int, metal: str | None = None, used: bool = False) -> None:
         self.kind, self.value, self.decimals, self.text = kind, value, decimals, text
         self.start, self.end, self.metal, self.used = start, end, metal, used
-        self._iv: Interval | None = None
+        #: the interval the figure stands for (every mention's is read)
+        self.interval: Interval = figure_interval(value, decimals)
 
     def __repr__(self) -> str:
         return (f"Mention({self.kind!r}, {self.value!r}, {self.decimals!r}, {self.text!r}, "
                 f"{self.start}, {self.end}, {self.metal!r}, used={self.used})")
-
-    @property
-    def interval(self) -> Interval:
-        iv = self._iv
-        if iv is None:
-            iv = self._iv = figure_interval(self.value, self.decimals)
-        return iv
 
     @property
     def negative(self) -> bool:
@@ -397,57 +453,34 @@ def paragraphs(doc: Document) -> list[Paragraph]:
             runs.append(run := [])
         run.append(line)
         last = line[0]
-    out = [_join(run) for run in runs]
+    out = [Paragraph(run) for run in runs]
     out.extend(_footnotes(doc))
     return out
 
 
-def _join(run: list[tuple[int, str]], footnote: tuple[str, int] | None = None) -> Paragraph:
-    parts, starts, lines, indents = [], [], [], []
-    pos = 0
-    for n, raw in run:
-        stripped = raw.lstrip()
-        text = stripped.rstrip()
-        starts.append(pos)
-        lines.append(n)
-        indents.append(len(raw) - len(stripped))
-        parts.append(text)
-        pos += len(text) + 1
-    return Paragraph(" ".join(parts), starts, lines, indents, footnote)
-
-
 def _footnotes(doc: Document) -> list[Paragraph]:
-    """Footnote paragraphs inside each table's span, outside its rows."""
+    """Footnote paragraphs inside each table's span, outside its rows: a line outside the
+    rows that starts with a marker ("(1) ...") and the lines after it, up to a blank line,
+    a row's line, the next marker's line or the end of the span."""
     out = []
     lines = doc.lines
     n_lines = len(lines)
     match = _FOOTNOTE.match
     for t in doc.tables:
         in_rows = {n for r in t.rows for n in r.lines}
-        run: list[tuple[int, str]] = []
-        marker = None
-        prev = 0
-        # the lines outside the rows; a row's line ends a footnote, as a blank line does
-        for n in sorted(set(range(t.first_line, t.last_line + 1)).difference(in_rows)):
-            text = lines[n - 1] if n - 1 < n_lines else ""
-            if run and n != prev + 1:  # a row's line came between
-                if marker:
-                    out.append(_join(run, (marker, t.index)))
-                run, marker = [], None
-            prev = n
-            m = match(text) if "(" in text else None  # no match without "("
-            if m:
-                if run and marker:
-                    out.append(_join(run, (marker, t.index)))
-                run, marker = [(n, text)], m.group(1)
-            elif run and text.strip():
-                run.append((n, text))
-            elif run:
-                if marker:
-                    out.append(_join(run, (marker, t.index)))
-                run, marker = [], None
-        if run and marker:
-            out.append(_join(run, (marker, t.index)))
+        last = t.last_line
+        heads = [(n, m) for n in range(t.first_line, min(last, n_lines) + 1)
+                 if n not in in_rows and "(" in lines[n - 1] and (m := match(lines[n - 1]))]
+        for n, m in heads:
+            run = [(n, lines[n - 1])]
+            k = n + 1
+            while k <= last and k not in in_rows:
+                text = lines[k - 1] if k - 1 < n_lines else ""
+                if not text.strip() or ("(" in text and match(text)):
+                    break
+                run.append((k, text))
+                k += 1
+            out.append(Paragraph(run, (m.group(1), t.index)))
     return out
 
 

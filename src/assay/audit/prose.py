@@ -567,7 +567,10 @@ def _mention_at(s: Sentence, a: int, b: int, text: str, kind: str) -> Mention | 
 def _intercepts(ctx: Context, s: Sentence) -> list[Finding]:
     """"0.85 meters grading 6,120.8 grams per tonne silver (178.55 ...)": one grid row."""
     out: list[Finding] = []
-    if not any(m.kind == "m" for m in s.mentions):
+    for m in s.mentions:
+        if m.kind == "m":
+            break
+    else:
         return out
     rows = ctx.intercept_rows
     for i, m in enumerate(s.mentions):
@@ -892,8 +895,12 @@ def _meets(m: Mention, f: Fact, unsigned: bool) -> bool:
 
 def _match(ctx: Context, s: Sentence, m: Mention, cands: list[Fact], bound: str | None,
            pinned: bool, entity: str | None) -> Finding:
-    unsigned = any(f.concept in UNSIGNED or "foreign exchange" in f.label.lower()
-                   or "gain" in f.label.lower() for f in cands)
+    unsigned = False
+    for f in cands:
+        label = f.label.lower()
+        if f.concept in UNSIGNED or "foreign exchange" in label or "gain" in label:
+            unsigned = True
+            break
     m.used = True
     if bound is not None:
         if entity is None:
@@ -909,7 +916,11 @@ def _match(ctx: Context, s: Sentence, m: Mention, cands: list[Fact], bound: str 
                        f"{f.source.line if f.source else '?'}) {'is' if ok else 'is not'} more",
                        (_claim_operand(ctx, s, m), Operand.of(f, "fact")), m.value, f.value,
                        unit=f.unit, arithmetic=f"{fmt_fact(f)} > {m.text}")
-    hits = [f for f in cands if _meets(m, f, unsigned)]
+    miv = m.interval
+    if unsigned and m.value > 0:
+        hits = [f for f in cands if _meets(m, f, unsigned)]
+    else:  # _meets, written out: no sign to turn
+        hits = [f for f in cands if fact_interval(f).meets(miv)]
     if hits:
         # prefer the company-level printing, then the first in the document
         f = min(hits, key=lambda x: (scope(x) not in (None, x.metal), x.source.line

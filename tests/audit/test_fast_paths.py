@@ -1,0 +1,241 @@
+"""The audit's shortcuts find what the straightforward code finds.
+
+Each shortcut (a scan of a whole paragraph, a search by ``str.find`` instead of a pattern,
+a finding that works out its bounds when read, a look-up made once per document) is
+compared here with the plain way of doing the same thing, on generated text and on the
+seed's own facts.
+"""
+
+from __future__ import annotations
+
+import re
+
+from audit_fixtures import SEED, SEED_LINES
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from assay.audit import claims, prose
+from assay.audit.claims import Paragraph, digit_runs, mentions, sentences, split_sentences
+from assay.audit.findings import FactOperands, Finding, clear_caches, fact_interval
+from assay.read import read_text
+from assay.relations import FactIndex
+from assay.relations.check import (
+    _ZERO,
+    Approx,
+    _message,
+    classify_sum,
+    fmt_fact,
+    same_finding,
+    sum_finding,
+    sum_text,
+    total,
+)
+from assay.relations.index import scope
+from assay.relations.tieouts import _single_unit_segments, tie_key, tieouts
+
+PUNCT = [".", "!", "?", '"', "'", " ", "  ", "\t", "\n", "\x1c", "(", ")", "A", "Z", "a", "x",
+         "1", "5.7", "$", "Mr.", "e.g.", "\u00e9", "\u00c9", "\u0663"]
+
+
+@given(st.lists(st.sampled_from(PUNCT), max_size=40).map("".join))
+@settings(max_examples=500)
+def test_sentence_cuts_are_the_patterns(text):
+    assert split_sentences(text) == claims._SENTENCE_END.split(text)
+
+
+@given(st.text(alphabet="0123456789 ,.a$-x%", max_size=60))
+@settings(max_examples=400)
+def test_digit_runs_are_the_patterns(text):
+    assert digit_runs(text) == [m.start() for m in claims._DIGITS.finditer(text)]
+
+
+YEARS = ["2007", "1999", "2006", "20071", "19", "20", "_2007", "a2007", "2007a", "2007_",
+         " ", ",", "(", ")", "\u0663", "\u00e9", "x", "-", "12007"]
+
+
+@given(st.lists(st.sampled_from(YEARS), max_size=12).map("".join))
+@settings(max_examples=500)
+def test_years_are_the_patterns(text):
+    assert prose._years(text) == {int(y.group(0)) for y in prose._YEAR.finditer(text)}
+
+
+SENTENCE_WORDS = ["Silver", "production", "was", "2.1 million ounces", "$24.3 million",
+                  "negative", "72 cents", "per ounce", "of silver", "per ton", "5.7:1", "18%",
+                  "0.85 meters", "grading", "296.6 grams per tonne", "US$", "(8.66", ")", ".",
+                  ". ", "! ", "? ", '." ', " ", "The", "A", "\u00e9", "per", "average"]
+
+
+def _reference(par: Paragraph) -> list[tuple[int, list[tuple[object, ...]]]]:
+    """Sentences cut and scanned one by one (the straightforward path)."""
+    out, pos = [], 0
+    for piece in claims._SENTENCE_END.split(par.text):
+        start = par.text.find(piece, pos)
+        pos = start + len(piece)
+        out.append((start, [_m(m) for m in mentions(piece, start)]))
+    return out
+
+
+def _m(m):
+    return (m.kind, m.value, m.decimals, m.text, m.start, m.end, m.metal)
+
+
+@given(st.lists(st.sampled_from(SENTENCE_WORDS), max_size=30).map(" ".join))
+@settings(max_examples=400)
+def test_one_scan_per_paragraph_finds_each_sentences_mentions(text):
+    par = Paragraph([(1, text)])
+    got = [(s.start, [_m(m) for m in s.mentions]) for s in sentences(par)]
+    assert got == _reference(par)
+
+
+def test_one_scan_per_paragraph_on_the_seed():
+    doc = read_text(SEED.read_text(encoding="utf-8"), "seed.txt")
+    pars = claims.paragraphs(doc)
+    found = 0
+    for par in pars:
+        got = [(s.start, [_m(m) for m in s.mentions]) for s in sentences(par)]
+        assert got == _reference(par)
+        found += sum(len(ms) for _, ms in got)
+        if not any(ms for _, ms in got) and not prose._CONV.search(par.text):
+            assert sentences(par, prose._CONV) == []
+    assert found > 90  # the seed cites about a hundred figures
+
+
+def _footnotes_reference(doc):
+    """The footnote paragraphs as a line-by-line walk over each table's span finds them."""
+    out = []
+    for t in doc.tables:
+        in_rows = {n for r in t.rows for n in r.lines}
+        run, marker = [], None
+        for n in range(t.first_line, t.last_line + 1):
+            text = doc.lines[n - 1] if n - 1 < len(doc.lines) else ""
+            m = claims._FOOTNOTE.match(text)
+            if m and n not in in_rows:
+                if run and marker:
+                    out.append((marker, t.index, run))
+                run, marker = [(n, text)], m.group(1)
+            elif run and text.strip() and n not in in_rows:
+                run.append((n, text))
+            elif run:
+                if marker:
+                    out.append((marker, t.index, run))
+                run, marker = [], None
+        if run and marker:
+            out.append((marker, t.index, run))
+    return out
+
+
+@given(st.data())
+@settings(max_examples=25, deadline=None)
+def test_footnotes_are_the_line_walks(data):
+    lines = list(SEED_LINES)
+    # blank out or drop a few lines of the tables' spans, so runs end in other places
+    for _ in range(data.draw(st.integers(0, 6))):
+        k = data.draw(st.integers(440, min(760, len(lines) - 1)))
+        if data.draw(st.booleans()):
+            lines[k] = ""
+        else:
+            del lines[k]
+    doc = read_text("\n".join(lines), "seed.txt")
+    got = [(p.footnote[0], p.footnote[1], p._run) for p in claims._footnotes(doc)]
+    assert got == _footnotes_reference(doc)
+
+
+def test_footnotes_of_the_seed_are_found():
+    doc = read_text(SEED.read_text(encoding="utf-8"), "seed.txt")
+    assert len(claims._footnotes(doc)) == len(_footnotes_reference(doc)) > 0
+
+
+def _seed_index():
+    clear_caches()
+    return FactIndex(read_text(SEED.read_text(encoding="utf-8"), "seed.txt"))
+
+
+def test_index_keys_scopes_and_periods_are_the_facts_own():
+    idx = _seed_index()
+    for f in idx.doc.facts:
+        assert idx.scope[f.id] == scope(f)
+        assert idx.period_key[f.id] == (f.period.key if f.period else None)
+        if f.period is not None:
+            assert idx.period_months[id(f.period)] == f.period.months
+    for concept in list(idx.by_concept)[:40]:
+        for period in {None, *(idx.period_key[f.id] for f in idx.by_concept[concept])}:
+            plain = [f for f in idx.by_concept[concept]
+                     if period is None or idx.period_key[f.id] == period]
+            assert idx.find(concept, period=period) == plain
+
+
+def test_tieouts_group_the_facts_as_tie_key_does():
+    idx = _seed_index()
+    alias = _single_unit_segments(idx)
+    groups: dict[tuple[object, ...], list] = {}
+    for f in idx.doc.facts:
+        k = tie_key(f, alias)
+        if k is not None:
+            groups.setdefault(k, []).append(f)
+    pairs = [(facts[0].id, other.id) for facts in groups.values() if len(facts) > 1
+             for other in facts[1:] if not (other.source and other.source == facts[0].source)]
+    found = [(f.operands[0].fact_id, f.operands[1].fact_id) for f in tieouts(idx)]
+    assert found == pairs and len(found) > 50
+
+
+def _eager_sum(rule, what, reported, terms):
+    """sum_finding as a plain Finding, every value worked out at once."""
+    computed = total(terms)
+    rep_iv = fact_interval(reported)
+    status = classify_sum(rep_iv, reported.value, computed)
+    civ = computed.iv
+    fin = Finding(rule, status, lambda: _message(fin, what, reported, rep_iv, computed, 0),
+                  FactOperands((("reported", reported),
+                                *(("+" if s >= 0 else "-", f) for s, f in terms))),
+                  reported.value, computed.mid, civ, civ.radius + rep_iv.radius,
+                  civ.gap(rep_iv) if status.value == "mismatch" else _ZERO, reported.unit,
+                  lambda: sum_text(terms), None, ())
+    return fin
+
+
+def test_sums_read_later_are_the_sums_worked_out_at_once():
+    idx = _seed_index()
+    facts = [f for f in idx.doc.facts if f.unit == "USD" and f.decimals is not None][:60]
+    checked = {"ok": 0, "other": 0}
+    for i in range(0, len(facts) - 3, 3):
+        a, b, c = facts[i:i + 3]
+        for reported, terms in ((a, [(1, b), (1, c)]), (c, [(1, a), (-1, b)]),
+                                (a, [(1, a)])):  # the last adds up: ok
+            lazy = sum_finding("r", "what", reported, terms)
+            eager = _eager_sum("r", "what", reported, terms)
+            assert lazy.to_dict() == eager.to_dict()
+            assert (lazy.line, lazy.file) == (eager.line, eager.file)
+            checked["ok" if lazy.status.value == "ok" else "other"] += 1
+    assert checked["ok"] > 5 and checked["other"] > 5
+
+
+def test_tie_outs_read_later_are_the_ties_worked_out_at_once():
+    idx = _seed_index()
+    facts = [f for f in idx.doc.facts if f.decimals is not None][:80]
+    for a, b in zip(facts, facts[1:], strict=False):
+        lazy = same_finding("tie.x", "what", a, b)
+        a_iv, b_iv = fact_interval(a), fact_interval(b)
+        assert lazy.computed_interval == b_iv
+        assert lazy.tolerance == a_iv.radius + b_iv.radius
+        assert lazy.gap == (a_iv.gap(b_iv) if lazy.status.value == "mismatch" else _ZERO)
+        assert lazy.arithmetic == f"{fmt_fact(a)} = {fmt_fact(b)}"
+        assert [o.fact_id for o in lazy.operands] == [a.id, b.id]
+        assert str(Approx.of(b).iv) == str(lazy.computed_interval)
+
+
+def test_caseless_search_with_written_out_needles_matches_the_pattern():
+    for text in SEED_LINES:
+        for _, p in [(k, v) for k, v in vars(prose).items() if isinstance(v, claims.Caseless)]:
+            got = p.search(text)
+            want = p.slow.search(text)
+            assert (got and got.span()) == (want and want.span())
+            low = text.lower()
+            if text.isascii():
+                got = p.search_folded(low)
+                assert (got and got.span()) == (want and want.span())
+
+
+def test_clause_starts_with_the_folded_text_given():
+    for text in SEED_LINES:
+        assert prose._clause_starts(text, claims.fold(text)) == \
+            [c.start() for c in re.compile(prose._CLAUSE.pattern, re.I).finditer(text)]

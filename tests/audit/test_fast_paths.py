@@ -239,3 +239,18 @@ def test_clause_starts_with_the_folded_text_given():
     for text in SEED_LINES:
         assert prose._clause_starts(text, claims.fold(text)) == \
             [c.start() for c in re.compile(prose._CLAUSE.pattern, re.I).finditer(text)]
+
+
+def test_conversion_fits_is_the_interval_test():
+    from assay.relations.derived import _candidates, conversion_fits, grade_pairs, opt_interval
+
+    idx = _seed_index()
+    pairs = grade_pairs(idx)
+    assert len(pairs) > 20
+    fits = 0
+    for g, o in pairs:
+        for _, factor in _candidates():
+            want = opt_interval(g.interval, factor).meets(o.interval)
+            assert conversion_fits(g.interval, o.interval, factor) is want
+            fits += want
+    assert 0 < fits < len(pairs) * len(_candidates())

@@ -306,7 +306,10 @@ def opt_value(gpt: Decimal, factor: Decimal | None) -> Decimal:
 
 
 def conversion_fits(gpt: Interval, opt: Interval, factor: Decimal | None) -> bool:
-    return opt_interval(gpt, factor).meets(opt)
+    """``opt_interval(gpt, factor).meets(opt)``, without making the interval."""
+    if factor is None:
+        return opt_interval(gpt, factor).meets(opt)
+    return gpt.lo / factor <= opt.hi and opt.lo <= gpt.hi / factor
 
 
 def evident_factor(pairs: list[tuple[Interval, Interval]]) -> tuple[str, Decimal | None, int]:
@@ -389,7 +392,7 @@ def conversions(idx: FactIndex) -> tuple[list[Finding], tuple[str, Decimal | Non
 
 def _conversions(idx: FactIndex) -> tuple[list[Finding], tuple[str, Decimal | None, int]]:
     pairs = grade_pairs(idx)
-    evident = evident_factor([(g.interval, o.interval) for g, o in pairs])
+    evident = evident_factor([(fact_interval(g), fact_interval(o)) for g, o in pairs])
     out = []
     for g, o in pairs:
         hole = g.dim("hole") or "?"

@@ -234,6 +234,39 @@ def sum_text(terms: Sequence[tuple[int, Fact]]) -> str:
     return " ".join(parts)
 
 
+class _FactFinding(Finding):
+    """A finding anchored on one fact (its line and file), whose computed interval and
+    tolerance are worked out on first read by the subclass's ``_bounds`` when its status
+    did not need them."""
+
+    __slots__ = ("_fact",)
+
+    def _bounds(self) -> None:
+        raise NotImplementedError
+
+    @property
+    def computed_interval(self) -> Interval | None:
+        if self._computed_interval is None:
+            self._bounds()
+        return self._computed_interval  # type: ignore[return-value]
+
+    @property
+    def tolerance(self) -> Decimal | None:
+        if self._tolerance is None:
+            self._bounds()
+        return self._tolerance  # type: ignore[return-value]
+
+    @property
+    def line(self) -> int:
+        src = self._fact.source
+        return src.line if src is not None else 0
+
+    @property
+    def file(self) -> str:
+        src = self._fact.source
+        return src.file if src is not None else ""
+
+
 def sum_finding(rule: str, what: Text, reported: Fact, terms: Sequence[tuple[int, Fact]],
                 notes: tuple[str, ...] = ()) -> Finding:
     """Check ``reported = Σ sign·term`` (what :func:`finding` makes of it, with the operands
@@ -241,7 +274,7 @@ def sum_finding(rule: str, what: Text, reported: Fact, terms: Sequence[tuple[int
     return SumFinding(rule, what, reported, terms, notes)
 
 
-class SumFinding(Finding):
+class SumFinding(_FactFinding):
     """``reported = Σ sign·term`` checked: the :class:`Finding` that :func:`finding` would
     make of it, with the operands ``reported``, then ``+`` or ``-`` for each term.
 
@@ -250,7 +283,7 @@ class SumFinding(Finding):
     add up to the printed total is ``ok`` whatever the intervals): from the same facts, by
     the same operations (:func:`total`). No function is made per finding."""
 
-    __slots__ = ("_what", "_fact", "_terms", "_approx")
+    __slots__ = ("_what", "_terms", "_approx")
 
     def __init__(self, rule: str, what: Text, reported: Fact,
                  terms: Sequence[tuple[int, Fact]], notes: tuple[str, ...] = ()) -> None:
@@ -277,18 +310,6 @@ class SumFinding(Finding):
         civ = total(self._terms).iv
         self._computed_interval = civ
         self._tolerance = civ.radius + fact_interval(self._fact).radius
-
-    @property
-    def computed_interval(self) -> Interval | None:
-        if self._computed_interval is None:
-            self._bounds()
-        return self._computed_interval  # type: ignore[return-value]
-
-    @property
-    def tolerance(self) -> Decimal | None:
-        if self._tolerance is None:
-            self._bounds()
-        return self._tolerance  # type: ignore[return-value]
 
     @property
     def message(self) -> str:
@@ -319,15 +340,6 @@ class SumFinding(Finding):
                                     *(of(f, "+" if s >= 0 else "-") for s, f in self._terms))
         return ops  # type: ignore[no-any-return]
 
-    @property
-    def line(self) -> int:
-        src = self._fact.source
-        return src.line if src is not None else 0
-
-    @property
-    def file(self) -> str:
-        src = self._fact.source
-        return src.file if src is not None else ""
 
 
 def same_finding(rule: str, what: Text, a: Fact, b: Fact) -> Finding:
@@ -335,7 +347,7 @@ def same_finding(rule: str, what: Text, a: Fact, b: Fact) -> Finding:
     return SameFinding(rule, what, a, b)
 
 
-class SameFinding(Finding):
+class SameFinding(_FactFinding):
     """Two printings of one quantity compared (a tie-out): the reported value is ``a``'s,
     the computed ``b``'s, and both are the operands (role ``reported``).
 
@@ -359,7 +371,7 @@ class SameFinding(Finding):
         self.rule, self.status, self.reported, self.computed = rule, status, a.value, b.value
         self.unit, self.missing, self.notes = a.unit, None, ()
         self._message = self._arithmetic = self._operands = None
-        self._what, self._a, self._b = what, a, b
+        self._what, self._a, self._b, self._fact = what, a, b, a
         if status is Status.MISMATCH:
             a_iv, b_iv = fact_interval(a), fact_interval(b)
             self._computed_interval, self._tolerance = b_iv, a_iv.radius + b_iv.radius
@@ -372,18 +384,6 @@ class SameFinding(Finding):
         b_iv = fact_interval(self._b)
         self._computed_interval = b_iv
         self._tolerance = fact_interval(self._a).radius + b_iv.radius
-
-    @property
-    def computed_interval(self) -> Interval | None:
-        if self._computed_interval is None:
-            self._bounds()
-        return self._computed_interval  # type: ignore[return-value]
-
-    @property
-    def tolerance(self) -> Decimal | None:
-        if self._tolerance is None:
-            self._bounds()
-        return self._tolerance  # type: ignore[return-value]
 
     @property
     def message(self) -> str:
@@ -407,15 +407,6 @@ class SameFinding(Finding):
                                     Operand.of(self._b, "reported"))
         return ops  # type: ignore[no-any-return]
 
-    @property
-    def line(self) -> int:
-        src = self._a.source
-        return src.line if src is not None else 0
-
-    @property
-    def file(self) -> str:
-        src = self._a.source
-        return src.file if src is not None else ""
 
 
 def _same_message(what: str, a: Fact, b: Fact, status: Status) -> str:

@@ -26,9 +26,16 @@ _NUMBER = re.compile(
     re.VERBOSE,
 )
 
-_SIMPLE = re.compile(
-    r"^(?P<open>\()?(?P<body>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?(open)\))$"
-)
+
+# A printed figure with no space in it, as a cell of a fixed-width table holds it: the
+# space-free texts that parse_number admits, but for a leading "$" (which the reader takes
+# as the cell's currency mark). No groups, so that the reader can match a whole run of
+# cells with one pattern; number_of_figure then builds the number of each.
+_DIGITS = r"(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)"
+FIGURE = (r"(?!\$)(?:-\$*(?:-\$*)?"  # nil: "--", "-"
+          r"|-?\$?(?:\(\$?-?" + _DIGITS + r"\)|\$?-?" + _DIGITS + r")%?)")
+_FIGURE_ONLY = re.compile(FIGURE + r"\Z")
+_ZERO = Decimal(0)
 
 
 @dataclass(slots=True)
@@ -50,13 +57,13 @@ def parse_number(text: str) -> ParsedNumber | None:
     after the point (0 for integers), so the figure stands for ``value ± 0.5·10^-decimals``
     in the printed scale. Nil (``--``) is an exact zero.
     """
-    simple = _SIMPLE.match(text)
-    if simple:  # the common case, without the general pattern's cost
-        body = simple["body"]
-        value = Decimal(body.replace(",", "") if "," in body else body)
-        point = body.find(".")
-        return ParsedNumber(-value if simple["open"] else value,
-                            len(body) - point - 1 if point >= 0 else 0)
+    if _FIGURE_ONLY.match(text):  # the common case, without the general pattern's cost
+        return number_of_figure(text)
+    return _parse_spaced(text)
+
+
+def _parse_spaced(text: str) -> ParsedNumber | None:
+    """The general grammar: spaces and a ``$`` anywhere a printed figure may hold them."""
     stripped = text.strip()
     if "$" in stripped:
         stripped = stripped.replace("$", "").strip()
@@ -77,6 +84,23 @@ def parse_number(text: str) -> ParsedNumber | None:
     if negative:
         value = -value
     return ParsedNumber(value, len(frac) - 1 if frac else 0, percent=bool(m["pct"]))
+
+def number_of_figure(text: str) -> ParsedNumber:
+    """The number a text matching :data:`FIGURE` prints: its digits (signs, parentheses,
+    ``$`` and ``%`` stand only at its ends), negative for an opening parenthesis or a
+    minus (both: positive), nil when it has no digits."""
+    digits = text.strip("$()-%")
+    if not digits:
+        return ParsedNumber(_ZERO, 0, True, False)
+    if "," in digits:
+        digits = digits.replace(",", "")
+    value = Decimal(digits)
+    if ("(" in text) ^ ("-" in text):
+        value = -value
+    point = digits.find(".")
+    return ParsedNumber(value, len(digits) - point - 1 if point >= 0 else 0, False,
+                        text[-1] == "%")
+
 
 @dataclass(frozen=True, slots=True)
 class Interval:

@@ -6,11 +6,18 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from assay.model import ParsedNumber, parse_number
+from assay.model import ParsedNumber
+from assay.model.numbers import FIGURE, number_of_figure
 
 _RULE = re.compile(r"^[\s\-=_]*$")
 _RUN = re.compile(r"[-=_]{3,}")
-_TOKEN = re.compile(r"\S+")
+# Cells: a figure, or a lone "$" before one, as a whole token (atomic: it never gives
+# back characters to the pattern around it)
+_CELL = r"(?>(?:\$?" + FIGURE + r"|\$)(?!\S))"
+_CELL_TOKEN = re.compile(_CELL)
+_CELL_RUN = re.compile(_CELL + r"(?:\s+" + _CELL + r")*")
+_LOOSE_RUN = re.compile(r"[$(.\d-]\S*(?:\s+[$(.\d-]\S*)*\Z")
+_GAP = re.compile(r"\s+")
 _CELL_ENDS = frozenset("0123456789)-%$")
 _FOOTNOTE_START = re.compile(r"^\((\d{1,2})\)\s+\S")
 _JOINERS = frozenset(
@@ -54,27 +61,43 @@ class Cell:
 
 
 def trailing_cells(text: str) -> list[Cell]:
-    """The run of numeric tokens at the end of a line, left to right."""
-    if not text or text[-1] not in _CELL_ENDS:
+    """The run of numeric tokens at the end of a line, left to right: the longest run of
+    whole tokens that are figures (or a lone ``$``, which marks the figure to its right)
+    ending the line."""
+    if not text or text[-1] not in _CELL_ENDS or text.endswith("---"):  # (or a rule)
         return []
+    loose = _LOOSE_RUN.search(text)  # tokens that open like figures, to the line's end
+    if loose is None:
+        return []
+    start = loose.start()
+    if start and not text[start - 1].isspace():  # it began inside a word
+        gap = _GAP.search(text, start)
+        if gap is None:
+            return []
+        start = gap.end()
+    tokens = text[start:].split()
+    if not _CELL_RUN.fullmatch(text, start):  # a token in it is not a figure after all
+        k = len(tokens)
+        while k and _CELL_TOKEN.fullmatch(tokens[k - 1]):
+            k -= 1
+        tokens = tokens[k:]
+        start = len(text)
+        for tok in reversed(tokens):
+            start = text.rfind(tok, 0, start)
     cells: list[Cell] = []
-    end = len(text)
-    for tok in reversed(text.split()):
-        start = text.rfind(tok, 0, end)
-        end, tok_end = start, start + len(tok)
+    pos = start
+    dollar_next = False
+    for tok in tokens:
+        at = text.find(tok, pos)
+        pos = at + len(tok)
         if tok == "$":
-            if cells:
-                cells[-1].dollar = True
-            continue
-        dollar = tok[0] == "$"
-        body = tok[1:] if dollar else tok
-        if not body or not (body[0].isdigit() or body[0] in "(-."):
-            break
-        number = parse_number(body)
-        if number is None:
-            break
-        cells.append(Cell(start + 1 if dollar else start, tok_end, body, number, dollar))
-    cells.reverse()
+            dollar_next = True
+        elif tok[0] == "$":
+            cells.append(Cell(at + 1, pos, tok[1:], number_of_figure(tok[1:]), True))
+            dollar_next = False
+        else:
+            cells.append(Cell(at, pos, tok, number_of_figure(tok), dollar_next))
+            dollar_next = False
     return cells
 
 

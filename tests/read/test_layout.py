@@ -1,0 +1,91 @@
+"""Cells at the end of a line: the one-pass figure scan against the plain token walk."""
+
+from decimal import Decimal
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from assay.model import parse_number
+from assay.model.numbers import _FIGURE_ONLY, _parse_spaced, number_of_figure
+from assay.read.layout import trailing_cells
+
+
+def plain_trailing_cells(text: str) -> list[tuple]:
+    """The plain way: split into tokens, walk them from the right while each parses."""
+    if not text or text[-1] not in "0123456789)-%$":
+        return []
+    cells: list[list] = []
+    end = len(text)
+    for tok in reversed(text.split()):
+        start = text.rfind(tok, 0, end)
+        end, tok_end = start, start + len(tok)
+        if tok == "$":
+            if cells:
+                cells[-1][4] = True
+            continue
+        dollar = tok[0] == "$"
+        body = tok[1:] if dollar else tok
+        if not body or not (body[0].isdigit() or body[0] in "(-."):
+            break
+        number = _parse_spaced(body)
+        if number is None:
+            break
+        cells.append([start + 1 if dollar else start, tok_end, body, number, dollar])
+    return [tuple(c) for c in reversed(cells)]
+
+
+def as_tuples(text: str) -> list[tuple]:
+    return [(c.start, c.end, c.text, c.number, c.dollar) for c in trailing_cells(text)]
+
+
+def test_a_statement_row():
+    text = "Net income (loss)          $   24,337   $ (3,043)      --    12.5%"
+    cells = trailing_cells(text)
+    assert [c.text for c in cells] == ["24,337", "(3,043)", "--", "12.5%"]
+    assert [c.number.value for c in cells] == [Decimal(24337), Decimal(-3043), 0,
+                                               Decimal("12.5")]
+    assert [c.dollar for c in cells] == [True, True, False, False]
+    assert [c.number.nil for c in cells] == [False, False, True, False]
+    assert cells[3].number.percent
+    assert text[cells[1].start:cells[1].end] == "(3,043)"
+
+
+def test_a_footnote_mark_before_the_figures_is_in_the_run():
+    # the table reader sets it back into the label by its column
+    assert [c.text for c in trailing_cells("Cash costs (1)    5.00  6.00")] == [
+        "(1)", "5.00", "6.00"]
+
+
+def test_prose_and_broken_figures_end_the_run():
+    assert trailing_cells("production rose in 2007 to 1,234,5") == []
+    assert [c.text for c in trailing_cells("in 2007 to 1,234")] == ["1,234"]
+    assert [c.text for c in trailing_cells("in 2007  1,234")] == ["2007", "1,234"]
+    assert trailing_cells("Total $") == []
+    assert trailing_cells("ratio 5.7:1") == []
+
+
+TOKENS = st.sampled_from(["$", "--", "-", "(1)", "1,234", "12,34", "(2.60", "5.00)",
+                          "$1.25", "$$5", "-$-", "29.73%", ".5", "7.", "(-3)", "-(3)",
+                          "2007", "abc", "x5", "$(3,043)", "(5)%", "(5%)", "1.2.3"])
+
+
+@settings(max_examples=400)
+@given(st.lists(st.tuples(st.sampled_from([" ", "  ", "\t", " \xa0"]), TOKENS), max_size=7),
+       st.sampled_from(["", "Label", "  Indented label"]))
+def test_one_pass_scan_equals_the_token_walk(parts, label):
+    text = label + "".join(sep + tok for sep, tok in parts)
+    assert as_tuples(text) == plain_trailing_cells(text)
+
+
+@settings(max_examples=400)
+@given(st.text(alphabet="0123456789,.()-$% a", max_size=12))
+def test_the_figure_pattern_admits_what_the_general_grammar_admits(text):
+    """For space-free text not opening with ``$``, the figure pattern and the general
+    grammar agree on every field of the number, and on what is not a number."""
+    if " " in text or text.startswith("$"):
+        return
+    m = _FIGURE_ONLY.match(text)
+    general = _parse_spaced(text) if text and (text[0].isdigit() or text[0] in "(-.") else None
+    assert (number_of_figure(text) if m else None) == general
+    if m:
+        assert parse_number(text) == general

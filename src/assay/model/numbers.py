@@ -29,8 +29,7 @@ _NUMBER = re.compile(
 
 # A printed figure with no space in it, as a cell of a fixed-width table holds it: the
 # space-free texts that parse_number admits, but for a leading "$" (which the reader takes
-# as the cell's currency mark). No groups, so that the reader can match a whole run of
-# cells with one pattern; number_of_figure then builds the number of each.
+# as the cell's currency mark). figure_parts reads them.
 _DIGITS = r"(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)"
 FIGURE = (r"(?!\$)(?:-\$*(?:-\$*)?"  # nil: "--", "-"
           r"|-?\$?(?:\(\$?-?" + _DIGITS + r"\)|\$?-?" + _DIGITS + r")%?)")
@@ -57,8 +56,9 @@ def parse_number(text: str) -> ParsedNumber | None:
     after the point (0 for integers), so the figure stands for ``value ± 0.5·10^-decimals``
     in the printed scale. Nil (``--``) is an exact zero.
     """
-    if _FIGURE_ONLY.match(text):  # the common case, without the general pattern's cost
-        return number_of_figure(text)
+    parts = figure_parts(text)
+    if parts is not None:
+        return ParsedNumber(*parts)
     return _parse_spaced(text)
 
 
@@ -85,21 +85,57 @@ def _parse_spaced(text: str) -> ParsedNumber | None:
         value = -value
     return ParsedNumber(value, len(frac) - 1 if frac else 0, percent=bool(m["pct"]))
 
-def number_of_figure(text: str) -> ParsedNumber:
-    """The number a text matching :data:`FIGURE` prints: its digits (signs, parentheses,
-    ``$`` and ``%`` stand only at its ends), negative for an opening parenthesis or a
-    minus (both: positive), nil when it has no digits."""
+Figure = tuple[Decimal, int, bool, bool]  # value, decimals, nil, percent
+
+
+def figure_parts(text: str) -> Figure | None:
+    """Value, decimals, nil and percent of a space-free figure as a table cell prints it
+    (``1,234``, ``(5.60)``, ``--``, ``29.73%``; no leading ``$``), or None when the text
+    is no such figure: the texts :data:`FIGURE` matches.
+
+    The shapes tables print are taken apart with string methods (a regex costs more than
+    the rest of a cell); any other text is left to the pattern.
+    """
+    core = text
+    percent = core[-1:] == "%"
+    if percent:
+        core = core[:-1]
+    negative = core[:1] == "(" and core[-1:] == ")"
+    if negative:
+        core = core[1:-1]
+    whole, point, frac = core.partition(".")
+    if (whole or point) and (not point or frac.isdecimal()) and (
+            not whole or whole.isdecimal() or _grouped(whole)):
+        digits = whole.replace(",", "") + point + frac if "," in whole else core
+        value = Decimal(digits)
+        return (-value if negative else value), len(frac), False, percent
+    if text == "--" or text == "-":
+        return _ZERO, 0, True, False
+    if _FIGURE_ONLY.match(text):
+        return _figure_of_match(text)
+    return None
+
+
+def _grouped(whole: str) -> bool:
+    """``1,234,567``: one to three digits, then groups of a comma and three digits."""
+    return (whole[0] != "," and whole[-4::-4] == "," * whole.count(",")
+            and whole.replace(",", "").isdecimal())
+
+
+def _figure_of_match(text: str) -> Figure:
+    """The figure a text matching :data:`FIGURE` prints: signs, parentheses, ``$`` and
+    ``%`` stand only at its ends; an opening parenthesis or a minus makes it negative
+    (both: positive); no digits at all is nil."""
     digits = text.strip("$()-%")
     if not digits:
-        return ParsedNumber(_ZERO, 0, True, False)
+        return _ZERO, 0, True, False
     if "," in digits:
         digits = digits.replace(",", "")
     value = Decimal(digits)
     if ("(" in text) ^ ("-" in text):
         value = -value
     point = digits.find(".")
-    return ParsedNumber(value, len(digits) - point - 1 if point >= 0 else 0, False,
-                        text[-1] == "%")
+    return value, len(digits) - point - 1 if point >= 0 else 0, False, text[-1] == "%"
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ from assay.errors import InputError
 from assay.model import Diagnostic, Document, Location, Period
 from assay.runtime import gc_paused
 
+from .layout import LineIndex
 from .source import Source, SourceLine, load, split_documents
 from .tables import Context, find_tables, read_table
 
@@ -25,15 +26,16 @@ _COMPANY_IN_PROSE = re.compile(
     r"\b([A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,4} (?:Company|Corporation|Corp\.|Inc\.|Ltd\.|"
     r"Limited|Mines))"
 )
-_COMPANY_TITLE = re.compile(r"^\s{2,}([A-Z][A-Z.&' -]+ (?:COMPANY|CORPORATION|CORP\.?|INC\.?|"
-                            r"LTD\.?|LIMITED|MINES))\s*$")
+# A title line of the company's name, in a LineIndex text (each line after a newline)
+_COMPANY_TITLE = re.compile(r"\n[^\S\n]{2,}([A-Z][A-Z.&' -]+ (?:COMPANY|CORPORATION|CORP\.?|"
+                            r"INC\.?|LTD\.?|LIMITED|MINES))[^\S\n]*(?=\n|\Z)")
 
 
 def read_release(path: str | Path) -> Document:
     """Read a release file. Raises InputError for a file that holds no readable table."""
     name = str(path)
-    sources = load(path)
-    doc = _merge(_read_all(sources), name)
+    with gc_paused():
+        doc = _merge(_read_all(load(path)), name)
     if not doc.tables:
         raise InputError(name, "no tables found: not a release in the fixed-width layout")
     return doc
@@ -41,32 +43,40 @@ def read_release(path: str | Path) -> Document:
 
 def read_text(text: str, path: str = "<text>") -> Document:
     """Read release text (plain or SGML) already in memory; never raises."""
-    try:
-        sources = split_documents(text, path)
-    except InputError as e:
-        doc = Document(path, "", text.split("\n"))
-        doc.diagnostics.append(Diagnostic(Location(path, 1), "no-document", e.problem, "error"))
-        return doc
-    return _merge(_read_all(sources), path)
+    with gc_paused():
+        try:
+            sources = split_documents(text, path)
+        except InputError as e:
+            doc = Document(path, "", text.split("\n"))
+            doc.diagnostics.append(Diagnostic(Location(path, 1), "no-document", e.problem,
+                                              "error"))
+            return doc
+        return _merge(_read_all(sources), path)
 
 
 def _read_all(sources: list[Source]) -> list[Document]:
-    """Read each document, numbering tables (and so fact ids) across all of them."""
+    """Read each document, numbering tables (and so fact ids) across all of them.
+
+    The list is emptied as its documents are read: a source's lines and cells are freed
+    as soon as it is read, before the collector (paused by the callers) looks at what
+    is left.
+    """
     docs: list[Document] = []
     first_table = 0
-    with gc_paused():
-        for s in sources:
-            docs.append(read_source(s, first_table))
-            first_table += len(docs[-1].tables)
+    sources.reverse()
+    while sources:
+        docs.append(read_source(sources.pop(), first_table))
+        first_table += len(docs[-1].tables)
     return docs
 
 
 def read_source(source: Source, first_table: int = 0) -> Document:
     """Read one document; its tables are numbered from ``first_table``."""
     lines = source.lines
-    company = _company(lines)
+    index = source.index or LineIndex(ln.text for ln in lines)
+    company = _company(lines, index)
     ctx = Context(source.path, company)
-    found = find_tables(lines)
+    found = find_tables(lines, index)
     tables = [read_table(ctx, lines, f, first_table + k) for k, f in enumerate(found)]
     inside = set()
     for f in found:
@@ -110,8 +120,8 @@ def _merge(docs: list[Document], path: str) -> Document:
     return merged
 
 
-def _company(lines: list[SourceLine]) -> str:
-    titles = Counter(m.group(1).strip() for ln in lines if (m := _COMPANY_TITLE.match(ln.text)))
+def _company(lines: list[SourceLine], index: LineIndex) -> str:
+    titles = Counter(m.group(1).strip() for m in _COMPANY_TITLE.finditer(index.text))
     if titles:
         return titles.most_common(1)[0][0].title().replace("'S", "'s")
     text = " ".join(ln.text for ln in lines[:80])

@@ -29,7 +29,7 @@ _ITEM = re.compile(
     rf"|(?P<year>\b{_YEAR}\b))",
     re.IGNORECASE,
 )
-_ANY_YEAR = re.compile(_YEAR)
+YEAR = re.compile(_YEAR)  # a line without one is no period header
 _PERIOD_WORDS = frozenset(
     {name.lower() for name in calendar.month_name if name}
     | {name.lower() for name in calendar.month_abbr if name}
@@ -95,7 +95,7 @@ def is_period_anchor(line: str) -> bool:
     Everything right of the first item must be period words and spaces, so that prose
     ("ended June 30, 2007 and 2006") is never taken for a header.
     """
-    if not _ANY_YEAR.search(line) or not _period_words_after_first(line.split()):
+    if not YEAR.search(line) or not _period_words_after_first(line.split()):
         return False
     items = header_items(line)
     years = [i for i in items if i.year is not None]

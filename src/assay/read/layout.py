@@ -3,27 +3,59 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import lru_cache
 
-from assay.model import ParsedNumber
-from assay.model.numbers import FIGURE, number_of_figure
+from assay.model.numbers import figure_parts
 
 _RULE = re.compile(r"^[\s\-=_]*$")
 _RUN = re.compile(r"[-=_]{3,}")
-# Cells: a figure, or a lone "$" before one, as a whole token (atomic: it never gives
-# back characters to the pattern around it)
-_CELL = r"(?>(?:\$?" + FIGURE + r"|\$)(?!\S))"
-_CELL_TOKEN = re.compile(_CELL)
-_CELL_RUN = re.compile(_CELL + r"(?:\s+" + _CELL + r")*")
-_LOOSE_RUN = re.compile(r"[$(.\d-]\S*(?:\s+[$(.\d-]\S*)*\Z")
-_GAP = re.compile(r"\s+")
 _CELL_ENDS = frozenset("0123456789)-%$")
 _FOOTNOTE_START = re.compile(r"^\((\d{1,2})\)\s+\S")
 _JOINERS = frozenset(
     {"and", "of", "at", "to", "by", "for", "in", "before", "after", "the", "from", "on",
      "with", "per", "or", "net", "other", "(in", "-", "&"}
 )
+
+
+class LineIndex:
+    """A document's lines joined into one text, for whole-text scans: one regex pass
+    finds the few lines worth a closer look (a year, a rule, a title) where a call per
+    line would cost more than the look itself.
+
+    ``text`` opens with a newline, so that a pattern can anchor on the newline before a
+    line (``\\n`` is a literal the regex engine scans for fast; ``^`` is not).
+    """
+
+    __slots__ = ("text", "_found")
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        self.text = "\n" + "\n".join(texts)
+        self._found: dict[re.Pattern[str], list[int]] = {}
+
+    def lines_with(self, pattern: re.Pattern[str]) -> list[int]:
+        """Indices (from 0, ascending) of the lines where ``pattern`` matches: where its
+        match begins, on the newline before a line or within it."""
+        found = self._found.get(pattern)
+        if found is None:
+            found = self._found[pattern] = []
+            text = self.text
+            line = -1
+            pos = 0
+            for m in pattern.finditer(text):
+                end = m.start() + 1
+                line += text.count("\n", pos, end)
+                pos = end
+                if not found or found[-1] != line:
+                    found.append(line)
+        return found
+
+
+# The lines that may draw a rule (rule_of decides): the first character a dash, an
+# equals sign or an underscore
+RULE_LINE = re.compile(r"\n[^\S\n]*[-=_]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,54 +82,44 @@ def rule_of(text: str) -> Rule | None:
 
 @dataclass(slots=True)
 class Cell:
-    """A numeric token as printed: ``start``/``end`` span the figure (a ``$`` before it
-    is not part of the span), ``text`` is the figure itself."""
+    """A numeric token as printed and the number it prints: ``start``/``end`` span the
+    figure (a ``$`` before it is not part of the span), ``text`` is the figure itself;
+    ``decimals`` counts the digits after its point; nil (``--``) is an exact zero."""
 
     start: int
     end: int
     text: str
-    number: ParsedNumber
+    value: Decimal
+    decimals: int
+    nil: bool
+    percent: bool
     dollar: bool = False
 
 
 def trailing_cells(text: str) -> list[Cell]:
-    """The run of numeric tokens at the end of a line, left to right: the longest run of
-    whole tokens that are figures (or a lone ``$``, which marks the figure to its right)
-    ending the line."""
-    if not text or text[-1] not in _CELL_ENDS or text.endswith("---"):  # (or a rule)
+    """The run of numeric tokens at the end of a line, left to right: tokens are taken
+    from the right while each is a figure (or a lone ``$``, which marks the figure to
+    its right)."""
+    if not text or text[-1] not in _CELL_ENDS:
         return []
-    loose = _LOOSE_RUN.search(text)  # tokens that open like figures, to the line's end
-    if loose is None:
-        return []
-    start = loose.start()
-    if start and not text[start - 1].isspace():  # it began inside a word
-        gap = _GAP.search(text, start)
-        if gap is None:
-            return []
-        start = gap.end()
-    tokens = text[start:].split()
-    if not _CELL_RUN.fullmatch(text, start):  # a token in it is not a figure after all
-        k = len(tokens)
-        while k and _CELL_TOKEN.fullmatch(tokens[k - 1]):
-            k -= 1
-        tokens = tokens[k:]
-        start = len(text)
-        for tok in reversed(tokens):
-            start = text.rfind(tok, 0, start)
     cells: list[Cell] = []
-    pos = start
-    dollar_next = False
-    for tok in tokens:
-        at = text.find(tok, pos)
-        pos = at + len(tok)
+    end = len(text)
+    for tok in reversed(text.split()):
         if tok == "$":
-            dollar_next = True
-        elif tok[0] == "$":
-            cells.append(Cell(at + 1, pos, tok[1:], number_of_figure(tok[1:]), True))
-            dollar_next = False
+            if cells:
+                cells[-1].dollar = True
+            end = text.rfind("$", 0, end)
+            continue
+        dollar = tok[0] == "$"
+        figure = figure_parts(tok[1:] if dollar else tok)
+        if figure is None:
+            break
+        end = text.rfind(tok, 0, end)
+        if dollar:
+            cells.append(Cell(end + 1, end + len(tok), tok[1:], *figure, True))
         else:
-            cells.append(Cell(at, pos, tok, number_of_figure(tok), dollar_next))
-            dollar_next = False
+            cells.append(Cell(end, end + len(tok), tok, *figure))
+    cells.reverse()
     return cells
 
 

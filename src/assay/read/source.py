@@ -14,7 +14,7 @@ from pathlib import Path
 
 from assay.errors import InputError
 
-from .layout import Cell, Rule, rule_of, trailing_cells
+from .layout import RULE_LINE, Cell, LineIndex, Rule, rule_of, trailing_cells
 
 _TAG = re.compile(
     r"</?(TABLE|CAPTION|S|C|FN|F\d+|PAGE|PRE|TEXT|DOCUMENT|FILENAME|DESCRIPTION|"
@@ -35,11 +35,11 @@ class SourceLine:
 
     __slots__ = ("number", "text", "_cells", "_rule")
 
-    def __init__(self, number: int, text: str) -> None:
+    def __init__(self, number: int, text: str, rule: Rule | None | bool = False) -> None:
         self.number = number
         self.text = text
         self._cells: list[Cell] | None = None
-        self._rule: Rule | None | bool = False
+        self._rule = rule  # False: not yet worked out
 
     @property
     def cells(self) -> list[Cell]:
@@ -64,6 +64,7 @@ class Source:
     path: str
     lines: list[SourceLine]
     doc_type: str | None = None
+    index: LineIndex | None = None  # the lines' text joined, for whole-text scans
 
 
 def decode(data: bytes, path: str) -> str:
@@ -107,7 +108,8 @@ def split_documents(text: str, path: str) -> list[Source]:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     docs = list(_DOCUMENT.finditer(text))
     if not docs:
-        return [Source(path, _clean(text, 1))]
+        lines, index = _clean(text, 1)
+        return [Source(path, lines, None, index)]
     sources = []
     types = []
     for m in docs:
@@ -121,21 +123,22 @@ def split_documents(text: str, path: str) -> list[Source]:
         start = text_match.start(1) if text_match else 0
         inner = text_match.group(1) if text_match else body
         first_line = text.count("\n", 0, m.start(1) + start) + 1
-        sources.append(Source(path, _clean(inner, first_line), doc_type))
+        lines, index = _clean(inner, first_line)
+        sources.append(Source(path, lines, doc_type, index))
     if not sources:
         raise InputError(path, f"no EX-99 document in this SGML file (found: {', '.join(types)})")
     return sources
 
 
-def _clean(text: str, first_line: int) -> list[SourceLine]:
+def _clean(text: str, first_line: int) -> tuple[list[SourceLine], LineIndex]:
     """Number the lines; drop SGML tag lines; expand tabs; form feeds become page breaks."""
-    out = []
     if "\f" in text:
         text = text.replace("\f", "")
     if "\t" in text:
         text = text.expandtabs(8)  # tab stops restart on every line
+    numbers: list[int] = []
+    texts: list[str] = []
     for offset, raw in enumerate(text.split("\n")):
-        number = first_line + offset
         line = raw.rstrip()
         if "<" in line:
             # Tags are blanked in place so that the columns of the text keep their place;
@@ -144,5 +147,11 @@ def _clean(text: str, first_line: int) -> list[SourceLine]:
             if untagged != line and not untagged.strip():
                 continue
             line = untagged.rstrip()
-        out.append(SourceLine(number, line))
-    return out
+        numbers.append(first_line + offset)
+        texts.append(line)
+    index = LineIndex(texts)
+    # a rule is worked out for the few lines that open with a dash, equals or underscore
+    lines = [SourceLine(n, t, None) for n, t in zip(numbers, texts, strict=True)]
+    for k in index.lines_with(RULE_LINE):
+        lines[k] = SourceLine(numbers[k], texts[k])
+    return lines, index

@@ -18,9 +18,11 @@ from assay.model import Column, Diagnostic, Entity, Fact, Location, Row, Table
 from assay.model import units as u
 
 from . import labels
-from .headers import assign_periods, header_items, is_header_line, is_period_anchor
+from .headers import YEAR, assign_periods, header_items, is_header_line, is_period_anchor
 from .layout import (
+    RULE_LINE,
     Cell,
+    LineIndex,
     continues,
     footnote_start,
     indent_of,
@@ -61,14 +63,23 @@ class Context:
         self.diagnostics.append(Diagnostic(Location(self.path, line, col, col), code, message))
 
 
-def find_tables(lines: list[SourceLine]) -> list[Found]:
-    """Locate every table: its title block, header lines, anchor and body extent."""
+def find_tables(lines: list[SourceLine], index: LineIndex | None = None) -> list[Found]:
+    """Locate every table: its title block, header lines, anchor and body extent.
+
+    Anchors are looked for only where a whole-text scan of ``index`` (the lines' text)
+    finds a year, or a rule below: the only lines that can be one.
+    """
+    index = index or LineIndex(ln.text for ln in lines)
+    years = dict.fromkeys(index.lines_with(YEAR))
+    candidates = sorted(years.keys() | {k - 1 for k in index.lines_with(RULE_LINE) if k})
     found: list[Found] = []
-    i = 0
     n = len(lines)
-    while i < n:
+    after_grid = -1
+    for i in candidates:
+        if i == after_grid:
+            continue  # the rule under a grid's header
         text = lines[i].text
-        if text.strip() and is_period_anchor(text):
+        if i in years and text.strip() and is_period_anchor(text):
             header_start = i
             while header_start > 0 and _header_like(lines[header_start - 1]):
                 header_start -= 1
@@ -78,8 +89,7 @@ def find_tables(lines: list[SourceLine]) -> list[Found]:
             header_start = i - 1 if i > 0 and lines[i - 1].rule else i
             found.append(Found("grid", _title_start(lines, header_start), header_start, i,
                                i + 2))
-            i += 1
-        i += 1
+            after_grid = i + 1
     for k, f in enumerate(found):
         limit = found[k + 1].title_start if k + 1 < len(found) else n
         f.end = _body_end(lines, f, limit)
@@ -102,7 +112,7 @@ def _title_start(lines: list[SourceLine], header_start: int) -> int:
     taken = 0
     while start > 0 and taken < 6:
         prev = lines[start - 1].text
-        figures = [c for c in lines[start - 1].cells if not c.number.nil]
+        figures = [c for c in lines[start - 1].cells if not c.nil]
         if not prev.strip() or indent_of(prev) < 2 or len(prev) > 80 or figures:
             break
         if lines[start - 1].rule is not None:
@@ -518,16 +528,15 @@ class _TableReader:
                 concept = "interval_length" if col.unit in (u.METRES, u.FEET) else "grade"
                 m = _Meaning(col.unit or "", 0, concept,
                              col.name if concept == "grade" else None, Entity(self.ctx.company))
-            number = cell.number
-            if number.percent:  # "25.5%" is a percentage whatever the row's unit and scale
+            if cell.percent:  # "25.5%" is a percentage whatever the row's unit and scale
                 m = _Meaning(u.PERCENT, 0, m.concept, m.metal, m.entity)
             scale = m.scale
             fact_id = prefix + str(k)
             # positional, in the order of _FACT_FIELDS: three times cheaper than keywords
             facts.append(Fact(
-                fact_id, number.value * _POWERS[scale] if scale else number.value, m.unit,
-                label, col.period, m.entity, number.decimals - scale, scale, m.concept,
-                m.metal, dims, title, section, notes, cell.text, number.nil,
+                fact_id, cell.value * _POWERS[scale] if scale else cell.value, m.unit,
+                label, col.period, m.entity, cell.decimals - scale, scale, m.concept,
+                m.metal, dims, title, section, notes, cell.text, cell.nil,
                 Location(path, number_of_line, cell.start, cell.end), None, k, row.index,
             ))
             ids.append(fact_id)

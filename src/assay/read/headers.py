@@ -12,6 +12,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from assay.model import Period
 
@@ -45,7 +46,7 @@ _DURATION_MONTHS = {
 _QUARTER_ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class HeaderItem:
     kind: str  # duration | quarter | date | year
     start: int
@@ -62,8 +63,10 @@ class HeaderItem:
         return (self.start + self.end) / 2
 
 
-def header_items(line: str) -> list[HeaderItem]:
-    """The period words of one header line, with their column spans."""
+@lru_cache(maxsize=4096)
+def header_items(line: str) -> tuple[HeaderItem, ...]:
+    """The period words of one header line, with their column spans. (Memoised: the
+    same header lines stand over every table of a release, and over the next release.)"""
     items = []
     for m in _ITEM.finditer(line):
         text = m.group(0)
@@ -86,7 +89,7 @@ def header_items(line: str) -> list[HeaderItem]:
                                     year=int(m["dyear"]) if m["dyear"] else None))
         else:
             items.append(HeaderItem("year", m.start(), m.end(), text, year=int(m["year"])))
-    return items
+    return tuple(items)
 
 
 def is_period_anchor(line: str) -> bool:

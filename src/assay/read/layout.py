@@ -10,8 +10,6 @@ from functools import lru_cache
 
 from assay.model.numbers import figure_parts
 
-_RULE = re.compile(r"^[\s\-=_]*$")
-_RUN = re.compile(r"[-=_]{3,}")
 _CELL_ENDS = frozenset("0123456789)-%$")
 _FOOTNOTE_START = re.compile(r"^\((\d{1,2})\)\s+\S")
 _JOINERS = frozenset(
@@ -67,17 +65,27 @@ class Rule:
 
 
 def rule_of(text: str) -> Rule | None:
-    """The rule a line draws, or None. EDGAR's escape "- ---" (a lone leading dash) is
+    """The rule a line draws, or None: dashes, equals signs or underscores (a run of
+    three at least) and spaces only. EDGAR's escape "- ---" (a lone leading dash) is
     dropped from the segments."""
     first = text.lstrip()[:1]
-    if not first or first not in "-=_" or not _RULE.match(text) or not _RUN.search(text):
+    if not first or first not in "-=_" or text.replace("-", "").replace("=", "").replace(
+            "_", "").strip():
         return None
     # "- ----": EDGAR escaped a line that began with a dash by prefixing "- "; the
     # rule's columns are those of the line without the prefix.
-    shift = 2 if text.startswith(("- -", "- =")) else 0
-    segments = [(m.start(), m.end()) for m in re.finditer(r"[-=_]+", text[shift:])]
-    char = "=" if "=" in text else "-"
-    return Rule(char, tuple(segments))
+    body = text[2:] if text.startswith(("- -", "- =")) else text
+    segments = []
+    end = 0
+    longest = 0
+    for run in body.split():  # the runs of rule characters
+        start = body.find(run, end)
+        end = start + len(run)
+        segments.append((start, end))
+        longest = max(longest, len(run))
+    if longest < 3:
+        return None
+    return Rule("=" if "=" in text else "-", tuple(segments))
 
 
 @dataclass(slots=True)

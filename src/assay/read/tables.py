@@ -10,7 +10,6 @@ something that is neither a footnote nor a row of the table.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field, fields
 from decimal import Decimal
 
@@ -169,14 +168,21 @@ class _ColumnSpec:
 
 def _statement_columns(body: list[SourceLine], n_columns: int) -> list[_ColumnSpec]:
     """Cluster the right edges of the body's numeric cells into ``n_columns`` columns."""
-    ends: Counter[int] = Counter()
+    ends: dict[int, int] = {}
     starts: dict[int, int] = {}
     for line in body:
-        if line.rule or footnote_start(line.text):
+        cells = line.cells
+        if not cells or line.rule or line.text[0] == "(" and footnote_start(line.text):
             continue
-        for c in line.cells:
-            ends[c.end] += 1
-            starts[c.end] = min(starts.get(c.end, c.start), c.start)
+        for c in cells:
+            end = c.end
+            if end in ends:
+                ends[end] += 1
+                if c.start < starts[end]:
+                    starts[end] = c.start
+            else:
+                ends[end] = 1
+                starts[end] = c.start
     clusters: list[_ColumnSpec] = []
     for end in sorted(ends):
         if clusters and end - clusters[-1].hi <= 2:
@@ -441,10 +447,13 @@ class _TableReader:
                         member_indent = indent
                 elif indent < member_indent:
                     group, member_indent = None, None
-            label, marks = labels.split_footnotes(" ".join(stripped.split()))
-            row = Row(len(self.table.rows), label, tuple(lines[k].number for k in unit_lines),
-                      indent=indent, rule_above=row_rule, section=section, group=group,
-                      footnotes=marks, block=block)
+            label, marks = labels.split_footnotes(
+                " ".join(stripped.split()) if "  " in stripped else stripped)
+            # positional, in the order of _ROW_FIELDS
+            row = Row(len(self.table.rows), label,
+                      (line.number,) if len(unit_lines) == 1
+                      else tuple([lines[k].number for k in unit_lines]),
+                      (), indent, row_rule, None, section, group, marks, False, block)
             self.table.rows.append(row)
             self.used.update(unit_lines)
             if self.table.kind == "grid":
@@ -513,10 +522,11 @@ class _TableReader:
                ) -> tuple[str | None, ...]:
         """The facts of one row's cells; their ids, None where a column is empty."""
         columns = self.table.columns
-        facts = self.ctx.facts
+        append = self.ctx.facts.append
         path, number_of_line = self.ctx.path, line.number
         title, label, section, notes = self.table.title, row.label, row.section, row.footnotes
-        prefix = f"{self._id_prefix}{row.index}c"
+        index = row.index
+        prefix = f"{self._id_prefix}{index}c"
         ids: list[str | None] = []
         for k, cell in enumerate(placed):
             if cell is None:
@@ -531,13 +541,13 @@ class _TableReader:
             if cell.percent:  # "25.5%" is a percentage whatever the row's unit and scale
                 m = _Meaning(u.PERCENT, 0, m.concept, m.metal, m.entity)
             scale = m.scale
-            fact_id = prefix + str(k)
+            fact_id = prefix + _DIGITS[k]
             # positional, in the order of _FACT_FIELDS: three times cheaper than keywords
-            facts.append(Fact(
+            append(Fact(
                 fact_id, cell.value * _POWERS[scale] if scale else cell.value, m.unit,
                 label, col.period, m.entity, cell.decimals - scale, scale, m.concept,
                 m.metal, dims, title, section, notes, cell.text, cell.nil,
-                Location(path, number_of_line, cell.start, cell.end), None, k, row.index,
+                Location(path, number_of_line, cell.start, cell.end), None, k, index,
             ))
             ids.append(fact_id)
         return tuple(ids)
@@ -569,9 +579,14 @@ class _Meaning:
 _FACT_FIELDS = ("id", "value", "unit", "label", "period", "entity", "decimals", "scale",
                 "concept", "metal", "dims", "table", "section", "footnotes", "printed", "nil",
                 "source", "derivation", "column", "row")
-if tuple(f.name for f in fields(Fact))[: len(_FACT_FIELDS)] != _FACT_FIELDS:
-    raise ImportError("assay.read.tables builds Facts positionally: update _FACT_FIELDS")
+_ROW_FIELDS = ("index", "label", "lines", "fact_ids", "indent", "rule_above", "rule_below",
+               "section", "group", "footnotes", "heading", "block")
+if (tuple(f.name for f in fields(Fact))[: len(_FACT_FIELDS)] != _FACT_FIELDS
+        or tuple(f.name for f in fields(Row)) != _ROW_FIELDS):
+    raise ImportError("assay.read.tables builds Facts and Rows positionally: update "
+                      "_FACT_FIELDS and _ROW_FIELDS")
 _POWERS = {k: Decimal(10) ** k for k in range(0, 13)}
+_DIGITS = [str(k) for k in range(64)]  # column numbers of fact ids
 _GRID_UNITS = {"m": u.METRES, "ft": u.FEET, "g/t": u.G_PER_T, "opt": u.OZ_PER_TON,
                "oz/ton": u.OZ_PER_TON, "oz/t": u.OZ_PER_TON, "%": u.PERCENT}
 _SYMBOLS = {"ag": "silver", "au": "gold", "pb": "lead", "zn": "zinc", "cu": "copper"}

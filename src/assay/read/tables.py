@@ -17,7 +17,7 @@ from assay.model import Column, Diagnostic, Entity, Fact, Location, Row, Table
 from assay.model import units as u
 
 from . import labels
-from .headers import YEAR, assign_periods, header_items, is_header_line, is_period_anchor
+from .headers import YEAR_SCANS, assign_periods, header_items, is_header_line, is_period_anchor
 from .layout import (
     RULE_LINE,
     Cell,
@@ -69,8 +69,8 @@ def find_tables(lines: list[SourceLine], index: LineIndex | None = None) -> list
     finds a year, or a rule below: the only lines that can be one.
     """
     index = index or LineIndex(ln.text for ln in lines)
-    years = dict.fromkeys(index.lines_with(YEAR))
-    candidates = sorted(years.keys() | {k - 1 for k in index.lines_with(RULE_LINE) if k})
+    years = {k for scan in YEAR_SCANS for k in index.lines_with(scan)}
+    candidates = sorted(years | {k - 1 for k in index.lines_with(RULE_LINE) if k})
     found: list[Found] = []
     n = len(lines)
     after_grid = -1

@@ -77,23 +77,32 @@ def read_source(source: Source, first_table: int = 0) -> Document:
     company = _company(lines, index)
     ctx = Context(source.path, company)
     found = find_tables(lines, index)
-    tables = [read_table(ctx, lines, f, first_table + k) for k, f in enumerate(found)]
-    inside = set()
-    for f in found:
-        inside.update(range(f.title_start, f.end))
-    prose = [(ln.number, ln.text) for k, ln in enumerate(lines)
-             if k not in inside and ln.text.strip()]
+    tables = []
+    placed = []  # facts of each table
+    for k, f in enumerate(found):
+        before = len(ctx.facts)
+        tables.append(read_table(ctx, lines, f, first_table + k))
+        placed.append(len(ctx.facts) - before)
+    # prose: the non-blank lines between tables
+    prose = []
+    start = 0
+    for f in [*found, None]:
+        end = f.title_start if f is not None else len(lines)
+        prose += [(ln.number, ln.text) for ln in lines[start:end] if ln.text.strip()]
+        start = f.end if f is not None else end
     # Document.lines is indexed by the file's line numbers (SGML tag lines left blank)
-    all_lines = [""] * (lines[-1].number if lines else 0)
-    for ln in lines:
-        all_lines[ln.number - 1] = ln.text
+    if lines and lines[-1].number == len(lines):  # no line left out: numbered 1, 2, ...
+        all_lines = [ln.text for ln in lines]
+    else:
+        all_lines = [""] * (lines[-1].number if lines else 0)
+        for ln in lines:
+            all_lines[ln.number - 1] = ln.text
     doc = Document(source.path, company, all_lines, tables, ctx.facts, ctx.diagnostics, prose)
-    for t in tables:
-        placed = sum(1 for r in t.rows for fid in r.fact_ids if fid)
+    for t, n in zip(tables, placed, strict=True):
         doc.diagnostics.append(Diagnostic(
             Location(source.path, t.first_line), "table-read",
             f"table '{t.title}' (lines {t.first_line}-{t.last_line}): {t.lines_used} of "
-            f"{t.lines_total} lines read, {placed} facts", "info"))
+            f"{t.lines_total} lines read, {n} facts", "info"))
     if not tables:
         doc.diagnostics.append(Diagnostic(Location(source.path, 1), "no-tables",
                                           "no tables found", "error"))

@@ -9,6 +9,7 @@ the reader works on :class:`SourceLine` objects that keep the line number of the
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -136,8 +137,11 @@ def _clean(text: str, first_line: int) -> tuple[list[SourceLine], LineIndex]:
         text = text.replace("\f", "")
     if "\t" in text:
         text = text.expandtabs(8)  # tab stops restart on every line
+    if "<" not in text:  # no SGML: every line is kept
+        texts = [raw.rstrip() for raw in text.split("\n")]
+        return _numbered(range(first_line, first_line + len(texts)), texts)
     numbers: list[int] = []
-    texts: list[str] = []
+    texts = []
     for offset, raw in enumerate(text.split("\n")):
         line = raw.rstrip()
         if "<" in line:
@@ -149,6 +153,10 @@ def _clean(text: str, first_line: int) -> tuple[list[SourceLine], LineIndex]:
             line = untagged.rstrip()
         numbers.append(first_line + offset)
         texts.append(line)
+    return _numbered(numbers, texts)
+
+
+def _numbered(numbers: Sequence[int], texts: list[str]) -> tuple[list[SourceLine], LineIndex]:
     index = LineIndex(texts)
     # a rule is worked out for the few lines that open with a dash, equals or underscore
     lines = [SourceLine(n, t, None) for n, t in zip(numbers, texts, strict=True)]

@@ -52,7 +52,7 @@ def test_co_product_allocates_gross_cost_by_value_at_the_price_deck():
     # silver-equivalent ounces: 3,500,000 / $10 = 350,000 with the deck stored beside
     eq = r.get("Poly", "2024Q1", "equivalent_oz")
     assert eq.value == D(350_000)
-    assert "silver 10" in eq.extra["price_deck"]
+    assert "silver 10" in eq.note("price_deck")
 
 
 def test_wood_mackenzie_royalties_in_c1_or_c3():

@@ -44,7 +44,8 @@ class Fact:
     derivation: Derivation | None = None
     column: int | None = None
     row: int | None = None
-    extra: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+    # notes beside the number, such as the price deck an equivalent figure was valued at
+    extra: tuple[tuple[str, str], ...] = field(default=(), compare=False, hash=False)
 
     @property
     def interval(self) -> Interval:
@@ -52,6 +53,13 @@ class Fact:
 
     def dim(self, name: str) -> str | None:
         for k, v in self.dims:
+            if k == name:
+                return v
+        return None
+
+    def note(self, name: str) -> str | None:
+        """One of the notes in :attr:`extra`."""
+        for k, v in self.extra:
             if k == name:
                 return v
         return None

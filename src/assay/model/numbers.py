@@ -104,22 +104,26 @@ def figure_parts(text: str) -> Figure | None:
     if negative:
         core = core[1:-1]
     whole, point, frac = core.partition(".")
-    if (whole or point) and (not point or frac.isdecimal()) and (
-            not whole or whole.isdecimal() or _grouped(whole)):
-        digits = whole.replace(",", "") + point + frac if "," in whole else core
-        value = Decimal(digits)
-        return (-value if negative else value), len(frac), False, percent
+    if not point or frac.isdecimal():
+        number = None
+        if "," in whole:  # 1,234,567: one to three digits, then a comma before every three
+            digits = whole.replace(",", "")
+            if (digits.isdecimal() and whole[0] != ","
+                    and whole[-4::-4] == "," * (len(whole) - len(digits))):
+                number = digits + point + frac
+        elif whole.isdecimal() or not whole and point:
+            number = core
+        if number is not None:
+            value = Decimal(number)
+            return (-value if negative else value), len(frac), False, percent
+    first = text[:1]
+    if not (first in "-(." or first.isdecimal()):  # a word, not a figure
+        return None
     if text == "--" or text == "-":
         return _ZERO, 0, True, False
     if _FIGURE_ONLY.match(text):
         return _figure_of_match(text)
     return None
-
-
-def _grouped(whole: str) -> bool:
-    """``1,234,567``: one to three digits, then groups of a comma and three digits."""
-    return (whole[0] != "," and whole[-4::-4] == "," * whole.count(",")
-            and whole.replace(",", "").isdecimal())
 
 
 def _figure_of_match(text: str) -> Figure:

@@ -118,7 +118,7 @@ def _fact(node: Node, metric: str, value: Decimal, unit: str, label: str,
           derivation: Derivation, **extra: str) -> Fact:
     return Fact(id=_fid(node, metric), value=value, unit=unit, label=label, period=node.period,
                 entity=node.entity, decimals=None, concept=metric, derivation=derivation,
-                extra=dict(extra))
+                extra=tuple(extra.items()))
 
 
 def _input(out: Derived, node: Node, item: str) -> tuple[Decimal | None, str | None]:

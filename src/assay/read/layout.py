@@ -64,10 +64,12 @@ class Rule:
     segments: tuple[tuple[int, int], ...]
 
 
+@lru_cache(maxsize=4096)
 def rule_of(text: str) -> Rule | None:
     """The rule a line draws, or None: dashes, equals signs or underscores (a run of
     three at least) and spaces only. EDGAR's escape "- ---" (a lone leading dash) is
-    dropped from the segments."""
+    dropped from the segments. (Memoised: a release draws the same rules under table
+    after table, as the next release does.)"""
     first = text.lstrip()[:1]
     if not first or first not in "-=_" or text.replace("-", "").replace("=", "").replace(
             "_", "").strip():
@@ -82,7 +84,8 @@ def rule_of(text: str) -> Rule | None:
         start = body.find(run, end)
         end = start + len(run)
         segments.append((start, end))
-        longest = max(longest, len(run))
+        if end - start > longest:
+            longest = end - start
     if longest < 3:
         return None
     return Rule("=" if "=" in text else "-", tuple(segments))

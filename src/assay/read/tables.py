@@ -224,6 +224,7 @@ class _TableReader:
         self.specs: list[_ColumnSpec] = []
         self._column_at: dict[int, int] | None = None
         self._id_prefix = f"t{index}r"
+        self._grid_meanings: list[_Meaning] = []  # what each column of a grid holds
 
     # -- header -------------------------------------------------------------
     def read_title(self) -> None:
@@ -293,8 +294,12 @@ class _TableReader:
             name = text[: unit_m.start()].strip()
             metal = labels.metal_in(name) or _SYMBOLS.get(name.lower())
             k = len(self.table.columns)
-            self.table.columns.append(Column(k, end, text, None, name=metal or name.lower(),
-                                             unit=unit))
+            col = Column(k, end, text, None, name=metal or name.lower(), unit=unit)
+            self.table.columns.append(col)
+            concept = "interval_length" if unit in (u.METRES, u.FEET) else "grade"
+            self._grid_meanings.append(_Meaning(unit or "", 0, concept,
+                                                col.name if concept == "grade" else None,
+                                                Entity(self.ctx.company)))
             self.specs.append(_ColumnSpec(end - 1, end, start))
             if unit is None:
                 self.ctx.warn(lines[f.anchor].number, "column-unit",
@@ -533,11 +538,7 @@ class _TableReader:
                 ids.append(None)
                 continue
             col = columns[k]
-            m = meaning
-            if m is None:  # a grid: the column says what the figure is
-                concept = "interval_length" if col.unit in (u.METRES, u.FEET) else "grade"
-                m = _Meaning(col.unit or "", 0, concept,
-                             col.name if concept == "grade" else None, Entity(self.ctx.company))
+            m = meaning or self._grid_meanings[k]  # a grid's column says what its figures are
             if cell.percent:  # "25.5%" is a percentage whatever the row's unit and scale
                 m = _Meaning(u.PERCENT, 0, m.concept, m.metal, m.entity)
             scale = m.scale
@@ -567,7 +568,7 @@ _METAL_UNITS = frozenset({u.USD_PER_OZ, u.OUNCES, u.OZ_PER_TON, u.G_PER_T, u.TON
                           u.USD_PER_LB})
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # (not frozen: one is made for every row)
 class _Meaning:
     unit: str
     scale: int

@@ -27,7 +27,7 @@ _COMPANY_IN_PROSE = re.compile(
     r"Limited|Mines))"
 )
 # A title line of the company's name, in a LineIndex text (each line after a newline)
-_COMPANY_TITLE = re.compile(r"\n[^\S\n]{2,}([A-Z][A-Z.&' -]+ (?:COMPANY|CORPORATION|CORP\.?|"
+_COMPANY_TITLE = re.compile(r"\n[^\S\n]{2,}+([A-Z][A-Z.&' -]+ (?:COMPANY|CORPORATION|CORP\.?|"
                             r"INC\.?|LTD\.?|LIMITED|MINES))[^\S\n]*(?=\n|\Z)")
 
 

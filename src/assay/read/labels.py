@@ -56,6 +56,13 @@ class ScaleNote:
     text: str = ""
     scale: int = 0
     quantities: frozenset[str] = field(default_factory=frozenset)
+    _hash: int = field(default=0, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_hash", hash((self.text, self.scale, self.quantities)))
+
+    def __hash__(self) -> int:  # worked out once: row_unit's memo hashes the note per row
+        return self._hash
 
     def scale_of(self, quantity: str) -> int:
         return self.scale if quantity in self.quantities else 0

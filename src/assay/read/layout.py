@@ -53,7 +53,7 @@ class LineIndex:
 
 # The lines that may draw a rule (rule_of decides): the first character a dash, an
 # equals sign or an underscore
-RULE_LINE = re.compile(r"\n[^\S\n]*[-=_]")
+RULE_LINE = re.compile(r"\n[^\S\n]*+[-=_]")  # (possessive: the indent is never given back)
 
 
 @dataclass(frozen=True, slots=True)

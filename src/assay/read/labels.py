@@ -68,8 +68,12 @@ class ScaleNote:
         return self.scale if quantity in self.quantities else 0
 
 
+@lru_cache(maxsize=1024)
 def parse_scale_note(text: str) -> ScaleNote | None:
-    """``(dollars in thousands, except per share, per ounce and per pound amounts)``."""
+    """``(dollars in thousands, except per share, per ounce and per pound amounts)``.
+
+    (Memoised, so that tables under the same note share one note, which row_unit's memo
+    then finds by identity.)"""
     low = re.sub(r"\s+", " ", text.lower())
     m = re.search(r"((?:dollars|shares|ounces|tons|pounds)(?:(?:,| and|,? and) "
                   r"(?:dollars|shares|ounces|tons|pounds))*) in (thousands|millions)", low)

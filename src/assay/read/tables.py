@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field, fields
 from decimal import Decimal
 
-from assay.model import Column, Diagnostic, Entity, Fact, Location, Row, Table
+from assay.model import Column, Diagnostic, Entity, Fact, Location, Period, Row, Table
 from assay.model import units as u
 
 from . import labels
@@ -225,6 +225,7 @@ class _TableReader:
         self._column_at: dict[int, int] | None = None
         self._id_prefix = f"t{index}r"
         self._grid_meanings: list[_Meaning] = []  # what each column of a grid holds
+        self._periods: list[Period | None] = []  # each column's period
 
     # -- header -------------------------------------------------------------
     def read_title(self) -> None:
@@ -337,6 +338,7 @@ class _TableReader:
 
     def read_body(self) -> None:
         f, lines = self.f, self.lines
+        self._periods = [c.period for c in self.table.columns]
         pending: list[_Unit] = []
         rule_pending: str | None = None
         rule_line = -1
@@ -526,7 +528,7 @@ class _TableReader:
                meaning: _Meaning | None, dims: tuple[tuple[str, str], ...],
                ) -> tuple[str | None, ...]:
         """The facts of one row's cells; their ids, None where a column is empty."""
-        columns = self.table.columns
+        periods = self._periods
         append = self.ctx.facts.append
         path, number_of_line = self.ctx.path, line.number
         title, label, section, notes = self.table.title, row.label, row.section, row.footnotes
@@ -537,7 +539,6 @@ class _TableReader:
             if cell is None:
                 ids.append(None)
                 continue
-            col = columns[k]
             m = meaning or self._grid_meanings[k]  # a grid's column says what its figures are
             if cell.percent:  # "25.5%" is a percentage whatever the row's unit and scale
                 m = _Meaning(u.PERCENT, 0, m.concept, m.metal, m.entity)
@@ -546,7 +547,7 @@ class _TableReader:
             # positional, in the order of _FACT_FIELDS: three times cheaper than keywords
             append(Fact(
                 fact_id, cell.value * _POWERS[scale] if scale else cell.value, m.unit,
-                label, col.period, m.entity, cell.decimals - scale, scale, m.concept,
+                label, periods[k], m.entity, cell.decimals - scale, scale, m.concept,
                 m.metal, dims, title, section, notes, cell.text, cell.nil,
                 Location(path, number_of_line, cell.start, cell.end), None, k, index,
             ))

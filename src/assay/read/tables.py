@@ -369,10 +369,10 @@ class _TableReader:
                     section_metal = labels.metal_in(label) if entity.unit is None else None
                 else:
                     group, group_indent, member_indent = label, unit.indent, None
-                self.table.rows.append(Row(
-                    len(self.table.rows), label, tuple(lines[i].number for i in unit.lines),
-                    indent=unit.indent, heading=True, section=section,
-                    group=None if group == label else group, footnotes=marks, block=block))
+                self.table.rows.append(Row(  # positional, in the order of _ROW_FIELDS
+                    len(self.table.rows), label, tuple([lines[i].number for i in unit.lines]),
+                    (), unit.indent, None, None, section, None if group == label else group,
+                    marks, True, block))
                 self.used.update(unit.lines)
             pending.clear()
 
@@ -556,10 +556,12 @@ class _TableReader:
 
     def finish(self) -> Table:
         f, lines = self.f, self.lines
+        used = self.used
         total = [i for i in range(f.title_start, f.end) if lines[i].text.strip()]
+        unplaced = [lines[i].number for i in total if i not in used]
         self.table.lines_total = len(total)
-        self.table.lines_used = sum(1 for i in total if i in self.used)
-        self.table.unplaced = [lines[i].number for i in total if i not in self.used]
+        self.table.lines_used = len(total) - len(unplaced)
+        self.table.unplaced = unplaced
         for n in self.table.unplaced:
             self.ctx.warn(n, "unplaced-line", f"line not placed in table '{self.table.title}'")
         return self.table

@@ -339,6 +339,8 @@ class _TableReader:
     def read_body(self) -> None:
         f, lines = self.f, self.lines
         self._periods = [c.period for c in self.table.columns]
+        used, rows, place_cells = self.used, self.table.rows, self.place_cells
+        is_grid = self.table.kind == "grid"
         pending: list[_Unit] = []
         rule_pending: str | None = None
         rule_line = -1
@@ -381,7 +383,8 @@ class _TableReader:
             text = line.text  # right-stripped: a blank line is ""
             if not text or text.isspace():
                 if in_footnote is None:
-                    flush_headings()
+                    if pending:
+                        flush_headings()
                     if group is not None and member_indent == group_indent:
                         group, member_indent = None, None
                     if rule_pending == "=" and rule_line == i - 1:
@@ -392,7 +395,7 @@ class _TableReader:
             rule = line.rule
             if rule is not None:
                 flush_headings()
-                self.used.add(i)
+                used.add(i)
                 if last_row is not None and last_row_is_previous:
                     last_row.rule_below = last_row.rule_below or rule.char
                 rule_pending = rule.char
@@ -401,15 +404,15 @@ class _TableReader:
                 continue
             if in_footnote is not None:
                 self.table.footnotes[in_footnote] += " " + text.strip()
-                self.used.add(i)
+                used.add(i)
                 continue
             mark = footnote_start(text) if text[0] == "(" else None
-            placed, label_end, stray = self.place_cells(line)
+            placed, label_end, stray = place_cells(line)
             if mark and not any(placed):
                 flush_headings()
                 in_footnote = mark
                 self.table.footnotes[mark] = text.strip()[len(mark) + 2:].strip()
-                self.used.add(i)
+                used.add(i)
                 footnote_seen = True
                 rule_pending = None
                 last_row_is_previous = False
@@ -436,16 +439,15 @@ class _TableReader:
             stripped = label_text.strip()
             unit_lines = [i]
             row_rule = rule_pending
-            if self.table.kind == "grid":
-                flush_headings()
-            elif pending and (not stripped or continues(
-                    pending[-1].text, pending[-1].indent, stripped, indent)) and stripped:
-                head = pending.pop()
+            if not is_grid and pending and stripped and continues(
+                    pending[-1].text, pending[-1].indent, stripped, indent):
+                head = pending.pop()  # the figures end a wrapped label
                 row_rule = head.rule
                 unit_lines = head.lines + [i]
                 stripped = head.text + " " + stripped
                 indent = head.indent
-            flush_headings()
+            if pending:
+                flush_headings()
             if group is not None and stripped:
                 if member_indent is None:
                     if indent < group_indent:
@@ -457,13 +459,13 @@ class _TableReader:
             label, marks = labels.split_footnotes(
                 " ".join(stripped.split()) if "  " in stripped else stripped)
             # positional, in the order of _ROW_FIELDS
-            row = Row(len(self.table.rows), label,
+            row = Row(len(rows), label,
                       (line.number,) if len(unit_lines) == 1
                       else tuple([lines[k].number for k in unit_lines]),
                       (), indent, row_rule, None, section, group, marks, False, block)
-            self.table.rows.append(row)
-            self.used.update(unit_lines)
-            if self.table.kind == "grid":
+            rows.append(row)
+            used.update(unit_lines)
+            if is_grid:
                 grid_count = self._grid_dims(text, label_end, grid_dims, grid_count)
                 dims = (("vein", grid_dims["vein"]), ("hole", grid_dims["hole"]),
                         ("intercept", str(grid_count)))

@@ -121,6 +121,8 @@ def trailing_cells(text: str) -> list[Cell]:
                 cells[-1].dollar = True
             end = text.rfind("$", 0, end)
             continue
+        if tok[-1] not in _CELL_ENDS:  # a word: the run has ended
+            break
         dollar = tok[0] == "$"
         figure = figure_parts(tok[1:] if dollar else tok)
         if figure is None:

@@ -88,7 +88,7 @@ def read_source(source: Source, first_table: int = 0) -> Document:
     start = 0
     for f in [*found, None]:
         end = f.title_start if f is not None else len(lines)
-        prose += [(ln.number, ln.text) for ln in lines[start:end] if ln.text.strip()]
+        prose += [(ln.number, ln.text) for ln in lines[start:end] if ln.text]  # not blank
         start = f.end if f is not None else end
     # Document.lines is indexed by the file's line numbers (SGML tag lines left blank)
     if lines and lines[-1].number == len(lines):  # no line left out: numbered 1, 2, ...

@@ -28,7 +28,8 @@ _TEXT = re.compile(r"<TEXT>\r?\n?(.*?)(?:</TEXT>|\Z)", re.IGNORECASE | re.DOTALL
 
 
 class SourceLine:
-    """One line of the text to read, with its 1-based line number in the file.
+    """One line of the text to read, right-stripped (a blank line is ""), with its
+    1-based line number in the file.
 
     Its numeric cells and rule are worked out once, on first use: the reader asks
     for them several times while it finds and reads tables.

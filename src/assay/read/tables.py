@@ -138,12 +138,12 @@ def _body_end(lines: list[SourceLine], f: Found, limit: int) -> int:
     i = f.body_start
     last_content = f.anchor
     while i < limit:
-        if lines[i].text.strip():
+        if lines[i].text:  # (right-stripped: a blank line is "")
             last_content = i
             i += 1
             continue
         j = i
-        while j < limit and not lines[j].text.strip():
+        while j < limit and not lines[j].text:
             j += 1
         if j >= limit:
             break
@@ -559,7 +559,7 @@ class _TableReader:
     def finish(self) -> Table:
         f, lines = self.f, self.lines
         used = self.used
-        total = [i for i in range(f.title_start, f.end) if lines[i].text.strip()]
+        total = [i for i in range(f.title_start, f.end) if lines[i].text]  # not blank
         unplaced = [lines[i].number for i in total if i not in used]
         self.table.lines_total = len(total)
         self.table.lines_used = len(total) - len(unplaced)

@@ -7,7 +7,8 @@ with its provenance, so that a reader of the report can redo the arithmetic by h
 
 An audit decides hundreds of statuses but a report prints few of them, so the words are
 written on demand: a finding's ``message`` and ``arithmetic`` may be given as functions
-that build the text the first time it is read, and an operand taken from a fact reads
+that build the text the first time it is read (or as a tuple of a function and its
+arguments, which makes no function object per finding), and an operand taken from a fact reads
 the fact's label, period and place only when asked. What a finding says never depends on
 when it is read: the text is built from values fixed when the finding was made.
 """
@@ -17,11 +18,24 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 from enum import StrEnum
+from typing import Any
 
 from assay.model import Fact, Interval, interval_of
 from assay.model.numbers import half_unit
 
-Text = str | Callable[[], str]
+#: Words: the text, a function of no arguments that writes it, or ``(function, *arguments)``
+#: that does. The tuple is for the checks that make hundreds of findings: a closure costs a
+#: function object and a cell per variable it holds, and the collector must walk them all.
+Text = str | Callable[[], str] | tuple[Any, ...]
+
+
+def written(t: Text) -> str:
+    """The words ``t`` stands for (see :data:`Text`)."""
+    if isinstance(t, str):
+        return t
+    if isinstance(t, tuple):
+        return t[0](*t[1:])  # type: ignore[no-any-return]
+    return t()
 
 
 class Status(StrEnum):
@@ -237,11 +251,12 @@ class FactOperands:
 class Finding:
     """One checked relation instance. Treat it as immutable.
 
-    ``message`` and ``arithmetic`` may be given as functions of no arguments; each is
-    called once, when the text is first read. ``operands`` may be :class:`FactOperands`,
-    made into :class:`Operand` objects when first read. (Subclasses for the commonest
-    checks, ``relations.check.SumFinding`` and ``SameFinding``, write their words,
-    operands and bounds from their facts when first read.)
+    ``message`` and ``arithmetic`` may be given as functions of no arguments, or as
+    ``(function, *arguments)``; each is called once, when the text is first read.
+    ``operands`` may be :class:`FactOperands`, made into :class:`Operand` objects when
+    first read. (Subclasses for the commonest checks, ``relations.check.SumFinding`` and
+    ``SameFinding``, write their words, operands and bounds from their facts when first
+    read.)
     """
 
     __slots__ = ("rule", "status", "_message", "_operands", "reported", "computed",
@@ -273,14 +288,14 @@ class Finding:
     def message(self) -> str:
         m = self._message
         if not isinstance(m, str):
-            m = self._message = m()
+            m = self._message = written(m)
         return m
 
     @property
     def arithmetic(self) -> str:
         a = self._arithmetic
         if not isinstance(a, str):
-            a = self._arithmetic = a()
+            a = self._arithmetic = written(a)
         return a
 
     @property

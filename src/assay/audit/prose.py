@@ -472,26 +472,27 @@ def _result(rule: str, ctx: Context, s: Sentence, m: Mention, computed: Approx, 
             period: str | None = None, notes: tuple[str, ...] = ()) -> Finding:
     m.used = True
     status = classify_derived(m.interval, m.value, m.decimals, computed)
-
-    def msg() -> str:
-        places = max(m.decimals, 0) + 2
-        shown = fmt(computed.mid, places)
-        if status is Status.OK:
-            return f'"{m.text}": {what}: {arith} = {shown}, as cited'
-        if status is Status.ROUNDING:
-            return f'"{m.text}": {what}: {arith} = {shown}; within rounding'
-        gap = computed.iv.gap(m.interval)
-        return (f'"{m.text}": {what}: {arith} = {shown}, not '
-                f"{fmt(m.value, max(m.decimals, 0))}; off by at least {fmt(gap, places)} "
-                f"beyond rounding")
-
     ops = (_claim_operand(ctx, s, m, period=period), *(extra or ()),
            *(Operand.of(f, role) for role, f in facts))
     civ = computed.iv
-    return Finding(rule, status, msg, ops, m.value, computed.mid, civ,
+    return Finding(rule, status, (_result_message, m, computed, status, what, arith), ops,
+                   m.value, computed.mid, civ,
                    civ.radius + m.interval.radius,
                    civ.gap(m.interval) if status is Status.MISMATCH else Decimal(0),
                    UNIT_OF_KIND.get(m.kind, m.kind), arith, None, notes)
+
+
+def _result_message(m: Mention, computed: Approx, status: Status, what: str, arith: str) -> str:
+    places = max(m.decimals, 0) + 2
+    shown = fmt(computed.mid, places)
+    if status is Status.OK:
+        return f'"{m.text}": {what}: {arith} = {shown}, as cited'
+    if status is Status.ROUNDING:
+        return f'"{m.text}": {what}: {arith} = {shown}; within rounding'
+    gap = computed.iv.gap(m.interval)
+    return (f'"{m.text}": {what}: {arith} = {shown}, not '
+            f"{fmt(m.value, max(m.decimals, 0))}; off by at least {fmt(gap, places)} "
+            f"beyond rounding")
 
 
 def _where(f: Fact) -> str:
@@ -929,17 +930,10 @@ def _match(ctx: Context, s: Sentence, m: Mention, cands: list[Fact], bound: str 
         shown = round_to(v, m.decimals)
         status = Status.OK if shown == m.value else Status.ROUNDING
         per = ctx.idx.period_key[f.id] or "?"
-
-        def msg() -> str:
-            return (f'"{m.text}": {f.label} ({per}{", " + str(scope(f)) if scope(f) else ""}) '
-                    f"printed {f.printed} in {f.table} line "
-                    f"{f.source.line if f.source else '?'}"
-                    f"{'' if status is Status.OK else '; within rounding'}")
-
-        return Finding("prose.value", status, msg,
+        return Finding("prose.value", status, (_value_message, m, f, per, status),
                        (_claim_operand(ctx, s, m, period=per), Operand.of(f, "fact")),
-                       m.value, v, fact_interval(f), unit=f.unit,
-                       arithmetic=lambda: f"{f.printed} ~ {m.text}")
+                       m.value, v, fact_interval(f), None, None, f.unit,
+                       (_value_arithmetic, f, m))
     ids = {(f.concept, f.period.key if f.period else None,
             scope(f) if entity else scope(f) in (None, f.metal), f.metal) for f in cands}
     if not pinned or len(ids) != 1:
@@ -960,6 +954,17 @@ def _match(ctx: Context, s: Sentence, m: Mention, cands: list[Fact], bound: str 
                    (_claim_operand(ctx, s, m, period=per), Operand.of(f, "fact")),
                    m.value, v, fact_interval(f), gap=gap, unit=f.unit,
                    arithmetic=f"{f.printed} vs {m.text}")
+
+
+def _value_message(m: Mention, f: Fact, per: str, status: Status) -> str:
+    return (f'"{m.text}": {f.label} ({per}{", " + str(scope(f)) if scope(f) else ""}) '
+            f"printed {f.printed} in {f.table} line "
+            f"{f.source.line if f.source else '?'}"
+            f"{'' if status is Status.OK else '; within rounding'}")
+
+
+def _value_arithmetic(f: Fact, m: Mention) -> str:
+    return f"{f.printed} ~ {m.text}"
 
 
 def interval_gap(f: Fact, m: Mention, unsigned: bool) -> Decimal:

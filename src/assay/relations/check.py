@@ -16,7 +16,7 @@ amount cannot round two ways); at different precisions the finer must round to t
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
 from assay.audit.findings import (
@@ -24,8 +24,10 @@ from assay.audit.findings import (
     Finding,
     Operand,
     Status,
+    Text,
     fact_interval,
     new_interval,
+    written,
 )
 from assay.model import Fact, Interval, round_to
 
@@ -169,14 +171,6 @@ def unit_text(fact: Fact) -> str:
 # --- building findings ----------------------------------------------------------------
 
 
-Text = str | Callable[[], str]
-
-
-def text(t: Text) -> str:
-    """A text given as it is, or as the function that writes it."""
-    return t if isinstance(t, str) else t()
-
-
 def finding(
     rule: str,
     reported: Fact,
@@ -190,18 +184,35 @@ def finding(
 ) -> Finding:
     """A finding whose reported side is a fact; the message states the arithmetic.
 
-    ``what`` and ``arithmetic`` may be functions: the words are written when read."""
+    ``what`` and ``arithmetic`` may be functions (see ``findings.Text``): the words are
+    written when read."""
     rep_iv = fact_interval(reported)
     civ = computed.iv
-    fin = Finding(
-        rule, status, lambda: _message(fin, text(what), reported, rep_iv, computed,
-                                       extra_places),
-        FactOperands((("reported", reported), *operands)),
+    fin = _ReportedFinding(
+        rule, status, None, FactOperands((("reported", reported), *operands)),  # type: ignore[arg-type]
         reported.value, computed.mid, civ, civ.radius + rep_iv.radius,
         civ.gap(rep_iv) if status is Status.MISMATCH else _ZERO,
         reported.unit, arithmetic, None, notes,
     )
+    fin._what, fin._fact, fin._rep_iv, fin._approx = what, reported, rep_iv, computed
+    fin._extra = extra_places
     return fin
+
+
+class _ReportedFinding(Finding):
+    """What :func:`finding` makes: its message is written, when first read, from the parts
+    it keeps (a closure over the finding would make a reference cycle, left for the
+    collector, and a function object per finding)."""
+
+    __slots__ = ("_what", "_fact", "_rep_iv", "_approx", "_extra")
+
+    @property
+    def message(self) -> str:
+        m = self._message
+        if m is None:
+            m = self._message = _message(self, written(self._what), self._fact, self._rep_iv,
+                                         self._approx, self._extra)
+        return m  # type: ignore[no-any-return]
 
 
 def _message(fin: Finding, what: str, reported: Fact, rep_iv: Interval, computed: Approx,
@@ -317,10 +328,10 @@ class SumFinding(_FactFinding):
         if m is None:
             f = self._fact
             if self._approx is None:  # ok: the words need only the computed value
-                m = _message(self, text(self._what), f, None,  # type: ignore[arg-type]
+                m = _message(self, written(self._what), f, None,  # type: ignore[arg-type]
                              Approx(self.computed, None), 0)  # type: ignore[arg-type]
             else:
-                m = _message(self, text(self._what), f, fact_interval(f), self._approx, 0)
+                m = _message(self, written(self._what), f, fact_interval(f), self._approx, 0)
             self._message = m
         return m  # type: ignore[no-any-return]
 
@@ -389,7 +400,7 @@ class SameFinding(_FactFinding):
     def message(self) -> str:
         m = self._message
         if m is None:
-            m = self._message = _same_message(text(self._what), self._a, self._b, self.status)
+            m = self._message = _same_message(written(self._what), self._a, self._b, self.status)
         return m  # type: ignore[no-any-return]
 
     @property
@@ -436,8 +447,12 @@ def not_checkable(rule: str, what: Text, present: Sequence[tuple[str, Fact]],
     why = reason if reason is not None else f"{missing} not found in the document"
     return Finding(
         rule=rule, status=Status.NOT_CHECKABLE,
-        message=lambda: f"{text(what)}: not checkable, {why}",
+        message=(_not_checkable_words, what, why),
         operands=FactOperands(tuple(present)),
         missing=reason if reason is not None else missing,
         unit=present[0][1].unit if present else "",
     )
+
+
+def _not_checkable_words(what: Text, why: str) -> str:
+    return f"{written(what)}: not checkable, {why}"

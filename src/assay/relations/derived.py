@@ -17,12 +17,11 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
 from functools import cache
 
-from assay.audit.findings import Finding, Operand, Status, fact_interval
+from assay.audit.findings import Finding, Operand, Status, Text, fact_interval, written
 from assay.model import Fact, Interval, Row, Table, round_to
 from assay.model.units import G_PER_T, GPT_PER_OPT, OZ_PER_TON
 
@@ -148,8 +147,12 @@ def _line(f: Fact) -> int | str:
     return f.source.line if f.source else "?"
 
 
-def _per_ounce_text(cost: Fact, oz: Fact) -> Callable[[], str]:
-    return lambda: f"{fmt_fact(cost)} thousand USD / {fmt_fact(oz)} thousand oz"
+def _per_ounce_text(cost: Fact, oz: Fact) -> Text:
+    return (_per_ounce_words, cost, oz)
+
+
+def _per_ounce_words(cost: Fact, oz: Fact) -> str:
+    return f"{fmt_fact(cost)} thousand USD / {fmt_fact(oz)} thousand oz"
 
 
 def segment_sums(idx: FactIndex) -> list[Finding]:
@@ -198,12 +201,14 @@ def _sum_sections(whole: _Section, parts: list[_Section], level: str) -> list[Fi
     return out
 
 
-def _sum_what(whole: _Section, parts: list[_Section], tot: Fact) -> Callable[[], str]:
-    def what() -> str:
-        period = tot.period.key if tot.period else "?"
-        names = " + ".join(_name(p) for p in parts)
-        return f"Reconciliation, {_name(whole)}: {tot.label} ({period}) = {names}"
-    return what
+def _sum_what(whole: _Section, parts: list[_Section], tot: Fact) -> Text:
+    return (_sum_words, whole, parts, tot)
+
+
+def _sum_words(whole: _Section, parts: list[_Section], tot: Fact) -> str:
+    period = tot.period.key if tot.period else "?"
+    names = " + ".join(_name(p) for p in parts)
+    return f"Reconciliation, {_name(whole)}: {tot.label} ({period}) = {names}"
 
 
 def production_totals(idx: FactIndex) -> list[Finding]:
@@ -266,12 +271,14 @@ def weighted_costs(idx: FactIndex) -> list[Finding]:
     return out
 
 
-def _weighted_text(pairs: list[tuple[Fact, Fact | None]]) -> Callable[[], str]:
-    def text() -> str:
-        text_num = [f"{fmt_fact(cst)} x {fmt_fact(oz)}" for cst, oz in pairs if oz is not None]
-        text_den = [fmt_fact(oz) for _, oz in pairs if oz is not None]
-        return f"({' + '.join(text_num)}) / ({' + '.join(text_den)})"
-    return text
+def _weighted_text(pairs: list[tuple[Fact, Fact | None]]) -> Text:
+    return (_weighted_words, pairs)
+
+
+def _weighted_words(pairs: list[tuple[Fact, Fact | None]]) -> str:
+    text_num = [f"{fmt_fact(cst)} x {fmt_fact(oz)}" for cst, oz in pairs if oz is not None]
+    text_den = [fmt_fact(oz) for _, oz in pairs if oz is not None]
+    return f"({' + '.join(text_num)}) / ({' + '.join(text_den)})"
 
 
 # --- unit conversions ---------------------------------------------------------------
@@ -346,23 +353,27 @@ def check_conversion(rule: str, what: str, gpt_op: Operand, opt_op: Operand,
         if factor is not None:
             notes.append(f"also fails with the document's evident factor {name}: "
                          f"{fmt(opt_value(gpt_op.value, factor), places + 2)}")
-    def arith() -> str:
-        return f"{gpt_op.printed} g/t / {used} = {fmt(mid, places + 2)} oz/ton"
+    arith = (_conversion_arithmetic, gpt_op, used, mid, places)
+    return Finding(rule, status, (_conversion_message, what, arith, status, mid, places, opt_op),
+                   (opt_op, gpt_op), opt_op.value, mid, iv, iv.radius + opt_op.interval.radius,
+                   iv.gap(opt_op.interval) if status is Status.MISMATCH else Decimal(0),
+                   OZ_PER_TON, arith, None, tuple(notes))
 
-    def msg() -> str:
-        if status is Status.MISMATCH:
-            return (f"{what}: {fin.arithmetic}, printed {opt_op.printed}; off by "
-                    f"{fmt(abs(mid - opt_op.value), places + 2)} oz/ton beyond rounding")
-        if status is Status.ROUNDING:
-            return f"{what}: {fin.arithmetic}, printed {opt_op.printed}; within rounding"
-        return f"{what}: {fin.arithmetic}, as printed ({opt_op.printed})"
 
-    fin = Finding(rule=rule, status=status, message=msg, operands=(opt_op, gpt_op),
-                  reported=opt_op.value, computed=mid, computed_interval=iv,
-                  tolerance=iv.radius + opt_op.interval.radius,
-                  gap=iv.gap(opt_op.interval) if status is Status.MISMATCH else Decimal(0),
-                  unit=OZ_PER_TON, arithmetic=arith, notes=tuple(notes))
-    return fin
+def _conversion_arithmetic(gpt_op: Operand, used: str, mid: Decimal, places: int) -> str:
+    return f"{gpt_op.printed} g/t / {used} = {fmt(mid, places + 2)} oz/ton"
+
+
+def _conversion_message(what: str, arith: Text, status: Status, mid: Decimal, places: int,
+                        opt_op: Operand) -> str:
+    """A conversion's message; ``arith`` writes the finding's arithmetic (the same words)."""
+    arithmetic = written(arith)
+    if status is Status.MISMATCH:
+        return (f"{what}: {arithmetic}, printed {opt_op.printed}; off by "
+                f"{fmt(abs(mid - opt_op.value), places + 2)} oz/ton beyond rounding")
+    if status is Status.ROUNDING:
+        return f"{what}: {arithmetic}, printed {opt_op.printed}; within rounding"
+    return f"{what}: {arithmetic}, as printed ({opt_op.printed})"
 
 
 def grade_pairs(idx: FactIndex) -> list[tuple[Fact, Fact]]:

@@ -18,9 +18,8 @@ per-ounce figure is a ratio, not a sum, and is checked elsewhere.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable
 
-from assay.audit.findings import Finding
+from assay.audit.findings import Finding, Text
 from assay.model import Fact, Row, Table
 
 from .check import sum_finding
@@ -89,13 +88,15 @@ def footing(table: Table, idx: FactIndex) -> list[Finding]:
     return findings
 
 
-def _what(table: Table, row: Row, fact: Fact) -> Callable[[], str]:
+def _what(table: Table, row: Row, fact: Fact) -> Text:
     """The words for the check, written when the message is read."""
-    def what() -> str:
-        label = row.label or "subtotal"
-        period = fact.period.key if fact.period else "?"
-        return f"{table.title}: {label} ({period})"
-    return what
+    return (_words, table, row, fact)
+
+
+def _words(table: Table, row: Row, fact: Fact) -> str:
+    label = row.label or "subtotal"
+    period = fact.period.key if fact.period else "?"
+    return f"{table.title}: {label} ({period})"
 
 
 def _foot(table: Table, row: Row, totals: list[Fact | None],

@@ -23,9 +23,8 @@ Where one label names two quantities, the tie is not made:
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
 
-from assay.audit.findings import Finding
+from assay.audit.findings import Finding, Text
 from assay.model import Fact
 
 from .check import same_finding
@@ -126,9 +125,11 @@ def tieouts(idx: FactIndex) -> list[Finding]:
     return out
 
 
-def _what(first: Fact, key: tuple[object, ...]) -> Callable[[], str]:
-    def what() -> str:
-        concept, period, where, metal, _ = key
-        who = " ".join(str(x) for x in (where, metal) if x)
-        return f"{first.label or concept} ({period}{', ' + who if who else ''})"
-    return what
+def _what(first: Fact, key: tuple[object, ...]) -> Text:
+    return (_words, first, key)
+
+
+def _words(first: Fact, key: tuple[object, ...]) -> str:
+    concept, period, where, metal, _ = key
+    who = " ".join(str(x) for x in (where, metal) if x)
+    return f"{first.label or concept} ({period}{', ' + who if who else ''})"

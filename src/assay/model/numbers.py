@@ -1,7 +1,8 @@
 """Decimal construction and rounding intervals.
 
-Every reported number enters assay through :func:`parse_number`, so that sign
-conventions (parentheses, ``--`` for nil) and precision are decided in one place.
+Every reported number enters assay through this module (:func:`parse_number`, or
+:func:`figure_parts` for the cells of a table), so that sign conventions (parentheses,
+``--`` for nil) and precision are decided in one place.
 A printed figure stands for the interval of values that round to it
 (:func:`interval_of`); relations are checked on intervals, never with ad-hoc epsilons.
 """
@@ -31,9 +32,9 @@ _NUMBER = re.compile(
 # space-free texts that parse_number admits, but for a leading "$" (which the reader takes
 # as the cell's currency mark). figure_parts reads them.
 _DIGITS = r"(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)"
-FIGURE = (r"(?!\$)(?:-\$*(?:-\$*)?"  # nil: "--", "-"
+_FIGURE = (r"(?!\$)(?:-\$*(?:-\$*)?"  # nil: "--", "-"
           r"|-?\$?(?:\(\$?-?" + _DIGITS + r"\)|\$?-?" + _DIGITS + r")%?)")
-_FIGURE_ONLY = re.compile(FIGURE + r"\Z")
+_FIGURE_ONLY = re.compile(_FIGURE + r"\Z")
 _ZERO = Decimal(0)
 
 
@@ -85,13 +86,14 @@ def _parse_spaced(text: str) -> ParsedNumber | None:
         value = -value
     return ParsedNumber(value, len(frac) - 1 if frac else 0, percent=bool(m["pct"]))
 
+
 Figure = tuple[Decimal, int, bool, bool]  # value, decimals, nil, percent
 
 
 def figure_parts(text: str) -> Figure | None:
     """Value, decimals, nil and percent of a space-free figure as a table cell prints it
     (``1,234``, ``(5.60)``, ``--``, ``29.73%``; no leading ``$``), or None when the text
-    is no such figure: the texts :data:`FIGURE` matches.
+    is no such figure: the texts the figure pattern matches.
 
     The shapes tables print are taken apart with string methods (a regex costs more than
     the rest of a cell); any other text is left to the pattern.
@@ -127,8 +129,8 @@ def figure_parts(text: str) -> Figure | None:
 
 
 def _figure_of_match(text: str) -> Figure:
-    """The figure a text matching :data:`FIGURE` prints: signs, parentheses, ``$`` and
-    ``%`` stand only at its ends; an opening parenthesis or a minus makes it negative
+    """The figure a text matching the figure pattern prints: signs, parentheses, ``$``
+    and ``%`` stand only at its ends; an opening parenthesis or a minus makes it negative
     (both: positive); no digits at all is nil."""
     digits = text.strip("$()-%")
     if not digits:

@@ -30,7 +30,7 @@ _ITEM = re.compile(
     rf"|(?P<year>\b{_YEAR}\b))",
     re.IGNORECASE,
 )
-YEAR = re.compile(_YEAR)  # a line without one is no period header
+_ANY_YEAR = re.compile(_YEAR)  # a line without one is no period header
 # The same years, as patterns with a literal prefix, which the regex engine finds in a
 # whole text many times faster than a pattern that opens with an alternation
 YEAR_SCANS = (re.compile(r"19\d\d"), re.compile(r"20\d\d"))
@@ -101,7 +101,7 @@ def is_period_anchor(line: str) -> bool:
     Everything right of the first item must be period words and spaces, so that prose
     ("ended June 30, 2007 and 2006") is never taken for a header.
     """
-    if not YEAR.search(line) or not _period_words_after_first(line.split()):
+    if not _ANY_YEAR.search(line) or not _period_words_after_first(line.split()):
         return False
     items = header_items(line)
     years = [i for i in items if i.year is not None]

@@ -61,10 +61,6 @@ class HeaderItem:
     day: int | None = None
     year: int | None = None
 
-    @property
-    def centre(self) -> float:
-        return (self.start + self.end) / 2
-
 
 @lru_cache(maxsize=4096)
 def header_items(line: str) -> tuple[HeaderItem, ...]:

@@ -225,7 +225,8 @@ def test_tie_outs_read_later_are_the_ties_worked_out_at_once():
 
 def test_caseless_search_with_written_out_needles_matches_the_pattern():
     for text in SEED_LINES:
-        for _, p in [(k, v) for k, v in vars(prose).items() if isinstance(v, claims.Caseless)]:
+        for p in [v for v in vars(prose).values() if isinstance(v, claims.Caseless)] + \
+                [p for p, _ in prose.HINTS]:
             got = p.search(text)
             want = p.slow.search(text)
             assert (got and got.span()) == (want and want.span())
@@ -233,6 +234,9 @@ def test_caseless_search_with_written_out_needles_matches_the_pattern():
             if text.isascii():
                 got = p.search_folded(low)
                 assert (got and got.span()) == (want and want.span())
+                # (and every match, as the plain pattern finds them)
+                assert [m.span() for m in p.finditer_folded(low)] == \
+                    [m.span() for m in p.slow.finditer(text)]
 
 
 def test_clause_starts_with_the_folded_text_given():
@@ -254,3 +258,43 @@ def test_conversion_fits_is_the_interval_test():
             assert conversion_fits(g.interval, o.interval, factor) is want
             fits += want
     assert 0 < fits < len(pairs) * len(_candidates())
+
+
+TURN_WORDS = ["a year ago", "last year", "2007", "1999", "2100", "20", "19", "x2007", ",", " ",
+              "\t", "to", "To", "toward", " to ", "year", "ago", "a", "from"]
+
+
+@given(st.lists(st.sampled_from(TURN_WORDS), max_size=20).map("".join))
+@settings(max_examples=300)
+def test_turns_are_the_patterns(text):
+    want = None
+    for want in prose._TURN.finditer(text):  # noqa: B007
+        pass
+    got = prose._last_turn(text)
+    assert (got and got.span()) == (want and want.span())
+
+
+def test_clause_words_are_the_patterns():
+    words = ["compared to", "compares to", "compared", "compare", "compared tox", "than",
+             "thanx", "xthan", ";", " ", "to", "d to", "_", "s"]
+    for text in SEED_LINES + ["".join(words), " ".join(words), "compared to;than"]:
+        low = text.lower()
+        assert prose._clause_words(low) == [c.start() for c in prose._CLAUSE_WORDS.finditer(low)]
+
+
+@given(st.lists(st.sampled_from(["compared to", "compares to", "compared", "than", "thanx",
+                                 "_than", ";", " ", "to", "x", "s to", "d"]),
+                max_size=20).map("".join))
+def test_clause_words_are_the_patterns_on_generated_text(low):
+    assert prose._clause_words(low) == [c.start() for c in prose._CLAUSE_WORDS.finditer(low)]
+
+
+def test_paragraph_leads_are_the_pattern():
+    doc = read_text(SEED.read_text(encoding="utf-8"), "seed.txt")
+    found = 0
+    for par in claims.paragraphs(doc):
+        want = prose._LEAD.match(par.text)
+        got = prose._lead(par)
+        assert (got and got.group(1)) == (want and want.group(1))
+        found += want is not None
+    assert found > 0

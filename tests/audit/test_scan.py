@@ -15,7 +15,8 @@ from assay.audit.prose import _CLAUSE, _clause_starts
 WORDS = ["negative", "Negative", "NeGaTiVe", "US$", "us$", "uS$", "$", "$ ", "cents", "-cents",
          "%", " %", ":1", "million", "Million", "billion", "ounces", "ounce", "grams", "meters",
          "metres", "per", "ton", "of", "gold", "1", "24.3", "1,234", "5.7", "0", "x", "a", ".",
-         ",", " ", "  ", "-", "\n", "(", ")",
+         ",", " ", "  ", "-", "\n", "(", ")", "\t", "\x1c", ":", "2007", "c", "m", "o", "g",
+         "cent", "mill", ".5",
          "\u00e9", "\u0663", "\u212a"]  # not ASCII: an accent, an Arabic-Indic 3, Kelvin sign
 
 

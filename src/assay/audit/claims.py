@@ -152,7 +152,7 @@ class Paragraph:
     the map back to lines and columns, made when first asked (most paragraphs cite no
     figure and never need it)."""
 
-    __slots__ = ("text", "footnote", "_run", "_map")
+    __slots__ = ("text", "footnote", "_run", "_map", "memo")
 
     def __init__(self, run: list[tuple[int, str]],
                  footnote: tuple[str, int] | None = None) -> None:
@@ -161,6 +161,8 @@ class Paragraph:
         self.footnote = footnote
         self._run = run
         self._map: tuple[list[int], list[int], list[int]] | None = None
+        #: what the audit works out once per paragraph, by name
+        self.memo: dict[str, object] = {}
 
     def __repr__(self) -> str:
         return f"Paragraph({self.text!r}, footnote={self.footnote!r})"
@@ -308,10 +310,37 @@ def matches(text: str, low: str | None = None,
     for start in (_starts(text, low) if starts is None else starts):
         if start < pos:
             continue
+        if low is not None and low[start] in _DIGIT_CHARS and not _may_cite(low, start):
+            continue
         m = pattern.match(subject, start)
         if m is not None:
             pos = m.end()
             yield m
+
+
+_DIGIT_CHARS = frozenset("0123456789")
+
+
+def _may_cite(low: str, start: int) -> bool:
+    """False when no mention can begin at the digit ``low[start]`` (lower-cased ASCII),
+    found without trying ``_MENTION`` (a failed try costs several microseconds: each
+    branch backtracks over the digits; most digits in prose are years and dates).
+
+    A mention beginning at a digit is a percentage, a ratio, cents or a quantity: its
+    number (digits, commas, points) is followed by "%", ":", or by spaces or hyphens and
+    then "%", "cents", "million", "ounces", "grams", "meters" or "metres". A character
+    after a shorter part of the run of digits, commas and points is one of those, so the
+    number must take the whole run; what follows the run must begin that way."""
+    rest = low[start:start + 40].lstrip("0123456789,.")
+    c = rest[:1]
+    if c == "%" or c == ":" or not rest:  # (a run of 40 characters: let the pattern say)
+        return True
+    if not (c.isspace() or c == "-"):
+        return False
+    k, n = 1, len(rest)
+    while k < n and (rest[k].isspace() or rest[k] == "-"):
+        k += 1
+    return k == n or rest[k] in "%cmog"
 
 
 def _starts(text: str, low: str | None = None) -> list[int]:
@@ -375,6 +404,9 @@ def split_sentences(text: str) -> list[str]:
     pos = 0
     match = _SENTENCE_MARK.match
     for k in marks:
+        c = text[k + 1:k + 2]  # a cut needs a quote or a space after the mark
+        if not (c.isspace() or c == '"' or c == "'"):
+            continue
         m = match(text, k)
         if m is not None:
             out.append(text[pos:k + 1])

@@ -28,13 +28,13 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from assay.model import Document, Fact, Interval, round_to
+from assay.model import Document, Fact, round_to
 from assay.relations.check import Approx, classify_derived, fmt, fmt_fact, zero_divisor
 from assay.relations.derived import check_conversion
 from assay.relations.index import INTERCEPTS, PER_OUNCE, FactIndex, scope
 
 from .claims import METALS, Caseless, Mention, Paragraph, Sentence, fold, paragraphs, sentences
-from .findings import Finding, Operand, Status, fact_interval
+from .findings import Finding, Operand, Status, fact_interval, new_interval
 
 HINTS: list[tuple[Caseless, tuple[str, ...]]] = [
     (Caseless(p, n), c) for p, n, c in (
@@ -153,23 +153,48 @@ def _cuts(s: Sentence) -> tuple[int, ...]:
 
 
 def _clause_starts(text: str, low: str | None | bool = False) -> list[int]:
-    """Where ``_CLAUSE`` matches in ``text``. On ASCII text, a plain pattern finds the
-    words in the lower-cased text and the word boundary and "more/less/rather than" are
-    checked by hand: the same places (no match can begin inside a rejected one), without
-    trying the look-behinds at every character. ``low``: ``fold(text)`` if at hand."""
+    """Where ``_CLAUSE`` matches in ``text``. On ASCII text, the words of
+    ``_CLAUSE_WORDS`` are found in the lower-cased text and the word boundary and
+    "more/less/rather than" are checked by hand: the same places (no match can begin
+    inside a rejected one), without trying the look-behinds at every character.
+    ``low``: ``fold(text)`` if at hand."""
     if low is False:
         low = fold(text)
     if low is None:
         return [c.start() for c in _CLAUSE.finditer(text)]
     out = []
-    for c in _CLAUSE_WORDS.finditer(low):
-        i = c.start()
+    for i in _clause_words(low):
         if low[i] != ";":
             if i > 0 and (low[i - 1].isalnum() or low[i - 1] == "_"):
                 continue  # no word boundary before it
             if low[i] == "t" and low.endswith(_NOT_A_CLAUSE, 0, i):
                 continue
         out.append(i)
+    return out
+
+
+def _clause_words(low: str) -> list[int]:
+    """Where ``_CLAUSE_WORDS`` matches in ``low``, in order, found with ``str.find`` (a
+    pattern that opens with a choice is tried at every character). Its three words
+    cannot overlap one another or themselves, so the matches are those of each word."""
+    out = []
+    n = len(low)
+    k = low.find(";")
+    while k >= 0:
+        out.append(k)
+        k = low.find(";", k + 1)
+    k = low.find("than")
+    while k >= 0:
+        if k + 4 == n or not _word(low[k + 4]):
+            out.append(k)
+        k = low.find("than", k + 4)
+    k = low.find("compare")
+    while k >= 0:
+        if low[k + 7:k + 11] in ("d to", "s to") and (k + 11 == n or not _word(low[k + 11])):
+            out.append(k)
+        k = low.find("compare", k + 7)
+    if len(out) > 1:
+        out.sort()
     return out
 
 
@@ -280,9 +305,7 @@ def _period(s: Sentence, prior: list[Sentence], m: Mention, year: int) -> tuple[
             clause = _ASIDE.sub(" ", clause)  # an aside speaks of other figures
         cl = s.memo[key] = [clause, fold(clause), False, None]
     # "from a year ago to ... $0.90": the figure is the later one
-    turn = None
-    for turn in _TURN.finditer(before):  # noqa: B007  (the last one)
-        pass
+    turn = _last_turn(before)
     cut = turn is not None
     if turn is not None:
         before = before[turn.end():]
@@ -300,6 +323,17 @@ def _period(s: Sentence, prior: list[Sentence], m: Mention, year: int) -> tuple[
     if not ys and months is not None:
         return months, year
     return months, None
+
+
+def _last_turn(before: str) -> re.Match[str] | None:
+    """The last match of ``_TURN`` in ``before``; the pattern is tried only on text that
+    holds "to" and "year", "19" or "20", as each match does (a failed scan costs
+    microseconds: the pattern opens with a choice)."""
+    turn = None
+    if "to" in before and ("year" in before or "19" in before or "20" in before):
+        for turn in _TURN.finditer(before):  # noqa: B007  (the last one)
+            pass
+    return turn
 
 
 def _clause_kind(cl: list) -> int | None:  # type: ignore[type-arg]
@@ -422,8 +456,18 @@ def _entity(s: Sentence, ctx: Context) -> str | None:
     return memo["entity"]  # type: ignore[return-value]
 
 
+def _lead(par: Paragraph) -> re.Match[str] | None:
+    """``_LEAD.match(par.text)``, once per paragraph (the lazy pattern backtracks over the
+    whole first line; a lead holds " -")."""
+    lead = par.memo.get("lead", False)
+    if lead is False:
+        text = par.text
+        lead = par.memo["lead"] = _LEAD.match(text) if "-" in text else None
+    return lead  # type: ignore[return-value]
+
+
 def _find_entity(s: Sentence, ctx: Context) -> str | None:
-    lead = _LEAD.match(s.paragraph.text)
+    lead = _lead(s.paragraph)
     lower = _lower(s)
     named = [u for u in ctx.units if u.lower() in lower]
     if len(named) == 1:
@@ -890,7 +934,7 @@ def _find_candidates(ctx: Context, concepts: tuple[str, ...], m: Mention) -> lis
 def _meets(m: Mention, f: Fact, unsigned: bool) -> bool:
     iv = fact_interval(f)
     if unsigned and f.value < 0 < m.value:
-        iv = Interval(-iv.hi, -iv.lo)
+        iv = new_interval(-iv.hi, -iv.lo)
     return iv.meets(m.interval)
 
 
@@ -970,7 +1014,7 @@ def _value_arithmetic(f: Fact, m: Mention) -> str:
 def interval_gap(f: Fact, m: Mention, unsigned: bool) -> Decimal:
     iv = fact_interval(f)
     if unsigned and f.value < 0 < m.value:
-        iv = Interval(-iv.hi, -iv.lo)
+        iv = new_interval(-iv.hi, -iv.lo)
     return iv.gap(m.interval)
 
 

@@ -21,7 +21,15 @@ from decimal import Decimal
 from fractions import Fraction
 from functools import cache
 
-from assay.audit.findings import Finding, Operand, Status, Text, fact_interval, written
+from assay.audit.findings import (
+    Finding,
+    Operand,
+    Status,
+    Text,
+    fact_interval,
+    new_interval,
+    written,
+)
 from assay.model import Fact, Interval, Row, Table, round_to
 from assay.model.units import G_PER_T, GPT_PER_OPT, OZ_PER_TON
 
@@ -301,9 +309,9 @@ def _candidates() -> list[tuple[str, Decimal | None]]:
 
 def opt_interval(gpt: Interval, factor: Decimal | None) -> Interval:
     if factor is None:
-        return Interval(gpt.lo * EXACT.denominator / EXACT.numerator,
-                        gpt.hi * EXACT.denominator / EXACT.numerator)
-    return Interval(gpt.lo / factor, gpt.hi / factor)
+        return new_interval(gpt.lo * EXACT.denominator / EXACT.numerator,
+                            gpt.hi * EXACT.denominator / EXACT.numerator)
+    return new_interval(gpt.lo / factor, gpt.hi / factor)
 
 
 def opt_value(gpt: Decimal, factor: Decimal | None) -> Decimal:

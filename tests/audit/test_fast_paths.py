@@ -298,3 +298,14 @@ def test_paragraph_leads_are_the_pattern():
         assert (got and got.group(1)) == (want and want.group(1))
         found += want is not None
     assert found > 0
+
+
+@given(st.decimals(allow_nan=False, allow_infinity=False, places=6,
+                   min_value=-10**9, max_value=10**9),
+       st.integers(min_value=-6, max_value=6))
+def test_rounding_with_the_quantum_made_once_is_round_to(value, decimals):
+    from assay.audit.findings import rounded
+    from assay.model import round_to
+
+    got, want = rounded(value, decimals), round_to(value, decimals)
+    assert got == want and str(got) == str(want)

@@ -28,13 +28,13 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from assay.model import Document, Fact, round_to
+from assay.model import Document, Fact
 from assay.relations.check import Approx, classify_derived, fmt, fmt_fact, zero_divisor
 from assay.relations.derived import check_conversion
 from assay.relations.index import INTERCEPTS, PER_OUNCE, FactIndex, scope
 
 from .claims import METALS, Caseless, Mention, Paragraph, Sentence, fold, paragraphs, sentences
-from .findings import Finding, Operand, Status, fact_interval, new_interval
+from .findings import Finding, Operand, Status, fact_interval, new_interval, rounded
 
 HINTS: list[tuple[Caseless, tuple[str, ...]]] = [
     (Caseless(p, n), c) for p, n, c in (
@@ -655,7 +655,7 @@ def _same_printing(fin: Finding, m: Mention, f: Fact) -> Finding:
     if m.decimals >= (f.decimals or 0):
         status = Status.OK if m.value == f.value else Status.MISMATCH
     else:
-        status = Status.OK if round_to(f.value, m.decimals) == m.value else (
+        status = Status.OK if rounded(f.value, m.decimals) == m.value else (
             Status.ROUNDING if fact_interval(f).meets(m.interval) else Status.MISMATCH)
     if status is fin.status:
         return fin
@@ -909,16 +909,22 @@ def _candidates(ctx: Context, concepts: tuple[str, ...], m: Mention) -> list[Fac
     return hit  # type: ignore[return-value]
 
 
+def _labelled(ctx: Context, word: str) -> list[Fact]:
+    """The facts whose label holds ``word`` (lower case), in order; once per audit (the
+    list is shared: keep it)."""
+    key = ("labelled", word)
+    hit = ctx.memo.get(key)
+    if hit is None:
+        hit = ctx.memo[key] = [f for f in ctx.doc.facts if word in f.label.lower()]
+    return hit  # type: ignore[return-value]
+
+
 def _find_candidates(ctx: Context, concepts: tuple[str, ...], m: Mention) -> list[Fact]:
     want = UNIT_OF_KIND.get(m.kind)
     intercepts = ctx.idx.titled(INTERCEPTS)
     out = []
     for c in concepts:
-        if c.startswith("label:"):
-            word = c[6:]
-            facts = [f for f in ctx.doc.facts if word in f.label.lower()]
-        else:
-            facts = ctx.idx.find(c)
+        facts = _labelled(ctx, c[6:]) if c.startswith("label:") else ctx.idx.find(c)
         for f in facts:
             if f.table in intercepts:
                 continue
@@ -964,14 +970,15 @@ def _match(ctx: Context, s: Sentence, m: Mention, cands: list[Fact], bound: str 
     miv = m.interval
     if unsigned and m.value > 0:
         hits = [f for f in cands if _meets(m, f, unsigned)]
-    else:  # _meets, written out: no sign to turn
-        hits = [f for f in cands if fact_interval(f).meets(miv)]
+    else:  # _meets, written out: no sign to turn (Interval.meets written out too)
+        lo, hi = miv.lo, miv.hi
+        hits = [f for f in cands if (iv := fact_interval(f)).lo <= hi and lo <= iv.hi]
     if hits:
         # prefer the company-level printing, then the first in the document
         f = min(hits, key=lambda x: (scope(x) not in (None, x.metal), x.source.line
                                      if x.source else 0))  # the first of the least
         v = abs(f.value) if unsigned and m.value > 0 else f.value
-        shown = round_to(v, m.decimals)
+        shown = rounded(v, m.decimals)
         status = Status.OK if shown == m.value else Status.ROUNDING
         per = ctx.idx.period_key[f.id] or "?"
         return Finding("prose.value", status, (_value_message, m, f, per, status),

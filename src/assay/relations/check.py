@@ -27,9 +27,10 @@ from assay.audit.findings import (
     Text,
     fact_interval,
     new_interval,
+    rounded,
     written,
 )
-from assay.model import Fact, Interval, round_to
+from assay.model import Fact, Interval
 
 
 class Approx:
@@ -134,7 +135,7 @@ def classify_derived(
     reported: Interval, reported_value: Decimal, decimals: int | None, computed: Approx
 ) -> Status:
     """A derived figure is ok when the computed value rounds to the printed one."""
-    shown = computed.mid if decimals is None else round_to(computed.mid, decimals)
+    shown = computed.mid if decimals is None else rounded(computed.mid, decimals)
     if shown == reported_value:
         return Status.OK
     return Status.ROUNDING if computed.iv.meets(reported) else Status.MISMATCH
@@ -385,9 +386,9 @@ class SameFinding(_FactFinding):
             status = Status.OK if a.value == b.value else Status.MISMATCH
         else:
             coarse, fine = (a, b) if (a.decimals or 0) <= (b.decimals or 0) else (b, a)
-            rounded = fine.value if coarse.decimals is None else round_to(fine.value,
-                                                                          coarse.decimals)
-            if rounded == coarse.value:
+            shown = fine.value if coarse.decimals is None else rounded(fine.value,
+                                                                        coarse.decimals)
+            if shown == coarse.value:
                 status = Status.OK
             else:
                 status = Status.ROUNDING if fact_interval(a).meets(fact_interval(b)) \

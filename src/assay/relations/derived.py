@@ -28,6 +28,7 @@ from assay.audit.findings import (
     Text,
     fact_interval,
     new_interval,
+    rounded,
     written,
 )
 from assay.model import Fact, Interval, Row, Table, round_to
@@ -344,7 +345,7 @@ def check_conversion(rule: str, what: str, gpt_op: Operand, opt_op: Operand,
     exact_iv = opt_interval(gpt_op.interval, None)
     exact_mid = opt_value(gpt_op.value, None)
     places = max(0, -opt_op.value.as_tuple().exponent)  # type: ignore[operator]
-    ok_exact = round_to(exact_mid, places) == opt_op.value
+    ok_exact = rounded(exact_mid, places) == opt_op.value
     notes: list[str] = []
     if ok_exact:
         status, used, mid, iv = Status.OK, "240/7", exact_mid, exact_iv

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, fields
 from decimal import Decimal
+from functools import lru_cache
 
 from assay.model import Column, Diagnostic, Entity, Fact, Location, Period, Row, Table
 from assay.model import units as u
@@ -598,8 +599,11 @@ _GRID_UNITS = {"m": u.METRES, "ft": u.FEET, "g/t": u.G_PER_T, "opt": u.OZ_PER_TO
 _SYMBOLS = {"ag": "silver", "au": "gold", "pb": "lead", "zn": "zinc", "cu": "copper"}
 
 
+@lru_cache(maxsize=4096)
 def _entity_of_heading(company: str, heading: str) -> Entity:
-    """``GREENS CREEK UNIT (Reflects Hecla's 29.73% share)`` → unit and share."""
+    """``GREENS CREEK UNIT (Reflects Hecla's 29.73% share)`` → unit and share.
+    (Memoised: a release repeats its unit headings from table to table, as the next
+    release does.)"""
     share_m = _SHARE.search(heading)
     share = (Decimal(share_m.group(1)) / 100) if share_m else None
     plain = re.sub(r"\(.*?\)", "", heading).strip()

@@ -457,8 +457,7 @@ class _TableReader:
                         member_indent = indent
                 elif indent < member_indent:
                     group, member_indent = None, None
-            label, marks = labels.split_footnotes(
-                " ".join(stripped.split()) if "  " in stripped else stripped)
+            label, marks = labels.split_footnotes(" ".join(stripped.split()))
             # positional, in the order of _ROW_FIELDS
             row = Row(len(rows), label,
                       (line.number,) if len(unit_lines) == 1

@@ -275,3 +275,11 @@ Average cost per pound of zinc sold:
     doc = read_text(text)
     zinc = [f for f in doc.facts if f.label == "Total cash costs" and f.column == 0]
     assert [(f.value, f.unit, f.metal) for f in zinc] == [(Decimal("0.24"), "USD/lb", "zinc")]
+
+
+def test_a_label_keeps_single_plain_spaces_whatever_spaces_it_printed():
+    """A no-break space or a double space inside a label reads as one space."""
+    text = STATEMENT.replace("Total cash costs                $10,972",
+                             "Total\u00a0cash  costs               $10,972", 1)
+    doc = read_text(text, "x.txt")
+    assert _row(doc, "Total cash costs").fact_ids[0] is not None

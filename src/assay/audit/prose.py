@@ -34,7 +34,16 @@ from assay.relations.derived import check_conversion
 from assay.relations.index import INTERCEPTS, PER_OUNCE, FactIndex, scope
 
 from .claims import METALS, Caseless, Mention, Paragraph, Sentence, fold, paragraphs, sentences
-from .findings import Finding, Operand, Status, fact_interval, new_interval, rounded
+from .findings import (
+    Finding,
+    Operand,
+    Status,
+    Text,
+    fact_interval,
+    new_interval,
+    rounded,
+    written,
+)
 
 HINTS: list[tuple[Caseless, tuple[str, ...]]] = [
     (Caseless(p, n), c) for p, n, c in (
@@ -512,7 +521,7 @@ def _cannot_divide(rule: str, ctx: Context, s: Sentence, m: Mention, what: str, 
 
 
 def _result(rule: str, ctx: Context, s: Sentence, m: Mention, computed: Approx, what: str,
-            arith: str, facts: list[tuple[str, Fact]], extra: list[Operand] | None = None,
+            arith: Text, facts: list[tuple[str, Fact]], extra: list[Operand] | None = None,
             period: str | None = None, notes: tuple[str, ...] = ()) -> Finding:
     m.used = True
     status = classify_derived(m.interval, m.value, m.decimals, computed)
@@ -526,7 +535,8 @@ def _result(rule: str, ctx: Context, s: Sentence, m: Mention, computed: Approx, 
                    UNIT_OF_KIND.get(m.kind, m.kind), arith, None, notes)
 
 
-def _result_message(m: Mention, computed: Approx, status: Status, what: str, arith: str) -> str:
+def _result_message(m: Mention, computed: Approx, status: Status, what: str, arith: Text) -> str:
+    arith = written(arith)
     places = max(m.decimals, 0) + 2
     shown = fmt(computed.mid, places)
     if status is Status.OK:
@@ -537,6 +547,29 @@ def _result_message(m: Mention, computed: Approx, status: Status, what: str, ari
     return (f'"{m.text}": {what}: {arith} = {shown}, not '
             f"{fmt(m.value, max(m.decimals, 0))}; off by at least {fmt(gap, places)} "
             f"beyond rounding")
+
+
+# the arithmetic of the claims recomputed from facts, written when read (``findings.Text``)
+
+
+def _table_prints(f: Fact) -> str:
+    return f"table prints {fmt_fact(f)}"
+
+
+def _change_of_figures(b: Decimal, a: Decimal) -> str:
+    return f"({fmt(b)} / {fmt(a)} - 1) x 100"
+
+
+def _change_of_facts(cur: Fact, old: Fact) -> str:
+    return f"({fmt_fact(cur)} / {fmt_fact(old)} - 1) x 100"
+
+
+def _difference_of_facts(a: Fact, b: Fact) -> str:
+    return f"{fmt_fact(a)} - ({fmt_fact(b)})"
+
+
+def _quotient_of_facts(a: Fact, b: Fact) -> str:
+    return f"{fmt_fact(a)} / {fmt_fact(b)}"
 
 
 def _where(f: Fact) -> str:
@@ -641,8 +674,8 @@ def _intercepts(ctx: Context, s: Sentence) -> list[Finding]:
                 continue
             comp = Approx.of(f)
             what = f"intercept {hole} in the table ({u})"
-            fin = _result("prose.intercept", ctx, s, x, comp, what,
-                          f"table prints {fmt_fact(f)}", [("fact", f)])
+            fin = _result("prose.intercept", ctx, s, x, comp, what, (_table_prints, f),
+                          [("fact", f)])
             if fin.status is Status.MISMATCH or fin.status is Status.ROUNDING:
                 fin = _same_printing(fin, x, f)
             out.append(fin)
@@ -659,11 +692,16 @@ def _same_printing(fin: Finding, m: Mention, f: Fact) -> Finding:
             Status.ROUNDING if fact_interval(f).meets(m.interval) else Status.MISMATCH)
     if status is fin.status:
         return fin
-    msg = fin.message if status is not Status.OK else fin.message.split(":")[0] + ": as printed"
+    msg = fin._message if status is not Status.OK else (_as_printed, fin._message)
     return Finding(fin.rule, status, msg, fin.operands, fin.reported, fin.computed,
                    fin.computed_interval, fin.tolerance,
                    fin.gap if status is Status.MISMATCH else Decimal(0), fin.unit,
-                   fin.arithmetic, fin.missing, fin.notes)
+                   fin._arithmetic, fin.missing, fin.notes)
+
+
+def _as_printed(message: Text) -> str:
+    """A copied figure found as printed: the message's opening (the cited text), then so."""
+    return written(message).split(":")[0] + ": as printed"
 
 
 def _percent_changes(ctx: Context, s: Sentence, prior: list[Sentence]) -> list[Finding]:
@@ -700,7 +738,7 @@ def _percent_changes(ctx: Context, s: Sentence, prior: list[Sentence]) -> list[F
             if not up:
                 comp = -comp
             out.append(_result("prose.percent", ctx, s, m, comp, what,
-                               f"({fmt(b.value)} / {fmt(a.value)} - 1) x 100", [], extra=ends))
+                               (_change_of_figures, b.value, a.value), [], extra=ends))
             continue
         concepts = _concepts(s, m) or next((_concepts(p, p.mentions[0]) for p in reversed(prior)
                                             if p.mentions), ())
@@ -739,8 +777,7 @@ def _percent_changes(ctx: Context, s: Sentence, prior: list[Sentence]) -> list[F
         if not up:
             comp = -comp
         out.append(_result("prose.percent", ctx, s, m, comp, what,
-                           f"({fmt_fact(cur)} / {fmt_fact(old)} - 1) x 100",
-                           [("current", cur), ("prior", old)]))
+                           (_change_of_facts, cur, old), [("current", cur), ("prior", old)]))
     return out
 
 
@@ -784,8 +821,7 @@ def _differences(ctx: Context, s: Sentence, prior: list[Sentence]) -> list[Findi
         down = word in ("improvement", "decrease", "reduction", "decreased", "improved",
                         "declined", "fell")
         comp = Approx.of(old) - Approx.of(cur) if down else Approx.of(cur) - Approx.of(old)
-        arith = (f"{fmt_fact(old)} - ({fmt_fact(cur)})" if down
-                 else f"{fmt_fact(cur)} - ({fmt_fact(old)})")
+        arith = (_difference_of_facts, old, cur) if down else (_difference_of_facts, cur, old)
         out.append(_result("prose.difference", ctx, s, m, comp,
                            f"{word} in {metal or ''} {concepts[0].replace('_', ' ')}", arith,
                            [("current", cur), ("prior", old)]))
@@ -815,8 +851,8 @@ def _ratios(ctx: Context, s: Sentence) -> list[Finding]:
             continue
         comp = Approx.of(ca) / den
         out.append(_result("prose.ratio", ctx, s, m, comp, f"current ratio at {at}",
-                           f"{fmt_fact(ca)} / {fmt_fact(cl)}",
-                           [("numerator", ca), ("denominator", cl)], period=at))
+                           (_quotient_of_facts, ca, cl), [("numerator", ca), ("denominator", cl)],
+                           period=at))
     return out
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from assay.audit.findings import Finding
+from assay.audit.findings import Finding, fact_interval
 from assay.model import Fact
 
 from .check import (
@@ -160,11 +160,16 @@ def earnings_per_share(idx: FactIndex) -> list[Finding]:
                                                       ("denominator", shares)], reason=zero))
                 continue
             computed = Approx.of(income) / den
-            status = classify_derived(eps.interval, eps.value, eps.decimals, computed)
+            status = classify_derived(fact_interval(eps), eps.value, eps.decimals, computed)
             out.append(finding(rule, eps, [("numerator", income), ("denominator", shares)],
-                               computed, status, what,
-                               f"{fmt_fact(income)} / {fmt_fact(shares)}", extra_places=2))
+                               computed, status, what, (_quotient, income, shares),
+                               extra_places=2))
     return out
+
+
+def _quotient(a: Fact, b: Fact) -> str:
+    """The words of a quotient of two facts (written when the finding is read)."""
+    return f"{fmt_fact(a)} / {fmt_fact(b)}"
 
 
 def gross_profit(idx: FactIndex) -> list[Finding]:

@@ -25,6 +25,7 @@ from assay.relations.check import (
     _message,
     classify_sum,
     fmt_fact,
+    plus_finding,
     same_finding,
     sum_finding,
     sum_text,
@@ -207,6 +208,22 @@ def test_sums_read_later_are_the_sums_worked_out_at_once():
             assert (lazy.line, lazy.file) == (eager.line, eager.file)
             checked["ok" if lazy.status.value == "ok" else "other"] += 1
     assert checked["ok"] > 5 and checked["other"] > 5
+
+
+def test_sums_of_plain_facts_are_the_sums_of_signed_terms():
+    """plus_finding keeps the facts; the finding is sum_finding's with a + for each."""
+    idx = _seed_index()
+    facts = [f for f in idx.doc.facts if f.unit == "USD" and f.decimals is not None][:60]
+    statuses = set()
+    for i in range(0, len(facts) - 3, 3):
+        a, b, c = facts[i:i + 3]
+        for reported, parts in ((a, [b, c]), (c, [a, b]), (a, [a]), (b, [a, b, c])):
+            plain = sum_finding("r", "what", reported, [(1, f) for f in parts], ("n",))
+            kept = plus_finding("r", "what", reported, parts, ("n",))
+            assert kept.to_dict() == plain.to_dict()
+            assert (kept.line, kept.file) == (plain.line, plain.file)
+            statuses.add(kept.status.value)
+    assert {"ok", "mismatch"} <= statuses
 
 
 def test_tie_outs_read_later_are_the_ties_worked_out_at_once():

@@ -299,6 +299,15 @@ def sum_finding(rule: str, what: Text, reported: Fact, terms: Sequence[tuple[int
     return SumFinding(rule, what, reported, terms, notes)
 
 
+def plus_finding(rule: str, what: Text, reported: Fact, facts: Sequence[Fact],
+                 notes: tuple[str, ...] = ()) -> Finding:
+    """``sum_finding(rule, what, reported, [(1, f) for f in facts], notes)``, keeping the
+    facts as they are: the (sign, fact) pairs are made only if the finding's words,
+    operands or bounds are read (a footing or a segment sum adds its terms, and an audit
+    keeps hundreds of them)."""
+    return SumFinding(rule, what, reported, None, notes, facts)
+
+
 class SumFinding(_FactFinding):
     """``reported = Σ sign·term`` checked: the :class:`Finding` that :func:`finding` would
     make of it, with the operands ``reported``, then ``+`` or ``-`` for each term.
@@ -308,22 +317,28 @@ class SumFinding(_FactFinding):
     add up to the printed total is ``ok`` whatever the intervals): from the same facts, by
     the same operations (:func:`total`). No function is made per finding."""
 
-    __slots__ = ("_what", "_terms", "_approx")
+    __slots__ = ("_what", "_terms", "_plus", "_approx")
 
     def __init__(self, rule: str, what: Text, reported: Fact,
-                 terms: Sequence[tuple[int, Fact]], notes: tuple[str, ...] = ()) -> None:
+                 terms: Sequence[tuple[int, Fact]] | None, notes: tuple[str, ...] = (),
+                 plus: Sequence[Fact] | None = None) -> None:
+        """``terms``: the signed terms; or None, and ``plus``: facts that each add."""
         mid = _ZERO
-        for sign, fact in terms:  # total()'s mid, the same operations in the same order
-            mid = mid + fact.value if sign >= 0 else mid - fact.value
+        if terms is None:
+            for fact in plus:  # type: ignore[union-attr]  (as below, every sign +)
+                mid = mid + fact.value
+        else:
+            for sign, fact in terms:  # total()'s mid, the same operations in the same order
+                mid = mid + fact.value if sign >= 0 else mid - fact.value
         value = reported.value
         self.rule, self.reported, self.unit, self.notes = rule, value, reported.unit, notes
         self.missing = self._message = self._arithmetic = self._operands = None
-        self._what, self._fact, self._terms = what, reported, terms
+        self._what, self._fact, self._terms, self._plus = what, reported, terms, plus
         if mid == value:
             self.status, self.computed, self.gap = Status.OK, mid, _ZERO
             self._approx = self._computed_interval = self._tolerance = None  # when read
             return
-        computed = self._approx = total(terms)
+        computed = self._approx = total(self.terms)
         rep_iv = fact_interval(reported)
         civ = computed.iv
         self.status = Status.ROUNDING if civ.meets(rep_iv) else Status.MISMATCH
@@ -331,8 +346,16 @@ class SumFinding(_FactFinding):
         self._tolerance = civ.radius + rep_iv.radius
         self.gap = civ.gap(rep_iv) if self.status is Status.MISMATCH else _ZERO
 
+    @property
+    def terms(self) -> Sequence[tuple[int, Fact]]:
+        """The signed terms (made from ``plus`` when given so)."""
+        terms = self._terms
+        if terms is None:
+            terms = self._terms = [(1, f) for f in self._plus]  # type: ignore[union-attr]
+        return terms
+
     def _bounds(self) -> None:
-        civ = total(self._terms).iv
+        civ = total(self.terms).iv
         self._computed_interval = civ
         self._tolerance = civ.radius + fact_interval(self._fact).radius
 
@@ -353,7 +376,7 @@ class SumFinding(_FactFinding):
     def arithmetic(self) -> str:
         a = self._arithmetic
         if a is None:
-            a = self._arithmetic = sum_text(self._terms)
+            a = self._arithmetic = sum_text(self.terms)
         return a  # type: ignore[no-any-return]
 
     @property
@@ -362,7 +385,7 @@ class SumFinding(_FactFinding):
         if ops is None:
             of = Operand.of
             ops = self._operands = (of(self._fact, "reported"),
-                                    *(of(f, "+" if s >= 0 else "-") for s, f in self._terms))
+                                    *(of(f, "+" if s >= 0 else "-") for s, f in self.terms))
         return ops  # type: ignore[no-any-return]
 
 

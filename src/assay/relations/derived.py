@@ -41,7 +41,7 @@ from .check import (
     fmt,
     fmt_fact,
     not_checkable,
-    sum_finding,
+    plus_finding,
     zero_divisor,
 )
 from .index import (
@@ -205,8 +205,7 @@ def _sum_sections(whole: _Section, parts: list[_Section], level: str) -> list[Fi
                 continue
             notes = tuple(f"not printed for {a}: taken as nil" for a in absent)
             rule = "derived.unit_sum" if level == "units" else "derived.segment_sum"
-            out.append(sum_finding(rule, _sum_what(whole, parts, tot), tot,
-                                   [(1, f) for f in terms], notes=notes))
+            out.append(plus_finding(rule, _sum_what(whole, parts, tot), tot, terms, notes))
     return out
 
 
@@ -233,8 +232,7 @@ def production_totals(idx: FactIndex) -> list[Finding]:
                                      f"{tot.metal} produced by operating unit"))
             continue
         units = ", ".join(f.entity.unit or "?" for f in parts)
-        out.append(sum_finding("derived.production_total", f"{what} ({units})", tot,
-                               [(1, f) for f in parts]))
+        out.append(plus_finding("derived.production_total", f"{what} ({units})", tot, parts))
     return out
 
 

@@ -22,7 +22,7 @@ from bisect import bisect_left
 from assay.audit.findings import Finding, Text
 from assay.model import Fact, Row, Table
 
-from .check import sum_finding
+from .check import plus_finding, sum_finding
 from .index import FactIndex
 
 RULE_FOOT = "foot.layout"
@@ -112,12 +112,12 @@ def _foot(table: Table, row: Row, totals: list[Fact | None],
         same = True
         for cs in operands:
             if c < len(cs) and (f := cs[c]) is not None:
-                terms.append((1, f))
+                terms.append(f)
                 if f.unit != unit:
                     same = False
         if len(terms) < 2 or not same:
             continue
-        out.append(sum_finding(RULE_FOOT, _what(table, row, tot), tot, terms))
+        out.append(plus_finding(RULE_FOOT, _what(table, row, tot), tot, terms))
     return out
 
 

@@ -256,6 +256,26 @@ def test_caseless_search_with_written_out_needles_matches_the_pattern():
                     [m.span() for m in p.slow.finditer(text)]
 
 
+def test_conversions_read_from_their_facts_are_those_read_through_operands():
+    """check_conversion given the facts gives the finding it makes from the operands
+    alone, for every evident factor (so the rounded-factor notes are exercised too)."""
+    from assay.audit.findings import Operand
+    from assay.relations.derived import _candidates, check_conversion, grade_pairs
+
+    idx = _seed_index()
+    statuses = set()
+    for name, factor in _candidates():
+        for g, o in grade_pairs(idx):
+            args = ("r", "what", Operand.of(g, "g/t"), Operand.of(o, "reported"),
+                    (name, factor, 3), 9)
+            plain = check_conversion(*args)
+            read = check_conversion("r", "what", Operand.of(g, "g/t"),
+                                    Operand.of(o, "reported"), (name, factor, 3), 9, g, o)
+            assert read.to_dict() == plain.to_dict()
+            statuses.add(read.status.value)
+    assert statuses == {"ok", "rounding", "mismatch"}
+
+
 def test_clause_starts_with_the_folded_text_given():
     for text in SEED_LINES:
         assert prose._clause_starts(text, claims.fold(text)) == \

@@ -271,9 +271,10 @@ class Finding:
     ``message`` and ``arithmetic`` may be given as functions of no arguments, or as
     ``(function, *arguments)``; each is called once, when the text is first read.
     ``operands`` may be :class:`FactOperands`, made into :class:`Operand` objects when
-    first read. (Subclasses for the commonest checks, ``relations.check.SumFinding`` and
-    ``SameFinding``, write their words, operands and bounds from their facts when first
-    read.)
+    first read. ``tolerance`` may be given as a pair of intervals ``(a, b)``: it is then
+    ``a.radius + b.radius``, worked out when first read. (Subclasses for the commonest
+    checks, ``relations.check.SumFinding`` and ``SameFinding``, write their words,
+    operands and bounds from their facts when first read.)
     """
 
     __slots__ = ("rule", "status", "_message", "_operands", "reported", "computed",
@@ -283,7 +284,8 @@ class Finding:
     def __init__(self, rule: str, status: Status, message: Text,
                  operands: tuple[Operand, ...] | FactOperands,
                  reported: Decimal | None = None, computed: Decimal | None = None,
-                 computed_interval: Interval | None = None, tolerance: Decimal | None = None,
+                 computed_interval: Interval | None = None,
+                 tolerance: Decimal | tuple[Interval, Interval] | None = None,
                  gap: Decimal | None = None, unit: str = "", arithmetic: Text = "",
                  missing: str | None = None, notes: tuple[str, ...] = ()) -> None:
         self.rule, self.status, self._message, self._operands = rule, status, message, operands
@@ -299,7 +301,10 @@ class Finding:
 
     @property
     def tolerance(self) -> Decimal | None:
-        return self._tolerance
+        t = self._tolerance
+        if type(t) is tuple:  # two intervals: the sum of their radii, worked out when read
+            t = self._tolerance = t[0].radius + t[1].radius
+        return t
 
     @property
     def message(self) -> str:

@@ -529,8 +529,7 @@ def _result(rule: str, ctx: Context, s: Sentence, m: Mention, computed: Approx, 
            *(Operand.of(f, role) for role, f in facts))
     civ = computed.iv
     return Finding(rule, status, (_result_message, m, computed, status, what, arith), ops,
-                   m.value, computed.mid, civ,
-                   civ.radius + m.interval.radius,
+                   m.value, computed.mid, civ, (civ, m.interval),
                    civ.gap(m.interval) if status is Status.MISMATCH else Decimal(0),
                    UNIT_OF_KIND.get(m.kind, m.kind), arith, None, notes)
 
@@ -694,7 +693,7 @@ def _same_printing(fin: Finding, m: Mention, f: Fact) -> Finding:
         return fin
     msg = fin._message if status is not Status.OK else (_as_printed, fin._message)
     return Finding(fin.rule, status, msg, fin.operands, fin.reported, fin.computed,
-                   fin.computed_interval, fin.tolerance,
+                   fin.computed_interval, fin._tolerance,
                    fin.gap if status is Status.MISMATCH else Decimal(0), fin.unit,
                    fin._arithmetic, fin.missing, fin.notes)
 

@@ -204,7 +204,7 @@ def finding(
     civ = computed.iv
     fin = _ReportedFinding(
         rule, status, None, FactOperands((("reported", reported), *operands)),  # type: ignore[arg-type]
-        reported.value, computed.mid, civ, civ.radius + rep_iv.radius,
+        reported.value, computed.mid, civ, (civ, rep_iv),
         civ.gap(rep_iv) if status is Status.MISMATCH else _ZERO,
         reported.unit, arithmetic, None, notes,
     )

@@ -306,16 +306,19 @@ def _candidates() -> list[tuple[str, Decimal | None]]:
     return out
 
 
+#: 240/7's terms as Decimals (an int operand is made a Decimal, exactly, at every use)
+_DEN, _NUM = Decimal(EXACT.denominator), Decimal(EXACT.numerator)
+
+
 def opt_interval(gpt: Interval, factor: Decimal | None) -> Interval:
     if factor is None:
-        return new_interval(gpt.lo * EXACT.denominator / EXACT.numerator,
-                            gpt.hi * EXACT.denominator / EXACT.numerator)
+        return new_interval(gpt.lo * _DEN / _NUM, gpt.hi * _DEN / _NUM)
     return new_interval(gpt.lo / factor, gpt.hi / factor)
 
 
 def opt_value(gpt: Decimal, factor: Decimal | None) -> Decimal:
     if factor is None:
-        return gpt * EXACT.denominator / EXACT.numerator
+        return gpt * _DEN / _NUM
     return gpt / factor
 
 
@@ -337,20 +340,31 @@ def evident_factor(pairs: list[tuple[Interval, Interval]]) -> tuple[str, Decimal
 
 
 def check_conversion(rule: str, what: str, gpt_op: Operand, opt_op: Operand,
-                     evident: tuple[str, Decimal | None, int], total: int) -> Finding:
-    """Check opt = g/t ÷ factor; exact first, then the document's evident factor."""
+                     evident: tuple[str, Decimal | None, int], total: int,
+                     gpt: Fact | None = None, opt: Fact | None = None) -> Finding:
+    """Check opt = g/t ÷ factor; exact first, then the document's evident factor.
+
+    ``gpt`` and ``opt``: the facts the operands were taken from, if they were (their
+    values and intervals are then read from the facts, not through the operands, which
+    read the facts only when a report asks)."""
     name, factor, fits = evident
-    exact_iv = opt_interval(gpt_op.interval, None)
-    exact_mid = opt_value(gpt_op.value, None)
-    places = max(0, -opt_op.value.as_tuple().exponent)  # type: ignore[operator]
-    ok_exact = rounded(exact_mid, places) == opt_op.value
+    if gpt is None or opt is None:
+        g_iv, g_value, o_iv, o_value = (gpt_op.interval, gpt_op.value, opt_op.interval,
+                                        opt_op.value)
+    else:
+        g_iv, g_value, o_iv, o_value = fact_interval(gpt), gpt.value, fact_interval(opt), \
+            opt.value
+    exact_iv = opt_interval(g_iv, None)
+    exact_mid = opt_value(g_value, None)
+    places = max(0, -o_value.as_tuple().exponent)  # type: ignore[operator]
+    ok_exact = rounded(exact_mid, places) == o_value
     notes: list[str] = []
     if ok_exact:
         status, used, mid, iv = Status.OK, "240/7", exact_mid, exact_iv
-    elif exact_iv.meets(opt_op.interval):
+    elif exact_iv.meets(o_iv):
         status, used, mid, iv = Status.ROUNDING, "240/7", exact_mid, exact_iv
-    elif factor is not None and conversion_fits(gpt_op.interval, opt_op.interval, factor):
-        mid, iv = opt_value(gpt_op.value, factor), opt_interval(gpt_op.interval, factor)
+    elif factor is not None and conversion_fits(g_iv, o_iv, factor):
+        mid, iv = opt_value(g_value, factor), opt_interval(g_iv, factor)
         status, used = Status.ROUNDING, name
         notes.append(f"holds only with the rounded factor {name} g/t per oz/ton that the "
                      f"document evidently used (it fits {fits} of {total} conversions); "
@@ -359,11 +373,11 @@ def check_conversion(rule: str, what: str, gpt_op: Operand, opt_op: Operand,
         status, used, mid, iv = Status.MISMATCH, "240/7", exact_mid, exact_iv
         if factor is not None:
             notes.append(f"also fails with the document's evident factor {name}: "
-                         f"{fmt(opt_value(gpt_op.value, factor), places + 2)}")
+                         f"{fmt(opt_value(g_value, factor), places + 2)}")
     arith = (_conversion_arithmetic, gpt_op, used, mid, places)
     return Finding(rule, status, (_conversion_message, what, arith, status, mid, places, opt_op),
-                   (opt_op, gpt_op), opt_op.value, mid, iv, iv.radius + opt_op.interval.radius,
-                   iv.gap(opt_op.interval) if status is Status.MISMATCH else Decimal(0),
+                   (opt_op, gpt_op), o_value, mid, iv, (iv, o_iv),
+                   iv.gap(o_iv) if status is Status.MISMATCH else Decimal(0),
                    OZ_PER_TON, arith, None, tuple(notes))
 
 
@@ -417,7 +431,7 @@ def _conversions(idx: FactIndex) -> tuple[list[Finding], tuple[str, Decimal | No
         vein = g.dim("vein") or ""
         what = f"Intercepts: {vein} {hole} {g.metal} grade".replace("  ", " ")
         out.append(check_conversion("derived.conversion", what, Operand.of(g, "g/t"),
-                                    Operand.of(o, "reported"), evident, len(pairs)))
+                                    Operand.of(o, "reported"), evident, len(pairs), g, o))
     return out, evident
 
 

@@ -346,3 +346,12 @@ def test_rounding_with_the_quantum_made_once_is_round_to(value, decimals):
 
     got, want = rounded(value, decimals), round_to(value, decimals)
     assert got == want and str(got) == str(want)
+
+
+def test_unsigned_labels_are_the_label_test():
+    idx = _seed_index()
+    labels = [f.label for f in idx.doc.facts] + ["Gain on sale", "FOREIGN EXCHANGE loss", ""]
+    for label in labels * 2:  # the second time from the cache
+        low = label.lower()
+        assert prose._unsigned_label(label) == ("foreign exchange" in low or "gain" in low)
+    assert any(prose._unsigned_label(f.label) for f in idx.doc.facts)

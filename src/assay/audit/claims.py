@@ -228,7 +228,7 @@ class Mention:
     """One cited figure (a plain class: an audit makes a hundred)."""
 
     __slots__ = ("kind", "value", "decimals", "text", "start", "end", "metal", "used",
-                 "interval")
+                 "interval", "span", "window")
 
     kind: str  # usd | usd/oz | usd/lb | usd/share | usd/ton | pct | ratio | oz | oz/ton | g/t | m
     value: Decimal
@@ -245,6 +245,10 @@ class Mention:
         self.start, self.end, self.metal, self.used = start, end, metal, used
         #: the interval the figure stands for (every mention's is read)
         self.interval: Interval = figure_interval(value, decimals)
+        #: its clause's bounds in its sentence, and the words before and after it there
+        #: (``prose._clause_span`` and ``prose._window``), when first asked
+        self.span: tuple[int, int] | None = None
+        self.window: tuple[str, str] | None = None
 
     def __repr__(self) -> str:
         return (f"Mention({self.kind!r}, {self.value!r}, {self.decimals!r}, {self.text!r}, "
@@ -281,6 +285,8 @@ class Sentence:
         self.mentions.append(m)
         self.mentions.sort(key=lambda x: x.start)
         self.memo = {k: v for k, v in self.memo.items() if isinstance(k, str)}
+        for x in self.mentions:
+            x.span = x.window = None
 
 
 def _number(text: str) -> tuple[Decimal, int]:

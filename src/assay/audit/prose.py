@@ -135,11 +135,11 @@ class Context:
 
 
 def _clause_span(s: Sentence, m: Mention) -> tuple[int, int]:
-    """The clause of the sentence holding the mention (split at "compared to", "than")."""
-    key = ("span", id(m))
-    hit = s.memo.get(key)
+    """The clause of the sentence holding the mention (split at "compared to", "than");
+    worked out once, kept on the mention."""
+    hit = m.span
     if hit is not None:
-        return hit  # type: ignore[return-value]
+        return hit
     rel = m.start - s.start
     cuts = _cuts(s)
     span = 0, len(s.text)
@@ -147,7 +147,7 @@ def _clause_span(s: Sentence, m: Mention) -> tuple[int, int]:
         if cuts[k] <= rel < cuts[k + 1]:
             span = cuts[k], cuts[k + 1]
             break
-    s.memo[key] = span
+    m.span = span
     return span
 
 
@@ -208,11 +208,12 @@ def _clause_words(low: str) -> list[int]:
 
 
 def _window(s: Sentence, m: Mention) -> tuple[str, str]:
-    """Text since the previous mention, and text until the next, within the clause."""
-    key = ("window", id(m))
-    hit = s.memo.get(key)
+    """Text since the previous mention, and text until the next, within the clause;
+    worked out once, kept on the mention (a mention found late, the first figure of a
+    range, does not change the windows already worked out)."""
+    hit = m.window
     if hit is not None:
-        return hit  # type: ignore[return-value]
+        return hit
     a, b = _clause_span(s, m)
     rel_start, rel_end = m.start - s.start, m.end - s.start
     prev_end = max([x.end - s.start for x in s.mentions if x.end <= m.start] + [a])
@@ -221,7 +222,7 @@ def _window(s: Sentence, m: Mention) -> tuple[str, str]:
     after = s.text[rel_end:max(rel_end, next_start)]
     if ")" in before:  # (no match without one)
         before = _ASIDE_CLOSE.sub(" ", before)  # the close of an aside the last figure was in
-    s.memo[key] = (before, after)
+    m.window = before, after
     return before, after
 
 
@@ -983,8 +984,7 @@ def _match(ctx: Context, s: Sentence, m: Mention, cands: list[Fact], bound: str 
            pinned: bool, entity: str | None) -> Finding:
     unsigned = False
     for f in cands:
-        label = f.label.lower()
-        if f.concept in UNSIGNED or "foreign exchange" in label or "gain" in label:
+        if f.concept in UNSIGNED or _unsigned_label(f.label):
             unsigned = True
             break
     m.used = True
@@ -1010,8 +1010,9 @@ def _match(ctx: Context, s: Sentence, m: Mention, cands: list[Fact], bound: str 
         hits = [f for f in cands if (iv := fact_interval(f)).lo <= hi and lo <= iv.hi]
     if hits:
         # prefer the company-level printing, then the first in the document
-        f = min(hits, key=lambda x: (scope(x) not in (None, x.metal), x.source.line
-                                     if x.source else 0))  # the first of the least
+        f = hits[0] if len(hits) == 1 else min(
+            hits, key=lambda x: (scope(x) not in (None, x.metal), x.source.line
+                                 if x.source else 0))  # the first of the least
         v = abs(f.value) if unsigned and m.value > 0 else f.value
         shown = rounded(v, m.decimals)
         status = Status.OK if shown == m.value else Status.ROUNDING
@@ -1040,6 +1041,22 @@ def _match(ctx: Context, s: Sentence, m: Mention, cands: list[Fact], bound: str 
                    (_claim_operand(ctx, s, m, period=per), Operand.of(f, "fact")),
                    m.value, v, fact_interval(f), gap=gap, unit=f.unit,
                    arithmetic=f"{f.printed} vs {m.text}")
+
+
+#: ``_unsigned_label`` by label (labels recur from release to release)
+_UNSIGNED_LABELS: dict[str, bool] = {}
+
+
+def _unsigned_label(label: str) -> bool:
+    """Whether a fact's label names a quantity whose sign is presentation: a gain or a
+    foreign exchange item (printed in parentheses or not). Worked out once per label."""
+    hit = _UNSIGNED_LABELS.get(label)
+    if hit is None:
+        if len(_UNSIGNED_LABELS) > 4096:  # many documents in one process: start afresh
+            _UNSIGNED_LABELS.clear()
+        low = label.lower()
+        hit = _UNSIGNED_LABELS[label] = "foreign exchange" in low or "gain" in low
+    return hit
 
 
 def _value_message(m: Mention, f: Fact, per: str, status: Status) -> str:

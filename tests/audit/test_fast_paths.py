@@ -153,6 +153,7 @@ def _seed_index():
 
 def test_index_keys_scopes_and_periods_are_the_facts_own():
     idx = _seed_index()
+    assert idx.units == {u for f in idx.doc.facts if (u := f.entity.unit)} != set()
     for f in idx.doc.facts:
         assert idx.scope[f.id] == scope(f)
         assert idx.period_key[f.id] == (f.period.key if f.period else None)
@@ -355,3 +356,22 @@ def test_unsigned_labels_are_the_label_test():
         low = label.lower()
         assert prose._unsigned_label(label) == ("foreign exchange" in low or "gain" in low)
     assert any(prose._unsigned_label(f.label) for f in idx.doc.facts)
+
+
+def test_weighted_sums_are_the_approx_sums():
+    from assay.relations.derived import _weighted_sums
+
+    idx = _seed_index()
+    costs = [f for f in idx.doc.facts if f.unit == "USD/oz" and f.decimals is not None][:12]
+    ounces = [f for f in idx.doc.facts if f.unit == "oz" and f.decimals is not None][:12]
+    assert len(costs) == len(ounces) == 12
+    for k in range(1, 6):
+        pairs = list(zip(costs[k:k + k], ounces[:k], strict=False))
+        num, den = Approx.exact(0), Approx.exact(0)
+        for cst, oz in pairs:
+            num = num + Approx.of(cst) * Approx.of(oz)
+            den = den + Approx.of(oz)
+        got = _weighted_sums(pairs)
+        assert got == (num, den)
+        assert [str(x) for a in got for x in (a.mid, a.iv.lo, a.iv.hi)] == \
+            [str(x) for a in (num, den) for x in (a.mid, a.iv.lo, a.iv.hi)]

@@ -505,10 +505,16 @@ def _footnotes(doc: Document) -> list[Paragraph]:
     n_lines = len(lines)
     match = _FOOTNOTE.match
     for t in doc.tables:
-        in_rows = {n for r in t.rows for n in r.lines}
         last = t.last_line
-        heads = [(n, m) for n in range(t.first_line, min(last, n_lines) + 1)
-                 if n not in in_rows and "(" in lines[n - 1] and (m := match(lines[n - 1]))]
+        first = t.first_line
+        # the marker lines first (few; a line without "(" cannot be one), then those of them
+        # outside the rows (the rows' lines are gathered only for a table that has some)
+        heads = [(n, m) for n, line in enumerate(lines[first - 1:min(last, n_lines)], first)
+                 if "(" in line and (m := match(line))]
+        if not heads:
+            continue
+        in_rows = {n for r in t.rows for n in r.lines}
+        heads = [(n, m) for n, m in heads if n not in in_rows]
         for n, m in heads:
             run = [(n, lines[n - 1])]
             k = n + 1

@@ -1082,7 +1082,7 @@ def check_claims(doc: Document, idx: FactIndex,
     from assay.relations.derived import grade_pairs
 
     year = doc.period.end.year if doc.period else 0
-    units = tuple(sorted({u for f in doc.facts if (u := f.entity.unit)}))
+    units = tuple(sorted(idx.units))
     rows: dict[int, dict[str, Fact]] = {}
     tables = idx.titled(INTERCEPTS)
     # the intercept tables' facts in document order (of one table: its list in the index)

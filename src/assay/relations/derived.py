@@ -258,14 +258,10 @@ def weighted_costs(idx: FactIndex) -> list[Finding]:
                 out.append(not_checkable("derived.weighted_cost", what, [("reported", rep)],
                                          f"{metal} produced at {missing[0]}"))
                 continue
-            num = Approx.exact(0)
-            den = Approx.exact(0)
+            num, den = _weighted_sums(pairs)  # type: ignore[arg-type]
             ops: list[tuple[str, Fact]] = []
             for cst, oz in pairs:
-                assert oz is not None
-                num = num + Approx.of(cst) * Approx.of(oz)
-                den = den + Approx.of(oz)
-                ops += [("weight", oz), ("cost", cst)]
+                ops += [("weight", oz), ("cost", cst)]  # type: ignore[list-item]
             zero = zero_divisor(f"the units' {metal} ounces produced ({p})", den)
             if zero:
                 out.append(not_checkable("derived.weighted_cost", what,
@@ -276,6 +272,19 @@ def weighted_costs(idx: FactIndex) -> list[Finding]:
             out.append(finding("derived.weighted_cost", rep, ops, computed, status, what,
                                _weighted_text(pairs), extra_places=2))
     return out
+
+
+def _weighted_sums(pairs: list[tuple[Fact, Fact]]) -> tuple[Approx, Approx]:
+    """(Σ cost × ounces, Σ ounces) as :class:`Approx` values: what adding
+    ``Approx.of(cost) * Approx.of(oz)`` and ``Approx.of(oz)`` to ``Approx.exact(0)`` gives
+    (the same Decimal operations in the same order), without an object per step."""
+    nm = nl = nh = dm = dl = dh = Decimal(0)
+    for cst, oz in pairs:
+        c, o = fact_interval(cst), fact_interval(oz)
+        products = [x * y for x in (c.lo, c.hi) for y in (o.lo, o.hi)]
+        nm, nl, nh = nm + cst.value * oz.value, nl + min(products), nh + max(products)
+        dm, dl, dh = dm + oz.value, dl + o.lo, dh + o.hi
+    return Approx(nm, new_interval(nl, nh)), Approx(dm, new_interval(dl, dh))
 
 
 def _weighted_text(pairs: list[tuple[Fact, Fact | None]]) -> Text:

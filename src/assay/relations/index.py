@@ -74,9 +74,12 @@ class FactIndex:
         self.period_months: dict[int, int | None] = {}
         #: facts of a concept by period key, made when first asked (see :meth:`find`)
         self._by_period: dict[str, dict[str | None, list[Fact]]] = {}
+        #: the operating units the facts name
+        self.units: set[str] = set()
         keys: dict[int, str] = {}  # period key by period object (facts share a few)
         by_table, by_id, by_concept = self.by_table, self.by_id, self.by_concept
         period_key, scopes, months = self.period_key, self.scope, self.period_months
+        units = self.units
         for f in doc.facts:
             by_table[f.table].append(f)
             fid, p = f.id, f.period
@@ -93,6 +96,7 @@ class FactIndex:
             e = f.entity
             if e.unit:
                 scopes[fid] = e.unit
+                units.add(e.unit)
             elif e.segment:
                 scopes[fid] = e.segment
             elif f.metal and (f.concept in PER_OUNCE or f.unit == "USD/oz"):

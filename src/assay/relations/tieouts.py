@@ -80,8 +80,14 @@ def tie_key(f: Fact, unit_alias: dict[str, str], period_key: str | None = None,
 
 
 def tieouts(idx: FactIndex) -> list[Finding]:
+    """Every later printing of a quantity compared with its first.
+
+    Most quantities are printed once: each key keeps its first fact, and only a key
+    printed again gets a list (of the later printings), in the order of first printings,
+    as grouping every fact in a list of its own would give them."""
     alias = _single_unit_segments(idx)
-    groups: dict[tuple[object, ...], list[Fact]] = defaultdict(list)
+    firsts: dict[tuple[object, ...], Fact] = {}
+    later: dict[tuple[object, ...], list[Fact]] = {}
     pk, sc = idx.period_key, idx.scope
     # tie_key's table tests, as the names of the tables where a concept ties to nothing
     cash = idx.titled(CASH_FLOWS)
@@ -100,25 +106,33 @@ def tieouts(idx: FactIndex) -> list[Finding]:
             continue
         where = sc[f.id]
         if concept not in _SPECIAL:
-            groups[(concept, pk[f.id] or f.period.key, where, f.metal, f.unit)].append(f)
-            continue
-        if where in alias and concept in PER_OUNCE:
-            where = alias[where]  # type: ignore[index]
-        metal = f.metal
-        if concept == "ounces_produced":
-            if metal != "silver":
-                continue
-            where = None if where == "silver" else where
-        concept = CONCEPT_ALIASES.get(concept, concept)
-        if concept == "metal_produced" and where == "silver":
-            where = None
-        groups[(concept, pk[f.id] or f.period.key, where, metal, f.unit)].append(f)
+            key = (concept, pk[f.id] or f.period.key, where, f.metal, f.unit)
+        else:
+            if where in alias and concept in PER_OUNCE:
+                where = alias[where]  # type: ignore[index]
+            metal = f.metal
+            if concept == "ounces_produced":
+                if metal != "silver":
+                    continue
+                where = None if where == "silver" else where
+            concept = CONCEPT_ALIASES.get(concept, concept)
+            if concept == "metal_produced" and where == "silver":
+                where = None
+            key = (concept, pk[f.id] or f.period.key, where, metal, f.unit)
+        if key not in firsts:
+            firsts[key] = f
+        else:
+            more = later.get(key)
+            if more is None:
+                later[key] = [f]
+            else:
+                more.append(f)
     out = []
-    for key, facts in groups.items():
-        if len(facts) < 2:
+    for key, first in firsts.items():
+        more = later.get(key)
+        if more is None:
             continue
-        first = facts[0]
-        for other_fact in facts[1:]:
+        for other_fact in more:
             if other_fact.source and first.source and other_fact.source == first.source:
                 continue
             out.append(same_finding(f"tie.{key[0]}", _what(first, key), first, other_fact))

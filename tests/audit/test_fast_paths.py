@@ -375,3 +375,23 @@ def test_weighted_sums_are_the_approx_sums():
         assert got == (num, den)
         assert [str(x) for a in got for x in (a.mid, a.iv.lo, a.iv.hi)] == \
             [str(x) for a in (num, den) for x in (a.mid, a.iv.lo, a.iv.hi)]
+
+
+@given(st.lists(st.sampled_from(SENTENCE_WORDS + ["PER OUNCE", "Grams per Tonne", "OUNCES"]),
+                max_size=30).map(" ".join))
+@settings(max_examples=300)
+def test_mentions_of_folded_text_are_those_of_the_text(text):
+    """The folded path (tails matched as read from the lower-cased text) finds what the
+    case-insensitive patterns find on the text as written."""
+    if text.isascii():
+        assert [_m(m) for m in mentions(text, 0, text.lower())] == \
+            [_m(m) for m in mentions(text, 0, None)]
+
+
+def test_mentions_of_the_seeds_folded_lines_are_those_of_the_lines():
+    found = 0
+    for text in SEED_LINES:
+        folded = [_m(m) for m in mentions(text, 0, claims.fold(text))]
+        assert folded == [_m(m) for m in mentions(text, 0, None)]
+        found += len(folded)
+    assert found > 50

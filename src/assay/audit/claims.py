@@ -421,6 +421,10 @@ def split_sentences(text: str) -> list[str]:
     return out
 
 
+#: the kind of a money amount "per" each word
+_PER_KIND = {"ounce": "usd/oz", "pound": "usd/lb", "ton": "usd/ton"}
+
+
 def mentions(text: str, offset: int = 0, low: str | None | bool = False) -> list[Mention]:
     """Every cited figure in ``text`` (``low``: ``fold(text)``, if at hand)."""
     out: list[Mention] = []
@@ -430,6 +434,10 @@ def mentions(text: str, offset: int = 0, low: str | None | bool = False) -> list
     if not starts:
         return out
     subject = text if low is None else low
+    # the words after a figure are read from ``subject``: when that is the folded text they
+    # are lower-cased ASCII already, and the tails' plain patterns are what ``Caseless``
+    # would try after lower-casing them again (the tail patterns have no needles)
+    folded = low is not None
     for m in matches(text, low, starts):
         neg = bool(m["neg"])
         end = m.end()
@@ -442,10 +450,9 @@ def mentions(text: str, offset: int = 0, low: str | None | bool = False) -> list
                 value, dec = _number(m["cents_n"])
                 value, dec = value / 100, dec + 2
             kind = "usd"
-            per = _PER.match(tail)
+            per = _PER.fast.match(tail) if folded else _PER.match(tail)
             if per:
-                kind = {"ounce": "usd/oz", "pound": "usd/lb", "ton": "usd/ton"}.get(
-                    per["per"].lower(), "usd/share")
+                kind = _PER_KIND.get(per["per"].lower(), "usd/share")
                 end += per.end()
         elif m["pct"]:
             value, dec = _number(m["pct_n"])
@@ -457,21 +464,21 @@ def mentions(text: str, offset: int = 0, low: str | None | bool = False) -> list
             value, dec = _scaled(m["qty_n"], m["qty_mult"])
             unit = m["qty_unit"].lower()
             if unit.startswith("ounce"):
-                t = _OZ_TAIL.match(tail)
+                t = _OZ_TAIL.fast.match(tail) if folded else _OZ_TAIL.match(tail)
                 kind = "oz"
                 if t:
                     metal = (t["m1"] or t["m2"] or t["m3"] or "").lower() or None
                     kind = "oz/ton" if "per" in t.group(0).lower() else "oz"
                     end += t.end()
             elif unit == "grams":
-                t = _G_TAIL.match(tail)
+                t = _G_TAIL.fast.match(tail) if folded else _G_TAIL.match(tail)
                 if not t:
                     continue
                 kind = "g/t"
                 metal = (t["m1"] or t["m2"] or "").lower() or None
                 end += t.end()
             else:
-                if not _GRADING.match(tail):
+                if not (_GRADING.fast.match(tail) if folded else _GRADING.match(tail)):
                     continue
                 kind = "m"
         if neg:

@@ -160,7 +160,9 @@ class FactIndex:
     def one(self, concept: str, table: str | None = None, period: str | None = None,
             where: str | None | object = ..., metal: str | None | object = ...,
             unit: str | None = None) -> Fact | None:
-        found = self.find(concept, table, period, where, metal, unit)
+        found = self._found.get((concept, table, period, where, metal, unit))  # find's memo
+        if found is None:
+            found = self.find(concept, table, period, where, metal, unit)
         return found[0] if found else None
 
     def tables(self, title: str) -> Iterator[Table]:

@@ -30,10 +30,20 @@ from decimal import Decimal
 
 from assay.model import Document, Fact
 from assay.relations.check import Approx, classify_derived, fmt, fmt_fact, zero_divisor
-from assay.relations.derived import check_conversion
+from assay.relations.derived import check_conversion, grade_pairs
 from assay.relations.index import INTERCEPTS, PER_OUNCE, FactIndex, scope
 
-from .claims import METALS, Caseless, Mention, Paragraph, Sentence, fold, paragraphs, sentences
+from .claims import (
+    METALS,
+    Caseless,
+    Mention,
+    Paragraph,
+    Sentence,
+    _number,
+    fold,
+    paragraphs,
+    sentences,
+)
 from .findings import (
     Finding,
     Operand,
@@ -625,8 +635,6 @@ def _conversions(ctx: Context, s: Sentence) -> list[Finding]:
 
 
 def _mention_at(s: Sentence, a: int, b: int, text: str, kind: str) -> Mention | None:
-    from .claims import _number
-
     value, _ = _number(text)
     for m in s.mentions:
         if a <= m.start < b and m.kind == kind and abs(m.value) == value:
@@ -1079,8 +1087,6 @@ def interval_gap(f: Fact, m: Mention, unsigned: bool) -> Decimal:
 
 def check_claims(doc: Document, idx: FactIndex,
                  evident: tuple[str, Decimal | None, int]) -> list[Finding]:
-    from assay.relations.derived import grade_pairs
-
     year = doc.period.end.year if doc.period else 0
     units = tuple(sorted(idx.units))
     rows: dict[int, dict[str, Fact]] = {}

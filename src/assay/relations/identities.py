@@ -27,6 +27,7 @@ from .check import (
     finding,
     fmt_fact,
     not_checkable,
+    same_finding,
     sum_finding,
     zero_divisor,
 )
@@ -99,8 +100,6 @@ def cash_flow(idx: FactIndex) -> list[Finding]:
 
 
 def _tie(rule: str, what: str, a: Fact, b: Fact | None, missing: str) -> Finding:
-    from .check import same_finding
-
     if b is None:
         return not_checkable(rule, what, [("reported", a)], f"cash in the {missing}")
     return same_finding(rule, what, a, b)

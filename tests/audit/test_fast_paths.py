@@ -395,3 +395,27 @@ def test_mentions_of_the_seeds_folded_lines_are_those_of_the_lines():
         assert folded == [_m(m) for m in mentions(text, 0, None)]
         found += len(folded)
     assert found > 50
+
+
+def test_reconciliation_sections_are_keyed_as_row_key_keys_each_fact():
+    from assay.relations.derived import _find_sections, _row_key
+    from assay.relations.index import RECONCILIATION
+
+    idx = _seed_index()
+    tables = list(idx.tables(RECONCILIATION))
+    assert tables
+    for table in tables:
+        want: dict[str, dict] = {}
+        for row in table.rows:
+            if row.heading:
+                continue
+            for c, fid in enumerate(row.fact_ids):
+                f = idx.get(fid)
+                if f is not None:
+                    want.setdefault(row.section or "", {}).setdefault(
+                        _row_key(row, f), {}).setdefault(c, f)
+        got = {sec.title: {k: dict(v) for k, v in sec.cells.items()}
+               for sec in _find_sections(table, idx)}
+        assert got == want
+        assert [list(v) for v in got.values()] == [list(v) for v in want.values()]
+        assert any(k[0] == "recon" for v in got.values() for k in v)

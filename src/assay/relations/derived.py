@@ -98,11 +98,15 @@ def _sections(table: Table, idx: FactIndex) -> list[_Section]:
 
 def _find_sections(table: Table, idx: FactIndex) -> list[_Section]:
     out: dict[str, _Section] = {}
+    get = idx.by_id.get  # (a missing id, None among them, gives None, as idx.get does)
     for row in table.rows:
         if row.heading:
             continue
+        # _row_key(row, f), its row's part worked out once per row
+        part = "recon" if (row.group and "reconciliation" in row.group.lower()) else "top"
+        label_key = None
         for c, fid in enumerate(row.fact_ids):
-            f = idx.get(fid)
+            f = get(fid)
             if f is None:
                 continue
             name = row.section or ""
@@ -113,7 +117,10 @@ def _find_sections(table: Table, idx: FactIndex) -> list[_Section]:
                 sec.scope, sec.segment, sec.unit = scope(f), f.entity.segment, f.entity.unit
             if sec.segment is None and sec.unit and f.concept == "ounces_produced" and f.metal:
                 sec.segment = f.metal  # a unit belongs to the segment of the metal it costs
-            key = _row_key(row, f)
+            concept = f.concept
+            if not concept and label_key is None:
+                label_key = _norm(row.label)
+            key = (part, concept or label_key)
             if key not in sec.cells:
                 sec.order.append(key)
             sec.cells[key].setdefault(c, f)
@@ -128,17 +135,16 @@ def per_ounce(idx: FactIndex) -> list[Finding]:
             costs = sec.cells.get(("top", "total_cash_costs"), {})
             ounces = sec.cells.get(("top", "ounces_produced"), {})
             for c, rep in per.items():
-                period = rep.period.key if rep.period else "?"
-                what = (f"Reconciliation, {_name(sec)}: cost per ounce ({period}) = "
-                        f"total cash costs / ounces")
+                what = (_per_ounce_what, sec, rep)
                 cost, oz = costs.get(c), ounces.get(c)
                 if cost is None or oz is None:
                     out.append(not_checkable("derived.per_ounce", what, [("reported", rep)],
                                              "total cash costs" if cost is None else "ounces"))
                     continue
                 den = Approx.of(oz)
+                iv = den.iv  # (zero_divisor's test: the divisor's name is written only if so)
                 zero = zero_divisor(f"ounces produced ({oz.printed or fmt_fact(oz)} on "
-                                    f"line {_line(oz)})", den)
+                                    f"line {_line(oz)})", den) if iv.lo <= 0 <= iv.hi else None
                 if zero:
                     out.append(not_checkable("derived.per_ounce", what, [
                         ("reported", rep), ("numerator", cost), ("denominator", oz)],
@@ -150,6 +156,11 @@ def per_ounce(idx: FactIndex) -> list[Finding]:
                     "derived.per_ounce", rep, [("numerator", cost), ("denominator", oz)],
                     computed, status, what, _per_ounce_text(cost, oz), extra_places=2))
     return out
+
+
+def _per_ounce_what(sec: _Section, rep: Fact) -> str:
+    period = rep.period.key if rep.period else "?"
+    return f"Reconciliation, {_name(sec)}: cost per ounce ({period}) = total cash costs / ounces"
 
 
 def _line(f: Fact) -> int | str:

@@ -419,3 +419,29 @@ def test_reconciliation_sections_are_keyed_as_row_key_keys_each_fact():
         assert got == want
         assert [list(v) for v in got.values()] == [list(v) for v in want.values()]
         assert any(k[0] == "recon" for v in got.values() for k in v)
+
+
+def test_checks_skipped_for_a_sentence_find_nothing_there():
+    """check_claims calls the intercept, ratio, change and difference checks only on
+    sentences citing figures of their kinds: on every other sentence of the seed each
+    finds nothing and marks no figure used."""
+    from assay.relations.derived import conversions
+
+    idx = _seed_index()
+    ctx = prose._context(idx.doc, idx, conversions(idx)[1])
+    skipped = {"m": prose._intercepts, "ratio": prose._ratios,
+               "pct": prose._percent_changes, "usd/oz usd/lb": prose._differences}
+    tried = 0
+    for par in claims.paragraphs(idx.doc):
+        sents = claims.sentences(par)
+        for k, s in enumerate(sents):
+            kinds = {m.kind for m in s.mentions}
+            for wanted, check in skipped.items():
+                if kinds & set(wanted.split()):
+                    continue
+                args = (ctx, s) if check in (prose._intercepts, prose._ratios) else \
+                    (ctx, s, sents[max(0, k - 2):k])
+                assert check(*args) == []
+                assert not any(m.used for m in s.mentions)
+                tried += bool(s.mentions)
+    assert tried > 50

@@ -1085,8 +1085,9 @@ def interval_gap(f: Fact, m: Mention, unsigned: bool) -> Decimal:
     return iv.gap(m.interval)
 
 
-def check_claims(doc: Document, idx: FactIndex,
-                 evident: tuple[str, Decimal | None, int]) -> list[Finding]:
+def _context(doc: Document, idx: FactIndex,
+             evident: tuple[str, Decimal | None, int]) -> Context:
+    """What the claims of ``doc`` are checked against."""
     year = doc.period.end.year if doc.period else 0
     units = tuple(sorted(idx.units))
     rows: dict[int, dict[str, Fact]] = {}
@@ -1097,7 +1098,12 @@ def check_claims(doc: Document, idx: FactIndex,
     for f in grid:
         if f.row is not None:
             rows.setdefault(f.row, {})[f.unit if f.unit == "m" else f"{f.unit} {f.metal}"] = f
-    ctx = Context(doc, idx, year, units, evident, len(grade_pairs(idx)), rows)
+    return Context(doc, idx, year, units, evident, len(grade_pairs(idx)), rows)
+
+
+def check_claims(doc: Document, idx: FactIndex,
+                 evident: tuple[str, Decimal | None, int]) -> list[Finding]:
+    ctx = _context(doc, idx, evident)
     out: list[Finding] = []
     for par in paragraphs(doc):
         sents = sentences(par, _CONV)  # [] for a paragraph with nothing to check
@@ -1105,11 +1111,19 @@ def check_claims(doc: Document, idx: FactIndex,
             if not s.mentions and not _search(_CONV, s):
                 continue
             prior = sents[max(0, k - 2):k]
-            out.extend(_intercepts(ctx, s))
+            # a check that looks only at figures of kinds the sentence does not cite finds
+            # nothing and changes nothing: it is not called (the figures a conversion adds,
+            # of g/t and oz/ton, are not of the kinds tested here)
+            kinds = {m.kind for m in s.mentions}
+            if "m" in kinds:
+                out.extend(_intercepts(ctx, s))
             out.extend(_conversions(ctx, s))
-            out.extend(_ratios(ctx, s))
-            out.extend(_percent_changes(ctx, s, prior))
-            out.extend(_differences(ctx, s, prior))
+            if "ratio" in kinds:
+                out.extend(_ratios(ctx, s))
+            if "pct" in kinds:
+                out.extend(_percent_changes(ctx, s, prior))
+            if "usd/oz" in kinds or "usd/lb" in kinds:
+                out.extend(_differences(ctx, s, prior))
             out.extend(_values(ctx, s, prior))
             for m in s.mentions:
                 if not m.used and m.kind == "pct":

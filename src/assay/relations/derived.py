@@ -237,14 +237,24 @@ def production_totals(idx: FactIndex) -> list[Finding]:
             continue
         parts = [f for f in idx.find("metal_produced", table=PRODUCTION, period=tot.period.key,
                                      metal=tot.metal) if f.entity.unit]
-        what = f"Highlights: {tot.metal} produced ({tot.period.key}) = sum over operating units"
         if not parts:
-            out.append(not_checkable("derived.production_total", what, [("reported", tot)],
+            out.append(not_checkable("derived.production_total", _production_what(tot),
+                                     [("reported", tot)],
                                      f"{tot.metal} produced by operating unit"))
             continue
-        units = ", ".join(f.entity.unit or "?" for f in parts)
-        out.append(plus_finding("derived.production_total", f"{what} ({units})", tot, parts))
+        out.append(plus_finding("derived.production_total",
+                                (_production_units_what, tot, parts), tot, parts))
     return out
+
+
+def _production_what(tot: Fact) -> str:
+    return (f"Highlights: {tot.metal} produced ({tot.period.key}) = "  # type: ignore[union-attr]
+            f"sum over operating units")
+
+
+def _production_units_what(tot: Fact, parts: list[Fact]) -> str:
+    units = ", ".join(f.entity.unit or "?" for f in parts)
+    return f"{_production_what(tot)} ({units})"
 
 
 def weighted_costs(idx: FactIndex) -> list[Finding]:
@@ -263,7 +273,7 @@ def weighted_costs(idx: FactIndex) -> list[Finding]:
                 oz = idx.one("metal_produced", table=PRODUCTION, period=p,
                              where=cst.entity.unit, metal=metal)
                 pairs.append((cst, oz))
-            what = f"Highlights: {rep.label} per ounce of {metal} ({p}) = weighted average of units"
+            what = (_weighted_what, rep, metal, p)
             missing = [c.entity.unit for c, oz in pairs if oz is None]
             if missing:
                 out.append(not_checkable("derived.weighted_cost", what, [("reported", rep)],
@@ -273,7 +283,9 @@ def weighted_costs(idx: FactIndex) -> list[Finding]:
             ops: list[tuple[str, Fact]] = []
             for cst, oz in pairs:
                 ops += [("weight", oz), ("cost", cst)]  # type: ignore[list-item]
-            zero = zero_divisor(f"the units' {metal} ounces produced ({p})", den)
+            iv = den.iv  # (zero_divisor's test: the divisor's name is written only if so)
+            zero = zero_divisor(f"the units' {metal} ounces produced ({p})", den) \
+                if iv.lo <= 0 <= iv.hi else None
             if zero:
                 out.append(not_checkable("derived.weighted_cost", what,
                                          [("reported", rep), *ops], reason=zero))
@@ -283,6 +295,10 @@ def weighted_costs(idx: FactIndex) -> list[Finding]:
             out.append(finding("derived.weighted_cost", rep, ops, computed, status, what,
                                _weighted_text(pairs), extra_places=2))
     return out
+
+
+def _weighted_what(rep: Fact, metal: str | None, p: str) -> str:
+    return f"Highlights: {rep.label} per ounce of {metal} ({p}) = weighted average of units"
 
 
 def _weighted_sums(pairs: list[tuple[Fact, Fact]]) -> tuple[Approx, Approx]:
@@ -359,7 +375,7 @@ def evident_factor(pairs: list[tuple[Interval, Interval]]) -> tuple[str, Decimal
     return best
 
 
-def check_conversion(rule: str, what: str, gpt_op: Operand, opt_op: Operand,
+def check_conversion(rule: str, what: Text, gpt_op: Operand, opt_op: Operand,
                      evident: tuple[str, Decimal | None, int], total: int,
                      gpt: Fact | None = None, opt: Fact | None = None) -> Finding:
     """Check opt = g/t ÷ factor; exact first, then the document's evident factor.
@@ -405,10 +421,11 @@ def _conversion_arithmetic(gpt_op: Operand, used: str, mid: Decimal, places: int
     return f"{gpt_op.printed} g/t / {used} = {fmt(mid, places + 2)} oz/ton"
 
 
-def _conversion_message(what: str, arith: Text, status: Status, mid: Decimal, places: int,
+def _conversion_message(what: Text, arith: Text, status: Status, mid: Decimal, places: int,
                         opt_op: Operand) -> str:
     """A conversion's message; ``arith`` writes the finding's arithmetic (the same words)."""
     arithmetic = written(arith)
+    what = written(what)
     if status is Status.MISMATCH:
         return (f"{what}: {arithmetic}, printed {opt_op.printed}; off by "
                 f"{fmt(abs(mid - opt_op.value), places + 2)} oz/ton beyond rounding")
@@ -447,12 +464,16 @@ def _conversions(idx: FactIndex) -> tuple[list[Finding], tuple[str, Decimal | No
     evident = evident_factor([(fact_interval(g), fact_interval(o)) for g, o in pairs])
     out = []
     for g, o in pairs:
-        hole = g.dim("hole") or "?"
-        vein = g.dim("vein") or ""
-        what = f"Intercepts: {vein} {hole} {g.metal} grade".replace("  ", " ")
-        out.append(check_conversion("derived.conversion", what, Operand.of(g, "g/t"),
+        out.append(check_conversion("derived.conversion", (_intercept_what, g),
+                                    Operand.of(g, "g/t"),
                                     Operand.of(o, "reported"), evident, len(pairs), g, o))
     return out, evident
+
+
+def _intercept_what(g: Fact) -> str:
+    hole = g.dim("hole") or "?"
+    vein = g.dim("vein") or ""
+    return f"Intercepts: {vein} {hole} {g.metal} grade".replace("  ", " ")
 
 
 def derived(idx: FactIndex) -> list[Finding]:

@@ -145,15 +145,16 @@ def earnings_per_share(idx: FactIndex) -> list[Finding]:
             checks.append(("identity.eps_diluted", "weighted_shares_diluted", "diluted"))
         for rule, concept, kind in checks:
             shares = idx.one(concept, table=OPERATIONS, period=p)
-            what = (f"{eps.table}: EPS ({p}) = income applicable to common / {kind} "
-                    f"weighted average shares")
+            what = (_eps_what, eps, p, kind)
             if income is None or shares is None:
                 missing = "income applicable to common" if income is None else \
                     f"{kind} weighted average shares"
                 out.append(not_checkable(rule, what, [("reported", eps)], missing))
                 continue
             den = Approx.of(shares)
-            zero = zero_divisor(f"{kind} weighted average shares ({p})", den)
+            iv = den.iv  # (zero_divisor's test: the divisor's name is written only if so)
+            zero = zero_divisor(f"{kind} weighted average shares ({p})", den) \
+                if iv.lo <= 0 <= iv.hi else None
             if zero:
                 out.append(not_checkable(rule, what, [("reported", eps), ("numerator", income),
                                                       ("denominator", shares)], reason=zero))
@@ -164,6 +165,10 @@ def earnings_per_share(idx: FactIndex) -> list[Finding]:
                                computed, status, what, (_quotient, income, shares),
                                extra_places=2))
     return out
+
+
+def _eps_what(eps: Fact, p: str, kind: str) -> str:
+    return f"{eps.table}: EPS ({p}) = income applicable to common / {kind} weighted average shares"
 
 
 def _quotient(a: Fact, b: Fact) -> str:

@@ -154,6 +154,10 @@ def _seed_index():
 def test_index_keys_scopes_and_periods_are_the_facts_own():
     idx = _seed_index()
     assert idx.units == {u for f in idx.doc.facts if (u := f.entity.unit)} != set()
+    tables: dict = {}
+    for f in idx.doc.facts:
+        tables.setdefault(f.table, []).append(f)
+    assert dict(idx.by_table) == tables and list(idx.by_table) == list(tables)
     for f in idx.doc.facts:
         assert idx.scope[f.id] == scope(f)
         assert idx.period_key[f.id] == (f.period.key if f.period else None)
@@ -445,3 +449,15 @@ def test_checks_skipped_for_a_sentence_find_nothing_there():
                 assert not any(m.used for m in s.mentions)
                 tried += bool(s.mentions)
     assert tried > 50
+
+
+def test_labelled_facts_are_those_whose_lowered_label_holds_the_word():
+    from assay.relations.derived import conversions
+
+    idx = _seed_index()
+    for word in ("foreign exchange", "gain", "total", "silver", "zzz"):
+        for _ in range(2):  # a fresh context, the labels lowered from the cache
+            ctx = prose._context(idx.doc, idx, conversions(idx)[1])
+            assert prose._labelled(ctx, word) == \
+                [f for f in idx.doc.facts if word in f.label.lower()]
+    assert prose._labelled(ctx, "foreign exchange")

@@ -16,11 +16,11 @@ when it is read: the text is built from values fixed when the finding was made.
 from __future__ import annotations
 
 from collections.abc import Callable
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
-from assay.model import Fact, Interval, interval_of
+from assay.model import Fact, Interval, interval_of, round_to
 from assay.model.numbers import half_unit
 
 #: Words: the text, a function of no arguments that writes it, or ``(function, *arguments)``
@@ -72,18 +72,8 @@ def new_interval(lo: Decimal, hi: Decimal) -> Interval:
     return iv
 
 
-#: ``Decimal(1).scaleb(-decimals)``, the quantum of ``round_to``, by decimals (constants)
-_QUANTUM: dict[int, Decimal] = {}
-
-
-def rounded(value: Decimal, decimals: int) -> Decimal:
-    """``round_to(value, decimals)`` (the model's: half away from zero), the same
-    ``quantize`` with its quantum made once per ``decimals``: an audit rounds hundreds of
-    figures to a handful of precisions."""
-    q = _QUANTUM.get(decimals)
-    if q is None:
-        q = _QUANTUM[decimals] = Decimal(1).scaleb(-decimals)
-    return value.quantize(q, rounding=ROUND_HALF_UP)
+#: the model's rounding (half away from zero), under the name the checks use
+rounded = round_to
 
 
 def clear_caches() -> None:

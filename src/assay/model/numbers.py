@@ -220,7 +220,14 @@ def interval_of(value: Decimal, decimals: int | None) -> Interval:
     h = half_unit(decimals)
     return Interval(value - h, value + h)
 
+#: ``Decimal(1).scaleb(-decimals)`` by decimals: the quantum of round_to, made once for
+#: each precision (an audit rounds hundreds of figures to a handful of precisions)
+_QUANTUM: dict[int, Decimal] = {}
+
+
 def round_to(value: Decimal, decimals: int) -> Decimal:
     """Round half away from zero, as financial tables print."""
-
-    return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    q = _QUANTUM.get(decimals)
+    if q is None:
+        q = _QUANTUM[decimals] = Decimal(1).scaleb(-decimals)
+    return value.quantize(q, rounding=ROUND_HALF_UP)

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from assay.audit import claims, prose
 from assay.audit.claims import Paragraph, digit_runs, mentions, sentences, split_sentences
 from assay.audit.findings import FactOperands, Finding, clear_caches, fact_interval
+from assay.model import Interval
 from assay.read import read_text
 from assay.relations import FactIndex
 from assay.relations.check import (
@@ -461,3 +462,25 @@ def test_labelled_facts_are_those_whose_lowered_label_holds_the_word():
             assert prose._labelled(ctx, word) == \
                 [f for f in idx.doc.facts if word in f.label.lower()]
     assert prose._labelled(ctx, "foreign exchange")
+
+
+_DECIMALS = st.decimals(min_value=-10**6, max_value=10**6, places=3, allow_nan=False)
+
+
+@st.composite
+def _intervals(draw):
+    a, b = sorted((draw(_DECIMALS), draw(_DECIMALS)))
+    return Interval(a, b)
+
+
+@given(_intervals(), _intervals(), _DECIMALS)
+def test_approx_arithmetic_is_the_intervals_arithmetic(a, b, factor):
+    """Approx builds its intervals without Interval's constructor: the same bounds, to
+    the last digit and exponent, as Interval's own operators."""
+    x, y = Approx(a.lo, a), Approx(b.lo, b)
+    pairs = [((x + y).iv, a + b), ((x - y).iv, a - b), ((-x).iv, -a), ((x * y).iv, a * b),
+             (x.scale(factor).iv, a.scale(factor))]
+    if not b.lo <= 0 <= b.hi:
+        pairs.append(((x / y).iv, a / b))
+    for got, want in pairs:
+        assert (str(got.lo), str(got.hi)) == (str(want.lo), str(want.hi))

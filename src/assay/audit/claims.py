@@ -280,14 +280,6 @@ class Sentence:
     def __repr__(self) -> str:
         return f"Sentence({self.text!r}, {self.start}, index={self.index})"
 
-    def add(self, m: Mention) -> None:
-        """Add a mention found late (a range's first figure), keeping document order."""
-        self.mentions.append(m)
-        self.mentions.sort(key=lambda x: x.start)
-        self.memo = {k: v for k, v in self.memo.items() if isinstance(k, str)}
-        for x in self.mentions:
-            x.span = x.window = None
-
 
 def _number(text: str) -> tuple[Decimal, int]:
     t = text.replace(",", "")

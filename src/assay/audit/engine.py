@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from assay.model import Document
 from assay.runtime import gc_paused
@@ -55,7 +54,12 @@ def audit(doc: Document) -> Audit:
 
 
 def _audit(doc: Document) -> Audit:
-    FactIndex, check_relations, conversions, check_claims = _checks()  # noqa: N806
+    # (imported here: the relations import this package's findings)
+    from assay.relations import FactIndex, check_relations
+    from assay.relations.derived import conversions
+
+    from .prose import check_claims
+
     clear_caches()
     idx = FactIndex(doc)
     findings = check_relations(idx)
@@ -64,24 +68,6 @@ def _audit(doc: Document) -> Audit:
     findings.sort(key=lambda f: (f.line, f.rule))
     factor = evident[0]
     return Audit(doc, findings, factor)
-
-
-_CHECKS: tuple[Any, ...] | None = None
-
-
-def _checks() -> tuple[Any, ...]:
-    """The index and the checks, imported on the first audit (the relations import this
-    package's findings, so they cannot be imported as this module loads) and kept: an
-    import statement run on every audit costs a look-up through the import machinery."""
-    global _CHECKS
-    if _CHECKS is None:
-        from assay.relations import FactIndex, check_relations
-        from assay.relations.derived import conversions
-
-        from .prose import check_claims
-
-        _CHECKS = (FactIndex, check_relations, conversions, check_claims)
-    return _CHECKS
 
 
 def audit_path(path: str | Path) -> Audit:

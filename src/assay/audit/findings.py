@@ -255,6 +255,14 @@ class FactOperands:
         return (src.file, src.line) if src is not None else ("", 0)
 
 
+def _message_of(f: Finding) -> str:
+    return f.message
+
+
+def _arithmetic_of(f: Finding) -> str:
+    return f.arithmetic
+
+
 class Finding:
     """One checked relation instance. Treat it as immutable.
 
@@ -316,6 +324,15 @@ class Finding:
         if not isinstance(ops, tuple):
             ops = self._operands = ops.build()
         return ops
+
+    def restated(self, status: Status, gap: Decimal | None, message: Text | None = None,
+                 ) -> Finding:
+        """This check under another status: its message (or ``message``), operands, bounds
+        and arithmetic carried over, read from this finding when they are read."""
+        return Finding(self.rule, status, (_message_of, self) if message is None else message,
+                       self.operands, self.reported, self.computed, self.computed_interval,
+                       self.tolerance, gap, self.unit, (_arithmetic_of, self), self.missing,
+                       self.notes)
 
     @property
     def line(self) -> int:

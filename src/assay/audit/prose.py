@@ -29,7 +29,14 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from assay.model import Document, Fact
-from assay.relations.check import Approx, classify_derived, fmt, fmt_fact, zero_divisor
+from assay.relations.check import (
+    Approx,
+    classify_derived,
+    fmt,
+    fmt_fact,
+    quotient_words,
+    zero_divisor,
+)
 from assay.relations.derived import check_conversion, grade_pairs
 from assay.relations.index import INTERCEPTS, PER_OUNCE, FactIndex, scope
 
@@ -578,10 +585,6 @@ def _difference_of_facts(a: Fact, b: Fact) -> str:
     return f"{fmt_fact(a)} - ({fmt_fact(b)})"
 
 
-def _quotient_of_facts(a: Fact, b: Fact) -> str:
-    return f"{fmt_fact(a)} / {fmt_fact(b)}"
-
-
 def _where(f: Fact) -> str:
     period = f.period.key if f.period else "?"
     return f"{period}, line {f.source.line}" if f.source else period
@@ -700,16 +703,13 @@ def _same_printing(fin: Finding, m: Mention, f: Fact) -> Finding:
             Status.ROUNDING if fact_interval(f).meets(m.interval) else Status.MISMATCH)
     if status is fin.status:
         return fin
-    msg = fin._message if status is not Status.OK else (_as_printed, fin._message)
-    return Finding(fin.rule, status, msg, fin.operands, fin.reported, fin.computed,
-                   fin.computed_interval, fin._tolerance,
-                   fin.gap if status is Status.MISMATCH else Decimal(0), fin.unit,
-                   fin._arithmetic, fin.missing, fin.notes)
+    return fin.restated(status, fin.gap if status is Status.MISMATCH else Decimal(0),
+                        (_as_printed, fin) if status is Status.OK else None)
 
 
-def _as_printed(message: Text) -> str:
+def _as_printed(fin: Finding) -> str:
     """A copied figure found as printed: the message's opening (the cited text), then so."""
-    return written(message).split(":")[0] + ": as printed"
+    return fin.message.split(":")[0] + ": as printed"
 
 
 def _percent_changes(ctx: Context, s: Sentence, prior: list[Sentence]) -> list[Finding]:
@@ -859,7 +859,7 @@ def _ratios(ctx: Context, s: Sentence) -> list[Finding]:
             continue
         comp = Approx.of(ca) / den
         out.append(_result("prose.ratio", ctx, s, m, comp, f"current ratio at {at}",
-                           (_quotient_of_facts, ca, cl), [("numerator", ca), ("denominator", cl)],
+                           (quotient_words, ca, cl), [("numerator", ca), ("denominator", cl)],
                            period=at))
     return out
 

@@ -111,6 +111,18 @@ def total(terms: Iterable[tuple[int, Fact]]) -> Approx:
     return Approx(mid, new_interval(lo, hi))
 
 
+def may_be_zero(divisor: Approx) -> bool:
+    """Whether the divisor's interval reaches zero (the test of :func:`zero_divisor`,
+    made before the divisor's name is written)."""
+    iv = divisor.iv
+    return iv.lo <= 0 <= iv.hi
+
+
+def quotient_words(a: Fact, b: Fact) -> str:
+    """The words of a quotient of two facts (written when a finding is read)."""
+    return f"{fmt_fact(a)} / {fmt_fact(b)}"
+
+
 def zero_divisor(name: str, divisor: Approx) -> str | None:
     """Why ``divisor`` (described by ``name``) cannot divide, or None when it can.
 

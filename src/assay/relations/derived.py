@@ -40,6 +40,7 @@ from .check import (
     finding,
     fmt,
     fmt_fact,
+    may_be_zero,
     not_checkable,
     plus_finding,
     zero_divisor,
@@ -134,17 +135,17 @@ def per_ounce(idx: FactIndex) -> list[Finding]:
             per = sec.cells.get(("top", "total_cash_cost_per_oz"), {})
             costs = sec.cells.get(("top", "total_cash_costs"), {})
             ounces = sec.cells.get(("top", "ounces_produced"), {})
+            name = _name(sec)  # (a string: the words are written later, from fixed values)
             for c, rep in per.items():
-                what = (_per_ounce_what, sec, rep)
+                what = (_per_ounce_what, name, rep)
                 cost, oz = costs.get(c), ounces.get(c)
                 if cost is None or oz is None:
                     out.append(not_checkable("derived.per_ounce", what, [("reported", rep)],
                                              "total cash costs" if cost is None else "ounces"))
                     continue
                 den = Approx.of(oz)
-                iv = den.iv  # (zero_divisor's test: the divisor's name is written only if so)
                 zero = zero_divisor(f"ounces produced ({oz.printed or fmt_fact(oz)} on "
-                                    f"line {_line(oz)})", den) if iv.lo <= 0 <= iv.hi else None
+                                    f"line {_line(oz)})", den) if may_be_zero(den) else None
                 if zero:
                     out.append(not_checkable("derived.per_ounce", what, [
                         ("reported", rep), ("numerator", cost), ("denominator", oz)],
@@ -158,9 +159,9 @@ def per_ounce(idx: FactIndex) -> list[Finding]:
     return out
 
 
-def _per_ounce_what(sec: _Section, rep: Fact) -> str:
+def _per_ounce_what(name: str, rep: Fact) -> str:
     period = rep.period.key if rep.period else "?"
-    return f"Reconciliation, {_name(sec)}: cost per ounce ({period}) = total cash costs / ounces"
+    return f"Reconciliation, {name}: cost per ounce ({period}) = total cash costs / ounces"
 
 
 def _line(f: Fact) -> int | str:
@@ -283,9 +284,8 @@ def weighted_costs(idx: FactIndex) -> list[Finding]:
             ops: list[tuple[str, Fact]] = []
             for cst, oz in pairs:
                 ops += [("weight", oz), ("cost", cst)]  # type: ignore[list-item]
-            iv = den.iv  # (zero_divisor's test: the divisor's name is written only if so)
             zero = zero_divisor(f"the units' {metal} ounces produced ({p})", den) \
-                if iv.lo <= 0 <= iv.hi else None
+                if may_be_zero(den) else None
             if zero:
                 out.append(not_checkable("derived.weighted_cost", what,
                                          [("reported", rep), *ops], reason=zero))

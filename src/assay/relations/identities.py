@@ -25,8 +25,9 @@ from .check import (
     Approx,
     classify_derived,
     finding,
-    fmt_fact,
+    may_be_zero,
     not_checkable,
+    quotient_words,
     same_finding,
     sum_finding,
     zero_divisor,
@@ -152,9 +153,8 @@ def earnings_per_share(idx: FactIndex) -> list[Finding]:
                 out.append(not_checkable(rule, what, [("reported", eps)], missing))
                 continue
             den = Approx.of(shares)
-            iv = den.iv  # (zero_divisor's test: the divisor's name is written only if so)
             zero = zero_divisor(f"{kind} weighted average shares ({p})", den) \
-                if iv.lo <= 0 <= iv.hi else None
+                if may_be_zero(den) else None
             if zero:
                 out.append(not_checkable(rule, what, [("reported", eps), ("numerator", income),
                                                       ("denominator", shares)], reason=zero))
@@ -162,18 +162,13 @@ def earnings_per_share(idx: FactIndex) -> list[Finding]:
             computed = Approx.of(income) / den
             status = classify_derived(fact_interval(eps), eps.value, eps.decimals, computed)
             out.append(finding(rule, eps, [("numerator", income), ("denominator", shares)],
-                               computed, status, what, (_quotient, income, shares),
+                               computed, status, what, (quotient_words, income, shares),
                                extra_places=2))
     return out
 
 
 def _eps_what(eps: Fact, p: str, kind: str) -> str:
     return f"{eps.table}: EPS ({p}) = income applicable to common / {kind} weighted average shares"
-
-
-def _quotient(a: Fact, b: Fact) -> str:
-    """The words of a quotient of two facts (written when the finding is read)."""
-    return f"{fmt_fact(a)} / {fmt_fact(b)}"
 
 
 def gross_profit(idx: FactIndex) -> list[Finding]:

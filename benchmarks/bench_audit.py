@@ -13,7 +13,8 @@ Prints, from one run, the median time of
   the audit's median.
 
 The runs of the three timings are interleaved, so that a busy machine slows all of them
-alike. Target: read + audit at most 30 ms median.
+alike. Target: read + audit at most 30 ms median, set when the scan took 0.7 ms; the
+script also prints the ratio to the scan, which holds when the machine's speed changes.
 
 Usage: ``.venv/bin/python benchmarks/bench_audit.py [runs]`` (default 200).
 """
@@ -32,6 +33,7 @@ from assay.write.audit_text import audit_json
 
 SEED = Path(__file__).resolve().parents[1] / "examples" / "hecla-2007-q2.txt"
 TARGET_MS = 30.0
+REFERENCE_SCAN_MS = 0.7  # the scan's median on this machine when the target was set
 NUMBERS = re.compile(r"\d[\d,.]*")
 
 
@@ -64,6 +66,12 @@ def main(repeat: int = 200) -> None:
     print(f"read + audit           : median {ms['both']:7.2f} ms  "
           f"({ms['both'] / ms['scan']:.0f}x the scan; target <= {TARGET_MS:.0f} ms: "
           f"{'met' if ms['both'] <= TARGET_MS else 'NOT met'})")
+    # The shared machine runs at different speeds from one minute to the next (the scan
+    # takes 0.6 to 1.1 ms); the target was set when the scan took REFERENCE_SCAN_MS.
+    limit = TARGET_MS / REFERENCE_SCAN_MS
+    print(f"read + audit / scan    : {ms['both'] / ms['scan']:7.1f}x  (the target at the "
+          f"machine speed it was set at, a {REFERENCE_SCAN_MS} ms scan: <= {limit:.0f}x: "
+          f"{'met' if ms['both'] / ms['scan'] <= limit else 'NOT met'})")
     c, i = jms["compact"] - jms["audit"], jms["indent"] - jms["audit"]
     print(f"audit + JSON report    : median {jms['compact']:7.2f} ms  (JSON alone {c:.2f} ms, "
           f"every message written; {max(10, repeat // 5)} runs)")

@@ -484,3 +484,22 @@ def test_approx_arithmetic_is_the_intervals_arithmetic(a, b, factor):
         pairs.append(((x / y).iv, a / b))
     for got, want in pairs:
         assert (str(got.lo), str(got.hi)) == (str(want.lo), str(want.hi))
+
+
+_TAIL_WORDS = ["", " ", "-", "Per", "per", "OUNCE", "ounce", "Pound", "common", "Share",
+               "TON", "tonne", "Tonne", "of", "Silver", "GOLD", "average", "grading", "x"]
+
+
+@given(st.lists(st.sampled_from(_TAIL_WORDS), max_size=8).map(" ".join))
+@settings(max_examples=400)
+def test_the_tails_of_a_figure_match_as_their_case_insensitive_patterns(tail):
+    """The words after a cited figure are matched lower-cased with the plain pattern (the
+    path ``mentions`` takes, folded or not): the same span, and the same groups ignoring
+    case, as the case-insensitive pattern on the words as written."""
+    for p in (claims._PER, claims._OZ_TAIL, claims._G_TAIL, claims._GRADING):
+        got, want = p.match(tail), p.slow.match(tail)
+        assert (got is None) == (want is None)
+        if got is not None:
+            assert got.span() == want.span()
+            assert [g and g.lower() for g in got.groups()] == \
+                [g and g.lower() for g in want.groups()]

@@ -61,10 +61,13 @@ def _audit(doc: Document) -> Audit:
     from .prose import check_claims
 
     clear_caches()
-    idx = FactIndex(doc)
-    findings = check_relations(idx)
-    _, evident = conversions(idx)
-    findings.extend(check_claims(doc, idx, evident))
+    try:
+        idx = FactIndex(doc)
+        findings = check_relations(idx)
+        _, evident = conversions(idx)
+        findings.extend(check_claims(doc, idx, evident))
+    finally:
+        clear_caches()  # (the memo of fact intervals holds the document's facts)
     findings.sort(key=lambda f: (f.line, f.rule))
     factor = evident[0]
     return Audit(doc, findings, factor)

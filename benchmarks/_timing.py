@@ -1,5 +1,5 @@
 """Timing shared by the benchmarks: medians of runs interleaved, so that a busy machine
-slows every measured function alike."""
+slows every measured function alike; the median of one function's runs, with its result."""
 
 from __future__ import annotations
 
@@ -17,3 +17,13 @@ def interleaved_medians(fns: dict[str, Callable[[], object]], repeat: int) -> di
             fn()
             times[name].append(time.perf_counter() - t0)
     return {name: statistics.median(ts) for name, ts in times.items()}
+
+
+def median_time(fn: Callable[[], object], runs: int) -> tuple[float, object]:
+    """Median seconds of ``runs`` runs of ``fn``, and what its last run returned."""
+    times, out = [], None
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        out = fn()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times), out

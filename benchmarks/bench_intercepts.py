@@ -19,11 +19,10 @@ and the ratios against the baselines. Target: under 2 s for the vectorised inter
 from __future__ import annotations
 
 import argparse
-import statistics
-import time
 from decimal import Decimal as D
 
 import numpy as np
+from _timing import median_time
 
 from assay.explore import Cutoff, DrillData, GradeArray, Rules, find_intercepts, report
 from assay.explore.intercepts import Result, bounds, selection
@@ -53,15 +52,6 @@ def synthetic(holes: int, per_hole: int, seed: int = 7) -> DrillData:
               "Au": GradeArray("Au", "g/t", "Au", 2, au, present.copy())}
     names = [f"DH{i:05d}" for i in range(holes)]
     return DrillData(names, {}, {}, hole, frm, to, 2, grades, np.arange(2, n + 2), "bench.csv")
-
-
-def median_time(fn, repeat: int) -> tuple[float, object]:
-    times, out = [], None
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        out = fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times), out
 
 
 def main() -> None:

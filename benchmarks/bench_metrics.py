@@ -11,10 +11,11 @@ Usage: python benchmarks/bench_metrics.py [units] [quarters] [runs]
 from __future__ import annotations
 
 import random
-import statistics
 import sys
 import time
 from decimal import Decimal
+
+from _timing import median_time
 
 from assay.model import Location
 from assay.operating import Company, OperatingData, PriceDeck, Segment, Unit, parse_period
@@ -65,15 +66,6 @@ def generate(units: int, quarters: int, seed: int = 7) -> OperatingData:
     return data
 
 
-def _median(fn, runs: int):
-    times, out = [], None
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        out = fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times), out
-
-
 def _agreeing_facts(fast, ref) -> int:
     """Every fact of the reference engine, with the same value in the fast one."""
     assert set(ref.columns) == set(fast.store)
@@ -92,7 +84,7 @@ def main() -> None:
     quarters = int(sys.argv[2]) if len(sys.argv) > 2 else 40
     runs = int(sys.argv[3]) if len(sys.argv) > 3 else 5
     data = generate(units, quarters)
-    bulk, res = _median(lambda: derive_bulk(data), runs)
+    bulk, res = median_time(lambda: derive_bulk(data), runs)
     facts = res.fact_count()
     t0 = time.perf_counter()
     for name in res.store:
@@ -107,8 +99,8 @@ def main() -> None:
 
     slice_units = max(1, units // 5)
     part = generate(slice_units, quarters)
-    ref_time, ref = _median(lambda: derive_bulk_decimal(part), 3)
-    fast_time, fast = _median(lambda: derive_bulk(part), 3)
+    ref_time, ref = median_time(lambda: derive_bulk_decimal(part), 3)
+    fast_time, fast = median_time(lambda: derive_bulk(part), 3)
     same = _agreeing_facts(fast, ref)
     ref_facts = ref.fact_count()
     print(f"baseline Decimal object arrays on {slice_units} units: median of 3 {ref_time:.3f} s "
@@ -119,7 +111,7 @@ def main() -> None:
           f"full-size bulk run, {ref_time / fast_time:.1f}x on the same slice")
 
     small = generate(20, quarters)
-    slow, per_fact = _median(lambda: derive(small), 1)
+    slow, per_fact = median_time(lambda: derive(small), 1)
     slow_facts = sum(f.derivation is not None for f in per_fact.facts.values())
     print(f"per-fact path with provenance objects on 20 units: {slow:.3f} s for "
           f"{slow_facts:,} facts = {slow / slow_facts * 1e6:.2f} us/fact; ratio per fact "

@@ -60,8 +60,8 @@ class Caseless:
                 return False
         return True
 
-    # (the needle test is written out in the searches below: they are called hundreds of
-    # times an audit, and a call costs more than the test)
+    # (search_folded writes the needle test out: it is called hundreds of times an
+    # audit, and a call costs more than the test)
 
     def search_folded(self, low: str) -> re.Match[str] | None:
         """Search text already lower-cased by :func:`fold`."""
@@ -79,28 +79,13 @@ class Caseless:
 
     def search(self, text: str) -> re.Match[str] | None:
         if text.isascii():
-            low = text.lower()
-            needles = self.needles
-            if needles is not None:
-                for n in needles:
-                    if n in low:
-                        break
-                else:
-                    return None
-            return self.fast.search(low)
+            return self.search_folded(text.lower())
         return self.slow.search(text)
 
     def match(self, text: str) -> re.Match[str] | None:
         if text.isascii():
             low = text.lower()
-            needles = self.needles
-            if needles is not None:
-                for n in needles:
-                    if n in low:
-                        break
-                else:
-                    return None
-            return self.fast.match(low)
+            return None if self._absent(low) else self.fast.match(low)
         return self.slow.match(text)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:

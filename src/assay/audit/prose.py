@@ -25,6 +25,7 @@ with the reason: never dropped.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -396,30 +397,16 @@ def _metal(s: Sentence, m: Mention, prior: list[Sentence]) -> str | None:
     return memo["head"]  # type: ignore[return-value]
 
 
-#: HINTS as (plain pattern, IGNORECASE pattern, needles, concepts), for the loops below
+#: HINTS as (plain pattern, IGNORECASE pattern, needles, concepts), for _hints_in
 _HINT_TABLE = [(p.fast, p.slow, p.needles, c) for p, c in HINTS]
 
 
 def _last_hint(text: str) -> tuple[str, ...]:
     """The concepts of the key phrase that ends last in ``text`` (the first of HINTS on a
-    tie); what searching with each of HINTS in turn finds, each ``Caseless`` search
-    written out in the loop."""
+    tie): what searching with each of HINTS in turn finds."""
     best_end, best = -1, ()
-    low = fold(text)
-    if low is None:
-        for _, slow, _, concepts in _HINT_TABLE:
-            for hit in slow.finditer(text):
-                if hit.end() > best_end:
-                    best_end, best = hit.end(), concepts
-        return best
-    for fast, _, needles, concepts in _HINT_TABLE:
-        if needles is not None:
-            for n in needles:
-                if n in low:
-                    break
-            else:
-                continue
-        for hit in fast.finditer(low):
+    for pattern, subject, concepts in _hints_in(text):
+        for hit in pattern.finditer(subject):
             if hit.end() > best_end:
                 best_end, best = hit.end(), concepts
     return best
@@ -427,12 +414,30 @@ def _last_hint(text: str) -> tuple[str, ...]:
 
 def _first_hint(text: str) -> tuple[str, ...]:
     """The concepts of the first of HINTS found anywhere in ``text``, or ()."""
+    for pattern, subject, concepts in _hints_in(text):
+        if pattern.search(subject):
+            return concepts
+    return ()
+
+
+def _hints_in(text: str) -> Iterator[tuple[re.Pattern[str], str, tuple[str, ...]]]:
+    """Each of HINTS that may be found in ``text``, in order: the pattern to try, the
+    text to try it on (the folded text with the plain pattern, when the text folds) and
+    the hint's concepts. A hint none of whose needles the folded text holds is skipped,
+    as its ``Caseless`` search would skip it."""
     low = fold(text)
     if low is None:
         for _, slow, _, concepts in _HINT_TABLE:
-            if slow.search(text):
-                return concepts
-        return ()
+            yield slow, text, concepts
+        return
+    for fast, _, needles, concepts in _HINT_TABLE:
+        if needles is not None:
+            for n in needles:
+                if n in low:
+                    break
+            else:
+                continue
+        yield fast, low, concepts
     for fast, _, needles, concepts in _HINT_TABLE:
         if needles is not None:
             for n in needles:

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from assay.errors import InputError
 from assay.model import Document
 from assay.read import read_text
-from assay.read.source import decode
+from assay.read.container import decode
 
 SEED = (Path(__file__).resolve().parents[2] / "examples" / "hecla-2007-q2.txt").read_text()
 LINES = SEED.split("\n")

@@ -55,13 +55,59 @@ def test_several_ex99_documents_keep_their_own_facts():
         assert first.value == want and first.table == table.title
 
 
-def test_sgml_without_ex99_is_an_input_error(tmp_path: Path):
+def test_every_document_with_a_table_is_read_whatever_its_type():
+    # an 8-K cover with the table and an EX-10 with the same table: both are read
+    doc = read_text(_sgml(("8-K", TABLE), ("EX-10.1", TABLE)), "sub.txt")
+    assert doc.parts == ["8-K", "EX-10.1"]
+    assert len(doc.tables) == 2
+    assert sum(1 for f in doc.facts if f.concept == "net_income") == 4
+
+
+def test_documents_without_text_are_skipped_with_a_diagnostic():
+    uu = "begin 644 logo.gif\nM1TE&.#EA`0`!`(```/___P```\nend"
+    text = _sgml(("EX-99.1", TABLE), ("GRAPHIC", uu), ("EX-99.2", uu),
+                 ("EX-101.INS", "<xbrl>...</xbrl>"))
+    doc = read_text(text, "sub.txt")
+    skipped = [d for d in doc.diagnostics if d.code == "skipped-document"]
+    assert len(skipped) == 3
+    assert "uuencoded" in skipped[1].message and "EX-99.2" in skipped[1].message
+    # each names the line of its <DOCUMENT> tag
+    assert [text.split("\n")[d.location.line - 1] for d in skipped] == ["<DOCUMENT>"] * 3
+    assert doc.parts == ["EX-99.1"]
+
+
+def test_sgml_with_nothing_to_read_is_an_input_error(tmp_path: Path):
     p = tmp_path / "sub.txt"
-    p.write_text(_sgml(("8-K", TABLE), ("EX-10.1", TABLE)))
-    with pytest.raises(InputError, match="no EX-99 document"):
+    p.write_text(_sgml(("8-K", "Cover text only, no table at all."), ("GRAPHIC", "begin 644 a")))
+    with pytest.raises(InputError, match="no tables found"):
+        read_release(p)
+    p.write_text(_sgml(("GRAPHIC", "begin 644 a.gif\nM1TE\nend")))
+    with pytest.raises(InputError, match="no document with text"):
         read_release(p)
     doc = read_text(p.read_text(), str(p))
     assert [d.code for d in doc.diagnostics] == ["no-document"]
+
+
+def test_pem_and_ims_envelopes():
+    text = ("-----BEGIN PRIVACY-ENHANCED MESSAGE-----\nProc-Type: 2001,MIC-CLEAR\n\n"
+            "<IMS-DOCUMENT>0001.txt : 19941214\n<IMS-HEADER>0001.hdr.sgml\n"
+            "COMPANY CONFORMED NAME:\t\t\tEXAMPLE MINING CO\n</IMS-HEADER>\n"
+            "<DOCUMENT>\n<TYPE>10-Q\n<TEXT>\n" + TABLE + "</TEXT>\n</DOCUMENT>\n"
+            "</IMS-DOCUMENT>\n-----END PRIVACY-ENHANCED MESSAGE-----\n")
+    doc = read_text(text, "pem.txt")
+    assert doc.parts == ["10-Q"]
+    f = next(f for f in doc.facts if f.concept == "net_income")
+    assert f.value == Decimal(1234000)
+    assert text.split("\n")[f.source.line - 1].startswith("Net income")
+
+
+def test_newswire_fences_are_not_lines_of_the_table():
+    fenced = TABLE.replace("                              Three", "```\n"
+                           "                              Three") + "```\n"
+    doc = read_text("Example Mining reports results.\n\n" + fenced, "wire.txt")
+    assert [f.value for f in doc.facts if f.concept == "net_income"] == [
+        Decimal(1234000), Decimal(-567000)]
+    assert doc.tables[0].unplaced == []
 
 
 def test_tabs_and_form_feeds(tmp_path: Path):
@@ -105,9 +151,22 @@ def test_missing_file_and_directory(tmp_path: Path):
         read_release(tmp_path)
 
 
-def test_undecodable_bytes_name_the_line(tmp_path: Path):
+def test_a_stray_undecodable_byte_is_replaced_and_named_by_its_line(tmp_path: Path):
+    # UTF-8 text (an en dash) with one byte that is not UTF-8: read as UTF-8, byte replaced
     p = tmp_path / "bad.txt"
-    p.write_bytes(TABLE.encode() + b"\nbad byte \x81 here\n")
-    with pytest.raises(InputError, match="undecodable byte 0x81") as e:
-        read_release(p)
-    assert e.value.line == TABLE.count("\n") + 2
+    p.write_bytes(TABLE.encode() + "\nA \u2013 dash\nbad byte \x81 here\n".encode()
+                  .replace(b"\xc2\x81", b"\x81"))
+    doc = read_release(p)
+    notes = [d for d in doc.diagnostics if d.code == "encoding"]
+    assert len(notes) == 1 and "0x81" in notes[0].message
+    assert notes[0].location.line == TABLE.count("\n") + 3
+    assert doc.lines[notes[0].location.line - 1] == "bad byte \ufffd here"
+
+
+def test_windows_1252_is_said(tmp_path: Path):
+    p = tmp_path / "cp1252.txt"
+    p.write_bytes(TABLE.encode() + "\nHecla\u2019s release\n".encode("cp1252"))
+    doc = read_release(p)
+    notes = [d for d in doc.diagnostics if d.code == "encoding"]
+    assert len(notes) == 1 and "Windows-1252" in notes[0].message
+    assert notes[0].location.line == TABLE.count("\n") + 2

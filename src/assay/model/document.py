@@ -89,6 +89,9 @@ class Document:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     prose: list[tuple[int, str]] = field(default_factory=list)
     period: Period | None = None
+    # the documents of the file that were read, by type ("10-Q", "EX-99.1", "EX-27";
+    # "text" for a file that is not an SGML submission)
+    parts: list[str] = field(default_factory=list)
 
     _by_id: dict[str, Fact] = field(default_factory=dict, repr=False, compare=False)
 

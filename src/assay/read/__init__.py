@@ -1,9 +1,10 @@
-"""Read a plain-text earnings release into facts with provenance.
+"""Read a plain-text filing into facts with provenance.
 
-``read_release(path)`` reads a file (plain text, Windows-1252 or UTF-8, or an SGML
-submission from which each EX-99 document is taken) and raises
-:class:`assay.errors.InputError` only when the file cannot be used at all.
-``read_text(text)`` never raises: what it cannot place it reports as diagnostics.
+``read_release(path)`` reads a file (plain text, Windows-1252 or UTF-8, newswire text, or
+an SGML submission, every document of which that holds text is read; EX-27 schedules
+become facts) and raises :class:`assay.errors.InputError` only when the file cannot be
+used at all or no document of it holds a table. ``read_text(text)`` never raises: what it
+cannot place it reports as diagnostics.
 """
 
 from __future__ import annotations
@@ -16,11 +17,12 @@ from assay.errors import InputError
 from assay.model import Diagnostic, Document, Location, Period
 from assay.runtime import gc_paused
 
+from .container import Container, decode_with_notes, file_bytes, split_documents
 from .layout import LineIndex
-from .source import Source, SourceLine, load, split_documents
+from .source import Source, SourceLine
 from .tables import Context, find_tables, read_table
 
-__all__ = ["read_release", "read_source", "read_text"]
+__all__ = ["read_bytes", "read_release", "read_source", "read_text"]
 
 _COMPANY_IN_PROSE = re.compile(
     r"\b([A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,4} (?:Company|Corporation|Corp\.|Inc\.|Ltd\.|"
@@ -33,9 +35,17 @@ _COMPANY_TITLE = re.compile(r"\n[^\S\n]{2,}+([A-Z][A-Z.&' -]+ (?:COMPANY|CORPORA
 
 def read_release(path: str | Path) -> Document:
     """Read a release file. Raises InputError for a file that holds no readable table."""
-    name = str(path)
+    return read_bytes(file_bytes(path), str(path))
+
+
+def read_bytes(data: bytes, name: str) -> Document:
+    """Read a file's bytes (a member of an archive, say) as :func:`read_release` reads a
+    file: InputError for bytes that cannot be used or hold no table."""
     with gc_paused():
-        doc = _merge(_read_all(load(path)), name)
+        text, notes = decode_with_notes(data, name)
+        container = split_documents(text, name)
+        container.diagnostics[:0] = notes
+        doc = _read_container(container)
     if not doc.tables:
         raise InputError(name, "no tables found: not a release in the fixed-width layout")
     return doc
@@ -45,16 +55,31 @@ def read_text(text: str, path: str = "<text>") -> Document:
     """Read release text (plain or SGML) already in memory; never raises."""
     with gc_paused():
         try:
-            sources = split_documents(text, path)
+            container = split_documents(text, path)
         except InputError as e:
             doc = Document(path, "", text.split("\n"))
             doc.diagnostics.append(Diagnostic(Location(path, 1), "no-document", e.problem,
                                               "error"))
             return doc
-        return _merge(_read_all(sources), path)
+        return _read_container(container)
 
 
-def _read_all(sources: list[Source]) -> list[Document]:
+def _read_container(container: Container) -> Document:
+    """Read every document of a container into one Document (facts of the EX-27
+    schedules included); the container's diagnostics come first."""
+    parts = [s.doc_type or "text" for s in container.sources]
+    doc = _merge(_read_all(container.sources, container.company), container.path)
+    doc.parts = parts + [d.message.split("(")[1].split(")")[0] for d in container.diagnostics
+                         if d.code == "ex27"]
+    doc.facts.extend(container.facts)
+    doc.diagnostics[:0] = container.diagnostics
+    if not doc.tables:
+        doc.diagnostics.append(Diagnostic(Location(container.path, 1), "no-tables",
+                                          "no tables found", "error"))
+    return doc
+
+
+def _read_all(sources: list[Source], company: str | None = None) -> list[Document]:
     """Read each document, numbering tables (and so fact ids) across all of them.
 
     The list is emptied as its documents are read: a source's lines and cells are freed
@@ -65,18 +90,19 @@ def _read_all(sources: list[Source]) -> list[Document]:
     first_table = 0
     sources.reverse()
     while sources:
-        docs.append(read_source(sources.pop(), first_table))
+        docs.append(read_source(sources.pop(), first_table, company))
         first_table += len(docs[-1].tables)
     return docs
 
 
-def read_source(source: Source, first_table: int = 0) -> Document:
-    """Read one document; its tables are numbered from ``first_table``."""
+def read_source(source: Source, first_table: int = 0, company: str | None = None) -> Document:
+    """Read one document; its tables are numbered from ``first_table``. ``company`` is
+    the filer's name (from a submission's header) for a document that names none."""
     lines = source.lines
     index = source.index or LineIndex(ln.text for ln in lines)
-    company = _company(lines, index)
+    company = _company(lines, index, company)
     ctx = Context(source.path, company)
-    found = find_tables(lines, index)
+    found = find_tables(lines, index, source.markup)
     tables = []
     placed = []  # facts of each table
     for k, f in enumerate(found):
@@ -103,14 +129,13 @@ def read_source(source: Source, first_table: int = 0) -> Document:
             Location(source.path, t.first_line), "table-read",
             f"table '{t.title}' (lines {t.first_line}-{t.last_line}): {t.lines_used} of "
             f"{t.lines_total} lines read, {n} facts", "info"))
-    if not tables:
-        doc.diagnostics.append(Diagnostic(Location(source.path, 1), "no-tables",
-                                          "no tables found", "error"))
     doc.period = _main_period(doc)
     return doc
 
 
 def _merge(docs: list[Document], path: str) -> Document:
+    if not docs:
+        return Document(path, "Unknown company", [])
     if len(docs) == 1:
         return docs[0]
     first = docs[0]
@@ -129,13 +154,13 @@ def _merge(docs: list[Document], path: str) -> Document:
     return merged
 
 
-def _company(lines: list[SourceLine], index: LineIndex) -> str:
+def _company(lines: list[SourceLine], index: LineIndex, known: str | None) -> str:
     titles = Counter(m.group(1).strip() for m in _COMPANY_TITLE.finditer(index.text))
     if titles:
         return titles.most_common(1)[0][0].title().replace("'S", "'s")
     text = " ".join(ln.text for ln in lines[:80])
     m = _COMPANY_IN_PROSE.search(text)
-    return m.group(1) if m else "Unknown company"
+    return m.group(1) if m else known or "Unknown company"
 
 
 def _main_period(doc: Document) -> Period | None:

@@ -22,14 +22,24 @@ _MONTHS = {
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _YEAR = r"(?:19|20)\d\d"
 _ITEM = re.compile(
-    rf"\b(?=[A-Za-z0-9])(?:(?P<duration>(?:(?:First|Second|Third|Fourth)\s+Quarter|Three\s+Months|Six\s+Months|"
-    rf"Nine\s+Months|Twelve\s+Months|Fiscal\s+Year|Year|Quarter|First\s+Half|Half\s+Year)"
-    rf"(?:\s+Ended)?)"
-    rf"|(?P<q>Q(?P<qn>[1-4])\s*(?P<qy>{_YEAR}))"
-    rf"|(?P<date>(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}}),?(?:\s+(?P<dyear>{_YEAR}))?)"
+    rf"\b(?=[A-Za-z0-9])(?:(?P<duration>(?:(?:First|Second|Third|Fourth|1st|2nd|3rd|4th)"
+    rf"\s+(?:Fiscal\s+)?Quarter|Three\s+Months|Six\s+Months|"
+    rf"Nine\s+Months|Twelve\s+Months|(?:Thirteen|Twelve|Sixteen|Twenty-?\s?(?:four|six|eight)|"
+    rf"Thirty-?\s?(?:six|nine)|Forty|Fifty-?\s?(?:two|three)|1[236]|2[468]|3[69]|40|5[23])"
+    rf"[\s-]+Weeks|Fiscal\s+Year|Year|Quarter|First\s+Half|Half\s+Year)"
+    rf"(?:\s+End(?:ed|ing))?)"
+    rf"|(?P<q>(?:Q(?P<qn>[1-4])|(?P<qn2>[1-4])Q)\s*(?:FY\s*)?(?P<qy>{_YEAR}|'?\d\d\b))"
+    rf"|(?P<date>(?P<month>{_MONTH})\s*(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?"
+    rf"(?:\s*(?P<dyear>{_YEAR}))?)"
+    rf"|(?P<numdate>(?P<nm>1[0-2]|0?[1-9])/(?P<nd>[0-3]?\d)/(?P<ny>{_YEAR}|\d\d)\b)"
     rf"|(?P<year>\b{_YEAR}\b))",
     re.IGNORECASE,
 )
+# weeks → months (13 weeks is a quarter; 52 or 53 a year)
+_WEEKS = {"thirteen": 3, "13": 3, "twelve": 3, "12": 3, "sixteen": 4, "16": 4,
+          "twentyfour": 6, "24": 6, "twentysix": 6, "26": 6, "twentyeight": 6, "28": 6,
+          "thirtysix": 9, "36": 9, "thirtynine": 9, "39": 9, "forty": 9, "40": 9,
+          "fiftytwo": 12, "52": 12, "fiftythree": 12, "53": 12}
 _ANY_YEAR = re.compile(_YEAR)  # a line without one is no period header
 # The same years, as patterns with a literal prefix, which the regex engine finds in a
 # whole text many times faster than a pattern that opens with an alternation
@@ -39,14 +49,25 @@ _PERIOD_WORDS = frozenset(
     | {name.lower() for name in calendar.month_abbr if name}
     | {"sept", "ended", "ending", "months", "month", "three", "six", "nine", "twelve",
        "quarter", "first", "second", "third", "fourth", "year", "years", "fiscal", "half",
-       "q1", "q2", "q3", "q4"}
+       "q1", "q2", "q3", "q4", "weeks", "thirteen", "twenty-six", "thirty-nine",
+       "fifty-two", "fifty-three", "1st", "2nd", "3rd", "4th", "as", "at", "of", "for",
+       "the", "and", "periods", "period", "quarters", "1q", "2q", "3q", "4q"}
 )
 _DURATION_MONTHS = {
     "first quarter": 3, "second quarter": 3, "third quarter": 3, "fourth quarter": 3,
     "quarter": 3, "three months": 3, "six months": 6, "first half": 6, "half year": 6,
     "nine months": 9, "twelve months": 12, "fiscal year": 12, "year": 12,
 }
-_QUARTER_ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+_QUARTER_ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4,
+                    "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+
+
+def _full_year(text: str) -> int:
+    """``1999`` → 1999; two digits are of 1950-2049 (``99`` → 1999, ``03`` → 2003)."""
+    year = int(text)
+    if year >= 100:
+        return year
+    return year + (1900 if year >= 50 else 2000)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,15 +91,26 @@ def header_items(line: str) -> tuple[HeaderItem, ...]:
     for m in _ITEM.finditer(line):
         text = m.group(0)
         if m["duration"]:
-            key = re.sub(r"\s+ended$", "", re.sub(r"\s+", " ", text.lower()))
+            key = re.sub(r"\s+end(?:ed|ing)$", "", re.sub(r"\s+", " ", text.lower()))
+            key = key.replace(" fiscal quarter", " quarter")
             quarter = None
             if key.endswith("quarter") and key.split()[0] in _QUARTER_ORDINAL:
                 quarter = _QUARTER_ORDINAL[key.split()[0]]
+            if key.endswith("weeks"):
+                months = _WEEKS.get(re.sub(r"[\s-]+", "", key[:-5]))
+            elif quarter:
+                months = 3
+            else:
+                months = _DURATION_MONTHS[key]
             items.append(HeaderItem("duration", m.start(), m.end(), text,
-                                    months=_DURATION_MONTHS[key], quarter=quarter))
+                                    months=months, quarter=quarter))
         elif m["q"]:
             items.append(HeaderItem("quarter", m.start(), m.end(), text, months=3,
-                                    quarter=int(m["qn"]), year=int(m["qy"])))
+                                    quarter=int(m["qn"] or m["qn2"]),
+                                    year=_full_year(m["qy"].lstrip("'"))))
+        elif m["numdate"]:
+            items.append(HeaderItem("date", m.start(), m.end(), text, month=int(m["nm"]),
+                                    day=int(m["nd"]), year=_full_year(m["ny"])))
         elif m["date"]:
             month = _MONTHS.get(m["month"].lower().rstrip("."))
             if month is None:
@@ -146,28 +178,79 @@ def is_header_line(line: str) -> bool:
     return "".join(rest).strip(" ,-") == ""
 
 
-def assign_periods(lines: list[str], centres: list[float]) -> tuple[list[Period | None], list[str]]:
-    """The period of each column (given their centres) from the header lines above them.
+_PHRASE = re.compile(r"\S+(?: \S+)*")
+_POINT_KINDS = frozenset({"date", "year", "quarter"})
 
-    Returns the periods and the header text of each column.
+
+def header_phrases(line: str) -> list[tuple[int, int, str]]:
+    """The phrases of a header line with their spans: runs of words parted by two spaces
+    or more, a run that names two dates or years ("June 30, 2007 Dec. 31, 2006") split
+    before each one after the first."""
+    phrases = []
+    items = header_items(line)
+    for m in _PHRASE.finditer(line):
+        cuts = [i.start for i in items
+                if i.kind in _POINT_KINDS and m.start() <= i.start < m.end()][1:]
+        # a cut takes the words of the item before it that are not period words along
+        start = m.start()
+        for cut in cuts:
+            phrases.append((start, cut, line[start:cut].rstrip(" ,")))
+            start = cut
+        phrases.append((start, m.end(), line[start:m.end()]))
+    return phrases
+
+
+def assign_periods(lines: list[str], spans: list[tuple[float, float]],
+                   ) -> tuple[list[Period | None], list[str]]:
+    """The period of each column (given the text span of its figures) from the header
+    lines above them. Returns the periods and the header text of each column.
+
+    Each column's zone reaches halfway to the figures of the next; a phrase of a header
+    line stands over every column whose zone it overlaps, so that a phrase broken over two
+    lines ("Three" / "Months Ended") is read whole, and "Six Months Ended" spans both its
+    columns. Phrases left of every column (the stub: "Three fiscal years ended",
+    "September 30, 1994")
+    say what a column's own header leaves out; of several dates there, a column takes the
+    one of its own year.
     """
-    n = len(centres)
-    parts: list[dict[str, HeaderItem]] = [{} for _ in range(n)]
+    n = len(spans)
     texts: list[list[str]] = [[] for _ in range(n)]
+    stub: list[str] = []
+    # each column's zone reaches halfway to its neighbours' figures
+    cuts = [(spans[k][1] + spans[k + 1][0]) / 2 for k in range(n - 1)]
+    zones = list(zip([spans[0][0] - 2, *cuts], [*cuts, 10**6], strict=True)) if n else []
     for line in lines:
-        # the items of each kind, kinds in the order they first stand on the line
-        by_kind: dict[str, list[tuple[float, HeaderItem]]] = {}
-        for i in header_items(line):
-            by_kind.setdefault(i.kind, []).append(((i.start + i.end) / 2, i))
-        for c, centre in enumerate(centres):
-            for kind, items in by_kind.items():
-                best = items[0][1]
-                if len(items) > 1:  # the nearest; the first of equals
-                    best = min(items, key=lambda item: abs(item[0] - centre))[1]
-                parts[c][kind] = best
-                texts[c].append(best.text.strip(" ,"))
-    periods = [_period(p) for p in parts]
+        for start, end, text in header_phrases(line):
+            if not n or end <= zones[0][0]:
+                stub.append(text)
+                continue
+            shares = [min(end, hi) - max(start, lo) for lo, hi in zones]
+            over = [k for k, share in enumerate(shares) if share >= 2]
+            if not over:
+                over = [max(range(n), key=shares.__getitem__)]
+            for k in over:
+                texts[k].append(text)
+    stub_items = header_items(" ".join(stub)) if stub else ()
+    periods = [_period(_parts(header_items(" ".join(t)), stub_items)) for t in texts]
     return periods, [" ".join(t) for t in texts]
+
+
+def _parts(items: tuple[HeaderItem, ...], stub: tuple[HeaderItem, ...],
+           ) -> dict[str, HeaderItem]:
+    """The first item of each kind in a column's header, the stub's for kinds it lacks
+    (a stub date of the column's own year first)."""
+    parts: dict[str, HeaderItem] = {}
+    for i in items:
+        parts.setdefault(i.kind, i)
+    if stub:
+        year = parts["year"].year if "year" in parts else None
+        for i in stub:
+            if i.kind == "date" and "date" not in parts and year is not None:
+                same = [d for d in stub if d.kind == "date" and d.year == year]
+                parts["date"] = same[0] if same else i
+            elif i.kind not in parts and i.kind not in ("year", "quarter"):
+                parts[i.kind] = i
+    return parts
 
 
 def _period(p: dict[str, HeaderItem]) -> Period | None:

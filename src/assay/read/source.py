@@ -1,9 +1,9 @@
-"""Turn a file into numbered text lines: decoding, SGML containers, tabs and form feeds.
+"""A document's text as numbered lines: SGML markup blanked, tabs and form feeds.
 
-EDGAR filings of 1993-2010 come as plain text, often Windows-1252, sometimes wrapped in
-SGML (``<DOCUMENT>``, ``<TYPE>EX-99.1``, ``<TEXT>``, ``<TABLE>``, ``<S>``/``<C>``,
-``<PAGE>``), or as a full submission holding several documents. Whatever the wrapping,
-the reader works on :class:`SourceLine` objects that keep the line number of the file.
+Within a document EDGAR text carries markup (``<TABLE>``, ``<CAPTION>``, ``<S>``/``<C>``,
+``<PAGE>``, ``<FN>``); newswire copies fence their tables with lines of three back-quotes.
+Whatever the wrapping, the reader works on :class:`SourceLine` objects that keep the line
+number of the file (the container stage, :mod:`assay.read.container`, finds documents).
 """
 
 from __future__ import annotations
@@ -11,20 +11,16 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
-
-from assay.errors import InputError
 
 from .layout import RULE_LINE, Cell, LineIndex, Rule, rule_of, trailing_cells
 
+_FENCE = re.compile(r"^[^\S\n]*```[^\n`]*$", re.MULTILINE)
 _TAG = re.compile(
     r"</?(TABLE|CAPTION|S|C|FN|F\d+|PAGE|PRE|TEXT|DOCUMENT|FILENAME|DESCRIPTION|"
     r"SEQUENCE|TYPE)\b[^>]*>",
     re.IGNORECASE,
 )
-_DOCUMENT = re.compile(r"<DOCUMENT>(.*?)(?:</DOCUMENT>|\Z)", re.IGNORECASE | re.DOTALL)
-_TYPE = re.compile(r"^<TYPE>\s*(\S+)", re.IGNORECASE | re.MULTILINE)
-_TEXT = re.compile(r"<TEXT>\r?\n?(.*?)(?:</TEXT>|\Z)", re.IGNORECASE | re.DOTALL)
+_MARKUP = re.compile(r"<(/?TABLE|CAPTION|S|C)>", re.IGNORECASE)
 
 
 class SourceLine:
@@ -59,93 +55,53 @@ class SourceLine:
         return f"SourceLine({self.number}, {self.text!r})"
 
 
+@dataclass(slots=True)
+class Markup:
+    """A ``<TABLE>`` block of an EDGAR text document, as indices into its kept lines:
+    ``start``/``end`` bound the block's lines (end exclusive), ``caption`` is the first
+    line after ``<CAPTION>``, ``body`` the first after the ``<S> <C> <C>`` line, and
+    ``columns`` the text columns at which its ``<C>`` markers stand (where each column
+    of figures begins)."""
+
+    start: int
+    end: int = -1
+    caption: int | None = None
+    body: int | None = None
+    columns: tuple[int, ...] = ()
+
+
 @dataclass(frozen=True, slots=True)
 class Source:
-    """The text of one document to read (an EX-99 exhibit), and where it lies."""
+    """The text of one document to read (a form or an exhibit), and where it lies."""
 
     path: str
     lines: list[SourceLine]
     doc_type: str | None = None
     index: LineIndex | None = None  # the lines' text joined, for whole-text scans
+    description: str | None = None  # the submission's <DESCRIPTION> of the document
+    markup: tuple[Markup, ...] = ()  # the document's <TABLE> blocks
 
 
-def decode(data: bytes, path: str) -> str:
-    """Decode UTF-8, or Windows-1252 as EDGAR filings of the era often are."""
-    if not data.strip():
-        raise InputError(path, "the file is empty")
-    sample = data[:8192]
-    if b"\x00" in sample:
-        raise InputError(path, "a binary file, not a text release")
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
-    if controls > len(sample) // 50:
-        raise InputError(path, "a binary file, not a text release")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252")
-    except UnicodeDecodeError as e:
-        line = data[: e.start].count(b"\n") + 1
-        raise InputError(path, f"undecodable byte 0x{data[e.start]:02x}", line) from None
-
-
-def load(path: str | Path) -> list[Source]:
-    """Read a release file into one or more sources (one per EX-99 document)."""
-    p = Path(path)
-    name = str(path)
-    if not p.exists():
-        raise InputError(name, "no such file")
-    if p.is_dir():
-        raise InputError(name, "is a directory, not a release file")
-    try:
-        data = p.read_bytes()
-    except OSError as e:
-        raise InputError(name, f"cannot be read: {e.strerror}") from None
-    return split_documents(decode(data, name), name)
-
-
-def split_documents(text: str, path: str) -> list[Source]:
-    """The EX-99 documents of an SGML submission, or the whole text when not SGML."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    docs = list(_DOCUMENT.finditer(text))
-    if not docs:
-        lines, index = _clean(text, 1)
-        return [Source(path, lines, None, index)]
-    sources = []
-    types = []
-    for m in docs:
-        body = m.group(1)
-        type_match = _TYPE.search(body)
-        doc_type = type_match.group(1).upper() if type_match else None
-        types.append(doc_type or "?")
-        if not doc_type or not doc_type.startswith("EX-99"):
-            continue
-        text_match = _TEXT.search(body)
-        start = text_match.start(1) if text_match else 0
-        inner = text_match.group(1) if text_match else body
-        first_line = text.count("\n", 0, m.start(1) + start) + 1
-        lines, index = _clean(inner, first_line)
-        sources.append(Source(path, lines, doc_type, index))
-    if not sources:
-        raise InputError(path, f"no EX-99 document in this SGML file (found: {', '.join(types)})")
-    return sources
-
-
-def _clean(text: str, first_line: int) -> tuple[list[SourceLine], LineIndex]:
-    """Number the lines; drop SGML tag lines; expand tabs; form feeds become page breaks."""
+def clean_lines(text: str, first_line: int,
+                ) -> tuple[list[SourceLine], LineIndex, tuple[Markup, ...]]:
+    """Number the lines; drop SGML tag lines and fences; expand tabs; drop form feeds.
+    Also the ``<TABLE>`` blocks, by the indices of the kept lines."""
     if "\f" in text:
         text = text.replace("\f", "")
     if "\t" in text:
         text = text.expandtabs(8)  # tab stops restart on every line
+    if "```" in text:  # newswire fences around a table: no line of the table
+        text = _FENCE.sub("", text)
     if "<" not in text:  # no SGML: every line is kept
         texts = [raw.rstrip() for raw in text.split("\n")]
-        return _numbered(range(first_line, first_line + len(texts)), texts)
+        return *_numbered(range(first_line, first_line + len(texts)), texts), ()
     numbers: list[int] = []
     texts = []
+    blocks: list[Markup] = []
     for offset, raw in enumerate(text.split("\n")):
         line = raw.rstrip()
         if "<" in line:
+            _note_markup(line, len(texts), blocks)
             # Tags are blanked in place so that the columns of the text keep their place;
             # a line of nothing but tags (<TABLE>, <S> <C> <C>, <PAGE>) is no line at all.
             untagged = _TAG.sub(lambda m: " " * len(m.group(0)), line)
@@ -154,7 +110,31 @@ def _clean(text: str, first_line: int) -> tuple[list[SourceLine], LineIndex]:
             line = untagged.rstrip()
         numbers.append(first_line + offset)
         texts.append(line)
-    return _numbered(numbers, texts)
+    if blocks and blocks[-1].end < 0:
+        blocks[-1].end = len(texts)
+    return *_numbered(numbers, texts), tuple(b for b in blocks if b.body is not None)
+
+
+def _note_markup(line: str, at: int, blocks: list[Markup]) -> None:
+    """Record the ``<TABLE>`` markup of a line that stands before kept line ``at``."""
+    for m in _MARKUP.finditer(line):
+        tag = m.group(1).upper()
+        block = blocks[-1] if blocks and blocks[-1].end < 0 else None
+        if tag == "TABLE":
+            if block is not None:  # a <TABLE> left open
+                block.end = at
+            blocks.append(Markup(at))
+        elif block is None:
+            continue
+        elif tag == "/TABLE":
+            block.end = at
+        elif tag == "CAPTION":
+            block.caption = at
+        elif tag == "S" and block.body is None:
+            columns = tuple(c.start() for c in _MARKUP.finditer(line) if c.group(1) in "cC")
+            if columns:  # (a line of text after the markers is kept as line ``at``)
+                block.body = at
+                block.columns = columns
 
 
 def _numbered(numbers: Sequence[int], texts: list[str]) -> tuple[list[SourceLine], LineIndex]:

@@ -28,7 +28,7 @@ from .layout import (
     indent_of,
     is_caps_heading,
 )
-from .source import SourceLine
+from .source import Markup, SourceLine
 
 _COMPANY_LINE = re.compile(r"\b(COMPANY|CORPORATION|CORP\.?|INC\.?|LTD\.?|LIMITED|MINES)\b")
 _UNIT_HEADING = re.compile(r"^(?P<name>.+?)\s+(?:UNIT|MINE|OPERATIONS?)\b(?P<rest>.*)$")
@@ -48,6 +48,7 @@ class Found:
     anchor: int
     body_start: int
     end: int = 0  # exclusive
+    columns: tuple[int, ...] = ()  # where the <C> markers of a <TABLE> block stand
 
 
 @dataclass(slots=True)
@@ -58,16 +59,19 @@ class Context:
     company: str
     facts: list[Fact] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    last_table: Table | None = None  # the table read before, which the next may continue
 
     def warn(self, line: int, code: str, message: str, col: int = 0) -> None:
         self.diagnostics.append(Diagnostic(Location(self.path, line, col, col), code, message))
 
 
-def find_tables(lines: list[SourceLine], index: LineIndex | None = None) -> list[Found]:
+def find_tables(lines: list[SourceLine], index: LineIndex | None = None,
+                markup: tuple[Markup, ...] = ()) -> list[Found]:
     """Locate every table: its title block, header lines, anchor and body extent.
 
-    Anchors are looked for only where a whole-text scan of ``index`` (the lines' text)
-    finds a year, or a rule below: the only lines that can be one.
+    A ``<TABLE>`` block is a table: its caption is the header, its ``<C>`` markers the
+    columns. Elsewhere anchors are looked for only where a whole-text scan of ``index``
+    (the lines' text) finds a year, or a rule below: the only lines that can be one.
     """
     index = index or LineIndex(ln.text for ln in lines)
     years = {k for scan in YEAR_SCANS for k in index.lines_with(scan)}
@@ -75,9 +79,12 @@ def find_tables(lines: list[SourceLine], index: LineIndex | None = None) -> list
     found: list[Found] = []
     n = len(lines)
     after_grid = -1
+    inside = bytearray(n)  # the lines of <TABLE> blocks
+    for block in markup:
+        inside[block.start:block.end] = b"\x01" * (block.end - block.start)
     for i in candidates:
-        if i == after_grid:
-            continue  # the rule under a grid's header
+        if i == after_grid or inside[i]:
+            continue  # the rule under a grid's header; a line of a <TABLE> block
         text = lines[i].text
         if i in years and text.strip() and is_period_anchor(text):
             header_start = i
@@ -93,6 +100,25 @@ def find_tables(lines: list[SourceLine], index: LineIndex | None = None) -> list
     for k, f in enumerate(found):
         limit = found[k + 1].title_start if k + 1 < len(found) else n
         f.end = _body_end(lines, f, limit)
+    by_anchor = {f.anchor: f for f in found}
+    for block in markup:
+        if block.body is None or block.body >= block.end:
+            continue
+        f = next((by_anchor[i] for i in range(block.start - 1, block.start - 4, -1)
+                  if i in by_anchor), None)
+        if block.body == block.start and f is not None and f.kind == "statement":
+            # the header stands above the <TABLE> line: the block is that header's body
+            f.body_start, f.end, f.columns = block.body, block.end, block.columns
+            continue
+        title_start = _title_start(lines, block.start, loose=True)
+        found.append(Found("statement", title_start, block.start, block.body - 1, block.body,
+                           block.end, block.columns))
+    if markup:
+        found.sort(key=lambda f: f.header_start)
+        starts = sorted(b.start for b in markup)
+        for f in found:  # a table found by its anchor ends where a <TABLE> block begins
+            if not f.columns:
+                f.end = min([f.end] + [s for s in starts if s > f.anchor])
     return found
 
 
@@ -100,9 +126,10 @@ def _header_like(line: SourceLine) -> bool:
     return bool(line.text) and (line.rule is not None or is_header_line(line.text))
 
 
-def _title_start(lines: list[SourceLine], header_start: int) -> int:
+def _title_start(lines: list[SourceLine], header_start: int, loose: bool = False) -> int:
     """The first line of the title block above a header: up to three blank lines, then a
-    run of indented short lines (company, title, scale note)."""
+    run of indented short lines (company, title, scale note). ``loose`` (above a
+    ``<TABLE>`` block, whose start is certain) takes short lines at the margin too."""
     i = header_start
     blanks = 0
     while i > 0 and not lines[i - 1].text.strip() and blanks < 3:
@@ -113,7 +140,9 @@ def _title_start(lines: list[SourceLine], header_start: int) -> int:
     while start > 0 and taken < 6:
         prev = lines[start - 1].text
         figures = [c for c in lines[start - 1].cells if not c.nil]
-        if not prev.strip() or indent_of(prev) < 2 or len(prev) > 80 or figures:
+        if (not prev.strip() or len(prev) > 80 or figures
+                or indent_of(prev) < 2 and not (loose and len(prev) < 60
+                                                 and not prev.endswith("."))):
             break
         if lines[start - 1].rule is not None:
             break
@@ -197,6 +226,35 @@ def _statement_columns(body: list[SourceLine], n_columns: int) -> list[_ColumnSp
     return sorted(chosen, key=lambda c: c.hi)
 
 
+def _markup_columns(body: list[SourceLine], markers: tuple[int, ...],
+                    ) -> tuple[list[_ColumnSpec], dict[int, int]]:
+    """The columns of a ``<TABLE>`` block from its ``<C>`` markers: a figure belongs to
+    the last column whose marker stands left of its end (figures are set right in their
+    column and may reach left of its marker). Returns the columns, spanning the cells
+    found under each, and the column of each figure end."""
+    widest = max((len(line.text) for line in body), default=0) + 1
+    bounds = [*markers[1:], max(widest, markers[-1] + 1)]
+    column_at = {end: k for k, (lo, hi) in enumerate(zip(markers, bounds, strict=True))
+                 for end in range(lo + 1, hi + 1)}
+    specs = [_ColumnSpec(hi, lo + 1, lo) for lo, hi in zip(markers, bounds, strict=True)]
+    seen = [False] * len(specs)
+    for line in body:
+        for c in line.cells:
+            k = column_at.get(c.end)
+            if k is None:
+                continue
+            spec = specs[k]
+            if not seen[k]:
+                spec.lo = spec.hi = c.end
+                spec.start = c.start
+                seen[k] = True
+            else:
+                spec.lo, spec.hi = min(spec.lo, c.end), max(spec.hi, c.end)
+                spec.start = min(spec.start, c.start)
+            spec.count += 1
+    return specs, column_at
+
+
 # --------------------------------------------------------------------------- reading
 
 
@@ -266,11 +324,25 @@ class _TableReader:
         f, lines = self.f, self.lines
         header = [lines[i].text for i in range(f.header_start, f.anchor + 1)]
         self.used.update(range(f.header_start, f.anchor + 1))
-        n = sum(1 for i in header_items(lines[f.anchor].text) if i.year is not None)
         body = lines[f.body_start:f.end]
-        self.specs = _statement_columns(body, n)
-        centres = [(s.start + s.hi) / 2 for s in self.specs]
-        periods, texts = assign_periods(header, centres)
+        if f.columns:
+            n = len(f.columns)
+            self.specs, self._column_at = _markup_columns(body, f.columns)
+        else:
+            n = sum(1 for i in header_items(lines[f.anchor].text) if i.year is not None)
+            self.specs = _statement_columns(body, n)
+        periods, texts = assign_periods(header, [(s.start, s.hi) for s in self.specs])
+        previous = self.ctx.last_table
+        if (f.columns and not any(periods) and previous is not None
+                and len(previous.columns) == len(self.specs)
+                and 0 < lines[f.title_start].number - previous.last_line <= _CONTINUED_WITHIN):
+            # a block with no period in its header, right under a table of as many
+            # columns, continues it (a balance sheet's liabilities under its assets)
+            periods = [c.period for c in previous.columns]
+            texts = [c.header for c in previous.columns]
+            self.ctx.warn(lines[f.title_start].number, "columns-continued",
+                          f"no period in the header: the columns of '{previous.title}' "
+                          f"(lines {previous.first_line}-{previous.last_line}) continue")
         for k, (spec, period, text) in enumerate(zip(self.specs, periods, texts, strict=True)):
             self.table.columns.append(Column(k, spec.hi, text, period))
             if period is None:
@@ -591,6 +663,7 @@ if (tuple(f.name for f in fields(Fact))[: len(_FACT_FIELDS)] != _FACT_FIELDS
         or tuple(f.name for f in fields(Row)) != _ROW_FIELDS):
     raise ImportError("assay.read.tables builds Facts and Rows positionally: update "
                       "_FACT_FIELDS and _ROW_FIELDS")
+_CONTINUED_WITHIN = 8  # lines between a table and the header-less block that continues it
 _POWERS = {k: Decimal(10) ** k for k in range(0, 13)}
 _DIGITS = [str(k) for k in range(64)]  # column numbers of fact ids
 _GRID_UNITS = {"m": u.METRES, "ft": u.FEET, "g/t": u.G_PER_T, "opt": u.OZ_PER_TON,
@@ -623,4 +696,5 @@ def read_table(ctx: Context, lines: list[SourceLine], found: Found, index: int) 
     else:
         reader.read_statement_columns()
     reader.read_body()
+    ctx.last_table = reader.table
     return reader.finish()

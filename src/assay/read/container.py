@@ -1,0 +1,176 @@
+"""The container stage: a file becomes the documents to read.
+
+EDGAR wraps its filings many ways: a plain text file, an SGML ``<SEC-DOCUMENT>``
+submission holding every document of a filing (the form, its exhibits, EX-27 financial
+data schedules, graphics), the same inside a PEM ``-----BEGIN PRIVACY-ENHANCED
+MESSAGE-----`` envelope or an ``<IMS-DOCUMENT>`` of 1993-1996, and newswire text whose
+fixed-width tables stand inside fences of three back-quotes. Every document that holds
+text is a :class:`Source` to read; EX-27 schedules are read into facts here; what holds
+no text (graphics, uuencoded files, PDF, XBRL, ZIP, spreadsheets) is skipped, and every
+skip is a diagnostic with the document's line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from assay.errors import InputError
+from assay.model import Diagnostic, Fact, Location
+
+from .ex27 import read_ex27
+from .source import Source, clean_lines
+
+_DOCUMENT = re.compile(r"<DOCUMENT>(.*?)(?:</DOCUMENT>|\Z)", re.IGNORECASE | re.DOTALL)
+_FIELD = re.compile(r"^<(TYPE|SEQUENCE|FILENAME|DESCRIPTION)>[ \t]*(.*?)[ \t]*$",
+                    re.IGNORECASE | re.MULTILINE)
+_TEXT = re.compile(r"<TEXT>[ \t]*\n?(.*?)(?:</TEXT>|\Z)", re.IGNORECASE | re.DOTALL)
+_COMPANY = re.compile(r"^\s*COMPANY CONFORMED NAME:\s*(.+?)\s*$", re.MULTILINE)
+_UUENCODED = re.compile(r"^begin [0-7]{3} \S", re.MULTILINE)
+_HTML = re.compile(r"<(?:html|body|div|font|td|tr|br)\b", re.IGNORECASE)
+# Document types and file names that hold no text to read
+_BINARY_TYPES = re.compile(r"^(GRAPHIC|ZIP|PDF|EXCEL|XML|JSON|EX-101\b)", re.IGNORECASE)
+_BINARY_NAMES = re.compile(r"\.(jpe?g|gif|png|pdf|zip|xlsx?|xml|xsd|json|js|css)$",
+                           re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class Container:
+    """What a file holds: the documents to read, EX-27 facts, and what was skipped."""
+
+    path: str
+    sources: list[Source] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    company: str | None = None  # the submission header's company name
+
+
+def file_bytes(path: str | Path) -> bytes:
+    """The bytes of a file to read. Raises InputError for a missing or unreadable file."""
+    p = Path(path)
+    name = str(path)
+    if not p.exists():
+        raise InputError(name, "no such file")
+    if p.is_dir():
+        raise InputError(name, "is a directory, not a release file")
+    try:
+        return p.read_bytes()
+    except OSError as e:
+        raise InputError(name, f"cannot be read: {e.strerror}") from None
+
+
+def decode(data: bytes, path: str) -> str:
+    """The text of a file's bytes (see :func:`decode_with_notes`)."""
+    return decode_with_notes(data, path)[0]
+
+
+def decode_with_notes(data: bytes, path: str) -> tuple[str, list[Diagnostic]]:
+    """Decode UTF-8, or Windows-1252 as EDGAR filings of the era often are.
+
+    A UTF-8 file with a few bytes that are not UTF-8 is decoded as UTF-8 with each such
+    byte replaced, and a diagnostic names its line; a file with no UTF-8 sequence at all
+    but bytes above 127 is Windows-1252, which a diagnostic says. Raises InputError for
+    an empty or binary file.
+    """
+    if not data.strip():
+        raise InputError(path, "the file is empty")
+    sample = data[:8192]
+    if b"\x00" in sample:
+        raise InputError(path, "a binary file, not a text release")
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
+    if controls > len(sample) // 50:
+        raise InputError(path, "a binary file, not a text release")
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError:
+        pass
+    bad: list[int] = []  # offsets of bytes that are not UTF-8
+    utf8_sequences = 0
+    pos = 0
+    while True:
+        try:
+            data[pos:].decode("utf-8")
+            break
+        except UnicodeDecodeError as e:
+            bad.append(pos + e.start)
+            utf8_sequences += sum(1 for b in data[pos:pos + e.start] if b >= 0xC0)
+            pos += e.start + 1
+    utf8_sequences += sum(1 for b in data[pos:] if b >= 0xC0)
+    if utf8_sequences == 0:
+        first = data[: bad[0]].count(b"\n") + 1
+        text = data.decode("cp1252", errors="replace")
+        notes = [Diagnostic(Location(path, first), "encoding",
+                            f"not UTF-8: read as Windows-1252 (first byte above 127, "
+                            f"0x{data[bad[0]]:02x}, on line {first})", "info")]
+        undefined = [k for k, ch in enumerate(text) if ch == "\ufffd"]
+        notes += [Diagnostic(Location(path, text.count("\n", 0, k) + 1), "encoding",
+                             "a byte with no character in Windows-1252, replaced by U+FFFD")
+                  for k in undefined[:20]]
+        return text, notes
+    notes = [Diagnostic(Location(path, data.count(b"\n", 0, k) + 1), "encoding",
+                        f"undecodable byte 0x{data[k]:02x} replaced by U+FFFD")
+             for k in bad[:20]]
+    if len(bad) > 20:
+        notes.append(Diagnostic(Location(path, data.count(b"\n", 0, bad[20]) + 1), "encoding",
+                                f"{len(bad) - 20} more undecodable bytes replaced"))
+    return data.decode("utf-8", errors="replace"), notes
+
+
+def split_documents(text: str, path: str) -> Container:
+    """The documents of a submission (every one that holds text), or the whole text as one
+    document when the file is not an SGML submission."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    container = Container(path)
+    company = _COMPANY.search(text, 0, 20000)
+    if company:
+        container.company = company.group(1)
+    docs = list(_DOCUMENT.finditer(text))
+    if not docs:
+        lines, index, markup = clean_lines(text, 1)
+        container.sources.append(Source(path, lines, None, index, None, markup))
+        return container
+    for k, m in enumerate(docs):
+        body = m.group(1)
+        header = dict((f.group(1).upper(), f.group(2)) for f in _FIELD.finditer(body, 0, 2000))
+        doc_type = (header.get("TYPE") or "?").upper()
+        text_match = _TEXT.search(body)
+        start = text_match.start(1) if text_match else 0
+        inner = text_match.group(1) if text_match else body
+        first_line = text.count("\n", 0, m.start(1) + start) + 1
+        where = Location(path, text.count("\n", 0, m.start()) + 1)
+        skip = _skip_reason(doc_type, header.get("FILENAME", ""), inner)
+        if skip:
+            container.diagnostics.append(Diagnostic(
+                where, "skipped-document", f"document {k + 1} ({doc_type}): {skip}", "info"))
+            continue
+        if doc_type.startswith("EX-27"):
+            facts, notes = read_ex27(inner, path, first_line, k)
+            container.facts += facts
+            container.diagnostics += notes
+            container.diagnostics.append(Diagnostic(
+                where, "ex27", f"document {k + 1} ({doc_type}): financial data schedule, "
+                f"{len(facts)} facts", "info"))
+            continue
+        lines, index, markup = clean_lines(inner, first_line)
+        container.sources.append(Source(path, lines, doc_type, index,
+                                        header.get("DESCRIPTION") or None, markup))
+    if not container.sources and not container.facts:
+        types = ", ".join(d.message.split("(")[1].split(")")[0] for d in container.diagnostics
+                          if d.code == "skipped-document")
+        raise InputError(path, f"no document with text in this SGML file (found: {types})")
+    return container
+
+
+def _skip_reason(doc_type: str, filename: str, body: str) -> str | None:
+    """Why a document holds nothing to read, or None."""
+    if _BINARY_TYPES.match(doc_type) or _BINARY_NAMES.search(filename):
+        return f"no text to read ({filename or doc_type})"
+    head = body[:4000]
+    if _UUENCODED.search(head):
+        return "a uuencoded file, no text to read"
+    if head.lstrip().startswith("%PDF"):
+        return "a PDF file, no text to read"
+    if _HTML.search(head) and head.count("<") > 20:
+        return "HTML: not read by the text reader"
+    return None

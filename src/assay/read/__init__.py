@@ -102,6 +102,8 @@ def read_source(source: Source, first_table: int = 0, company: str | None = None
     index = source.index or LineIndex(ln.text for ln in lines)
     company = _company(lines, index, company)
     ctx = Context(source.path, company)
+    if source.year_end is not None:
+        ctx.year_end = source.year_end
     found = find_tables(lines, index, source.markup)
     tables = []
     placed = []  # facts of each table

@@ -27,6 +27,7 @@ _FIELD = re.compile(r"^<(TYPE|SEQUENCE|FILENAME|DESCRIPTION)>[ \t]*(.*?)[ \t]*$"
                     re.IGNORECASE | re.MULTILINE)
 _TEXT = re.compile(r"<TEXT>[ \t]*\n?(.*?)(?:</TEXT>|\Z)", re.IGNORECASE | re.DOTALL)
 _COMPANY = re.compile(r"^\s*COMPANY CONFORMED NAME:\s*(.+?)\s*$", re.MULTILINE)
+_YEAR_END = re.compile(r"^\s*FISCAL YEAR END:\s*(\d\d)(\d\d)\s*$", re.MULTILINE)
 _UUENCODED = re.compile(r"^begin [0-7]{3} \S", re.MULTILINE)
 _HTML = re.compile(r"<(?:html|body|div|font|td|tr|br)\b", re.IGNORECASE)
 # Document types and file names that hold no text to read
@@ -44,6 +45,7 @@ class Container:
     facts: list[Fact] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     company: str | None = None  # the submission header's company name
+    year_end: tuple[int, int] | None = None  # its fiscal year end (month, day)
 
 
 def file_bytes(path: str | Path) -> bytes:
@@ -125,6 +127,9 @@ def split_documents(text: str, path: str) -> Container:
     company = _COMPANY.search(text, 0, 20000)
     if company:
         container.company = company.group(1)
+    year_end = _YEAR_END.search(text, 0, 20000)
+    if year_end and 1 <= int(year_end.group(1)) <= 12 and 1 <= int(year_end.group(2)) <= 31:
+        container.year_end = (int(year_end.group(1)), int(year_end.group(2)))
     docs = list(_DOCUMENT.finditer(text))
     if not docs:
         lines, index, markup = clean_lines(text, 1)
@@ -154,7 +159,8 @@ def split_documents(text: str, path: str) -> Container:
             continue
         lines, index, markup = clean_lines(inner, first_line)
         container.sources.append(Source(path, lines, doc_type, index,
-                                        header.get("DESCRIPTION") or None, markup))
+                                        header.get("DESCRIPTION") or None, markup,
+                                        container.year_end))
     if not container.sources and not container.facts:
         types = ", ".join(d.message.split("(")[1].split(")")[0] for d in container.diagnostics
                           if d.code == "skipped-document")

@@ -201,6 +201,7 @@ def header_phrases(line: str) -> list[tuple[int, int, str]]:
 
 
 def assign_periods(lines: list[str], spans: list[tuple[float, float]],
+                   year_end: tuple[int, int] = (12, 31),
                    ) -> tuple[list[Period | None], list[str]]:
     """The period of each column (given the text span of its figures) from the header
     lines above them. Returns the periods and the header text of each column.
@@ -211,7 +212,7 @@ def assign_periods(lines: list[str], spans: list[tuple[float, float]],
     columns. Phrases left of every column (the stub: "Three fiscal years ended",
     "September 30, 1994")
     say what a column's own header leaves out; of several dates there, a column takes the
-    one of its own year.
+    one of its own year. A year named without a date ends on ``year_end``.
     """
     n = len(spans)
     texts: list[list[str]] = [[] for _ in range(n)]
@@ -231,7 +232,8 @@ def assign_periods(lines: list[str], spans: list[tuple[float, float]],
             for k in over:
                 texts[k].append(text)
     stub_items = header_items(" ".join(stub)) if stub else ()
-    periods = [_period(_parts(header_items(" ".join(t)), stub_items)) for t in texts]
+    periods = [_period(_parts(header_items(" ".join(t)), stub_items), year_end)
+               for t in texts]
     return periods, [" ".join(t) for t in texts]
 
 
@@ -253,7 +255,9 @@ def _parts(items: tuple[HeaderItem, ...], stub: tuple[HeaderItem, ...],
     return parts
 
 
-def _period(p: dict[str, HeaderItem]) -> Period | None:
+def _period(p: dict[str, HeaderItem], year_end: tuple[int, int] = (12, 31)) -> Period | None:
+    """The period a column's header items name; a year without a date ends on
+    ``year_end`` (month, day), the filer's fiscal year end where it is known."""
     if "quarter" in p:
         q = p["quarter"]
         return Period.quarter(q.year, q.quarter)
@@ -267,10 +271,10 @@ def _period(p: dict[str, HeaderItem]) -> Period | None:
     elif duration is not None and duration.quarter:
         month = 3 * duration.quarter
         day = calendar.monthrange(year, month)[1]
-    elif duration is not None:
+    elif duration is not None and duration.months != 12:
         month, day = duration.months, calendar.monthrange(year, duration.months)[1]
     else:
-        month, day = 12, 31
+        month, day = year_end
     try:
         end = date(year, month, day)
     except ValueError:

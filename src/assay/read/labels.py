@@ -44,6 +44,10 @@ def metal_in(text: str | None) -> str | None:
 _OUNCES = re.compile(r"\bounces\b|\(oz\.?\)")
 _TONS = re.compile(r"\btons\b")
 _SHARES = re.compile(r"\bshares\b")
+_SHARE_COUNT = re.compile(r"\bshares\b.*\b(?:outstanding|used|issued)\b"
+                          r"|\b(?:number|weighted)\b.*\bshares\b")
+_PER_SHARE = re.compile(r"\bper\b(?:\s+[\w-]+){0,5}?\s+share\b|\beps\b")
+_SAID_SCALE = re.compile(r"\(in (thousands|millions)\)")
 _PRODUCED = re.compile(r"^(silver|gold|lead|zinc|copper) (produced|- ounces|- tons)$")
 _PRICE = re.compile(r"^(silver|gold|lead|zinc|copper) - (london|lme|comex)")
 _DIVIDED = re.compile(r"^divided by (silver|gold) ounces produced$")
@@ -68,22 +72,48 @@ class ScaleNote:
         return self.scale if quantity in self.quantities else 0
 
 
+_SCALE_WORDS = {"thousands": 3, "thousand": 3, "000s": 3, "000's": 3, "000": 3,
+                "millions": 6, "million": 6, "billions": 9, "billion": 9}
+_QUANTITIES = ("dollars", "shares", "ounces", "tons", "pounds")
+# "dollars, shares and ounces in thousands"; "($ in millions)"; "in thousands of dollars"
+_NAMED_SCALE = re.compile(
+    r"((?:dollars|shares|ounces|tons|pounds|\$)(?:(?:,| and|,? and) "
+    r"(?:dollars|shares|ounces|tons|pounds))*),? in (thousands|millions|billions)")
+_ANY_SCALE = re.compile(
+    r"(?:^|[\s(\[$])(?:in |amounts in |figures in )?(thousands|millions|billions)\b"
+    r"|\(\$?\s?(000'?s?)(?: omitted)?\)|\$\s?(000'?s?)\b|\b(000'?s?) omitted")
+_EXCEPT = re.compile(r"\bexcept\b(.*)")
+
+
 @lru_cache(maxsize=1024)
 def parse_scale_note(text: str) -> ScaleNote | None:
-    """``(dollars in thousands, except per share, per ounce and per pound amounts)``.
+    """The scale a table's note gives, and which quantities it applies to:
+    ``(dollars in thousands, except per share, per ounce and per pound amounts)``,
+    ``(in millions, except share and per share amounts)``, ``($000's omitted)``,
+    ``$000``, ``(millions, except earnings per common share)``.
 
-    (Memoised, so that tables under the same note share one note, which row_unit's memo
-    then finds by identity.)"""
+    A note that names its quantities scales those; a note that names none scales
+    dollars, shares and the metal quantities, except those its "except" clause names
+    (per-unit figures are never scaled: see row_unit). (Memoised, so that tables under
+    the same note share one note, which row_unit's memo then finds by identity.)"""
     low = re.sub(r"\s+", " ", text.lower())
-    m = re.search(r"((?:dollars|shares|ounces|tons|pounds)(?:(?:,| and|,? and) "
-                  r"(?:dollars|shares|ounces|tons|pounds))*) in (thousands|millions)", low)
+    m = _NAMED_SCALE.search(low)
+    if m:
+        named = m.group(1).replace("$", "dollars")
+        quantities = frozenset(q for q in _QUANTITIES if q in named)
+        return ScaleNote(text.strip(), _SCALE_WORDS[m.group(2)], quantities)
+    m = _ANY_SCALE.search(low)
     if not m:
         return None
-    quantities = frozenset(re.findall(r"dollars|shares|ounces|tons|pounds", m.group(1)))
-    # "except per share, per ounce ..." needs no record: per-unit rows are never scaled
-    # (see row_unit), whatever the note lists.
-    scale = 3 if m.group(2) == "thousands" else 6
-    return ScaleNote(text.strip(), scale, quantities)
+    word = next(g for g in m.groups() if g)
+    if low.startswith(" of dollars", m.end()) or low.startswith(" of u.s. dollars", m.end()):
+        return ScaleNote(text.strip(), _SCALE_WORDS[word], frozenset({"dollars"}))
+    excepted = _EXCEPT.search(low[m.end():])
+    # "except share and per share amounts": shares are not scaled; "except per share"
+    # names per-share figures only
+    named = re.sub(r"per (?:common )?share", "", excepted.group(1)) if excepted else ""
+    quantities = frozenset(q for q in _QUANTITIES if q.rstrip("s") not in named)
+    return ScaleNote(text.strip(), _SCALE_WORDS[word], quantities)
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,17 +138,30 @@ def row_unit(label: str, group: str | None, note: ScaleNote) -> RowUnit:
     if "$/pound" in low or "$/lb" in low or "per pound" in low or (
             "per pound" in grp and "pounds" not in low and "tons" not in low):
         return RowUnit(u.USD_PER_LB, 0)
-    if "per share" in low or "per common share" in low:
+    head = low.split(",")[0].split(";")[0]  # "Common stock, no par value; ... shares" is $
+    if _SHARE_COUNT.search(head):  # "Shares used in computing earnings per share"
+        return RowUnit(u.SHARES, _said_scale(low) or note.scale_of("shares"))
+    if _PER_SHARE.search(low):
         return RowUnit(u.USD_PER_SHARE, 0)
-    if "(in thousands)" in low:
-        return RowUnit(u.USD, 3)
+    said = _said_scale(low)
+    if said:
+        return RowUnit(u.USD, said)
     if _OUNCES.search(low):
         return RowUnit(u.OUNCES, note.scale_of("ounces"))
     if _TONS.search(low):
         return RowUnit(u.TONS, note.scale_of("tons"))
-    if _SHARES.search(low) and ("outstanding" in low or "number of" in low):
-        return RowUnit(u.SHARES, note.scale_of("shares"))
+    if grp and not _SHARES.search(low):  # "Earnings per share:" over "Basic", "Diluted"
+        if _SHARE_COUNT.search(grp):
+            return RowUnit(u.SHARES, _said_scale(grp) or note.scale_of("shares"))
+        if _PER_SHARE.search(grp):
+            return RowUnit(u.USD_PER_SHARE, 0)
     return RowUnit(u.USD, note.scale_of("dollars"))
+
+
+def _said_scale(low: str) -> int:
+    """The scale a label says of itself: ``(in thousands)``, ``(in millions)``; or 0."""
+    m = _SAID_SCALE.search(low)
+    return 3 if m and m.group(1) == "thousands" else 6 if m else 0
 
 
 def normalise(label: str) -> str:

@@ -80,6 +80,7 @@ class Source:
     index: LineIndex | None = None  # the lines' text joined, for whole-text scans
     description: str | None = None  # the submission's <DESCRIPTION> of the document
     markup: tuple[Markup, ...] = ()  # the document's <TABLE> blocks
+    year_end: tuple[int, int] | None = None  # the submission's fiscal year end (month, day)
 
 
 def clean_lines(text: str, first_line: int,

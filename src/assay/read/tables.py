@@ -60,6 +60,8 @@ class Context:
     facts: list[Fact] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     last_table: Table | None = None  # the table read before, which the next may continue
+    last_end: int = -1  # where it ends, as an index into the document's lines
+    year_end: tuple[int, int] = (12, 31)  # the filer's fiscal year end (month, day)
 
     def warn(self, line: int, code: str, message: str, col: int = 0) -> None:
         self.diagnostics.append(Diagnostic(Location(self.path, line, col, col), code, message))
@@ -141,8 +143,7 @@ def _title_start(lines: list[SourceLine], header_start: int, loose: bool = False
         prev = lines[start - 1].text
         figures = [c for c in lines[start - 1].cells if not c.nil]
         if (not prev.strip() or len(prev) > 80 or figures
-                or indent_of(prev) < 2 and not (loose and len(prev) < 60
-                                                 and not prev.endswith("."))):
+                or indent_of(prev) < 2 and not (loose and not prev.endswith("."))):
             break
         if lines[start - 1].rule is not None:
             break
@@ -306,7 +307,25 @@ class _TableReader:
                 continue
             title_parts.append(text)
         note_text = " ".join(note_parts)
-        self.note = labels.parse_scale_note(note_text) or labels.ScaleNote(note_text)
+        note = labels.parse_scale_note(note_text)
+        if note is None:  # a scale said in the title or the header ("$000", "(in millions)")
+            for i in range(f.title_start, f.anchor + 1):
+                note = labels.parse_scale_note(lines[i].text)
+                if note is not None:
+                    note_text = note.text
+                    break
+        previous = self.ctx.last_table
+        if (note is None and previous is not None and previous.scale_note
+                and f.columns and self._follows_previous()):
+            # a run of <TABLE> blocks under one scale note ("Note 3 - Details (in
+            # millions)" over several small tables)
+            note = labels.parse_scale_note(previous.scale_note)
+            note_text = previous.scale_note
+            self.ctx.warn(lines[f.title_start].number, "scale-continued",
+                          f"no scale note: the scale of '{previous.title}' (lines "
+                          f"{previous.first_line}-{previous.last_line}) is taken, "
+                          f"'{note_text}'")
+        self.note = note or labels.ScaleNote(note_text)
         self.table.scale_note = note_text
         title = " ".join(title_parts)
         anchor_left = ""
@@ -331,15 +350,18 @@ class _TableReader:
         else:
             n = sum(1 for i in header_items(lines[f.anchor].text) if i.year is not None)
             self.specs = _statement_columns(body, n)
-        periods, texts = assign_periods(header, [(s.start, s.hi) for s in self.specs])
+        periods, texts = assign_periods(header, [(s.start, s.hi) for s in self.specs],
+                                        self.ctx.year_end)
         previous = self.ctx.last_table
         if (f.columns and not any(periods) and previous is not None
-                and len(previous.columns) == len(self.specs)
-                and 0 < lines[f.title_start].number - previous.last_line <= _CONTINUED_WITHIN):
+                and len(previous.columns) == len(self.specs) and self._follows_previous()):
             # a block with no period in its header, right under a table of as many
             # columns, continues it (a balance sheet's liabilities under its assets)
             periods = [c.period for c in previous.columns]
             texts = [c.header for c in previous.columns]
+            if not self.table.scale_note and previous.scale_note:
+                self.table.scale_note = previous.scale_note
+                self.note = labels.parse_scale_note(previous.scale_note) or self.note
             self.ctx.warn(lines[f.title_start].number, "columns-continued",
                           f"no period in the header: the columns of '{previous.title}' "
                           f"(lines {previous.first_line}-{previous.last_line}) continue")
@@ -352,6 +374,13 @@ class _TableReader:
         if len(self.specs) < n:
             self.ctx.warn(lines[f.anchor].number, "columns",
                           f"header names {n} columns, cells found under {len(self.specs)}")
+
+    def _follows_previous(self) -> bool:
+        """Whether this table stands right under the table read before it, with nothing
+        but blank lines (and markup) between them."""
+        end, start = self.ctx.last_end, self.f.title_start
+        return (0 <= end <= start and start - end <= _CONTINUED_WITHIN
+                and not any(self.lines[i].text for i in range(end, start)))
 
     def read_grid_columns(self) -> None:
         f, lines = self.f, self.lines
@@ -696,5 +725,5 @@ def read_table(ctx: Context, lines: list[SourceLine], found: Found, index: int) 
     else:
         reader.read_statement_columns()
     reader.read_body()
-    ctx.last_table = reader.table
+    ctx.last_table, ctx.last_end = reader.table, found.end
     return reader.finish()

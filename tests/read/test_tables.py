@@ -2,6 +2,7 @@
 
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 from assay.model import Period
 from assay.read import read_text
@@ -283,3 +284,19 @@ def test_a_label_keeps_single_plain_spaces_whatever_spaces_it_printed():
                              "Total\u00a0cash  costs               $10,972", 1)
     doc = read_text(text, "x.txt")
     assert _row(doc, "Total cash costs").fact_ids[0] is not None
+
+
+def test_figures_out_of_line_with_the_columns_are_reported_not_dropped():
+    # Four characters typed before the figures of "Net income" shift them off the
+    # table's columns: the row keeps its label and each figure is an unplaced-cell
+    # diagnostic with its line and column (counted by hand: 24,337 starts at 0-based column 33).
+    lines = (Path(__file__).resolve().parents[2] / "examples" / "hecla-2007-q2.txt"
+             ).read_text().split("\n")
+    at = lines.index(next(ln for ln in lines if ln.startswith("Net income   ")))
+    lines[at] = lines[at][:25] + "abcd" + lines[at][25:]
+    doc = read_text("\n".join(lines), "shifted.txt")
+    assert not [f for f in doc.facts if f.source.line == at + 1]
+    unplaced = [d for d in doc.diagnostics if d.code == "unplaced-cell"]
+    assert [(d.location.line, d.location.col_start) for d in unplaced] == [
+        (at + 1, 33), (at + 1, 46), (at + 1, 56), (at + 1, 68)]
+    assert "'24,337' stands under no column of 'Highlights'" in unplaced[0].message

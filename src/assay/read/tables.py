@@ -227,6 +227,23 @@ def _statement_columns(body: list[SourceLine], n_columns: int) -> list[_ColumnSp
     return sorted(chosen, key=lambda c: c.hi)
 
 
+def _figures_of_a_row(text: str, cells: list[Cell]) -> bool:
+    """Whether a line's trailing figures are a row's, not words of its label: a lone
+    figure set off by one space ("Hecla's 29.73%"), a year or a note number ("Year
+    2000", "see Note 7"), a nil dash."""
+    figures = [c for c in cells if not c.nil]
+    if not figures:
+        return False
+    if len(figures) == 1 and not figures[0].dollar:
+        figure = figures[0]
+        if text[max(0, figure.start - 2):figure.start].strip():
+            return False  # one space or none before it: a word of the label
+        digits = figure.text
+        return "," in digits or not (digits.isdigit() and (
+            len(digits) <= 2 or len(digits) == 4 and digits[:2] in ("19", "20")))
+    return True
+
+
 def _markup_columns(body: list[SourceLine], markers: tuple[int, ...],
                     ) -> tuple[list[_ColumnSpec], dict[int, int]]:
     """The columns of a ``<TABLE>`` block from its ``<C>`` markers: a figure belongs to
@@ -519,7 +536,16 @@ class _TableReader:
                 rule_pending = None
                 last_row_is_previous = False
                 continue
-            if not any(placed):
+            if not any(placed) and _figures_of_a_row(text, line.cells):
+                # figures under no column (the row is out of line with the table):
+                # each is reported, the row keeps its label
+                for c in line.cells:
+                    self.ctx.warn(line.number, "unplaced-cell",
+                                  f"'{c.text}' stands under no column of "
+                                  f"'{self.table.title}': the row's figures are out of line "
+                                  f"with the table's columns", c.start)
+                label_end = line.cells[0].start - (1 if line.cells[0].dollar else 0)
+            elif not any(placed):
                 indent = indent_of(text)
                 stripped = text.strip()
                 if pending and continues(pending[-1].text, pending[-1].indent, stripped, indent):
@@ -665,8 +691,16 @@ class _TableReader:
         self.table.lines_total = len(total)
         self.table.lines_used = len(total) - len(unplaced)
         self.table.unplaced = unplaced
-        for n in self.table.unplaced:
-            self.ctx.warn(n, "unplaced-line", f"line not placed in table '{self.table.title}'")
+        for i in total:
+            if i in used:
+                continue
+            line = lines[i]
+            self.ctx.warn(line.number, "unplaced-line",
+                          f"line not placed in table '{self.table.title}'")
+            if _figures_of_a_row(line.text, line.cells):
+                for c in line.cells:
+                    self.ctx.warn(line.number, "unplaced-cell", f"'{c.text}' on a line not "
+                                  f"placed in table '{self.table.title}'", c.start)
         return self.table
 
 

@@ -75,6 +75,9 @@ class Table:
     lines_total: int = 0
     lines_used: int = 0
     unplaced: list[int] = field(default_factory=list)
+    # what the table is (income_statement, balance_sheet, cash_flows, reconciliation,
+    # production, highlights...: the vocabulary's roles), None when not recognised
+    role: str | None = None
 
 
 @dataclass(slots=True)

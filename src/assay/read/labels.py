@@ -3,8 +3,9 @@
 These are pure functions of the label text, memoised: a company's labels repeat from one
 filing to the next.
 
-The synonym table :data:`CONCEPTS` maps labels as printed (normalised) to canonical
-concept names; extend it when a release words a known line differently.
+The synonyms of :data:`CONCEPTS` (labels as printed, normalised, to canonical concept
+names) and the metals come from the vocabulary (:mod:`assay.read.vocabulary`), data a
+user extends when a release words a known line differently.
 """
 
 from __future__ import annotations
@@ -15,8 +16,11 @@ from functools import lru_cache
 
 from assay.model import units as u
 
-METALS = ("silver", "gold", "lead", "zinc", "copper")
-_METAL = re.compile(r"\b(silver|gold|lead|zinc|copper)\b", re.IGNORECASE)
+from .vocabulary import VOCABULARY
+
+METALS = VOCABULARY.metals
+_METALS = VOCABULARY.metal_pattern
+_METAL = re.compile(rf"\b({_METALS})\b", re.IGNORECASE)
 _FOOTNOTE = re.compile(r"\s*\((\d{1,2})\)")
 _UNIT_PAREN = re.compile(
     r"\((\$/oz\.?|\$/pound|\$/lb\.?|oz\.?|tons|oz\./ton|oz/ton|in thousands|g/t|opt|m)\)",
@@ -48,9 +52,9 @@ _SHARE_COUNT = re.compile(r"\bshares\b.*\b(?:outstanding|used|issued)\b"
                           r"|\b(?:number|weighted)\b.*\bshares\b")
 _PER_SHARE = re.compile(r"\bper\b(?:\s+[\w-]+){0,5}?\s+share\b|\beps\b")
 _SAID_SCALE = re.compile(r"\(in (thousands|millions)\)")
-_PRODUCED = re.compile(r"^(silver|gold|lead|zinc|copper) (produced|- ounces|- tons)$")
-_PRICE = re.compile(r"^(silver|gold|lead|zinc|copper) - (london|lme|comex)")
-_DIVIDED = re.compile(r"^divided by (silver|gold) ounces produced$")
+_PRODUCED = re.compile(rf"^({_METALS}) (produced|- ounces|- tons)$")
+_PRICE = re.compile(rf"^({_METALS}) - (london|lme|comex)")
+_DIVIDED = re.compile(rf"^divided by ({_METALS}) ounces produced$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,115 +176,11 @@ def normalise(label: str) -> str:
     return " ".join(low.split()).strip(" -")
 
 
-CONCEPTS: dict[str, str] = {
-    "sales": "sales",
-    "sales of products": "sales",
-    "total sales": "sales",
-    "gross profit": "gross_profit",
-    "total gross profit": "gross_profit",
-    "net income": "net_income",
-    "income applicable to common shareholders": "income_applicable_to_common",
-    "basic income per common share": "eps_basic",
-    "basic and diluted income per common share after preferred dividends": "eps_basic",
-    "net cash provided by operating activities": "operating_cash_flow",
-    "cash flow provided by operating activities": "operating_cash_flow",
-    "net cash provided by operating activities before exploration and pre-development "
-    "expenses": "operating_cash_flow_before_exploration",
-    "add exploration": "exploration",
-    "exploration": "exploration",
-    "add pre-development expenses": "pre_development",
-    "pre-development expenses": "pre_development",
-    "cost of sales and other direct production costs": "cost_of_sales",
-    "depreciation, depletion and amortization": "dda",
-    "dd&a": "dda",
-    "depreciation and amortization": "depreciation_and_amortization",
-    "costs of sales and other direct production costs and depreciation, depletion and "
-    "amortization (gaap)": "cost_of_sales_and_dda",
-    "cost of sales and other direct production costs and depreciation, depletion and "
-    "amortization (gaap)": "cost_of_sales_and_dda",
-    "general and administrative": "general_and_administrative",
-    "other operating expenses": "other_operating_expenses",
-    "gain on sale of properties, plants and equipment": "gain_on_sale_of_properties",
-    "provision for closed operations and environmental matters": "environmental_provision",
-    "income from operations": "operating_income",
-    "gain on sale of investments": "gain_on_sale_of_investments",
-    "interest and other income": "interest_and_other_income",
-    "interest expense": "interest_expense",
-    "net foreign exchange loss": "foreign_exchange_loss",
-    "income from operations before income taxes": "pretax_income",
-    "income tax (provision) benefit": "income_tax",
-    "preferred stock dividends": "preferred_dividends",
-    "basic weighted average number of common shares outstanding": "weighted_shares_basic",
-    "diluted weighted average number of common shares outstanding": "weighted_shares_diluted",
-    "cash and cash equivalents": "cash",
-    "short-term investments and securities held for sale": "short_term_investments",
-    "accounts and notes receivable": "receivables",
-    "inventories": "inventories",
-    "total current assets": "total_current_assets",
-    "properties, plants and equipment, net": "ppe_net",
-    "total assets": "total_assets",
-    "accounts payable and accrued expenses": "accounts_payable",
-    "total current liabilities": "total_current_liabilities",
-    "total liabilities": "total_liabilities",
-    "preferred stock": "preferred_stock",
-    "common stock": "common_stock",
-    "capital surplus": "capital_surplus",
-    "accumulated deficit": "accumulated_deficit",
-    "retained earnings": "accumulated_deficit",
-    "accumulated other comprehensive income": "aoci",
-    "treasury stock": "treasury_stock",
-    "total shareholders' equity": "total_equity",
-    "total liabilities and shareholders' equity": "total_liabilities_and_equity",
-    "common shares outstanding at end of period": "shares_outstanding",
-    "net increase in cash and cash equivalents": "net_change_in_cash",
-    "net increase (decrease) in cash and cash equivalents": "net_change_in_cash",
-    "cash and cash equivalents at beginning of period": "cash_beginning",
-    "cash and cash equivalents at end of period": "cash_ending",
-    "net cash provided by (used in) investing activities": "investing_cash_flow",
-    "net cash used in investing activities": "investing_cash_flow",
-    "net cash provided by investing activities": "investing_cash_flow",
-    "net cash provided by (used in) financing activities": "financing_cash_flow",
-    "net cash used in financing activities": "financing_cash_flow",
-    "net cash provided by financing activities": "financing_cash_flow",
-    "additions to properties, plants and equipment": "capital_additions",
-    "capital additions": "capital_additions",
-    "tons of ore processed": "ore_milled",
-    "tons of ore milled": "ore_milled",
-    "mining cost per ton": "mining_cost_per_ton",
-    "milling cost per ton": "milling_cost_per_ton",
-    "total cash cost per ounce produced": "total_cash_cost_per_oz",
-    "treatment and freight costs": "treatment_and_freight",
-    "by-product credits": "by_product_credits",
-    "change in product inventory": "change_in_product_inventory",
-    "reclamation, severance and other costs": "reclamation_and_other",
-    "reclamation and other costs": "reclamation_and_other",
-    "reduction in labor cost": "labor_reduction_costs",
-    "shutdown-related costs at mina isidora": "shutdown_costs",
-}
-
-_PER_OUNCE_CONCEPTS = {
-    "cash operating costs": "cash_operating_cost_per_oz",
-    "total cash costs": "total_cash_cost_per_oz",
-    "total production costs": "total_production_cost_per_oz",
-}
-_DOLLAR_CONCEPTS = {
-    "cash operating costs": "cash_operating_costs",
-    "total cash costs": "total_cash_costs",
-    "total production costs": "total_production_costs",
-}
-_SEGMENT_ROW = re.compile(r"^(silver|gold) operations$")
-
-
-# In a statement of cash flows most labels name changes and adjustments, not the
-# balances or expenses of the same words elsewhere; only these keep their concept.
-_CASH_FLOW_CONCEPTS = {
-    "net income": "net_income",
-    "depreciation, depletion and amortization": "dda_cash_flow",
-    "net cash provided by operating activities": "operating_cash_flow",
-    "net cash used in operating activities": "operating_cash_flow",
-    "net cash provided by (used in) operating activities": "operating_cash_flow",
-    "additions to properties, plants and equipment": "capital_expenditure",
-}
+CONCEPTS = VOCABULARY.concepts  # labels as printed (normalised) -> concepts
+_PER_OUNCE_CONCEPTS = VOCABULARY.per_ounce
+_DOLLAR_CONCEPTS = VOCABULARY.dollars
+_CASH_FLOW_CONCEPTS = VOCABULARY.cash_flow
+_SEGMENT_ROW = re.compile(rf"^({_METALS}) operations$")
 
 
 @lru_cache(maxsize=8192)

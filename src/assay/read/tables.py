@@ -29,11 +29,15 @@ from .layout import (
     is_caps_heading,
 )
 from .source import Markup, SourceLine
+from .vocabulary import VOCABULARY
 
 _COMPANY_LINE = re.compile(r"\b(COMPANY|CORPORATION|CORP\.?|INC\.?|LTD\.?|LIMITED|MINES)\b")
-_UNIT_HEADING = re.compile(r"^(?P<name>.+?)\s+(?:UNIT|MINE|OPERATIONS?)\b(?P<rest>.*)$")
+_UNIT_HEADING = re.compile(
+    rf"^(?P<name>.+?)\s+(?:{'|'.join(VOCABULARY.unit_words)})\b(?P<rest>.*)$", re.IGNORECASE)
 _SHARE = re.compile(r"(\d+(?:\.\d+)?)%\s*(?:share|interest|owned|ownership)", re.IGNORECASE)
-_SEGMENT_HEADING = re.compile(r"^(SILVER|GOLD|COPPER|ZINC|LEAD|BASE METALS?)\s+OPERATIONS?$")
+_SEGMENT_HEADING = re.compile(
+    rf"^({VOCABULARY.metal_pattern}|{'|'.join(VOCABULARY.segment_groups)})\s+OPERATIONS?$",
+    re.IGNORECASE)
 _GRID_UNIT = re.compile(r"\(([^)]*)\)")
 _HOLE = re.compile(r"^[A-Z]{1,5}[-_]?\d{1,4}[A-Z]?$")
 
@@ -354,6 +358,7 @@ class _TableReader:
             title = anchor_left.title() if anchor_left.isupper() else anchor_left
         title, marks = labels.split_footnotes(title)
         self.table.title = title or f"Table {self.table.index + 1}"
+        self.table.role = VOCABULARY.role_of(title) if title else None
         self.table.title_footnotes = marks
 
     def read_statement_columns(self) -> None:
@@ -376,6 +381,7 @@ class _TableReader:
             # columns, continues it (a balance sheet's liabilities under its assets)
             periods = [c.period for c in previous.columns]
             texts = [c.header for c in previous.columns]
+            self.table.role = self.table.role or previous.role
             if not self.table.scale_note and previous.scale_note:
                 self.table.scale_note = previous.scale_note
                 self.note = labels.parse_scale_note(previous.scale_note) or self.note
@@ -691,6 +697,11 @@ class _TableReader:
         self.table.lines_total = len(total)
         self.table.lines_used = len(total) - len(unplaced)
         self.table.unplaced = unplaced
+        if self.table.role is None:
+            self.ctx.diagnostics.append(Diagnostic(
+                Location(self.ctx.path, self.table.first_line), "table-role",
+                f"the role of table '{self.table.title}' is not recognised from its title",
+                "info"))
         for i in total:
             if i in used:
                 continue
@@ -731,7 +742,7 @@ _POWERS = {k: Decimal(10) ** k for k in range(0, 13)}
 _DIGITS = [str(k) for k in range(64)]  # column numbers of fact ids
 _GRID_UNITS = {"m": u.METRES, "ft": u.FEET, "g/t": u.G_PER_T, "opt": u.OZ_PER_TON,
                "oz/ton": u.OZ_PER_TON, "oz/t": u.OZ_PER_TON, "%": u.PERCENT}
-_SYMBOLS = {"ag": "silver", "au": "gold", "pb": "lead", "zn": "zinc", "cu": "copper"}
+_SYMBOLS = VOCABULARY.symbols
 
 
 @lru_cache(maxsize=4096)

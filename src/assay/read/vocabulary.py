@@ -1,0 +1,97 @@
+"""The tagging vocabulary: metals, concepts, segments, operating units and table roles,
+read from data (``vocabulary.toml`` beside this module), never written in the code.
+
+A user extends it with a TOML file of the same shape named by the ``ASSAY_VOCABULARY``
+environment variable; its entries are merged over the bundled ones. A file that cannot
+be read or has the wrong shape is an :class:`assay.errors.InputError` naming it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from dataclasses import dataclass
+from importlib.resources import files
+from types import MappingProxyType
+from typing import Any
+
+from assay.errors import InputError
+
+_TABLES = ("metals", "segments", "units", "roles", "concepts", "concepts_per_ounce",
+           "concepts_dollars", "concepts_cash_flow")
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """What the reader knows of words. Shared and read-only."""
+
+    metals: tuple[str, ...]
+    symbols: MappingProxyType[str, str]  # "ag" -> "silver"
+    segment_groups: tuple[str, ...]
+    unit_words: tuple[str, ...]
+    roles: tuple[tuple[str, re.Pattern[str]], ...]
+    concepts: MappingProxyType[str, str]
+    per_ounce: MappingProxyType[str, str]
+    dollars: MappingProxyType[str, str]
+    cash_flow: MappingProxyType[str, str]
+
+    @property
+    def metal_pattern(self) -> str:
+        """An alternation of the metals' names, longest first, for regular expressions."""
+        return "|".join(sorted(map(re.escape, self.metals), key=len, reverse=True))
+
+    def role_of(self, title: str) -> str | None:
+        """The role of a table with this title, or None when no pattern finds it."""
+        for role, pattern in self.roles:
+            if pattern.search(title):
+                return role
+        return None
+
+
+def load(extra: str | None = None) -> Vocabulary:
+    """The bundled vocabulary, with the file ``extra`` (a path) merged over it."""
+    data = _parse(files(__package__).joinpath("vocabulary.toml").read_text("utf-8"),
+                  "vocabulary.toml")
+    if extra:
+        try:
+            text = open(extra, encoding="utf-8").read()  # noqa: SIM115 - read at once
+        except OSError as e:
+            raise InputError(extra, f"vocabulary cannot be read: {e.strerror}") from None
+        for table, entries in _parse(text, extra).items():
+            data.setdefault(table, {}).update(entries)
+    return _build(data)
+
+
+def _parse(text: str, path: str) -> dict[str, dict[str, Any]]:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        raise InputError(path, f"not valid TOML: {e}") from None
+    for table, entries in data.items():
+        if table not in _TABLES or not isinstance(entries, dict):
+            raise InputError(path, f"[{table}]: not a table of the vocabulary "
+                                   f"(expected one of {', '.join(_TABLES)})")
+    return data
+
+
+def _build(data: dict[str, dict[str, Any]]) -> Vocabulary:
+    metals = data.get("metals", {})
+    roles = []
+    for role, patterns in data.get("roles", {}).items():
+        for p in patterns if isinstance(patterns, list) else [patterns]:
+            roles.append((role, re.compile(p, re.IGNORECASE)))
+    return Vocabulary(
+        metals=tuple(metals),
+        symbols=MappingProxyType({str(s).lower(): m for m, s in metals.items()}),
+        segment_groups=tuple(data.get("segments", {}).get("groups", ())),
+        unit_words=tuple(data.get("units", {}).get("heading_words", ())),
+        roles=tuple(roles),
+        concepts=MappingProxyType(dict(data.get("concepts", {}))),
+        per_ounce=MappingProxyType(dict(data.get("concepts_per_ounce", {}))),
+        dollars=MappingProxyType(dict(data.get("concepts_dollars", {}))),
+        cash_flow=MappingProxyType(dict(data.get("concepts_cash_flow", {}))),
+    )
+
+
+VOCABULARY = load(os.environ.get("ASSAY_VOCABULARY") or None)

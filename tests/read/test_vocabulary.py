@@ -1,0 +1,40 @@
+"""The tagging vocabulary is data: the bundled file, and a user's file merged over it."""
+
+from pathlib import Path
+
+import pytest
+
+from assay.errors import InputError
+from assay.read.vocabulary import VOCABULARY, load
+
+
+def test_bundled_vocabulary_knows_metals_symbols_and_roles():
+    assert {"silver", "gold", "lead", "zinc", "copper"} <= set(VOCABULARY.metals)
+    assert VOCABULARY.symbols["cu"] == "copper"
+    assert VOCABULARY.role_of("CONDENSED CONSOLIDATED STATEMENTS OF CASH FLOWS") == "cash_flows"
+    assert VOCABULARY.role_of("Consolidated Balance Sheets") == "balance_sheet"
+    assert VOCABULARY.role_of("Statements of Operations") == "income_statement"
+    assert VOCABULARY.role_of("Accrued Expenses") is None
+
+
+def test_a_users_file_extends_the_vocabulary(tmp_path: Path):
+    extra = tmp_path / "mine.toml"
+    extra.write_text('[metals]\nlithium = "Li"\n[concepts]\n"net sales of lithium" = "sales"\n'
+                     '[roles]\nproduction = ["brine operations"]\n')
+    v = load(str(extra))
+    assert v.metals[-1] == "lithium" and v.symbols["li"] == "lithium"
+    assert "silver" in v.metals  # the bundled entries stay
+    assert v.concepts["net sales of lithium"] == "sales"
+    assert v.role_of("Brine Operations") == "production"
+
+
+@pytest.mark.parametrize(("text", "problem"), [
+    ("[metals\n", "not valid TOML"),
+    ("[colours]\nred = 1\n", "[colours]: not a table of the vocabulary"),
+])
+def test_a_bad_vocabulary_file_is_an_input_error(tmp_path: Path, text: str, problem: str):
+    extra = tmp_path / "bad.toml"
+    extra.write_text(text)
+    with pytest.raises(InputError, match=problem.replace("[", r"\[")) as e:
+        load(str(extra))
+    assert str(extra) in str(e.value)

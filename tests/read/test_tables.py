@@ -300,3 +300,16 @@ def test_figures_out_of_line_with_the_columns_are_reported_not_dropped():
     assert [(d.location.line, d.location.col_start) for d in unplaced] == [
         (at + 1, 33), (at + 1, 46), (at + 1, 56), (at + 1, 68)]
     assert "'24,337' stands under no column of 'Highlights'" in unplaced[0].message
+
+
+def test_years_over_a_balance_sheet_are_its_year_end_instants():
+    # hand-made: a balance sheet headed by bare years holds balances at each year's end
+    text = ("                    CONSOLIDATED BALANCE SHEETS\n"
+            "                        (In thousands)\n\n"
+            "                                   1994        1993\n\n"
+            "Total assets                  $ 5,302,746 $ 5,171,412\n")
+    doc = read_text(text, "bs.txt")
+    assert doc.tables[0].role == "balance_sheet"
+    assert [f.period for f in doc.facts] == [Period.instant(date(1994, 12, 31)),
+                                             Period.instant(date(1993, 12, 31))]
+    assert doc.facts[0].value == Decimal(5302746000)

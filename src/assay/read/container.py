@@ -87,36 +87,41 @@ def decode_with_notes(data: bytes, path: str) -> tuple[str, list[Diagnostic]]:
         return data.decode("utf-8-sig"), []
     except UnicodeDecodeError:
         pass
-    bad: list[int] = []  # offsets of bytes that are not UTF-8
-    utf8_sequences = 0
-    pos = 0
-    while True:
-        try:
-            data[pos:].decode("utf-8")
-            break
-        except UnicodeDecodeError as e:
-            bad.append(pos + e.start)
-            utf8_sequences += sum(1 for b in data[pos:pos + e.start] if b >= 0xC0)
-            pos += e.start + 1
-    utf8_sequences += sum(1 for b in data[pos:] if b >= 0xC0)
-    if utf8_sequences == 0:
+    text = data.decode("utf-8", errors="replace")
+    bad = _bad_utf8_offsets(data, 21)  # the first few, to name their lines
+    if all(ch == "\ufffd" or ch < "\x80" for ch in text):  # no UTF-8 sequence at all
         first = data[: bad[0]].count(b"\n") + 1
         text = data.decode("cp1252", errors="replace")
         notes = [Diagnostic(Location(path, first), "encoding",
                             f"not UTF-8: read as Windows-1252 (first byte above 127, "
                             f"0x{data[bad[0]]:02x}, on line {first})", "info")]
-        undefined = [k for k, ch in enumerate(text) if ch == "\ufffd"]
+        undefined = [k for k, ch in enumerate(text) if ch == "\ufffd"][:20]
         notes += [Diagnostic(Location(path, text.count("\n", 0, k) + 1), "encoding",
                              "a byte with no character in Windows-1252, replaced by U+FFFD")
-                  for k in undefined[:20]]
+                  for k in undefined]
         return text, notes
     notes = [Diagnostic(Location(path, data.count(b"\n", 0, k) + 1), "encoding",
                         f"undecodable byte 0x{data[k]:02x} replaced by U+FFFD")
              for k in bad[:20]]
     if len(bad) > 20:
         notes.append(Diagnostic(Location(path, data.count(b"\n", 0, bad[20]) + 1), "encoding",
-                                f"{len(bad) - 20} more undecodable bytes replaced"))
-    return data.decode("utf-8", errors="replace"), notes
+                                "more undecodable bytes replaced after this line"))
+    return text, notes
+
+
+def _bad_utf8_offsets(data: bytes, most: int) -> list[int]:
+    """The offsets of the first ``most`` bytes that are not UTF-8 (each decode resumes
+    where the last error was, so the work is linear in the file)."""
+    bad: list[int] = []
+    pos = 0
+    while len(bad) < most:
+        try:
+            data[pos:].decode("utf-8")
+            break
+        except UnicodeDecodeError as e:
+            bad.append(pos + e.start)
+            pos += e.start + 1
+    return bad
 
 
 def split_documents(text: str, path: str) -> Container:

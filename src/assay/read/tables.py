@@ -388,6 +388,8 @@ class _TableReader:
             self.ctx.warn(lines[f.title_start].number, "columns-continued",
                           f"no period in the header: the columns of '{previous.title}' "
                           f"(lines {previous.first_line}-{previous.last_line}) continue")
+        if self.table.role == "balance_sheet":  # "1994  1993" over balances: year ends
+            periods = [Period.instant(p.end) if p is not None else None for p in periods]
         for k, (spec, period, text) in enumerate(zip(self.specs, periods, texts, strict=True)):
             self.table.columns.append(Column(k, spec.hi, text, period))
             if period is None:

@@ -166,16 +166,12 @@ def _is_period_token(tok: str) -> bool:
 
 
 def is_header_line(line: str) -> bool:
-    """A line of period words only (above the anchor): "Second Quarter Ended", "June 30,"."""
-    if not all(_is_period_token(tok) for tok in line.split()):
+    """A line of period words only (above the anchor): "Second Quarter Ended", "June 30,",
+    "For the 13", "July 3, 2004 and"; at least one of them a word or a period item."""
+    tokens = line.split()
+    if not tokens or not all(_is_period_token(tok) for tok in tokens):
         return False
-    items = header_items(line)
-    if not items:
-        return False
-    rest = list(line)
-    for i in items:
-        rest[i.start:i.end] = " " * (i.end - i.start)
-    return "".join(rest).strip(" ,-") == ""
+    return bool(header_items(line)) or any(tok.strip(",.:;()").isalpha() for tok in tokens)
 
 
 _PHRASE = re.compile(r"\S+(?: \S+)*")
@@ -244,6 +240,10 @@ def _parts(items: tuple[HeaderItem, ...], stub: tuple[HeaderItem, ...],
     parts: dict[str, HeaderItem] = {}
     for i in items:
         parts.setdefault(i.kind, i)
+    if "year" in parts and "date" in parts:  # "July 3, 2004 and June 28, 2003" over 2003
+        own = [i for i in items if i.kind == "date" and i.year == parts["year"].year]
+        if own:
+            parts["date"] = own[0]
     if stub:
         year = parts["year"].year if "year" in parts else None
         for i in stub:

@@ -171,8 +171,11 @@ def continues(previous: str, prev_indent: int, line: str, indent: int) -> bool:
     first = line[0]
     if first.islower() or first in "($&":
         return True
-    if prev.count("(") > prev.count(")") or indent == prev_indent + 1:
-        # an open parenthesis, or the one-space hanging indent of a wrapped label
+    if prev.count("(") > prev.count(")"):  # an open parenthesis
+        return True
+    if is_caps_heading(prev) and not is_caps_heading(line):
+        return False  # "REVENUES" over " Merchandise sales": a heading and its first row
+    if indent == prev_indent + 1:  # the one-space hanging indent of a wrapped label
         return True
     last_word = prev.split()[-1].lower() if prev.split() else ""
     if last_word in _JOINERS or prev.endswith(("-", ",")):

@@ -93,9 +93,20 @@ def find_tables(lines: list[SourceLine], index: LineIndex | None = None,
             continue  # the rule under a grid's header; a line of a <TABLE> block
         text = lines[i].text
         if i in years and text.strip() and is_period_anchor(text):
+            if any(k in years and lines[k].text and is_period_anchor(lines[k].text)
+                   for k in range(i + 1, min(i + 3, n))):
+                continue  # a header line over the anchor below it, not an anchor itself
             header_start = i
-            while header_start > 0 and _header_like(lines[header_start - 1]):
-                header_start -= 1
+            first = header_items(text)[0].start
+            while header_start > 0:
+                above = lines[header_start - 1]
+                if _header_like(above):
+                    header_start -= 1
+                elif (header_start > 1 and _stub_line(above, first)
+                      and _header_like(lines[header_start - 2])):
+                    header_start -= 2  # a stub line ("(millions, except") amid the header
+                else:
+                    break
             found.append(Found("statement", _title_start(lines, header_start), header_start,
                                i, i + 1))
         elif _is_grid_anchor(lines, i):
@@ -126,6 +137,11 @@ def find_tables(lines: list[SourceLine], index: LineIndex | None = None,
             if not f.columns:
                 f.end = min([f.end] + [s for s in starts if s > f.anchor])
     return found
+
+
+def _stub_line(line: SourceLine, first: int) -> bool:
+    """A line of words left of the header's first period item, with no figure."""
+    return bool(line.text) and len(line.text) < first and not line.cells and not line.rule
 
 
 def _header_like(line: SourceLine) -> bool:

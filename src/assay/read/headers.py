@@ -40,7 +40,8 @@ _WEEKS = {"thirteen": 3, "13": 3, "twelve": 3, "12": 3, "sixteen": 4, "16": 4,
           "twentyfour": 6, "24": 6, "twentysix": 6, "26": 6, "twentyeight": 6, "28": 6,
           "thirtysix": 9, "36": 9, "thirtynine": 9, "39": 9, "forty": 9, "40": 9,
           "fiftytwo": 12, "52": 12, "fiftythree": 12, "53": 12}
-_ANY_YEAR = re.compile(_YEAR)  # a line without one is no period header
+_ANY_YEAR = re.compile(_YEAR)
+_MARKS = re.compile(r"\*+|\([a-z0-9]{1,2}\)", re.IGNORECASE)  # footnote marks on a header  # a line without one is no period header
 # The same years, as patterns with a literal prefix, which the regex engine finds in a
 # whole text many times faster than a pattern that opens with an alternation
 YEAR_SCANS = (re.compile(r"19\d\d"), re.compile(r"20\d\d"))
@@ -140,7 +141,7 @@ def is_period_anchor(line: str) -> bool:
     rest = list(line)
     for i in items:
         rest[i.start:i.end] = " " * (i.end - i.start)
-    tail = "".join(rest)[items[0].start:]
+    tail = _MARKS.sub("", "".join(rest)[items[0].start:])  # "June 30, 2002*", "2003(1)"
     return tail.strip(" ,-") == ""
 
 

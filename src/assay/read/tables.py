@@ -165,11 +165,19 @@ def _title_start(lines: list[SourceLine], header_start: int, loose: bool = False
         if (not prev.strip() or len(prev) > 80 or figures
                 or indent_of(prev) < 2 and not (loose and not prev.endswith("."))):
             break
-        if lines[start - 1].rule is not None:
+        if lines[start - 1].rule is not None or _ends_a_sentence(prev):
             break
         start -= 1
         taken += 1
     return start if taken else header_start
+
+
+def _ends_a_sentence(text: str) -> bool:
+    """A line of prose ending its sentence ("... adjustments above."), not a title ending
+    in an abbreviation ("SEARS, ROEBUCK AND CO.", "Example Mining Inc.")."""
+    words = text.split()
+    last = words[-1] if words else ""
+    return last.endswith(".") and len(last) > 4 and not text.isupper()
 
 
 def _is_grid_anchor(lines: list[SourceLine], i: int) -> bool:

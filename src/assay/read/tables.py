@@ -160,16 +160,31 @@ def _title_start(lines: list[SourceLine], header_start: int, loose: bool = False
     start = i
     taken = 0
     while start > 0 and taken < 6:
-        prev = lines[start - 1].text
-        figures = [c for c in lines[start - 1].cells if not c.nil]
-        if (not prev.strip() or len(prev) > 80 or figures
-                or indent_of(prev) < 2 and not (loose and not prev.endswith("."))):
-            break
-        if lines[start - 1].rule is not None or _ends_a_sentence(prev):
+        if loose:  # rules and blank lines within the title block of a <TABLE>
+            k = start
+            while k > 0 and start - k < 3 and (lines[k - 1].rule is not None
+                                               or not lines[k - 1].text.strip()):
+                k -= 1
+            if k < start:
+                if k == 0 or not _title_like(lines[k - 1], loose):
+                    break
+                start = k
+        if not _title_like(lines[start - 1], loose):
             break
         start -= 1
         taken += 1
     return start if taken else header_start
+
+
+def _title_like(line: SourceLine, loose: bool) -> bool:
+    """A line that may stand in a table's title block: short, indented (or at the margin
+    above a ``<TABLE>`` block), no figure, no rule, not the end of a sentence."""
+    text = line.text
+    if not text.strip() or len(text) > 80 or line.rule is not None or _ends_a_sentence(text):
+        return False
+    if indent_of(text) < 2 and not loose:
+        return False
+    return not any(not c.nil for c in line.cells)
 
 
 def _ends_a_sentence(text: str) -> bool:
@@ -343,6 +358,8 @@ class _TableReader:
             if not text:
                 continue
             self.used.add(i)
+            if lines[i].rule is not None:
+                continue
             if in_note or text.startswith("(") and not text.startswith("(1"):
                 note_parts.append(text)
                 in_note = text.count("(") + sum(p.count("(") for p in note_parts[:-1]) > (

@@ -14,12 +14,13 @@ from assay.read import read_release
 NOT_IN_TABLES = {
     "aapl-10k-fy1994-0000320193-94-000016.txt": {
         "RECEIVABLES",  # 1,672,339 = 1,581,347 net + 90,992 allowance
-        "ALLOWANCES",  # 90,992: inside the label "net of allowance ... of $90,992"
+        # (ALLOWANCES, 90,992, is found in Schedule VIII, on the row "September 30,1994")
         "OTHER-SE",  # 2,085,372 = retained earnings 2,096,206 - translation 10,834
         "OTHER-EXPENSES",  # 1,821,559 = R&D + SG&A + restructuring
     },
     "aapl-10q-fy1997q3-0000320193-97-000014.txt": {
-        "RECEIVABLES", "ALLOWANCES", "OTHER-SE", "OTHER-EXPENSES",  # the same four
+        "RECEIVABLES", "OTHER-SE", "OTHER-EXPENSES",  # as in the 10-K
+        "ALLOWANCES",  # 100: only inside the label "less allowances of $100 ..."
     },
     "aapl-10q-fy1999q2-0000320193-99-000004.txt": {
         "PP&E",  # 831 = the sum of four gross rows; the table prints the net 330

@@ -40,8 +40,8 @@ _WEEKS = {"thirteen": 3, "13": 3, "twelve": 3, "12": 3, "sixteen": 4, "16": 4,
           "twentyfour": 6, "24": 6, "twentysix": 6, "26": 6, "twentyeight": 6, "28": 6,
           "thirtysix": 9, "36": 9, "thirtynine": 9, "39": 9, "forty": 9, "40": 9,
           "fiftytwo": 12, "52": 12, "fiftythree": 12, "53": 12}
-_ANY_YEAR = re.compile(_YEAR)
-_MARKS = re.compile(r"\*+|\([a-z0-9]{1,2}\)", re.IGNORECASE)  # footnote marks on a header  # a line without one is no period header
+_ANY_YEAR = re.compile(_YEAR)  # a line without one is no period header
+_MARKS = re.compile(r"\*+|\([a-z0-9]{1,2}\)", re.IGNORECASE)  # footnote marks on a header
 # The same years, as patterns with a literal prefix, which the regex engine finds in a
 # whole text many times faster than a pattern that opens with an alternation
 YEAR_SCANS = (re.compile(r"19\d\d"), re.compile(r"20\d\d"))
@@ -285,3 +285,25 @@ def _period(p: dict[str, HeaderItem], year_end: tuple[int, int] = (12, 31)) -> P
     if date_item is not None:
         return Period.instant(end)
     return Period.months_ended(12, end)
+
+
+_BALANCE_AT = re.compile(r"^balances?,?\s+(?:at|as of|as at)?\s*(.+?)[:.]?$", re.IGNORECASE)
+
+
+def period_of_label(label: str, year_end: tuple[int, int] = (12, 31)) -> Period | None:
+    """The period a row label names, for tables whose columns name none: a heading of
+    period words ("1991", "Year ended December 31, 1993", "Fourth Quarter 1993") or a
+    balance ("Balance at September 30, 1994", an instant); else None."""
+    m = _BALANCE_AT.match(label)
+    if m and is_header_line(m.group(1)):
+        items = [i for i in header_items(m.group(1)) if i.kind == "date" and i.year]
+        if items:
+            i = items[0]
+            try:
+                return Period.instant(date(i.year, i.month, i.day))
+            except ValueError:
+                return None
+        return None
+    if not _ANY_YEAR.search(label) or not is_header_line(label):
+        return None
+    return _period(_parts(header_items(label), ()), year_end)

@@ -130,6 +130,10 @@ def _note_markup(line: str, at: int, blocks: list[Markup]) -> None:
         elif tag == "/TABLE":
             block.end = at
         elif tag == "CAPTION":
+            if block.body is not None:  # a second caption: new columns from here on
+                block.end = at
+                blocks.append(Markup(at))
+                block = blocks[-1]
             block.caption = at
         elif tag == "S" and block.body is None:
             columns = tuple(c.start() for c in _MARKUP.finditer(line) if c.group(1) in "cC")

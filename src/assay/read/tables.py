@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, fields
+from datetime import timedelta
 from decimal import Decimal
 from functools import lru_cache
 
@@ -18,7 +19,14 @@ from assay.model import Column, Diagnostic, Entity, Fact, Location, Period, Row,
 from assay.model import units as u
 
 from . import labels
-from .headers import YEAR_SCANS, assign_periods, header_items, is_header_line, is_period_anchor
+from .headers import (
+    YEAR_SCANS,
+    assign_periods,
+    header_items,
+    is_header_line,
+    is_period_anchor,
+    period_of_label,
+)
 from .layout import (
     RULE_LINE,
     Cell,
@@ -346,6 +354,7 @@ class _TableReader:
         self._id_prefix = f"t{index}r"
         self._grid_meanings: list[_Meaning] = []  # what each column of a grid holds
         self._periods: list[Period | None] = []  # each column's period
+        self._row_period: Period | None = None  # the period the last row heading named
 
     # -- header -------------------------------------------------------------
     def read_title(self) -> None:
@@ -398,13 +407,16 @@ class _TableReader:
         if not title and anchor_left:
             title = anchor_left.title() if anchor_left.isupper() else anchor_left
         title, marks = labels.split_footnotes(title)
+        if not title and previous is not None and f.columns and self._follows_previous():
+            title = previous.title  # a block right under another, under a caption of its own
         self.table.title = title or f"Table {self.table.index + 1}"
         self.table.role = VOCABULARY.role_of(title) if title else None
         self.table.title_footnotes = marks
 
     def read_statement_columns(self) -> None:
         f, lines = self.f, self.lines
-        header = [lines[i].text for i in range(f.header_start, f.anchor + 1)]
+        header = [lines[i].text for i in range(f.header_start, f.anchor + 1)
+                  if lines[i].rule is None]
         self.used.update(range(f.header_start, f.anchor + 1))
         body = lines[f.body_start:f.end]
         if f.columns:
@@ -532,6 +544,10 @@ class _TableReader:
                 return
             for unit in pending:
                 label, marks = labels.split_footnotes(unit.text)
+                if not any(self._periods):
+                    named = period_of_label(label, self.ctx.year_end)
+                    if named is not None:
+                        self._row_period = named
                 if is_caps_heading(label):
                     section = label
                     group, member_indent = None, None
@@ -707,6 +723,8 @@ class _TableReader:
                ) -> tuple[str | None, ...]:
         """The facts of one row's cells; their ids, None where a column is empty."""
         periods = self._periods
+        if periods and not any(periods):
+            periods = self._row_periods(row.label)
         append = self.ctx.facts.append
         path, number_of_line = self.ctx.path, line.number
         title, label, section, notes = self.table.title, row.label, row.section, row.footnotes
@@ -731,6 +749,26 @@ class _TableReader:
             ))
             ids.append(fact_id)
         return tuple(ids)
+
+    def _row_periods(self, label: str) -> list[Period | None]:
+        """Each column's period for a row of a table whose header names no period (a
+        schedule, a statement of equity): the period the row's label names ("Balance at September 30, 1994"),
+        else the last row heading's ("1991"); a column headed "beginning" or "end" of the
+        period takes the instant where it begins or ends."""
+        own = period_of_label(label, self.ctx.year_end)
+        row_period = own or self._row_period
+        out = list(self._periods)
+        if row_period is None:
+            return out
+        for k, column in enumerate(self.table.columns):
+            head = column.header.lower()
+            if row_period.is_instant or not _BEGIN_END.search(head):
+                out[k] = row_period
+            elif "begin" in head:
+                out[k] = Period.instant(row_period.start - timedelta(days=1))
+            else:
+                out[k] = Period.instant(row_period.end)
+        return out
 
     def finish(self) -> Table:
         f, lines = self.f, self.lines
@@ -780,6 +818,7 @@ if (tuple(f.name for f in fields(Fact))[: len(_FACT_FIELDS)] != _FACT_FIELDS
         or tuple(f.name for f in fields(Row)) != _ROW_FIELDS):
     raise ImportError("assay.read.tables builds Facts and Rows positionally: update "
                       "_FACT_FIELDS and _ROW_FIELDS")
+_BEGIN_END = re.compile(r"\bbegin|\bend\b|\bending\b|\bclose\b")
 _CONTINUED_WITHIN = 8  # lines between a table and the header-less block that continues it
 _POWERS = {k: Decimal(10) ** k for k in range(0, 13)}
 _DIGITS = [str(k) for k in range(64)]  # column numbers of fact ids

@@ -752,9 +752,9 @@ class _TableReader:
 
     def _row_periods(self, label: str) -> list[Period | None]:
         """Each column's period for a row of a table whose header names no period (a
-        schedule, a statement of equity): the period the row's label names ("Balance at September 30, 1994"),
-        else the last row heading's ("1991"); a column headed "beginning" or "end" of the
-        period takes the instant where it begins or ends."""
+        schedule, a statement of equity): the period the row's label names ("Balance at
+        September 30, 1994"), else the last row heading's ("1991"); a column headed
+        "beginning" or "end" of the period takes the instant where it begins or ends."""
         own = period_of_label(label, self.ctx.year_end)
         row_period = own or self._row_period
         out = list(self._periods)

@@ -54,6 +54,7 @@ _SHARES = re.compile(r"\bshares\b")
 _SHARE_COUNT = re.compile(r"\bshares\b.*\b(?:outstanding|used|issued)\b"
                           r"|\b(?:number|weighted)\b.*\bshares\b")
 _PER_SHARE = re.compile(r"\bper\b(?:\s+[\w-]+){0,5}?\s+share\b|\beps\b")
+_RATE_SAID = re.compile(r"\$\s?\d*\.?\d+\s+per\b")
 _SAID_SCALE = re.compile(r"\(in (thousands|millions)\)")
 _PRODUCED = re.compile(rf"^({_METALS}) (produced|- ounces|- tons)$")
 _PRICE = re.compile(rf"^({_METALS}) - (london|lme|comex)")
@@ -148,7 +149,8 @@ def row_unit(label: str, group: str | None, note: ScaleNote) -> RowUnit:
     head = low.split(",")[0].split(";")[0]  # "Common stock, no par value; ... shares" is $
     if _SHARE_COUNT.search(head):  # "Shares used in computing earnings per share"
         return RowUnit(u.SHARES, _said_scale(low) or note.scale_of("shares"))
-    if _PER_SHARE.search(low):
+    if _PER_SHARE.search(low) and not _RATE_SAID.search(low):
+        # ("Cash dividends of $.48 per common share" states the rate: its figures are $)
         return RowUnit(u.USD_PER_SHARE, 0)
     said = _said_scale(low)
     if said:

@@ -156,19 +156,22 @@ def is_caps_heading(text: str) -> bool:
 def continues(previous: str, prev_indent: int, line: str, indent: int) -> bool:
     """Whether ``line`` continues the wrapped label that began with ``previous``.
 
-    Continuation lines are indented deeper than the label's first line, and either begin
+    Continuation lines are indented deeper than the label's first line (or as deep, when
+    they begin in lower case: "Repurchase of" / "common stock"), and either begin
     in lower case or with a parenthesis, or hang by exactly one space (the filings' own
     convention), or follow a line that cannot end a label (a joining word, an open
     parenthesis, a trailing dash), or carry on a capitalised heading. A deeper indent
     alone is not enough: "Other operating expenses" over "  General and administrative"
     is a heading and its first member.
     """
-    if indent <= prev_indent or not line:
+    if indent < prev_indent or not line:
         return False
     prev = previous.rstrip()
     if prev.endswith(":"):
         return False
     first = line[0]
+    if indent == prev_indent:  # a label wrapped flush: only a lower-case carry-on
+        return first.islower() or first == "$" and not prev.endswith((".", ")"))
     if first.islower() or first in "($&":
         return True
     if prev.count("(") > prev.count(")"):  # an open parenthesis

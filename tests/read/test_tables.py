@@ -313,3 +313,74 @@ def test_years_over_a_balance_sheet_are_its_year_end_instants():
     assert [f.period for f in doc.facts] == [Period.instant(date(1994, 12, 31)),
                                              Period.instant(date(1993, 12, 31))]
     assert doc.facts[0].value == Decimal(5302746000)
+
+
+def test_weeks_headers_with_two_dates_per_column_group():
+    # The layout of a 2004 newswire release (hand-made): 13 and 26 weeks, each group
+    # naming both year ends; each column takes the date of its own year.
+    text = """\
+    EXAMPLE CO.
+    CONSOLIDATED INCOME
+
+                                          For the 13         For the 26
+                                          Weeks Ended        Weeks Ended
+                                        July 3, 2004 and   July 3, 2004 and
+                                         June 28, 2003      June 28, 2003
+    (millions, except earnings per
+     common share)                       2004     2003      2004      2003
+
+    REVENUES
+     Merchandise sales and services     $8,700  $ 8,851   $16,403   $16,325
+"""
+    doc = read_text(text, "weeks.txt")
+    facts = [f for f in doc.facts if f.label == "Merchandise sales and services"]
+    assert [(f.period.end, f.period.months) for f in facts] == [
+        (date(2004, 7, 3), 3), (date(2003, 6, 28), 3), (date(2004, 7, 3), 6),
+        (date(2003, 6, 28), 6)]
+    assert facts[0].value == Decimal(8700) * 10**6
+
+
+def test_a_schedule_takes_its_periods_from_row_headings():
+    # A financial statement schedule (hand-made, after a 1994 10-K): the columns name a
+    # roll-forward, the year heads the rows. Beginning balance: the instant before the
+    # year; end balance: the year's end; the flows: the year.
+    text = """\
+                          ($000'S OMITTED)
+               SCHEDULE V--PROPERTY AND EQUIPMENT
+<TABLE>
+<CAPTION>
+                            BALANCE                             BALANCE
+                           BEGINNING   ADDITIONS  RETIREMENTS   END OF
+                            OF YEAR     AT COST    OR SALES      YEAR
+<S>                       <C>         <C>        <C>          <C>
+1991
+Buildings...............      780,905    156,522    (17,508)     919,919
+</TABLE>
+"""
+    doc = read_text(text, "schedule.txt")
+    facts = [f for f in doc.facts if f.label == "Buildings"]
+    assert [str(f.period) for f in facts] == ["1990-12-31", "1991FY", "1991FY", "1991-12-31"]
+    assert facts[0].value == Decimal(780905000)
+
+
+def test_page_numbers_and_flush_wrapped_labels():
+    text = """\
+                     STATEMENT OF SHAREHOLDERS' EQUITY
+                           (In thousands)
+                                    1994         1993
+
+Repurchase of
+common stock                    (151,943)    (60,682)
+
+                                     41
+
+Cash dividends of
+$.48 per common
+share                            (57,196)    (55,593)
+"""
+    doc = read_text(text, "equity.txt")
+    assert [r.label for r in doc.tables[0].rows if r.fact_ids] == [
+        "Repurchase of common stock", "Cash dividends of $.48 per common share"]
+    assert not [f for f in doc.facts if f.printed == "41"]
+    dividends = [f for f in doc.facts if f.label.startswith("Cash dividends")]
+    assert dividends[0].value == Decimal(-57196000) and dividends[0].unit == "USD"

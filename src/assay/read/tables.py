@@ -590,6 +590,9 @@ class _TableReader:
                 self.table.footnotes[in_footnote] += " " + text.strip()
                 used.add(i)
                 continue
+            if text[0] == " " and _PAGE_NUMBER.match(text):
+                used.add(i)  # a page number, no row of the table
+                continue
             mark = footnote_start(text) if text[0] == "(" else None
             placed, label_end, stray = place_cells(line)
             if mark and not any(placed):
@@ -818,6 +821,8 @@ if (tuple(f.name for f in fields(Fact))[: len(_FACT_FIELDS)] != _FACT_FIELDS
         or tuple(f.name for f in fields(Row)) != _ROW_FIELDS):
     raise ImportError("assay.read.tables builds Facts and Rows positionally: update "
                       "_FACT_FIELDS and _ROW_FIELDS")
+# a line of nothing but a page number, set well in from the margin: "41", "- 12 -", "F-7"
+_PAGE_NUMBER = re.compile(r"^ {10,}(?:-\s*)?(?:[A-Z]-)?\d{1,3}(?:\s*-)?$|^ {10,}[Pp]age \d{1,3}$")
 _BEGIN_END = re.compile(r"\bbegin|\bend\b|\bending\b|\bclose\b")
 _CONTINUED_WITHIN = 8  # lines between a table and the header-less block that continues it
 _POWERS = {k: Decimal(10) ** k for k in range(0, 13)}

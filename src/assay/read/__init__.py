@@ -18,9 +18,10 @@ from assay.model import Diagnostic, Document, Location, Period
 from assay.runtime import gc_paused
 
 from .container import Container, decode_with_notes, file_bytes, split_documents
+from .interpret import Context, read_table
 from .layout import LineIndex
 from .source import Source, SourceLine
-from .tables import Context, find_tables, read_table
+from .text_layout import text_grids
 
 __all__ = ["read_bytes", "read_release", "read_source", "read_text"]
 
@@ -104,20 +105,19 @@ def read_source(source: Source, first_table: int = 0, company: str | None = None
     ctx = Context(source.path, company)
     if source.year_end is not None:
         ctx.year_end = source.year_end
-    found = find_tables(lines, index, source.markup)
+    grids = text_grids(lines, index, source.markup)
     tables = []
     placed = []  # facts of each table
-    for k, f in enumerate(found):
+    for k, grid in enumerate(grids):
         before = len(ctx.facts)
-        tables.append(read_table(ctx, lines, f, first_table + k))
+        tables.append(read_table(ctx, grid, first_table + k))
         placed.append(len(ctx.facts) - before)
-    # prose: the non-blank lines between tables
+    # prose: the non-blank lines outside every table
     prose = []
     start = 0
-    for f in [*found, None]:
-        end = f.title_start if f is not None else len(lines)
+    for end, after in sorted(g.lines for g in grids) + [(len(lines), len(lines))]:
         prose += [(ln.number, ln.text) for ln in lines[start:end] if ln.text]  # not blank
-        start = f.end if f is not None else end
+        start = max(start, after)
     # Document.lines is indexed by the file's line numbers (SGML tag lines left blank)
     if lines and lines[-1].number == len(lines):  # no line left out: numbered 1, 2, ...
         all_lines = [ln.text for ln in lines]

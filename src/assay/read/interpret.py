@@ -1,10 +1,10 @@
-"""Find the tables of a fixed-width release and read their rows into facts.
+"""Interpretation: a grid becomes a table of facts.
 
-A table is found by its header anchor: a line naming a year for each column
-(statements), or a line of column names over a rule of several segments (grids such as
-drill intercepts). Above the anchor stand the header lines and the title block (company,
-title, scale note); below it the body, which runs until two blank lines are followed by
-something that is neither a footnote nor a row of the table.
+From a :class:`~assay.read.grid.Grid` (whatever layout made it) this stage reads the
+title and scale note, each column's period from the header, and each body row: labels
+wrapped over lines, headings that name sections, operating units and segments, groups,
+footnotes, rules above and below; then the meaning of each figure (unit, scale,
+concept, metal, entity) and the fact it is, with its place.
 """
 
 from __future__ import annotations
@@ -19,24 +19,9 @@ from assay.model import Column, Diagnostic, Entity, Fact, Location, Period, Row,
 from assay.model import units as u
 
 from . import labels
-from .headers import (
-    YEAR_SCANS,
-    assign_periods,
-    header_items,
-    is_header_line,
-    is_period_anchor,
-    period_of_label,
-)
-from .layout import (
-    RULE_LINE,
-    Cell,
-    LineIndex,
-    continues,
-    footnote_start,
-    indent_of,
-    is_caps_heading,
-)
-from .source import Markup, SourceLine
+from .grid import Grid
+from .headers import assign_periods, period_of_label
+from .layout import Cell, continues, footnote_start, indent_of, is_caps_heading
 from .vocabulary import VOCABULARY
 
 _COMPANY_LINE = re.compile(r"\b(COMPANY|CORPORATION|CORP\.?|INC\.?|LTD\.?|LIMITED|MINES)\b")
@@ -51,19 +36,6 @@ _HOLE = re.compile(r"^[A-Z]{1,5}[-_]?\d{1,4}[A-Z]?$")
 
 
 @dataclass(slots=True)
-class Found:
-    """Where a table lies in the list of lines (indices into it)."""
-
-    kind: str
-    title_start: int
-    header_start: int
-    anchor: int
-    body_start: int
-    end: int = 0  # exclusive
-    columns: tuple[int, ...] = ()  # where the <C> markers of a <TABLE> block stand
-
-
-@dataclass(slots=True)
 class Context:
     """Everything the reader needs while it builds one document's facts."""
 
@@ -72,210 +44,10 @@ class Context:
     facts: list[Fact] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     last_table: Table | None = None  # the table read before, which the next may continue
-    last_end: int = -1  # where it ends, as an index into the document's lines
     year_end: tuple[int, int] = (12, 31)  # the filer's fiscal year end (month, day)
 
     def warn(self, line: int, code: str, message: str, col: int = 0) -> None:
         self.diagnostics.append(Diagnostic(Location(self.path, line, col, col), code, message))
-
-
-def find_tables(lines: list[SourceLine], index: LineIndex | None = None,
-                markup: tuple[Markup, ...] = ()) -> list[Found]:
-    """Locate every table: its title block, header lines, anchor and body extent.
-
-    A ``<TABLE>`` block is a table: its caption is the header, its ``<C>`` markers the
-    columns. Elsewhere anchors are looked for only where a whole-text scan of ``index``
-    (the lines' text) finds a year, or a rule below: the only lines that can be one.
-    """
-    index = index or LineIndex(ln.text for ln in lines)
-    years = {k for scan in YEAR_SCANS for k in index.lines_with(scan)}
-    candidates = sorted(years | {k - 1 for k in index.lines_with(RULE_LINE) if k})
-    found: list[Found] = []
-    n = len(lines)
-    after_grid = -1
-    inside = bytearray(n)  # the lines of <TABLE> blocks
-    for block in markup:
-        inside[block.start:block.end] = b"\x01" * (block.end - block.start)
-    for i in candidates:
-        if i == after_grid or inside[i]:
-            continue  # the rule under a grid's header; a line of a <TABLE> block
-        text = lines[i].text
-        if i in years and text.strip() and is_period_anchor(text):
-            if any(k in years and lines[k].text and is_period_anchor(lines[k].text)
-                   for k in range(i + 1, min(i + 3, n))):
-                continue  # a header line over the anchor below it, not an anchor itself
-            header_start = i
-            first = header_items(text)[0].start
-            while header_start > 0:
-                above = lines[header_start - 1]
-                if _header_like(above):
-                    header_start -= 1
-                elif (header_start > 1 and _stub_line(above, first)
-                      and _header_like(lines[header_start - 2])):
-                    header_start -= 2  # a stub line ("(millions, except") amid the header
-                else:
-                    break
-            found.append(Found("statement", _title_start(lines, header_start), header_start,
-                               i, i + 1))
-        elif _is_grid_anchor(lines, i):
-            header_start = i - 1 if i > 0 and lines[i - 1].rule else i
-            found.append(Found("grid", _title_start(lines, header_start), header_start, i,
-                               i + 2))
-            after_grid = i + 1
-    for k, f in enumerate(found):
-        limit = found[k + 1].title_start if k + 1 < len(found) else n
-        f.end = _body_end(lines, f, limit)
-    by_anchor = {f.anchor: f for f in found}
-    for block in markup:
-        if block.body is None or block.body >= block.end:
-            continue
-        f = next((by_anchor[i] for i in range(block.start - 1, block.start - 4, -1)
-                  if i in by_anchor), None)
-        if block.body == block.start and f is not None and f.kind == "statement":
-            # the header stands above the <TABLE> line: the block is that header's body
-            f.body_start, f.end, f.columns = block.body, block.end, block.columns
-            continue
-        title_start = _title_start(lines, block.start, loose=True)
-        found.append(Found("statement", title_start, block.start, block.body - 1, block.body,
-                           block.end, block.columns))
-    if markup:
-        found.sort(key=lambda f: f.header_start)
-        starts = sorted(b.start for b in markup)
-        for f in found:  # a table found by its anchor ends where a <TABLE> block begins
-            if not f.columns:
-                f.end = min([f.end] + [s for s in starts if s > f.anchor])
-    return found
-
-
-def _stub_line(line: SourceLine, first: int) -> bool:
-    """A line of words left of the header's first period item, with no figure."""
-    return bool(line.text) and len(line.text) < first and not line.cells and not line.rule
-
-
-def _header_like(line: SourceLine) -> bool:
-    return bool(line.text) and (line.rule is not None or is_header_line(line.text))
-
-
-def _title_start(lines: list[SourceLine], header_start: int, loose: bool = False) -> int:
-    """The first line of the title block above a header: up to three blank lines, then a
-    run of indented short lines (company, title, scale note). ``loose`` (above a
-    ``<TABLE>`` block, whose start is certain) takes short lines at the margin too."""
-    i = header_start
-    blanks = 0
-    while i > 0 and not lines[i - 1].text.strip() and blanks < 3:
-        i -= 1
-        blanks += 1
-    start = i
-    taken = 0
-    while start > 0 and taken < 6:
-        if loose:  # rules and blank lines within the title block of a <TABLE>
-            k = start
-            while k > 0 and start - k < 3 and (lines[k - 1].rule is not None
-                                               or not lines[k - 1].text.strip()):
-                k -= 1
-            if k < start:
-                if k == 0 or not _title_like(lines[k - 1], loose):
-                    break
-                start = k
-        if not _title_like(lines[start - 1], loose):
-            break
-        start -= 1
-        taken += 1
-    return start if taken else header_start
-
-
-def _title_like(line: SourceLine, loose: bool) -> bool:
-    """A line that may stand in a table's title block: short, indented (or at the margin
-    above a ``<TABLE>`` block), no figure, no rule, not the end of a sentence."""
-    text = line.text
-    if not text.strip() or len(text) > 80 or line.rule is not None or _ends_a_sentence(text):
-        return False
-    if indent_of(text) < 2 and not loose:
-        return False
-    return not any(not c.nil for c in line.cells)
-
-
-def _ends_a_sentence(text: str) -> bool:
-    """A line of prose ending its sentence ("... adjustments above."), not a title ending
-    in an abbreviation ("SEARS, ROEBUCK AND CO.", "Example Mining Inc.")."""
-    words = text.split()
-    last = words[-1] if words else ""
-    return last.endswith(".") and len(last) > 4 and not text.isupper()
-
-
-def _is_grid_anchor(lines: list[SourceLine], i: int) -> bool:
-    """A line of column names over a rule of three or more segments, some with units."""
-    text = lines[i].text
-    if "(" not in text or i + 1 >= len(lines) or "-" not in lines[i + 1].text:
-        return False
-    below = lines[i + 1].rule
-    if below is None or len(below.segments) < 3:
-        return False
-    if lines[i].rule or lines[i].cells:
-        return False
-    return len(_GRID_UNIT.findall(text)) >= 2
-
-
-def _body_end(lines: list[SourceLine], f: Found, limit: int) -> int:
-    i = f.body_start
-    last_content = f.anchor
-    while i < limit:
-        if lines[i].text:  # (right-stripped: a blank line is "")
-            last_content = i
-            i += 1
-            continue
-        j = i
-        while j < limit and not lines[j].text:
-            j += 1
-        if j >= limit:
-            break
-        if j - i >= 2:
-            nxt = lines[j]
-            if not (footnote_start(nxt.text) or nxt.cells or nxt.rule):
-                break
-        i = j
-    return last_content + 1
-
-
-# --------------------------------------------------------------------------- columns
-
-
-@dataclass(slots=True)
-class _ColumnSpec:
-    lo: int  # smallest right edge of its cells
-    hi: int  # largest right edge
-    start: int  # leftmost start of its cells
-    count: int = 0
-
-
-def _statement_columns(body: list[SourceLine], n_columns: int) -> list[_ColumnSpec]:
-    """Cluster the right edges of the body's numeric cells into ``n_columns`` columns."""
-    ends: dict[int, int] = {}
-    starts: dict[int, int] = {}
-    for line in body:
-        cells = line.cells
-        if not cells or line.rule or line.text[0] == "(" and footnote_start(line.text):
-            continue
-        for c in cells:
-            end = c.end
-            if end in ends:
-                ends[end] += 1
-                if c.start < starts[end]:
-                    starts[end] = c.start
-            else:
-                ends[end] = 1
-                starts[end] = c.start
-    clusters: list[_ColumnSpec] = []
-    for end in sorted(ends):
-        if clusters and end - clusters[-1].hi <= 2:
-            cl = clusters[-1]
-            cl.hi = end
-            cl.count += ends[end]
-            cl.start = min(cl.start, starts[end])
-        else:
-            clusters.append(_ColumnSpec(end, end, starts[end], ends[end]))
-    chosen = sorted(clusters, key=lambda c: (-c.count, -c.hi))[:n_columns]
-    return sorted(chosen, key=lambda c: c.hi)
 
 
 def _figures_of_a_row(text: str, cells: list[Cell]) -> bool:
@@ -295,38 +67,6 @@ def _figures_of_a_row(text: str, cells: list[Cell]) -> bool:
     return True
 
 
-def _markup_columns(body: list[SourceLine], markers: tuple[int, ...],
-                    ) -> tuple[list[_ColumnSpec], dict[int, int]]:
-    """The columns of a ``<TABLE>`` block from its ``<C>`` markers: a figure belongs to
-    the last column whose marker stands left of its end (figures are set right in their
-    column and may reach left of its marker). Returns the columns, spanning the cells
-    found under each, and the column of each figure end."""
-    widest = max((len(line.text) for line in body), default=0) + 1
-    bounds = [*markers[1:], max(widest, markers[-1] + 1)]
-    column_at = {end: k for k, (lo, hi) in enumerate(zip(markers, bounds, strict=True))
-                 for end in range(lo + 1, hi + 1)}
-    specs = [_ColumnSpec(hi, lo + 1, lo) for lo, hi in zip(markers, bounds, strict=True)]
-    seen = [False] * len(specs)
-    for line in body:
-        for c in line.cells:
-            k = column_at.get(c.end)
-            if k is None:
-                continue
-            spec = specs[k]
-            if not seen[k]:
-                spec.lo = spec.hi = c.end
-                spec.start = c.start
-                seen[k] = True
-            else:
-                spec.lo, spec.hi = min(spec.lo, c.end), max(spec.hi, c.end)
-                spec.start = min(spec.start, c.start)
-            spec.count += 1
-    return specs, column_at
-
-
-# --------------------------------------------------------------------------- reading
-
-
 @dataclass(slots=True)
 class _Unit:
     """A label that may wrap over several lines."""
@@ -338,19 +78,15 @@ class _Unit:
 
 
 class _TableReader:
-    """Reads one found table into a :class:`Table` and its facts."""
+    """Reads one grid into a :class:`Table` and its facts."""
 
-    def __init__(self, ctx: Context, lines: list[SourceLine], found: Found, index: int):
+    def __init__(self, ctx: Context, grid: Grid, index: int):
         self.ctx = ctx
-        self.lines = lines
-        self.f = found
-        self.table = Table(index=index, title="", kind=found.kind,
-                           first_line=lines[found.title_start].number,
-                           last_line=lines[found.end - 1].number)
+        self.g = grid
+        self.table = Table(index=index, title="", kind=grid.kind, first_line=grid.first_line,
+                           last_line=grid.last_line)
         self.note = labels.ScaleNote()
-        self.used: set[int] = set()
-        self.specs: list[_ColumnSpec] = []
-        self._column_at: dict[int, int] | None = None
+        self.used: set[int] = set()  # the line numbers read
         self._id_prefix = f"t{index}r"
         self._grid_meanings: list[_Meaning] = []  # what each column of a grid holds
         self._periods: list[Period | None] = []  # each column's period
@@ -358,16 +94,16 @@ class _TableReader:
 
     # -- header -------------------------------------------------------------
     def read_title(self) -> None:
-        f, lines = self.f, self.lines
+        g = self.g
         title_parts: list[str] = []
         note_parts: list[str] = []
         in_note = False
-        for i in range(f.title_start, f.header_start):
-            text = lines[i].text.strip()
+        for line in g.title:
+            text = line.text.strip()
             if not text:
                 continue
-            self.used.add(i)
-            if lines[i].rule is not None:
+            self.used.add(line.number)
+            if line.rule is not None:
                 continue
             if in_note or text.startswith("(") and not text.startswith("(1"):
                 note_parts.append(text)
@@ -380,19 +116,19 @@ class _TableReader:
         note_text = " ".join(note_parts)
         note = labels.parse_scale_note(note_text)
         if note is None:  # a scale said in the title or the header ("$000", "(in millions)")
-            for i in range(f.title_start, f.anchor + 1):
-                note = labels.parse_scale_note(lines[i].text)
+            for line in [*g.title, *g.header]:
+                note = labels.parse_scale_note(line.text)
                 if note is not None:
                     note_text = note.text
                     break
         previous = self.ctx.last_table
         if (note is None and previous is not None and previous.scale_note
-                and f.columns and self._follows_previous()):
+                and g.markup and g.follows):
             # a run of <TABLE> blocks under one scale note ("Note 3 - Details (in
             # millions)" over several small tables)
             note = labels.parse_scale_note(previous.scale_note)
             note_text = previous.scale_note
-            self.ctx.warn(lines[f.title_start].number, "scale-continued",
+            self.ctx.warn(g.first_line, "scale-continued",
                           f"no scale note: the scale of '{previous.title}' (lines "
                           f"{previous.first_line}-{previous.last_line}) is taken, "
                           f"'{note_text}'")
@@ -400,36 +136,28 @@ class _TableReader:
         self.table.scale_note = note_text
         title = " ".join(title_parts)
         anchor_left = ""
-        if f.kind == "statement":
-            anchor = lines[f.anchor].text
+        if g.kind == "statement":
+            anchor = g.anchor.text
             m = re.match(r"^\s*([A-Za-z][A-Za-z &'-]*[A-Za-z])\s{2,}", anchor)
             anchor_left = m.group(1) if m else ""
         if not title and anchor_left:
             title = anchor_left.title() if anchor_left.isupper() else anchor_left
         title, marks = labels.split_footnotes(title)
-        if not title and previous is not None and f.columns and self._follows_previous():
+        if not title and previous is not None and g.markup and g.follows:
             title = previous.title  # a block right under another, under a caption of its own
         self.table.title = title or f"Table {self.table.index + 1}"
         self.table.role = VOCABULARY.role_of(title) if title else None
         self.table.title_footnotes = marks
 
     def read_statement_columns(self) -> None:
-        f, lines = self.f, self.lines
-        header = [lines[i].text for i in range(f.header_start, f.anchor + 1)
-                  if lines[i].rule is None]
-        self.used.update(range(f.header_start, f.anchor + 1))
-        body = lines[f.body_start:f.end]
-        if f.columns:
-            n = len(f.columns)
-            self.specs, self._column_at = _markup_columns(body, f.columns)
-        else:
-            n = sum(1 for i in header_items(lines[f.anchor].text) if i.year is not None)
-            self.specs = _statement_columns(body, n)
-        periods, texts = assign_periods(header, [(s.start, s.hi) for s in self.specs],
+        g = self.g
+        header = [line.text for line in g.header if line.rule is None]
+        self.used.update(line.number for line in g.header)
+        periods, texts = assign_periods(header, [(c.start, c.right) for c in g.columns],
                                         self.ctx.year_end)
         previous = self.ctx.last_table
-        if (f.columns and not any(periods) and previous is not None
-                and len(previous.columns) == len(self.specs) and self._follows_previous()):
+        if (g.markup and not any(periods) and previous is not None
+                and len(previous.columns) == len(g.columns) and g.follows):
             # a block with no period in its header, right under a table of as many
             # columns, continues it (a balance sheet's liabilities under its assets)
             periods = [c.period for c in previous.columns]
@@ -438,88 +166,48 @@ class _TableReader:
             if not self.table.scale_note and previous.scale_note:
                 self.table.scale_note = previous.scale_note
                 self.note = labels.parse_scale_note(previous.scale_note) or self.note
-            self.ctx.warn(lines[f.title_start].number, "columns-continued",
+            self.ctx.warn(g.first_line, "columns-continued",
                           f"no period in the header: the columns of '{previous.title}' "
                           f"(lines {previous.first_line}-{previous.last_line}) continue")
         if self.table.role == "balance_sheet":  # "1994  1993" over balances: year ends
             periods = [Period.instant(p.end) if p is not None else None for p in periods]
-        for k, (spec, period, text) in enumerate(zip(self.specs, periods, texts, strict=True)):
-            self.table.columns.append(Column(k, spec.hi, text, period))
+        for k, (column, period, text) in enumerate(zip(g.columns, periods, texts,
+                                                        strict=True)):
+            self.table.columns.append(Column(k, column.right, text, period))
             if period is None:
-                self.ctx.warn(lines[f.anchor].number, "column-period",
+                self.ctx.warn(g.anchor.number, "column-period",
                               f"column {k + 1} of '{self.table.title}' has no period "
-                              f"in its header ('{text}')", spec.start)
-        if len(self.specs) < n:
-            self.ctx.warn(lines[f.anchor].number, "columns",
-                          f"header names {n} columns, cells found under {len(self.specs)}")
-
-    def _follows_previous(self) -> bool:
-        """Whether this table stands right under the table read before it, with nothing
-        but blank lines (and markup) between them."""
-        end, start = self.ctx.last_end, self.f.title_start
-        return (0 <= end <= start and start - end <= _CONTINUED_WITHIN
-                and not any(self.lines[i].text for i in range(end, start)))
+                              f"in its header ('{text}')", column.start)
+        if len(g.columns) < g.named:
+            self.ctx.warn(g.anchor.number, "columns",
+                          f"header names {g.named} columns, cells found under "
+                          f"{len(g.columns)}")
 
     def read_grid_columns(self) -> None:
-        f, lines = self.f, self.lines
-        self.used.update(range(f.header_start, f.anchor + 2))
-        header = lines[f.anchor].text
-        rule = lines[f.anchor + 1].rule
-        assert rule is not None  # a grid anchor stands over a rule
-        for start, end in rule.segments:
-            text = header[start:end + 1].strip()
+        g = self.g
+        self.used.update(line.number for line in g.header)
+        for column in g.columns:
+            text = column.header
             unit_m = _GRID_UNIT.search(text)
-            if not unit_m:
-                continue  # a text column (vein, hole)
+            assert unit_m is not None  # the layout keeps the columns named with a unit
             unit = _GRID_UNITS.get(unit_m.group(1).strip().lower())
             name = text[: unit_m.start()].strip()
             metal = labels.metal_in(name) or _SYMBOLS.get(name.lower())
             k = len(self.table.columns)
-            col = Column(k, end, text, None, name=metal or name.lower(), unit=unit)
+            col = Column(k, column.right, text, None, name=metal or name.lower(), unit=unit)
             self.table.columns.append(col)
             concept = "interval_length" if unit in (u.METRES, u.FEET) else "grade"
             self._grid_meanings.append(_Meaning(unit or "", 0, concept,
                                                 col.name if concept == "grade" else None,
                                                 Entity(self.ctx.company)))
-            self.specs.append(_ColumnSpec(end - 1, end, start))
             if unit is None:
-                self.ctx.warn(lines[f.anchor].number, "column-unit",
-                              f"unknown unit in column header '{text}'", start)
+                self.ctx.warn(g.anchor.number, "column-unit",
+                              f"unknown unit in column header '{text}'", column.start)
 
     # -- body ---------------------------------------------------------------
-    def place_cells(self, line: SourceLine) -> tuple[list[Cell | None], int, list[Cell]]:
-        """Cells of a line by column, where its label ends, and cells under no column."""
-        cells = line.cells
-        placed: list[Cell | None] = [None] * len(self.specs)
-        if not cells:
-            return placed, len(line.text), []
-        column_at = self._column_at
-        if column_at is None:
-            column_at = self._column_at = {}
-            for k, spec in reversed(list(enumerate(self.specs))):
-                for end in range(spec.lo - 1, spec.hi + 2):
-                    column_at[end] = k
-        stray: list[Cell] = []
-        first: Cell | None = None
-        for c in cells:
-            k = column_at.get(c.end)
-            if k is None or placed[k] is not None:
-                stray.append(c)
-            else:
-                placed[k] = c
-                if first is None or c.start < first.start:
-                    first = c
-        if first is None:
-            return placed, len(line.text), []
-        # cells left of the first column belong to the label (footnote marks, "29.73%")
-        if stray:
-            stray = [c for c in stray if c.end > first.start]
-        return placed, first.start - (1 if first.dollar else 0), stray
-
     def read_body(self) -> None:
-        f, lines = self.f, self.lines
         self._periods = [c.period for c in self.table.columns]
-        used, rows, place_cells = self.used, self.table.rows, self.place_cells
+        used, rows = self.used, self.table.rows
         is_grid = self.table.kind == "grid"
         pending: list[_Unit] = []
         rule_pending: str | None = None
@@ -556,14 +244,14 @@ class _TableReader:
                 else:
                     group, group_indent, member_indent = label, unit.indent, None
                 self.table.rows.append(Row(  # positional, in the order of _ROW_FIELDS
-                    len(self.table.rows), label, tuple([lines[i].number for i in unit.lines]),
+                    len(self.table.rows), label, tuple(unit.lines),
                     (), unit.indent, None, None, section, None if group == label else group,
                     marks, True, block))
                 self.used.update(unit.lines)
             pending.clear()
 
-        for i in range(f.body_start, f.end):
-            line = lines[i]
+        for i, line in enumerate(self.g.rows):
+            number = line.number
             text = line.text  # right-stripped: a blank line is ""
             if not text or text.isspace():
                 if in_footnote is None:
@@ -579,48 +267,48 @@ class _TableReader:
             rule = line.rule
             if rule is not None:
                 flush_headings()
-                used.add(i)
+                used.add(number)
                 if last_row is not None and last_row_is_previous:
-                    last_row.rule_below = last_row.rule_below or rule.char
-                rule_pending = rule.char
+                    last_row.rule_below = last_row.rule_below or rule
+                rule_pending = rule
                 rule_line = i
                 last_row_is_previous = False
                 continue
             if in_footnote is not None:
                 self.table.footnotes[in_footnote] += " " + text.strip()
-                used.add(i)
+                used.add(number)
                 continue
-            if text[0] == " " and _PAGE_NUMBER.match(text):
-                used.add(i)  # a page number, no row of the table
+            if len(line.figures) == 1 and text[0] == " " and _PAGE_NUMBER.match(text):
+                used.add(number)  # a page number, no row of the table
                 continue
             mark = footnote_start(text) if text[0] == "(" else None
-            placed, label_end, stray = place_cells(line)
+            placed, label_end, stray = line.cells, line.label_end, line.stray
             if mark and not any(placed):
                 flush_headings()
                 in_footnote = mark
                 self.table.footnotes[mark] = text.strip()[len(mark) + 2:].strip()
-                used.add(i)
+                used.add(number)
                 footnote_seen = True
                 rule_pending = None
                 last_row_is_previous = False
                 continue
-            if not any(placed) and _figures_of_a_row(text, line.cells):
+            if not any(placed) and _figures_of_a_row(text, line.figures):
                 # figures under no column (the row is out of line with the table):
                 # each is reported, the row keeps its label
-                for c in line.cells:
-                    self.ctx.warn(line.number, "unplaced-cell",
+                for c in line.figures:
+                    self.ctx.warn(number, "unplaced-cell",
                                   f"'{c.text}' stands under no column of "
                                   f"'{self.table.title}': the row's figures are out of line "
                                   f"with the table's columns", c.start)
-                label_end = line.cells[0].start - (1 if line.cells[0].dollar else 0)
+                label_end = line.figures[0].start - (1 if line.figures[0].dollar else 0)
             elif not any(placed):
                 indent = indent_of(text)
                 stripped = text.strip()
                 if pending and continues(pending[-1].text, pending[-1].indent, stripped, indent):
-                    pending[-1].lines.append(i)
+                    pending[-1].lines.append(number)
                     pending[-1].text += " " + stripped
                 else:
-                    pending.append(_Unit([i], stripped, indent, rule_pending))
+                    pending.append(_Unit([number], stripped, indent, rule_pending))
                 rule_pending = None
                 last_row_is_previous = False
                 continue
@@ -633,13 +321,13 @@ class _TableReader:
             label_text = text[:label_end].rstrip().rstrip("$").rstrip()
             indent = indent_of(text) if label_text.strip() else label_end
             stripped = label_text.strip()
-            unit_lines = [i]
+            unit_lines = [number]
             row_rule = rule_pending
             if not is_grid and pending and stripped and continues(
                     pending[-1].text, pending[-1].indent, stripped, indent):
                 head = pending.pop()  # the figures end a wrapped label
                 row_rule = head.rule
-                unit_lines = head.lines + [i]
+                unit_lines = head.lines + [number]
                 stripped = head.text + " " + stripped
                 indent = head.indent
             if pending:
@@ -654,9 +342,7 @@ class _TableReader:
                     group, member_indent = None, None
             label, marks = labels.split_footnotes(" ".join(stripped.split()))
             # positional, in the order of _ROW_FIELDS
-            row = Row(len(rows), label,
-                      (line.number,) if len(unit_lines) == 1
-                      else tuple([lines[k].number for k in unit_lines]),
+            row = Row(len(rows), label, tuple(unit_lines),
                       (), indent, row_rule, None, section, group, marks, False, block)
             rows.append(row)
             used.update(unit_lines)
@@ -676,9 +362,9 @@ class _TableReader:
             if seg:
                 row_entity = Entity(entity.company, entity.unit, seg, entity.share)
             meaning = self._meaning(row, row_entity, metal or section_metal)
-            row.fact_ids = self._facts(row, placed, line, meaning, dims)
+            row.fact_ids = self._facts(row, placed, number, meaning, dims)
             for c in stray:
-                self.ctx.warn(line.number, "stray-cell",
+                self.ctx.warn(number, "stray-cell",
                               f"'{c.text}' stands under no column of '{self.table.title}'",
                               c.start)
             rule_pending = None
@@ -721,7 +407,7 @@ class _TableReader:
             entity = Entity(entity.company, None, metal, entity.share)
         return _Meaning(unit, scale, concept, metal, entity)
 
-    def _facts(self, row: Row, placed: list[Cell | None], line: SourceLine,
+    def _facts(self, row: Row, placed: list[Cell | None], number_of_line: int,
                meaning: _Meaning | None, dims: tuple[tuple[str, str], ...],
                ) -> tuple[str | None, ...]:
         """The facts of one row's cells; their ids, None where a column is empty."""
@@ -729,7 +415,7 @@ class _TableReader:
         if periods and not any(periods):
             periods = self._row_periods(row.label)
         append = self.ctx.facts.append
-        path, number_of_line = self.ctx.path, line.number
+        path = self.ctx.path
         title, label, section, notes = self.table.title, row.label, row.section, row.footnotes
         index = row.index
         prefix = f"{self._id_prefix}{index}c"
@@ -774,10 +460,9 @@ class _TableReader:
         return out
 
     def finish(self) -> Table:
-        f, lines = self.f, self.lines
-        used = self.used
-        total = [i for i in range(f.title_start, f.end) if lines[i].text]  # not blank
-        unplaced = [lines[i].number for i in total if i not in used]
+        g, used = self.g, self.used
+        total = [line.number for line in [*g.title, *g.header, *g.rows] if line.text]
+        unplaced = [n for n in total if n not in used]
         self.table.lines_total = len(total)
         self.table.lines_used = len(total) - len(unplaced)
         self.table.unplaced = unplaced
@@ -786,14 +471,13 @@ class _TableReader:
                 Location(self.ctx.path, self.table.first_line), "table-role",
                 f"the role of table '{self.table.title}' is not recognised from its title",
                 "info"))
-        for i in total:
-            if i in used:
+        for line in g.rows:
+            if not line.text or line.number in used:
                 continue
-            line = lines[i]
             self.ctx.warn(line.number, "unplaced-line",
                           f"line not placed in table '{self.table.title}'")
-            if _figures_of_a_row(line.text, line.cells):
-                for c in line.cells:
+            if _figures_of_a_row(line.text, line.figures):
+                for c in line.figures:
                     self.ctx.warn(line.number, "unplaced-cell", f"'{c.text}' on a line not "
                                   f"placed in table '{self.table.title}'", c.start)
         return self.table
@@ -819,12 +503,11 @@ _ROW_FIELDS = ("index", "label", "lines", "fact_ids", "indent", "rule_above", "r
                "section", "group", "footnotes", "heading", "block")
 if (tuple(f.name for f in fields(Fact))[: len(_FACT_FIELDS)] != _FACT_FIELDS
         or tuple(f.name for f in fields(Row)) != _ROW_FIELDS):
-    raise ImportError("assay.read.tables builds Facts and Rows positionally: update "
+    raise ImportError("assay.read.interpret builds Facts and Rows positionally: update "
                       "_FACT_FIELDS and _ROW_FIELDS")
 # a line of nothing but a page number, set well in from the margin: "41", "- 12 -", "F-7"
 _PAGE_NUMBER = re.compile(r"^ {10,}(?:-\s*)?(?:[A-Z]-)?\d{1,3}(?:\s*-)?$|^ {10,}[Pp]age \d{1,3}$")
 _BEGIN_END = re.compile(r"\bbegin|\bend\b|\bending\b|\bclose\b")
-_CONTINUED_WITHIN = 8  # lines between a table and the header-less block that continues it
 _POWERS = {k: Decimal(10) ** k for k in range(0, 13)}
 _DIGITS = [str(k) for k in range(64)]  # column numbers of fact ids
 _GRID_UNITS = {"m": u.METRES, "ft": u.FEET, "g/t": u.G_PER_T, "opt": u.OZ_PER_TON,
@@ -849,13 +532,14 @@ def _entity_of_heading(company: str, heading: str) -> Entity:
     return Entity(company, share=share)
 
 
-def read_table(ctx: Context, lines: list[SourceLine], found: Found, index: int) -> Table:
-    reader = _TableReader(ctx, lines, found, index)
+def read_table(ctx: Context, grid: Grid, index: int) -> Table:
+    """The table a grid holds; its facts and diagnostics go to ``ctx``."""
+    reader = _TableReader(ctx, grid, index)
     reader.read_title()
-    if found.kind == "grid":
+    if grid.kind == "grid":
         reader.read_grid_columns()
     else:
         reader.read_statement_columns()
     reader.read_body()
-    ctx.last_table, ctx.last_end = reader.table, found.end
+    ctx.last_table = reader.table
     return reader.finish()

@@ -1,0 +1,364 @@
+"""The layout stage of fixed-width text: table regions into grids.
+
+A table is found by its header anchor: a line naming a year for each column
+(statements), or a line of column names over a rule of several segments (grids such as
+drill intercepts), or an EDGAR ``<TABLE>`` block, whose caption is its header and whose
+``<C>`` markers stand where its columns begin. Above the anchor stand the header lines
+and the title block (company, title, scale note); below it the body, which runs until
+two blank lines are followed by something that is neither a footnote nor a row of the
+table. Columns are inferred from where the body's figures end; each body line's figures
+are placed under them. What the grid means is for :mod:`assay.read.interpret`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .grid import Grid, GridColumn, GridRow
+from .headers import YEAR_SCANS, header_items, is_header_line, is_period_anchor
+from .layout import RULE_LINE, Cell, LineIndex, footnote_start, indent_of
+from .source import Markup, SourceLine
+
+_GRID_UNIT = re.compile(r"\(([^)]*)\)")
+_CONTINUED_WITHIN = 8  # lines between a table and the header-less block that continues it
+
+
+@dataclass(slots=True)
+class Found:
+    """Where a table lies in the list of lines (indices into it)."""
+
+    kind: str
+    title_start: int
+    header_start: int
+    anchor: int
+    body_start: int
+    end: int = 0  # exclusive
+    columns: tuple[int, ...] = ()  # where the <C> markers of a <TABLE> block stand
+
+
+def find_tables(lines: list[SourceLine], index: LineIndex | None = None,
+                markup: tuple[Markup, ...] = ()) -> list[Found]:
+    """Locate every table: its title block, header lines, anchor and body extent.
+
+    A ``<TABLE>`` block is a table: its caption is the header, its ``<C>`` markers the
+    columns. Elsewhere anchors are looked for only where a whole-text scan of ``index``
+    (the lines' text) finds a year, or a rule below: the only lines that can be one.
+    """
+    index = index or LineIndex(ln.text for ln in lines)
+    years = {k for scan in YEAR_SCANS for k in index.lines_with(scan)}
+    candidates = sorted(years | {k - 1 for k in index.lines_with(RULE_LINE) if k})
+    found: list[Found] = []
+    n = len(lines)
+    after_grid = -1
+    inside = bytearray(n)  # the lines of <TABLE> blocks
+    for block in markup:
+        inside[block.start:block.end] = b"\x01" * (block.end - block.start)
+    for i in candidates:
+        if i == after_grid or inside[i]:
+            continue  # the rule under a grid's header; a line of a <TABLE> block
+        text = lines[i].text
+        if i in years and text.strip() and is_period_anchor(text):
+            if any(k in years and lines[k].text and is_period_anchor(lines[k].text)
+                   for k in range(i + 1, min(i + 3, n))):
+                continue  # a header line over the anchor below it, not an anchor itself
+            header_start = i
+            first = header_items(text)[0].start
+            while header_start > 0:
+                above = lines[header_start - 1]
+                if _header_like(above):
+                    header_start -= 1
+                elif (header_start > 1 and _stub_line(above, first)
+                      and _header_like(lines[header_start - 2])):
+                    header_start -= 2  # a stub line ("(millions, except") amid the header
+                else:
+                    break
+            found.append(Found("statement", _title_start(lines, header_start), header_start,
+                               i, i + 1))
+        elif _is_grid_anchor(lines, i):
+            header_start = i - 1 if i > 0 and lines[i - 1].rule else i
+            found.append(Found("grid", _title_start(lines, header_start), header_start, i,
+                               i + 2))
+            after_grid = i + 1
+    for k, f in enumerate(found):
+        limit = found[k + 1].title_start if k + 1 < len(found) else n
+        f.end = _body_end(lines, f, limit)
+    by_anchor = {f.anchor: f for f in found}
+    for block in markup:
+        if block.body is None or block.body >= block.end:
+            continue
+        f = next((by_anchor[i] for i in range(block.start - 1, block.start - 4, -1)
+                  if i in by_anchor), None)
+        if block.body == block.start and f is not None and f.kind == "statement":
+            # the header stands above the <TABLE> line: the block is that header's body
+            f.body_start, f.end, f.columns = block.body, block.end, block.columns
+            continue
+        title_start = _title_start(lines, block.start, loose=True)
+        found.append(Found("statement", title_start, block.start, block.body - 1, block.body,
+                           block.end, block.columns))
+    if markup:
+        found.sort(key=lambda f: f.header_start)
+        starts = sorted(b.start for b in markup)
+        for f in found:  # a table found by its anchor ends where a <TABLE> block begins
+            if not f.columns:
+                f.end = min([f.end] + [s for s in starts if s > f.anchor])
+    return found
+
+
+def _stub_line(line: SourceLine, first: int) -> bool:
+    """A line of words left of the header's first period item, with no figure."""
+    return bool(line.text) and len(line.text) < first and not line.cells and not line.rule
+
+
+def _header_like(line: SourceLine) -> bool:
+    return bool(line.text) and (line.rule is not None or is_header_line(line.text))
+
+
+def _title_start(lines: list[SourceLine], header_start: int, loose: bool = False) -> int:
+    """The first line of the title block above a header: up to three blank lines, then a
+    run of indented short lines (company, title, scale note). ``loose`` (above a
+    ``<TABLE>`` block, whose start is certain) takes short lines at the margin too."""
+    i = header_start
+    blanks = 0
+    while i > 0 and not lines[i - 1].text.strip() and blanks < 3:
+        i -= 1
+        blanks += 1
+    start = i
+    taken = 0
+    while start > 0 and taken < 6:
+        if loose:  # rules and blank lines within the title block of a <TABLE>
+            k = start
+            while k > 0 and start - k < 3 and (lines[k - 1].rule is not None
+                                               or not lines[k - 1].text.strip()):
+                k -= 1
+            if k < start:
+                if k == 0 or not _title_like(lines[k - 1], loose):
+                    break
+                start = k
+        if not _title_like(lines[start - 1], loose):
+            break
+        start -= 1
+        taken += 1
+    return start if taken else header_start
+
+
+def _title_like(line: SourceLine, loose: bool) -> bool:
+    """A line that may stand in a table's title block: short, indented (or at the margin
+    above a ``<TABLE>`` block), no figure, no rule, not the end of a sentence."""
+    text = line.text
+    if not text.strip() or len(text) > 80 or line.rule is not None or _ends_a_sentence(text):
+        return False
+    if indent_of(text) < 2 and not loose:
+        return False
+    return not any(not c.nil for c in line.cells)
+
+
+def _ends_a_sentence(text: str) -> bool:
+    """A line of prose ending its sentence ("... adjustments above."), not a title ending
+    in an abbreviation ("SEARS, ROEBUCK AND CO.", "Example Mining Inc.")."""
+    words = text.split()
+    last = words[-1] if words else ""
+    return last.endswith(".") and len(last) > 4 and not text.isupper()
+
+
+def _is_grid_anchor(lines: list[SourceLine], i: int) -> bool:
+    """A line of column names over a rule of three or more segments, some with units."""
+    text = lines[i].text
+    if "(" not in text or i + 1 >= len(lines) or "-" not in lines[i + 1].text:
+        return False
+    below = lines[i + 1].rule
+    if below is None or len(below.segments) < 3:
+        return False
+    if lines[i].rule or lines[i].cells:
+        return False
+    return len(_GRID_UNIT.findall(text)) >= 2
+
+
+def _body_end(lines: list[SourceLine], f: Found, limit: int) -> int:
+    i = f.body_start
+    last_content = f.anchor
+    while i < limit:
+        if lines[i].text:  # (right-stripped: a blank line is "")
+            last_content = i
+            i += 1
+            continue
+        j = i
+        while j < limit and not lines[j].text:
+            j += 1
+        if j >= limit:
+            break
+        if j - i >= 2:
+            nxt = lines[j]
+            if not (footnote_start(nxt.text) or nxt.cells or nxt.rule):
+                break
+        i = j
+    return last_content + 1
+
+
+# --------------------------------------------------------------------------- columns
+
+
+@dataclass(slots=True)
+class _ColumnSpec:
+    lo: int  # smallest right edge of its cells
+    hi: int  # largest right edge
+    start: int  # leftmost start of its cells
+    count: int = 0
+
+
+def _statement_columns(body: list[SourceLine], n_columns: int) -> list[_ColumnSpec]:
+    """Cluster the right edges of the body's numeric cells into ``n_columns`` columns."""
+    ends: dict[int, int] = {}
+    starts: dict[int, int] = {}
+    for line in body:
+        cells = line.cells
+        if not cells or line.rule or line.text[0] == "(" and footnote_start(line.text):
+            continue
+        for c in cells:
+            end = c.end
+            if end in ends:
+                ends[end] += 1
+                if c.start < starts[end]:
+                    starts[end] = c.start
+            else:
+                ends[end] = 1
+                starts[end] = c.start
+    clusters: list[_ColumnSpec] = []
+    for end in sorted(ends):
+        if clusters and end - clusters[-1].hi <= 2:
+            cl = clusters[-1]
+            cl.hi = end
+            cl.count += ends[end]
+            cl.start = min(cl.start, starts[end])
+        else:
+            clusters.append(_ColumnSpec(end, end, starts[end], ends[end]))
+    chosen = sorted(clusters, key=lambda c: (-c.count, -c.hi))[:n_columns]
+    return sorted(chosen, key=lambda c: c.hi)
+
+
+def _markup_columns(body: list[SourceLine], markers: tuple[int, ...],
+                    ) -> tuple[list[_ColumnSpec], dict[int, int]]:
+    """The columns of a ``<TABLE>`` block from its ``<C>`` markers: a figure belongs to
+    the last column whose marker stands left of its end (figures are set right in their
+    column and may reach left of its marker). Returns the columns, spanning the cells
+    found under each, and the column of each figure end."""
+    widest = max((len(line.text) for line in body), default=0) + 1
+    bounds = [*markers[1:], max(widest, markers[-1] + 1)]
+    column_at = {end: k for k, (lo, hi) in enumerate(zip(markers, bounds, strict=True))
+                 for end in range(lo + 1, hi + 1)}
+    specs = [_ColumnSpec(hi, lo + 1, lo) for lo, hi in zip(markers, bounds, strict=True)]
+    seen = [False] * len(specs)
+    for line in body:
+        for c in line.cells:
+            k = column_at.get(c.end)
+            if k is None:
+                continue
+            spec = specs[k]
+            if not seen[k]:
+                spec.lo = spec.hi = c.end
+                spec.start = c.start
+                seen[k] = True
+            else:
+                spec.lo, spec.hi = min(spec.lo, c.end), max(spec.hi, c.end)
+                spec.start = min(spec.start, c.start)
+            spec.count += 1
+    return specs, column_at
+
+
+
+def text_grids(lines: list[SourceLine], index: LineIndex | None = None,
+               markup: tuple[Markup, ...] = ()) -> list[Grid]:
+    """The grid of every table of a document's lines."""
+    grids = []
+    end = -1
+    for f in find_tables(lines, index, markup):
+        follows = (0 <= end <= f.title_start and f.title_start - end <= _CONTINUED_WITHIN
+                   and not any(lines[i].text for i in range(end, f.title_start)))
+        grids.append(_grid(lines, f, follows))
+        end = f.end
+    return grids
+
+
+def _grid(lines: list[SourceLine], f: Found, follows: bool) -> Grid:
+    body = lines[f.body_start:f.end]
+    if f.kind == "grid":
+        header_end = f.anchor + 2  # the column names and the rule under them
+        columns = _named_columns(lines[f.anchor].text, lines[f.anchor + 1])
+        specs = [_ColumnSpec(c.right - 1, c.right, c.start) for c in columns]
+        named = len(columns)
+        column_at = _column_at(specs)
+    else:
+        header_end = f.body_start
+        if f.columns:
+            named = len(f.columns)
+            specs, column_at = _markup_columns(body, f.columns)
+        else:
+            named = sum(1 for i in header_items(lines[f.anchor].text) if i.year is not None)
+            specs = _statement_columns(body, named)
+            column_at = _column_at(specs)
+        columns = [GridColumn(s.start, s.hi) for s in specs]
+    n = len(columns)
+    rows = []
+    for line in body:
+        text = line.text
+        rule = line.rule if text else None
+        if rule is not None or not text:
+            rows.append(GridRow(line.number, text, rule.char if rule else None, [], len(text),
+                                [], []))
+            continue
+        cells, label_end, stray = _place(line, column_at, n)
+        rows.append(GridRow(line.number, text, None, cells, label_end, stray, line.cells))
+    return Grid(f.kind, lines[f.title_start].number, lines[f.end - 1].number,
+                lines[f.title_start:f.header_start], lines[f.header_start:header_end],
+                lines[max(f.anchor, 0)], columns, rows, named, bool(f.columns), follows,
+                (f.title_start, f.end))
+
+
+def _place(line: SourceLine, column_at: dict[int, int], n: int,
+           ) -> tuple[list[Cell | None], int, list[Cell]]:
+    """A line's figures by column, where its label ends, and figures under no column
+    (those left of the first placed figure belong to the label: "29.73%", marks)."""
+    cells = line.cells
+    placed: list[Cell | None] = [None] * n
+    if not cells:
+        return placed, len(line.text), []
+    stray: list[Cell] = []
+    first: Cell | None = None
+    for c in cells:
+        k = column_at.get(c.end)
+        if k is None or placed[k] is not None:
+            stray.append(c)
+        else:
+            placed[k] = c
+            if first is None or c.start < first.start:
+                first = c
+    if first is None:
+        return placed, len(line.text), []
+    if stray:
+        stray = [c for c in stray if c.end > first.start]
+    return placed, first.start - (1 if first.dollar else 0), stray
+
+
+def _column_at(specs: list[_ColumnSpec]) -> dict[int, int]:
+    """The column of each figure end, a figure ending one character off its column's
+    ends still under it (the leftmost column wins where two reach)."""
+    column_at = {}
+    for k, spec in reversed(list(enumerate(specs))):
+        for end in range(spec.lo - 1, spec.hi + 2):
+            column_at[end] = k
+    return column_at
+
+
+def _named_columns(header: str, rule_line: SourceLine) -> list[GridColumn]:
+    """The columns of figures of a grid: the rule's segments whose name carries a unit
+    in parentheses ("Ag (g/t)"); segments without one hold text (vein, hole)."""
+    rule = rule_line.rule
+    assert rule is not None  # a grid anchor stands over a rule
+    columns = []
+    for start, end in rule.segments:
+        text = header[start:end + 1].strip()
+        if _GRID_UNIT.search(text):
+            columns.append(GridColumn(start, end, text))
+    return columns
+
+

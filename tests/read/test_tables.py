@@ -384,3 +384,50 @@ share                            (57,196)    (55,593)
     assert not [f for f in doc.facts if f.printed == "41"]
     dividends = [f for f in doc.facts if f.label.startswith("Cash dividends")]
     assert dividends[0].value == Decimal(-57196000) and dividends[0].unit == "USD"
+
+
+def test_percent_columns_the_header_does_not_name_are_columns():
+    # After a 2006-08 bank release (hand-made): the header names three dated columns,
+    # each amount is followed by its share of the total, "13%".
+    text = """\
+LOANS  (in thousands)       December 31,      September 30,       December 31,
+                                2007               2007               2006
+- ------------------------------------------------------------------------------
+
+Net residential loans       112,424    13%      117,537   14%     112,167  15%
+Net commercial loans        117,243    13%      112,227   13%      91,494  12%
+Net consumer loans           48,197     5%       48,251    5%      38,419   5%
+                          $ 277,864    31%   $  278,015   32%  $  242,080  32%
+"""
+    doc = read_text(text, "loans.txt")
+    assert not [d for d in doc.diagnostics if d.code in ("stray-cell", "unplaced-cell")]
+    row = [f for f in doc.facts if f.label == "Net residential loans"]
+    assert [(f.printed, f.unit, str(f.period)) for f in row] == [
+        ("112,424", "USD", "2007-12-31"), ("13%", "%", "None"), ("117,537", "USD", "2007-09-30"),
+        ("14%", "%", "None"), ("112,167", "USD", "2006-12-31"), ("15%", "%", "None")]
+    assert row[0].value == Decimal(112424000)
+
+
+def test_change_columns_between_periods_and_datelines():
+    # "Change" columns between the dated ones; a dateline at the margin is no header.
+    text = """\
+HRZB Reports Third Quarter Profits
+January 17, 2008
+Page 4
+
+ CONSOLIDATED STATEMENTS OF INCOME
+
+ (unaudited)              Quarter              Quarter
+ (in 000s,                 Ended     Three      Ended
+  except share            Dec 31,    Month     Sept 30,
+  data)                    2007     Change      2007
+ ---------------------------------------------------
+ Interest income:
+   Interest on loans    $    24,917     0%   $    24,881
+   Interest on deposits       9,573    -2%         9,818
+"""
+    doc = read_text(text, "bank.txt")
+    assert len(doc.tables) == 1
+    loans = [f for f in doc.facts if f.label == "Interest on loans"]
+    assert [(f.value, str(f.period)) for f in loans] == [
+        (Decimal(24917000), "2007Q4"), (Decimal(0), "None"), (Decimal(24881000), "2007Q3")]

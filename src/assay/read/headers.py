@@ -41,6 +41,11 @@ _WEEKS = {"thirteen": 3, "13": 3, "twelve": 3, "12": 3, "sixteen": 4, "16": 4,
           "thirtysix": 9, "36": 9, "thirtynine": 9, "39": 9, "forty": 9, "40": 9,
           "fiftytwo": 12, "52": 12, "fiftythree": 12, "53": 12}
 _ANY_YEAR = re.compile(_YEAR)  # a line without one is no period header
+# words that head a column beside the periods' ("2007  Change  2006", "% Change")
+_COLUMN_WORDS = frozenset({"-", "change", "changes", "%", "percent", "increase", "decrease",
+                           "(decrease)", "increase/(decrease)", "inc.", "(dec.)", "variance",
+                           "var.", "favorable", "(unfavorable)", "%change", "pct."})
+_LONE_INDENT = 10  # a single dated column's header stands this far in at least
 _MARKS = re.compile(r"\*+|\([a-z0-9]{1,2}\)", re.IGNORECASE)  # footnote marks on a header
 # The same years, as patterns with a literal prefix, which the regex engine finds in a
 # whole text many times faster than a pattern that opens with an alternation
@@ -134,15 +139,16 @@ def is_period_anchor(line: str) -> bool:
         return False
     items = header_items(line)
     years = [i for i in items if i.year is not None]
-    if len(years) < 2 and not (len(years) == 1 and line[: items[0].start].strip() == ""):
-        return False
+    if len(years) < 2 and not (len(years) == 1 and line[: items[0].start].strip() == ""
+                               and items[0].start >= _LONE_INDENT):
+        return False  # (a date alone at the margin is a dateline, not a column's header)
     if not items:
         return False
     rest = list(line)
     for i in items:
         rest[i.start:i.end] = " " * (i.end - i.start)
     tail = _MARKS.sub("", "".join(rest)[items[0].start:])  # "June 30, 2002*", "2003(1)"
-    return tail.strip(" ,-") == ""
+    return all(w.lower() in _COLUMN_WORDS for w in tail.replace(",", " ").split())
 
 
 def _period_words_after_first(tokens: list[str]) -> bool:
@@ -155,7 +161,7 @@ def _period_words_after_first(tokens: list[str]) -> bool:
     for tok in tokens:
         if _is_period_token(tok):
             seen = seen or not tok.startswith("-")
-        elif seen:
+        elif seen and tok.lower() not in _COLUMN_WORDS:
             return False
     return seen
 

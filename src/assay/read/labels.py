@@ -89,7 +89,8 @@ _NAMED_SCALE = re.compile(
     r"(?:dollars|shares|ounces|tons|pounds))*),? in (thousands|millions|billions)")
 _ANY_SCALE = re.compile(
     r"(?:^|[\s(\[$])(?:in |amounts in |figures in )?(thousands|millions|billions)\b"
-    r"|\(\$?\s?(000'?s?)(?: omitted)?\)|\$\s?(000'?s?)\b|\b(000'?s?) omitted")
+    r"|\(\$?\s?(000'?s?)(?: omitted)?\)|\$\s?(000'?s?)\b|\b(000'?s?) omitted"
+    r"|\bin \$?(000'?s)\b")
 _EXCEPT = re.compile(r"\bexcept\b(.*)")
 
 

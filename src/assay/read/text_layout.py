@@ -66,7 +66,7 @@ def find_tables(lines: list[SourceLine], index: LineIndex | None = None,
             first = header_items(text)[0].start
             while header_start > 0:
                 above = lines[header_start - 1]
-                if _header_like(above):
+                if _header_like(above) or _header_like_right_of(above, first):
                     header_start -= 1
                 elif (header_start > 1 and _stub_line(above, first)
                       and _header_like(lines[header_start - 2])):
@@ -108,6 +108,15 @@ def find_tables(lines: list[SourceLine], index: LineIndex | None = None,
 def _stub_line(line: SourceLine, first: int) -> bool:
     """A line of words left of the header's first period item, with no figure."""
     return bool(line.text) and len(line.text) < first and not line.cells and not line.rule
+
+
+def _header_like_right_of(line: SourceLine, first: int) -> bool:
+    """A line with a stub on the left ("LOANS  (unaudited)") and period words over the
+    columns, from a little left of the anchor's first item on."""
+    text = line.text
+    cut = text.rfind("  ", 0, max(first - 2, 0))  # the gap before the columns' words
+    return (cut > 0 and bool(text[:cut].strip()) and not line.cells
+            and is_header_line(text[cut:]))
 
 
 def _header_like(line: SourceLine) -> bool:
@@ -207,63 +216,107 @@ class _ColumnSpec:
 
 
 def _statement_columns(body: list[SourceLine], n_columns: int) -> list[_ColumnSpec]:
-    """Cluster the right edges of the body's numeric cells into ``n_columns`` columns."""
-    ends: dict[int, int] = {}
-    starts: dict[int, int] = {}
+    """Cluster the right edges of the body's numeric cells into the ``n_columns`` columns
+    the header names (the most used clusters), and any column of percentages beside them
+    ("13%" after each amount) that the header does not name, used on two lines or more."""
+    ends: dict[int, list[int]] = {}  # end -> [count, leftmost start, percentages]
     for line in body:
         cells = line.cells
         if not cells or line.rule or line.text[0] == "(" and footnote_start(line.text):
             continue
         for c in cells:
-            end = c.end
-            if end in ends:
-                ends[end] += 1
-                if c.start < starts[end]:
-                    starts[end] = c.start
+            seen = ends.get(c.end)
+            if seen is None:
+                ends[c.end] = [1, c.start, c.percent]
             else:
-                ends[end] = 1
-                starts[end] = c.start
+                seen[0] += 1
+                if c.start < seen[1]:
+                    seen[1] = c.start
+                seen[2] += c.percent
     clusters: list[_ColumnSpec] = []
+    percents: list[int] = []
     for end in sorted(ends):
+        count, start, pct = ends[end]
         if clusters and end - clusters[-1].hi <= 2:
             cl = clusters[-1]
             cl.hi = end
-            cl.count += ends[end]
-            cl.start = min(cl.start, starts[end])
+            cl.count += count
+            cl.start = min(cl.start, start)
+            percents[-1] += pct
         else:
-            clusters.append(_ColumnSpec(end, end, starts[end], ends[end]))
-    chosen = sorted(clusters, key=lambda c: (-c.count, -c.hi))[:n_columns]
-    return sorted(chosen, key=lambda c: c.hi)
+            clusters.append(_ColumnSpec(end, end, start, count))
+            percents.append(pct)
+    ranked = sorted(range(len(clusters)), key=lambda k: (
+        -clusters[k].count, percents[k] == clusters[k].count, -clusters[k].hi))
+    chosen = ranked[:n_columns]
+    chosen += [k for k in ranked[n_columns:] if clusters[k].count >= 2
+               and percents[k] == clusters[k].count]
+    return [clusters[k] for k in sorted(chosen, key=lambda k: clusters[k].hi)]
 
 
 def _markup_columns(body: list[SourceLine], markers: tuple[int, ...],
                     ) -> tuple[list[_ColumnSpec], dict[int, int]]:
     """The columns of a ``<TABLE>`` block from its ``<C>`` markers: a figure belongs to
     the last column whose marker stands left of its end (figures are set right in their
-    column and may reach left of its marker). Returns the columns, spanning the cells
-    found under each, and the column of each figure end."""
+    column and may reach left of its marker). Where the figures under one marker end in
+    two places or more, each of them on two lines at least, the filer left columns
+    unmarked (a "% change" beside each amount): each place is a column. Returns the
+    columns, spanning the figures found under each, and the column of each figure end."""
     widest = max((len(line.text) for line in body), default=0) + 1
     bounds = [*markers[1:], max(widest, markers[-1] + 1)]
-    column_at = {end: k for k, (lo, hi) in enumerate(zip(markers, bounds, strict=True))
-                 for end in range(lo + 1, hi + 1)}
-    specs = [_ColumnSpec(hi, lo + 1, lo) for lo, hi in zip(markers, bounds, strict=True)]
-    seen = [False] * len(specs)
+    ranges = list(zip(markers, bounds, strict=True))
+    owner = {end: k for k, (lo, hi) in enumerate(ranges) for end in range(lo + 1, hi + 1)}
+    found: list[dict[int, list[int]]] = [{} for _ in ranges]  # end -> [count, leftmost start]
     for line in body:
+        if line.rule is not None or not line.text:
+            continue
         for c in line.cells:
-            k = column_at.get(c.end)
+            k = owner.get(c.end)
             if k is None:
                 continue
-            spec = specs[k]
-            if not seen[k]:
-                spec.lo = spec.hi = c.end
-                spec.start = c.start
-                seen[k] = True
+            seen = found[k].get(c.end)
+            if seen is None:
+                found[k][c.end] = [1, c.start]
             else:
-                spec.lo, spec.hi = min(spec.lo, c.end), max(spec.hi, c.end)
-                spec.start = min(spec.start, c.start)
-            spec.count += 1
+                seen[0] += 1
+                seen[1] = min(seen[1], c.start)
+    specs: list[_ColumnSpec] = []
+    column_at: dict[int, int] = {}
+    for (lo, hi), ends in zip(ranges, found, strict=True):
+        clusters = _clusters(ends)
+        several = [cl for cl in clusters if cl.count >= 2]
+        if len(several) < 2:  # one column, as marked
+            spec = _ColumnSpec(hi, lo + 1, lo)
+            if clusters:
+                spec = _ColumnSpec(min(cl.lo for cl in clusters), max(cl.hi for cl in clusters),
+                                   min(cl.start for cl in clusters),
+                                   sum(cl.count for cl in clusters))
+            column_at.update((end, len(specs)) for end in range(lo + 1, hi + 1))
+            specs.append(spec)
+            continue
+        first = len(specs)
+        specs += several
+        for end in range(lo + 1, hi + 1):  # each end under the nearest of these columns
+            k = min(range(len(several)), key=lambda j: max(several[j].lo - end,
+                                                           end - several[j].hi, 0))
+            column_at[end] = first + k
     return specs, column_at
 
+
+def _clusters(ends: dict[int, list[int]]) -> list[_ColumnSpec]:
+    """Figure ends (with their counts and leftmost starts) grouped where they lie within
+    two characters of each other."""
+    clusters: list[_ColumnSpec] = []
+    for end in sorted(ends):
+        count, start = ends[end]
+        if clusters and end - clusters[-1].hi <= 2:
+            cl = clusters[-1]
+            cl.hi = end
+            cl.count += count
+            cl.start = min(cl.start, start)
+        else:
+            clusters.append(_ColumnSpec(end, end, start, count))
+    return clusters
 
 
 def text_grids(lines: list[SourceLine], index: LineIndex | None = None,

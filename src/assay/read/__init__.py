@@ -48,7 +48,7 @@ def read_bytes(data: bytes, name: str) -> Document:
         container.diagnostics[:0] = notes
         doc = _read_container(container)
     if not doc.tables:
-        raise InputError(name, "no tables found: not a release in the fixed-width layout")
+        raise InputError(name, "no tables found: no document of the file holds a table of figures")
     return doc
 
 
@@ -105,7 +105,9 @@ def read_source(source: Source, first_table: int = 0, company: str | None = None
     ctx = Context(source.path, company)
     if source.year_end is not None:
         ctx.year_end = source.year_end
-    grids = text_grids(lines, index, source.markup)
+    # a region with no figure is no table of facts (a signature block under a date)
+    grids = [g for g in text_grids(lines, index, source.markup)
+             if any(row.figures for row in g.rows)]
     tables = []
     placed = []  # facts of each table
     for k, grid in enumerate(grids):

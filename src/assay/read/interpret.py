@@ -278,7 +278,7 @@ class _TableReader:
                 self.table.footnotes[in_footnote] += " " + text.strip()
                 used.add(number)
                 continue
-            if len(line.figures) == 1 and text[0] == " " and _PAGE_NUMBER.match(text):
+            if len(line.figures) == 1 and _PAGE_NUMBER.match(text):
                 used.add(number)  # a page number, no row of the table
                 continue
             mark = footnote_start(text) if text[0] == "(" else None
@@ -505,8 +505,9 @@ if (tuple(f.name for f in fields(Fact))[: len(_FACT_FIELDS)] != _FACT_FIELDS
         or tuple(f.name for f in fields(Row)) != _ROW_FIELDS):
     raise ImportError("assay.read.interpret builds Facts and Rows positionally: update "
                       "_FACT_FIELDS and _ROW_FIELDS")
-# a line of nothing but a page number, set well in from the margin: "41", "- 12 -", "F-7"
-_PAGE_NUMBER = re.compile(r"^ {10,}(?:-\s*)?(?:[A-Z]-)?\d{1,3}(?:\s*-)?$|^ {10,}[Pp]age \d{1,3}$")
+# a line of nothing but a page number: "41", "- 12 -", "F-7" set well in from the margin,
+# or "Page 3"
+_PAGE_NUMBER = re.compile(r"^ {10,}(?:-\s*)?(?:[A-Z]-)?\d{1,3}(?:\s*-)?$|^\s*[Pp]age \d{1,3}$")
 _BEGIN_END = re.compile(r"\bbegin|\bend\b|\bending\b|\bclose\b")
 _POWERS = {k: Decimal(10) ** k for k in range(0, 13)}
 _DIGITS = [str(k) for k in range(64)]  # column numbers of fact ids

@@ -89,16 +89,20 @@ def _read_all(sources: list[Source], company: str | None = None) -> list[Documen
     """
     docs: list[Document] = []
     first_table = 0
+    all_lines: list[str] = []  # the file's lines, shared by its documents
     sources.reverse()
     while sources:
-        docs.append(read_source(sources.pop(), first_table, company))
+        docs.append(read_source(sources.pop(), first_table, company, all_lines))
         first_table += len(docs[-1].tables)
     return docs
 
 
-def read_source(source: Source, first_table: int = 0, company: str | None = None) -> Document:
+def read_source(source: Source, first_table: int = 0, company: str | None = None,
+                all_lines: list[str] | None = None) -> Document:
     """Read one document; its tables are numbered from ``first_table``. ``company`` is
-    the filer's name (from a submission's header) for a document that names none."""
+    the filer's name (from a submission's header) for a document that names none.
+    ``all_lines``, the text of the file's lines by number, shared by the documents of
+    one file, takes this document's lines."""
     lines = source.lines
     index = source.index or LineIndex(ln.text for ln in lines)
     company = _company(lines, index, company)
@@ -121,10 +125,13 @@ def read_source(source: Source, first_table: int = 0, company: str | None = None
         prose += [(ln.number, ln.text) for ln in lines[start:end] if ln.text]  # not blank
         start = max(start, after)
     # Document.lines is indexed by the file's line numbers (SGML tag lines left blank)
-    if lines and lines[-1].number == len(lines):  # no line left out: numbered 1, 2, ...
-        all_lines = [ln.text for ln in lines]
-    else:
-        all_lines = [""] * (lines[-1].number if lines else 0)
+    if all_lines is None:
+        all_lines = []
+    if lines and lines[-1].number == len(lines) and not all_lines:  # numbered 1, 2, ...
+        all_lines.extend(ln.text for ln in lines)
+    elif lines:
+        if len(all_lines) < lines[-1].number:
+            all_lines.extend([""] * (lines[-1].number - len(all_lines)))
         for ln in lines:
             all_lines[ln.number - 1] = ln.text
     doc = Document(source.path, company, all_lines, tables, ctx.facts, ctx.diagnostics, prose)
@@ -143,13 +150,8 @@ def _merge(docs: list[Document], path: str) -> Document:
     if len(docs) == 1:
         return docs[0]
     first = docs[0]
-    merged = Document(path, first.company, first.lines)
-    width = max(len(d.lines) for d in docs)
-    merged.lines = [""] * width
+    merged = Document(path, first.company, first.lines)  # (the documents share one list)
     for d in docs:
-        for k, text in enumerate(d.lines):
-            if text:
-                merged.lines[k] = text
         merged.tables.extend(d.tables)
         merged.facts.extend(d.facts)
         merged.diagnostics.extend(d.diagnostics)

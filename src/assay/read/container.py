@@ -89,13 +89,17 @@ def decode_with_notes(data: bytes, path: str) -> tuple[str, list[Diagnostic]]:
         pass
     text = data.decode("utf-8", errors="replace")
     bad = _bad_utf8_offsets(data, 21)  # the first few, to name their lines
-    if all(ch == "\ufffd" or ch < "\x80" for ch in text):  # no UTF-8 sequence at all
+    if text.replace("\ufffd", "").isascii():  # no UTF-8 sequence at all
         first = data[: bad[0]].count(b"\n") + 1
         text = data.decode("cp1252", errors="replace")
         notes = [Diagnostic(Location(path, first), "encoding",
                             f"not UTF-8: read as Windows-1252 (first byte above 127, "
                             f"0x{data[bad[0]]:02x}, on line {first})", "info")]
-        undefined = [k for k, ch in enumerate(text) if ch == "\ufffd"][:20]
+        undefined = []
+        k = text.find("\ufffd")
+        while k >= 0 and len(undefined) < 20:
+            undefined.append(k)
+            k = text.find("\ufffd", k + 1)
         notes += [Diagnostic(Location(path, text.count("\n", 0, k) + 1), "encoding",
                              "a byte with no character in Windows-1252, replaced by U+FFFD")
                   for k in undefined]
@@ -140,6 +144,7 @@ def split_documents(text: str, path: str) -> Container:
         lines, index, markup = clean_lines(text, 1)
         container.sources.append(Source(path, lines, None, index, None, markup))
         return container
+    line, counted = 1, 0  # the line number at offset ``counted``, counted on as we go
     for k, m in enumerate(docs):
         body = m.group(1)
         header = dict((f.group(1).upper(), f.group(2)) for f in _FIELD.finditer(body, 0, 2000))
@@ -147,8 +152,10 @@ def split_documents(text: str, path: str) -> Container:
         text_match = _TEXT.search(body)
         start = text_match.start(1) if text_match else 0
         inner = text_match.group(1) if text_match else body
-        first_line = text.count("\n", 0, m.start(1) + start) + 1
-        where = Location(path, text.count("\n", 0, m.start()) + 1)
+        line += text.count("\n", counted, m.start())
+        where = Location(path, line)
+        first_line = line + text.count("\n", m.start(), m.start(1) + start)
+        counted = m.start()
         skip = _skip_reason(doc_type, header.get("FILENAME", ""), inner)
         if skip:
             container.diagnostics.append(Diagnostic(

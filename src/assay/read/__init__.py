@@ -25,6 +25,7 @@ from .text_layout import text_grids
 
 __all__ = ["read_bytes", "read_release", "read_source", "read_text"]
 
+_ALL_TABLES = re.compile(r"(?i)in all tables")
 _COMPANY_IN_PROSE = re.compile(
     r"\b([A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,4} (?:Company|Corporation|Corp\.|Inc\.|Ltd\.|"
     r"Limited|Mines))"
@@ -114,7 +115,11 @@ def read_source(source: Source, first_table: int = 0, company: str | None = None
              if any(row.figures for row in g.rows)]
     tables = []
     placed = []  # facts of each table
-    for k, grid in enumerate(grids):
+    notes = [(i, lines[i]) for i in index.lines_with(_ALL_TABLES)]  # "(000's omitted in
+    for k, grid in enumerate(grids):                                  # all tables)"
+        while notes and notes[0][0] < grid.lines[0]:
+            i, line = notes.pop(0)
+            ctx.scale_for_all = (line.number, line.text.strip())
         before = len(ctx.facts)
         tables.append(read_table(ctx, grid, first_table + k))
         placed.append(len(ctx.facts) - before)

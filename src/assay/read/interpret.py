@@ -21,7 +21,7 @@ from assay.model import units as u
 from . import labels
 from .grid import Grid
 from .headers import assign_periods, period_of_label
-from .layout import Cell, continues, footnote_start, indent_of, is_caps_heading
+from .layout import PAGE_NUMBER, Cell, continues, footnote_start, indent_of, is_caps_heading
 from .vocabulary import VOCABULARY
 
 _COMPANY_LINE = re.compile(r"\b(COMPANY|CORPORATION|CORP\.?|INC\.?|LTD\.?|LIMITED|MINES)\b")
@@ -44,6 +44,8 @@ class Context:
     facts: list[Fact] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     last_table: Table | None = None  # the table read before, which the next may continue
+    # a note above the tables that gives the scale of all that follow: line and text
+    scale_for_all: tuple[int, str] | None = None
     year_end: tuple[int, int] = (12, 31)  # the filer's fiscal year end (month, day)
 
     def warn(self, line: int, code: str, message: str, col: int = 0) -> None:
@@ -132,6 +134,14 @@ class _TableReader:
                           f"no scale note: the scale of '{previous.title}' (lines "
                           f"{previous.first_line}-{previous.last_line}) is taken, "
                           f"'{note_text}'")
+        if note is None and self.ctx.scale_for_all is not None:
+            at, text = self.ctx.scale_for_all
+            note = labels.parse_scale_note(text)
+            if note is not None:
+                note_text = note.text
+                self.ctx.warn(g.first_line, "scale-for-all",
+                              f"no scale note: the note on line {at} for all tables is "
+                              f"taken, '{note_text}'")
         self.note = note or labels.ScaleNote(note_text)
         self.table.scale_note = note_text
         title = " ".join(title_parts)
@@ -278,7 +288,7 @@ class _TableReader:
                 self.table.footnotes[in_footnote] += " " + text.strip()
                 used.add(number)
                 continue
-            if len(line.figures) == 1 and _PAGE_NUMBER.match(text):
+            if len(line.figures) == 1 and PAGE_NUMBER.match(text):
                 used.add(number)  # a page number, no row of the table
                 continue
             mark = footnote_start(text) if text[0] == "(" else None
@@ -505,9 +515,6 @@ if (tuple(f.name for f in fields(Fact))[: len(_FACT_FIELDS)] != _FACT_FIELDS
         or tuple(f.name for f in fields(Row)) != _ROW_FIELDS):
     raise ImportError("assay.read.interpret builds Facts and Rows positionally: update "
                       "_FACT_FIELDS and _ROW_FIELDS")
-# a line of nothing but a page number: "41", "- 12 -", "F-7" set well in from the margin,
-# or "Page 3"
-_PAGE_NUMBER = re.compile(r"^ {10,}(?:-\s*)?(?:[A-Z]-)?\d{1,3}(?:\s*-)?$|^\s*[Pp]age \d{1,3}$")
 _BEGIN_END = re.compile(r"\bbegin|\bend\b|\bending\b|\bclose\b")
 _POWERS = {k: Decimal(10) ** k for k in range(0, 13)}
 _DIGITS = [str(k) for k in range(64)]  # column numbers of fact ids

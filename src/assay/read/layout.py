@@ -11,6 +11,9 @@ from functools import lru_cache
 from assay.model.numbers import figure_parts
 
 _CELL_ENDS = frozenset("0123456789)-%$")
+# a line of nothing but a page number: "41", "- 12 -", "F-7" set well in from the margin,
+# or "Page 3"
+PAGE_NUMBER = re.compile(r"^ {10,}(?:-\s*)?(?:[A-Z]-)?\d{1,3}(?:\s*-)?$|^\s*[Pp]age \d{1,3}$")
 _FOOTNOTE_START = re.compile(r"^\((\d{1,2})\)\s+\S")
 _JOINERS = frozenset(
     {"and", "of", "at", "to", "by", "for", "in", "before", "after", "the", "from", "on",

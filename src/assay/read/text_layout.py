@@ -17,11 +17,13 @@ from dataclasses import dataclass
 
 from .grid import Grid, GridColumn, GridRow
 from .headers import YEAR_SCANS, header_items, is_header_line, is_period_anchor
-from .layout import RULE_LINE, Cell, LineIndex, footnote_start, indent_of
+from .layout import PAGE_NUMBER, RULE_LINE, Cell, LineIndex, footnote_start, indent_of
 from .source import Markup, SourceLine
 
 _GRID_UNIT = re.compile(r"\(([^)]*)\)")
 _CONTINUED_WITHIN = 8  # lines between a table and the header-less block that continues it
+_FOOTER = re.compile(r"(?i)^\s*(?:see |the )?accompanying notes\b")
+_CONTINUED = frozenset({"(continued)", "continued", "(concluded)", "concluded"})
 
 
 @dataclass(slots=True)
@@ -326,10 +328,17 @@ def text_grids(lines: list[SourceLine], index: LineIndex | None = None,
     end = -1
     for f in find_tables(lines, index, markup):
         follows = (0 <= end <= f.title_start and f.title_start - end <= _CONTINUED_WITHIN
-                   and not any(lines[i].text for i in range(end, f.title_start)))
+                   and all(_between_pages(lines[i].text) for i in range(end, f.title_start)))
         grids.append(_grid(lines, f, follows))
         end = f.end
     return grids
+
+
+def _between_pages(text: str) -> bool:
+    """A line that may stand between a table and its continuation on the next page:
+    blank, a page number, "(continued)", "See accompanying notes"."""
+    return (not text or bool(PAGE_NUMBER.match(text)) or text.strip().lower() in _CONTINUED
+            or bool(_FOOTER.search(text)))
 
 
 def _grid(lines: list[SourceLine], f: Found, follows: bool) -> Grid:

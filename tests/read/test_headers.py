@@ -12,7 +12,7 @@ def _spans(centres):
 
 
 def _keys(lines, centres):
-    periods, _ = assign_periods(lines, _spans(centres))
+    periods, _, _ = assign_periods(lines, _spans(centres))
     return [p.key if p else None for p in periods]
 
 
@@ -32,7 +32,7 @@ def test_three_and_nine_months_ended():
         "               September 30,            September 30,",
         "              2007       2006          2007       2006",
     ]
-    periods, _ = assign_periods(lines, _spans([16, 26, 40, 50]))
+    periods, _, _ = assign_periods(lines, _spans([16, 26, 40, 50]))
     assert periods[0] == Period(date(2007, 9, 30), date(2007, 7, 1))
     assert periods[2] == Period(date(2007, 9, 30), date(2007, 1, 1))
     assert periods[3].key == "2006M9"

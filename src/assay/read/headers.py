@@ -205,9 +205,10 @@ def header_phrases(line: str) -> list[tuple[int, int, str]]:
 
 def assign_periods(lines: list[str], spans: list[tuple[float, float]],
                    year_end: tuple[int, int] = (12, 31),
-                   ) -> tuple[list[Period | None], list[str]]:
+                   ) -> tuple[list[Period | None], list[str], str]:
     """The period of each column (given the text span of its figures) from the header
-    lines above them. Returns the periods and the header text of each column.
+    lines above them. Returns the periods, the header text of each column and the text
+    of the stub.
 
     Each column's zone reaches halfway to the figures of the next; a phrase of a header
     line stands over every column whose zone it overlaps, so that a phrase broken over two
@@ -237,7 +238,7 @@ def assign_periods(lines: list[str], spans: list[tuple[float, float]],
     stub_items = header_items(" ".join(stub)) if stub else ()
     periods = [_period(_parts(header_items(" ".join(t)), stub_items), year_end)
                for t in texts]
-    return periods, [" ".join(t) for t in texts]
+    return periods, [" ".join(t) for t in texts], " ".join(stub)
 
 
 def _parts(items: tuple[HeaderItem, ...], stub: tuple[HeaderItem, ...],
@@ -293,13 +294,18 @@ def _period(p: dict[str, HeaderItem], year_end: tuple[int, int] = (12, 31)) -> P
     return Period.months_ended(12, end)
 
 
+_CONTINUED_MARK = re.compile(r"\((?:continued|concluded)\)|--+$", re.IGNORECASE)
 _BALANCE_AT = re.compile(r"^balances?,?\s+(?:at|as of|as at)?\s*(.+?)[:.]?$", re.IGNORECASE)
 
 
-def period_of_label(label: str, year_end: tuple[int, int] = (12, 31)) -> Period | None:
+def period_of_label(label: str, year_end: tuple[int, int] = (12, 31),
+                    year: int | None = None) -> Period | None:
     """The period a row label names, for tables whose columns name none: a heading of
-    period words ("1991", "Year ended December 31, 1993", "Fourth Quarter 1993") or a
-    balance ("Balance at September 30, 1994", an instant); else None."""
+    period words ("1991", "Year ended December 31, 1993", "Fourth Quarter 1993", "1991
+    (CONTINUED)") or a balance ("Balance at September 30, 1994", an instant); a quarter
+    or a duration without a year ("First Quarter") is of ``year`` when it is given (the
+    year the table's header names); else None."""
+    label = _CONTINUED_MARK.sub("", label).strip()
     m = _BALANCE_AT.match(label)
     if m and is_header_line(m.group(1)):
         items = [i for i in header_items(m.group(1)) if i.kind == "date" and i.year]
@@ -310,6 +316,11 @@ def period_of_label(label: str, year_end: tuple[int, int] = (12, 31)) -> Period 
             except ValueError:
                 return None
         return None
-    if not _ANY_YEAR.search(label) or not is_header_line(label):
+    if not is_header_line(label):
         return None
-    return _period(_parts(header_items(label), ()), year_end)
+    items = header_items(label)
+    if not any(i.year for i in items):
+        if year is None or not any(i.kind == "duration" for i in items):
+            return None
+        items = (*items, HeaderItem("year", 0, 0, str(year), year=year))
+    return _period(_parts(items, ()), year_end)

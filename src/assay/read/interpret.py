@@ -32,6 +32,7 @@ _SEGMENT_HEADING = re.compile(
     rf"^({VOCABULARY.metal_pattern}|{'|'.join(VOCABULARY.segment_groups)})\s+OPERATIONS?$",
     re.IGNORECASE)
 _GRID_UNIT = re.compile(r"\(([^)]*)\)")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _HOLE = re.compile(r"^[A-Z]{1,5}[-_]?\d{1,4}[A-Z]?$")
 
 
@@ -93,6 +94,10 @@ class _TableReader:
         self._grid_meanings: list[_Meaning] = []  # what each column of a grid holds
         self._periods: list[Period | None] = []  # each column's period
         self._row_period: Period | None = None  # the period the last row heading named
+        self._stub_year: int | None = None  # the one year the header's stub names
+        # in a table whose columns are quantities, not periods, the unit a column's
+        # header names ("EPS", "Shares"), where it names one
+        self._column_units: list[labels.RowUnit | None] = []
 
     # -- header -------------------------------------------------------------
     def read_title(self) -> None:
@@ -163,8 +168,10 @@ class _TableReader:
         g = self.g
         header = [line.text for line in g.header if line.rule is None]
         self.used.update(line.number for line in g.header)
-        periods, texts = assign_periods(header, [(c.start, c.right) for c in g.columns],
-                                        self.ctx.year_end)
+        periods, texts, stub = assign_periods(
+            header, [(c.start, c.right) for c in g.columns], self.ctx.year_end)
+        years = _YEAR.findall(stub)
+        self._stub_year = int(years[0]) if len(set(years)) == 1 else None
         previous = self.ctx.last_table
         if (g.markup and not any(periods) and previous is not None
                 and len(previous.columns) == len(g.columns) and g.follows):
@@ -179,6 +186,8 @@ class _TableReader:
             self.ctx.warn(g.first_line, "columns-continued",
                           f"no period in the header: the columns of '{previous.title}' "
                           f"(lines {previous.first_line}-{previous.last_line}) continue")
+        if not any(periods):
+            self._column_units = [_unit_named(text, self.note) for text in texts]
         if self.table.role == "balance_sheet":  # "1994  1993" over balances: year ends
             periods = [Period.instant(p.end) if p is not None else None for p in periods]
         for k, (column, period, text) in enumerate(zip(g.columns, periods, texts,
@@ -243,7 +252,7 @@ class _TableReader:
             for unit in pending:
                 label, marks = labels.split_footnotes(unit.text)
                 if not any(self._periods):
-                    named = period_of_label(label, self.ctx.year_end)
+                    named = period_of_label(label, self.ctx.year_end, self._stub_year)
                     if named is not None:
                         self._row_period = named
                 if is_caps_heading(label):
@@ -435,6 +444,9 @@ class _TableReader:
                 ids.append(None)
                 continue
             m = meaning or self._grid_meanings[k]  # a grid's column says what its figures are
+            if self._column_units and self._column_units[k] is not None:
+                unit = self._column_units[k]
+                m = _Meaning(unit.unit, unit.scale, m.concept, m.metal, m.entity)
             if cell.percent:  # "25.5%" is a percentage whatever the row's unit and scale
                 m = _Meaning(u.PERCENT, 0, m.concept, m.metal, m.entity)
             scale = m.scale
@@ -454,7 +466,7 @@ class _TableReader:
         schedule, a statement of equity): the period the row's label names ("Balance at
         September 30, 1994"), else the last row heading's ("1991"); a column headed
         "beginning" or "end" of the period takes the instant where it begins or ends."""
-        own = period_of_label(label, self.ctx.year_end)
+        own = period_of_label(label, self.ctx.year_end, self._stub_year)
         row_period = own or self._row_period
         out = list(self._periods)
         if row_period is None:
@@ -521,6 +533,15 @@ _DIGITS = [str(k) for k in range(64)]  # column numbers of fact ids
 _GRID_UNITS = {"m": u.METRES, "ft": u.FEET, "g/t": u.G_PER_T, "opt": u.OZ_PER_TON,
                "oz/ton": u.OZ_PER_TON, "oz/t": u.OZ_PER_TON, "%": u.PERCENT}
 _SYMBOLS = VOCABULARY.symbols
+
+
+def _unit_named(header: str, note: labels.ScaleNote) -> labels.RowUnit | None:
+    """The unit a column's header names ("EPS", "Shares Outstanding", "Ounces"), or None
+    when it names none but dollars."""
+    if not header:
+        return None
+    unit = labels.row_unit(header, None, note)
+    return None if unit.unit == u.USD and not unit.scale else unit
 
 
 @lru_cache(maxsize=4096)

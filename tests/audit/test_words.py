@@ -77,9 +77,10 @@ def test_footing_tie_and_not_checkable_words(seed_audit):
         "thousand (Consolidated Statements of Operations line 579): the same quantity printed "
         "at the same precision as two different numbers, 101 thousand USD apart")
     f = _one(seed_audit, 766, "identity.cash_begin", "not checkable")
-    assert f.message == ("Beginning cash (2006H1) = balance sheet cash at 2005-12-31: not "
-                         "checkable, cash in the balance sheet at 2005-12-31 not found in the "
-                         "document")
+    # cash at the beginning of the six months of 2006 is a balance at 2005-12-31
+    assert f.message == ("Beginning cash of the cash flows (2005-12-31) = balance sheet cash "
+                         "at 2005-12-31: not checkable, cash in the balance sheet at 2005-12-31 "
+                         "not found in the document")
 
 
 def test_prose_words(seed_audit):

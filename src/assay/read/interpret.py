@@ -433,6 +433,9 @@ class _TableReader:
         periods = self._periods
         if periods and not any(periods):
             periods = self._row_periods(row.label)
+        balance = _balance_of(row.label)
+        if balance is not None:  # "Total assets", "Cash at end of year": instants
+            periods = [_instant(p, balance) for p in periods]
         append = self.ctx.facts.append
         path = self.ctx.path
         title, label, section, notes = self.table.title, row.label, row.section, row.footnotes
@@ -533,6 +536,23 @@ _DIGITS = [str(k) for k in range(64)]  # column numbers of fact ids
 _GRID_UNITS = {"m": u.METRES, "ft": u.FEET, "g/t": u.G_PER_T, "opt": u.OZ_PER_TON,
                "oz/ton": u.OZ_PER_TON, "oz/t": u.OZ_PER_TON, "%": u.PERCENT}
 _SYMBOLS = VOCABULARY.symbols
+
+
+@lru_cache(maxsize=8192)
+def _balance_of(label: str) -> str | None:
+    """Whether a row holds balances at a period's "end" or "begin" (the vocabulary's
+    balances), or None. (Memoised: labels repeat from table to table.)"""
+    return VOCABULARY.balance_of(label)
+
+
+def _instant(period: Period | None, balance: str) -> Period | None:
+    """The instant of a balance in a column of a duration: its end, or the day before
+    it begins; an instant (or no period) stays as it is."""
+    if period is None or period.is_instant:
+        return period
+    if balance == "begin":
+        return Period.instant(period.start - timedelta(days=1))
+    return Period.instant(period.end)
 
 
 def _unit_named(header: str, note: labels.ScaleNote) -> labels.RowUnit | None:

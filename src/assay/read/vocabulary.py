@@ -18,8 +18,8 @@ from typing import Any
 
 from assay.errors import InputError
 
-_TABLES = ("metals", "segments", "units", "roles", "concepts", "concepts_per_ounce",
-           "concepts_dollars", "concepts_cash_flow")
+_TABLES = ("metals", "segments", "units", "roles", "balances", "concepts",
+           "concepts_per_ounce", "concepts_dollars", "concepts_cash_flow")
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +31,7 @@ class Vocabulary:
     segment_groups: tuple[str, ...]
     unit_words: tuple[str, ...]
     roles: tuple[tuple[str, re.Pattern[str]], ...]
+    balances: tuple[tuple[str, re.Pattern[str]], ...]  # ("end" | "begin", label pattern)
     concepts: MappingProxyType[str, str]
     per_ounce: MappingProxyType[str, str]
     dollars: MappingProxyType[str, str]
@@ -43,10 +44,19 @@ class Vocabulary:
 
     def role_of(self, title: str) -> str | None:
         """The role of a table with this title, or None when no pattern finds it."""
-        for role, pattern in self.roles:
-            if pattern.search(title):
-                return role
-        return None
+        return _first(self.roles, title)
+
+    def balance_of(self, label: str) -> str | None:
+        """``"end"`` for a row of balances at a period's end, ``"begin"`` for one at its
+        beginning, None for any other row."""
+        return _first(self.balances, label)
+
+
+def _first(patterns: tuple[tuple[str, re.Pattern[str]], ...], text: str) -> str | None:
+    for name, pattern in patterns:
+        if pattern.search(text):
+            return name
+    return None
 
 
 def load(extra: str | None = None) -> Vocabulary:
@@ -77,21 +87,25 @@ def _parse(text: str, path: str) -> dict[str, dict[str, Any]]:
 
 def _build(data: dict[str, dict[str, Any]]) -> Vocabulary:
     metals = data.get("metals", {})
-    roles = []
-    for role, patterns in data.get("roles", {}).items():
-        for p in patterns if isinstance(patterns, list) else [patterns]:
-            roles.append((role, re.compile(p, re.IGNORECASE)))
     return Vocabulary(
         metals=tuple(metals),
         symbols=MappingProxyType({str(s).lower(): m for m, s in metals.items()}),
         segment_groups=tuple(data.get("segments", {}).get("groups", ())),
         unit_words=tuple(data.get("units", {}).get("heading_words", ())),
-        roles=tuple(roles),
+        roles=_patterns(data.get("roles", {})),
+        balances=_patterns(data.get("balances", {})),
         concepts=MappingProxyType(dict(data.get("concepts", {}))),
         per_ounce=MappingProxyType(dict(data.get("concepts_per_ounce", {}))),
         dollars=MappingProxyType(dict(data.get("concepts_dollars", {}))),
         cash_flow=MappingProxyType(dict(data.get("concepts_cash_flow", {}))),
     )
+
+
+def _patterns(table: dict[str, Any]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Each name's patterns (a list, or one string), compiled, in the file's order."""
+    return tuple((name, re.compile(p, re.IGNORECASE))
+                 for name, patterns in table.items()
+                 for p in (patterns if isinstance(patterns, list) else [patterns]))
 
 
 VOCABULARY = load(os.environ.get("ASSAY_VOCABULARY") or None)

@@ -16,7 +16,7 @@ does not print is reported ``not checkable`` with the missing operand named.
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from assay.audit.findings import Finding, fact_interval
 from assay.model import Fact
@@ -76,8 +76,10 @@ def cash_flow(idx: FactIndex) -> list[Finding]:
         else:
             out.append(sum_finding("identity.cash_flow", what, net,
                                    [(1, f) for _, f in parts if f is not None]))
-        begin = idx.one("cash_beginning", table=CASH_FLOWS, period=p)
-        end = idx.one("cash_ending", table=CASH_FLOWS, period=p)
+        begin = end = None
+        if net.period is not None and net.period.start is not None:
+            begin = _cash_at(idx, "cash_beginning", net.period.start - timedelta(days=1), p)
+            end = _cash_at(idx, "cash_ending", net.period.end, p)
         if begin is not None and end is not None:
             out.append(sum_finding(
                 "identity.cash_roll",
@@ -88,16 +90,25 @@ def cash_flow(idx: FactIndex) -> list[Finding]:
             continue
         at = end.period.end.isoformat()
         bs = idx.one("cash", table=BALANCE, period=at)
-        what = f"Ending cash ({_period(end)}) = balance sheet cash at {at}"
+        what = f"Ending cash of the cash flows ({_period(end)}) = balance sheet cash at {at}"
         out.append(_tie("identity.cash_end", what, end, bs, f"balance sheet at {at}"))
     for begin in idx.find("cash_beginning", table=CASH_FLOWS):
-        if begin.period is None or begin.period.start is None:
+        if begin.period is None:
             continue
-        at = (begin.period.start - timedelta(days=1)).isoformat()
+        at = (begin.period.end if begin.period.is_instant
+              else begin.period.start - timedelta(days=1)).isoformat()
         bs = idx.one("cash", table=BALANCE, period=at)
-        what = f"Beginning cash ({_period(begin)}) = balance sheet cash at {at}"
+        what = (f"Beginning cash of the cash flows ({_period(begin)}) = balance sheet cash "
+                f"at {at}")
         out.append(_tie("identity.cash_begin", what, begin, bs, f"balance sheet at {at}"))
     return out
+
+
+def _cash_at(idx: FactIndex, concept: str, at: date, during: str) -> Fact | None:
+    """Cash at the start or end of a statement of cash flows' period: the balance at
+    ``at`` (as the reader dates it), or a figure dated by the column's period itself."""
+    return (idx.one(concept, table=CASH_FLOWS, period=at.isoformat())
+            or idx.one(concept, table=CASH_FLOWS, period=during))
 
 
 def _tie(rule: str, what: str, a: Fact, b: Fact | None, missing: str) -> Finding:

@@ -263,12 +263,21 @@ def _parts(items: tuple[HeaderItem, ...], stub: tuple[HeaderItem, ...],
     return parts
 
 
+def _quarter_end(year: int, quarter: int, year_end: tuple[int, int]) -> tuple[int, int]:
+    """The year and month in which quarter ``quarter`` of fiscal ``year`` ends, the
+    fiscal year ending in month ``year_end[0]`` of ``year`` (a calendar year: December):
+    the third quarter of a fiscal 1997 that ends in September ends in June 1997."""
+    month = year_end[0] - 3 * (4 - quarter)
+    return (year, month) if month > 0 else (year - 1, month + 12)
+
+
 def _period(p: dict[str, HeaderItem], year_end: tuple[int, int] = (12, 31)) -> Period | None:
     """The period a column's header items name; a year without a date ends on
     ``year_end`` (month, day), the filer's fiscal year end where it is known."""
     if "quarter" in p:
         q = p["quarter"]
-        return Period.quarter(q.year, q.quarter)
+        year, month = _quarter_end(q.year, q.quarter, year_end)
+        return Period.months_ended(3, date(year, month, calendar.monthrange(year, month)[1]))
     date_item = p.get("date")
     year = p["year"].year if "year" in p else (date_item.year if date_item else None)
     if year is None:
@@ -277,7 +286,7 @@ def _period(p: dict[str, HeaderItem], year_end: tuple[int, int] = (12, 31)) -> P
     if date_item is not None:
         month, day = date_item.month, date_item.day
     elif duration is not None and duration.quarter:
-        month = 3 * duration.quarter
+        year, month = _quarter_end(year, duration.quarter, year_end)
         day = calendar.monthrange(year, month)[1]
     elif duration is not None and duration.months != 12:
         month, day = duration.months, calendar.monthrange(year, duration.months)[1]

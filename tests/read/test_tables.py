@@ -431,3 +431,25 @@ Page 4
     loans = [f for f in doc.facts if f.label == "Interest on loans"]
     assert [(f.value, str(f.period)) for f in loans] == [
         (Decimal(24917000), "2007Q4"), (Decimal(0), "None"), (Decimal(24881000), "2007Q3")]
+
+
+def test_rows_of_days_ratios_rates_and_counts_are_not_dollars():
+    # Hand-made: under "(in millions)" only the dollar rows are scaled.
+    text = """\
+                          SELECTED DATA
+                          (in millions)
+                                        1999        1998
+
+Net sales                            $ 3,240     $ 2,983
+Days sales outstanding                    60          55
+Current ratio                            1.8         1.6
+Effective tax rate                      11.0        10.5
+Number of stores                         869         871
+"""
+    doc = read_text(text, "data.txt")
+    got = {f.label: (f.unit, f.value) for f in doc.facts if f.column == 0}
+    assert got == {"Net sales": ("USD", Decimal(3240000000)),
+                   "Days sales outstanding": ("days", Decimal(60)),
+                   "Current ratio": ("ratio", Decimal("1.8")),
+                   "Effective tax rate": ("%", Decimal("11.0")),
+                   "Number of stores": ("count", Decimal(869))}

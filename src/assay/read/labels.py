@@ -55,6 +55,13 @@ _SHARE_COUNT = re.compile(r"\bshares\b.*\b(?:outstanding|used|issued)\b"
                           r"|\b(?:number|weighted)\b.*\bshares\b")
 _PER_SHARE = re.compile(r"\bper\b(?:\s+[\w-]+){0,5}?\s+share\b|\beps\b")
 _RATE_SAID = re.compile(r"\$\s?\d*\.?\d+\s+per\b")
+# rows that count days, ratios, rates and things rather than dollars
+_DAYS = re.compile(r"\bdays\b")
+_RATIO = re.compile(r"\bratio\b|\bexchange rate\b")
+_PERCENT_WORDS = re.compile(r"\((?:in )?%\)|\bpercent(?:age)?\b|\b(?:tax|interest|growth) rate\b"
+                            r"|\bmargin %|\bas a % of\b")
+_COUNTED = re.compile(r"^number of\b|\b(?:employees|stores|locations|branches|offices"
+                      r"|customers|subscribers|headcount)\b")
 _SAID_SCALE = re.compile(r"\(in (thousands|millions)\)")
 _PRODUCED = re.compile(rf"^({_METALS}) (produced|- ounces|- tons)$")
 _PRICE = re.compile(rf"^({_METALS}) - (london|lme|comex)")
@@ -154,6 +161,14 @@ def row_unit(label: str, group: str | None, note: ScaleNote) -> RowUnit:
         # ("Cash dividends of $.48 per common share" states the rate: its figures are $)
         return RowUnit(u.USD_PER_SHARE, 0)
     said = _said_scale(low)
+    if _DAYS.search(low):
+        return RowUnit(u.DAYS, 0)
+    if _RATIO.search(low):
+        return RowUnit(u.RATIO, 0)
+    if _PERCENT_WORDS.search(low):
+        return RowUnit(u.PERCENT, 0)
+    if _COUNTED.search(head):
+        return RowUnit(u.COUNT, said)
     if said:
         return RowUnit(u.USD, said)
     if _OUNCES.search(low):

@@ -453,3 +453,45 @@ Number of stores                         869         871
                    "Current ratio": ("ratio", Decimal("1.8")),
                    "Effective tax rate": ("%", Decimal("11.0")),
                    "Number of stores": ("count", Decimal(869))}
+
+
+def test_a_subtitle_names_the_period_and_the_scale_stands_above_it():
+    # After a 2004 newswire segment statement (hand-made): scale and period stand in the
+    # title block, blank lines between; the columns' header names only years.
+    text = """\
+    EXAMPLE CO.
+    Segment Income Statements
+    (millions)
+
+    For the 13 Weeks Ended July 3, 2004 and June 28, 2003
+
+                            Domestic        Canada
+
+                         2004     2003     2004     2003
+
+    Total revenues       7,673    9,137    1,108    1,059
+"""
+    doc = read_text(text, "segments.txt")
+    facts = [f for f in doc.facts if f.label == "Total revenues"]
+    assert [(f.value, f.period.end, f.period.months) for f in facts] == [
+        (Decimal(7673000000), date(2004, 7, 3), 3), (Decimal(9137000000), date(2003, 6, 28), 3),
+        (Decimal(1108000000), date(2004, 7, 3), 3), (Decimal(1059000000), date(2003, 6, 28), 3)]
+
+
+def test_a_table_no_header_announces_is_read_with_its_rows_periods():
+    # Columns named by place, years heading the rows (hand-made, after a 1993 10-K).
+    text = """\
+The information relating to foreign operations is set forth in the following table:
+
+                             United                        Other
+                             States          Europe      Foreign   Consolidated
+1992
+Revenue                 $ 6,973,822      $1,143,496     $543,709    $ 8,661,027
+1993
+Revenue                 $ 7,483,316      $1,241,811     $410,450    $ 9,135,577
+"""
+    doc = read_text(text, "foreign.txt")
+    revenue = [f for f in doc.facts if f.label == "Revenue"]
+    assert len(revenue) == 8 and not [d for d in doc.diagnostics if "cell" in d.code]
+    assert [str(f.period) for f in revenue] == ["1992FY"] * 4 + ["1993FY"] * 4
+    assert revenue[4].value == Decimal(7483316)

@@ -204,7 +204,7 @@ def header_phrases(line: str) -> list[tuple[int, int, str]]:
 
 
 def assign_periods(lines: list[str], spans: list[tuple[float, float]],
-                   year_end: tuple[int, int] = (12, 31),
+                   year_end: tuple[int, int] = (12, 31), subtitle: str = "",
                    ) -> tuple[list[Period | None], list[str], str]:
     """The period of each column (given the text span of its figures) from the header
     lines above them. Returns the periods, the header text of each column and the text
@@ -216,7 +216,9 @@ def assign_periods(lines: list[str], spans: list[tuple[float, float]],
     columns. Phrases left of every column (the stub: "Three fiscal years ended",
     "September 30, 1994")
     say what a column's own header leaves out; of several dates there, a column takes the
-    one of its own year. A year named without a date ends on ``year_end``.
+    one of its own year. A ``subtitle`` of period words over the whole table ("For the
+    13 Weeks Ended July 3, 2004 and June 28, 2003") counts as stub. A year named without
+    a date ends on ``year_end``.
     """
     n = len(spans)
     texts: list[list[str]] = [[] for _ in range(n)]
@@ -235,7 +237,7 @@ def assign_periods(lines: list[str], spans: list[tuple[float, float]],
                 over = [max(range(n), key=shares.__getitem__)]
             for k in over:
                 texts[k].append(text)
-    stub_items = header_items(" ".join(stub)) if stub else ()
+    stub_items = header_items(" ".join([subtitle, *stub])) if stub or subtitle else ()
     periods = [_period(_parts(header_items(" ".join(t)), stub_items), year_end)
                for t in texts]
     return periods, [" ".join(t) for t in texts], " ".join(stub)

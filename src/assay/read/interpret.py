@@ -20,7 +20,7 @@ from assay.model import units as u
 
 from . import labels
 from .grid import Grid
-from .headers import assign_periods, period_of_label
+from .headers import assign_periods, header_items, is_header_line, period_of_label
 from .layout import PAGE_NUMBER, Cell, continues, footnote_start, indent_of, is_caps_heading
 from .vocabulary import VOCABULARY
 
@@ -168,8 +168,11 @@ class _TableReader:
         g = self.g
         header = [line.text for line in g.header if line.rule is None]
         self.used.update(line.number for line in g.header)
+        subtitle = " ".join(line.text for line in g.title
+                            if line.text and header_items(line.text)
+                            and is_header_line(line.text))
         periods, texts, stub = assign_periods(
-            header, [(c.start, c.right) for c in g.columns], self.ctx.year_end)
+            header, [(c.start, c.right) for c in g.columns], self.ctx.year_end, subtitle)
         years = _YEAR.findall(stub)
         self._stub_year = int(years[0]) if len(set(years)) == 1 else None
         previous = self.ctx.last_table

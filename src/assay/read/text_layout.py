@@ -13,6 +13,7 @@ are placed under them. What the grid means is for :mod:`assay.read.interpret`.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from .grid import Grid, GridColumn, GridRow
@@ -37,6 +38,7 @@ class Found:
     body_start: int
     end: int = 0  # exclusive
     columns: tuple[int, ...] = ()  # where the <C> markers of a <TABLE> block stand
+    width: int = 0  # columns of a table no header announces: its rows' usual figures
 
 
 def find_tables(lines: list[SourceLine], index: LineIndex | None = None,
@@ -104,7 +106,74 @@ def find_tables(lines: list[SourceLine], index: LineIndex | None = None,
         for f in found:  # a table found by its anchor ends where a <TABLE> block begins
             if not f.columns:
                 f.end = min([f.end] + [s for s in starts if s > f.anchor])
+    covered = bytearray(n)
+    for f in found:
+        covered[f.title_start:f.end] = b"\x01" * (f.end - f.title_start)
+    unheaded = _unheaded_tables(lines, covered)
+    if unheaded:
+        found = sorted(found + unheaded, key=lambda f: f.header_start)
     return found
+
+
+def _unheaded_tables(lines: list[SourceLine], covered: bytearray) -> list[Found]:
+    """Tables that no period header or ``<TABLE>`` block announces: two rows or more of
+    two figures or more, whose header (if any) names what the columns hold ("United
+    States  Europe  Consolidated") and whose rows may name the periods ("1993")."""
+    found: list[Found] = []
+    n = len(lines)
+    i = 0
+    while i < n:
+        if covered[i] or not _figure_row(lines[i]):
+            i += 1
+            continue
+        first = last = i
+        rows, blanks, k = 1, 0, i + 1
+        while k < n and not covered[k]:
+            line = lines[k]
+            if _figure_row(line):
+                last, blanks = k, 0
+                rows += 1
+            elif not line.text:
+                blanks += 1
+                if blanks > 1:
+                    break
+            elif line.rule is None and any(not c.nil and not _year_like(c)
+                                           for c in line.cells):
+                break  # a line of one figure: prose, or another table
+            else:
+                blanks = 0  # a label, a heading, a rule
+            k += 1
+        i = last + 1
+        if rows < 2:
+            continue
+        left = min(lines[k].cells[0].start for k in range(first, last + 1)
+                   if _figure_row(lines[k]))
+        body_start = first
+        while body_start > 0 and not covered[body_start - 1] and lines[body_start - 1].text \
+                and len(lines[body_start - 1].text) < left and all(
+                    _year_like(c) for c in lines[body_start - 1].cells):
+            body_start -= 1  # row headings above the first row ("1993", "Revenue:")
+        header_start = body_start
+        while (header_start > 0 and body_start - header_start < 6
+               and not covered[header_start - 1] and lines[header_start - 1].text
+               and not any(not c.nil and not _year_like(c)
+                           for c in lines[header_start - 1].cells)):
+            header_start -= 1  # the column names over the figures, and rules
+        title_start = _title_start(lines, header_start) if header_start < body_start else (
+            body_start)
+        counts = Counter(len(lines[k].cells) for k in range(first, last + 1)
+                         if _figure_row(lines[k]))
+        found.append(Found("statement", title_start, header_start, body_start - 1,
+                           body_start, last + 1, (), counts.most_common(1)[0][0]))
+    return found
+
+
+def _figure_row(line: SourceLine) -> bool:
+    """A line that ends in two figures or more, set apart by two spaces at least."""
+    cells = line.cells
+    if len(cells) < 2 or line.rule is not None:
+        return False
+    return line.text[max(0, cells[0].start - 2):cells[0].start].strip() in ("", "$")
 
 
 def _stub_line(line: SourceLine, first: int) -> bool:
@@ -127,8 +196,9 @@ def _header_like(line: SourceLine) -> bool:
 
 def _title_start(lines: list[SourceLine], header_start: int, loose: bool = False) -> int:
     """The first line of the title block above a header: up to three blank lines, then a
-    run of indented short lines (company, title, scale note). ``loose`` (above a
-    ``<TABLE>`` block, whose start is certain) takes short lines at the margin too."""
+    run of indented short lines (company, title, scale note), one blank line among them.
+    ``loose`` (above a ``<TABLE>`` block, whose start is certain) takes short lines at
+    the margin too, and rules and up to three blank lines among them."""
     i = header_start
     blanks = 0
     while i > 0 and not lines[i - 1].text.strip() and blanks < 3:
@@ -137,15 +207,15 @@ def _title_start(lines: list[SourceLine], header_start: int, loose: bool = False
     start = i
     taken = 0
     while start > 0 and taken < 6:
-        if loose:  # rules and blank lines within the title block of a <TABLE>
-            k = start
-            while k > 0 and start - k < 3 and (lines[k - 1].rule is not None
-                                               or not lines[k - 1].text.strip()):
-                k -= 1
-            if k < start:
-                if k == 0 or not _title_like(lines[k - 1], loose):
-                    break
-                start = k
+        # blank lines within the title block (one; above a <TABLE> block, rules too)
+        k = start
+        while k > 0 and start - k < (3 if loose else 1) and (
+                not lines[k - 1].text.strip() or loose and lines[k - 1].rule is not None):
+            k -= 1
+        if k < start:
+            if k == 0 or not _title_like(lines[k - 1], loose):
+                break
+            start = k
         if not _title_like(lines[start - 1], loose):
             break
         start -= 1
@@ -161,7 +231,12 @@ def _title_like(line: SourceLine, loose: bool) -> bool:
         return False
     if indent_of(text) < 2 and not loose:
         return False
-    return not any(not c.nil for c in line.cells)
+    return not any(not c.nil and not _year_like(c) for c in line.cells)
+
+
+def _year_like(cell: Cell) -> bool:
+    """A figure that is a year ("... June 28, 2003"): four digits from 1900 to 2099."""
+    return len(cell.text) == 4 and cell.text.isdigit() and cell.text[:2] in ("19", "20")
 
 
 def _ends_a_sentence(text: str) -> bool:
@@ -355,7 +430,8 @@ def _grid(lines: list[SourceLine], f: Found, follows: bool) -> Grid:
             named = len(f.columns)
             specs, column_at = _markup_columns(body, f.columns)
         else:
-            named = sum(1 for i in header_items(lines[f.anchor].text) if i.year is not None)
+            named = f.width or sum(1 for i in header_items(lines[f.anchor].text)
+                                   if i.year is not None)
             specs = _statement_columns(body, named)
             column_at = _column_at(specs)
         columns = [GridColumn(s.start, s.hi) for s in specs]

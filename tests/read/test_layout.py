@@ -34,7 +34,13 @@ def plain_trailing_cells(text: str) -> list[tuple]:
             break
         cells.append([start + 1 if dollar else start, tok_end, body,
                       (number.value, number.decimals, number.nil, number.percent), dollar])
-    return [tuple(c) for c in reversed(cells)]
+    cells.reverse()
+    # a year opening the line before other figures is the row's label ("1992  118,479")
+    first = cells[0][2] if cells else ""
+    if (len(cells) > 1 and not cells[0][4] and not text[:cells[0][0]].strip()
+            and len(first) == 4 and first.isdigit() and first[:2] in ("19", "20")):
+        del cells[0]
+    return [tuple(c) for c in cells]
 
 
 def as_tuples(text: str) -> list[tuple]:
@@ -58,6 +64,13 @@ def test_a_footnote_mark_before_the_figures_is_in_the_run():
     # the table reader sets it back into the label by its column
     assert [c.text for c in trailing_cells("Cash costs (1)    5.00  6.00")] == [
         "(1)", "5.00", "6.00"]
+
+
+def test_a_year_opening_the_line_heads_the_row():
+    assert [c.text for c in trailing_cells("1992      118,479   $ 286,937")] == [
+        "118,479", "286,937"]
+    assert [c.text for c in trailing_cells("   2007       2006")] == ["2006"]
+    assert [c.text for c in trailing_cells("2007")] == ["2007"]  # alone, it is the figure
 
 
 def test_prose_and_broken_figures_end_the_run():

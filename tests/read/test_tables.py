@@ -495,3 +495,29 @@ Revenue                 $ 7,483,316      $1,241,811     $410,450    $ 9,135,577
     assert len(revenue) == 8 and not [d for d in doc.diagnostics if "cell" in d.code]
     assert [str(f.period) for f in revenue] == ["1992FY"] * 4 + ["1993FY"] * 4
     assert revenue[4].value == Decimal(7483316)
+
+
+def test_a_statement_of_equity_dates_its_movements_between_its_balances():
+    # After a 1994 10-K (hand-made): columns name components of equity, rows the
+    # balances; the rows between two balances are movements over the time between them.
+    text = """\
+                 CONSOLIDATED STATEMENTS OF SHAREHOLDERS' EQUITY
+                          (In thousands)
+                              Common Stock        Retained
+                            Shares     Amount     Earnings
+
+Balance at September 25,
+1992                       118,479   $ 286,937  $1,600,818
+
+Net income                      --          --      86,589
+
+Balance at September 24,
+1993                       116,147   $ 203,613  $1,842,600
+"""
+    doc = read_text(text, "equity.txt")
+    by_label = {}
+    for f in doc.facts:
+        by_label.setdefault(f.label, []).append(f)
+    assert {str(f.period) for f in by_label["Balance at September 25, 1992"]} == {"1992-09-25"}
+    assert {str(f.period) for f in by_label["Net income"]} == {"1992-09-26..1993-09-24"}
+    assert by_label["Net income"][2].value == Decimal(86589000)

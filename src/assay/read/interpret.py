@@ -10,7 +10,7 @@ concept, metal, entity) and the fact it is, with its place.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from datetime import timedelta
 from decimal import Decimal
 from functools import lru_cache
@@ -90,6 +90,7 @@ class _TableReader:
                            last_line=grid.last_line)
         self.note = labels.ScaleNote()
         self.used: set[int] = set()  # the line numbers read
+        self._first_fact = len(ctx.facts)  # where this table's facts begin in ctx.facts
         self._id_prefix = f"t{index}r"
         self._grid_meanings: list[_Meaning] = []  # what each column of a grid holds
         self._periods: list[Period | None] = []  # each column's period
@@ -487,6 +488,28 @@ class _TableReader:
                 out[k] = Period.instant(row_period.end)
         return out
 
+    def date_movements(self) -> None:
+        """In a table whose columns name no period (a statement of shareholders' equity),
+        the rows between two balances ("Balance at September 25, 1992" ... "Balance at
+        September 24, 1993") move the balance over the time between them: their figures
+        are of that period."""
+        if not self.table.columns or any(c.period for c in self.table.columns):
+            return
+        facts = self.ctx.facts
+        mine = range(self._first_fact, len(facts))
+        dated = [(facts[k].row, facts[k].period.end) for k in mine  # (row, balance date)
+                 if facts[k].period is not None and facts[k].period.is_instant]
+        if len({d for _, d in dated}) < 2:
+            return
+        for k in mine:
+            f = facts[k]
+            if f.period is not None:
+                continue
+            after = [d for row, d in dated if row < f.row]
+            then = [d for row, d in dated if row > f.row]
+            if after and then and after[-1] < then[0]:
+                facts[k] = replace(f, period=Period(then[0], after[-1] + timedelta(days=1)))
+
     def finish(self) -> Table:
         g, used = self.g, self.used
         total = [line.number for line in [*g.title, *g.header, *g.rows] if line.text]
@@ -593,5 +616,6 @@ def read_table(ctx: Context, grid: Grid, index: int) -> Table:
     else:
         reader.read_statement_columns()
     reader.read_body()
+    reader.date_movements()
     ctx.last_table = reader.table
     return reader.finish()

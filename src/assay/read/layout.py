@@ -113,7 +113,7 @@ class Cell:
 def trailing_cells(text: str) -> list[Cell]:
     """The run of numeric tokens at the end of a line, left to right: tokens are taken
     from the right while each is a figure (or a lone ``$``, which marks the figure to
-    its right)."""
+    its right). A year that opens the line, before other figures, is the row's label."""
     if not text or text[-1] not in _CELL_ENDS:
         return []
     cells: list[Cell] = []
@@ -136,6 +136,10 @@ def trailing_cells(text: str) -> list[Cell]:
         else:
             cells.append(Cell(end, end + len(tok), tok, *figure))
     cells.reverse()
+    if len(cells) > 1 and not cells[0].dollar and not text[:cells[0].start].strip():
+        first = cells[0].text  # a year that opens a line heads the row: "1992   118,479"
+        if len(first) == 4 and first.isdigit() and first[:2] in ("19", "20"):
+            del cells[0]
     return cells
 
 
@@ -173,8 +177,11 @@ def continues(previous: str, prev_indent: int, line: str, indent: int) -> bool:
     if prev.endswith(":"):
         return False
     first = line[0]
-    if indent == prev_indent:  # a label wrapped flush: only a lower-case carry-on
-        return first.islower() or first == "$" and not prev.endswith((".", ")"))
+    if indent == prev_indent:  # a label wrapped flush: a lower-case carry-on, or the
+        # rest of a date or phrase cut after a comma or a joining word
+        last_word = prev.split()[-1].lower() if prev.split() else ""
+        return (first.islower() or first == "$" and not prev.endswith((".", ")"))
+                or prev.endswith(",") or last_word in _JOINERS)
     if first.islower() or first in "($&":
         return True
     if prev.count("(") > prev.count(")"):  # an open parenthesis

@@ -21,6 +21,7 @@ from .headers import YEAR_SCANS, header_items, is_header_line, is_period_anchor
 from .layout import PAGE_NUMBER, RULE_LINE, Cell, LineIndex, footnote_start, indent_of
 from .source import Markup, SourceLine
 
+_YEAR_LABEL = re.compile(r"^\s*(?:19|20)\d\d\s{2,}$")
 _GRID_UNIT = re.compile(r"\(([^)]*)\)")
 _CONTINUED_WITHIN = 8  # lines between a table and the header-less block that continues it
 _FOOTER = re.compile(r"(?i)^\s*(?:see |the )?accompanying notes\b")
@@ -154,11 +155,17 @@ def _unheaded_tables(lines: list[SourceLine], covered: bytearray) -> list[Found]
                     _year_like(c) for c in lines[body_start - 1].cells):
             body_start -= 1  # row headings above the first row ("1993", "Revenue:")
         header_start = body_start
-        while (header_start > 0 and body_start - header_start < 6
+        if (body_start > 1 and not lines[body_start - 1].text and not covered[body_start - 2]
+                and lines[body_start - 2].text):
+            header_start = body_start - 1  # a blank line between the header and the rows
+        top = header_start
+        while (header_start > 0 and top - header_start < 6
                and not covered[header_start - 1] and lines[header_start - 1].text
                and not any(not c.nil and not _year_like(c)
                            for c in lines[header_start - 1].cells)):
             header_start -= 1  # the column names over the figures, and rules
+        if header_start == top:  # no header: the rows stand alone
+            header_start = body_start
         title_start = _title_start(lines, header_start) if header_start < body_start else (
             body_start)
         counts = Counter(len(lines[k].cells) for k in range(first, last + 1)
@@ -169,9 +176,12 @@ def _unheaded_tables(lines: list[SourceLine], covered: bytearray) -> list[Found]
 
 
 def _figure_row(line: SourceLine) -> bool:
-    """A line that ends in two figures or more, set apart by two spaces at least."""
+    """A line that ends in two figures or more (or one, after a year heading the row:
+    "2005    103.745"), set apart by two spaces at least."""
     cells = line.cells
-    if len(cells) < 2 or line.rule is not None:
+    if not cells or line.rule is not None:
+        return False
+    if len(cells) < 2 and not _YEAR_LABEL.match(line.text[:cells[0].start]):
         return False
     return line.text[max(0, cells[0].start - 2):cells[0].start].strip() in ("", "$")
 

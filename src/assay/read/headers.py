@@ -222,6 +222,7 @@ def assign_periods(lines: list[str], spans: list[tuple[float, float]],
     """
     n = len(spans)
     texts: list[list[str]] = [[] for _ in range(n)]
+    dated: list[list[str]] = [[] for _ in range(n)]  # the phrases that may name periods
     stub: list[str] = []
     # each column's zone reaches halfway to its neighbours' figures
     cuts = [(spans[k][1] + spans[k + 1][0]) / 2 for k in range(n - 1)]
@@ -235,12 +236,24 @@ def assign_periods(lines: list[str], spans: list[tuple[float, float]],
             over = [k for k, share in enumerate(shares) if share >= 2]
             if not over:
                 over = [max(range(n), key=shares.__getitem__)]
+            names = _names_a_thing(text)  # "1988 Employee Stock Ownership Plan"
             for k in over:
                 texts[k].append(text)
+                if not names:
+                    dated[k].append(text)
     stub_items = header_items(" ".join([subtitle, *stub])) if stub or subtitle else ()
     periods = [_period(_parts(header_items(" ".join(t)), stub_items), year_end)
-               for t in texts]
+               for t in dated]
     return periods, [" ".join(t) for t in texts], " ".join(stub)
+
+
+def _names_a_thing(phrase: str) -> bool:
+    """A header phrase of words other than period words ("1988 Employee Stock Ownership
+    Plan", "Series 2005 Notes"): any year in it is part of a name, not a period."""
+    words = phrase.split()
+    return len(words) > 1 and any(
+        not _is_period_token(w) and w.lower() not in _COLUMN_WORDS
+        and not _MARKS.fullmatch(w) for w in words)
 
 
 def _parts(items: tuple[HeaderItem, ...], stub: tuple[HeaderItem, ...],

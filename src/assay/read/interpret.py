@@ -417,9 +417,11 @@ class _TableReader:
         whose meaning is in their columns)."""
         if self.table.kind == "grid":
             return None
-        ru = labels.row_unit(row.label, row.group, self.note)
+        ru = labels.row_unit(row.label, row.group or row.section, self.note)
         unit, scale = ru.unit, ru.scale
         concept = labels.concept_of(row.label, unit, row.group, self.table.title)
+        if concept and unit == u.USD_PER_SHARE and not concept.startswith("eps"):
+            concept += "_per_share"  # "Net income" under "Earnings per share:"
         if entity.segment and entity.segment == labels.segment_of(row.label):
             metal = None  # "Silver operations" sales: the segment, not the metal
         elif unit not in _METAL_UNITS:

@@ -60,3 +60,13 @@ def test_balance_sheet_instants_on_one_line():
 def test_prose_with_years_is_not_a_header():
     assert not is_period_anchor(" months ended June 30, 2007 and 2006:")
     assert not is_period_anchor("In 2007 and 2006 the company produced silver")
+
+
+def test_weeks_are_counted_from_the_end_date():
+    # 13 weeks ended July 3, 2004 began on April 4 (91 days); 52 weeks, 364 days
+    lines = ["        Thirteen Weeks Ended     Fifty-two Weeks Ended",
+             "           July 3, 2004            January 3, 2004"]
+    periods, _, _ = assign_periods(lines, _spans([20, 45]))
+    assert periods[0] == Period(date(2004, 7, 3), date(2004, 4, 4))
+    assert periods[1] == Period(date(2004, 1, 3), date(2003, 1, 5))
+    assert [p.months for p in periods] == [3, 12]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import calendar
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 
 def _shift_months(d: date, months: int) -> date:
@@ -31,6 +31,12 @@ class Period:
         return cls(end=end, start=first)
 
     @classmethod
+    def weeks_ended(cls, weeks: int, end: date) -> Period:
+        """The ``weeks`` weeks ended on ``end`` (13 weeks ended July 3, 2004 began on
+        April 4)."""
+        return cls(end=end, start=end - timedelta(days=7 * weeks - 1))
+
+    @classmethod
     def quarter(cls, year: int, q: int) -> Period:
         last_month = 3 * q
         end = date(year, last_month, calendar.monthrange(year, last_month)[1])
@@ -42,9 +48,15 @@ class Period:
 
     @property
     def months(self) -> int | None:
+        """The length in months, to the nearest: calendar months for periods that begin
+        on the first of a month; for others (13, 26 or 52 weeks), days over the mean
+        month, 365.25 / 12 days (91 days are 3 months, 364 and 371 are 12)."""
         if self.start is None:
             return None
-        return (self.end.year - self.start.year) * 12 + self.end.month - self.start.month + 1
+        if self.start.day == 1:
+            return (self.end.year - self.start.year) * 12 + self.end.month - self.start.month + 1
+        days = (self.end - self.start).days + 1
+        return (days * 96 + 1461) // 2922  # round(days * 12 / 365.25), in integers
 
     @property
     def key(self) -> str:

@@ -36,10 +36,9 @@ _ITEM = re.compile(
     re.IGNORECASE,
 )
 # weeks → months (13 weeks is a quarter; 52 or 53 a year)
-_WEEKS = {"thirteen": 3, "13": 3, "twelve": 3, "12": 3, "sixteen": 4, "16": 4,
-          "twentyfour": 6, "24": 6, "twentysix": 6, "26": 6, "twentyeight": 6, "28": 6,
-          "thirtysix": 9, "36": 9, "thirtynine": 9, "39": 9, "forty": 9, "40": 9,
-          "fiftytwo": 12, "52": 12, "fiftythree": 12, "53": 12}
+_WEEKS = {"thirteen": 13, "twelve": 12, "sixteen": 16, "twentyfour": 24, "twentysix": 26,
+          "twentyeight": 28, "thirtysix": 36, "thirtynine": 39, "forty": 40, "fiftytwo": 52,
+          "fiftythree": 53}
 _ANY_YEAR = re.compile(_YEAR)  # a line without one is no period header
 # words that head a column beside the periods' ("2007  Change  2006", "% Change")
 _COLUMN_WORDS = frozenset({"-", "change", "changes", "%", "percent", "increase", "decrease",
@@ -87,6 +86,7 @@ class HeaderItem:
     month: int | None = None
     day: int | None = None
     year: int | None = None
+    weeks: int | None = None  # a duration said in weeks ("Thirteen Weeks Ended")
 
 
 @lru_cache(maxsize=4096)
@@ -102,14 +102,17 @@ def header_items(line: str) -> tuple[HeaderItem, ...]:
             quarter = None
             if key.endswith("quarter") and key.split()[0] in _QUARTER_ORDINAL:
                 quarter = _QUARTER_ORDINAL[key.split()[0]]
+            weeks = None
             if key.endswith("weeks"):
-                months = _WEEKS.get(re.sub(r"[\s-]+", "", key[:-5]))
+                count = re.sub(r"[\s-]+", "", key[:-5])
+                weeks = int(count) if count.isdigit() else _WEEKS[count]
+                months = (weeks * 7 * 96 + 1461) // 2922  # to the nearest month
             elif quarter:
                 months = 3
             else:
                 months = _DURATION_MONTHS[key]
             items.append(HeaderItem("duration", m.start(), m.end(), text,
-                                    months=months, quarter=quarter))
+                                    months=months, quarter=quarter, weeks=weeks))
         elif m["q"]:
             items.append(HeaderItem("quarter", m.start(), m.end(), text, months=3,
                                     quarter=int(m["qn"] or m["qn2"]),
@@ -311,6 +314,8 @@ def _period(p: dict[str, HeaderItem], year_end: tuple[int, int] = (12, 31)) -> P
         end = date(year, month, day)
     except ValueError:
         return None
+    if duration is not None and duration.weeks and date_item is not None:
+        return Period.weeks_ended(duration.weeks, end)
     if duration is not None:
         return Period.months_ended(duration.months, end)
     if date_item is not None:

@@ -440,6 +440,8 @@ class _TableReader:
         if periods and not any(periods):
             periods = self._row_periods(row.label)
         balance = _balance_of(row.label)
+        if balance == "items" and self.table.role == "cash_flows":
+            balance = None  # "Inventories" among the cash flows: the change in them
         if balance is not None:  # "Total assets", "Cash at end of year": instants
             periods = [_instant(p, balance) for p in periods]
         append = self.ctx.facts.append
@@ -568,8 +570,9 @@ _SYMBOLS = VOCABULARY.symbols
 
 @lru_cache(maxsize=8192)
 def _balance_of(label: str) -> str | None:
-    """Whether a row holds balances at a period's "end" or "begin" (the vocabulary's
-    balances), or None. (Memoised: labels repeat from table to table.)"""
+    """Whether a row holds balances at a period's "end" or "begin", or names a balance
+    ("items", at the end), by the vocabulary's balances; or None. (Memoised: labels repeat
+    from table to table.)"""
     return VOCABULARY.balance_of(label)
 
 

@@ -31,7 +31,7 @@ class Vocabulary:
     segment_groups: tuple[str, ...]
     unit_words: tuple[str, ...]
     roles: tuple[tuple[str, re.Pattern[str]], ...]
-    balances: tuple[tuple[str, re.Pattern[str]], ...]  # ("end" | "begin", label pattern)
+    balances: tuple[tuple[str, re.Pattern[str]], ...]  # ("end" | "begin" | "items", pattern)
     concepts: MappingProxyType[str, str]
     per_ounce: MappingProxyType[str, str]
     dollars: MappingProxyType[str, str]
@@ -48,7 +48,7 @@ class Vocabulary:
 
     def balance_of(self, label: str) -> str | None:
         """``"end"`` for a row of balances at a period's end, ``"begin"`` for one at its
-        beginning, None for any other row."""
+        beginning, ``"items"`` for a row that names a balance, None for any other row."""
         return _first(self.balances, label)
 
 

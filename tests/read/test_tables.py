@@ -521,3 +521,37 @@ Balance at September 24,
     assert {str(f.period) for f in by_label["Balance at September 25, 1992"]} == {"1992-09-25"}
     assert {str(f.period) for f in by_label["Net income"]} == {"1992-09-26..1993-09-24"}
     assert by_label["Net income"][2].value == Decimal(86589000)
+
+
+def test_quarter_columns_over_rows_headed_by_years():
+    # After a 1994 10-K's quarterly data (hand-made), a fiscal year ending in September:
+    # the fourth quarter of fiscal 1994 ends in September 1994, the first in December 1993.
+    text = """\
+<SEC-HEADER>
+FISCAL YEAR END: 0930
+</SEC-HEADER>
+<DOCUMENT>
+<TYPE>10-K
+<TEXT>
+           Selected Quarterly Financial Information (Unaudited)
+        (Tabular amounts in thousands, except per share amounts)
+<TABLE>
+<CAPTION>
+                       Fourth          Third          Second           First
+                      Quarter        Quarter         Quarter         Quarter
+<S>               <C>            <C>             <C>             <C>
+1994
+Net income        $  114,655      $  138,101      $   17,404      $   40,018
+Earnings per share$     0.95      $     1.16      $     0.15      $     0.34
+</TABLE>
+</TEXT>
+</DOCUMENT>
+"""
+    doc = read_text(text, "quarters.txt")
+    net = [f for f in doc.facts if f.label == "Net income"]
+    assert [(f.period.end, f.period.months) for f in net] == [
+        (date(1994, 9, 30), 3), (date(1994, 6, 30), 3), (date(1994, 3, 31), 3),
+        (date(1993, 12, 31), 3)]
+    assert net[0].value == Decimal(114655000)
+    eps = [f for f in doc.facts if f.label.startswith("Earnings per")]
+    assert [(f.value, f.unit) for f in eps][:1] == [(Decimal("0.95"), "USD/share")]

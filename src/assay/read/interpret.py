@@ -475,16 +475,22 @@ class _TableReader:
     def _row_periods(self, label: str) -> list[Period | None]:
         """Each column's period for a row of a table whose header names no period (a
         schedule, a statement of equity): the period the row's label names ("Balance at
-        September 30, 1994"), else the last row heading's ("1991"); a column headed
-        "beginning" or "end" of the period takes the instant where it begins or ends."""
+        September 30, 1994"), else the last row heading's ("1991"); a column headed by a
+        part of a year ("Fourth Quarter") takes that part of the row's year, and a column
+        headed "beginning" or "end" of the period the instant where it begins or ends."""
         own = period_of_label(label, self.ctx.year_end, self._stub_year)
         row_period = own or self._row_period
         out = list(self._periods)
         if row_period is None:
             return out
+        fiscal_year = row_period.end.year if row_period.months == 12 else None
         for k, column in enumerate(self.table.columns):
             head = column.header.lower()
-            if row_period.is_instant or not _BEGIN_END.search(head):
+            part = fiscal_year and period_of_label(column.header, self.ctx.year_end,
+                                                   fiscal_year)
+            if part:  # "Fourth Quarter" over the rows of "1994": that year's quarter
+                out[k] = part
+            elif row_period.is_instant or not _BEGIN_END.search(head):
                 out[k] = row_period
             elif "begin" in head:
                 out[k] = Period.instant(row_period.start - timedelta(days=1))
@@ -592,7 +598,7 @@ def _unit_named(header: str, note: labels.ScaleNote) -> labels.RowUnit | None:
     if not header:
         return None
     unit = labels.row_unit(header, None, note)
-    return None if unit.unit == u.USD and not unit.scale else unit
+    return None if unit.unit == u.USD else unit
 
 
 @lru_cache(maxsize=4096)

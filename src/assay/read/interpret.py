@@ -176,9 +176,12 @@ class _TableReader:
             header, [(c.start, c.right) for c in g.columns], self.ctx.year_end, subtitle)
         years = _YEAR.findall(stub)
         self._stub_year = int(years[0]) if len(set(years)) == 1 else None
+        if self._stub_year and not any(periods):  # "1991" over a schedule's columns:
+            self._row_period = period_of_label(str(self._stub_year), self.ctx.year_end)
         previous = self.ctx.last_table
-        if (g.markup and not any(periods) and previous is not None
-                and len(previous.columns) == len(g.columns) and g.follows):
+        if (g.markup and not any(periods) and previous is not None and g.follows
+                and len(previous.columns) == len(g.columns)
+                and any(c.period for c in previous.columns)):
             # a block with no period in its header, right under a table of as many
             # columns, continues it (a balance sheet's liabilities under its assets)
             periods = [c.period for c in previous.columns]

@@ -25,7 +25,7 @@ from .text_layout import text_grids
 
 __all__ = ["read_bytes", "read_release", "read_source", "read_text"]
 
-_ALL_TABLES = re.compile(r"(?i)in all tables")
+_ALL_TABLES = re.compile(r"(?i)in all tables|tabular (?:information|amounts)")
 _COMPANY_IN_PROSE = re.compile(
     r"\b([A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,4} (?:Company|Corporation|Corp\.|Inc\.|Ltd\.|"
     r"Limited|Mines))"

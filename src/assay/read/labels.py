@@ -157,10 +157,11 @@ def row_unit(label: str, group: str | None, note: ScaleNote) -> RowUnit:
     head = low.split(",")[0].split(";")[0]  # "Common stock, no par value; ... shares" is $
     if _SHARE_COUNT.search(head):  # "Shares used in computing earnings per share"
         return RowUnit(u.SHARES, _said_scale(low) or note.scale_of("shares"))
-    if _PER_SHARE.search(low) and not _RATE_SAID.search(low):
-        # ("Cash dividends of $.48 per common share" states the rate: its figures are $)
-        return RowUnit(u.USD_PER_SHARE, 0)
     said = _said_scale(low)
+    if _PER_SHARE.search(low) and not _RATE_SAID.search(low) and not said:
+        # ("Cash dividends of $.48 per common share" states the rate, "Numerator for
+        # earnings per share - Net income (in millions)" its scale: their figures are $)
+        return RowUnit(u.USD_PER_SHARE, 0)
     if _DAYS.search(low):
         return RowUnit(u.DAYS, 0)
     if _RATIO.search(low):

@@ -22,6 +22,7 @@ _NUMBER = re.compile(
     (?P<neg2>-)?
     (?P<digits>\d{1,3}(?:,\d{3})+|\d+)?
     (?P<frac>\.\d+)?
+    \s*(?P<pct_in>%)?
     \s*(?P<close>\))?
     \s*(?P<pct>%)?\s*$""",
     re.VERBOSE,
@@ -33,7 +34,7 @@ _NUMBER = re.compile(
 # as the cell's currency mark). figure_parts reads them.
 _DIGITS = r"(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)"
 _FIGURE = (r"(?!\$)(?:-\$*(?:-\$*)?"  # nil: "--", "-"
-          r"|-?\$?(?:\(\$?-?" + _DIGITS + r"\)|\$?-?" + _DIGITS + r")%?)")
+          r"|-?\$?(?:\(\$?-?" + _DIGITS + r"%?\)|\$?-?" + _DIGITS + r")%?)")
 _FIGURE_ONLY = re.compile(_FIGURE + r"\Z")
 _ZERO = Decimal(0)
 
@@ -73,8 +74,8 @@ def _parse_spaced(text: str) -> ParsedNumber | None:
     m = _NUMBER.match(text)
     if not m or not (m["digits"] or m["frac"]):
         return None
-    if bool(m["open"]) != bool(m["close"]):
-        return None
+    if bool(m["open"]) != bool(m["close"]) or m["pct_in"] and m["pct"]:
+        return None  # (a "%" may stand inside the parentheses, "(14%)", or after them)
     digits = (m["digits"] or "0").replace(",", "")
     frac = m["frac"] or ""
     try:
@@ -84,7 +85,8 @@ def _parse_spaced(text: str) -> ParsedNumber | None:
     negative = bool(m["open"]) ^ bool(m["neg1"] or m["neg2"])
     if negative:
         value = -value
-    return ParsedNumber(value, len(frac) - 1 if frac else 0, percent=bool(m["pct"]))
+    return ParsedNumber(value, len(frac) - 1 if frac else 0,
+                        percent=bool(m["pct"] or m["pct_in"]))
 
 
 Figure = tuple[Decimal, int, bool, bool]  # value, decimals, nil, percent
@@ -105,6 +107,9 @@ def figure_parts(text: str) -> Figure | None:
     negative = core[:1] == "(" and core[-1:] == ")"
     if negative:
         core = core[1:-1]
+        if not percent and core[-1:] == "%":  # "(14%)"
+            percent = True
+            core = core[:-1]
     whole, point, frac = core.partition(".")
     if not point or frac.isdecimal():
         number = None
@@ -141,7 +146,7 @@ def _figure_of_match(text: str) -> Figure:
     if ("(" in text) ^ ("-" in text):
         value = -value
     point = digits.find(".")
-    return value, len(digits) - point - 1 if point >= 0 else 0, False, text[-1] == "%"
+    return value, len(digits) - point - 1 if point >= 0 else 0, False, "%" in text
 
 
 @dataclass(frozen=True, slots=True)

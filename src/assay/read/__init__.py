@@ -25,7 +25,7 @@ from .text_layout import text_grids
 
 __all__ = ["read_bytes", "read_release", "read_source", "read_text"]
 
-_ALL_TABLES = re.compile(r"(?i)in all tables|tabular (?:information|amounts)")
+_FOR_ALL_TABLES = ("in all tables", "tabular information", "tabular amounts")
 _COMPANY_IN_PROSE = re.compile(
     r"\b([A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,4} (?:Company|Corporation|Corp\.|Inc\.|Ltd\.|"
     r"Limited|Mines))"
@@ -115,8 +115,9 @@ def read_source(source: Source, first_table: int = 0, company: str | None = None
              if any(row.figures for row in g.rows)]
     tables = []
     placed = []  # facts of each table
-    notes = [(i, lines[i]) for i in index.lines_with(_ALL_TABLES)]  # "(000's omitted in
-    for k, grid in enumerate(grids):                                  # all tables)"
+    # notes that scale every table after them: "(000's omitted in all tables)"
+    notes = [(i, lines[i]) for i in index.lines_saying(*_FOR_ALL_TABLES)]
+    for k, grid in enumerate(grids):
         while notes and notes[0][0] < grid.lines[0]:
             i, line = notes.pop(0)
             ctx.scale_for_all = (line.number, line.text.strip())

@@ -36,6 +36,26 @@ class LineIndex:
         self.text = "\n" + "\n".join(texts)
         self._found: dict[re.Pattern[str], list[int]] = {}
 
+    def lines_saying(self, *phrases: str) -> list[int]:
+        """Indices (ascending) of the lines that hold any of ``phrases`` (given in lower
+        case) in any case: a literal search of the lower-cased text, where a
+        case-insensitive pattern would try every position."""
+        low = self.text.lower()
+        hits = []
+        for phrase in phrases:
+            pos = low.find(phrase)
+            while pos >= 0:
+                hits.append(pos)
+                pos = low.find(phrase, pos + 1)
+        found: list[int] = []
+        line, counted = -1, 0
+        for pos in sorted(hits):
+            line += low.count("\n", counted, pos)
+            counted = pos
+            if not found or found[-1] != line:
+                found.append(line)
+        return found
+
     def lines_with(self, pattern: re.Pattern[str]) -> list[int]:
         """Indices (from 0, ascending) of the lines where ``pattern`` matches: where its
         match begins, on the newline before a line or within it."""

@@ -128,3 +128,13 @@ def test_figure_shapes(text, value, decimals):
                                   "---", "5-"])
 def test_not_figures(text):
     assert figure_parts(text) is None
+
+
+def test_marks_and_signs_standing_apart_from_their_figures():
+    # hand-made shapes of the era: a footnote mark glued on, a ")" and a "%" standing
+    # alone, a minus sign (U+2212)
+    cells = trailing_cells("Net income    744,322(2)   (2,855 )   25.5 %   \u22121,234")
+    assert [(c.text, c.value, c.percent) for c in cells] == [
+        ("744,322", Decimal(744322), False), ("(2,855 )", Decimal(-2855), False),
+        ("25.5", Decimal("25.5"), True), ("\u22121,234", Decimal(-1234), False)]
+    assert [(c.start, c.end) for c in cells] == [(14, 21), (27, 35), (38, 42), (47, 53)]

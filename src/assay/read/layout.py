@@ -11,6 +11,7 @@ from functools import lru_cache
 from assay.model.numbers import figure_parts
 
 _CELL_ENDS = frozenset("0123456789)-%$")
+_GLUED_MARK = re.compile(r"^(.*[\d)])\((?:\d{1,2}|[a-z])\)$")
 # a line of nothing but a page number: "41", "- 12 -", "F-7" set well in from the margin,
 # or "Page 3"
 PAGE_NUMBER = re.compile(r"^ {10,}(?:-\s*)?(?:[A-Z]-)?\d{1,3}(?:\s*-)?$|^\s*[Pp]age \d{1,3}$")
@@ -133,28 +134,56 @@ class Cell:
 def trailing_cells(text: str) -> list[Cell]:
     """The run of numeric tokens at the end of a line, left to right: tokens are taken
     from the right while each is a figure (or a lone ``$``, which marks the figure to
-    its right). A year that opens the line, before other figures, is the row's label."""
+    its right). A ``%`` or ``)`` standing alone belongs to the figure on its left
+    ("25.5 %", "(2,855 )"); a footnote mark glued to a figure ("744,322(2)") is no part of
+    it; a minus sign (U+2212) is a minus. A year that opens the line, before other
+    figures, is the row's label."""
     if not text or text[-1] not in _CELL_ENDS:
         return []
     cells: list[Cell] = []
     end = len(text)
-    for tok in reversed(text.split()):
-        if tok == "$":
+    close = 0  # where a ")" standing alone ends
+    percent = False  # a "%" stood alone
+    for raw in reversed(text.split()):
+        if raw == "$":
             if cells:
                 cells[-1].dollar = True
             end = text.rfind("$", 0, end)
             continue
-        if tok[-1] not in _CELL_ENDS:  # a word: the run has ended
+        if raw == ")" or raw == "%":
+            if close or percent:
+                break
+            end = text.rfind(raw, 0, end)
+            if raw == ")":
+                close = end + 1
+            else:
+                percent = True
+            continue
+        if raw[-1] not in _CELL_ENDS:  # a word: the run has ended
             break
+        tok = raw.replace("\u2212", "-") if "\u2212" in raw else raw
         dollar = tok[0] == "$"
-        figure = figure_parts(tok[1:] if dollar else tok)
+        body = tok[1:] if dollar else tok
+        if close:
+            body += ")"
+        figure = figure_parts(body)
+        if figure is None and not close and body[-1] == ")":
+            glued = _GLUED_MARK.match(body)  # "744,322(2)": the mark is a footnote's
+            if glued:
+                body = glued.group(1)
+                figure = figure_parts(body)
         if figure is None:
             break
-        end = text.rfind(tok, 0, end)
-        if dollar:
-            cells.append(Cell(end + 1, end + len(tok), tok[1:], *figure, True))
+        if percent:
+            figure = (*figure[:3], True)
+        end = text.rfind(raw, 0, end)
+        start = end + 1 if dollar else end
+        if close:
+            cells.append(Cell(start, close, text[start:close], *figure, dollar))
         else:
-            cells.append(Cell(end, end + len(tok), tok, *figure))
+            cells.append(Cell(start, start + len(body), text[start:start + len(body)], *figure,
+                              dollar))
+        close, percent = 0, False
     cells.reverse()
     if len(cells) > 1 and not cells[0].dollar and not text[:cells[0].start].strip():
         first = cells[0].text  # a year that opens a line heads the row: "1992   118,479"

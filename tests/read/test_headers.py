@@ -70,3 +70,19 @@ def test_weeks_are_counted_from_the_end_date():
     assert periods[0] == Period(date(2004, 7, 3), date(2004, 4, 4))
     assert periods[1] == Period(date(2004, 1, 3), date(2003, 1, 5))
     assert [p.months for p in periods] == [3, 12]
+
+
+def test_a_year_in_one_columns_name_and_a_title_over_three_years_date_nothing():
+    from assay.read.headers import period_of_label
+
+    # six columns of equity components, one of them "1988 Employee Stock Ownership Plan",
+    # under the title "For the three years ended December 31, 1993"
+    lines = ["                                             1988",
+             "           Common      Retained   Treasury   Employee",
+             "            Stock      Earnings     Stock      Plan"]
+    periods, texts, _ = assign_periods(lines, _spans([14, 26, 37, 48]), (12, 31),
+                                       "FOR THE THREE YEARS ENDED DECEMBER 31, 1993")
+    assert periods == [None, None, None, None]
+    assert texts[3] == "1988 Employee Plan"
+    # an opening balance dated the first of a month is the balance of the day before
+    assert period_of_label("BALANCE, JANUARY 1, 1991") == Period.instant(date(1990, 12, 31))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 from assay.model import Period
@@ -185,6 +185,10 @@ def is_header_line(line: str) -> bool:
 
 
 _PHRASE = re.compile(r"\S+(?: \S+)*")
+# a stub or subtitle over several periods ("For the three years ended December 31, 1993"):
+# it dates no column that names no year of its own
+_SEVERAL_PERIODS = re.compile(r"(?i)\b(?:two|three|four|five|\d)\s+(?:fiscal\s+)?years\b"
+                              r"|\byears\s+end(?:ed|ing)\b|\bperiods\s+end(?:ed|ing)\b")
 _POINT_KINDS = frozenset({"date", "year", "quarter"})
 
 
@@ -244,9 +248,18 @@ def assign_periods(lines: list[str], spans: list[tuple[float, float]],
                 texts[k].append(text)
                 if not names:
                     dated[k].append(text)
-    stub_items = header_items(" ".join([subtitle, *stub])) if stub or subtitle else ()
-    periods = [_period(_parts(header_items(" ".join(t)), stub_items), year_end)
-               for t in dated]
+    stub_text = " ".join([subtitle, *stub])
+    stub_items = header_items(stub_text) if stub or subtitle else ()
+    own = [header_items(" ".join(t)) for t in dated]
+    dated_columns = sum(1 for items in own if items)
+    for k, items in enumerate(own):
+        # a year alone among the words of one column's name ("1988 / Employee Stock
+        # Ownership Plan" over one column of six) is the name's, not a period
+        if items and 2 * dated_columns < n and _names_a_thing(texts[k] and " ".join(texts[k])):
+            own[k] = ()
+    several = bool(_SEVERAL_PERIODS.search(stub_text))
+    periods = [_period(_parts(items, stub_items), year_end) if items or not several else None
+               for items in own]
     return periods, [" ".join(t) for t in texts], " ".join(stub)
 
 
@@ -341,9 +354,11 @@ def period_of_label(label: str, year_end: tuple[int, int] = (12, 31),
         if items:
             i = items[0]
             try:
-                return Period.instant(date(i.year, i.month, i.day))
+                at = date(i.year, i.month, i.day)
             except ValueError:
                 return None
+            # "Balance, January 1, 1991" opens the day: the balance of December 31, 1990
+            return Period.instant(at - timedelta(days=1) if at.day == 1 else at)
         return None
     if not is_header_line(label):
         return None

@@ -44,6 +44,10 @@ _ANY_YEAR = re.compile(_YEAR)  # a line without one is no period header
 _COLUMN_WORDS = frozenset({"-", "change", "changes", "%", "percent", "increase", "decrease",
                            "(decrease)", "increase/(decrease)", "inc.", "(dec.)", "variance",
                            "var.", "favorable", "(unfavorable)", "%change", "pct."})
+# period words that may stand between a header's items ("Ended July 3, 2004   Ended June
+# 28, 2003"); words that join clauses ("and", "the") may not, or prose would pass
+_TAIL_WORDS = frozenset({"ended", "ending", "months", "weeks", "quarter", "year", "fiscal",
+                         "three", "six", "nine", "twelve", "thirteen", "as", "of"})
 _LONE_INDENT = 10  # a single dated column's header stands this far in at least
 _MARKS = re.compile(r"\*+|\([a-z0-9]{1,2}\)", re.IGNORECASE)  # footnote marks on a header
 # The same years, as patterns with a literal prefix, which the regex engine finds in a
@@ -151,7 +155,8 @@ def is_period_anchor(line: str) -> bool:
     for i in items:
         rest[i.start:i.end] = " " * (i.end - i.start)
     tail = _MARKS.sub("", "".join(rest)[items[0].start:])  # "June 30, 2002*", "2003(1)"
-    return all(w.lower() in _COLUMN_WORDS for w in tail.replace(",", " ").split())
+    return all(w.lower() in _COLUMN_WORDS or w.lower() in _TAIL_WORDS
+               for w in tail.replace(",", " ").split())
 
 
 def _period_words_after_first(tokens: list[str]) -> bool:

@@ -130,10 +130,12 @@ class _TableReader:
                     note_text = note.text
                     break
         previous = self.ctx.last_table
-        if (note is None and previous is not None and previous.scale_note
-                and g.markup and g.follows):
+        own_title = " ".join(title_parts)
+        if (note is None and previous is not None and previous.scale_note and g.follows
+                and (g.markup or not own_title or own_title.startswith("*"))):
             # a run of <TABLE> blocks under one scale note ("Note 3 - Details (in
-            # millions)" over several small tables)
+            # millions)" over several small tables), or the detail of a column marked
+            # "*" in the table above ("* Domestic segment detail for ...")
             note = labels.parse_scale_note(previous.scale_note)
             note_text = previous.scale_note
             self.ctx.warn(g.first_line, "scale-continued",
@@ -169,9 +171,7 @@ class _TableReader:
         g = self.g
         header = [line.text for line in g.header if line.rule is None]
         self.used.update(line.number for line in g.header)
-        subtitle = " ".join(line.text for line in g.title
-                            if line.text and header_items(line.text)
-                            and is_header_line(line.text))
+        subtitle = " ".join(line.text for line in g.title if _names_a_period(line.text))
         periods, texts, stub = assign_periods(
             header, [(c.start, c.right) for c in g.columns], self.ctx.year_end, subtitle)
         years = _YEAR.findall(stub)
@@ -193,8 +193,9 @@ class _TableReader:
             self.ctx.warn(g.first_line, "columns-continued",
                           f"no period in the header: the columns of '{previous.title}' "
                           f"(lines {previous.first_line}-{previous.last_line}) continue")
-        if not any(periods):
-            self._column_units = [_unit_named(text, self.note) for text in texts]
+        self._column_units = [_unit_named(text, self.note) for text in texts]
+        if not any(self._column_units):
+            self._column_units = []
         if self.table.role == "balance_sheet":  # "1994  1993" over balances: year ends
             periods = [Period.instant(p.end) if p is not None else None for p in periods]
         for k, (column, period, text) in enumerate(zip(g.columns, periods, texts,
@@ -593,6 +594,17 @@ def _instant(period: Period | None, balance: str) -> Period | None:
     if balance == "begin":
         return Period.instant(period.start - timedelta(days=1))
     return Period.instant(period.end)
+
+
+def _names_a_period(text: str) -> bool:
+    """A title line that names a period whole: period words only ("For the 13 Weeks Ended
+    July 3, 2004 and June 28, 2003"), or a duration with its date among other words ("*
+    Domestic segment detail for the 13 weeks ended June 28, 2003")."""
+    items = header_items(text) if text else ()
+    if not items:
+        return False
+    kinds = {i.kind for i in items}
+    return is_header_line(text) or "duration" in kinds and "date" in kinds
 
 
 def _unit_named(header: str, note: labels.ScaleNote) -> labels.RowUnit | None:

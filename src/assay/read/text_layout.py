@@ -17,10 +17,11 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .grid import Grid, GridColumn, GridRow
-from .headers import YEAR_SCANS, header_items, is_header_line, is_period_anchor
+from .headers import YEAR_SCANS, header_items, header_phrases, is_header_line, is_period_anchor
 from .layout import PAGE_NUMBER, RULE_LINE, Cell, LineIndex, footnote_start, indent_of
 from .source import Markup, SourceLine
 
+_MARK = re.compile(r"\(\d{1,2}\)")  # a footnote mark: "Significant Items: (1)"
 _YEAR_LABEL = re.compile(r"^\s*(?:19|20)\d\d\s{2,}$")
 _GRID_UNIT = re.compile(r"\(([^)]*)\)")
 _CONTINUED_WITHIN = 8  # lines between a table and the header-less block that continues it
@@ -78,8 +79,15 @@ def find_tables(lines: list[SourceLine], index: LineIndex | None = None,
                     header_start -= 2  # a stub line ("(millions, except") amid the header
                 else:
                     break
+            body_start = i + 1
+            over = min((start for start, end, _ in header_phrases(text) if start <= first < end),
+                       default=first)  # where the phrase of the first period begins
+            while (body_start < n and lines[body_start].text and not lines[body_start].cells
+                   and lines[body_start].rule is None
+                   and indent_of(lines[body_start].text) >= over - 2):
+                body_start += 1  # column names under the periods ("Pretax  Per Share")
             found.append(Found("statement", _title_start(lines, header_start), header_start,
-                               i, i + 1))
+                               i, body_start))
         elif _is_grid_anchor(lines, i):
             header_start = i - 1 if i > 0 and lines[i - 1].rule else i
             found.append(Found("grid", _title_start(lines, header_start), header_start, i,
@@ -113,6 +121,8 @@ def find_tables(lines: list[SourceLine], index: LineIndex | None = None,
     unheaded = _unheaded_tables(lines, covered)
     if unheaded:
         found = sorted(found + unheaded, key=lambda f: f.header_start)
+        for f, after in zip(found, found[1:], strict=False):  # no line in two tables
+            f.end = max(min(f.end, after.title_start), f.body_start)
     return found
 
 
@@ -241,7 +251,8 @@ def _title_like(line: SourceLine, loose: bool) -> bool:
         return False
     if indent_of(text) < 2 and not loose:
         return False
-    return not any(not c.nil and not _year_like(c) for c in line.cells)
+    return not any(not c.nil and not _year_like(c) and not _MARK.fullmatch(c.text)
+                   for c in line.cells)
 
 
 def _year_like(cell: Cell) -> bool:
@@ -442,7 +453,11 @@ def _grid(lines: list[SourceLine], f: Found, follows: bool) -> Grid:
         else:
             named = f.width or sum(1 for i in header_items(lines[f.anchor].text)
                                    if i.year is not None)
-            specs = _statement_columns(body, named)
+            # a period may head a group of columns ("Pretax | Per Share" under each):
+            # as many columns as the rows' usual count of figures, if that is more
+            usual = Counter(len(line.cells) for line in body if _figure_row(line))
+            width = usual.most_common(1)[0][0] if usual else 0
+            specs = _statement_columns(body, max(named, width))
             column_at = _column_at(specs)
         columns = [GridColumn(s.start, s.hi) for s in specs]
     n = len(columns)

@@ -38,3 +38,21 @@ def test_a_bad_vocabulary_file_is_an_input_error(tmp_path: Path, text: str, prob
     with pytest.raises(InputError, match=problem.replace("[", r"\[")) as e:
         load(str(extra))
     assert str(extra) in str(e.value)
+
+
+def test_the_command_line_refuses_a_bad_vocabulary_in_one_line(tmp_path: Path):
+    import os
+    import subprocess
+    import sys
+
+    extra = tmp_path / "bad.toml"
+    extra.write_text("[colours]\nred = 1\n")
+    seed = Path(__file__).resolve().parents[2] / "examples" / "hecla-2007-q2.txt"
+    run = subprocess.run([sys.executable, "-c", "from assay.cli import main; main()", "facts",
+                          str(seed), "-f", "csv"], capture_output=True, text=True,
+                         env={**os.environ, "ASSAY_VOCABULARY": str(extra)})
+    assert run.returncode == 2 and "Traceback" not in run.stderr
+    assert run.stderr.strip().splitlines() == [
+        f"error: {extra}: [colours]: not a table of the vocabulary (expected one of metals, "
+        "segments, units, roles, balances, concepts, concepts_per_ounce, concepts_dollars, "
+        "concepts_cash_flow)"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from assay.read.vocabulary import VOCABULARY_ERROR
+
 from . import (
     audit,  # noqa: F401
     facts,  # noqa: F401  (registers its command)
@@ -9,9 +11,13 @@ from . import (
     report,  # noqa: F401
 )
 from .app import app
+from .common import EXIT_BAD_INPUT, print_error
 
 
 def main() -> None:
+    if VOCABULARY_ERROR is not None:  # a vocabulary named by ASSAY_VOCABULARY is unusable
+        print_error(VOCABULARY_ERROR)
+        raise SystemExit(EXIT_BAD_INPUT)
     app()
 
 

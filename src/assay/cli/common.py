@@ -19,7 +19,7 @@ err_console = Console(stderr=True)
 EXIT_BAD_INPUT = 2
 
 
-def _print_error(e: InputError) -> None:
+def print_error(e: InputError) -> None:
     """``error: file:line: problem``; the message is text, never markup ("data.xlsx[costs]")."""
     err_console.print("[red]error[/red]: ", end="", highlight=False)
     err_console.print(str(e), markup=False, highlight=False, soft_wrap=True)
@@ -32,10 +32,10 @@ def input_errors_exit() -> Iterator[None]:
         yield
     except InputErrors as errs:
         for e in errs.errors:
-            _print_error(e)
+            print_error(e)
         raise typer.Exit(EXIT_BAD_INPUT) from None
     except InputError as e:
-        _print_error(e)
+        print_error(e)
         raise typer.Exit(EXIT_BAD_INPUT) from None
 
 

@@ -3,7 +3,8 @@ read from data (``vocabulary.toml`` beside this module), never written in the co
 
 A user extends it with a TOML file of the same shape named by the ``ASSAY_VOCABULARY``
 environment variable; its entries are merged over the bundled ones. A file that cannot
-be read or has the wrong shape is an :class:`assay.errors.InputError` naming it.
+be read or has the wrong shape is an :class:`assay.errors.InputError` naming it: raised
+by :func:`load`, kept in ``VOCABULARY_ERROR`` for the one named by the environment.
 """
 
 from __future__ import annotations
@@ -108,4 +109,13 @@ def _patterns(table: dict[str, Any]) -> tuple[tuple[str, re.Pattern[str]], ...]:
                  for p in (patterns if isinstance(patterns, list) else [patterns]))
 
 
-VOCABULARY = load(os.environ.get("ASSAY_VOCABULARY") or None)
+def _from_environment() -> tuple[Vocabulary, InputError | None]:
+    """The vocabulary ``ASSAY_VOCABULARY`` extends, or the bundled one and the error that
+    kept the user's file out (the command line reports it and exits 2)."""
+    try:
+        return load(os.environ.get("ASSAY_VOCABULARY") or None), None
+    except InputError as e:
+        return load(), e
+
+
+VOCABULARY, VOCABULARY_ERROR = _from_environment()

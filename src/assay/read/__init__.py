@@ -18,6 +18,7 @@ from assay.model import Diagnostic, Document, Location, Period
 from assay.runtime import gc_paused
 
 from .container import Container, decode_with_notes, file_bytes, split_documents
+from .html_layout import html_layout
 from .interpret import Context, read_table
 from .layout import LineIndex
 from .source import Source, SourceLine
@@ -104,21 +105,33 @@ def read_source(source: Source, first_table: int = 0, company: str | None = None
     the filer's name (from a submission's header) for a document that names none.
     ``all_lines``, the text of the file's lines by number, shared by the documents of
     one file, takes this document's lines."""
-    lines = source.lines
-    index = source.index or LineIndex(ln.text for ln in lines)
+    if all_lines is None:
+        all_lines = []
+    if source.html is not None:  # HTML: its paragraphs stand for its lines
+        grids, paragraphs = html_layout(source.html, source.path, source.first_line)
+        lines = [SourceLine(n, text) for n, text in paragraphs]
+        if paragraphs:
+            last = max(n for n, _ in paragraphs)
+            all_lines.extend([""] * (last - len(all_lines)))
+            for n, text in paragraphs:
+                all_lines[n - 1] = text
+        index = LineIndex(ln.text for ln in lines)
+    else:
+        lines = source.lines
+        index = source.index or LineIndex(ln.text for ln in lines)
+        # a region with no figure is no table of facts (a signature block under a date)
+        grids = [g for g in text_grids(lines, index, source.markup)
+                 if any(row.figures for row in g.rows)]
     company = _company(lines, index, company)
     ctx = Context(source.path, company)
     if source.year_end is not None:
         ctx.year_end = source.year_end
-    # a region with no figure is no table of facts (a signature block under a date)
-    grids = [g for g in text_grids(lines, index, source.markup)
-             if any(row.figures for row in g.rows)]
     tables = []
     placed = []  # facts of each table
     # notes that scale every table after them: "(000's omitted in all tables)"
     notes = [(i, lines[i]) for i in index.lines_saying(*_FOR_ALL_TABLES)]
     for k, grid in enumerate(grids):
-        while notes and notes[0][0] < grid.lines[0]:
+        while notes and notes[0][1].number < grid.first_line:
             i, line = notes.pop(0)
             ctx.scale_for_all = (line.number, line.text.strip())
         before = len(ctx.facts)
@@ -131,15 +144,14 @@ def read_source(source: Source, first_table: int = 0, company: str | None = None
         prose += [(ln.number, ln.text) for ln in lines[start:end] if ln.text]  # not blank
         start = max(start, after)
     # Document.lines is indexed by the file's line numbers (SGML tag lines left blank)
-    if all_lines is None:
-        all_lines = []
-    if lines and lines[-1].number == len(lines) and not all_lines:  # numbered 1, 2, ...
-        all_lines.extend(ln.text for ln in lines)
-    elif lines:
-        if len(all_lines) < lines[-1].number:
-            all_lines.extend([""] * (lines[-1].number - len(all_lines)))
-        for ln in lines:
-            all_lines[ln.number - 1] = ln.text
+    if source.html is None:  # (an HTML document's paragraphs are in it already)
+        if lines and lines[-1].number == len(lines) and not all_lines:  # numbered 1, 2...
+            all_lines.extend(ln.text for ln in lines)
+        elif lines:
+            if len(all_lines) < lines[-1].number:
+                all_lines.extend([""] * (lines[-1].number - len(all_lines)))
+            for ln in lines:
+                all_lines[ln.number - 1] = ln.text
     doc = Document(source.path, company, all_lines, tables, ctx.facts, ctx.diagnostics, prose)
     for t, n in zip(tables, placed, strict=True):
         doc.diagnostics.append(Diagnostic(

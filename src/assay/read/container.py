@@ -29,6 +29,7 @@ _TEXT = re.compile(r"<TEXT>[ \t]*\n?(.*?)(?:</TEXT>|\Z)", re.IGNORECASE | re.DOT
 _COMPANY = re.compile(r"^\s*COMPANY CONFORMED NAME:\s*(.+?)\s*$", re.MULTILINE)
 _YEAR_END = re.compile(r"^\s*FISCAL YEAR END:\s*(\d\d)(\d\d)\s*$", re.MULTILINE)
 _UUENCODED = re.compile(r"^begin [0-7]{3} \S", re.MULTILINE)
+_HTML_START = re.compile(r"<(?:!doctype html|html|body)\b", re.IGNORECASE)
 _HTML = re.compile(r"<(?:html|body|div|font|td|tr|br)\b", re.IGNORECASE)
 # Document types and file names that hold no text to read
 _BINARY_TYPES = re.compile(r"^(GRAPHIC|ZIP|PDF|EXCEL|XML|JSON|EX-101\b)", re.IGNORECASE)
@@ -141,6 +142,9 @@ def split_documents(text: str, path: str) -> Container:
         container.year_end = (int(year_end.group(1)), int(year_end.group(2)))
     docs = list(_DOCUMENT.finditer(text))
     if not docs:
+        if _is_html(text[:4000]):
+            container.sources.append(Source(path, [], "html", html=text))
+            return container
         lines, index, markup = clean_lines(text, 1)
         container.sources.append(Source(path, lines, None, index, None, markup))
         return container
@@ -169,6 +173,11 @@ def split_documents(text: str, path: str) -> Container:
                 where, "ex27", f"document {k + 1} ({doc_type}): financial data schedule, "
                 f"{len(facts)} facts", "info"))
             continue
+        if _is_html(inner[:4000]):
+            container.sources.append(Source(path, [], doc_type, None,
+                                            header.get("DESCRIPTION") or None, (),
+                                            container.year_end, inner, first_line))
+            continue
         lines, index, markup = clean_lines(inner, first_line)
         container.sources.append(Source(path, lines, doc_type, index,
                                         header.get("DESCRIPTION") or None, markup,
@@ -189,6 +198,10 @@ def _skip_reason(doc_type: str, filename: str, body: str) -> str | None:
         return "a uuencoded file, no text to read"
     if head.lstrip().startswith("%PDF"):
         return "a PDF file, no text to read"
-    if _HTML.search(head) and head.count("<") > 20:
-        return "HTML: not read by the text reader"
     return None
+
+
+def _is_html(head: str) -> bool:
+    """Whether a document's first characters are HTML's (not an EDGAR text document with
+    its <TABLE> and <PAGE> tags)."""
+    return bool(_HTML_START.search(head)) or bool(_HTML.search(head)) and head.count("<") > 20

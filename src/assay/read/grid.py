@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from assay.model import Location
+
 from .layout import Cell
 from .source import SourceLine
 
@@ -41,6 +43,8 @@ class GridRow(NamedTuple):
     label_end: int
     stray: list[Cell]
     figures: list[Cell]
+    places: list[Location | None] | None = None  # each placed figure's place, where the
+    # line's columns are not the document's (an HTML cell: its table, row and cell)
 
 
 @dataclass(slots=True)

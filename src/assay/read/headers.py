@@ -43,7 +43,10 @@ _ANY_YEAR = re.compile(_YEAR)  # a line without one is no period header
 # words that head a column beside the periods' ("2007  Change  2006", "% Change")
 _COLUMN_WORDS = frozenset({"-", "change", "changes", "%", "percent", "increase", "decrease",
                            "(decrease)", "increase/(decrease)", "inc.", "(dec.)", "variance",
-                           "var.", "favorable", "(unfavorable)", "%change", "pct."})
+                           "var.", "favorable", "(unfavorable)", "%change", "pct.",
+                           "unaudited", "(unaudited)", "audited", "(audited)", "restated",
+                           "(restated)", "as", "reported", "actual", "pro", "forma",
+                           "(note", "note"})
 # period words that may stand between a header's items ("Ended July 3, 2004   Ended June
 # 28, 2003"); words that join clauses ("and", "the") may not, or prose would pass
 _TAIL_WORDS = frozenset({"ended", "ending", "months", "weeks", "quarter", "year", "fiscal",

@@ -113,7 +113,7 @@ class _TableReader:
             self.used.add(line.number)
             if line.rule is not None:
                 continue
-            if in_note or text.startswith("(") and not text.startswith("(1"):
+            if in_note or text.startswith("(") and not footnote_start(text):
                 note_parts.append(text)
                 in_note = text.count("(") + sum(p.count("(") for p in note_parts[:-1]) > (
                     text.count(")") + sum(p.count(")") for p in note_parts[:-1]))
@@ -389,7 +389,7 @@ class _TableReader:
             if seg:
                 row_entity = Entity(entity.company, entity.unit, seg, entity.share)
             meaning = self._meaning(row, row_entity, metal or section_metal)
-            row.fact_ids = self._facts(row, placed, number, meaning, dims)
+            row.fact_ids = self._facts(row, placed, number, meaning, dims, line.places)
             for c in stray:
                 self.ctx.warn(number, "stray-cell",
                               f"'{c.text}' stands under no column of '{self.table.title}'",
@@ -438,7 +438,7 @@ class _TableReader:
 
     def _facts(self, row: Row, placed: list[Cell | None], number_of_line: int,
                meaning: _Meaning | None, dims: tuple[tuple[str, str], ...],
-               ) -> tuple[str | None, ...]:
+               places: list[Location | None] | None = None) -> tuple[str | None, ...]:
         """The facts of one row's cells; their ids, None where a column is empty."""
         periods = self._periods
         if periods and not any(periods):
@@ -471,7 +471,8 @@ class _TableReader:
                 fact_id, cell.value * _POWERS[scale] if scale else cell.value, m.unit,
                 label, periods[k], m.entity, cell.decimals - scale, scale, m.concept,
                 m.metal, dims, title, section, notes, cell.text, cell.nil,
-                Location(path, number_of_line, cell.start, cell.end), None, k, index,
+                places[k] if places else Location(path, number_of_line, cell.start, cell.end),
+                None, k, index,
             ))
             ids.append(fact_id)
         return tuple(ids)

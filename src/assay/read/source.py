@@ -81,6 +81,8 @@ class Source:
     description: str | None = None  # the submission's <DESCRIPTION> of the document
     markup: tuple[Markup, ...] = ()  # the document's <TABLE> blocks
     year_end: tuple[int, int] | None = None  # the submission's fiscal year end (month, day)
+    html: str | None = None  # an HTML document's text (``lines`` is then empty)
+    first_line: int = 1  # the line of the file on which the HTML text begins
 
 
 def clean_lines(text: str, first_line: int,

@@ -6,9 +6,10 @@ from .fact import Fact
 from .numbers import Interval, ParsedNumber, interval_of, parse_number, round_to
 from .periods import Period
 from .provenance import Derivation, Location
+from .tag import Tag
 
 __all__ = [
     "Column", "Derivation", "Diagnostic", "Document", "Entity", "Fact", "Interval",
-    "Location", "ParsedNumber", "Period", "Row", "Table", "interval_of", "parse_number",
-    "round_to",
+    "Location", "ParsedNumber", "Period", "Row", "Table", "Tag", "interval_of",
+    "parse_number", "round_to",
 ]

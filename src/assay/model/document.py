@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from .fact import Fact
 from .periods import Period
 from .provenance import Location
+from .tag import Tag
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +96,8 @@ class Document:
     # the documents of the file that were read, by type ("10-Q", "EX-99.1", "EX-27";
     # "text" for a file that is not an SGML submission)
     parts: list[str] = field(default_factory=list)
+    # the inline-XBRL tags of its HTML documents, read apart from the layout
+    tags: list[Tag] = field(default_factory=list)
 
     _by_id: dict[str, Fact] = field(default_factory=dict, repr=False, compare=False)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 from assay.errors import InputError
@@ -108,7 +109,7 @@ def read_source(source: Source, first_table: int = 0, company: str | None = None
     if all_lines is None:
         all_lines = []
     if source.html is not None:  # HTML: its paragraphs stand for its lines
-        grids, paragraphs = html_layout(source.html, source.path, source.first_line)
+        grids, paragraphs, tags = html_layout(source.html, source.path, source.first_line)
         lines = [SourceLine(n, text) for n, text in paragraphs]
         if paragraphs:
             last = max(n for n, _ in paragraphs)
@@ -153,6 +154,9 @@ def read_source(source: Source, first_table: int = 0, company: str | None = None
             for ln in lines:
                 all_lines[ln.number - 1] = ln.text
     doc = Document(source.path, company, all_lines, tables, ctx.facts, ctx.diagnostics, prose)
+    if source.html is not None and tags:
+        doc.tags = tags
+        _link_tags(doc)
     for t, n in zip(tables, placed, strict=True):
         doc.diagnostics.append(Diagnostic(
             Location(source.path, t.first_line), "table-read",
@@ -160,6 +164,17 @@ def read_source(source: Source, first_table: int = 0, company: str | None = None
             f"{t.lines_total} lines read, {n} facts", "info"))
     doc.period = _main_period(doc)
     return doc
+
+
+def _link_tags(doc: Document) -> None:
+    """Note on each fact read from a table cell the inline-XBRL tag standing in the same
+    cell (concept and context), for the user to compare: layout reading never used it."""
+    by_cell = {t.selector: t for t in doc.tags if t.selector is not None}
+    for k, fact in enumerate(doc.facts):
+        tag = by_cell.get(fact.source.selector if fact.source else None)
+        if tag is not None:
+            doc.facts[k] = replace(fact, extra=(*fact.extra, ("xbrl", tag.name),
+                                                ("xbrl_context", tag.context)))
 
 
 def _merge(docs: list[Document], path: str) -> Document:
@@ -170,6 +185,7 @@ def _merge(docs: list[Document], path: str) -> Document:
     first = docs[0]
     merged = Document(path, first.company, first.lines)  # (the documents share one list)
     for d in docs:
+        merged.tags.extend(d.tags)
         merged.tables.extend(d.tables)
         merged.facts.extend(d.facts)
         merged.diagnostics.extend(d.diagnostics)

@@ -22,9 +22,10 @@ from dataclasses import dataclass
 import lxml.html
 from lxml import etree
 
-from assay.model import Location
+from assay.model import Location, Tag
 
 from .grid import Grid, GridColumn, GridRow
+from .ixbrl import read_tags
 from .layout import Cell, footnote_start, trailing_cells
 from .source import SourceLine
 
@@ -54,15 +55,15 @@ class _Token:
 
 
 def html_layout(html: str, path: str, first_line: int = 1,
-                ) -> tuple[list[Grid], list[tuple[int, str]]]:
+                ) -> tuple[list[Grid], list[tuple[int, str]], list[Tag]]:
     """The grid of every table of figures in an HTML document whose first line is line
-    ``first_line`` of file ``path``, and its paragraphs outside tables (line, text). A
-    table that holds another table is layout, not figures: only the tables within are
-    read."""
+    ``first_line`` of file ``path``, its paragraphs outside tables (line, text), and its
+    inline-XBRL tags (read apart: the grids do not look at them). A table that holds
+    another table is layout, not figures: only the tables within are read."""
     try:
         root = lxml.html.document_fromstring(html.encode("utf-8", "replace"), parser=_PARSER)
     except (etree.ParserError, ValueError):
-        return [], []
+        return [], [], []
     offset = first_line - 1
     grids = []
     for ordinal, table in enumerate(root.iter("table")):
@@ -71,7 +72,8 @@ def html_layout(html: str, path: str, first_line: int = 1,
         grid = _grid(table, ordinal, path, offset)
         if grid is not None:
             grids.append(grid)
-    return grids, _paragraphs(root, offset)
+    tags = read_tags(root) if "nonFraction" in html or "nonfraction" in html else []
+    return grids, _paragraphs(root, offset), tags
 
 
 def _paragraphs(root: etree._Element, offset: int) -> list[tuple[int, str]]:
@@ -288,6 +290,9 @@ def _title(table: etree._Element, offset: int) -> list[SourceLine]:
             prev = node.getprevious()
         if prev is None:
             break
+        if not isinstance(prev.tag, str):  # a comment, a processing instruction
+            node = prev
+            continue
         if prev.tag == "table" or prev.find(".//table") is not None:
             # a table of words only (a title set in a table) titles the table below it
             titled = prev if prev.tag == "table" else prev.findall(".//table")[-1]

@@ -56,7 +56,8 @@ class Grid:
     many columns the header names; ``markup`` says the columns come from ``<C>``
     markers; ``follows`` that the grid stands right under the one before it, with
     nothing but blank lines between (a block that may continue it); ``lines`` the
-    range of the document's lines (indices, end exclusive) it takes.
+    range of the document's lines (indices, end exclusive) it takes; ``header_cells``
+    the header as cells over known columns, where the layout knows them.
     """
 
     kind: str
@@ -71,3 +72,6 @@ class Grid:
     markup: bool = False
     follows: bool = False
     lines: tuple[int, int] = (0, 0)  # where it lies in its document's lines (start, end)
+    # a layout that knows which columns each header cell spans (HTML) gives, for each
+    # header row, its cells as (the grid columns it spans, text); none: the stub
+    header_cells: list[list[tuple[tuple[int, ...], str]]] | None = None

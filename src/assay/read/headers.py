@@ -236,8 +236,7 @@ def assign_periods(lines: list[str], spans: list[tuple[float, float]],
     a date ends on ``year_end``.
     """
     n = len(spans)
-    texts: list[list[str]] = [[] for _ in range(n)]
-    dated: list[list[str]] = [[] for _ in range(n)]  # the phrases that may name periods
+    phrases: list[list[str]] = [[] for _ in range(n)]
     stub: list[str] = []
     # each column's zone reaches halfway to its neighbours' figures
     cuts = [(spans[k][1] + spans[k + 1][0]) / 2 for k in range(n - 1)]
@@ -251,11 +250,21 @@ def assign_periods(lines: list[str], spans: list[tuple[float, float]],
             over = [k for k, share in enumerate(shares) if share >= 2]
             if not over:
                 over = [max(range(n), key=shares.__getitem__)]
-            names = _names_a_thing(text)  # "1988 Employee Stock Ownership Plan"
             for k in over:
-                texts[k].append(text)
-                if not names:
-                    dated[k].append(text)
+                phrases[k].append(text)
+    return periods_of_columns(phrases, stub, year_end, subtitle)
+
+
+def periods_of_columns(phrases: list[list[str]], stub: list[str],
+                       year_end: tuple[int, int] = (12, 31), subtitle: str = "",
+                       ) -> tuple[list[Period | None], list[str], str]:
+    """The period of each column from the header phrases over it (top to bottom) and the
+    stub's (see :func:`assign_periods`); also each column's header text and the stub's."""
+    n = len(phrases)
+    texts = [" ".join(t) for t in phrases]
+    # the phrases that may name periods: not a name with a year in it ("1988 Employee
+    # Stock Ownership Plan")
+    dated = [[t for t in column if not _names_a_thing(t)] for column in phrases]
     stub_text = " ".join([subtitle, *stub])
     stub_items = header_items(stub_text) if stub or subtitle else ()
     own = [header_items(" ".join(t)) for t in dated]
@@ -263,12 +272,12 @@ def assign_periods(lines: list[str], spans: list[tuple[float, float]],
     for k, items in enumerate(own):
         # a year alone among the words of one column's name ("1988 / Employee Stock
         # Ownership Plan" over one column of six) is the name's, not a period
-        if items and 2 * dated_columns < n and _names_a_thing(texts[k] and " ".join(texts[k])):
+        if items and 2 * dated_columns < n and _names_a_thing(texts[k]):
             own[k] = ()
     several = bool(_SEVERAL_PERIODS.search(stub_text))
     periods = [_period(_parts(items, stub_items), year_end) if items or not several else None
                for items in own]
-    return periods, [" ".join(t) for t in texts], " ".join(stub)
+    return periods, texts, " ".join(stub)
 
 
 def _names_a_thing(phrase: str) -> bool:

@@ -197,10 +197,14 @@ def _grid(table: etree._Element, ordinal: int, path: str, offset: int) -> Grid |
 
     grid_rows: list[GridRow] = []
     header: list[SourceLine] = []
+    header_cells: list[list[tuple[tuple[int, ...], str]]] = []
     for k, ((tr, tokens), row) in enumerate(zip(joined, figures, strict=True)):
         number = offset + (tr.sourceline or 1)
         if k < first:  # a header line: each cell over the columns it spans
             header.append(SourceLine(number, _header_line(tokens, columns, x)))
+            header_cells.append([
+                (tuple(rank[c] for c in columns if tok.col <= c < tok.col + tok.span), tok.text)
+                for tok in tokens if tok.text])
             continue
         label_parts = [t.text for t, f in row if f is None and t.col + t.span - 1 < (
             min((c.col for c, g in row if g is not None), default=10**6))]
@@ -245,7 +249,7 @@ def _grid(table: etree._Element, ordinal: int, path: str, offset: int) -> Grid |
                                                  else grid_rows[0].number)
     anchor = header[-1] if header else SourceLine(grid_rows[0].number, "")
     return Grid("statement", first_line, grid_rows[-1].number, title, header, anchor,
-                grid_columns, grid_rows, len(columns))
+                grid_columns, grid_rows, len(columns), header_cells=header_cells)
 
 
 def _header_line(tokens: list[_Token], columns: list[int], x) -> str:

@@ -20,7 +20,13 @@ from assay.model import units as u
 
 from . import labels
 from .grid import Grid
-from .headers import assign_periods, header_items, is_header_line, period_of_label
+from .headers import (
+    assign_periods,
+    header_items,
+    is_header_line,
+    period_of_label,
+    periods_of_columns,
+)
 from .layout import PAGE_NUMBER, Cell, continues, footnote_start, indent_of, is_caps_heading
 from .vocabulary import VOCABULARY
 
@@ -172,8 +178,20 @@ class _TableReader:
         header = [line.text for line in g.header if line.rule is None]
         self.used.update(line.number for line in g.header)
         subtitle = " ".join(line.text for line in g.title if _names_a_period(line.text))
-        periods, texts, stub = assign_periods(
-            header, [(c.start, c.right) for c in g.columns], self.ctx.year_end, subtitle)
+        if g.header_cells is not None:  # the layout says which columns each cell spans
+            phrases: list[list[str]] = [[] for _ in g.columns]
+            stub_phrases = []
+            for row in g.header_cells:
+                for over, text in row:
+                    for k in over:
+                        phrases[k].append(text)
+                    if not over:
+                        stub_phrases.append(text)
+            periods, texts, stub = periods_of_columns(phrases, stub_phrases,
+                                                      self.ctx.year_end, subtitle)
+        else:
+            periods, texts, stub = assign_periods(
+                header, [(c.start, c.right) for c in g.columns], self.ctx.year_end, subtitle)
         years = _YEAR.findall(stub)
         self._stub_year = int(years[0]) if len(set(years)) == 1 else None
         if self._stub_year and not any(periods):  # "1991" over a schedule's columns:

@@ -40,6 +40,11 @@ _PREFIXES = frozenset({"$", "(", "$(", "($", "(\u00a0$"})
 _SUFFIXES = frozenset({")", "%", ")%", "%)"})
 _NIL = frozenset({"\u2014", "\u2013", "\u2012"})  # dashes standing for nil
 _TITLE_BLOCKS = 4  # paragraphs above a table read as its title block
+# a page's running footer or header: "Apple Inc. | Q2 2025 Form 10-Q | 7", "- 12 -"
+_RUNNING = re.compile(r"\|\s*\d{1,3}\s*$|^[-\s]*\d{1,3}[-\s]*$|\bForm 10-[KQ]\b")
+# the scale note closing a paragraph: "... is as follows (in millions):"
+_CLOSING_NOTE = re.compile(r"\((?:[$\w ]+ )?in (?:thousands|millions|billions)[^)]*\)[:.]?\s*$",
+                           re.IGNORECASE)
 _PARSER = lxml.html.HTMLParser(encoding="utf-8")  # (the text was decoded already)
 
 
@@ -244,12 +249,13 @@ def _grid(table: etree._Element, ordinal: int, path: str, offset: int) -> Grid |
         cells = [r.cells[j] for r in grid_rows if r.cells and r.cells[j] is not None]
         grid_columns.append(GridColumn(min(c.start for c in cells) if cells else x(col),
                                        x(col) + _COLUMN_WIDTH - 2))
-    title = _title(table, offset)
+    title, follows = _title(table, offset)
     first_line = title[0].number if title else (header[0].number if header
                                                  else grid_rows[0].number)
     anchor = header[-1] if header else SourceLine(grid_rows[0].number, "")
     return Grid("statement", first_line, grid_rows[-1].number, title, header, anchor,
-                grid_columns, grid_rows, len(columns), header_cells=header_cells)
+                grid_columns, grid_rows, len(columns), follows=follows,
+                header_cells=header_cells)
 
 
 def _header_line(tokens: list[_Token], columns: list[int], x) -> str:
@@ -281,20 +287,28 @@ def _year(cell: Cell) -> bool:
     return len(text) == 4 and text.isdigit() and text[:2] in ("19", "20")
 
 
-def _title(table: etree._Element, offset: int) -> list[SourceLine]:
+def _title(table: etree._Element, offset: int) -> tuple[list[SourceLine], bool]:
     """The text of the few blocks above a table (its title, the scale note), nearest
-    last, up to the table or text of any size before them."""
+    last, up to the table or text of any size before them; a long paragraph above gives
+    only its closing scale note ("... is as follows (in millions):"). Also whether the
+    table continues the table of figures above it, past a page break and its running
+    footer only."""
     lines: list[SourceLine] = []
     node = table
+    page_break = False
     while len(lines) < _TITLE_BLOCKS:
         prev = node.getprevious()
         while prev is None and node.getparent() is not None and node.getparent().tag in (
-                "div", "center", "font"):
+                "div", "center", "font", "ix:continuation"):
             node = node.getparent()
             prev = node.getprevious()
         if prev is None:
             break
         if not isinstance(prev.tag, str):  # a comment, a processing instruction
+            node = prev
+            continue
+        if prev.tag == "hr" or "page-break" in (prev.get("style") or ""):
+            page_break = True
             node = prev
             continue
         if prev.tag == "table" or prev.find(".//table") is not None:
@@ -303,7 +317,7 @@ def _title(table: etree._Element, offset: int) -> list[SourceLine]:
             table_rows = [] if _holds_table(titled) else _rows(titled)
             if not table_rows or any(_figure(t.text) for _, tokens in table_rows
                                      for t in tokens if t.text):
-                break
+                return lines[::-1], page_break and not lines
             for tr, tokens in reversed(table_rows):
                 text = " ".join(t.text for t in tokens if t.text)
                 if text:
@@ -311,10 +325,15 @@ def _title(table: etree._Element, offset: int) -> list[SourceLine]:
             node = prev
             continue
         text = _SPACES.sub(" ", prev.text_content().replace("\u00a0", " ")).strip()
+        if page_break and not lines and (_RUNNING.search(text) or not text):
+            node = prev  # the running footer of the page before
+            continue
         if len(text) > 200 or footnote_start(text):
+            note = _CLOSING_NOTE.search(text[-120:]) if not footnote_start(text) else None
+            if note and not lines:
+                lines.append(SourceLine(offset + (prev.sourceline or 1), "  " + note.group(0)))
             break  # prose, or a footnote of the table above
         if text:
             lines.append(SourceLine(offset + (prev.sourceline or 1), "  " + text))
         node = prev
-    lines.reverse()
-    return lines
+    return lines[::-1], False

@@ -115,11 +115,19 @@ def _rows(table: etree._Element) -> list[tuple[etree._Element, list[_Token]]]:
             if rows > 1:
                 for c in range(col, col + span):
                     spanned[c] = rows - 1
-            text = _SPACES.sub(" ", td.text_content().replace("\u00a0", " ")).strip()
-            tokens.append(_Token(col, span, text, td, index))
+            tokens.append(_Token(col, span, _text(td), td, index))
             col += span
         out.append((tr, tokens))
     return out
+
+
+def _text(el: etree._Element) -> str:
+    """An element's text, a line break or a block within it read as a space
+    ("Balance at<br>Beginning of Period"), spaces made single."""
+    for inner in el.iter("br", "div", "p"):
+        if inner is not el:
+            inner.tail = " " + (inner.tail or "")
+    return _SPACES.sub(" ", el.text_content().replace("\u00a0", " ")).strip()
 
 
 def _int(text: str | None) -> int:

@@ -19,6 +19,7 @@ from assay.model import Diagnostic, Document, Location, Period
 from assay.runtime import gc_paused
 
 from .container import Container, decode_with_notes, file_bytes, split_documents
+from .grid import Grid
 from .html_layout import html_layout
 from .interpret import Context, read_table
 from .layout import LineIndex
@@ -27,6 +28,9 @@ from .text_layout import text_grids
 
 __all__ = ["read_bytes", "read_release", "read_source", "read_text"]
 
+_YEAR_ENDED = re.compile(r"(?i)\byears?\s+ended\s+([A-Z][a-z]{2,8})\.?\s+(\d{1,2})\b")
+_MONTHS = {m: k for k, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
+                                        "sep", "oct", "nov", "dec"), 1)}
 _FOR_ALL_TABLES = ("in all tables", "tabular information", "tabular amounts")
 _COMPANY_IN_PROSE = re.compile(
     r"\b([A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,4} (?:Company|Corporation|Corp\.|Inc\.|Ltd\.|"
@@ -125,8 +129,9 @@ def read_source(source: Source, first_table: int = 0, company: str | None = None
                  if any(row.figures for row in g.rows)]
     company = _company(lines, index, company)
     ctx = Context(source.path, company)
-    if source.year_end is not None:
-        ctx.year_end = source.year_end
+    year_end = source.year_end or _year_end_said(grids)
+    if year_end is not None:
+        ctx.year_end = year_end
     tables = []
     placed = []  # facts of each table
     # notes that scale every table after them: "(000's omitted in all tables)"
@@ -164,6 +169,19 @@ def read_source(source: Source, first_table: int = 0, company: str | None = None
             f"{t.lines_total} lines read, {n} facts", "info"))
     doc.period = _main_period(doc)
     return doc
+
+
+def _year_end_said(grids: list[Grid]) -> tuple[int, int] | None:
+    """The fiscal year end the headers of a document's tables say most often ("Year
+    Ended January 29, 2023"), for a document whose submission does not say it."""
+    ends: Counter[tuple[int, int]] = Counter()
+    for grid in grids:
+        for line in (*grid.title, *grid.header):
+            for m in _YEAR_ENDED.finditer(line.text):
+                month = _MONTHS.get(m.group(1)[:3].lower())
+                if month:
+                    ends[month, int(m.group(2))] += 1
+    return ends.most_common(1)[0][0] if ends else None
 
 
 def _link_tags(doc: Document) -> None:

@@ -53,7 +53,8 @@ _TONS = re.compile(r"\btons\b")
 _SHARES = re.compile(r"\bshares\b")
 _SHARE_COUNT = re.compile(r"\bshares\b.*\b(?:outstanding|used|issued)\b"
                           r"|\b(?:number|weighted)\b.*\bshares\b")
-_PER_SHARE = re.compile(r"\bper\b(?:\s+[\w-]+){0,5}?\s+share\b|\beps\b")
+_PER_SHARE = re.compile(r"\bper\b(?:\s+[\w-]+){0,5}?\s+(?:share|rsu|option)\b"
+                        r"|\bper-share\b|\beps\b")
 _RATE_SAID = re.compile(r"\$\s?\d*\.?\d+\s+per\b")
 # rows that count days, ratios, rates and things rather than dollars
 _DAYS = re.compile(r"\bdays\b")

@@ -1,0 +1,89 @@
+"""HTML tables into facts: the shapes EDGAR HTML prints, in small hand-made tables whose
+expected facts were worked out by hand."""
+
+from datetime import date
+from decimal import Decimal
+
+from assay.model import Period
+from assay.read import read_text
+
+STATEMENT = """<html><body>
+<p>EXAMPLE MINING CORP.</p>
+<p>CONSOLIDATED STATEMENTS OF OPERATIONS</p>
+<p>(in thousands, except per share amounts)</p>
+<table>
+<tr><td></td><td colspan="6" style="text-align:center">Three Months Ended<br>March 31,</td></tr>
+<tr><td></td><td colspan="2">2020</td><td></td><td colspan="2">2019</td></tr>
+<tr><td>Sales</td><td>$</td><td>221,338</td><td></td><td>$</td><td>369,681</td></tr>
+<tr><td style="padding-left:18pt">Cost of sales</td><td></td><td>(151,514</td><td>)</td>
+    <td></td><td style="border-bottom:1px solid #000">182,628</td></tr>
+<tr><td>Net income per share</td><td>$</td><td>0.42</td><td></td><td>$</td><td>2.14</td></tr>
+<tr><td>Gain on sale</td><td></td><td>&#8212;</td><td></td><td></td><td>7.5</td><td>%</td></tr>
+</table>
+<table><tr><td>Not a table of figures: words only</td></tr></table>
+</body></html>
+"""
+
+
+def _by_label(doc):
+    out = {}
+    for f in doc.facts:
+        out.setdefault(f.label, []).append(f)
+    return out
+
+
+def test_split_cells_spans_and_scale():
+    doc = read_text(STATEMENT, "release.htm")
+    assert len(doc.tables) == 1
+    table = doc.tables[0]
+    assert table.title == "CONSOLIDATED STATEMENTS OF OPERATIONS"
+    assert table.scale_note == "(in thousands, except per share amounts)"
+    facts = _by_label(doc)
+    # "$" | "221,338" and "(151,514" | ")": one figure each, the parenthesis a minus
+    assert [f.value for f in facts["Sales"]] == [Decimal(221338000), Decimal(369681000)]
+    assert [f.value for f in facts["Cost of sales"]] == [Decimal(-151514000),
+                                                         Decimal(182628000)]
+    # the header "Three Months Ended / March 31," spans both years' columns
+    q1 = Period.months_ended(3, date(2020, 3, 31))
+    assert facts["Sales"][0].period == q1
+    assert facts["Sales"][1].period == Period.months_ended(3, date(2019, 3, 31))
+    # per-share figures are never scaled; an em dash is nil; "7.5" | "%" a percentage
+    assert [f.value for f in facts["Net income per share"]] == [Decimal("0.42"),
+                                                                Decimal("2.14")]
+    assert facts["Gain on sale"][0].nil and facts["Gain on sale"][1].unit == "%"
+
+
+def test_cells_keep_their_place_and_rows_their_indent_and_rules():
+    doc = read_text(STATEMENT, "release.htm")
+    cost = next(f for f in doc.facts if f.label == "Cost of sales")
+    # the fourth <tr> of the first <table>, its third cell (the figure's, not the "(")
+    assert cost.source.selector == "table[1]/tr[4]/td[3]"
+    rows = {r.label: r for r in doc.tables[0].rows}
+    assert rows["Cost of sales"].indent > rows["Sales"].indent
+    assert rows["Net income per share"].rule_above == "-"
+
+
+def test_inline_xbrl_tags_are_read_apart_and_linked_to_their_cells():
+    html = """<html xmlns:ix="http://www.xbrl.org/2013/inlineXBRL"><body>
+<div style="display:none"><ix:header><ix:resources>
+<xbrli:context id="c1"><xbrli:entity><xbrli:identifier>1</xbrli:identifier></xbrli:entity>
+<xbrli:period><xbrli:startDate>2024-12-29</xbrli:startDate>
+<xbrli:endDate>2025-03-29</xbrli:endDate></xbrli:period></xbrli:context>
+</ix:resources></ix:header></div>
+<p>(in millions)</p>
+<table>
+<tr><td></td><td>Three Months Ended March 29, 2025</td></tr>
+<tr><td>Net sales</td><td><ix:nonFraction name="us-gaap:Revenues" contextRef="c1"
+ unitRef="usd" decimals="-6" scale="6">95,359</ix:nonFraction></td></tr>
+<tr><td>Other expense</td><td>(<ix:nonFraction name="us-gaap:Other" contextRef="c1"
+ unitRef="usd" decimals="-6" scale="6" sign="-">279</ix:nonFraction>)</td></tr>
+</table></body></html>
+"""
+    doc = read_text(html, "10q.htm")
+    tags = {t.name: t for t in doc.tags}
+    assert tags["us-gaap:Revenues"].value == Decimal(95359000000)
+    assert tags["us-gaap:Other"].value == Decimal(-279000000)  # sign="-": the value is -279
+    assert tags["us-gaap:Revenues"].period == Period(date(2025, 3, 29), date(2024, 12, 29))
+    sales = next(f for f in doc.facts if f.label == "Net sales")
+    assert sales.value == Decimal(95359000000) and sales.note("xbrl") == "us-gaap:Revenues"
+    assert sales.period.end == date(2025, 3, 29)

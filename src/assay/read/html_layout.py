@@ -199,8 +199,9 @@ def _grid(table: etree._Element, ordinal: int, path: str, offset: int) -> Grid |
     figures = [[(t, _figure(t.text)) for t in tokens] for _, tokens in joined]
     data = [k for k, row in enumerate(figures)
             if any(f is not None and not f.nil and not _year(f) for _, f in row)]
-    if not data:
-        return None  # a table with no figures is no table of facts
+    if sum(1 for k in data for _, f in figures[k]
+           if f is not None and not f.nil and not _year(f)) < 2:
+        return None  # a table of one figure or none (a cover page's zip code) holds no facts
     first = data[0]
     columns = sorted({t.col + t.span - 1 for k in data for t, f in figures[k] if f is not None})
     rank = {c: k for k, c in enumerate(columns)}

@@ -39,6 +39,7 @@ _ITEM = re.compile(
 _WEEKS = {"thirteen": 13, "twelve": 12, "sixteen": 16, "twentyfour": 24, "twentysix": 26,
           "twentyeight": 28, "thirtysix": 36, "thirtynine": 39, "forty": 40, "fiftytwo": 52,
           "fiftythree": 53}
+_WEEKS_IN = {3: 13, 6: 26, 9: 39, 12: 52}  # weeks in the months of a 52-53-week calendar
 _ANY_YEAR = re.compile(_YEAR)  # a line without one is no period header
 # words that head a column beside the periods' ("2007  Change  2006", "% Change")
 _COLUMN_WORDS = frozenset({"-", "change", "changes", "%", "percent", "increase", "decrease",
@@ -346,6 +347,11 @@ def _period(p: dict[str, HeaderItem], year_end: tuple[int, int] = (12, 31)) -> P
         return None
     if duration is not None and duration.weeks and date_item is not None:
         return Period.weeks_ended(duration.weeks, end)
+    if (duration is not None and duration.months in _WEEKS_IN
+            and end.day != calendar.monthrange(end.year, end.month)[1]):
+        # a quarter or a year that ends on a day other than a month's last keeps a
+        # calendar of 52 and 53 weeks: 13 weeks a quarter (Dec 29, 2024 to Mar 29, 2025)
+        return Period.weeks_ended(_WEEKS_IN[duration.months], end)
     if duration is not None:
         return Period.months_ended(duration.months, end)
     if date_item is not None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, fields, replace
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 from functools import lru_cache
 
@@ -28,6 +28,7 @@ from .headers import (
     periods_of_columns,
 )
 from .layout import PAGE_NUMBER, Cell, continues, footnote_start, indent_of, is_caps_heading
+from .source import SourceLine
 from .vocabulary import VOCABULARY
 
 _COMPANY_LINE = re.compile(r"\b(COMPANY|CORPORATION|CORP\.?|INC\.?|LTD\.?|LIMITED|MINES)\b")
@@ -39,6 +40,7 @@ _SEGMENT_HEADING = re.compile(
     re.IGNORECASE)
 _GRID_UNIT = re.compile(r"\(([^)]*)\)")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_AS_OF = re.compile(r"(?i)\bas (?:of|at) ([A-Z][a-z]+\.? \d{1,2}, (?:19|20)\d\d)")
 _HOLE = re.compile(r"^[A-Z]{1,5}[-_]?\d{1,4}[A-Z]?$")
 
 
@@ -214,6 +216,10 @@ class _TableReader:
         self._column_units = [_unit_named(text, self.note) for text in texts]
         if not any(self._column_units):
             self._column_units = []
+        if not any(periods) and not self._stub_year:
+            at = _as_of(g.title)
+            if at is not None:  # "Future minimum lease payments ... as of January 29, 2023"
+                periods = [at] * len(periods)
         if self.table.role == "balance_sheet":  # "1994  1993" over balances: year ends
             periods = [Period.instant(p.end) if p is not None else None for p in periods]
         for k, (column, period, text) in enumerate(zip(g.columns, periods, texts,
@@ -613,6 +619,21 @@ def _instant(period: Period | None, balance: str) -> Period | None:
     if balance == "begin":
         return Period.instant(period.start - timedelta(days=1))
     return Period.instant(period.end)
+
+
+def _as_of(title: list[SourceLine]) -> Period | None:
+    """The instant a title dates its whole table at ("... as of January 29, 2023"), when
+    it names one date so."""
+    dates = {m.group(1) for line in title for m in _AS_OF.finditer(line.text)}
+    if len(dates) != 1:
+        return None
+    items = [i for i in header_items(dates.pop()) if i.kind == "date" and i.year]
+    if not items:
+        return None
+    try:
+        return Period.instant(date(items[0].year, items[0].month, items[0].day))
+    except ValueError:
+        return None
 
 
 def _names_a_period(text: str) -> bool:

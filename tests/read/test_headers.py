@@ -86,3 +86,15 @@ def test_a_year_in_one_columns_name_and_a_title_over_three_years_date_nothing():
     assert texts[3] == "1988 Employee Plan"
     # an opening balance dated the first of a month is the balance of the day before
     assert period_of_label("BALANCE, JANUARY 1, 1991") == Period.instant(date(1990, 12, 31))
+
+
+def test_a_note_that_scales_shares_apart():
+    from assay.read.labels import parse_scale_note
+
+    note = parse_scale_note("(In millions, except number of shares, which are reflected "
+                            "in thousands, and per-share amounts)")
+    assert (note.scale_of("dollars"), note.scale_of("shares")) == (6, 3)
+    note = parse_scale_note("(net income in millions and shares in thousands)")
+    assert (note.scale_of("dollars"), note.scale_of("shares")) == (6, 3)
+    note = parse_scale_note("(dollars and shares in thousands)")
+    assert (note.scale_of("dollars"), note.scale_of("shares")) == (3, 3)

@@ -308,7 +308,7 @@ def _title(table: etree._Element, offset: int) -> tuple[list[SourceLine], bool]:
     while len(lines) < _TITLE_BLOCKS:
         prev = node.getprevious()
         while prev is None and node.getparent() is not None and node.getparent().tag in (
-                "div", "center", "font", "ix:continuation"):
+                "div", "center", "font", "span", "ix:continuation", "ix:nonnumeric"):
             node = node.getparent()
             prev = node.getprevious()
         if prev is None:

@@ -76,15 +76,21 @@ class ScaleNote:
     text: str = ""
     scale: int = 0
     quantities: frozenset[str] = field(default_factory=frozenset)
+    # quantities the note scales apart: "shares, which are reflected in thousands"
+    apart: tuple[tuple[str, int], ...] = ()
     _hash: int = field(default=0, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "_hash", hash((self.text, self.scale, self.quantities)))
+        object.__setattr__(self, "_hash", hash((self.text, self.scale, self.quantities,
+                                                self.apart)))
 
     def __hash__(self) -> int:  # worked out once: row_unit's memo hashes the note per row
         return self._hash
 
     def scale_of(self, quantity: str) -> int:
+        for name, scale in self.apart:
+            if name == quantity:
+                return scale
         return self.scale if quantity in self.quantities else 0
 
 
@@ -100,6 +106,10 @@ _ANY_SCALE = re.compile(
     r"|\(\$?\s?(000'?s?)(?: omitted)?\)|\$\s?(000'?s?)\b|\b(000'?s?) omitted"
     r"|\bin \$?(000'?s)\b")
 _EXCEPT = re.compile(r"\bexcept\b(.*)")
+# a quantity the note scales apart from the rest: "number of shares, which are reflected
+# in thousands", "shares in thousands"
+_APART = re.compile(r"\b(shares?|ounces|tons|pounds)\b(?:,? which are (?:reflected|presented|"
+                    r"stated|shown))? in (thousands|millions|billions)\b")
 
 
 @lru_cache(maxsize=1024)
@@ -114,6 +124,15 @@ def parse_scale_note(text: str) -> ScaleNote | None:
     (per-unit figures are never scaled: see row_unit). (Memoised, so that tables under
     the same note share one note, which row_unit's memo then finds by identity.)"""
     low = re.sub(r"\s+", " ", text.lower())
+    named = _NAMED_SCALE.search(low)
+    listed = named is not None and sum(q in named.group(1) for q in _QUANTITIES) > 1
+    apart = () if listed else tuple((q if q.endswith("s") else q + "s", _SCALE_WORDS[w])
+                                    for q, w in _APART.findall(low))
+    if apart:  # "(net income in millions and shares in thousands)": the rest, apart
+        rest = parse_scale_note(_APART.sub("", low)) if _APART.sub("", low) != low else None
+        if rest is None:
+            return ScaleNote(text.strip(), 0, frozenset(), apart)
+        return ScaleNote(text.strip(), rest.scale, rest.quantities, apart)
     m = _NAMED_SCALE.search(low)
     if m:
         named = m.group(1).replace("$", "dollars")

@@ -161,7 +161,7 @@ def _joined(tokens: list[_Token]) -> list[_Token]:
 
 def _figure(text: str) -> Cell | None:
     """The figure a cell holds, alone but for a "$" and footnote marks; or None."""
-    if text in _NIL:
+    if text.replace("$", "").strip() in _NIL:  # "—", "$ —"
         text = "--"
     cells = trailing_cells(text.replace(" ", "") if len(text) < 24 else text)
     if len(cells) != 1:

@@ -58,7 +58,7 @@ _PER_SHARE = re.compile(r"\bper\b(?:\s+[\w-]+){0,5}?\s+(?:share|rsu|option)\b"
 _RATE_SAID = re.compile(r"\$\s?\d*\.?\d+\s+per\b")
 # rows that count days, ratios, rates and things rather than dollars
 _DAYS = re.compile(r"\bdays\b")
-_RATIO = re.compile(r"\bratio\b|\bexchange rate\b")
+_RATIO = re.compile(r"\bratio\b|^(?:average |foreign |year-end )?exchange rates?\b")
 _PERCENT_WORDS = re.compile(r"\((?:in )?%\)|\bpercent(?:age)?\b|\b(?:tax|interest|growth) rate\b"
                             r"|\bmargin %|\bas a % of\b")
 _COUNTED = re.compile(r"^number of\b|\b(?:employees|stores|locations|branches|offices"

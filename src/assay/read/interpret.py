@@ -40,6 +40,7 @@ _SEGMENT_HEADING = re.compile(
     re.IGNORECASE)
 _GRID_UNIT = re.compile(r"\(([^)]*)\)")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_PARENTHESES = re.compile(r"\([^)]*\bexcept\b[^)]*\)?", re.IGNORECASE)
 _AS_OF = re.compile(r"(?i)\bas (?:of|at) ([A-Z][a-z]+\.? \d{1,2}, (?:19|20)\d\d)")
 _HOLE = re.compile(r"^[A-Z]{1,5}[-_]?\d{1,4}[A-Z]?$")
 
@@ -650,7 +651,8 @@ def _names_a_period(text: str) -> bool:
 def _unit_named(header: str, note: labels.ScaleNote) -> labels.RowUnit | None:
     """The unit a column's header names ("EPS", "Shares Outstanding", "Ounces"), or None
     when it names none but dollars."""
-    if not header:
+    header = _PARENTHESES.sub("", header)  # a note's "(in millions, except per share)"
+    if not header.strip():
         return None
     unit = labels.row_unit(header, None, note)
     return None if unit.unit == u.USD else unit

@@ -206,8 +206,11 @@ def _grid(table: etree._Element, ordinal: int, path: str, offset: int) -> Grid |
     columns = sorted({t.col + t.span - 1 for k in data for t, f in figures[k] if f is not None})
     rank = {c: k for k, c in enumerate(columns)}
 
+    labels = [t.text for row in figures for t, f in row if f is None]
+    label_width = max([_LABEL_WIDTH, *(len(text) + 40 for text in labels)])
+
     def x(col: int) -> int:
-        return _LABEL_WIDTH + _COLUMN_WIDTH * col
+        return label_width + _COLUMN_WIDTH * col
 
     grid_rows: list[GridRow] = []
     header: list[SourceLine] = []
@@ -224,7 +227,7 @@ def _grid(table: etree._Element, ordinal: int, path: str, offset: int) -> Grid |
             min((c.col for c, g in row if g is not None), default=10**6))]
         label = " ".join(label_parts)
         indent = _indent(row[0][0].td) if row and label else 0
-        text = (" " * indent + label)[: _LABEL_WIDTH - 2].ljust(_LABEL_WIDTH)
+        text = (" " * indent + label).ljust(label_width)
         label_end = len(text.rstrip())
         placed: list[Cell | None] = [None] * len(columns)
         places: list[Location | None] = [None] * len(columns)

@@ -479,6 +479,13 @@ class _TableReader:
         index = row.index
         prefix = f"{self._id_prefix}{index}c"
         ids: list[str | None] = []
+        # figures in cents in a table of thousands or millions of dollars are amounts per
+        # share, or ratios: the note's scale is not theirs ("Excess tax benefit (1.13)"
+        # under "GAAP diluted earnings per share" in a table "in thousands")
+        cents = meaning is not None and meaning.scale > 0 and meaning.unit == u.USD and all(
+            c.decimals >= 2 for c in placed if c is not None and not c.nil) and any(placed)
+        if cents:
+            meaning = _Meaning(u.USD, 0, meaning.concept, meaning.metal, meaning.entity)
         for k, cell in enumerate(placed):
             if cell is None:
                 ids.append(None)

@@ -31,6 +31,7 @@ __all__ = ["read_bytes", "read_release", "read_source", "read_text"]
 _YEAR_ENDED = re.compile(r"(?i)\byears?\s+ended\s+([A-Z][a-z]{2,8})\.?\s+(\d{1,2})\b")
 _MONTHS = {m: k for k, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
                                         "sep", "oct", "nov", "dec"), 1)}
+_NOTE_ALONE = re.compile(r"(?i)^\((?:[$\w ,]*\s)?in (?:thousands|millions|billions)\b[^()]*\)$")
 _FOR_ALL_TABLES = ("in all tables", "tabular information", "tabular amounts")
 _COMPANY_IN_PROSE = re.compile(
     r"\b([A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,4} (?:Company|Corporation|Corp\.|Inc\.|Ltd\.|"
@@ -136,6 +137,9 @@ def read_source(source: Source, first_table: int = 0, company: str | None = None
     placed = []  # facts of each table
     # notes that scale every table after them: "(000's omitted in all tables)"
     notes = [(i, lines[i]) for i in index.lines_saying(*_FOR_ALL_TABLES)]
+    if source.html is not None:  # a paragraph that is a scale note alone heads a section
+        notes = sorted(notes + [(i, ln) for i, ln in enumerate(lines)
+                                if _NOTE_ALONE.match(ln.text)], key=lambda n: n[0])
     for k, grid in enumerate(grids):
         while notes and notes[0][1].number < grid.first_line:
             i, line = notes.pop(0)

@@ -87,3 +87,22 @@ def test_inline_xbrl_tags_are_read_apart_and_linked_to_their_cells():
     sales = next(f for f in doc.facts if f.label == "Net sales")
     assert sales.value == Decimal(95359000000) and sales.note("xbrl") == "us-gaap:Revenues"
     assert sales.period.end == date(2025, 3, 29)
+
+
+def test_a_header_row_within_a_table_starts_a_block_of_its_own():
+    # After a 2018 10-Q (hand-made): the second quarter's rows, then a header row for
+    # the six months and their rows, in one <table>
+    html = """<html><body><p>(in millions)</p><table>
+<tr><td></td><td>Second quarter ended June 30,</td></tr>
+<tr><td></td><td>2018</td></tr>
+<tr><td>Net income</td><td>75</td></tr>
+<tr><td>Other</td><td>(151</td><td>)</td></tr>
+<tr><td></td><td></td></tr>
+<tr><td></td><td>Six months ended June 30,</td></tr>
+<tr><td></td><td>2018</td></tr>
+<tr><td>Net income</td><td>225</td></tr>
+</table></body></html>"""
+    doc = read_text(html, "10q.htm")
+    net = [f for f in doc.facts if f.label == "Net income"]
+    assert [(f.value, f.period.key) for f in net] == [(Decimal(75000000), "2018Q2"),
+                                                      (Decimal(225000000), "2018H1")]

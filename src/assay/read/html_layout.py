@@ -25,6 +25,7 @@ from lxml import etree
 from assay.model import Location, Tag
 
 from .grid import Grid, GridColumn, GridRow
+from .headers import header_items
 from .ixbrl import read_tags
 from .layout import Cell, footnote_start, trailing_cells
 from .source import SourceLine
@@ -74,9 +75,7 @@ def html_layout(html: str, path: str, first_line: int = 1,
     for ordinal, table in enumerate(root.iter("table")):
         if _holds_table(table):
             continue
-        grid = _grid(table, ordinal, path, offset)
-        if grid is not None:
-            grids.append(grid)
+        grids += _grids(table, ordinal, path, offset)
     tags = read_tags(root) if "nonFraction" in html or "nonfraction" in html else []
     return grids, _paragraphs(root, offset), tags
 
@@ -193,7 +192,9 @@ def _rule(tds: list[etree._Element], side: str) -> str | None:
     return None
 
 
-def _grid(table: etree._Element, ordinal: int, path: str, offset: int) -> Grid | None:
+def _grids(table: etree._Element, ordinal: int, path: str, offset: int) -> list[Grid]:
+    """The grids of a table: one, or one for each block a header row starts within it
+    ("Six Months Ended" under the rows of "Three Months Ended")."""
     rows = _rows(table)
     joined = [(tr, _joined(tokens)) for tr, tokens in rows]
     figures = [[(t, _figure(t.text)) for t in tokens] for _, tokens in joined]
@@ -201,13 +202,35 @@ def _grid(table: etree._Element, ordinal: int, path: str, offset: int) -> Grid |
             if any(f is not None and not f.nil and not _year(f) for _, f in row)]
     if sum(1 for k in data for _, f in figures[k]
            if f is not None and not f.nil and not _year(f)) < 2:
-        return None  # a table of one figure or none (a cover page's zip code) holds no facts
-    first = data[0]
+        return []  # a table of one figure or none (a cover page's zip code) holds no facts
     columns = sorted({t.col + t.span - 1 for k in data for t, f in figures[k] if f is not None})
-    rank = {c: k for k, c in enumerate(columns)}
-
     labels = [t.text for row in figures for t, f in row if f is None]
     label_width = max([_LABEL_WIDTH, *(len(text) + 40 for text in labels)])
+    is_data = set(data)
+    # a row past the first figures that names periods over the columns heads a new block
+    filled = [k for k, (_, tokens) in enumerate(joined) if tokens]  # rows with any text
+    after_data = {k for j, k in zip(filled, filled[1:], strict=False) if j in is_data}
+    starts = [0] + [k for k in sorted(after_data) if k not in is_data and any(
+        t.col > 0 and header_items(t.text) for t, _ in figures[k])]
+    title, follows = _title(table, offset)
+    grids = []
+    for b, start in enumerate(starts):
+        end = starts[b + 1] if b + 1 < len(starts) else len(rows)
+        block = range(start, end)
+        if not any(k in is_data for k in block):
+            continue
+        grids.append(_grid(joined, figures, block, is_data, columns, label_width, ordinal, path,
+                           offset, title, follows or b > 0))
+    return grids
+
+
+def _grid(joined, figures, block: range, is_data: set[int], columns: list[int],
+          label_width: int, ordinal: int, path: str, offset: int, title: list[SourceLine],
+          follows: bool) -> Grid:
+    """The grid of one block of a table's rows: its header rows, those before its first
+    row of figures, and its body."""
+    rank = {c: k for k, c in enumerate(columns)}
+    first = next(k for k in block if k in is_data)
 
     def x(col: int) -> int:
         return label_width + _COLUMN_WIDTH * col
@@ -215,7 +238,8 @@ def _grid(table: etree._Element, ordinal: int, path: str, offset: int) -> Grid |
     grid_rows: list[GridRow] = []
     header: list[SourceLine] = []
     header_cells: list[list[tuple[tuple[int, ...], str]]] = []
-    for k, ((tr, tokens), row) in enumerate(zip(joined, figures, strict=True)):
+    for k in block:
+        (tr, tokens), row = joined[k], figures[k]
         number = offset + (tr.sourceline or 1)
         if k < first:  # a header line: each cell over the columns it spans
             header.append(SourceLine(number, _header_line(tokens, columns, x)))
@@ -261,7 +285,6 @@ def _grid(table: etree._Element, ordinal: int, path: str, offset: int) -> Grid |
         cells = [r.cells[j] for r in grid_rows if r.cells and r.cells[j] is not None]
         grid_columns.append(GridColumn(min(c.start for c in cells) if cells else x(col),
                                        x(col) + _COLUMN_WIDTH - 2))
-    title, follows = _title(table, offset)
     first_line = title[0].number if title else (header[0].number if header
                                                  else grid_rows[0].number)
     anchor = header[-1] if header else SourceLine(grid_rows[0].number, "")

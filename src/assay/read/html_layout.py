@@ -37,7 +37,7 @@ _INDENT = re.compile(
     r"(?:padding-left|margin-left|text-indent)\s*:\s*([\d.]+)\s*(pt|px|em|in)?", re.IGNORECASE)
 _BORDER = re.compile(r"border-(top|bottom)\s*:[^;]*?\b(solid|double)", re.IGNORECASE)
 _POINTS = {"pt": 1.0, "px": 0.75, "em": 10.0, "in": 72.0}
-_PREFIXES = frozenset({"$", "(", "$(", "($", "(\u00a0$"})
+_PREFIXES = frozenset({"$", "(", "$(", "($", "( $"})
 _SUFFIXES = frozenset({")", "%", ")%", "%)"})
 _NIL = frozenset({"\u2014", "\u2013", "\u2012"})  # dashes standing for nil
 _TITLE_BLOCKS = 4  # paragraphs above a table read as its title block
@@ -162,13 +162,11 @@ def _figure(text: str) -> Cell | None:
     """The figure a cell holds, alone but for a "$" and footnote marks; or None."""
     if text.replace("$", "").strip() in _NIL:  # "—", "$ —"
         text = "--"
-    cells = trailing_cells(text.replace(" ", "") if len(text) < 24 else text)
-    if len(cells) != 1:
+    compact = text.replace(" ", "") if len(text) < 24 else text  # "$ 1,234", "( 5 )"
+    cells = trailing_cells(compact)
+    if len(cells) != 1 or compact[: cells[0].start].replace("$", "").strip():
         return None
-    cell = cells[0]
-    if text[: cell.start].replace("$", "").strip():
-        return None
-    return cell
+    return cells[0]
 
 
 def _indent(td: etree._Element) -> int:

@@ -229,6 +229,8 @@ def _grid(joined, figures, block: range, is_data: set[int], columns: list[int],
     row of figures, and its body."""
     rank = {c: k for k, c in enumerate(columns)}
     first = next(k for k in block if k in is_data)
+    while first > block.start and _label_only(joined[first - 1][1], columns):
+        first -= 1  # a heading in the label column just above the rows ("Year Ended ...:")
 
     def x(col: int) -> int:
         return label_width + _COLUMN_WIDTH * col
@@ -289,6 +291,12 @@ def _grid(joined, figures, block: range, is_data: set[int], columns: list[int],
     return Grid("statement", first_line, grid_rows[-1].number, title, header, anchor,
                 grid_columns, grid_rows, len(columns), follows=follows,
                 header_cells=header_cells)
+
+
+def _label_only(tokens: list[_Token], columns: list[int]) -> bool:
+    """A row whose words all stand left of the columns of figures: a row heading."""
+    words = [t for t in tokens if t.text]
+    return bool(words) and all(t.col + t.span - 1 < columns[0] for t in words)
 
 
 def _header_line(tokens: list[_Token], columns: list[int], x) -> str:

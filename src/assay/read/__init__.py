@@ -176,12 +176,14 @@ def read_source(source: Source, first_table: int = 0, company: str | None = None
 
 
 def _year_end_said(grids: list[Grid]) -> tuple[int, int] | None:
-    """The fiscal year end the headers of a document's tables say most often ("Year
-    Ended January 29, 2023"), for a document whose submission does not say it."""
+    """The fiscal year end the headers and row headings of a document's tables say most
+    often ("Year Ended January 29, 2023"), for a document whose submission does not say
+    it."""
     ends: Counter[tuple[int, int]] = Counter()
     for grid in grids:
-        for line in (*grid.title, *grid.header):
-            for m in _YEAR_ENDED.finditer(line.text):
+        headings = [row.text for row in grid.rows if row.text and not row.figures]
+        for text in (*(line.text for line in (*grid.title, *grid.header)), *headings):
+            for m in _YEAR_ENDED.finditer(text):
                 month = _MONTHS.get(m.group(1)[:3].lower())
                 if month:
                     ends[month, int(m.group(2))] += 1

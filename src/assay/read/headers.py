@@ -356,6 +356,8 @@ def _period(p: dict[str, HeaderItem], year_end: tuple[int, int] = (12, 31)) -> P
         return Period.months_ended(duration.months, end)
     if date_item is not None:
         return Period.instant(end)
+    if end.day != calendar.monthrange(end.year, end.month)[1]:  # a 52-53-week year
+        return Period.weeks_ended(52, end)
     return Period.months_ended(12, end)
 
 

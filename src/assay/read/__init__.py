@@ -32,6 +32,8 @@ _YEAR_ENDED = re.compile(r"(?i)\byears?\s+ended\s+([A-Z][a-z]{2,8})\.?\s+(\d{1,2
 _MONTHS = {m: k for k, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
                                         "sep", "oct", "nov", "dec"), 1)}
 _NOTE_ALONE = re.compile(r"(?i)^\((?:[$\w ,]*\s)?in (?:thousands|millions|billions)\b[^()]*\)$")
+_NOTE_CLOSING = re.compile(
+    r"(?i)\((?:[$\w ]+ )?in (?:thousands|millions|billions)\b[^()]*\)[:.]?\s*$")
 _FOR_ALL_TABLES = ("in all tables", "tabular information", "tabular amounts")
 _COMPANY_IN_PROSE = re.compile(
     r"\b([A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,4} (?:Company|Corporation|Corp\.|Inc\.|Ltd\.|"
@@ -115,15 +117,17 @@ def read_source(source: Source, first_table: int = 0, company: str | None = None
         all_lines = []
     if source.html is not None:  # HTML: its paragraphs stand for its lines
         grids, paragraphs, tags = html_layout(source.html, source.path, source.first_line)
-        lines = [SourceLine(n, text) for n, text in paragraphs]
+        lines = [SourceLine(n, text) for n, text, _ in paragraphs]
+        places = [at for _, _, at in paragraphs]  # the document order grids are placed in
         if paragraphs:
-            last = max(n for n, _ in paragraphs)
+            last = max(n for n, _, _ in paragraphs)
             all_lines.extend([""] * (last - len(all_lines)))
-            for n, text in paragraphs:
+            for n, text, _ in paragraphs:
                 all_lines[n - 1] = text
         index = LineIndex(ln.text for ln in lines)
     else:
         lines = source.lines
+        places = list(range(len(lines)))  # grids are placed by their lines' indices
         index = source.index or LineIndex(ln.text for ln in lines)
         # a region with no figure is no table of facts (a signature block under a date)
         grids = [g for g in text_grids(lines, index, source.markup)
@@ -136,21 +140,24 @@ def read_source(source: Source, first_table: int = 0, company: str | None = None
     tables = []
     placed = []  # facts of each table
     # notes that scale every table after them: "(000's omitted in all tables)"
-    notes = [(i, lines[i]) for i in index.lines_saying(*_FOR_ALL_TABLES)]
-    if source.html is not None:  # a paragraph that is a scale note alone heads a section
-        notes = sorted(notes + [(i, ln) for i, ln in enumerate(lines)
-                                if _NOTE_ALONE.match(ln.text)], key=lambda n: n[0])
+    found = set(index.lines_saying(*_FOR_ALL_TABLES))
+    if source.html is not None:  # a paragraph that is a scale note alone, or closes on
+        # one ("... are as follows (in millions):"), heads a section
+        found |= {i for i, ln in enumerate(lines)
+                  if _NOTE_ALONE.match(ln.text) or _NOTE_CLOSING.search(ln.text)}
+    notes = [(places[i], lines[i]) for i in sorted(found)]
     for k, grid in enumerate(grids):
-        while notes and notes[0][1].number < grid.first_line:
+        while notes and notes[0][0] < grid.lines[0]:
             i, line = notes.pop(0)
             ctx.scale_for_all = (line.number, line.text.strip())
         before = len(ctx.facts)
         tables.append(read_table(ctx, grid, first_table + k))
         placed.append(len(ctx.facts) - before)
-    # prose: the non-blank lines outside every table
+    # prose: the non-blank lines outside every table (an HTML document's paragraphs)
     prose = []
     start = 0
-    for end, after in sorted(g.lines for g in grids) + [(len(lines), len(lines))]:
+    spans = [] if source.html is not None else sorted(g.lines for g in grids)
+    for end, after in [*spans, (len(lines), len(lines))]:
         prose += [(ln.number, ln.text) for ln in lines[start:end] if ln.text]  # not blank
         start = max(start, after)
     # Document.lines is indexed by the file's line numbers (SGML tag lines left blank)

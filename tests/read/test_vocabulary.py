@@ -56,3 +56,12 @@ def test_the_command_line_refuses_a_bad_vocabulary_in_one_line(tmp_path: Path):
         f"error: {extra}: [colours]: not a table of the vocabulary (expected one of metals, "
         "segments, units, roles, balances, concepts, concepts_per_ounce, concepts_dollars, "
         "concepts_cash_flow)"]
+
+
+def test_balance_names_hold_with_either_apostrophe_and_in_basic_strings():
+    # the bundled file's patterns in double-quoted TOML strings keep their \b (a regex
+    # word boundary, not a backspace)
+    assert VOCABULARY.balance_of("Total stockholders' equity") == "items"
+    assert VOCABULARY.balance_of("Total shareholders\u2019 equity") == "items"
+    assert VOCABULARY.balance_of("Average loans") is None
+    assert VOCABULARY.balance_of("Total loans") == "items"

@@ -196,6 +196,7 @@ def is_header_line(line: str) -> bool:
 _PHRASE = re.compile(r"\S+(?: \S+)*")
 # a stub or subtitle over several periods ("For the three years ended December 31, 1993"):
 # it dates no column that names no year of its own
+_CHANGE = re.compile(r"(?i)\bchange\b|\bvariance\b|^%$|^\$$|\bincrease\b|\bdecrease\b")
 _SEVERAL_PERIODS = re.compile(r"(?i)\b(?:two|three|four|five|\d)\s+(?:fiscal\s+)?years\b"
                               r"|\byears\s+end(?:ed|ing)\b|\bperiods\s+end(?:ed|ing)\b")
 _POINT_KINDS = frozenset({"date", "year", "quarter"})
@@ -278,6 +279,9 @@ def periods_of_columns(phrases: list[list[str]], stub: list[str],
     several = bool(_SEVERAL_PERIODS.search(stub_text))
     periods = [_period(_parts(items, stub_items), year_end) if items or not several else None
                for items in own]
+    # a column of changes between periods ("% Change", "$ Change") is of no period
+    periods = [None if column and _CHANGE.search(column[-1]) else p
+               for p, column in zip(periods, phrases, strict=True)]
     return periods, texts, " ".join(stub)
 
 

@@ -54,6 +54,10 @@ class Vocabulary:
 
 
 def _first(patterns: tuple[tuple[str, re.Pattern[str]], ...], text: str) -> str | None:
+    """The name of the first pattern found in ``text`` (a typographic apostrophe read as
+    a plain one), or None."""
+    if "\u2019" in text:
+        text = text.replace("\u2019", "'")
     for name, pattern in patterns:
         if pattern.search(text):
             return name

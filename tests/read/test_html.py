@@ -106,3 +106,48 @@ def test_a_header_row_within_a_table_starts_a_block_of_its_own():
     net = [f for f in doc.facts if f.label == "Net income"]
     assert [(f.value, f.period.key) for f in net] == [(Decimal(75000000), "2018Q2"),
                                                       (Decimal(225000000), "2018H1")]
+
+
+AVERAGE_RATES = """<html><body>
+<p>Average Balance Sheets and Average Rate Data</p>
+<p>(Dollars in thousands)</p>
+<table>
+<tr><td></td><td colspan="5">Three Months Ended March 31, 2020</td></tr>
+<tr><td></td><td colspan="2">Average Balance</td><td colspan="2">Interest</td>
+    <td colspan="2">Yield/ Cost</td></tr>
+<tr><td>Loans, net</td><td>$</td><td>3,677,017</td><td>$</td><td>39,810</td>
+    <td>4.35</td><td>%</td></tr>
+<tr><td>Savings deposits</td><td></td><td>1,485,472</td><td></td><td>2,643</td>
+    <td>0.72</td><td></td></tr>
+<tr><td>Certificates of deposit</td><td></td><td>58,583</td><td></td><td>266</td>
+    <td>1.83</td><td></td></tr>
+</table>
+<p>Reconciliation of adjusted net income (in thousands, except per share data)</p>
+<table>
+<tr><td></td><td colspan="2">Three Months Ended March 31,</td><td></td></tr>
+<tr><td></td><td>2019</td><td>2020</td><td>YoY Change</td></tr>
+<tr><td>Adjusted net income</td><td>41,002</td><td>34,770</td><td>(15)%</td></tr>
+<tr><td>Adjusted net income per share - Diluted</td><td>$ 0.60</td><td>$ 0.52</td>
+    <td>(13)%</td></tr>
+</table>
+</body></html>
+"""
+
+
+def test_a_percent_sign_on_a_columns_first_figure_makes_the_column_percentages():
+    # by hand: the "%" printed after 4.35 only is the Yield/Cost column's unit, so 0.72
+    # and 1.83 are percentages too, never thousands of dollars; the balances beside
+    # them are in thousands. A per-share row in cents keeps its cents though a change
+    # in percent ("(13)%") stands beside it.
+    doc = read_text(AVERAGE_RATES, "rates.htm")
+    by = _by_label(doc)
+    loans = [(f.value, f.unit) for f in by["Loans, net"]]
+    assert loans == [(Decimal("3677017000"), "USD"), (Decimal("39810000"), "USD"),
+                     (Decimal("4.35"), "%")]
+    cds = [(f.value, f.unit) for f in by["Certificates of deposit"]]
+    assert cds == [(Decimal("58583000"), "USD"), (Decimal("266000"), "USD"),
+                   (Decimal("1.83"), "%")]
+    diluted = [f.value for f in by["Adjusted net income per share - Diluted"]]
+    assert diluted[:2] == [Decimal("0.60"), Decimal("0.52")]
+    assert [f.value for f in by["Adjusted net income"]][:2] == [Decimal("41002000"),
+                                                                  Decimal("34770000")]

@@ -10,6 +10,7 @@ concept, metal, entity) and the fact it is, with its place.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, fields, replace
 from datetime import date, timedelta
 from decimal import Decimal
@@ -19,7 +20,7 @@ from assay.model import Column, Diagnostic, Entity, Fact, Location, Period, Row,
 from assay.model import units as u
 
 from . import labels
-from .grid import Grid
+from .grid import Grid, GridRow
 from .headers import (
     assign_periods,
     header_items,
@@ -108,6 +109,7 @@ class _TableReader:
         # in a table whose columns are quantities, not periods, the unit a column's
         # header names ("EPS", "Shares"), where it names one
         self._column_units: list[labels.RowUnit | None] = []
+        self._percent_columns: frozenset[int] = frozenset()  # see _percent_columns
 
     # -- header -------------------------------------------------------------
     def read_title(self) -> None:
@@ -259,6 +261,7 @@ class _TableReader:
     # -- body ---------------------------------------------------------------
     def read_body(self) -> None:
         self._periods = [c.period for c in self.table.columns]
+        self._percent_columns = _percent_columns(self.g.rows)
         used, rows = self.used, self.table.rows
         is_grid = self.table.kind == "grid"
         pending: list[_Unit] = []
@@ -482,8 +485,11 @@ class _TableReader:
         # figures in cents in a table of thousands or millions of dollars are amounts per
         # share, or ratios: the note's scale is not theirs ("Excess tax benefit (1.13)"
         # under "GAAP diluted earnings per share" in a table "in thousands")
-        cents = meaning is not None and meaning.scale > 0 and meaning.unit == u.USD and all(
-            c.decimals >= 2 for c in placed if c is not None and not c.nil) and any(placed)
+        # (a percentage beside them, "(13)%", is a change, not an amount: it does not count)
+        amounts = [c for k, c in enumerate(placed) if c is not None and not c.nil
+                   and not c.percent and k not in self._percent_columns]
+        cents = (meaning is not None and meaning.scale > 0 and meaning.unit == u.USD
+                 and bool(amounts) and all(c.decimals >= 2 for c in amounts))
         if cents:
             meaning = _Meaning(u.USD, 0, meaning.concept, meaning.metal, meaning.entity)
         for k, cell in enumerate(placed):
@@ -494,7 +500,8 @@ class _TableReader:
             if self._column_units and self._column_units[k] is not None:
                 unit = self._column_units[k]
                 m = _Meaning(unit.unit, unit.scale, m.concept, m.metal, m.entity)
-            if cell.percent:  # "25.5%" is a percentage whatever the row's unit and scale
+            if cell.percent or k in self._percent_columns:
+                # "25.5%" is a percentage whatever the row's unit and scale
                 m = _Meaning(u.PERCENT, 0, m.concept, m.metal, m.entity)
             scale = m.scale
             fact_id = prefix + _DIGITS[k]
@@ -653,6 +660,23 @@ def _names_a_period(text: str) -> bool:
         return False
     kinds = {i.kind for i in items}
     return is_header_line(text) or "duration" in kinds and "date" in kinds
+
+
+def _percent_columns(rows: Sequence[GridRow]) -> frozenset[int]:
+    """The columns of percentages whose sign is printed on their first figure only:
+    "4.35 %" over "0.92", "1.83" in an average-rate table. The first figure carries a "%",
+    and every figure of the column prints as many decimals (one or more) and no "$"."""
+    first: dict[int, Cell] = {}
+    broken: set[int] = set()
+    for row in rows:
+        for k, cell in enumerate(row.cells):
+            if cell is None or cell.nil or k in broken:
+                continue
+            head = first.setdefault(k, cell)
+            if (not head.percent or head.decimals < 1 or cell.dollar
+                    or cell.decimals != head.decimals):
+                broken.add(k)
+    return frozenset(k for k in first if k not in broken)
 
 
 def _unit_named(header: str, note: labels.ScaleNote) -> labels.RowUnit | None:

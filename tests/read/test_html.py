@@ -151,3 +151,44 @@ def test_a_percent_sign_on_a_columns_first_figure_makes_the_column_percentages()
     assert diluted[:2] == [Decimal("0.60"), Decimal("0.52")]
     assert [f.value for f in by["Adjusted net income"]][:2] == [Decimal("41002000"),
                                                                   Decimal("34770000")]
+
+
+SECTION_NOTES = """<html><body>
+<p>Notes to the Consolidated Financial Statements</p>
+<p>(dollars in millions, except per-share amounts; metric tons in thousands (kmt))</p>
+<p>A. Basis of Presentation</p>
+<p>The interim financial statements are unaudited. In the opinion of management, they
+include all adjustments necessary for the fair presentation of the results.</p>
+<p>Restructuring charges in the quarter were $231, mostly for a smelter's closure.</p>
+<p>Restructuring charges were comprised of the following:</p>
+<table>
+<tr><td></td><td>Second quarter ended June 30, 2018</td></tr>
+<tr><td>Alumina</td><td>3</td></tr>
+<tr><td>Aluminum</td><td>79</td></tr>
+</table>
+<p>The information used to compute earnings per share was as follows (shares in millions):</p>
+<table>
+<tr><td></td><td>Second quarter ended June 30, 2018</td></tr>
+<tr><td>Net income</td><td>$ 80</td></tr>
+<tr><td>Average shares outstanding</td><td>186</td></tr>
+</table>
+<p>Other financial instruments were as follows:</p>
+<table>
+<tr><td></td><td>June 30, 2018</td></tr>
+<tr><td>Long-term debt</td><td>1,388</td></tr>
+<tr><td>Restricted cash</td><td>6</td></tr>
+</table>
+</body></html>
+"""
+
+
+def test_a_section_note_with_parentheses_inside_scales_the_tables_under_it():
+    # by hand: the note heading the notes scales every table below it to millions of
+    # dollars; "(shares in millions)" closing a paragraph scales the shares of the next
+    # table only, whose dollars stay in the section's millions
+    by = _by_label(read_text(SECTION_NOTES, "notes.htm"))
+    assert [f.value for f in by["Alumina"]] == [Decimal("3000000")]
+    assert [f.value for f in by["Net income"]] == [Decimal("80000000")]
+    assert [(f.value, f.unit) for f in by["Average shares outstanding"]] == [
+        (Decimal("186000000"), "shares")]
+    assert [f.value for f in by["Long-term debt"]] == [Decimal("1388000000")]

@@ -22,6 +22,7 @@ from .container import Container, decode_with_notes, file_bytes, split_documents
 from .grid import Grid
 from .html_layout import html_layout
 from .interpret import Context, read_table
+from .labels import parse_scale_note
 from .layout import LineIndex
 from .source import Source, SourceLine
 from .text_layout import text_grids
@@ -31,9 +32,11 @@ __all__ = ["read_bytes", "read_release", "read_source", "read_text"]
 _YEAR_ENDED = re.compile(r"(?i)\byears?\s+ended\s+([A-Z][a-z]{2,8})\.?\s+(\d{1,2})\b")
 _MONTHS = {m: k for k, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
                                         "sep", "oct", "nov", "dec"), 1)}
-_NOTE_ALONE = re.compile(r"(?i)^\((?:[$\w ,]*\s)?in (?:thousands|millions|billions)\b[^()]*\)$")
-_NOTE_CLOSING = re.compile(
-    r"(?i)\((?:[$\w ]+ )?in (?:thousands|millions|billions)\b[^()]*\)[:.]?\s*$")
+# (a note may hold one level of parentheses: "metric tons in thousands (kmt))")
+_NOTE_ALONE = re.compile(r"(?i)^\((?:[$\w ,]*\s)?in (?:thousands|millions|billions)\b"
+                         r"(?:[^()]|\([^()]*\))*\)$")
+_NOTE_CLOSING = re.compile(r"(?i)\((?:[$\w ]+ )?in (?:thousands|millions|billions)\b"
+                           r"(?:[^()]|\([^()]*\))*\)[:.]?\s*$")
 _FOR_ALL_TABLES = ("in all tables", "tabular information", "tabular amounts")
 _COMPANY_IN_PROSE = re.compile(
     r"\b([A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,4} (?:Company|Corporation|Corp\.|Inc\.|Ltd\.|"
@@ -147,11 +150,22 @@ def read_source(source: Source, first_table: int = 0, company: str | None = None
                   if _NOTE_ALONE.match(ln.text) or _NOTE_CLOSING.search(ln.text)}
     notes = [(places[i], lines[i]) for i in sorted(found)]
     for k, grid in enumerate(grids):
+        once = None  # a note that scales no dollars, "(shares in millions):", is the next
+        # table's only, beside the section's
         while notes and notes[0][0] < grid.lines[0]:
             i, line = notes.pop(0)
-            ctx.scale_for_all = (line.number, line.text.strip())
+            note = parse_scale_note(line.text)
+            if note is not None and note.scale_of("dollars") == 0:
+                once = (line.number, line.text.strip())
+            else:
+                ctx.scale_for_all, once = (line.number, line.text.strip()), None
+        section = ctx.scale_for_all
+        if once is not None:
+            ctx.scale_for_all = (once if section is None else
+                                 (once[0], f"{section[1]} {once[1]}"))
         before = len(ctx.facts)
         tables.append(read_table(ctx, grid, first_table + k))
+        ctx.scale_for_all = section
         placed.append(len(ctx.facts) - before)
     # prose: the non-blank lines outside every table (an HTML document's paragraphs)
     prose = []

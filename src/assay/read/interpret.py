@@ -153,8 +153,13 @@ class _TableReader:
                           f"no scale note: the scale of '{previous.title}' (lines "
                           f"{previous.first_line}-{previous.last_line}) is taken, "
                           f"'{note_text}'")
-        if note is None and self.ctx.scale_for_all is not None:
+        own = note if note is not None and note.scale_of("dollars") == 0 else None
+        if (note is None or own is not None) and self.ctx.scale_for_all is not None:
+            # (a note of the table's own that scales no dollars, "(shares in millions)",
+            # leaves the dollars to the section's note)
             at, text = self.ctx.scale_for_all
+            if own is not None:
+                text = f"{text} {own.text}"
             note = labels.parse_scale_note(text)
             if note is not None:
                 note_text = note.text

@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from assay.model import Document
-from assay.runtime import gc_paused
 
 from .findings import Finding, Status, clear_caches
 
@@ -43,17 +42,7 @@ class Audit:
 
 
 def audit(doc: Document) -> Audit:
-    """Check every relation and every prose claim of ``doc``.
-
-    The cyclic garbage collector is paused meanwhile (and restored as it was): the audit
-    makes thousands of small objects that all live on in its findings, and the
-    collector's passes over them while they are made cost more than a tenth of the
-    audit's time; what is garbage is collected later as usual."""
-    with gc_paused():
-        return _audit(doc)
-
-
-def _audit(doc: Document) -> Audit:
+    """Check every relation and every prose claim of ``doc``."""
     # (imported here: the relations import this package's findings)
     from assay.relations import FactIndex, check_relations
     from assay.relations.derived import conversions

@@ -16,7 +16,6 @@ from pathlib import Path
 
 from assay.errors import InputError
 from assay.model import Diagnostic, Document, Location, Period
-from assay.runtime import gc_paused
 
 from .container import Container, decode_with_notes, file_bytes, split_documents
 from .grid import Grid
@@ -55,11 +54,10 @@ def read_release(path: str | Path) -> Document:
 def read_bytes(data: bytes, name: str) -> Document:
     """Read a file's bytes (a member of an archive, say) as :func:`read_release` reads a
     file: InputError for bytes that cannot be used or hold no table."""
-    with gc_paused():
-        text, notes = decode_with_notes(data, name)
-        container = split_documents(text, name)
-        container.diagnostics[:0] = notes
-        doc = _read_container(container)
+    text, notes = decode_with_notes(data, name)
+    container = split_documents(text, name)
+    container.diagnostics[:0] = notes
+    doc = _read_container(container)
     if not doc.tables:
         raise InputError(name, "no tables found: no document of the file holds a table of figures")
     return doc
@@ -67,15 +65,14 @@ def read_bytes(data: bytes, name: str) -> Document:
 
 def read_text(text: str, path: str = "<text>") -> Document:
     """Read release text (plain or SGML) already in memory; never raises."""
-    with gc_paused():
-        try:
-            container = split_documents(text, path)
-        except InputError as e:
-            doc = Document(path, "", text.split("\n"))
-            doc.diagnostics.append(Diagnostic(Location(path, 1), "no-document", e.problem,
-                                              "error"))
-            return doc
-        return _read_container(container)
+    try:
+        container = split_documents(text, path)
+    except InputError as e:
+        doc = Document(path, "", text.split("\n"))
+        doc.diagnostics.append(Diagnostic(Location(path, 1), "no-document", e.problem,
+                                          "error"))
+        return doc
+    return _read_container(container)
 
 
 def _read_container(container: Container) -> Document:

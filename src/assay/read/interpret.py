@@ -491,12 +491,11 @@ class _TableReader:
         # share, or ratios: the note's scale is not theirs ("Excess tax benefit (1.13)"
         # under "GAAP diluted earnings per share" in a table "in thousands")
         # (a percentage beside them, "(13)%", is a change, not an amount: it does not count)
-        amounts = [c for k, c in enumerate(placed) if c is not None and not c.nil
-                   and not c.percent and k not in self._percent_columns]
-        cents = (meaning is not None and meaning.scale > 0 and meaning.unit == u.USD
-                 and bool(amounts) and all(c.decimals >= 2 for c in amounts))
-        if cents:
-            meaning = _Meaning(u.USD, 0, meaning.concept, meaning.metal, meaning.entity)
+        if meaning is not None and meaning.scale > 0 and meaning.unit == u.USD:
+            amounts = [c for k, c in enumerate(placed) if c is not None and not c.nil
+                       and not c.percent and k not in self._percent_columns]
+            if amounts and all(c.decimals >= 2 for c in amounts):
+                meaning = _Meaning(u.USD, 0, meaning.concept, meaning.metal, meaning.entity)
         for k, cell in enumerate(placed):
             if cell is None:
                 ids.append(None)
@@ -674,6 +673,8 @@ def _percent_columns(rows: Sequence[GridRow]) -> frozenset[int]:
     first: dict[int, Cell] = {}
     broken: set[int] = set()
     for row in rows:
+        if not row.figures:
+            continue
         for k, cell in enumerate(row.cells):
             if cell is None or cell.nil or k in broken:
                 continue
@@ -681,6 +682,8 @@ def _percent_columns(rows: Sequence[GridRow]) -> frozenset[int]:
             if (not head.percent or head.decimals < 1 or cell.dollar
                     or cell.decimals != head.decimals):
                 broken.add(k)
+        if len(broken) == len(row.cells):  # (most tables: no column left to carry a "%")
+            return frozenset()
     return frozenset(k for k in first if k not in broken)
 
 

@@ -98,3 +98,35 @@ def test_a_note_that_scales_shares_apart():
     assert (note.scale_of("dollars"), note.scale_of("shares")) == (6, 3)
     note = parse_scale_note("(dollars and shares in thousands)")
     assert (note.scale_of("dollars"), note.scale_of("shares")) == (3, 3)
+
+
+def test_a_year_over_abbreviated_quarters_and_months():
+    # by hand: "2019" spans "Q4 Q3" and "1st Qtr / 6 mos / Total" below it; each quarter
+    # of a calendar year ends on its last month's end, six months end in June, the total
+    # is the year
+    from assay.read.headers import periods_of_columns
+    phrases = [["2020", "Q1"], ["2019", "Q4"], ["2019", "Q3"], ["2019", "1st Qtr"],
+               ["2019", "2nd Qtr."], ["2019", "6 mos"], ["2019", "9 mos."], ["2019", "Total"],
+               ["3 Months Ended", "June 30, 2019"]]
+    periods, _, _ = periods_of_columns(phrases, [])
+    assert [(p.start, p.end) for p in periods] == [
+        (date(2020, 1, 1), date(2020, 3, 31)), (date(2019, 10, 1), date(2019, 12, 31)),
+        (date(2019, 7, 1), date(2019, 9, 30)), (date(2019, 1, 1), date(2019, 3, 31)),
+        (date(2019, 4, 1), date(2019, 6, 30)), (date(2019, 1, 1), date(2019, 6, 30)),
+        (date(2019, 1, 1), date(2019, 9, 30)), (date(2019, 1, 1), date(2019, 12, 31)),
+        (date(2019, 4, 1), date(2019, 6, 30))]
+
+
+def test_a_quarter_column_takes_no_date_from_a_subtitle():
+    # by hand: under a subtitle "March 29, 2020", "2019 / 2nd Qtr" is still the second
+    # quarter of 2019 (a year ending in December: April to June), and "2020 / 6 mos" of
+    # the subtitle's own year ends on its date; six months of a year ending in September
+    # end in March
+    from assay.read.headers import periods_of_columns
+    periods, _, _ = periods_of_columns([["2019", "2nd Qtr"], ["2020", "6 mos"]],
+                                       ["March 29, 2020"])
+    assert periods[0].end == date(2019, 6, 30)
+    assert periods[1].end == date(2020, 3, 29)
+    assert periods[1].months == 6
+    fiscal, _, _ = periods_of_columns([["2019", "6 mos"]], [], (9, 30))
+    assert fiscal[0].end == date(2019, 3, 31)

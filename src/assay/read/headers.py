@@ -23,8 +23,8 @@ _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _YEAR = r"(?:19|20)\d\d"
 _ITEM = re.compile(
     rf"\b(?=[A-Za-z0-9])(?:(?P<duration>(?:(?:First|Second|Third|Fourth|1st|2nd|3rd|4th)"
-    rf"\s+(?:Fiscal\s+)?Quarter|Three\s+Months|Six\s+Months|"
-    rf"Nine\s+Months|Twelve\s+Months|(?:Thirteen|Twelve|Sixteen|Twenty-?\s?(?:four|six|eight)|"
+    rf"\s+(?:Fiscal\s+)?(?:Quarter|Qtr\b\.?)|(?:Three|Six|Nine|Twelve|3|6|9|12)\s+"
+    rf"(?:Months|Mos\b\.?)|Q[1-4]\b(?!\s*(?:FY\s*)?(?:\d|'\d))|(?:Thirteen|Twelve|Sixteen|Twenty-?\s?(?:four|six|eight)|"
     rf"Thirty-?\s?(?:six|nine)|Forty|Fifty-?\s?(?:two|three)|1[236]|2[468]|3[69]|40|5[23])"
     rf"[\s-]+Weeks|Fiscal\s+Year|Year|Quarter|First\s+Half|Half\s+Year)"
     rf"(?:\s+End(?:ed|ing))?)"
@@ -64,13 +64,18 @@ _PERIOD_WORDS = frozenset(
        "quarter", "first", "second", "third", "fourth", "year", "years", "fiscal", "half",
        "q1", "q2", "q3", "q4", "weeks", "thirteen", "twenty-six", "thirty-nine",
        "fifty-two", "fifty-three", "1st", "2nd", "3rd", "4th", "as", "at", "of", "for",
-       "the", "and", "periods", "period", "quarters", "1q", "2q", "3q", "4q"}
+       "the", "and", "periods", "period", "quarters", "1q", "2q", "3q", "4q", "qtr", "mos"}
 )
 _DURATION_MONTHS = {
     "first quarter": 3, "second quarter": 3, "third quarter": 3, "fourth quarter": 3,
     "quarter": 3, "three months": 3, "six months": 6, "first half": 6, "half year": 6,
     "nine months": 9, "twelve months": 12, "fiscal year": 12, "year": 12,
 }
+# abbreviated period words, spelled out: "1st Qtr", "6 mos.", "Q2"
+_SPELLED = {"qtr": "quarter", "mos": "months", "3": "three", "6": "six", "9": "nine",
+            "12": "twelve", "q1": "first quarter", "q2": "second quarter",
+            "q3": "third quarter", "q4": "fourth quarter"}
+_ABBREVIATED = re.compile(r"\bqtr\b\.?|\bmos\b\.?|^(?:3|6|9|12)\b|^q[1-4]$")
 _QUARTER_ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4,
                     "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 
@@ -106,6 +111,7 @@ def header_items(line: str) -> tuple[HeaderItem, ...]:
         text = m.group(0)
         if m["duration"]:
             key = re.sub(r"\s+end(?:ed|ing)$", "", re.sub(r"\s+", " ", text.lower()))
+            key = _ABBREVIATED.sub(lambda a: _SPELLED[a.group(0).rstrip(".")], key)
             key = key.replace(" fiscal quarter", " quarter")
             quarter = None
             if key.endswith("quarter") and key.split()[0] in _QUARTER_ORDINAL:
@@ -307,9 +313,14 @@ def _parts(items: tuple[HeaderItem, ...], stub: tuple[HeaderItem, ...],
             parts["date"] = own[0]
     if stub:
         year = parts["year"].year if "year" in parts else None
+        own = parts.get("duration")
         for i in stub:
             if i.kind == "date" and "date" not in parts and year is not None:
                 same = [d for d in stub if d.kind == "date" and d.year == year]
+                if own is not None and own.quarter:
+                    continue  # "2019 / 2nd Qtr" names its own end: a subtitle's date not
+                if own is not None and not same and i.year is not None:
+                    continue  # "2019 / 6 mos" under "March 29, 2020": not that year's
                 parts["date"] = same[0] if same else i
             elif i.kind not in parts and i.kind not in ("year", "quarter"):
                 parts[i.kind] = i
@@ -341,8 +352,11 @@ def _period(p: dict[str, HeaderItem], year_end: tuple[int, int] = (12, 31)) -> P
     elif duration is not None and duration.quarter:
         year, month = _quarter_end(year, duration.quarter, year_end)
         day = calendar.monthrange(year, month)[1]
-    elif duration is not None and duration.months != 12:
-        month, day = duration.months, calendar.monthrange(year, duration.months)[1]
+    elif duration is not None and duration.months != 12:  # six months of a fiscal year
+        month = year_end[0] - (12 - duration.months)  # that ends in September end in March
+        if month <= 0:
+            year, month = year - 1, month + 12
+        day = calendar.monthrange(year, month)[1]
     else:
         month, day = year_end
     try:

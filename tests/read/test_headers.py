@@ -130,3 +130,16 @@ def test_a_quarter_column_takes_no_date_from_a_subtitle():
     assert periods[1].months == 6
     fiscal, _, _ = periods_of_columns([["2019", "6 mos"]], [], (9, 30))
     assert fiscal[0].end == date(2019, 3, 31)
+
+
+def test_a_month_and_year_without_a_day_and_numbered_quarters():
+    # by hand: "March 2019" under "Quarter Ended" is the quarter ending March 31, 2019,
+    # not March 20 (the year's first digits are no day); "Qtr 1" under "2020" is its first
+    # quarter
+    from assay.read.headers import periods_of_columns
+    periods, _, _ = periods_of_columns(
+        [["Quarter Ended", "March 2019"], ["Year Ended", "December 2019"], ["2020", "Qtr 1"],
+         ["2018", "Qtr. 4"]], [])
+    assert [(p.start, p.end) for p in periods] == [
+        (date(2019, 1, 1), date(2019, 3, 31)), (date(2019, 1, 1), date(2019, 12, 31)),
+        (date(2020, 1, 1), date(2020, 3, 31)), (date(2018, 10, 1), date(2018, 12, 31))]

@@ -24,13 +24,14 @@ _YEAR = r"(?:19|20)\d\d"
 _ITEM = re.compile(
     rf"\b(?=[A-Za-z0-9])(?:(?P<duration>(?:(?:First|Second|Third|Fourth|1st|2nd|3rd|4th)"
     rf"\s+(?:Fiscal\s+)?(?:Quarter|Qtr\b\.?)|(?:Three|Six|Nine|Twelve|3|6|9|12)\s+"
-    rf"(?:Months|Mos\b\.?)|Q[1-4]\b(?!\s*(?:FY\s*)?(?:\d|'\d))|(?:Thirteen|Twelve|Sixteen|Twenty-?\s?(?:four|six|eight)|"
+    rf"(?:Months|Mos\b\.?)|Q[1-4]\b(?!\s*(?:FY\s*)?(?:\d|'\d))|Qtr\.?\s*[1-4]\b|(?:Thirteen|Twelve|Sixteen|Twenty-?\s?(?:four|six|eight)|"
     rf"Thirty-?\s?(?:six|nine)|Forty|Fifty-?\s?(?:two|three)|1[236]|2[468]|3[69]|40|5[23])"
     rf"[\s-]+Weeks|Fiscal\s+Year|Year|Quarter|First\s+Half|Half\s+Year)"
     rf"(?:\s+End(?:ed|ing))?)"
     rf"|(?P<q>(?:Q(?P<qn>[1-4])|(?P<qn2>[1-4])Q)\s*(?:FY\s*)?(?P<qy>{_YEAR}|'?\d\d\b))"
-    rf"|(?P<date>(?P<month>{_MONTH})\s*(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?"
+    rf"|(?P<date>(?P<month>{_MONTH})\s*(?P<day>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?,?"
     rf"(?:\s*(?P<dyear>{_YEAR}))?)"
+    rf"|(?P<monthyear>(?P<mymonth>{_MONTH})\s*(?P<myyear>{_YEAR})\b)"
     rf"|(?P<numdate>(?P<nm>1[0-2]|0?[1-9])/(?P<nd>[0-3]?\d)/(?P<ny>{_YEAR}|\d\d)\b)"
     rf"|(?P<year>\b{_YEAR}\b))",
     re.IGNORECASE,
@@ -75,7 +76,8 @@ _DURATION_MONTHS = {
 _SPELLED = {"qtr": "quarter", "mos": "months", "3": "three", "6": "six", "9": "nine",
             "12": "twelve", "q1": "first quarter", "q2": "second quarter",
             "q3": "third quarter", "q4": "fourth quarter"}
-_ABBREVIATED = re.compile(r"\bqtr\b\.?|\bmos\b\.?|^(?:3|6|9|12)\b|^q[1-4]$")
+_SPELLED.update({f"qtr{n}": _SPELLED[f"q{n}"] for n in "1234"})
+_ABBREVIATED = re.compile(r"^qtr\.?\s*[1-4]$|\bqtr\b\.?|\bmos\b\.?|^(?:3|6|9|12)\b|^q[1-4]$")
 _QUARTER_ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4,
                     "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 
@@ -111,7 +113,7 @@ def header_items(line: str) -> tuple[HeaderItem, ...]:
         text = m.group(0)
         if m["duration"]:
             key = re.sub(r"\s+end(?:ed|ing)$", "", re.sub(r"\s+", " ", text.lower()))
-            key = _ABBREVIATED.sub(lambda a: _SPELLED[a.group(0).rstrip(".")], key)
+            key = _ABBREVIATED.sub(lambda a: _SPELLED[re.sub(r"[\s.]", "", a.group(0))], key)
             key = key.replace(" fiscal quarter", " quarter")
             quarter = None
             if key.endswith("quarter") and key.split()[0] in _QUARTER_ORDINAL:
@@ -134,6 +136,13 @@ def header_items(line: str) -> tuple[HeaderItem, ...]:
         elif m["numdate"]:
             items.append(HeaderItem("date", m.start(), m.end(), text, month=int(m["nm"]),
                                     day=int(m["nd"]), year=_full_year(m["ny"])))
+        elif m["monthyear"]:  # "March 2019": the month's last day
+            month = _MONTHS.get(m["mymonth"].lower().rstrip("."))
+            if month is None:
+                continue
+            year = int(m["myyear"])
+            items.append(HeaderItem("date", m.start(), m.end(), text, month=month,
+                                    day=calendar.monthrange(year, month)[1], year=year))
         elif m["date"]:
             month = _MONTHS.get(m["month"].lower().rstrip("."))
             if month is None:

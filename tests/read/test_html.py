@@ -192,3 +192,20 @@ def test_a_section_note_with_parentheses_inside_scales_the_tables_under_it():
     assert [(f.value, f.unit) for f in by["Average shares outstanding"]] == [
         (Decimal("186000000"), "shares")]
     assert [f.value for f in by["Long-term debt"]] == [Decimal("1388000000")]
+
+
+def test_cells_of_html_documents_in_one_submission_name_their_document():
+    # by hand: the same statement filed twice, as the second and third documents of one
+    # submission; the cells' selectors begin with the document's number, so the two
+    # "Sales" figures of 2020 are told apart
+    from tests.read.test_source import _sgml
+    text = _sgml(("8-K", "Form 8-K cover text"), ("EX-99.1", STATEMENT),
+                 ("EX-99.2", STATEMENT))
+    doc = read_text(text, "submission.txt")
+    sales = [f.source.selector for f in doc.facts if f.label == "Sales"]
+    assert sales == ["document[2]/table[1]/tr[3]/td[3]", "document[2]/table[1]/tr[3]/td[6]",
+                     "document[3]/table[1]/tr[3]/td[3]", "document[3]/table[1]/tr[3]/td[6]"]
+    # a plain HTML file holds one document: its selectors name none
+    alone = read_text(STATEMENT, "release.htm")
+    assert [f.source.selector for f in alone.facts if f.label == "Sales"][0] == (
+        "table[1]/tr[3]/td[3]")

@@ -116,7 +116,10 @@ def read_source(source: Source, first_table: int = 0, company: str | None = None
     if all_lines is None:
         all_lines = []
     if source.html is not None:  # HTML: its paragraphs stand for its lines
-        grids, paragraphs, tags = html_layout(source.html, source.path, source.first_line)
+        # (a cell's selector names its document where the file holds several)
+        scope = f"document[{source.number}]/" if source.number is not None else ""
+        grids, paragraphs, tags = html_layout(source.html, source.path, source.first_line,
+                                              scope)
         lines = [SourceLine(n, text) for n, text, _ in paragraphs]
         places = [at for _, _, at in paragraphs]  # the document order grids are placed in
         if paragraphs:

@@ -176,7 +176,7 @@ def split_documents(text: str, path: str) -> Container:
         if _is_html(inner[:4000]):
             container.sources.append(Source(path, [], doc_type, None,
                                             header.get("DESCRIPTION") or None, (),
-                                            container.year_end, inner, first_line))
+                                            container.year_end, inner, first_line, k + 1))
             continue
         lines, index, markup = clean_lines(inner, first_line)
         container.sources.append(Source(path, lines, doc_type, index,

@@ -60,14 +60,15 @@ class _Token:
     index: int  # the cell's ordinal in its row
 
 
-def html_layout(html: str, path: str, first_line: int = 1,
+def html_layout(html: str, path: str, first_line: int = 1, scope: str = "",
                 ) -> tuple[list[Grid], list[tuple[int, str, int]], list[Tag]]:
     """The grid of every table of figures in an HTML document whose first line is line
     ``first_line`` of file ``path``, its paragraphs outside tables (line, text, place in
     the document), and its inline-XBRL tags (read apart: the grids do not look at them).
     A table that holds another table is layout, not figures: only the tables within are
     read. Each grid's ``lines`` is its table's place in the document, in the order of
-    the paragraphs' places (line numbers cannot order them: many filings are one line)."""
+    the paragraphs' places (line numbers cannot order them: many filings are one line).
+    Cell selectors begin with ``scope`` (the document's, within a submission)."""
     try:
         root = lxml.html.document_fromstring(html.encode("utf-8", "replace"), parser=_PARSER)
     except (etree.ParserError, ValueError):
@@ -79,8 +80,8 @@ def html_layout(html: str, path: str, first_line: int = 1,
         if _holds_table(table):
             continue
         grids += [replace(g, lines=(place[table], place[table]))
-                  for g in _grids(table, ordinal, path, offset)]
-    tags = read_tags(root) if "nonFraction" in html or "nonfraction" in html else []
+                  for g in _grids(table, ordinal, path, offset, scope)]
+    tags = read_tags(root, scope) if "nonFraction" in html or "nonfraction" in html else []
     return grids, _paragraphs(root, offset, place), tags
 
 
@@ -196,7 +197,8 @@ def _rule(tds: list[etree._Element], side: str) -> str | None:
     return None
 
 
-def _grids(table: etree._Element, ordinal: int, path: str, offset: int) -> list[Grid]:
+def _grids(table: etree._Element, ordinal: int, path: str, offset: int, scope: str,
+           ) -> list[Grid]:
     """The grids of a table: one, or one for each block a header row starts within it
     ("Six Months Ended" under the rows of "Three Months Ended")."""
     rows = _rows(table)
@@ -224,13 +226,13 @@ def _grids(table: etree._Element, ordinal: int, path: str, offset: int) -> list[
         if not any(k in is_data for k in block):
             continue
         grids.append(_grid(joined, figures, block, is_data, columns, label_width, ordinal, path,
-                           offset, title, follows or b > 0))
+                           offset, title, follows or b > 0, scope))
     return grids
 
 
 def _grid(joined, figures, block: range, is_data: set[int], columns: list[int],
           label_width: int, ordinal: int, path: str, offset: int, title: list[SourceLine],
-          follows: bool) -> Grid:
+          follows: bool, scope: str) -> Grid:
     """The grid of one block of a table's rows: its header rows, those before its first
     row of figures, and its body."""
     rank = {c: k for k, c in enumerate(columns)}
@@ -277,7 +279,7 @@ def _grid(joined, figures, block: range, is_data: set[int], columns: list[int],
             if placed[j] is None:
                 placed[j] = cell
                 places[j] = Location(path, number, start, end, selector=(
-                    f"table[{ordinal + 1}]/tr[{k + 1}]/td[{tok.index + 1}]"))
+                    f"{scope}table[{ordinal + 1}]/tr[{k + 1}]/td[{tok.index + 1}]"))
         above = _rule(tds, "top")
         if above:
             grid_rows.append(GridRow(number, above * 8, above, [], 8, [], []))

@@ -21,8 +21,9 @@ from assay.model import Period, Tag
 _ZERO_FORMATS = ("fixed-zero", "zerodash", "fixedzero")
 
 
-def read_tags(root: etree._Element) -> list[Tag]:
-    """Every ``ix:nonFraction`` of a parsed HTML document (lxml, names lower-cased)."""
+def read_tags(root: etree._Element, scope: str = "") -> list[Tag]:
+    """Every ``ix:nonFraction`` of a parsed HTML document (lxml, names lower-cased); the
+    selectors of their cells begin with ``scope``, as the layout's do."""
     contexts = {c.get("id"): _context(c) for c in root.iter("xbrli:context")}
     # (keyed by the elements themselves, which keeps each one's proxy alive and so the
     # same when it is met again)
@@ -38,7 +39,7 @@ def read_tags(root: etree._Element) -> list[Tag]:
         tags.append(Tag(el.get("name") or "", el.get("contextref") or "", period, dims,
                         el.get("unitref"), el.get("decimals"), scale, el.get("sign"), fmt,
                         shown, _value(shown, scale, el.get("sign"), fmt, el),
-                        el in hidden, _selector(el, tables, rows)))
+                        el in hidden, _selector(el, tables, rows, scope)))
     return tags
 
 
@@ -95,7 +96,8 @@ def _value(shown: str, scale: int, sign: str | None, fmt: str | None,
 
 
 def _selector(el: etree._Element, tables: dict[etree._Element, int],
-              rows: dict[etree._Element, dict[etree._Element, int]]) -> str | None:
+              rows: dict[etree._Element, dict[etree._Element, int]], scope: str,
+              ) -> str | None:
     """The cell a tag stands in, as the HTML layout names it."""
     td = next((a for a in el.iterancestors() if a.tag in ("td", "th")), None)
     if td is None:
@@ -108,5 +110,5 @@ def _selector(el: etree._Element, tables: dict[etree._Element, int],
     if numbered is None:
         numbered = rows[table] = {r: k for k, r in enumerate(table.iter("tr"))}
     cells = [c for c in tr if c.tag in ("td", "th")]
-    return f"table[{tables[table] + 1}]/tr[{numbered[tr] + 1}]/td[{cells.index(td) + 1}]"
+    return f"{scope}table[{tables[table] + 1}]/tr[{numbered[tr] + 1}]/td[{cells.index(td) + 1}]"
 

@@ -83,6 +83,7 @@ class Source:
     year_end: tuple[int, int] | None = None  # the submission's fiscal year end (month, day)
     html: str | None = None  # an HTML document's text (``lines`` is then empty)
     first_line: int = 1  # the line of the file on which the HTML text begins
+    number: int | None = None  # the document's place in its submission (1: the first)
 
 
 def clean_lines(text: str, first_line: int,

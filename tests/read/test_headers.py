@@ -143,3 +143,11 @@ def test_a_month_and_year_without_a_day_and_numbered_quarters():
     assert [(p.start, p.end) for p in periods] == [
         (date(2019, 1, 1), date(2019, 3, 31)), (date(2019, 1, 1), date(2019, 12, 31)),
         (date(2020, 1, 1), date(2020, 3, 31)), (date(2018, 10, 1), date(2018, 12, 31))]
+
+
+def test_months_without_a_date_in_a_year_ending_in_january_are_not_guessed():
+    # by hand: "Three Months Ended / 2000" of a fiscal year that ends on January 31 is
+    # the quarter ending in April 1999 or in April 2000, by the filer's naming: no period
+    from assay.read.headers import periods_of_columns
+    periods, _, _ = periods_of_columns([["Three Months Ended", "2000"]], [], (1, 31))
+    assert periods == [None]

@@ -363,8 +363,8 @@ def _period(p: dict[str, HeaderItem], year_end: tuple[int, int] = (12, 31)) -> P
         day = calendar.monthrange(year, month)[1]
     elif duration is not None and duration.months != 12:  # six months of a fiscal year
         month = year_end[0] - (12 - duration.months)  # that ends in September end in March
-        if month <= 0:
-            year, month = year - 1, month + 12
+        if month <= 0:  # "Three months ended / 2000" of a year that ends in January: of
+            return None  # the year that ends in 2000 or in 2001? The header does not say
         day = calendar.monthrange(year, month)[1]
     else:
         month, day = year_end

@@ -209,3 +209,21 @@ def test_cells_of_html_documents_in_one_submission_name_their_document():
     alone = read_text(STATEMENT, "release.htm")
     assert [f.source.selector for f in alone.facts if f.label == "Sales"][0] == (
         "table[1]/tr[3]/td[3]")
+
+
+def test_a_scale_note_set_as_the_first_row_of_a_table_scales_it():
+    # by hand: "(Dollars in thousands)" stands in the label column under the header, over
+    # the first figures: 2,734,249 is $2,734,249,000, and the note is no row of its own
+    html = """<html><body><p>Average Balance Sheet Data</p><table>
+<tr><td></td><td colspan="2">For the Three Months Ended March 31,</td></tr>
+<tr><td></td><td>2020</td><td>2019</td></tr>
+<tr><td>(Dollars in thousands)</td><td></td><td></td></tr>
+<tr><td>Loans receivable</td><td>$ 2,734,249</td><td>$ 2,608,485</td></tr>
+<tr><td>Securities available for sale</td><td>152,798</td><td>148,645</td></tr>
+</table></body></html>"""
+    doc = read_text(html, "avg.htm")
+    by = _by_label(doc)
+    assert [f.value for f in by["Loans receivable"]] == [Decimal("2734249000"),
+                                                         Decimal("2608485000")]
+    assert doc.tables[0].scale_note == "(Dollars in thousands)"
+    assert "(Dollars in thousands)" not in [r.label for r in doc.tables[0].rows]

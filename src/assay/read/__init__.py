@@ -116,7 +116,7 @@ def read_source(source: Source, first_table: int = 0, company: str | None = None
     if all_lines is None:
         all_lines = []
     if source.html is not None:  # HTML: its paragraphs stand for its lines
-        # (a cell's selector names its document where the file holds several)
+        # (a cell's selector names its document in an SGML submission)
         scope = f"document[{source.number}]/" if source.number is not None else ""
         grids, paragraphs, tags = html_layout(source.html, source.path, source.first_line,
                                               scope)

@@ -32,6 +32,8 @@ from .layout import PAGE_NUMBER, Cell, continues, footnote_start, indent_of, is_
 from .source import SourceLine
 from .vocabulary import VOCABULARY
 
+# a row's words in parentheses before anything else: "(Dollars in thousands)   2020"
+_LEADING_PARENTHESES = re.compile(r"\s*(\((?:[^()]|\([^()]*\))*\))")
 _COMPANY_LINE = re.compile(r"\b(COMPANY|CORPORATION|CORP\.?|INC\.?|LTD\.?|LIMITED|MINES)\b")
 _UNIT_HEADING = re.compile(
     rf"^(?P<name>.+?)\s+(?:{'|'.join(VOCABULARY.unit_words)})\b(?P<rest>.*)$", re.IGNORECASE)
@@ -110,6 +112,7 @@ class _TableReader:
         # header names ("EPS", "Shares"), where it names one
         self._column_units: list[labels.RowUnit | None] = []
         self._percent_columns: frozenset[int] = frozenset()  # see _percent_columns
+        self._note_row = -1  # the body row that is the table's scale note, if one is
 
     # -- header -------------------------------------------------------------
     def read_title(self) -> None:
@@ -140,6 +143,16 @@ class _TableReader:
                 if note is not None:
                     note_text = note.text
                     break
+        if note is None:  # "(Dollars in thousands)" in the label column over the rows
+            for i, row in enumerate(g.rows):
+                if row.figures:
+                    break
+                lead = _LEADING_PARENTHESES.match(row.text)
+                if lead:
+                    note = labels.parse_scale_note(lead.group(1))
+                    if note is not None:
+                        note_text, self._note_row = note.text, i
+                        break
         previous = self.ctx.last_table
         own_title = " ".join(title_parts)
         if (note is None and previous is not None and previous.scale_note and g.follows
@@ -336,6 +349,9 @@ class _TableReader:
                 continue
             if in_footnote is not None:
                 self.table.footnotes[in_footnote] += " " + text.strip()
+                used.add(number)
+                continue
+            if i == self._note_row:
                 used.add(number)
                 continue
             if len(line.figures) == 1 and PAGE_NUMBER.match(text):

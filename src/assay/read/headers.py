@@ -24,7 +24,8 @@ _YEAR = r"(?:19|20)\d\d"
 _ITEM = re.compile(
     rf"\b(?=[A-Za-z0-9])(?:(?P<duration>(?:(?:First|Second|Third|Fourth|1st|2nd|3rd|4th)"
     rf"\s+(?:Fiscal\s+)?(?:Quarter|Qtr\b\.?)|(?:Three|Six|Nine|Twelve|3|6|9|12)\s+"
-    rf"(?:Months|Mos\b\.?)|Q[1-4]\b(?!\s*(?:FY\s*)?(?:\d|'\d))|Qtr\.?\s*[1-4]\b|(?:Thirteen|Twelve|Sixteen|Twenty-?\s?(?:four|six|eight)|"
+    rf"(?:Months|Mos\b\.?)|Q[1-4]\b(?!\s*(?:FY\s*)?(?:\d|'\d))|Qtr\.?\s*[1-4]\b|"
+    rf"(?:Thirteen|Twelve|Sixteen|Twenty-?\s?(?:four|six|eight)|"
     rf"Thirty-?\s?(?:six|nine)|Forty|Fifty-?\s?(?:two|three)|1[236]|2[468]|3[69]|40|5[23])"
     rf"[\s-]+Weeks|Fiscal\s+Year|Year|Quarter|First\s+Half|Half\s+Year)"
     rf"(?:\s+End(?:ed|ing))?)"
@@ -322,13 +323,13 @@ def _parts(items: tuple[HeaderItem, ...], stub: tuple[HeaderItem, ...],
             parts["date"] = own[0]
     if stub:
         year = parts["year"].year if "year" in parts else None
-        own = parts.get("duration")
+        duration = parts.get("duration")
         for i in stub:
             if i.kind == "date" and "date" not in parts and year is not None:
                 same = [d for d in stub if d.kind == "date" and d.year == year]
-                if own is not None and own.quarter:
+                if duration is not None and duration.quarter:
                     continue  # "2019 / 2nd Qtr" names its own end: a subtitle's date not
-                if own is not None and not same and i.year is not None:
+                if duration is not None and not same and i.year is not None:
                     continue  # "2019 / 6 mos" under "March 29, 2020": not that year's
                 parts["date"] = same[0] if same else i
             elif i.kind not in parts and i.kind not in ("year", "quarter"):

@@ -227,3 +227,22 @@ def test_a_scale_note_set_as_the_first_row_of_a_table_scales_it():
                                                          Decimal("2608485000")]
     assert doc.tables[0].scale_note == "(Dollars in thousands)"
     assert "(Dollars in thousands)" not in [r.label for r in doc.tables[0].rows]
+
+
+def test_returns_on_assets_and_equity_are_percentages_in_a_table_of_thousands():
+    # by hand: "Return on average equity 7.02" in a table "(Dollars in thousands)" is a
+    # 7.02% return, neither $7,020 nor $7.02; the net income above it is in thousands
+    html = """<html><body><p>Selected Financial Data</p><p>(Dollars in thousands)</p><table>
+<tr><td></td><td>Three Months Ended March 31, 2020</td>
+    <td>Three Months Ended March 31, 2019</td></tr>
+<tr><td>Net income</td><td>$ 16,118</td><td>$ 15,025</td></tr>
+<tr><td>Return on average equity</td><td>7.02</td><td>8.13</td></tr>
+<tr><td>Return on average tangible common equity</td><td>13.86</td><td>12.5</td></tr>
+</table></body></html>"""
+    by = _by_label(read_text(html, "ratios.htm"))
+    assert [(f.value, f.unit) for f in by["Net income"]] == [
+        (Decimal("16118000"), "USD"), (Decimal("15025000"), "USD")]
+    assert [(f.value, f.unit) for f in by["Return on average equity"]] == [
+        (Decimal("7.02"), "%"), (Decimal("8.13"), "%")]
+    assert [(f.value, f.unit) for f in by["Return on average tangible common equity"]] == [
+        (Decimal("13.86"), "%"), (Decimal("12.5"), "%")]

@@ -60,7 +60,10 @@ _RATE_SAID = re.compile(r"\$\s?\d*\.?\d+\s+per\b")
 _DAYS = re.compile(r"\bdays\b")
 _RATIO = re.compile(r"\bratio\b|^(?:average |foreign |year-end )?exchange rates?\b")
 _PERCENT_WORDS = re.compile(r"\((?:in )?%\)|\bpercent(?:age)?\b|\b(?:tax|interest|growth) rate\b"
-                            r"|\bmargin %|\bas a % of\b")
+                            r"|\bmargin %|\bas a % of\b"
+                            # "Return on average tangible common equity", "Return on assets"
+                            r"|^(?:annualized )?return on (?:average )?(?:[a-z]+ ){0,3}"
+                            r"(?:assets|equity|capital)\b")
 _COUNTED = re.compile(r"^number of\b|\b(?:employees|stores|locations|branches|offices"
                       r"|customers|subscribers|headcount)\b")
 _SAID_SCALE = re.compile(r"\(in (thousands|millions)\)")

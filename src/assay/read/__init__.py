@@ -150,22 +150,15 @@ def read_source(source: Source, first_table: int = 0, company: str | None = None
                   if _NOTE_ALONE.match(ln.text) or _NOTE_CLOSING.search(ln.text)}
     notes = [(places[i], lines[i]) for i in sorted(found)]
     for k, grid in enumerate(grids):
-        once = None  # a note that scales no dollars, "(shares in millions):", is the next
-        # table's only, beside the section's
         while notes and notes[0][0] < grid.lines[0]:
             i, line = notes.pop(0)
             note = parse_scale_note(line.text)
-            if note is not None and note.scale_of("dollars") == 0:
-                once = (line.number, line.text.strip())
-            else:
-                ctx.scale_for_all, once = (line.number, line.text.strip()), None
-        section = ctx.scale_for_all
-        if once is not None:
-            ctx.scale_for_all = (once if section is None else
-                                 (once[0], f"{section[1]} {once[1]}"))
+            # (a note that scales no dollars, "(shares in millions):", is the next table's
+            # own, which it joins to the section's: it heads no section)
+            if note is None or note.scale_of("dollars") != 0:
+                ctx.scale_for_all = (line.number, line.text.strip())
         before = len(ctx.facts)
         tables.append(read_table(ctx, grid, first_table + k))
-        ctx.scale_for_all = section
         placed.append(len(ctx.facts) - before)
     # prose: the non-blank lines outside every table (an HTML document's paragraphs)
     prose = []

@@ -41,7 +41,7 @@ _PREFIXES = frozenset({"$", "(", "$(", "($", "( $"})
 _SUFFIXES = frozenset({")", "%", ")%", "%)"})
 _NIL = frozenset({"\u2014", "\u2013", "\u2012"})  # dashes standing for nil
 _TITLE_BLOCKS = 4  # paragraphs above a table read as its title block
-# a page's running footer or header: "Apple Inc. | Q2 2025 Form 10-Q | 7", "- 12 -"
+# a page's running footer or header: "Example Corp. | Q2 2025 Form 10-Q | 7", "- 12 -"
 _RUNNING = re.compile(r"\|\s*\d{1,3}\s*$|^[-\s]*\d{1,3}[-\s]*$|\bForm 10-[KQ]\b")
 # the scale note closing a paragraph: "... is as follows (in millions):"
 _CLOSING_NOTE = re.compile(r"\((?:[$\w ]+ )?in (?:thousands|millions|billions)[^)]*\)[:.]?\s*$",

@@ -67,7 +67,7 @@ class Context:
 
 def _figures_of_a_row(text: str, cells: list[Cell]) -> bool:
     """Whether a line's trailing figures are a row's, not words of its label: a lone
-    figure set off by one space ("Hecla's 29.73%"), a year or a note number ("Year
+    figure set off by one space ("the company's 29.73%"), a year or a note number ("Year
     2000", "see Note 7"), a nil dash."""
     figures = [c for c in cells if not c.nil]
     if not figures:
@@ -715,7 +715,7 @@ def _unit_named(header: str, note: labels.ScaleNote) -> labels.RowUnit | None:
 
 @lru_cache(maxsize=4096)
 def _entity_of_heading(company: str, heading: str) -> Entity:
-    """``GREENS CREEK UNIT (Reflects Hecla's 29.73% share)`` → unit and share.
+    """``EXAMPLE MINE UNIT (Reflects the company's 29.73% share)`` → unit and share.
     (Memoised: a release repeats its unit headings from table to table, as the next
     release does.)"""
     share_m = _SHARE.search(heading)

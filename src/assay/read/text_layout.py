@@ -262,7 +262,7 @@ def _year_like(cell: Cell) -> bool:
 
 def _ends_a_sentence(text: str) -> bool:
     """A line of prose ending its sentence ("... adjustments above."), not a title ending
-    in an abbreviation ("SEARS, ROEBUCK AND CO.", "Example Mining Inc.")."""
+    in an abbreviation ("SMITH, JONES AND CO.", "Example Mining Inc.")."""
     words = text.split()
     last = words[-1] if words else ""
     return last.endswith(".") and len(last) > 4 and not text.isupper()

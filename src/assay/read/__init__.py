@@ -80,8 +80,7 @@ def _read_container(container: Container) -> Document:
     schedules included); the container's diagnostics come first."""
     parts = [s.doc_type or "text" for s in container.sources]
     doc = _merge(_read_all(container.sources, container.company), container.path)
-    doc.parts = parts + [d.message.split("(")[1].split(")")[0] for d in container.diagnostics
-                         if d.code == "ex27"]
+    doc.parts = parts + container.schedules
     doc.facts.extend(container.facts)
     doc.diagnostics[:0] = container.diagnostics
     if not doc.tables:

@@ -47,6 +47,8 @@ class Container:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     company: str | None = None  # the submission header's company name
     year_end: tuple[int, int] | None = None  # its fiscal year end (month, day)
+    schedules: list[str] = field(default_factory=list)  # the EX-27 documents' types
+    skipped: list[str] = field(default_factory=list)  # the types of those not read
 
 
 def file_bytes(path: str | Path) -> bytes:
@@ -162,12 +164,14 @@ def split_documents(text: str, path: str) -> Container:
         counted = m.start()
         skip = _skip_reason(doc_type, header.get("FILENAME", ""), inner)
         if skip:
+            container.skipped.append(doc_type)
             container.diagnostics.append(Diagnostic(
                 where, "skipped-document", f"document {k + 1} ({doc_type}): {skip}", "info"))
             continue
         if doc_type.startswith("EX-27"):
             facts, notes = read_ex27(inner, path, first_line, k)
             container.facts += facts
+            container.schedules.append(doc_type)
             container.diagnostics += notes
             container.diagnostics.append(Diagnostic(
                 where, "ex27", f"document {k + 1} ({doc_type}): financial data schedule, "
@@ -183,9 +187,8 @@ def split_documents(text: str, path: str) -> Container:
                                         header.get("DESCRIPTION") or None, markup,
                                         container.year_end))
     if not container.sources and not container.facts:
-        types = ", ".join(d.message.split("(")[1].split(")")[0] for d in container.diagnostics
-                          if d.code == "skipped-document")
-        raise InputError(path, f"no document with text in this SGML file (found: {types})")
+        raise InputError(path, "no document with text in this SGML file (found: "
+                               f"{', '.join(container.skipped)})")
     return container
 
 

@@ -1,6 +1,6 @@
 """The grid: a table as laid out, before any meaning is given to it.
 
-Every layout stage (fixed-width text today) turns a table region into a :class:`Grid`:
+Every layout stage (fixed-width text, HTML) turns a table region into a :class:`Grid`:
 the lines of its title block and header, the extent of each column of figures, and its
 body rows with their figures placed under the columns. Interpretation
 (:mod:`assay.read.interpret`) reads periods, scale, labels and meaning from a grid and

@@ -38,6 +38,16 @@ def test_three_and_nine_months_ended():
     assert periods[3].key == "2006M9"
 
 
+def test_hyphenated_month_periods():
+    # by hand: "SIX-MONTH PERIODS ENDED MARCH 31," over 1999 and 2000 are the six months
+    # from October 1 to March 31 (the text of a 2000 8-K's cash flow statement)
+    lines = ["             FOR THE SIX-MONTH PERIODS", "                ENDED MARCH 31,",
+             "            ---------------------------", "               1999            2000"]
+    periods, _, _ = assign_periods(lines, _spans([18, 34]))
+    assert periods == [Period(date(1999, 3, 31), date(1998, 10, 1)),
+                       Period(date(2000, 3, 31), date(1999, 10, 1))]
+
+
 def test_year_ended_december_31():
     lines = ["          Year Ended December 31,", "          2007      2006      2005"]
     assert _keys(lines, [12, 22, 32]) == ["2007FY", "2006FY", "2005FY"]

@@ -246,3 +246,69 @@ def test_returns_on_assets_and_equity_are_percentages_in_a_table_of_thousands():
         (Decimal("7.02"), "%"), (Decimal("8.13"), "%")]
     assert [(f.value, f.unit) for f in by["Return on average tangible common equity"]] == [
         (Decimal("13.86"), "%"), (Decimal("12.5"), "%")]
+
+
+def test_a_lone_year_ended_over_the_middle_date_heads_every_dated_column():
+    # by hand: "Year Ended" is centred in the middle cell only, the three dates under it
+    # are fiscal years: each begins the day after the year before ends, the earliest
+    # (ending on a month's last day) twelve calendar months back; the balance "at
+    # beginning of period" is the instant before its year begins (Jan 30, 2022 for the
+    # year ended Jan 29, 2023)
+    html = """<html><body><p>STATEMENTS OF CASH FLOWS</p><p>(In millions)</p><table>
+<tr><td></td><td></td><td>Year Ended</td><td></td></tr>
+<tr><td></td><td>January 29, 2023</td><td>January 30, 2022</td><td>January 31, 2021</td></tr>
+<tr><td>Net income</td><td>$ 4,368</td><td>$ 9,752</td><td>$ 4,332</td></tr>
+<tr><td>Cash at beginning of period</td><td>1,990</td><td>847</td><td>10,896</td></tr>
+</table></body></html>"""
+    by = _by_label(read_text(html, "cash.htm"))
+    assert [f.period for f in by["Net income"]] == [
+        Period(end=date(2023, 1, 29), start=date(2022, 1, 31)),
+        Period(end=date(2022, 1, 30), start=date(2021, 2, 1)),
+        Period.months_ended(12, date(2021, 1, 31))]
+    assert [f.period.end for f in by["Cash at beginning of period"]] == [
+        date(2022, 1, 30), date(2021, 1, 31), date(2020, 1, 31)]
+
+
+ROLL_FORWARD = """<p>A reconciliation of gross unrecognized tax benefits is as follows:</p>
+<table>
+<tr><td></td><td>January 29, 2023</td><td>January 30, 2022</td><td>January 31, 2021</td></tr>
+<tr><td>Balance at beginning of period</td><td>$ 1,013</td><td>$ 776</td><td>$ 583</td></tr>
+<tr><td>Increases in tax positions for current year</td><td>616</td><td>268</td><td>193</td></tr>
+<tr><td>Balance at end of period</td><td>$ 1,238</td><td>$ 1,013</td><td>$ 776</td></tr>
+</table>"""
+
+
+def test_a_roll_forward_under_dates_alone_in_an_annual_report_runs_over_its_years():
+    # by hand: the report's headers name years only ("Year Ended"), and the roll-forward's
+    # dates lie a year apart: its columns are the fiscal years that end on them. The
+    # opening balance 1,013 of the year ended Jan 29, 2023 stands at Jan 30, 2022 (the
+    # filing's own inline-XBRL tag says the same), the increases run over the year
+    annual = ("<html><body><p>INCOME STATEMENTS</p><table><tr><td></td>"
+              "<td>Year Ended January 29, 2023</td><td>Year Ended January 30, 2022</td></tr>"
+              "<tr><td>Revenue</td><td>26,974</td><td>26,914</td></tr>"
+              "<tr><td>Net income</td><td>4,368</td><td>9,752</td></tr>"
+              "</table>" + ROLL_FORWARD + "</body></html>")
+    by = _by_label(read_text(annual, "annual.htm"))
+    assert [f.period.end for f in by["Balance at beginning of period"]] == [
+        date(2022, 1, 30), date(2021, 1, 31), date(2020, 1, 31)]
+    assert by["Increases in tax positions for current year"][0].period == Period(
+        end=date(2023, 1, 29), start=date(2022, 1, 31))
+    assert by["Balance at end of period"][0].period == Period.instant(date(2023, 1, 29))
+    # a quarterly report's roll-forward under the same dates: periods of what length?
+    # The header does not say; the dates stay the instants they name
+    quarterly = annual.replace("Year Ended January", "Three Months Ended January")
+    by = _by_label(read_text(quarterly, "quarter.htm"))
+    assert by["Balance at beginning of period"][0].period == Period.instant(date(2023, 1, 29))
+
+
+def test_a_balance_row_dated_by_its_label_is_an_instant_among_durations():
+    # by hand: "Balance, March 31, 2000" under "Six-month period ended March 31, 2000"
+    # is the balance at that date; the net income above it is of the six months
+    html = """<html><body><p>STATEMENT OF STOCKHOLDERS' EQUITY</p><table>
+<tr><td></td><td>Six-Month Period Ended March 31, 2000</td></tr>
+<tr><td>Net earnings</td><td>5,690,956</td></tr>
+<tr><td>Balance, March 31, 2000</td><td>17,485,237</td></tr>
+</table></body></html>"""
+    by = _by_label(read_text(html, "equity.htm"))
+    assert by["Net earnings"][0].period == Period.months_ended(6, date(2000, 3, 31))
+    assert by["Balance, March 31, 2000"][0].period == Period.instant(date(2000, 3, 31))

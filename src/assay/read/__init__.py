@@ -19,6 +19,7 @@ from assay.model import Diagnostic, Document, Location, Period
 
 from .container import Container, decode_with_notes, file_bytes, split_documents
 from .grid import Grid
+from .headers import header_items
 from .html_layout import html_layout
 from .interpret import Context, read_table
 from .labels import parse_scale_note
@@ -139,6 +140,7 @@ def read_source(source: Source, first_table: int = 0, company: str | None = None
     year_end = source.year_end or _year_end_said(grids)
     if year_end is not None:
         ctx.year_end = year_end
+    ctx.annual = _years_only(grids)
     tables = []
     placed = []  # facts of each table
     # notes that scale every table after them: "(000's omitted in all tables)"
@@ -201,6 +203,14 @@ def _year_end_said(grids: list[Grid]) -> tuple[int, int] | None:
                 if month:
                     ends[month, int(m.group(2))] += 1
     return ends.most_common(1)[0][0] if ends else None
+
+
+def _years_only(grids: list[Grid]) -> bool:
+    """Whether every duration the document's column headers name is a year (an annual
+    report's), and they name one at least."""
+    months = {item.months for grid in grids for line in grid.header
+              for item in header_items(line.text) if item.kind == "duration"}
+    return months == {12}
 
 
 def _link_tags(doc: Document) -> None:

@@ -23,8 +23,8 @@ _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _YEAR = r"(?:19|20)\d\d"
 _ITEM = re.compile(
     rf"\b(?=[A-Za-z0-9])(?:(?P<duration>(?:(?:First|Second|Third|Fourth|1st|2nd|3rd|4th)"
-    rf"\s+(?:Fiscal\s+)?(?:Quarter|Qtr\b\.?)|(?:Three|Six|Nine|Twelve|3|6|9|12)\s+"
-    rf"(?:Months|Mos\b\.?)|Q[1-4]\b(?!\s*(?:FY\s*)?(?:\d|'\d))|Qtr\.?\s*[1-4]\b|"
+    rf"\s+(?:Fiscal\s+)?(?:Quarter|Qtr\b\.?)|(?:Three|Six|Nine|Twelve|3|6|9|12)[\s-]+"
+    rf"(?:Months?(?:\s+Periods?)?|Mos\b\.?)|Q[1-4]\b(?!\s*(?:FY\s*)?(?:\d|'\d))|Qtr\.?\s*[1-4]\b|"
     rf"(?:Thirteen|Twelve|Sixteen|Twenty-?\s?(?:four|six|eight)|"
     rf"Thirty-?\s?(?:six|nine)|Forty|Fifty-?\s?(?:two|three)|1[236]|2[468]|3[69]|40|5[23])"
     rf"[\s-]+Weeks|Fiscal\s+Year|Year|Quarter|First\s+Half|Half\s+Year)"
@@ -42,6 +42,7 @@ _WEEKS = {"thirteen": 13, "twelve": 12, "sixteen": 16, "twentyfour": 24, "twenty
           "twentyeight": 28, "thirtysix": 36, "thirtynine": 39, "forty": 40, "fiftytwo": 52,
           "fiftythree": 53}
 _WEEKS_IN = {3: 13, 6: 26, 9: 39, 12: 52}  # weeks in the months of a 52-53-week calendar
+_MONTH_PERIOD = re.compile(r"[\s-]+months?(?: periods?)?$")
 _ANY_YEAR = re.compile(_YEAR)  # a line without one is no period header
 # words that head a column beside the periods' ("2007  Change  2006", "% Change")
 _COLUMN_WORDS = frozenset({"-", "change", "changes", "%", "percent", "increase", "decrease",
@@ -114,6 +115,7 @@ def header_items(line: str) -> tuple[HeaderItem, ...]:
         text = m.group(0)
         if m["duration"]:
             key = re.sub(r"\s+end(?:ed|ing)$", "", re.sub(r"\s+", " ", text.lower()))
+            key = _MONTH_PERIOD.sub(" months", key)  # "six-month periods": "six months"
             key = _ABBREVIATED.sub(lambda a: _SPELLED[re.sub(r"[\s.]", "", a.group(0))], key)
             key = key.replace(" fiscal quarter", " quarter")
             quarter = None
@@ -197,7 +199,8 @@ def _period_words_after_first(tokens: list[str]) -> bool:
 def _is_period_token(tok: str) -> bool:
     """A word of a period header: a month, "Ended", "Quarter"..., a day or year, a dash."""
     word = tok.strip(",.:;()").lower()
-    return not word.strip("-=") or word[0].isdigit() or word in _PERIOD_WORDS
+    return (not word.strip("-=") or word[0].isdigit() or word in _PERIOD_WORDS
+            or "-" in word and all(w in _PERIOD_WORDS for w in word.split("-")))  # "six-month"
 
 
 def is_header_line(line: str) -> bool:
@@ -345,6 +348,15 @@ def _quarter_end(year: int, quarter: int, year_end: tuple[int, int]) -> tuple[in
     return (year, month) if month > 0 else (year - 1, month + 12)
 
 
+def months_ended(months: int, end: date) -> Period:
+    """The ``months`` months ended on ``end``; a quarter or a year that ends on a day
+    other than a month's last keeps a calendar of 52 and 53 weeks: 13 weeks a quarter
+    (Dec 29, 2024 to Mar 29, 2025)."""
+    if months in _WEEKS_IN and end.day != calendar.monthrange(end.year, end.month)[1]:
+        return Period.weeks_ended(_WEEKS_IN[months], end)
+    return Period.months_ended(months, end)
+
+
 def _period(p: dict[str, HeaderItem], year_end: tuple[int, int] = (12, 31)) -> Period | None:
     """The period a column's header items name; a year without a date ends on
     ``year_end`` (month, day), the filer's fiscal year end where it is known."""
@@ -375,13 +387,8 @@ def _period(p: dict[str, HeaderItem], year_end: tuple[int, int] = (12, 31)) -> P
         return None
     if duration is not None and duration.weeks and date_item is not None:
         return Period.weeks_ended(duration.weeks, end)
-    if (duration is not None and duration.months in _WEEKS_IN
-            and end.day != calendar.monthrange(end.year, end.month)[1]):
-        # a quarter or a year that ends on a day other than a month's last keeps a
-        # calendar of 52 and 53 weeks: 13 weeks a quarter (Dec 29, 2024 to Mar 29, 2025)
-        return Period.weeks_ended(_WEEKS_IN[duration.months], end)
     if duration is not None:
-        return Period.months_ended(duration.months, end)
+        return months_ended(duration.months, end)
     if date_item is not None:
         return Period.instant(end)
     if end.day != calendar.monthrange(end.year, end.month)[1]:  # a 52-53-week year

@@ -25,6 +25,7 @@ from .headers import (
     assign_periods,
     header_items,
     is_header_line,
+    months_ended,
     period_of_label,
     periods_of_columns,
 )
@@ -60,6 +61,7 @@ class Context:
     # a note above the tables that gives the scale of all that follow: line and text
     scale_for_all: tuple[int, str] | None = None
     year_end: tuple[int, int] = (12, 31)  # the filer's fiscal year end (month, day)
+    annual: bool = False  # every duration the document's headers name is a year
 
     def warn(self, line: int, code: str, message: str, col: int = 0) -> None:
         self.diagnostics.append(Diagnostic(Location(self.path, line, col, col), code, message))
@@ -204,8 +206,8 @@ class _TableReader:
         if g.header_cells is not None:  # the layout says which columns each cell spans
             phrases: list[list[str]] = [[] for _ in g.columns]
             stub_phrases = []
-            for row in g.header_cells:
-                for over, text in row:
+            for r, row in enumerate(g.header_cells):
+                for over, text in _widen_lone_duration(row, g.header_cells[r + 1:]):
                     for k in over:
                         phrases[k].append(text)
                     if not over:
@@ -243,6 +245,9 @@ class _TableReader:
                 periods = [at] * len(periods)
         if self.table.role == "balance_sheet":  # "1994  1993" over balances: year ends
             periods = [Period.instant(p.end) if p is not None else None for p in periods]
+        elif any(_balance_of(row.text[:row.label_end].strip()) == "begin"
+                 for row in g.rows if row.figures):
+            periods = _rolled_forward(periods, self.ctx.annual)
         for k, (column, period, text) in enumerate(zip(g.columns, periods, texts,
                                                         strict=True)):
             self.table.columns.append(Column(k, column.right, text, period))
@@ -492,6 +497,10 @@ class _TableReader:
         periods = self._periods
         if periods and not any(periods):
             periods = self._row_periods(row.label)
+        elif _BALANCE_DATED.match(row.label):  # "Balance, March 31, 2000" under six months
+            at = period_of_label(row.label, self.ctx.year_end)
+            if at is not None and at.is_instant:
+                periods = [at if p is not None and not p.is_instant else p for p in periods]
         balance = _balance_of(row.label)
         if balance == "items" and self.table.role == "cash_flows":
             balance = None  # "Inventories" among the cash flows: the change in them
@@ -630,6 +639,7 @@ if (tuple(f.name for f in fields(Fact))[: len(_FACT_FIELDS)] != _FACT_FIELDS
         or tuple(f.name for f in fields(Row)) != _ROW_FIELDS):
     raise ImportError("assay.read.interpret builds Facts and Rows positionally: update "
                       "_FACT_FIELDS and _ROW_FIELDS")
+_BALANCE_DATED = re.compile(r"(?i)^balances?\b")
 _BEGIN_END = re.compile(r"\bbegin|\bend\b|\bending\b|\bclose\b")
 _POWERS = {k: Decimal(10) ** k for k in range(0, 13)}
 _DIGITS = [str(k) for k in range(64)]  # column numbers of fact ids
@@ -680,6 +690,49 @@ def _names_a_period(text: str) -> bool:
         return False
     kinds = {i.kind for i in items}
     return is_header_line(text) or "duration" in kinds and "date" in kinds
+
+
+def _rolled_forward(periods: list[Period | None], annual: bool) -> list[Period | None]:
+    """The columns of a table that rolls a balance forward ("Balance at beginning of
+    period", additions, "Balance at end of period") under dates a year apart alone, in
+    a document whose headers name no duration but years, are the years that end on those
+    dates, each beginning the day after the next earlier date ("January 29, 2023 |
+    January 30, 2022 | January 31, 2021": fiscal years). Elsewhere the dates say the end
+    of a period whose length no header gives: they stay instants."""
+    if (not annual or len(periods) < 2
+            or any(p is None or not p.is_instant for p in periods)):
+        return periods
+    ends = sorted({p.end for p in periods})  # type: ignore[union-attr]
+    if len(ends) < 2:
+        return periods
+    lengths = {Period(end=b, start=a + timedelta(days=1)).months
+               for a, b in zip(ends, ends[1:], strict=False)}
+    if lengths != {12}:
+        return periods
+    start = {b: a + timedelta(days=1) for a, b in zip(ends, ends[1:], strict=False)}
+    start[ends[0]] = months_ended(12, ends[0]).start
+    return [Period(end=p.end, start=start[p.end]) for p in periods]  # type: ignore[union-attr]
+
+
+def _widen_lone_duration(row: Sequence[tuple[Sequence[int], str]],
+                         below: Sequence[Sequence[tuple[Sequence[int], str]]]
+                         ) -> Sequence[tuple[Sequence[int], str]]:
+    """A header row whose one phrase is a bare duration ("Year Ended") heads every dated
+    column of the rows below it, though its cell spans only the middle one: "Year Ended"
+    centred over "January 29, 2023 | January 30, 2022 | January 31, 2021"."""
+    filled = [(over, text) for over, text in row if text.strip()]
+    if len(filled) != 1 or not filled[0][0]:
+        return row
+    over, text = filled[0]
+    items = header_items(text)
+    if not items or any(i.kind != "duration" for i in items):
+        return row
+    dated = {k for cells in below for cover, phrase in cells
+             if any(i.kind == "date" for i in header_items(phrase))
+             and not any(i.kind == "duration" for i in header_items(phrase)) for k in cover}
+    if not dated - set(over):
+        return row
+    return [(sorted(set(over) | dated), text)]
 
 
 def _percent_columns(rows: Sequence[GridRow]) -> frozenset[int]:

@@ -20,7 +20,7 @@ NOT_IN_TABLES = {
     },
     "aapl-10q-fy1997q3-0000320193-97-000014.txt": {
         "RECEIVABLES", "OTHER-SE", "OTHER-EXPENSES",  # as in the 10-K
-        "ALLOWANCES",  # 100: only inside the label "less allowances of $100 ..."
+        # (ALLOWANCES, 100, is read from the label "less allowances of $100 ...")
     },
     "aapl-10q-fy1999q2-0000320193-99-000004.txt": {
         "PP&E",  # 831 = the sum of four gross rows; the table prints the net 330

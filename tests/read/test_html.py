@@ -312,3 +312,38 @@ def test_a_balance_row_dated_by_its_label_is_an_instant_among_durations():
     by = _by_label(read_text(html, "equity.htm"))
     assert by["Net earnings"][0].period == Period.months_ended(6, date(2000, 3, 31))
     assert by["Balance, March 31, 2000"][0].period == Period.instant(date(2000, 3, 31))
+
+
+def test_figures_in_a_label_are_facts_of_the_row_periods():
+    # by hand, from a 10-Q's balance sheet "(in millions, except per share data)": the
+    # par value is $0.01 a share, never scaled; 11,000 shares authorized are 11,000
+    # million at both dates; "2,771 shares and 2,755 shares ..., respectively" go one to
+    # each column; the allowance "$574 and $485" is in millions like the table
+    html = """<html><body><p>CONDENSED CONSOLIDATED BALANCE SHEETS</p>
+<p>(in millions, except per share data)</p><table>
+<tr><td></td><td>August 31, 2024</td><td>May 31, 2024</td></tr>
+<tr><td>Trade receivables, net of allowances for credit losses of $574 and $485 as of
+August 31, 2024 and May 31, 2024, respectively</td><td>$ 6,813</td><td>$ 7,874</td></tr>
+<tr><td>Common stock, $0.01 par value and additional paid in capital—authorized: 11,000
+shares; outstanding: 2,771 shares and 2,755 shares as of August 31, 2024 and May 31, 2024,
+respectively</td><td>35,026</td><td>34,094</td></tr>
+<tr><td>Certificates of deposit of $100,000 or more</td><td>12</td><td>13</td></tr>
+</table></body></html>"""
+    doc = read_text(html, "bs.htm")
+    aug, may = Period.instant(date(2024, 8, 31)), Period.instant(date(2024, 5, 31))
+    worded = {(f.printed, f.period): (f.value, f.unit) for f in doc.facts
+              if f.source.selector.endswith("td[1]")}
+    assert worded == {
+        ("$574", aug): (Decimal(574_000_000), "USD"),
+        ("$485", may): (Decimal(485_000_000), "USD"),
+        ("$0.01", aug): (Decimal("0.01"), "USD/share"),
+        ("$0.01", may): (Decimal("0.01"), "USD/share"),
+        ("11,000 shares", aug): (Decimal(11_000_000_000), "shares"),
+        ("11,000 shares", may): (Decimal(11_000_000_000), "shares"),
+        ("2,771 shares", aug): (Decimal(2_771_000_000), "shares"),
+        ("2,755 shares", may): (Decimal(2_755_000_000), "shares"),
+    }  # "$100,000 or more" is a threshold, no amount
+    # the row's own figures are unchanged, and only they are the row's columns
+    common = next(r for r in doc.tables[0].rows if r.label.startswith("Common stock"))
+    assert [doc.fact(i).value for i in common.fact_ids] == [Decimal(35_026_000_000),
+                                                           Decimal(34_094_000_000)]

@@ -45,6 +45,7 @@ class GridRow(NamedTuple):
     figures: list[Cell]
     places: list[Location | None] | None = None  # each placed figure's place, where the
     # line's columns are not the document's (an HTML cell: its table, row and cell)
+    label_place: Location | None = None  # the label's cell, in such a layout
 
 
 @dataclass(slots=True)

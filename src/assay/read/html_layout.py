@@ -255,9 +255,9 @@ def _grid(joined, figures, block: range, is_data: set[int], columns: list[int],
                 (tuple(rank[c] for c in columns if tok.col <= c < tok.col + tok.span), tok.text)
                 for tok in tokens if tok.text])
             continue
-        label_parts = [t.text for t, f in row if f is None and t.col + t.span - 1 < (
-            min((c.col for c, g in row if g is not None), default=10**6))]
-        label = " ".join(label_parts)
+        first_figure = min((c.col for c, g in row if g is not None), default=10**6)
+        label_tokens = [t for t, f in row if f is None and t.col + t.span - 1 < first_figure]
+        label = " ".join(t.text for t in label_tokens)
         indent = _indent(row[0][0].td) if row and label else 0
         text = (" " * indent + label).ljust(label_width)
         label_end = len(text.rstrip())
@@ -283,8 +283,10 @@ def _grid(joined, figures, block: range, is_data: set[int], columns: list[int],
         above = _rule(tds, "top")
         if above:
             grid_rows.append(GridRow(number, above * 8, above, [], 8, [], []))
+        label_place = label_tokens and Location(path, number, 0, 0, selector=(
+            f"{scope}table[{ordinal + 1}]/tr[{k + 1}]/td[{label_tokens[0].index + 1}]"))
         grid_rows.append(GridRow(number, text.rstrip(), None, placed, label_end, [], found,
-                                 places))
+                                 places, label_place or None))
         below = _rule(tds, "bottom")
         if below:
             grid_rows.append(GridRow(number, below * 8, below, [], 8, [], []))

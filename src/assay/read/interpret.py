@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, fields, replace
 from datetime import date, timedelta
 from decimal import Decimal
 from functools import lru_cache
+from itertools import groupby
 
 from assay.model import Column, Diagnostic, Entity, Fact, Location, Period, Row, Table
 from assay.model import units as u
@@ -32,6 +33,7 @@ from .headers import (
 from .layout import PAGE_NUMBER, Cell, continues, footnote_start, indent_of, is_caps_heading
 from .source import SourceLine
 from .vocabulary import VOCABULARY
+from .worded import figures_in_words
 
 # a row's words in parentheses before anything else: "(Dollars in thousands)   2020"
 _LEADING_PARENTHESES = re.compile(r"\s*(\((?:[^()]|\([^()]*\))*\))")
@@ -444,6 +446,8 @@ class _TableReader:
                 row_entity = Entity(entity.company, entity.unit, seg, entity.share)
             meaning = self._meaning(row, row_entity, metal or section_metal)
             row.fact_ids = self._facts(row, placed, number, meaning, dims, line.places)
+            if meaning is not None:
+                self._worded_facts(row, line, meaning)
             for c in stray:
                 self.ctx.warn(number, "stray-cell",
                               f"'{c.text}' stands under no column of '{self.table.title}'",
@@ -494,18 +498,7 @@ class _TableReader:
                meaning: _Meaning | None, dims: tuple[tuple[str, str], ...],
                places: list[Location | None] | None = None) -> tuple[str | None, ...]:
         """The facts of one row's cells; their ids, None where a column is empty."""
-        periods = self._periods
-        if periods and not any(periods):
-            periods = self._row_periods(row.label)
-        elif _BALANCE_DATED.match(row.label):  # "Balance, March 31, 2000" under six months
-            at = period_of_label(row.label, self.ctx.year_end)
-            if at is not None and at.is_instant:
-                periods = [at if p is not None and not p.is_instant else p for p in periods]
-        balance = _balance_of(row.label)
-        if balance == "items" and self.table.role == "cash_flows":
-            balance = None  # "Inventories" among the cash flows: the change in them
-        if balance is not None:  # "Total assets", "Cash at end of year": instants
-            periods = [_instant(p, balance) for p in periods]
+        periods = self._periods_of(row)
         append = self.ctx.facts.append
         path = self.ctx.path
         title, label, section, notes = self.table.title, row.label, row.section, row.footnotes
@@ -544,6 +537,67 @@ class _TableReader:
             ))
             ids.append(fact_id)
         return tuple(ids)
+
+    def _periods_of(self, row: Row) -> list[Period | None]:
+        """The period of each column's figure in ``row``."""
+        periods = self._periods
+        if periods and not any(periods):
+            periods = self._row_periods(row.label)
+        elif _BALANCE_DATED.match(row.label):  # "Balance, March 31, 2000" under six months
+            at = period_of_label(row.label, self.ctx.year_end)
+            if at is not None and at.is_instant:
+                periods = [at if p is not None and not p.is_instant else p for p in periods]
+        balance = _balance_of(row.label)
+        if balance == "items" and self.table.role == "cash_flows":
+            balance = None  # "Inventories" among the cash flows: the change in them
+        if balance is not None:  # "Total assets", "Cash at end of year": instants
+            periods = [_instant(p, balance) for p in periods]
+        return periods
+
+    def _worded_facts(self, row: Row, line: GridRow, meaning: _Meaning) -> None:
+        """The figures written in a row's label ("$0.01 par value; 11,000 shares
+        authorized; 2,771 and 2,755 shares outstanding"), as facts of the row's periods:
+        as many figures of a kind in a clause as the row has periods go one to each, in
+        order ("..., respectively"); one figure holds for each of them, unless its
+        clause names a year ("$775,000 in 2003": of which column?); the ends of a
+        range ("$4,125 - $4,145") are of the row's one period, or of none. Scale: the
+        figure's own words ("$1.2 million"), else the table's note for dollars, and for
+        shares when it names them apart or the count is under 100,000 ("11,000 shares
+        authorized" in millions; "(362,036 shares)" and "1,500,000,000 shares" are
+        whole counts); amounts per share and percentages are never scaled."""
+        worded = figures_in_words(row.label)
+        if not worded:
+            return
+        periods = list(dict.fromkeys(p for p in self._periods_of(row) if p is not None))
+        path, title = self.ctx.path, self.table.title
+        prefix = f"{self._id_prefix}{row.index}w"
+        n = 0
+        clauses = row.label.split(";")
+        for (clause, kind), group in groupby(worded, key=lambda w: (w.clause, w.kind)):
+            figures = list(group)
+            if any(w.ranged for w in figures):
+                pairs = [(w, periods[0] if len(periods) == 1 else None) for w in figures]
+            elif len(figures) == len(periods) > 1:
+                pairs = list(zip(figures, periods, strict=True))
+            elif len(figures) == 1 and not _DATED_WORDS.search(clauses[clause]):
+                pairs = [(figures[0], p) for p in periods or [None]]
+            else:
+                pairs = [(w, None) for w in figures]
+            for w, period in pairs:
+                scale = (w.said_scale if w.said_scale is not None
+                         else self.note.scale_of(kind) if kind == "dollars"
+                         else self.note.scale_of(kind) if kind == "shares" and (
+                             w.number < _WHOLE_COUNT or dict(self.note.apart).get(kind))
+                         else 0)
+                col = line.text.find(w.text) if line.label_place is None else -1
+                source = (line.label_place if line.label_place is not None
+                          else Location(path, row.lines[-1], col, col + len(w.text)) if col >= 0
+                          else Location(path, row.lines[0]))
+                self.ctx.facts.append(Fact(
+                    f"{prefix}{n}", w.number * _POWERS[scale], w.unit, row.label, period,
+                    meaning.entity, w.decimals - scale, scale, None, None, (), title,
+                    row.section, row.footnotes, w.text, False, source, None, None, row.index))
+                n += 1
 
     def _row_periods(self, label: str) -> list[Period | None]:
         """Each column's period for a row of a table whose header names no period (a
@@ -639,6 +693,9 @@ if (tuple(f.name for f in fields(Fact))[: len(_FACT_FIELDS)] != _FACT_FIELDS
         or tuple(f.name for f in fields(Row)) != _ROW_FIELDS):
     raise ImportError("assay.read.interpret builds Facts and Rows positionally: update "
                       "_FACT_FIELDS and _ROW_FIELDS")
+_DATED_WORDS = re.compile(r"(?i)\b(?:in|at|as of|for|during|fiscal)\s+(?:[A-Z][a-z]+\.?\s+\d"
+                          r"{1,2},?\s+)?(?:19|20)\d\d\b")  # "in 2003", "at December 31, 1992"
+_WHOLE_COUNT = 100_000  # a count of shares printed whole in a label, not scaled
 _BALANCE_DATED = re.compile(r"(?i)^balances?\b")
 _BEGIN_END = re.compile(r"\bbegin|\bend\b|\bending\b|\bclose\b")
 _POWERS = {k: Decimal(10) ** k for k in range(0, 13)}

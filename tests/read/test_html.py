@@ -347,3 +347,37 @@ respectively</td><td>35,026</td><td>34,094</td></tr>
     common = next(r for r in doc.tables[0].rows if r.label.startswith("Common stock"))
     assert [doc.fact(i).value for i in common.fact_ids] == [Decimal(35_026_000_000),
                                                            Decimal(34_094_000_000)]
+
+
+def test_amounts_beside_marked_rates_awards_prices_and_left_out_shares():
+    # by hand, from a 10-K's tax rate reconciliation "(In millions, except percentages)":
+    # "(83)" beside "(2.0)" | "%" is $83 million, the "(2.0)%" a rate, "— %" a nil rate;
+    # from its EPS note "(In millions, except per share data)": awards "excluded from
+    # diluted net income per share" are 40 million shares; a grant-date fair value of
+    # $114.19 is a share's, never scaled
+    html = """<html><body><p>Tax rate reconciliation</p><p>(In millions, except percentages)</p>
+<table>
+<tr><td></td><td colspan="3">Year Ended January 29, 2023</td></tr>
+<tr><td>Tax at federal statutory rate</td><td>$ 878</td><td>21.0</td><td>%</td></tr>
+<tr><td>Foreign tax rate differential</td><td>(83)</td><td>(2.0)</td><td>%</td></tr>
+<tr><td>Acquisition termination cost</td><td>261</td><td>&#8212;</td><td>%</td></tr>
+</table>
+<p>Net income per share</p><p>(In millions, except per share data)</p><table>
+<tr><td></td><td>Year Ended January 29, 2023</td><td>Year Ended January 30, 2022</td></tr>
+<tr><td>Net income</td><td>$ 4,368</td><td>$ 9,752</td></tr>
+<tr><td>Equity awards excluded from diluted net income per share because their effect
+would have been anti-dilutive</td><td>40</td><td>21</td></tr>
+<tr><td>Weighted average grant-date fair value of awards granted</td><td>$ 183.72</td>
+<td>$ 165.21</td></tr>
+</table></body></html>"""
+    by = _by_label(read_text(html, "notes.htm"))
+    assert [(f.value, f.unit) for f in by["Foreign tax rate differential"]] == [
+        (Decimal(-83_000_000), "USD"), (Decimal("-2.0"), "%")]
+    termination = by["Acquisition termination cost"]
+    assert termination[1].nil and termination[1].unit == "%"
+    excluded = next(v for k, v in by.items() if k.startswith("Equity awards excluded"))
+    assert [(f.value, f.unit) for f in excluded] == [(Decimal(40_000_000), "shares"),
+                                                    (Decimal(21_000_000), "shares")]
+    fair = by["Weighted average grant-date fair value of awards granted"]
+    assert [(f.value, f.unit) for f in fair] == [(Decimal("183.72"), "USD/share"),
+                                                (Decimal("165.21"), "USD/share")]

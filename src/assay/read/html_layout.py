@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from decimal import Decimal
 
 import lxml.html
 from lxml import etree
@@ -167,8 +168,11 @@ def _joined(tokens: list[_Token]) -> list[_Token]:
 
 def _figure(text: str) -> Cell | None:
     """The figure a cell holds, alone but for a "$" and footnote marks; or None."""
-    if text.replace("$", "").strip() in _NIL:  # "—", "$ —"
+    bare = text.replace("$", "").strip()
+    if bare in _NIL:  # "—", "$ —"
         text = "--"
+    elif bare.endswith("%") and bare[:-1].strip() in _NIL:  # "— %": a nil percentage
+        return Cell(0, 2, "--", Decimal(0), 0, True, True, "$" in text)
     compact = text.replace(" ", "") if len(text) < 24 else text  # "$ 1,234", "( 5 )"
     cells = trailing_cells(compact)
     if len(cells) != 1 or compact[: cells[0].start].replace("$", "").strip():

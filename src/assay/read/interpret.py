@@ -514,6 +514,11 @@ class _TableReader:
                        and not c.percent and k not in self._percent_columns]
             if amounts and all(c.decimals >= 2 for c in amounts):
                 meaning = _Meaning(u.USD, 0, meaning.concept, meaning.metal, meaning.entity)
+        # a row of a rate ("... tax rate ...") whose percentages are marked "%": its other
+        # figures are amounts
+        marked = meaning is not None and meaning.unit == u.PERCENT and any(
+            c is not None and not c.nil and (c.percent or k in self._percent_columns)
+            for k, c in enumerate(placed))
         for k, cell in enumerate(placed):
             if cell is None:
                 ids.append(None)
@@ -525,6 +530,11 @@ class _TableReader:
             if cell.percent or k in self._percent_columns:
                 # "25.5%" is a percentage whatever the row's unit and scale
                 m = _Meaning(u.PERCENT, 0, m.concept, m.metal, m.entity)
+            elif m.unit == u.PERCENT and marked and not cell.nil:
+                # "Foreign tax rate differential (83) (2.0)%": the label speaks of a rate,
+                # the figure beside the one marked "%" is the amount
+                m = _Meaning(u.USD, self.note.scale_of("dollars"), m.concept, m.metal,
+                             m.entity)
             scale = m.scale
             fact_id = prefix + _DIGITS[k]
             # positional, in the order of _FACT_FIELDS: three times cheaper than keywords

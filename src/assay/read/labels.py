@@ -54,7 +54,12 @@ _SHARES = re.compile(r"\bshares\b")
 _SHARE_COUNT = re.compile(r"\bshares\b.*\b(?:outstanding|used|issued)\b"
                           r"|\b(?:number|weighted)\b.*\bshares\b")
 _PER_SHARE = re.compile(r"\bper\b(?:\s+[\w-]+){0,5}?\s+(?:share|rsu|option)\b"
-                        r"|\bper-share\b|\beps\b")
+                        r"|\bper-share\b|\beps\b"
+                        # an award's price and value are a share's
+                        r"|\bgrant[- ]date fair value\b|\bexercise price\b")
+# shares left out of a per-share figure: "Equity awards excluded from diluted net income
+# per share because their effect would have been anti-dilutive"
+_LEFT_OUT = re.compile(r"\bexcluded from\b|\banti-?dilutive\b")
 _RATE_SAID = re.compile(r"\$\s?\d*\.?\d+\s+per\b")
 # rows that count days, ratios, rates and things rather than dollars
 _DAYS = re.compile(r"\bdays\b")
@@ -181,6 +186,8 @@ def row_unit(label: str, group: str | None, note: ScaleNote) -> RowUnit:
     if _SHARE_COUNT.search(head):  # "Shares used in computing earnings per share"
         return RowUnit(u.SHARES, _said_scale(low) or note.scale_of("shares"))
     said = _said_scale(low)
+    if _LEFT_OUT.search(low) and _PER_SHARE.search(low):
+        return RowUnit(u.SHARES, said or note.scale_of("shares"))
     if _PER_SHARE.search(low) and not _RATE_SAID.search(low) and not said:
         # ("Cash dividends of $.48 per common share" states the rate, "Numerator for
         # earnings per share - Net income (in millions)" its scale: their figures are $)

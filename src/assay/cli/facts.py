@@ -35,6 +35,9 @@ def facts(
     fmt: Annotated[FactsFormat, typer.Option("--format", "-f", help="Output format.")] = (
         FactsFormat.table),
     out: Annotated[str | None, typer.Option("--output", "-o", help="Write to this file.")] = None,
+    prose: Annotated[bool, typer.Option(
+        "--prose", help="Also the figures of the running text, each with the period its "
+        "sentence gives.")] = False,
 ) -> None:
     """Read a release into facts: value, unit, period, entity and source line of each."""
     with input_errors_exit():
@@ -43,30 +46,31 @@ def facts(
     problems = [d for d in doc.diagnostics if d.severity != "info"]
     for d in problems:
         err_console.print(f"{d}", highlight=False, soft_wrap=True)
+    facts = [*doc.facts, *doc.prose_facts] if prose else doc.facts
     if fmt is FactsFormat.csv:
-        write_text_output(facts_csv(doc.facts), out)
+        write_text_output(facts_csv(facts), out)
     elif fmt is FactsFormat.json:
-        write_text_output(document_json(doc), out)
+        write_text_output(document_json(doc, prose), out)
     elif fmt is FactsFormat.parquet:
         if not out:
             err_console.print("error: --format parquet needs --output FILE")
             raise typer.Exit(EXIT_BAD_INPUT)
         with input_errors_exit():
-            write_parquet(doc.facts, out)
+            write_parquet(facts, out)
     else:
-        _print_table(doc)
+        _print_table(doc, facts)
     if out:
-        err_console.print(f"{len(doc.facts)} facts written to {out}")
+        err_console.print(f"{len(facts)} facts written to {out}")
 
 
-def _print_table(doc) -> None:
-    t = RichTable(title=f"{doc.company}: {len(doc.facts)} facts from {doc.path}",
+def _print_table(doc, facts) -> None:
+    t = RichTable(title=f"{doc.company}: {len(facts)} facts from {doc.path}",
                   show_lines=False, header_style="bold")
     for name, justify in (("line", "right"), ("table", "left"), ("label", "left"),
                           ("entity", "left"), ("period", "left"), ("value", "right"),
                           ("unit", "left"), ("concept", "left")):
         t.add_column(name, justify=justify, overflow="fold")
-    for f in doc.facts:
+    for f in facts:
         ent = " ".join(x for x in (f.entity.unit, f.entity.segment) if x)
         dims = " ".join(v for k, v in f.dims if k != "intercept")
         t.add_row(str(f.source.line if f.source else ""), (f.table or "")[:28],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .fact import Fact
@@ -100,6 +101,19 @@ class Document:
     tags: list[Tag] = field(default_factory=list)
 
     _by_id: dict[str, Fact] = field(default_factory=dict, repr=False, compare=False)
+    # reads the running text's figures when they are first asked for
+    prose_reader: Callable[[], list[Fact]] | None = field(default=None, repr=False,
+                                                          compare=False)
+    _prose_facts: list[Fact] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def prose_facts(self) -> list[Fact]:
+        """The figures of the running text ("$1.48 billion ... as of January 29, 2023"),
+        apart from the tables' facts that the audit's relations check; read when first
+        asked for (most uses never ask)."""
+        if self._prose_facts is None:
+            self._prose_facts = self.prose_reader() if self.prose_reader else []
+        return self._prose_facts
 
     def fact(self, fact_id: str) -> Fact:
         """The fact with this id (the index is rebuilt when facts were added)."""

@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 from assay.errors import InputError
-from assay.model import Diagnostic, Document, Location, Period
+from assay.model import Diagnostic, Document, Location, Period, Table
 
 from .container import Container, decode_with_notes, file_bytes, split_documents
 from .grid import Grid
@@ -24,6 +25,7 @@ from .html_layout import html_layout
 from .interpret import Context, read_table
 from .labels import parse_scale_note
 from .layout import LineIndex
+from .prose import Block, prose_facts
 from .source import Source, SourceLine
 from .text_layout import text_grids
 
@@ -120,12 +122,13 @@ def read_source(source: Source, first_table: int = 0, company: str | None = None
         scope = f"document[{source.number}]/" if source.number is not None else ""
         grids, paragraphs, tags = html_layout(source.html, source.path, source.first_line,
                                               scope)
-        lines = [SourceLine(n, text) for n, text, _ in paragraphs]
-        places = [at for _, _, at in paragraphs]  # the document order grids are placed in
+        lines = [SourceLine(n, text) for n, text, _, _ in paragraphs]
+        places = [at for _, _, at, _ in paragraphs]  # the document order grids are placed in
+        blocks = [Block(text, n, selector) for n, text, _, selector in paragraphs]
         if paragraphs:
-            last = max(n for n, _, _ in paragraphs)
+            last = max(n for n, _, _, _ in paragraphs)
             all_lines.extend([""] * (last - len(all_lines)))
-            for n, text, _ in paragraphs:
+            for n, text, _, _ in paragraphs:
                 all_lines[n - 1] = text
         index = LineIndex(ln.text for ln in lines)
     else:
@@ -187,7 +190,37 @@ def read_source(source: Source, first_table: int = 0, company: str | None = None
             f"table '{t.title}' (lines {t.first_line}-{t.last_line}): {t.lines_used} of "
             f"{t.lines_total} lines read, {n} facts", "info"))
     doc.period = _main_period(doc)
+    if source.html is None:
+        blocks = _text_blocks(prose)
+    year_end, year_ends, main = ctx.year_end, _year_ends(tables), doc.period
+    doc.prose_reader = lambda: prose_facts(blocks, source.path, company, year_end, year_ends,
+                                           main, f"d{first_table}p")
     return doc
+
+
+def _text_blocks(prose: list[tuple[int, str]]) -> list[Block]:
+    """The paragraphs of a text document's prose: runs of lines one after another, each
+    line's words joined to the next by a space."""
+    blocks = []
+    run: list[tuple[int, str]] = []
+    for number, text in [*prose, (-2, "")]:
+        if run and number != run[-1][0] + 1:
+            parts, places, offset = [], [], 0
+            for n, line in run:
+                stripped = line.strip()
+                places.append((offset, n, len(line) - len(line.lstrip())))
+                parts.append(stripped)
+                offset += len(stripped) + 1
+            blocks.append(Block(" ".join(parts), run[0][0], None, tuple(places)))
+            run = []
+        run.append((number, text))
+    return blocks
+
+
+def _year_ends(tables: list[Table]) -> dict[int, date]:
+    """The last day of each fiscal year the tables' columns date, by the year it ends in."""
+    return {p.end.year: p.end for t in tables for c in t.columns
+            if (p := c.period) is not None and p.months == 12}
 
 
 def _year_end_said(grids: list[Grid]) -> tuple[int, int] | None:
@@ -238,6 +271,7 @@ def _merge(docs: list[Document], path: str) -> Document:
         merged.diagnostics.extend(d.diagnostics)
         merged.prose.extend(d.prose)
     merged.period = _main_period(merged)
+    merged.prose_reader = lambda: [f for d in docs for f in d.prose_facts]
     return merged
 
 

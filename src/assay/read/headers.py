@@ -340,7 +340,7 @@ def _parts(items: tuple[HeaderItem, ...], stub: tuple[HeaderItem, ...],
     return parts
 
 
-def _quarter_end(year: int, quarter: int, year_end: tuple[int, int]) -> tuple[int, int]:
+def quarter_end(year: int, quarter: int, year_end: tuple[int, int]) -> tuple[int, int]:
     """The year and month in which quarter ``quarter`` of fiscal ``year`` ends, the
     fiscal year ending in month ``year_end[0]`` of ``year`` (a calendar year: December):
     the third quarter of a fiscal 1997 that ends in September ends in June 1997."""
@@ -362,7 +362,7 @@ def _period(p: dict[str, HeaderItem], year_end: tuple[int, int] = (12, 31)) -> P
     ``year_end`` (month, day), the filer's fiscal year end where it is known."""
     if "quarter" in p:
         q = p["quarter"]
-        year, month = _quarter_end(q.year, q.quarter, year_end)
+        year, month = quarter_end(q.year, q.quarter, year_end)
         return Period.months_ended(3, date(year, month, calendar.monthrange(year, month)[1]))
     date_item = p.get("date")
     year = p["year"].year if "year" in p else (date_item.year if date_item else None)
@@ -372,7 +372,7 @@ def _period(p: dict[str, HeaderItem], year_end: tuple[int, int] = (12, 31)) -> P
     if date_item is not None:
         month, day = date_item.month, date_item.day
     elif duration is not None and duration.quarter:
-        year, month = _quarter_end(year, duration.quarter, year_end)
+        year, month = quarter_end(year, duration.quarter, year_end)
         day = calendar.monthrange(year, month)[1]
     elif duration is not None and duration.months != 12:  # six months of a fiscal year
         month = year_end[0] - (12 - duration.months)  # that ends in September end in March

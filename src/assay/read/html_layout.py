@@ -62,14 +62,15 @@ class _Token:
 
 
 def html_layout(html: str, path: str, first_line: int = 1, scope: str = "",
-                ) -> tuple[list[Grid], list[tuple[int, str, int]], list[Tag]]:
+                ) -> tuple[list[Grid], list[tuple[int, str, int, str]], list[Tag]]:
     """The grid of every table of figures in an HTML document whose first line is line
     ``first_line`` of file ``path``, its paragraphs outside tables (line, text, place in
-    the document), and its inline-XBRL tags (read apart: the grids do not look at them).
-    A table that holds another table is layout, not figures: only the tables within are
-    read. Each grid's ``lines`` is its table's place in the document, in the order of
-    the paragraphs' places (line numbers cannot order them: many filings are one line).
-    Cell selectors begin with ``scope`` (the document's, within a submission)."""
+    the document, selector ``block[k]``), and its inline-XBRL tags (read apart: the
+    grids do not look at them). A table that holds another table is layout, not
+    figures: only the tables within are read. Each grid's ``lines`` is its table's
+    place in the document, in the order of the paragraphs' places (line numbers cannot
+    order them: many filings are one line). Cell selectors begin with ``scope`` (the
+    document's, within a submission)."""
     try:
         root = lxml.html.document_fromstring(html.encode("utf-8", "replace"), parser=_PARSER)
     except (etree.ParserError, ValueError):
@@ -82,15 +83,19 @@ def html_layout(html: str, path: str, first_line: int = 1, scope: str = "",
             continue
         grids += [replace(g, lines=(place[table], place[table]))
                   for g in _grids(table, ordinal, path, offset, scope)]
-    tags = read_tags(root, scope) if "nonFraction" in html or "nonfraction" in html else []
-    return grids, _paragraphs(root, offset, place), tags
+    paragraphs, elements = _paragraphs(root, offset, place, scope)
+    tags = (read_tags(root, scope, {el: k for k, el in enumerate(elements)})
+            if "nonFraction" in html or "nonfraction" in html else [])
+    return grids, paragraphs, tags
 
 
 def _paragraphs(root: etree._Element, offset: int, place: dict[etree._Element, int],
-                ) -> list[tuple[int, str, int]]:
-    """The text of the blocks outside tables that hold no block themselves: line, text
-    and place in the document."""
+                scope: str) -> tuple[list[tuple[int, str, int, str]], list[etree._Element]]:
+    """The text of the blocks outside tables that hold no block themselves: line, text,
+    place in the document and selector (``block[k]``, the k-th such block); and the
+    blocks' elements."""
     out = []
+    elements = []
     for el in root.iter("p", "div", "center", "h1", "h2", "h3", "h4", "li"):
         if el.find(".//p") is not None or el.find(".//div") is not None:
             continue
@@ -98,8 +103,10 @@ def _paragraphs(root: etree._Element, offset: int, place: dict[etree._Element, i
             continue
         text = _SPACES.sub(" ", el.text_content().replace("\u00a0", " ")).strip()
         if text:
-            out.append((offset + (el.sourceline or 1), text, place[el]))
-    return out
+            out.append((offset + (el.sourceline or 1), text, place[el],
+                        f"{scope}block[{len(out) + 1}]"))
+            elements.append(el)
+    return out, elements
 
 
 def _holds_table(table: etree._Element) -> bool:

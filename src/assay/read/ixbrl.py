@@ -21,9 +21,12 @@ from assay.model import Period, Tag
 _ZERO_FORMATS = ("fixed-zero", "zerodash", "fixedzero")
 
 
-def read_tags(root: etree._Element, scope: str = "") -> list[Tag]:
+def read_tags(root: etree._Element, scope: str = "",
+              blocks: dict[etree._Element, int] | None = None) -> list[Tag]:
     """Every ``ix:nonFraction`` of a parsed HTML document (lxml, names lower-cased); the
-    selectors of their cells begin with ``scope``, as the layout's do."""
+    selectors of their cells begin with ``scope``, as the layout's do; a tag outside
+    tables is named by the block of running text it stands in (``block[k]``, the k-th of
+    ``blocks``), as the layout names the block."""
     contexts = {c.get("id"): _context(c) for c in root.iter("xbrli:context")}
     # (keyed by the elements themselves, which keeps each one's proxy alive and so the
     # same when it is met again)
@@ -39,7 +42,7 @@ def read_tags(root: etree._Element, scope: str = "") -> list[Tag]:
         tags.append(Tag(el.get("name") or "", el.get("contextref") or "", period, dims,
                         el.get("unitref"), el.get("decimals"), scale, el.get("sign"), fmt,
                         shown, _value(shown, scale, el.get("sign"), fmt, el),
-                        el in hidden, _selector(el, tables, rows, scope)))
+                        el in hidden, _selector(el, tables, rows, scope, blocks or {})))
     return tags
 
 
@@ -97,11 +100,12 @@ def _value(shown: str, scale: int, sign: str | None, fmt: str | None,
 
 def _selector(el: etree._Element, tables: dict[etree._Element, int],
               rows: dict[etree._Element, dict[etree._Element, int]], scope: str,
-              ) -> str | None:
-    """The cell a tag stands in, as the HTML layout names it."""
+              blocks: dict[etree._Element, int]) -> str | None:
+    """The cell or block a tag stands in, as the HTML layout names it."""
     td = next((a for a in el.iterancestors() if a.tag in ("td", "th")), None)
     if td is None:
-        return None
+        block = next((blocks[a] for a in el.iterancestors() if a in blocks), None)
+        return None if block is None else f"{scope}block[{block + 1}]"
     tr = td.getparent()
     table = next((a for a in tr.iterancestors() if a.tag == "table"), None)
     if table is None or table not in tables:

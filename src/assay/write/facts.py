@@ -15,7 +15,7 @@ FIELDS = (
     "id", "value", "unit", "scale", "decimals", "lower", "upper", "printed", "nil",
     "label", "concept", "metal", "period", "period_start", "period_end", "company",
     "operating_unit", "segment", "share", "table", "section", "row", "column",
-    "footnotes", "dims", "file", "line", "col_start", "col_end", "derivation",
+    "footnotes", "dims", "file", "line", "col_start", "col_end", "selector", "derivation",
 )
 
 
@@ -59,6 +59,7 @@ def fact_record(f: Fact) -> dict[str, object]:
         "line": src.line if src else None,
         "col_start": src.col_start if src else None,
         "col_end": src.col_end if src else None,
+        "selector": src.selector or "" if src else "",
         "derivation": str(f.derivation) if f.derivation else "",
     }
 
@@ -72,8 +73,9 @@ def facts_csv(facts: list[Fact]) -> str:
     return buf.getvalue()
 
 
-def document_json(doc: Document) -> str:
-    """The document's facts, its tables' read counts and its diagnostics."""
+def document_json(doc: Document, prose: bool = False) -> str:
+    """The document's facts (with ``prose``, the running text's after the tables'), its
+    tables' read counts and its diagnostics."""
     payload = {
         "document": doc.path,
         "company": doc.company,
@@ -89,6 +91,7 @@ def document_json(doc: Document) -> str:
             for t in doc.tables
         ],
         "facts": [fact_record(f) for f in doc.facts],
+        **({"prose_facts": [fact_record(f) for f in doc.prose_facts]} if prose else {}),
         "diagnostics": [
             {"file": d.location.file, "line": d.location.line, "severity": d.severity,
              "code": d.code, "message": d.message}

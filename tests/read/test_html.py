@@ -381,3 +381,30 @@ would have been anti-dilutive</td><td>40</td><td>21</td></tr>
     fair = by["Weighted average grant-date fair value of awards granted"]
     assert [(f.value, f.unit) for f in fair] == [(Decimal("183.72"), "USD/share"),
                                                 (Decimal("165.21"), "USD/share")]
+
+
+def test_a_duration_cell_short_of_its_columns_and_accounts_under_a_flow_heading():
+    # by hand, from a bank's 8-K income statement: "Nine Months Ended" spans only the
+    # last of its two columns ("2020 | 2019"), the years turning back up at its first:
+    # $94,166 thousand is of the nine months to March 31, 2020; "Deposits" under
+    # "Interest expense" is the interest paid on them over the quarter, not a balance;
+    # "Goodwill impairment" is a charge of the quarter
+    html = """<html><body><p>Consolidated Statement of Income</p><table>
+<tr><td></td><td colspan="3">Three Months Ended</td><td></td><td>Nine Months Ended</td></tr>
+<tr><td></td><td>March 31,</td><td>December 31,</td><td>March 31,</td><td>March 31,</td>
+    <td>March 31,</td></tr>
+<tr><td>(Dollars in thousands)</td><td>2020</td><td>2019</td><td>2019</td><td>2020</td>
+    <td>2019</td></tr>
+<tr><td>Loans</td><td>29,781</td><td>32,119</td><td>30,770</td><td>94,166</td><td>90,042</td></tr>
+<tr><td>Interest expense</td><td></td><td></td><td></td><td></td><td></td></tr>
+<tr><td>Deposits</td><td>5,764</td><td>6,101</td><td>5,544</td><td>18,145</td><td>15,278</td></tr>
+<tr><td>Goodwill impairment</td><td>&#8212;</td><td>&#8212;</td><td>&#8212;</td><td>&#8212;</td>
+    <td>&#8212;</td></tr>
+</table></body></html>"""
+    by = _by_label(read_text(html, "bank.htm"))
+    nine = Period.months_ended(9, date(2020, 3, 31))
+    assert by["Loans"][3].value == Decimal(94_166_000) and by["Loans"][3].period == nine
+    assert by["Loans"][4].period == Period.months_ended(9, date(2019, 3, 31))
+    deposits = next(v for k, v in by.items() if k.endswith("Deposits"))
+    assert deposits[0].period == Period.months_ended(3, date(2020, 3, 31))
+    assert by["Goodwill impairment"][0].period == Period.months_ended(3, date(2020, 3, 31))

@@ -209,7 +209,7 @@ class _TableReader:
             phrases: list[list[str]] = [[] for _ in g.columns]
             stub_phrases = []
             for r, row in enumerate(g.header_cells):
-                for over, text in _widen_lone_duration(row, g.header_cells[r + 1:]):
+                for over, text in _widen_durations(row, g.header_cells[r + 1:]):
                     for k in over:
                         phrases[k].append(text)
                     if not over:
@@ -558,8 +558,12 @@ class _TableReader:
             if at is not None and at.is_instant:
                 periods = [at if p is not None and not p.is_instant else p for p in periods]
         balance = _balance_of(row.label)
-        if balance == "items" and self.table.role == "cash_flows":
-            balance = None  # "Inventories" among the cash flows: the change in them
+        if balance == "items" and self.table.role == "cash_flows" or balance == "accounts" and (
+                self.table.role in ("cash_flows", "income_statement")
+                or _FLOW_HEADING.search(row.group or row.section or "")):
+            # "Inventories" among the cash flows: the change in them; "Deposits" under
+            # "Interest expense": the interest paid on them
+            balance = None
         if balance is not None:  # "Total assets", "Cash at end of year": instants
             periods = [_instant(p, balance) for p in periods]
         return periods
@@ -706,6 +710,8 @@ if (tuple(f.name for f in fields(Fact))[: len(_FACT_FIELDS)] != _FACT_FIELDS
 _DATED_WORDS = re.compile(r"(?i)\b(?:in|at|as of|for|during|fiscal)\s+(?:[A-Z][a-z]+\.?\s+\d"
                           r"{1,2},?\s+)?(?:19|20)\d\d\b")  # "in 2003", "at December 31, 1992"
 _WHOLE_COUNT = 100_000  # a count of shares printed whole in a label, not scaled
+_FLOW_HEADING = re.compile(r"(?i)\b(?:income|expenses?|revenues?|costs?|charges|changes"
+                           r"|increase|decrease)\b")
 _BALANCE_DATED = re.compile(r"(?i)^balances?\b")
 _BEGIN_END = re.compile(r"\bbegin|\bend\b|\bending\b|\bclose\b")
 _POWERS = {k: Decimal(10) ** k for k in range(0, 13)}
@@ -781,25 +787,57 @@ def _rolled_forward(periods: list[Period | None], annual: bool) -> list[Period |
     return [Period(end=p.end, start=start[p.end]) for p in periods]  # type: ignore[union-attr]
 
 
-def _widen_lone_duration(row: Sequence[tuple[Sequence[int], str]],
-                         below: Sequence[Sequence[tuple[Sequence[int], str]]]
-                         ) -> Sequence[tuple[Sequence[int], str]]:
-    """A header row whose one phrase is a bare duration ("Year Ended") heads every dated
-    column of the rows below it, though its cell spans only the middle one: "Year Ended"
-    centred over "January 29, 2023 | January 30, 2022 | January 31, 2021"."""
-    filled = [(over, text) for over, text in row if text.strip()]
-    if len(filled) != 1 or not filled[0][0]:
-        return row
-    over, text = filled[0]
+def _widen_durations(row: Sequence[tuple[Sequence[int], str]],
+                     below: Sequence[Sequence[tuple[Sequence[int], str]]]
+                     ) -> Sequence[tuple[Sequence[int], str]]:
+    """A header row's bare durations ("Three Months Ended", "Nine Months Ended") head the
+    dated columns below them that their cells' spans fall short of: a dated column
+    under no cell of the row takes the duration on its left, or the one on its right
+    where the years below turn back up there ("Three Months Ended" over "2020 | 2019 |
+    2019", "Nine Months Ended" spanning only the last of "2020 | 2019"); a row whose one
+    phrase is a bare duration heads every dated column ("Year Ended" centred over the
+    middle of three dates)."""
+    filled = [(list(over), text) for over, text in row if text.strip()]
+    if not filled or not any(_bare_duration(text) for _, text in filled) or any(
+            not over and _bare_duration(text) for over, text in filled[1:]):
+        return row  # (a duration over no column of figures: where does it stand?)
+    dated = sorted({k for cells in below for cover, phrase in cells
+                    if any(i.kind == "date" for i in header_items(phrase))
+                    and not any(i.kind == "duration" for i in header_items(phrase))
+                    for k in cover})
+    covered = {k for over, _ in filled for k in over}
+    if len(filled) == 1 and filled[0][0]:
+        over, text = filled[0]
+        return [(sorted(set(over) | set(dated)), text)] if _bare_duration(text) else row
+    years: dict[int, int] = {}  # the year each dated column names
+    for cells in below:
+        for cover, phrase in cells:
+            year = next((i.year for i in header_items(phrase) if i.year), None)
+            for k in cover:
+                if year and k not in years:
+                    years[k] = year
+    for k in dated:
+        if k in covered:
+            continue
+        left = max((c for c in filled if c[0] and max(c[0]) < k), default=None,
+                   key=lambda c: max(c[0]))
+        right = min((c for c in filled if c[0] and min(c[0]) > k), default=None,
+                    key=lambda c: min(c[0]))
+        if left is not None and right is not None and _bare_duration(right[1]) and (
+                years.get(k, 0) > years.get(k - 1, 10**4)):
+            # the years turn back up: a new group begins ("2020 2019 2019 | 2020 2019")
+            right[0].append(k)
+        elif left is not None and _bare_duration(left[1]):
+            left[0].append(k)
+        elif left is None and right is not None and _bare_duration(right[1]):
+            right[0].append(k)
+    return [(tuple(sorted(over)), text) for over, text in filled]
+
+
+def _bare_duration(text: str) -> bool:
+    """A header phrase of durations only ("Three Months Ended"), no date or year."""
     items = header_items(text)
-    if not items or any(i.kind != "duration" for i in items):
-        return row
-    dated = {k for cells in below for cover, phrase in cells
-             if any(i.kind == "date" for i in header_items(phrase))
-             and not any(i.kind == "duration" for i in header_items(phrase)) for k in cover}
-    if not dated - set(over):
-        return row
-    return [(sorted(set(over) | dated), text)]
+    return bool(items) and all(i.kind == "duration" for i in items)
 
 
 def _percent_columns(rows: Sequence[GridRow]) -> frozenset[int]:

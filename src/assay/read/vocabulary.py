@@ -32,7 +32,8 @@ class Vocabulary:
     segment_groups: tuple[str, ...]
     unit_words: tuple[str, ...]
     roles: tuple[tuple[str, re.Pattern[str]], ...]
-    balances: tuple[tuple[str, re.Pattern[str]], ...]  # ("end" | "begin" | "items", pattern)
+    # ("end" | "begin" | "items" | "accounts", pattern)
+    balances: tuple[tuple[str, re.Pattern[str]], ...]
     concepts: MappingProxyType[str, str]
     per_ounce: MappingProxyType[str, str]
     dollars: MappingProxyType[str, str]
@@ -49,7 +50,9 @@ class Vocabulary:
 
     def balance_of(self, label: str) -> str | None:
         """``"end"`` for a row of balances at a period's end, ``"begin"`` for one at its
-        beginning, ``"items"`` for a row that names a balance, None for any other row."""
+        beginning, ``"items"`` for a row that names a balance, ``"accounts"`` for one that
+        names an account (a balance, or a flow among income and cash flows), None for any
+        other row."""
         return _first(self.balances, label)
 
 

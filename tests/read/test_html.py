@@ -408,3 +408,24 @@ def test_a_duration_cell_short_of_its_columns_and_accounts_under_a_flow_heading(
     deposits = next(v for k, v in by.items() if k.endswith("Deposits"))
     assert deposits[0].period == Period.months_ended(3, date(2020, 3, 31))
     assert by["Goodwill impairment"][0].period == Period.months_ended(3, date(2020, 3, 31))
+
+
+def test_a_table_without_a_note_printing_the_statements_figures_is_in_their_scale():
+    # by hand: the reconciliation has no note, but prints net revenues 1,105,570 and
+    # operating loss (23,283) as the statement "(Thousands of Dollars)" does: its
+    # adjusted operating profit 151,527 is $151,527,000. A table that shares one figure
+    # only keeps its own (no) scale
+    statement = """<p>CONSOLIDATED STATEMENTS OF OPERATIONS</p><p>(Thousands of Dollars)</p>
+<table><tr><td></td><td>Quarter Ended March 29, 2020</td></tr>
+<tr><td>Net revenues</td><td>$ 1,105,570</td></tr>
+<tr><td>Operating loss</td><td>(23,283)</td></tr></table>"""
+    recon = """<p>Reconciliation of Operating Profit</p><table>
+<tr><td></td><td>Quarter Ended March 29, 2020</td></tr>
+<tr><td>Net revenues</td><td>1,105,570</td></tr>
+<tr><td>Operating loss</td><td>(23,283)</td></tr>
+<tr><td>Adjusted operating profit</td><td>151,527</td></tr></table>"""
+    by = _by_label(read_text(f"<html><body>{statement}{recon}</body></html>", "r.htm"))
+    assert [f.value for f in by["Adjusted operating profit"]] == [Decimal(151_527_000)]
+    one = recon.replace("(23,283)", "(23,284)")
+    by = _by_label(read_text(f"<html><body>{statement}{one}</body></html>", "r.htm"))
+    assert [f.value for f in by["Adjusted operating profit"]] == [Decimal(151_527)]

@@ -13,10 +13,12 @@ import re
 from collections import Counter
 from dataclasses import replace
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 from assay.errors import InputError
 from assay.model import Diagnostic, Document, Location, Period, Table
+from assay.model import units as u
 
 from .container import Container, decode_with_notes, file_bytes, split_documents
 from .grid import Grid
@@ -39,6 +41,8 @@ _NOTE_ALONE = re.compile(r"(?i)^\((?:[$\w ,]*\s)?in (?:thousands|millions|billio
                          r"(?:[^()]|\([^()]*\))*\)$")
 _NOTE_CLOSING = re.compile(r"(?i)\((?:[$\w ]+ )?in (?:thousands|millions|billions)\b"
                            r"(?:[^()]|\([^()]*\))*\)[:.]?\s*$")
+# an amount of three digits or more, as printed ("1,105,570", "(23,283)"), no decimals
+_SHAREABLE = re.compile(r"^\(?\d{1,3}(?:,\d{3})+\)?$|^\(?\d{3,}\)?$")
 _FOR_ALL_TABLES = ("in all tables", "tabular information", "tabular amounts")
 _COMPANY_IN_PROSE = re.compile(
     r"\b([A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,4} (?:Company|Corporation|Corp\.|Inc\.|Ltd\.|"
@@ -164,6 +168,7 @@ def read_source(source: Source, first_table: int = 0, company: str | None = None
         before = len(ctx.facts)
         tables.append(read_table(ctx, grid, first_table + k))
         placed.append(len(ctx.facts) - before)
+    _scale_by_shared_figures(ctx, tables, placed)
     # prose: the non-blank lines outside every table (an HTML document's paragraphs)
     prose = []
     start = 0
@@ -196,6 +201,47 @@ def read_source(source: Source, first_table: int = 0, company: str | None = None
     doc.prose_reader = lambda: prose_facts(blocks, source.path, company, year_end, year_ends,
                                            main, f"d{first_table}p")
     return doc
+
+
+_SHARED_AT_LEAST = 2  # figures a table without a note must share with scaled tables
+
+
+def _scale_by_shared_figures(ctx: Context, tables: list[Table], placed: list[int]) -> None:
+    """A table with no scale note of its own whose amounts are printed, figure for
+    figure, in tables whose note scales them ("External net revenues 1,105,570" in a
+    reconciliation, as in the statement of operations "in thousands") is in that scale:
+    two figures of three digits or more at least, all found at one scale."""
+    facts = ctx.facts
+    starts = [sum(placed[:k]) for k in range(len(placed))]
+    scaled: dict[str, set[int]] = {}  # printed amount -> the scales it is printed at
+    for k, t in enumerate(tables):
+        if t.scale_note:
+            for f in facts[starts[k]:starts[k] + placed[k]]:
+                if f.unit == u.USD and f.scale > 0 and _SHAREABLE.match(f.printed):
+                    scaled.setdefault(f.printed.strip("()"), set()).add(f.scale)
+    if not scaled:
+        return
+    for k, t in enumerate(tables):
+        if t.scale_note:
+            continue
+        mine = range(starts[k], starts[k] + placed[k])
+        amounts = {facts[i].printed.strip("()") for i in mine
+                   if facts[i].unit == u.USD and facts[i].scale == 0
+                   and _SHAREABLE.match(facts[i].printed)}
+        found = [scaled[a] for a in amounts if a in scaled]
+        scales = set().union(*found) if found else set()
+        if len(found) < _SHARED_AT_LEAST or len(scales) != 1:
+            continue
+        scale = scales.pop()
+        for i in mine:
+            f = facts[i]
+            if f.unit == u.USD and f.scale == 0 and (f.decimals or 0) <= 0:
+                facts[i] = replace(f, value=f.value * Decimal(10) ** scale, scale=scale,
+                                   decimals=(f.decimals or 0) - scale)
+        t.scale_note = f"(as the tables it shares {len(found)} figures with: 10^{scale})"
+        ctx.warn(t.first_line, "scale-shared",
+                 f"no scale note: '{t.title}' prints {len(found)} amounts as tables scaled "
+                 f"by 10^{scale} do; its amounts are taken at that scale")
 
 
 def _text_blocks(prose: list[tuple[int, str]]) -> list[Block]:

@@ -429,3 +429,23 @@ def test_a_table_without_a_note_printing_the_statements_figures_is_in_their_scal
     one = recon.replace("(23,283)", "(23,284)")
     by = _by_label(read_text(f"<html><body>{statement}{one}</body></html>", "r.htm"))
     assert [f.value for f in by["Adjusted operating profit"]] == [Decimal(151_527)]
+
+
+def test_rows_under_a_period_end_heading_are_balances_and_averages_are_not():
+    # by hand, from a bank's selected data "As of and for the Three Months Ended": the
+    # investment securities under "Period-End Balance Sheet Data" are the balances at
+    # March 31, 2020; those under "Average Balance Sheet Data" average the quarter
+    html = """<html><body><p>Selected Financial Data</p><p>(In thousands)</p><table>
+<tr><td></td><td>As of and for the Three Months Ended March 31, 2020</td></tr>
+<tr><td>Interest income</td><td>192,754</td></tr>
+<tr><td>Period-End Balance Sheet Data</td><td></td></tr>
+<tr><td>Investment securities</td><td>2,461,644</td></tr>
+<tr><td>Average Balance Sheet Data</td><td></td></tr>
+<tr><td>Total loans</td><td>13,501,012</td></tr>
+</table></body></html>"""
+    facts = read_text(html, "bank.htm").facts
+    q1 = Period.months_ended(3, date(2020, 3, 31))
+    assert [(f.value, f.period) for f in facts] == [
+        (Decimal(192_754_000), q1),
+        (Decimal(2_461_644_000), Period.instant(date(2020, 3, 31))),
+        (Decimal(13_501_012_000), q1)]

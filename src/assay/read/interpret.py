@@ -558,6 +558,14 @@ class _TableReader:
             if at is not None and at.is_instant:
                 periods = [at if p is not None and not p.is_instant else p for p in periods]
         balance = _balance_of(row.label)
+        heading_text = row.group or row.section
+        if heading_text and _AVERAGE.search(heading_text):
+            if balance in ("items", "accounts"):
+                balance = None  # "Total loans" under "Average Balance Sheet Data"
+        elif balance is None and heading_text:
+            # "Period-End Balance Sheet Data" over its rows
+            heading = _balance_of(heading_text)
+            balance = heading if heading in ("end", "begin") else None
         if balance == "items" and self.table.role == "cash_flows" or balance == "accounts" and (
                 self.table.role in ("cash_flows", "income_statement")
                 or _FLOW_HEADING.search(row.group or row.section or "")):
@@ -710,6 +718,7 @@ if (tuple(f.name for f in fields(Fact))[: len(_FACT_FIELDS)] != _FACT_FIELDS
 _DATED_WORDS = re.compile(r"(?i)\b(?:in|at|as of|for|during|fiscal)\s+(?:[A-Z][a-z]+\.?\s+\d"
                           r"{1,2},?\s+)?(?:19|20)\d\d\b")  # "in 2003", "at December 31, 1992"
 _WHOLE_COUNT = 100_000  # a count of shares printed whole in a label, not scaled
+_AVERAGE = re.compile(r"(?i)\baverage\b")
 _FLOW_HEADING = re.compile(r"(?i)\b(?:income|expenses?|revenues?|costs?|charges|changes"
                            r"|increase|decrease)\b")
 _BALANCE_DATED = re.compile(r"(?i)^balances?\b")

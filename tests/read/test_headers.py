@@ -161,3 +161,12 @@ def test_months_without_a_date_in_a_year_ending_in_january_are_not_guessed():
     from assay.read.headers import periods_of_columns
     periods, _, _ = periods_of_columns([["Three Months Ended", "2000"]], [], (1, 31))
     assert periods == [None]
+
+
+def test_duration_words_are_whole_words_and_plurals():
+    from assay.read.headers import header_items
+    # "quarterly" names no quarter: a call announced for April 30, 2020 is no period
+    assert [i.kind for i in header_items("quarterly call on Thursday, April 30, 2020")] == [
+        "date"]
+    assert [(i.kind, i.months) for i in header_items("Years Ended December 31,")] == [
+        ("duration", 12), ("date", None)]

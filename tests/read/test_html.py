@@ -449,3 +449,27 @@ def test_rows_under_a_period_end_heading_are_balances_and_averages_are_not():
         (Decimal(192_754_000), q1),
         (Decimal(2_461_644_000), Period.instant(date(2020, 3, 31))),
         (Decimal(13_501_012_000), q1)]
+
+
+def test_fiscal_years_implied_by_half_years_and_a_report_date_over_bare_years():
+    # by hand, from an engineering firm's 8-K: no fiscal year end is said, but "Six
+    # Months Ended March 29, 2020" ends a half-year in March: the year ends in September.
+    # "2019 / 1st Qtr" is October-December 2018; "2018" the year to September 30, 2018;
+    # the report date "March 29, 2020" over the table dates none of its bare years
+    html = """<html><body><p>STATEMENTS OF INCOME</p><table>
+<tr><td></td><td>Three Months Ended March 29, 2020</td><td>Six Months Ended March 29, 2020</td></tr>
+<tr><td>Revenue</td><td>734,115</td><td>1,531,715</td></tr>
+<tr><td>Net income</td><td>36,397</td><td>83,707</td></tr></table>
+<p>Regulation G Information</p><p>March 29, 2020</p><table>
+<tr><td></td><td></td><td colspan="2">2019</td></tr>
+<tr><td></td><td>2018</td><td>1st Qtr</td><td>2nd Qtr</td></tr>
+<tr><td>Revenue</td><td>2,964.1</td><td>717.4</td><td>722.6</td></tr>
+<tr><td>Net income</td><td>136.9</td><td>42.0</td><td>55.9</td></tr></table>
+</body></html>"""
+    doc = read_text(html, "fy.htm")
+    by = _by_label(doc)
+    revenue = by["Revenue"]
+    assert revenue[2].period == Period.months_ended(12, date(2018, 9, 30))
+    assert revenue[3].period == Period.months_ended(3, date(2018, 12, 31))
+    assert revenue[4].period == Period.months_ended(3, date(2019, 3, 31))
+    assert any(d.code == "fiscal-year" for d in doc.diagnostics)

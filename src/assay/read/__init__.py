@@ -9,6 +9,7 @@ cannot place it reports as diagnostics.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections import Counter
 from dataclasses import replace
@@ -143,13 +144,6 @@ def read_source(source: Source, first_table: int = 0, company: str | None = None
         grids = [g for g in text_grids(lines, index, source.markup)
                  if any(row.figures for row in g.rows)]
     company = _company(lines, index, company)
-    ctx = Context(source.path, company)
-    year_end = source.year_end or _year_end_said(grids)
-    if year_end is not None:
-        ctx.year_end = year_end
-    ctx.annual = _years_only(grids)
-    tables = []
-    placed = []  # facts of each table
     # notes that scale every table after them: "(000's omitted in all tables)"
     found = set(index.lines_saying(*_FOR_ALL_TABLES))
     if source.html is not None:  # a paragraph that is a scale note alone, or closes on
@@ -157,18 +151,15 @@ def read_source(source: Source, first_table: int = 0, company: str | None = None
         found |= {i for i, ln in enumerate(lines)
                   if _NOTE_ALONE.match(ln.text) or _NOTE_CLOSING.search(ln.text)}
     notes = [(places[i], lines[i]) for i in sorted(found)]
-    for k, grid in enumerate(grids):
-        while notes and notes[0][0] < grid.lines[0]:
-            i, line = notes.pop(0)
-            note = parse_scale_note(line.text)
-            # (a note that scales no dollars, "(shares in millions):", is the next table's
-            # own, which it joins to the section's: it heads no section)
-            if note is None or note.scale_of("dollars") != 0:
-                ctx.scale_for_all = (line.number, line.text.strip())
-        before = len(ctx.facts)
-        tables.append(read_table(ctx, grid, first_table + k))
-        placed.append(len(ctx.facts) - before)
-    _scale_by_shared_figures(ctx, tables, placed)
+    said = source.year_end or _year_end_said(grids)
+    ctx, tables, placed = _read_tables(source.path, company, grids, notes, first_table, said)
+    implied = None if said else _year_end_implied(tables)
+    if implied is not None:  # bare years and quarters end where the half-years say
+        ctx, tables, placed = _read_tables(source.path, company, grids, notes, first_table,
+                                           implied)
+        ctx.warn(grids[0].first_line, "fiscal-year",
+                 f"no fiscal year end said: its half-years and nine months end where a year "
+                 f"ending {calendar.month_name[implied[0]]} {implied[1]} puts them")
     # prose: the non-blank lines outside every table (an HTML document's paragraphs)
     prose = []
     start = 0
@@ -201,6 +192,50 @@ def read_source(source: Source, first_table: int = 0, company: str | None = None
     doc.prose_reader = lambda: prose_facts(blocks, source.path, company, year_end, year_ends,
                                            main, f"d{first_table}p")
     return doc
+
+
+def _read_tables(path: str, company: str, grids: list[Grid], notes: list[tuple[int, SourceLine]],
+                 first_table: int, year_end: tuple[int, int] | None,
+                 ) -> tuple[Context, list[Table], list[int]]:
+    """The tables of a document's grids, read in order (notes for all tables taken up as
+    they come), with the facts of each table counted."""
+    ctx = Context(path, company)
+    if year_end is not None:
+        ctx.year_end = year_end
+    ctx.annual = _years_only(grids)
+    tables: list[Table] = []
+    placed = []  # facts of each table
+    notes = list(notes)
+    for k, grid in enumerate(grids):
+        while notes and notes[0][0] < grid.lines[0]:
+            i, line = notes.pop(0)
+            note = parse_scale_note(line.text)
+            # (a note that scales no dollars, "(shares in millions):", is the next table's
+            # own, which it joins to the section's: it heads no section)
+            if note is None or note.scale_of("dollars") != 0:
+                ctx.scale_for_all = (line.number, line.text.strip())
+        before = len(ctx.facts)
+        tables.append(read_table(ctx, grid, first_table + k))
+        placed.append(len(ctx.facts) - before)
+    _scale_by_shared_figures(ctx, tables, placed)
+    return ctx, tables, placed
+
+
+def _year_end_implied(tables: list[Table]) -> tuple[int, int] | None:
+    """The fiscal year end a document's dated half-years and nine months imply when it is
+    not December ("Six Months Ended March 29, 2020": a year ending in September, on the
+    month's last day), for a document that says none; None when they imply December or
+    disagree."""
+    months = set()
+    for t in tables:
+        for c in t.columns:
+            p = c.period
+            if p is not None and p.months in (6, 9) and any(
+                    i.kind == "date" and i.year for i in header_items(c.header)):
+                months.add((p.end.month + 12 - p.months - 1) % 12 + 1)
+    if len(months) != 1 or (month := months.pop()) == 12:
+        return None
+    return month, calendar.monthrange(2001, month)[1]
 
 
 _SHARED_AT_LEAST = 2  # figures a table without a note must share with scaled tables

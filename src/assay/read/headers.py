@@ -27,7 +27,7 @@ _ITEM = re.compile(
     rf"(?:Months?(?:\s+Periods?)?|Mos\b\.?)|Q[1-4]\b(?!\s*(?:FY\s*)?(?:\d|'\d))|Qtr\.?\s*[1-4]\b|"
     rf"(?:Thirteen|Twelve|Sixteen|Twenty-?\s?(?:four|six|eight)|"
     rf"Thirty-?\s?(?:six|nine)|Forty|Fifty-?\s?(?:two|three)|1[236]|2[468]|3[69]|40|5[23])"
-    rf"[\s-]+Weeks|Fiscal\s+Year|Year|Quarter|First\s+Half|Half\s+Year)"
+    rf"[\s-]+Weeks|Fiscal\s+Year|Year|Quarter|First\s+Half|Half\s+Year)s?(?![A-Za-z])"
     rf"(?:\s+End(?:ed|ing))?)"
     rf"|(?P<q>(?:Q(?P<qn>[1-4])|(?P<qn2>[1-4])Q)\s*(?:FY\s*)?(?P<qy>{_YEAR}|'?\d\d\b))"
     rf"|(?P<date>(?P<month>{_MONTH})\s*(?P<day>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?,?"
@@ -42,6 +42,7 @@ _WEEKS = {"thirteen": 13, "twelve": 12, "sixteen": 16, "twentyfour": 24, "twenty
           "twentyeight": 28, "thirtysix": 36, "thirtynine": 39, "forty": 40, "fiftytwo": 52,
           "fiftythree": 53}
 _WEEKS_IN = {3: 13, 6: 26, 9: 39, 12: 52}  # weeks in the months of a 52-53-week calendar
+_PLURAL = re.compile(r"(year|quarter)s$")
 _MONTH_PERIOD = re.compile(r"[\s-]+months?(?: periods?)?$")
 _ANY_YEAR = re.compile(_YEAR)  # a line without one is no period header
 # words that head a column beside the periods' ("2007  Change  2006", "% Change")
@@ -116,6 +117,7 @@ def header_items(line: str) -> tuple[HeaderItem, ...]:
         if m["duration"]:
             key = re.sub(r"\s+end(?:ed|ing)$", "", re.sub(r"\s+", " ", text.lower()))
             key = _MONTH_PERIOD.sub(" months", key)  # "six-month periods": "six months"
+            key = _PLURAL.sub(r"\1", key)  # "Years Ended": a year's
             key = _ABBREVIATED.sub(lambda a: _SPELLED[re.sub(r"[\s.]", "", a.group(0))], key)
             key = key.replace(" fiscal quarter", " quarter")
             quarter = None
@@ -296,7 +298,8 @@ def periods_of_columns(phrases: list[list[str]], stub: list[str],
         if items and 2 * dated_columns < n and _names_a_thing(texts[k]):
             own[k] = ()
     several = bool(_SEVERAL_PERIODS.search(stub_text))
-    periods = [_period(_parts(items, stub_items), year_end) if items or not several else None
+    periods = [_period(_parts(items, stub_items, year_end), year_end)
+               if items or not several else None
                for items in own]
     # a column of changes between periods ("% Change", "$ Change") is of no period
     periods = [None if column and _CHANGE.search(column[-1]) else p
@@ -314,9 +317,10 @@ def _names_a_thing(phrase: str) -> bool:
 
 
 def _parts(items: tuple[HeaderItem, ...], stub: tuple[HeaderItem, ...],
-           ) -> dict[str, HeaderItem]:
+           year_end: tuple[int, int] = (12, 31)) -> dict[str, HeaderItem]:
     """The first item of each kind in a column's header, the stub's for kinds it lacks
-    (a stub date of the column's own year first)."""
+    (a stub date of the column's own year first; a date of another year, only when it is
+    a fiscal year's end: "December 31, 2019" over "2018", not "March 29, 2020")."""
     parts: dict[str, HeaderItem] = {}
     for i in items:
         parts.setdefault(i.kind, i)
@@ -334,10 +338,23 @@ def _parts(items: tuple[HeaderItem, ...], stub: tuple[HeaderItem, ...],
                     continue  # "2019 / 2nd Qtr" names its own end: a subtitle's date not
                 if duration is not None and not same and i.year is not None:
                     continue  # "2019 / 6 mos" under "March 29, 2020": not that year's
+                if not same and i.year is not None and not _near_year_end(i, year_end):
+                    continue  # "2017" under a report dated "March 29, 2020"
                 parts["date"] = same[0] if same else i
             elif i.kind not in parts and i.kind not in ("year", "quarter"):
                 parts[i.kind] = i
     return parts
+
+
+def _near_year_end(item: HeaderItem, year_end: tuple[int, int]) -> bool:
+    """Whether a date is the fiscal year's end, or within a week of it (52-53 weeks)."""
+    if item.month is None or item.day is None:
+        return False
+    month, day = year_end
+    at = date(2001, item.month, min(item.day, calendar.monthrange(2001, item.month)[1]))
+    end = date(2001, month, min(day, calendar.monthrange(2001, month)[1]))
+    gap = abs((at - end).days)
+    return min(gap, 365 - gap) <= 7
 
 
 def quarter_end(year: int, quarter: int, year_end: tuple[int, int]) -> tuple[int, int]:

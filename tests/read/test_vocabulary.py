@@ -65,3 +65,16 @@ def test_balance_names_hold_with_either_apostrophe_and_in_basic_strings():
     assert VOCABULARY.balance_of("Total shareholders\u2019 equity") == "items"
     assert VOCABULARY.balance_of("Average loans") is None
     assert VOCABULARY.balance_of("Total loans") == "accounts"  # a flow among income
+
+
+def test_prices_of_oil_and_gas_and_returns_by_abbreviation():
+    # by hand: "C2 Ethane (per Bbl) 10.12" in a table "(in thousands)" is $10.12 a barrel;
+    # "ROACE ... 11.40" a return on average common equity of 11.40%
+    from assay.read.labels import ScaleNote, row_unit
+    note = ScaleNote("(in thousands)", 3, frozenset({"dollars", "shares"}))
+    ethane = row_unit("C2 Ethane (per Bbl)", None, note)
+    assert (ethane.unit, ethane.scale) == ("USD/bbl", 0)
+    assert row_unit("Natural gas ($/MMBtu)", None, note).unit == "USD/mmbtu"
+    assert row_unit("ROACE excluding death benefit on BOLI", None, note).unit == "%"
+    sales = row_unit("Natural gas sales", None, note)
+    assert (sales.unit, sales.scale) == ("USD", 3)

@@ -60,6 +60,9 @@ _PER_SHARE = re.compile(r"\bper\b(?:\s+[\w-]+){0,5}?\s+(?:share|rsu|option)\b"
 # shares left out of a per-share figure: "Equity awards excluded from diluted net income
 # per share because their effect would have been anti-dilutive"
 _LEFT_OUT = re.compile(r"\bexcluded from\b|\banti-?dilutive\b")
+# a price of a unit of oil, gas or power: "(per Bbl)", "$/Mcf", "per MMBtu"
+_PER_COMMODITY = re.compile(r"(?:\bper|\$/)\s*(bbl|barrel|boe|mcf|mcfe|mmbtu|gallon|tonne|mwh)\b")
+_COMMODITY_UNITS = {"barrel": "bbl"}
 _RATE_SAID = re.compile(r"\$\s?\d*\.?\d+\s+per\b")
 # rows that count days, ratios, rates and things rather than dollars
 _DAYS = re.compile(r"\bdays\b")
@@ -68,7 +71,9 @@ _PERCENT_WORDS = re.compile(r"\((?:in )?%\)|\bpercent(?:age)?\b|\b(?:tax|interes
                             r"|\bmargin %|\bas a % of\b"
                             # "Return on average tangible common equity", "Return on assets"
                             r"|^(?:annualized )?return on (?:average )?(?:[a-z]+ ){0,3}"
-                            r"(?:assets|equity|capital)\b")
+                            r"(?:assets|equity|capital)\b"
+                            # the returns' abbreviations: "ROACE", "ROAA", "ROTCE"
+                            r"|\bro(?:a|e|aa|ae|ace|tce|atce|ic|te)\b")
 _COUNTED = re.compile(r"^number of\b|\b(?:employees|stores|locations|branches|offices"
                       r"|customers|subscribers|headcount)\b")
 _SAID_SCALE = re.compile(r"\(in (thousands|millions)\)")
@@ -179,6 +184,8 @@ def row_unit(label: str, group: str | None, note: ScaleNote) -> RowUnit:
         return RowUnit(u.USD_PER_TON, 0)
     if "$/oz" in low or "per ounce" in low or ("per ounce" in grp and "ounces" not in low):
         return RowUnit(u.USD_PER_OZ, 0)
+    if (per := _PER_COMMODITY.search(low)) is not None:  # "C2 Ethane (per Bbl)"
+        return RowUnit("USD/" + _COMMODITY_UNITS.get(per.group(1), per.group(1)), 0)
     if "$/pound" in low or "$/lb" in low or "per pound" in low or (
             "per pound" in grp and "pounds" not in low and "tons" not in low):
         return RowUnit(u.USD_PER_LB, 0)

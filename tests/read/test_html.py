@@ -473,3 +473,27 @@ def test_fiscal_years_implied_by_half_years_and_a_report_date_over_bare_years():
     assert revenue[3].period == Period.months_ended(3, date(2018, 12, 31))
     assert revenue[4].period == Period.months_ended(3, date(2019, 3, 31))
     assert any(d.code == "fiscal-year" for d in doc.diagnostics)
+
+
+def test_years_named_alone_end_where_the_dated_columns_end_them():
+    # by hand, from a 10-K of a 52-53-week calendar: the statements date fiscal 2022 to
+    # "January 30, 2022" and fiscal 2021 to "January 31, 2021"; the valuation schedule
+    # names "Fiscal Year 2022" alone, which the fiscal year end (January 29, from fiscal
+    # 2023) would end a day early: its opening balance is at January 31, 2021, its
+    # closing one at January 30, 2022 (the filing's inline-XBRL tags say the same)
+    html = """<html><body><p>STATEMENTS OF INCOME</p><table>
+<tr><td></td><td>Year Ended January 29, 2023</td><td>Year Ended January 30, 2022</td>
+    <td>Year Ended January 31, 2021</td></tr>
+<tr><td>Revenue</td><td>26,974</td><td>26,914</td><td>16,675</td></tr>
+<tr><td>Net income</td><td>4,368</td><td>9,752</td><td>4,332</td></tr></table>
+<p>SCHEDULE II - VALUATION AND QUALIFYING ACCOUNTS</p><table>
+<tr><td></td><td>Balance at Beginning of Period</td><td>Additions</td>
+    <td>Balance at End of Period</td></tr>
+<tr><td>Fiscal Year 2022</td><td></td><td></td><td></td></tr>
+<tr><td>Sales return allowance</td><td>17</td><td>19</td><td>13</td></tr>
+</table></body></html>"""
+    by = _by_label(read_text(html, "k.htm"))
+    allowance = by["Sales return allowance"]
+    assert allowance[0].period == Period.instant(date(2021, 1, 31))
+    assert allowance[1].period == Period(end=date(2022, 1, 30), start=date(2021, 2, 1))
+    assert allowance[2].period == Period.instant(date(2022, 1, 30))

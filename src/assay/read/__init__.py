@@ -13,12 +13,12 @@ import calendar
 import re
 from collections import Counter
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
 from assay.errors import InputError
-from assay.model import Diagnostic, Document, Location, Period, Table
+from assay.model import Diagnostic, Document, Fact, Location, Period, Table
 from assay.model import units as u
 
 from .container import Container, decode_with_notes, file_bytes, split_documents
@@ -218,7 +218,43 @@ def _read_tables(path: str, company: str, grids: list[Grid], notes: list[tuple[i
         tables.append(read_table(ctx, grid, first_table + k))
         placed.append(len(ctx.facts) - before)
     _scale_by_shared_figures(ctx, tables, placed)
+    _snap_to_dated_ends(ctx.facts, tables)
     return ctx, tables, placed
+
+
+_NEAR_DAYS = 7  # a 52-53-week year ends within a week of where months would end it
+
+
+def _snap_to_dated_ends(facts: list[Fact], tables: list[Table]) -> None:
+    """Periods a document's headers date only by year ("Fiscal Year 2022", "Balance at
+    End of Period" of it) end where its dated columns end that year ("Year Ended January
+    30, 2022"), when that is within a week of where the fiscal year end put them: a
+    52-53-week calendar's years end on a weekday, not a date. A year begins the day after
+    the year before it ends, when that is dated too."""
+    dated = sorted({c.period.end for t in tables for c in t.columns
+                    if c.period is not None and (c.period.is_instant or c.period.months == 12)
+                    and any(i.kind == "date" and i.year for i in header_items(c.header))})
+    if not dated:
+        return
+    known = set(dated)
+
+    def near(day: date) -> date | None:
+        if day in known:
+            return None
+        close = [d for d in dated if abs((d - day).days) <= _NEAR_DAYS]
+        return close[0] if len(close) == 1 else None
+
+    for k, f in enumerate(facts):
+        p = f.period
+        if p is None or (end := near(p.end)) is None:
+            continue
+        if p.is_instant:
+            facts[k] = replace(f, period=Period.instant(end))
+        elif p.months == 12:
+            before = p.start - timedelta(days=1)
+            start = p.start if before in known else (
+                (b + timedelta(days=1)) if (b := near(before)) else p.start)
+            facts[k] = replace(f, period=Period(end=end, start=start))
 
 
 def _year_end_implied(tables: list[Table]) -> tuple[int, int] | None:

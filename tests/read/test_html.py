@@ -497,3 +497,20 @@ def test_years_named_alone_end_where_the_dated_columns_end_them():
     assert allowance[0].period == Period.instant(date(2021, 1, 31))
     assert allowance[1].period == Period(end=date(2022, 1, 30), start=date(2021, 2, 1))
     assert allowance[2].period == Period.instant(date(2022, 1, 30))
+
+
+def test_balances_in_a_column_of_averages_are_averaged_over_its_period():
+    # by hand, from a bank's average balance sheet: "Total liabilities 3,145,329" under
+    # "For the Nine Months Ended March 31, 2020 / Average Balance Outstanding" is the
+    # average over the nine months, not the balance at March 31
+    html = """<html><body><p>Average Balances, Interest and Yields</p><table>
+<tr><td></td><td colspan="2">For the Nine Months Ended March 31,</td></tr>
+<tr><td></td><td>2020</td><td>2020</td></tr>
+<tr><td>(Dollars in thousands)</td><td>Average Balance Outstanding</td><td>Interest Earned</td></tr>
+<tr><td>Loans receivable</td><td>2,734,249</td><td>95,045</td></tr>
+<tr><td>Total liabilities</td><td>3,145,329</td><td></td></tr>
+</table></body></html>"""
+    by = _by_label(read_text(html, "avg.htm"))
+    nine = Period.months_ended(9, date(2020, 3, 31))
+    assert by["Total liabilities"][0].period == nine
+    assert [f.period for f in by["Loans receivable"]] == [nine, nine]

@@ -52,7 +52,7 @@ def audit(doc: Document) -> Audit:
     clear_caches()
     try:
         idx = FactIndex(doc)
-        findings = check_relations(idx)
+        findings = _corroborated(check_relations(idx))
         _, evident = conversions(idx)
         findings.extend(check_claims(doc, idx, evident))
     finally:
@@ -60,6 +60,40 @@ def audit(doc: Document) -> Audit:
     findings.sort(key=lambda f: (f.line, f.rule))
     factor = evident[0]
     return Audit(doc, findings, factor)
+
+
+def _shape(finding: Finding) -> tuple[object, ...]:
+    """A relation's shape, whatever its period: the rule, and each operand's role, table
+    and label (the same footing in another column has the same shape)."""
+    return (finding.rule, *((o.role, o.table, o.label) for o in finding.operands))
+
+
+def _corroborated(findings: list[Finding]) -> list[Finding]:
+    """Mismatches of relations that hold in no period at all made ``not checkable``.
+
+    A relation assumed from a table's layout or from two tables' labels ("the rows
+    above a total add up to it", "net income here is net income there") that fails in
+    every column it is checked in is most likely not the document's relation (a gross
+    profit under its revenue and costs, a segment's figure beside the company's): a
+    real error is a figure mistyped in one column while the others hold. Only where the
+    same relation holds in another period is a failure reported as a mismatch."""
+    holds: dict[tuple[object, ...], bool] = {}
+    for f in findings:
+        key = _shape(f)
+        holds[key] = holds.get(key, False) or f.status in (Status.OK, Status.ROUNDING)
+    out = []
+    for f in findings:
+        if f.status is Status.MISMATCH and not holds[_shape(f)]:
+            f = f.restated(Status.NOT_CHECKABLE, None, (
+                _uncorroborated, f))
+        out.append(f)
+    return out
+
+
+def _uncorroborated(finding: Finding) -> str:
+    return (f"{finding.message} — not checkable: the relation holds in no period of the "
+            f"table, so it is likely not the document's own (its figures stand in another "
+            f"relation, or are of another scope)")
 
 
 def audit_path(path: str | Path) -> Audit:

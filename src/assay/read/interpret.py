@@ -109,6 +109,7 @@ class _TableReader:
         self._first_fact = len(ctx.facts)  # where this table's facts begin in ctx.facts
         self._id_prefix = f"t{index}r"
         self._grid_meanings: list[_Meaning] = []  # what each column of a grid holds
+        self._averaged_columns: list[bool] = []  # columns of averages ("Average Balance")
         self._periods: list[Period | None] = []  # each column's period
         self._row_period: Period | None = None  # the period the last row heading named
         self._stub_year: int | None = None  # the one year the header's stub names
@@ -286,6 +287,9 @@ class _TableReader:
     # -- body ---------------------------------------------------------------
     def read_body(self) -> None:
         self._periods = [c.period for c in self.table.columns]
+        whole = bool(_AVERAGE_BALANCES.search(self.table.title))
+        self._averaged_columns = [whole or bool(_AVERAGE.search(c.header))
+                                  for c in self.table.columns]
         self._percent_columns = _percent_columns(self.g.rows)
         used, rows = self.used, self.table.rows
         is_grid = self.table.kind == "grid"
@@ -573,7 +577,10 @@ class _TableReader:
             # "Interest expense": the interest paid on them
             balance = None
         if balance is not None:  # "Total assets", "Cash at end of year": instants
-            periods = [_instant(p, balance) for p in periods]
+            # (but under "Average Balance" a balance is averaged over the period)
+            averaged = self._averaged_columns
+            periods = [p if averaged and averaged[k] and balance in ("items", "accounts")
+                       else _instant(p, balance) for k, p in enumerate(periods)]
         return periods
 
     def _worded_facts(self, row: Row, line: GridRow, meaning: _Meaning) -> None:
@@ -719,6 +726,7 @@ _DATED_WORDS = re.compile(r"(?i)\b(?:in|at|as of|for|during|fiscal)\s+(?:[A-Z][a
                           r"{1,2},?\s+)?(?:19|20)\d\d\b")  # "in 2003", "at December 31, 1992"
 _WHOLE_COUNT = 100_000  # a count of shares printed whole in a label, not scaled
 _AVERAGE = re.compile(r"(?i)\baverage\b")
+_AVERAGE_BALANCES = re.compile(r"(?i)\baverage (?:daily )?balances?\b")
 _FLOW_HEADING = re.compile(r"(?i)\b(?:income|expenses?|revenues?|costs?|charges|changes"
                            r"|increase|decrease)\b")
 _BALANCE_DATED = re.compile(r"(?i)^balances?\b")

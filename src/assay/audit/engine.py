@@ -54,12 +54,43 @@ def audit(doc: Document) -> Audit:
         idx = FactIndex(doc)
         findings = _corroborated(check_relations(idx))
         _, evident = conversions(idx)
-        findings.extend(check_claims(doc, idx, evident))
+        findings.extend(_calibrated(check_claims(doc, idx, evident)))
     finally:
         clear_caches()  # (the memo of fact intervals holds the document's facts)
     findings.sort(key=lambda f: (f.line, f.rule))
     factor = evident[0]
     return Audit(doc, findings, factor)
+
+
+# relations assumed from the layout or from labels alone, not from the statements'
+# identities: a footing under a total, the same label in two tables
+_ASSUMED = ("foot.", "tie.")
+
+
+# a document's prose claims that must agree with its tables, for every one that does
+# not, before a disagreement is reported as a mismatch (and at least this many)
+_AGREEING_PER_MISMATCH = 3
+_AGREEING_AT_LEAST = 10
+
+
+def _calibrated(claims: list[Finding]) -> list[Finding]:
+    """Prose mismatches of a document whose claims the reader matches to its tables
+    too rarely made ``not checkable``: where the claims checked mostly agree with the
+    tables (a release whose figures and words the reader follows), a disagreement is
+    the document's; where they mostly do not, it is more likely the reader's (a claim
+    matched to the wrong row, scale or period)."""
+    agree = sum(1 for f in claims if f.status in (Status.OK, Status.ROUNDING))
+    disagree = sum(1 for f in claims if f.status is Status.MISMATCH)
+    if not disagree or agree >= max(_AGREEING_AT_LEAST, _AGREEING_PER_MISMATCH * disagree):
+        return claims
+    return [f.restated(Status.NOT_CHECKABLE, None, (_unreliable, f, agree, disagree))
+            if f.status is Status.MISMATCH else f for f in claims]
+
+
+def _unreliable(finding: Finding, agree: int, disagree: int) -> str:
+    return (f"{finding.message} — not checkable: the document's prose agrees with its "
+            f"tables in {agree} claims and disagrees in {disagree}, too few agreeing for "
+            f"a disagreement to be the document's rather than a misreading")
 
 
 def _shape(finding: Finding) -> tuple[object, ...]:
@@ -69,7 +100,8 @@ def _shape(finding: Finding) -> tuple[object, ...]:
 
 
 def _corroborated(findings: list[Finding]) -> list[Finding]:
-    """Mismatches of relations that hold in no period at all made ``not checkable``.
+    """Mismatches of assumed relations that hold in no period at all made ``not
+    checkable``.
 
     A relation assumed from a table's layout or from two tables' labels ("the rows
     above a total add up to it", "net income here is net income there") that fails in
@@ -83,7 +115,8 @@ def _corroborated(findings: list[Finding]) -> list[Finding]:
         holds[key] = holds.get(key, False) or f.status in (Status.OK, Status.ROUNDING)
     out = []
     for f in findings:
-        if f.status is Status.MISMATCH and not holds[_shape(f)]:
+        if (f.status is Status.MISMATCH and f.rule.startswith(_ASSUMED)
+                and not holds[_shape(f)]):
             f = f.restated(Status.NOT_CHECKABLE, None, (
                 _uncorroborated, f))
         out.append(f)

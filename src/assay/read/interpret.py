@@ -110,6 +110,9 @@ class _TableReader:
         self._id_prefix = f"t{index}r"
         self._grid_meanings: list[_Meaning] = []  # what each column of a grid holds
         self._averaged_columns: list[bool] = []  # columns of averages ("Average Balance")
+        # what each column stands for beside its period, where columns share one
+        # ("Domestic | Canada | Consolidated", "As Reported | Adjusted"): a dimension
+        self._members: list[tuple[tuple[str, str], ...]] = []
         self._periods: list[Period | None] = []  # each column's period
         self._row_period: Period | None = None  # the period the last row heading named
         self._stub_year: int | None = None  # the one year the header's stub names
@@ -251,6 +254,7 @@ class _TableReader:
         elif any(_balance_of(row.text[:row.label_end].strip()) == "begin"
                  for row in g.rows if row.figures):
             periods = _rolled_forward(periods, self.ctx.annual)
+        self._members = _members(periods, texts)
         for k, (column, period, text) in enumerate(zip(g.columns, periods, texts,
                                                         strict=True)):
             self.table.columns.append(Column(k, column.right, text, period))
@@ -545,7 +549,8 @@ class _TableReader:
             append(Fact(
                 fact_id, cell.value * _POWERS[scale] if scale else cell.value, m.unit,
                 label, periods[k], m.entity, cell.decimals - scale, scale, m.concept,
-                m.metal, dims, title, section, notes, cell.text, cell.nil,
+                m.metal, dims or (self._members[k] if self._members else ()), title,
+                section, notes, cell.text, cell.nil,
                 places[k] if places else Location(path, number_of_line, cell.start, cell.end),
                 None, k, index,
             ))
@@ -726,6 +731,9 @@ _DATED_WORDS = re.compile(r"(?i)\b(?:in|at|as of|for|during|fiscal)\s+(?:[A-Z][a
                           r"{1,2},?\s+)?(?:19|20)\d\d\b")  # "in 2003", "at December 31, 1992"
 _WHOLE_COUNT = 100_000  # a count of shares printed whole in a label, not scaled
 _AVERAGE = re.compile(r"(?i)\baverage\b")
+_ANY_PARENTHESES = re.compile(r"\([^)]*\)")
+_PERIOD_FILLER = frozenset({"for", "the", "ended", "ending", "as", "of", "at", "and", "",
+                            "unaudited", "(unaudited)"})
 _AVERAGE_BALANCES = re.compile(r"(?i)\baverage (?:daily )?balances?\b")
 _FLOW_HEADING = re.compile(r"(?i)\b(?:income|expenses?|revenues?|costs?|charges|changes"
                            r"|increase|decrease)\b")
@@ -802,6 +810,36 @@ def _rolled_forward(periods: list[Period | None], annual: bool) -> list[Period |
     start = {b: a + timedelta(days=1) for a, b in zip(ends, ends[1:], strict=False)}
     start[ends[0]] = months_ended(12, ends[0]).start
     return [Period(end=p.end, start=start[p.end]) for p in periods]  # type: ignore[union-attr]
+
+
+def _members(periods: Sequence[Period | None], texts: Sequence[str],
+             ) -> list[tuple[tuple[str, str], ...]]:
+    """For columns that share their period with others, what tells them apart: the words
+    of their headers that are no period words ("Domestic", "Sears Canada", "As
+    Reported"), as a ``("member", words)`` dimension; () elsewhere, or when those words
+    do not tell them apart."""
+    out: list[tuple[tuple[str, str], ...]] = [() for _ in periods]
+    groups: dict[Period, list[int]] = {}
+    for k, p in enumerate(periods):
+        if p is not None:
+            groups.setdefault(p, []).append(k)
+    for ks in groups.values():
+        if len(ks) < 2:
+            continue
+        names = [_member_words(texts[k]) for k in ks]
+        if all(names) and len(set(names)) == len(names):
+            for k, name in zip(ks, names, strict=True):
+                out[k] = (("member", name),)
+    return out
+
+
+def _member_words(header: str) -> str:
+    """A column header's words other than its period's and its scale note's."""
+    text = _ANY_PARENTHESES.sub(" ", header)  # "(in millions)", "(unaudited)"
+    for item in sorted(header_items(text), key=lambda i: -i.start):
+        text = text[:item.start] + " " + text[item.end:]
+    words = [w for w in text.split() if w.lower().strip(",.:") not in _PERIOD_FILLER]
+    return " ".join(words)
 
 
 def _widen_durations(row: Sequence[tuple[Sequence[int], str]],

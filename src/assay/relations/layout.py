@@ -21,6 +21,7 @@ from bisect import bisect_left
 
 from assay.audit.findings import Finding, Text
 from assay.model import Fact, Row, Table
+from assay.model import units as u
 
 from .check import plus_finding, sum_finding
 from .index import FactIndex
@@ -99,6 +100,12 @@ def _words(table: Table, row: Row, fact: Fact) -> str:
     return f"{table.title}: {label} ({period})"
 
 
+# units whose figures add up: amounts, counts and quantities (not percentages, ratios,
+# prices per unit or per share, which a total's row averages or recomputes)
+_ADDITIVE = frozenset({u.USD, u.SHARES, u.OUNCES, u.POUNDS, u.TONS, u.COUNT, u.METRES,
+                       u.FEET})
+
+
 def _foot(table: Table, row: Row, totals: list[Fact | None],
           operands: list[list[Fact | None]]) -> list[Finding]:
     """Each column's total = the column's cells of the operand rows (at least two, all of
@@ -108,6 +115,8 @@ def _foot(table: Table, row: Row, totals: list[Fact | None],
         if tot is None:
             continue
         unit = tot.unit
+        if unit not in _ADDITIVE:
+            continue  # rates, prices and ratios of rows do not add up to the total's
         terms = []
         same = True
         for cs in operands:
@@ -142,7 +151,7 @@ def _cascade(table: Table, rows: list[Row], bounds: list[int], has: list[bool],
         sub = cp[c] if c < len(cp) else None
         if tot is None or base is None or sub is None:
             continue
-        if not (tot.unit == base.unit == sub.unit):
+        if not (tot.unit == base.unit == sub.unit) or tot.unit not in _ADDITIVE:
             continue
         out.append(sum_finding(RULE_CASCADE, _what(table, rows[t], tot), tot,
                                [(1, base), (sign, sub)]))

@@ -96,8 +96,8 @@ def tieouts(idx: FactIndex) -> list[Finding]:
     excluded: dict[str, frozenset[str]] = {}
     for f in idx.doc.facts:
         concept = f.concept
-        if not concept or f.period is None:
-            continue
+        if not concept or f.period is None or f.nil:
+            continue  # (a dash is nothing printed in that column, not a zero to compare)
         ex = excluded.get(concept)
         if ex is None:
             ex = excluded[concept] = other.get(concept, frozenset()).union(
@@ -106,7 +106,7 @@ def tieouts(idx: FactIndex) -> list[Finding]:
             continue
         where = sc[f.id]
         if concept not in _SPECIAL:
-            key = (concept, pk[f.id] or f.period.key, where, f.metal, f.unit)
+            key = (concept, pk[f.id] or f.period.key, where, f.metal, f.unit, f.dims)
         else:
             if where in alias and concept in PER_OUNCE:
                 where = alias[where]  # type: ignore[index]
@@ -118,7 +118,7 @@ def tieouts(idx: FactIndex) -> list[Finding]:
             concept = CONCEPT_ALIASES.get(concept, concept)
             if concept == "metal_produced" and where == "silver":
                 where = None
-            key = (concept, pk[f.id] or f.period.key, where, metal, f.unit)
+            key = (concept, pk[f.id] or f.period.key, where, metal, f.unit, f.dims)
         if key not in firsts:
             firsts[key] = f
         else:
@@ -144,6 +144,7 @@ def _what(first: Fact, key: tuple[object, ...]) -> Text:
 
 
 def _words(first: Fact, key: tuple[object, ...]) -> str:
-    concept, period, where, metal, _ = key
-    who = " ".join(str(x) for x in (where, metal) if x)
+    concept, period, where, metal, _, dims = key
+    member = ", ".join(v for _, v in dims)  # type: ignore[attr-defined]
+    who = " ".join(str(x) for x in (where, metal, member) if x)
     return f"{first.label or concept} ({period}{', ' + who if who else ''})"

@@ -1,0 +1,91 @@
+"""The audit's trust on documents it has never seen: a relation assumed from the layout
+or from labels is reported as broken only where it holds elsewhere; rates are not
+footed; a prose reader that rarely agrees with a document's tables reports no
+disagreement. (Each document below is hand-made; its arithmetic is in its comment.)"""
+
+from assay.audit.engine import audit
+from assay.audit.findings import Status
+from assay.read import read_text
+
+
+def _statement(rows: str, header: str = "") -> str:
+    header = header or ("<tr><td></td><td>Three Months Ended March 31, 2020</td>"
+                        "<td>Three Months Ended March 31, 2019</td></tr>")
+    return (f"<html><body><p>CONSOLIDATED STATEMENTS OF OPERATIONS</p>"
+            f"<p>(in thousands)</p><table>{header}{rows}</table></body></html>")
+
+
+def _ruled(label: str, *cells: str) -> str:
+    """A row whose figures are ruled beneath (the rows above the total end there)."""
+    tds = "".join(f'<td style="border-bottom:1px solid #000">{c}</td>' for c in cells)
+    return f"<tr><td>{label}</td>{tds}</tr>"
+
+
+def _statuses(html: str, rule: str) -> list[str]:
+    return [str(f.status) for f in audit(read_text(html, "r.htm")).findings
+            if f.rule == rule]
+
+
+def test_a_footing_broken_in_one_column_is_a_mismatch_and_in_every_column_not_checkable():
+    # 100 + 50 = 150 holds in 2020; 90 + 40 = 130, printed 135, is a typo of 2019
+    typo = _statement("<tr><td>Product sales</td><td>100</td><td>90</td></tr>"
+                      + _ruled("Service sales", "50", "40")
+                      + "<tr><td>Total sales</td><td>150</td><td>135</td></tr>")
+    assert _statuses(typo, "foot.layout") == ["ok", "mismatch"]
+    # "Gross profit" under sales and costs: 100 + 60 = 160, printed 40, and 90 + 55 =
+    # 145, printed 35: no column foots, the rows are not its addends
+    gross = _statement("<tr><td>Sales</td><td>100</td><td>90</td></tr>"
+                       + _ruled("Cost of sales", "60", "55")
+                       + "<tr><td>Gross profit</td><td>40</td><td>35</td></tr>")
+    assert _statuses(gross, "foot.layout") == ["not checkable", "not checkable"]
+
+
+def test_rates_are_not_footed():
+    # yields of 1.06%, 1.64% and 5.78% do not add up to the total's 2.50%
+    rates = _statement("<tr><td>Deposits</td><td>1.06%</td><td>1.10%</td></tr>"
+                       "<tr><td>Borrowings</td><td>1.64%</td><td>1.70%</td></tr>"
+                       + _ruled("Notes", "5.78%", "5.80%")
+                       + "<tr><td>Total borrowings</td><td>2.50%</td><td>2.60%</td></tr>")
+    assert _statuses(rates, "foot.layout") == []
+
+
+def test_columns_sharing_a_period_are_told_apart_and_do_not_tie():
+    # "Domestic 237 | Canada 25 | Consolidated 262" for one quarter: three quantities;
+    # the statement's 262 ties to the consolidated column only, and no mismatch arises
+    header = ('<tr><td></td><td colspan="3">13 Weeks Ended July 3, 2004</td></tr>'
+              "<tr><td></td><td>Domestic</td><td>Canada</td><td>Consolidated</td></tr>")
+    html = (_statement("<tr><td>Depreciation and amortization</td><td>262</td><td>230</td>"
+                       "</tr><tr><td>Net income</td><td>53</td><td>40</td></tr>")
+            .replace("</body></html>", "")
+            + "<p>Segment Income Statements</p><p>(in thousands)</p><table>" + header
+            + "<tr><td>Depreciation and amortization</td><td>237</td><td>25</td>"
+              "<td>262</td></tr><tr><td>Net income</td><td>50</td><td>3</td><td>53</td>"
+              "</tr></table></body></html>")
+    html = html.replace("March 31, 2020", "July 3, 2004").replace(
+        "Three Months Ended March 31, 2019", "Three Months Ended June 28, 2003")
+    doc = read_text(html, "seg.htm")
+    members = {f.dims for f in doc.facts if f.table and "Segment" in f.table}
+    assert members == {(("member", "Domestic"),), (("member", "Canada"),),
+                       (("member", "Consolidated"),)}
+    assert not audit(doc).mismatches
+
+
+def test_a_prose_reader_that_rarely_agrees_reports_no_disagreement():
+    from assay.audit.engine import _calibrated
+    from assay.audit.findings import Finding
+
+    def claims(agree: int, disagree: int) -> list[Finding]:
+        return ([Finding("prose.value", Status.OK, "agrees", ()) for _ in range(agree)]
+                + [Finding("prose.value", Status.MISMATCH, "differs", ())
+                   for _ in range(disagree)])
+
+    # a document whose 61 checked claims agree and 4 do not (the bundled release):
+    # its 4 disagreements are the document's
+    kept = _calibrated(claims(61, 4))
+    assert sum(f.status is Status.MISMATCH for f in kept) == 4
+    # one that agrees in 3 and disagrees in 9: the reader misreads it, no mismatch
+    doubted = _calibrated(claims(3, 9))
+    assert not any(f.status is Status.MISMATCH for f in doubted)
+    assert doubted[-1].message.endswith(
+        "agrees with its tables in 3 claims and disagrees in 9, too few agreeing for a "
+        "disagreement to be the document's rather than a misreading")

@@ -25,6 +25,7 @@ from .grid import Grid, GridRow
 from .headers import (
     assign_periods,
     header_items,
+    header_phrases,
     is_header_line,
     months_ended,
     period_of_label,
@@ -221,8 +222,16 @@ class _TableReader:
             periods, texts, stub = periods_of_columns(phrases, stub_phrases,
                                                       self.ctx.year_end, subtitle)
         else:
+            # column names over the periods, above the header ("Domestic   Sears Canada
+            # Consolidated" over "2004  2003  2004  2003  2004  2003"): the columns' own
+            left = min((c.start for c in g.columns), default=0) - _NAMES_SLACK
+            names = [line.text for line in g.title[-2:] if line.rule is None
+                     and len(phrases := header_phrases(line.text)) >= 2
+                     and not header_items(line.text)
+                     and all(start >= left for start, _, _ in phrases)]
             periods, texts, stub = assign_periods(
-                header, [(c.start, c.right) for c in g.columns], self.ctx.year_end, subtitle)
+                names + header, [(c.start, c.right) for c in g.columns], self.ctx.year_end,
+                subtitle)
         years = _YEAR.findall(stub)
         self._stub_year = int(years[0]) if len(set(years)) == 1 else None
         if self._stub_year and not any(periods):  # "1991" over a schedule's columns:
@@ -730,6 +739,8 @@ if (tuple(f.name for f in fields(Fact))[: len(_FACT_FIELDS)] != _FACT_FIELDS
 _DATED_WORDS = re.compile(r"(?i)\b(?:in|at|as of|for|during|fiscal)\s+(?:[A-Z][a-z]+\.?\s+\d"
                           r"{1,2},?\s+)?(?:19|20)\d\d\b")  # "in 2003", "at December 31, 1992"
 _WHOLE_COUNT = 100_000  # a count of shares printed whole in a label, not scaled
+_MARK = re.compile(r"\*+|\(\w\)|\d\)")  # a footnote mark: "*", "(a)"
+_NAMES_SLACK = 8  # characters left of the first column a column name may start at
 _AVERAGE = re.compile(r"(?i)\baverage\b")
 _ANY_PARENTHESES = re.compile(r"\([^)]*\)")
 _PERIOD_FILLER = frozenset({"for", "the", "ended", "ending", "as", "of", "at", "and", "",
@@ -838,7 +849,8 @@ def _member_words(header: str) -> str:
     text = _ANY_PARENTHESES.sub(" ", header)  # "(in millions)", "(unaudited)"
     for item in sorted(header_items(text), key=lambda i: -i.start):
         text = text[:item.start] + " " + text[item.end:]
-    words = [w for w in text.split() if w.lower().strip(",.:") not in _PERIOD_FILLER]
+    words = [w for w in text.split() if w.lower().strip(",.:") not in _PERIOD_FILLER
+             and not _MARK.fullmatch(w)]
     return " ".join(words)
 
 

@@ -89,3 +89,19 @@ def test_a_prose_reader_that_rarely_agrees_reports_no_disagreement():
     assert doubted[-1].message.endswith(
         "agrees with its tables in 3 claims and disagrees in 9, too few agreeing for a "
         "disagreement to be the document's rather than a misreading")
+
+
+def test_a_footing_that_holds_only_in_a_column_of_zeros_is_not_corroborated():
+    # "Net interest income after provision" = income - provision, printed plain: with the
+    # rows added, 12,880 + 2,000 = 14,880 (printed 10,880) and 13,002 + 200 = 13,202
+    # (printed 12,802) fail; 13,100 + 0 = 13,100 holds, but a zero holds whatever the
+    # relation: no column corroborates the sum, no mismatch is reported
+    header = ("<tr><td></td><td>Three Months Ended March 31, 2020</td>"
+              "<td>Three Months Ended December 31, 2019</td>"
+              "<td>Three Months Ended March 31, 2019</td></tr>")
+    html = _statement("<tr><td>Net interest income</td><td>12,880</td><td>13,002</td>"
+                      "<td>13,100</td></tr>"
+                      + _ruled("Provision for loan losses", "2,000", "200", "0")
+                      + "<tr><td>Net interest income after provision</td><td>10,880</td>"
+                        "<td>12,802</td><td>13,100</td></tr>", header)
+    assert _statuses(html, "foot.layout") == ["not checkable", "not checkable", "ok"]

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 
 from assay.model import Document
 
-from .findings import Finding, Operand, Status, clear_caches
+from .findings import Finding, Status, clear_caches
 
 
 @dataclass(slots=True)
@@ -109,14 +108,13 @@ def _corroborated(findings: list[Finding]) -> list[Finding]:
     every column it is checked in is most likely not the document's relation (a gross
     profit under its revenue and costs, a segment's figure beside the company's): a
     real error is a figure mistyped in one column while the others hold. Only where the
-    same relation holds in another period is a failure reported as a mismatch."""
+    same relation holds in another period, with figures that are not all zero (a column
+    of dashes holds whatever the relation), is a failure reported as a mismatch."""
     holds: dict[tuple[object, ...], bool] = {}
-    groups: dict[tuple[object, ...], list[Finding]] = {}
     for f in findings:
         if not f.rule.startswith(_ASSUMED):
             continue
         key = _shape(f)
-        groups.setdefault(key, []).append(f)
         holds[key] = holds.get(key, False) or (
             f.status in (Status.OK, Status.ROUNDING) and _informative(f))
     out = []
@@ -125,8 +123,6 @@ def _corroborated(findings: list[Finding]) -> list[Finding]:
             key = _shape(f)
             if not holds[key]:
                 f = f.restated(Status.NOT_CHECKABLE, None, (_uncorroborated, f))
-            elif f.rule.startswith("foot.") and (signs := _signed_fit(groups[key])):
-                f = f.restated(Status.NOT_CHECKABLE, None, (_subtracted, f, signs))
         out.append(f)
     return out
 
@@ -135,43 +131,6 @@ def _informative(finding: Finding) -> bool:
     """Whether a relation that holds says something: none of its figures is zero (a
     column of dashes holds whatever the relation is)."""
     return all(o.value != 0 for o in finding.operands)
-
-
-_MOST_SIGNED = 6  # terms whose signs are tried (2^6 ways at most)
-
-
-def _signed_fit(group: list[Finding]) -> tuple[str, ...] | None:
-    """The terms that, subtracted instead of added, make a footing hold in every column
-    it is checked in ("Net interest income after provision": the provision printed
-    plain, subtracted); None when no such choice exists (or too many terms to try)."""
-    first = group[0].operands
-    terms = len(first) - 1
-    if terms < 2 or terms > _MOST_SIGNED or any(len(f.operands) != len(first)
-                                                for f in group):
-        return None
-    for mask in range(1, 2 ** terms):
-        if all(_fits(f.operands, mask) for f in group):
-            return tuple(o.label for k, o in enumerate(first[1:]) if mask >> k & 1)
-    return None
-
-
-def _fits(operands: tuple[Operand, ...], mask: int) -> bool:
-    """Whether the total lies within rounding of its terms with those of ``mask``
-    subtracted (each figure stands for the interval it rounds)."""
-    total, *terms = operands
-    lo = hi = Decimal(0)
-    for k, o in enumerate(terms):
-        if mask >> k & 1:
-            lo, hi = lo - o.interval.hi, hi - o.interval.lo
-        else:
-            lo, hi = lo + o.interval.lo, hi + o.interval.hi
-    return lo <= total.interval.hi and total.interval.lo <= hi
-
-
-def _subtracted(finding: Finding, labels: tuple[str, ...]) -> str:
-    return (f"{finding.message} — not checkable: the rows add up in every column with "
-            f"{', '.join(repr(x) for x in labels)} subtracted; the layout does not say "
-            f"which rows subtract")
 
 
 def _uncorroborated(finding: Finding) -> str:

@@ -105,3 +105,30 @@ def test_a_footing_that_holds_only_in_a_column_of_zeros_is_not_corroborated():
                       + "<tr><td>Net interest income after provision</td><td>10,880</td>"
                         "<td>12,802</td><td>13,100</td></tr>", header)
     assert _statuses(html, "foot.layout") == ["not checkable", "not checkable", "ok"]
+
+
+def test_a_balance_sheet_balances_with_what_stands_between_liabilities_and_equity():
+    # by hand, from an 8-K's balance sheet: 11,937 liabilities + 283 minority interest +
+    # 180,874 equity = 193,094 total assets (without the minority interest 283 short)
+    html = ("<html><body><p>CONDENSED CONSOLIDATED BALANCE SHEETS</p><p>(in thousands)</p>"
+            "<table><tr><td></td><td>March 31, 2005</td><td>June 30, 2004</td></tr>"
+            "<tr><td>Total assets</td><td>193,094</td><td>197,452</td></tr>"
+            "<tr><td>Total liabilities</td><td>11,937</td><td>15,555</td></tr>"
+            "<tr><td>Minority interest in consolidated subsidiary</td><td>283</td><td>0</td></tr>"
+            "<tr><td>Total shareholders' equity</td><td>180,874</td><td>181,897</td></tr>"
+            "</table></body></html>")
+    assert _statuses(html, "identity.balance_sheet") == ["ok", "ok"]
+
+
+def test_a_pro_forma_statement_ties_to_nothing_reported():
+    # a "PROFORMA" statement's gross profit 13,549 is of another basis than the
+    # reported 13,490: no tie is made between them
+    reported = _statement("<tr><td>Net revenues</td><td>40,000</td><td>35,000</td></tr>"
+                          "<tr><td>Gross profit</td><td>13,490</td><td>13,718</td></tr>")
+    pro_forma = ("<p>PROFORMA CONSOLIDATED STATEMENTS OF OPERATIONS</p><p>(in thousands)</p>"
+                 "<table><tr><td></td><td>Three Months Ended March 31, 2020</td>"
+                 "<td>Three Months Ended March 31, 2019</td></tr>"
+                 "<tr><td>Gross profit</td><td>13,549</td><td>18,034</td></tr></table>")
+    html = reported.replace("</body>", pro_forma + "</body>")
+    assert not [f for f in audit(read_text(html, "pf.htm")).findings
+                if f.rule == "tie.gross_profit"]

@@ -65,6 +65,10 @@ def audit(doc: Document) -> Audit:
 # relations assumed from the layout or from labels alone, not from the statements'
 # identities: a footing under a total, the same label in two tables
 _ASSUMED = ("foot.", "tie.")
+# and the statements' identities, whose operands are found by their labels: one broken in
+# every period it is checked in (two at least) most likely took the wrong row ("Total
+# current liabilities" for the total liabilities of a balance sheet that prints none)
+_CORROBORATED = (*_ASSUMED, "identity.")
 
 
 # a document's prose claims that must agree with its tables, for every one that does
@@ -111,17 +115,19 @@ def _corroborated(findings: list[Finding]) -> list[Finding]:
     same relation holds in another period, with figures that are not all zero (a column
     of dashes holds whatever the relation), is a failure reported as a mismatch."""
     holds: dict[tuple[object, ...], bool] = {}
+    checked: Counter[tuple[object, ...]] = Counter()
     for f in findings:
-        if not f.rule.startswith(_ASSUMED):
+        if not f.rule.startswith(_CORROBORATED):
             continue
         key = _shape(f)
+        checked[key] += 1
         holds[key] = holds.get(key, False) or (
             f.status in (Status.OK, Status.ROUNDING) and _informative(f))
     out = []
     for f in findings:
-        if f.status is Status.MISMATCH and f.rule.startswith(_ASSUMED):
+        if f.status is Status.MISMATCH and f.rule.startswith(_CORROBORATED):
             key = _shape(f)
-            if not holds[key]:
+            if not holds[key] and (f.rule.startswith(_ASSUMED) or checked[key] > 1):
                 f = f.restated(Status.NOT_CHECKABLE, None, (_uncorroborated, f))
         out.append(f)
     return out

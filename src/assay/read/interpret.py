@@ -584,7 +584,8 @@ class _TableReader:
             # "Period-End Balance Sheet Data" over its rows
             heading = _balance_of(heading_text)
             balance = heading if heading in ("end", "begin") else None
-        if balance == "items" and self.table.role == "cash_flows" or balance == "accounts" and (
+        if balance == "items" and self.table.role == "cash_flows" or balance in (
+                "accounts", "mezzanine") and (
                 self.table.role in ("cash_flows", "income_statement")
                 or _FLOW_HEADING.search(row.group or row.section or "")):
             # "Inventories" among the cash flows: the change in them; "Deposits" under

@@ -20,6 +20,7 @@ from datetime import date, timedelta
 
 from assay.audit.findings import Finding, fact_interval
 from assay.model import Fact
+from assay.read.vocabulary import VOCABULARY
 
 from .check import (
     Approx,
@@ -51,14 +52,29 @@ def balance_sheet(idx: FactIndex) -> list[Finding]:
             out.append(not_checkable("identity.balance_sheet", what, [("reported", assets)],
                                      missing))
             continue
-        out.append(sum_finding("identity.balance_sheet", what, assets, [(1, liab), (1, eq)]))
+        between = _mezzanine(idx, liab, eq)
+        if between:
+            what += " + what stands between them"
+        terms = [(1, liab), *((1, f) for f in between), (1, eq)]
+        out.append(sum_finding("identity.balance_sheet", what, assets, terms))
         tle = idx.one("total_liabilities_and_equity", table=BALANCE, period=p)
         if tle is not None:
             out.append(sum_finding(
                 "identity.balance_sheet",
-                f"Balance sheet ({p}): total liabilities and equity = liabilities + equity",
-                tle, [(1, liab), (1, eq)]))
+                f"Balance sheet ({p}): total liabilities and equity = liabilities + equity"
+                + (" + what stands between them" if between else ""), tle, terms))
     return out
+
+
+def _mezzanine(idx: FactIndex, liab: Fact, eq: Fact) -> list[Fact]:
+    """The figures a balance sheet prints between its total liabilities and its equity
+    ("Minority interest in consolidated subsidiary", redeemable shares), of the same
+    period: part of the liabilities-and-equity side, in neither total."""
+    if liab.table != eq.table or liab.row is None or eq.row is None:
+        return []
+    return [f for f in idx.by_table[liab.table]
+            if f.row is not None and liab.row < f.row < eq.row and f.period == liab.period
+            and f.unit == liab.unit and VOCABULARY.balance_of(f.label) == "mezzanine"]
 
 
 def cash_flow(idx: FactIndex) -> list[Finding]:

@@ -6,6 +6,7 @@ the same precision must be the same number; at different precisions (ounces agai
 thousands of ounces) the finer must round to the coarser.
 
 Where one label names two quantities, the tie is not made:
+- a pro forma statement's figures are of another basis than the reported statements';
 - the cash-flow statement's "Depreciation, depletion and amortization" also holds the
   depreciation that the Statement of Operations shows among other operating expenses,
   so it is not the cost-of-sales DD&A of the Statement of Operations and the
@@ -94,6 +95,8 @@ def tieouts(idx: FactIndex) -> list[Finding]:
     other = {c: frozenset().union(*(idx.titled(t) for t in titles))
              for c, titles in NOT_THE_SAME.items()}
     excluded: dict[str, frozenset[str]] = {}
+    # a pro forma statement's figures are other quantities than the reported ones
+    other_basis = frozenset(t.title for t in idx.doc.tables if t.role == "pro_forma")
     for f in idx.doc.facts:
         concept = f.concept
         if not concept or f.period is None or f.nil:
@@ -102,7 +105,7 @@ def tieouts(idx: FactIndex) -> list[Finding]:
         if ex is None:
             ex = excluded[concept] = other.get(concept, frozenset()).union(
                 () if concept in CASH_FLOW_TIES else cash)
-        if f.table in ex:  # (None, for no table, is no table's name)
+        if f.table in ex or f.table in other_basis:  # (None, for no table, is no table's)
             continue
         where = sc[f.id]
         if concept not in _SPECIAL:

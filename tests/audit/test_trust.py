@@ -132,3 +132,22 @@ def test_a_pro_forma_statement_ties_to_nothing_reported():
     html = reported.replace("</body>", pro_forma + "</body>")
     assert not [f for f in audit(read_text(html, "pf.htm")).findings
                 if f.rule == "tie.gross_profit"]
+
+
+def test_cash_flows_add_the_effect_of_exchange_rates_and_cents_are_not_footed():
+    # by hand: 144,759 - 71,748 - 59,739 = 13,272; with the effect of exchange rates
+    # (-590) the net change printed, 12,682
+    html = ("<html><body><p>CONSOLIDATED STATEMENTS OF CASH FLOWS</p><p>(in thousands)</p>"
+            "<table><tr><td></td><td>Year Ended February 29, 2020</td></tr>"
+            "<tr><td>Net cash provided by operating activities</td><td>144,759</td></tr>"
+            "<tr><td>Net cash used in investing activities</td><td>(71,748)</td></tr>"
+            "<tr><td>Net cash used in financing activities</td><td>(59,739)</td></tr>"
+            "<tr><td>Effect of exchange rate changes on cash</td><td>(590)</td></tr>"
+            "<tr><td>Net increase in cash and cash equivalents</td><td>12,682</td></tr>"
+            "</table></body></html>")
+    assert _statuses(html, "identity.cash_flow") == ["ok"]
+    # revenue per unit, $12.01 + $8.34 + $6.59, is no sum to a total's $7.31
+    per_unit = _statement("<tr><td>Healthcare</td><td>12.01</td><td>11.99</td></tr>"
+                          + _ruled("Government", "8.34", "8.31")
+                          + "<tr><td>Total</td><td>7.31</td><td>7.33</td></tr>")
+    assert _statuses(per_unit, "foot.layout") == []

@@ -16,6 +16,7 @@ does not print is reported ``not checkable`` with the missing operand named.
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 from assay.audit.findings import Finding, fact_interval
@@ -77,6 +78,11 @@ def _mezzanine(idx: FactIndex, liab: Fact, eq: Fact) -> list[Fact]:
             and f.unit == liab.unit and VOCABULARY.balance_of(f.label) == "mezzanine"]
 
 
+# the row a cash-flow statement adds to its three activities: exchange rates' effect
+_FX_EFFECT = re.compile(r"(?i)\b(?:effects?|impact) of (?:foreign )?(?:currency )?(?:exchange"
+                        r"|rate)|\bexchange rate (?:changes|effects?)\b")
+
+
 def cash_flow(idx: FactIndex) -> list[Finding]:
     out = []
     for net in idx.find("net_change_in_cash", table=CASH_FLOWS):
@@ -90,8 +96,14 @@ def cash_flow(idx: FactIndex) -> list[Finding]:
             out.append(not_checkable("identity.cash_flow", what, [("reported", net)],
                                      f"{missing[0]} cash flow"))
         else:
+            effect = [f for f in idx.by_table[net.table] if f.period == net.period
+                      and f.unit == net.unit and _FX_EFFECT.search(f.label)]
+            if effect:
+                what = what.replace(" = net change", " + the effect of exchange rates = "
+                                    "net change")
             out.append(sum_finding("identity.cash_flow", what, net,
-                                   [(1, f) for _, f in parts if f is not None]))
+                                   [*((1, f) for _, f in parts if f is not None),
+                                    *((1, f) for f in effect[:1])]))
         begin = end = None
         if net.period is not None and net.period.start is not None:
             begin = _cash_at(idx, "cash_beginning", net.period.start - timedelta(days=1), p)

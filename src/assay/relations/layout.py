@@ -106,6 +106,9 @@ _ADDITIVE = frozenset({u.USD, u.SHARES, u.OUNCES, u.POUNDS, u.TONS, u.COUNT, u.M
                        u.FEET})
 
 
+_CENTS = 2  # decimals of an amount in cents
+
+
 def _foot(table: Table, row: Row, totals: list[Fact | None],
           operands: list[list[Fact | None]]) -> list[Finding]:
     """Each column's total = the column's cells of the operand rows (at least two, all of
@@ -115,8 +118,12 @@ def _foot(table: Table, row: Row, totals: list[Fact | None],
         if tot is None:
             continue
         unit = tot.unit
-        if unit not in _ADDITIVE:
-            continue  # rates, prices and ratios of rows do not add up to the total's
+        if unit not in _ADDITIVE or tot.period is None or (
+                unit == u.USD and (tot.decimals or 0) >= _CENTS):
+            # rates, prices and ratios of rows do not add up to the total's; nor do a
+            # column of changes, or amounts in cents in a table of larger sums (averages
+            # per unit: revenue per unit, a premium per barrel)
+            continue
         terms = []
         same = True
         for cs in operands:

@@ -826,15 +826,18 @@ def _rolled_forward(periods: list[Period | None], annual: bool) -> list[Period |
 
 def _members(periods: Sequence[Period | None], texts: Sequence[str],
              ) -> list[tuple[tuple[str, str], ...]]:
-    """For columns that share their period with others, what tells them apart: the words
-    of their headers that are no period words ("Domestic", "Sears Canada", "As
-    Reported"), as a ``("member", words)`` dimension; () elsewhere, or when those words
-    do not tell them apart."""
+    """For columns that share their period with others (or all, in a table whose rows
+    name the periods), what tells them apart: the words of their headers that are no
+    period words ("Domestic", "Sears Canada", "As Reported", "Retained Earnings"), as a
+    ``("member", words)`` dimension; () elsewhere, or when those words do not tell them
+    apart."""
     out: list[tuple[tuple[str, str], ...]] = [() for _ in periods]
-    groups: dict[Period, list[int]] = {}
+    groups: dict[Period | None, list[int]] = {}
     for k, p in enumerate(periods):
         if p is not None:
             groups.setdefault(p, []).append(k)
+    if len(periods) > 1 and not groups:  # the rows name the period (an equity statement's
+        groups[None] = list(range(len(periods)))  # columns: its components)
     for ks in groups.values():
         if len(ks) < 2:
             continue

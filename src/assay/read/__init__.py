@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
+from itertools import accumulate
 from pathlib import Path
 
 from assay.errors import InputError
@@ -186,11 +187,10 @@ def read_source(source: Source, first_table: int = 0, company: str | None = None
             f"table '{t.title}' (lines {t.first_line}-{t.last_line}): {t.lines_used} of "
             f"{t.lines_total} lines read, {n} facts", "info"))
     doc.period = _main_period(doc)
-    if source.html is None:
-        blocks = _text_blocks(prose)
     year_end, year_ends, main = ctx.year_end, _year_ends(tables), doc.period
-    doc.prose_reader = lambda: prose_facts(blocks, source.path, company, year_end, year_ends,
-                                           main, f"d{first_table}p")
+    doc.prose_reader = lambda: prose_facts(
+        blocks if source.html is not None else _text_blocks(prose), source.path, company,
+        year_end, year_ends, main, f"d{first_table}p")
     return doc
 
 
@@ -237,12 +237,16 @@ def _snap_to_dated_ends(facts: list[Fact], tables: list[Table]) -> None:
     if not dated:
         return
     known = set(dated)
+    memo: dict[date, date | None] = {}
 
     def near(day: date) -> date | None:
         if day in known:
             return None
-        close = [d for d in dated if abs((d - day).days) <= _NEAR_DAYS]
-        return close[0] if len(close) == 1 else None
+        hit = memo.get(day, day)
+        if hit is day:
+            close = [d for d in dated if abs((d - day).days) <= _NEAR_DAYS]
+            hit = memo[day] = close[0] if len(close) == 1 else None
+        return hit
 
     for k, f in enumerate(facts):
         p = f.period
@@ -282,23 +286,29 @@ def _scale_by_shared_figures(ctx: Context, tables: list[Table], placed: list[int
     figure, in tables whose note scales them ("External net revenues 1,105,570" in a
     reconciliation, as in the statement of operations "in thousands") is in that scale:
     two figures of three digits or more at least, all found at one scale."""
+    if all(t.scale_note for t in tables):
+        return
     facts = ctx.facts
-    starts = [sum(placed[:k]) for k in range(len(placed))]
+    starts = [0, *accumulate(placed)][:-1]
+    unscaled: dict[int, set[str]] = {}  # each table without a note: its amounts as printed
+    for k, t in enumerate(tables):
+        if not t.scale_note:
+            unscaled[k] = {f.printed.strip("()") for f in facts[starts[k]:starts[k] + placed[k]]
+                           if f.unit == u.USD and f.scale == 0 and _SHAREABLE.match(f.printed)}
+    wanted = set().union(*unscaled.values())
+    if not wanted:
+        return
     scaled: dict[str, set[int]] = {}  # printed amount -> the scales it is printed at
     for k, t in enumerate(tables):
         if t.scale_note:
             for f in facts[starts[k]:starts[k] + placed[k]]:
-                if f.unit == u.USD and f.scale > 0 and _SHAREABLE.match(f.printed):
-                    scaled.setdefault(f.printed.strip("()"), set()).add(f.scale)
+                if f.scale > 0 and f.unit == u.USD and (a := f.printed.strip("()")) in wanted:
+                    scaled.setdefault(a, set()).add(f.scale)
     if not scaled:
         return
-    for k, t in enumerate(tables):
-        if t.scale_note:
-            continue
+    for k, amounts in unscaled.items():
+        t = tables[k]
         mine = range(starts[k], starts[k] + placed[k])
-        amounts = {facts[i].printed.strip("()") for i in mine
-                   if facts[i].unit == u.USD and facts[i].scale == 0
-                   and _SHAREABLE.match(facts[i].printed)}
         found = [scaled[a] for a in amounts if a in scaled]
         scales = set().union(*found) if found else set()
         if len(found) < _SHARED_AT_LEAST or len(scales) != 1:

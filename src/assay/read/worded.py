@@ -44,6 +44,7 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 # pattern is tried only there: the same matches, many times faster than trying it at
 # every character)
 _START = re.compile(r"(?:US)?\$|(?<![\w.,$/-])\d")
+_DIGIT = re.compile(r"\d")
 _WINDOW = 40  # characters before a figure that may say what it is
 # two figures with nothing but signs between them: a row's own figures, run into its
 # label by a layout that could not part them ("Net income $ (4,605) N/A $ 2,020")
@@ -117,7 +118,7 @@ def _price_kind(text: str, start: int, end: int) -> str:
 
 def figures_in_words(text: str) -> list[Worded]:
     """The figures of ``text`` that say what they count, in order."""
-    if not _says_what(text) or _RUN_OF_FIGURES.search(text):
+    if not _DIGIT.search(text) or not _says_what(text) or _RUN_OF_FIGURES.search(text):
         return []
     found = []
     end = 0

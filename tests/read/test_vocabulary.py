@@ -78,3 +78,17 @@ def test_prices_of_oil_and_gas_and_returns_by_abbreviation():
     assert row_unit("ROACE excluding death benefit on BOLI", None, note).unit == "%"
     sales = row_unit("Natural gas sales", None, note)
     assert (sales.unit, sales.scale) == ("USD", 3)
+
+
+def test_volumes_and_things_counted_in_a_general_note():
+    # by hand: "Oil (MBbl) 3,509" is 3,509 thousand barrels, no dollars; "Ending units in
+    # service 982" under "(Unaudited and in thousands)" is 982,000 units; a price "per
+    # metric ton" is a price of a tonne, unscaled
+    from assay.read.labels import parse_scale_note, row_unit
+    general = parse_scale_note("(Unaudited and in thousands)")
+    oil = row_unit("C2 Ethane (MBbl)", None, general)
+    assert (oil.unit, oil.scale) == ("mbbl", 0)
+    units = row_unit("Ending units in service", None, general)
+    assert (units.unit, units.scale) == ("count", 3)
+    price = row_unit("Average realized price per metric ton", None, general)
+    assert (price.unit, price.scale) == ("USD/tonne", 0)

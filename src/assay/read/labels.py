@@ -61,8 +61,15 @@ _PER_SHARE = re.compile(r"\bper\b(?:\s+[\w-]+){0,5}?\s+(?:share|rsu|option)\b"
 # per share because their effect would have been anti-dilutive"
 _LEFT_OUT = re.compile(r"\bexcluded from\b|\banti-?dilutive\b")
 # a price of a unit of oil, gas or power: "(per Bbl)", "$/Mcf", "per MMBtu"
-_PER_COMMODITY = re.compile(r"(?:\bper|\$/)\s*(bbl|barrel|boe|mcf|mcfe|mmbtu|gallon|tonne|mwh)\b")
-_COMMODITY_UNITS = {"barrel": "bbl"}
+_PER_COMMODITY = re.compile(r"(?:\bper|\$/)\s*(bbl|barrel|boe|mcf|mcfe|mmbtu|gallon|tonne|mwh"
+                            r"|metric ton|mt)\b")
+_COMMODITY_UNITS = {"barrel": "bbl", "metric ton": "tonne", "mt": "tonne"}
+# a volume of oil, gas or power, said in the label: "(MBbl)", "Bcfe", "(Bbl/d)"
+_VOLUME = re.compile(r"\(?\b(m{0,2}bbls?(?:/d)?|m?boe(?:/d)?|[mb]?mcfe?(?:/d)?|bcfe?(?:/d)?|mwh"
+                     r"|gwh)\b\)?")
+# things counted in the table's scale when its note is general ("in thousands"):
+# "Units in service", "LTL tonnage"
+_COUNTED_IN_NOTE = re.compile(r"\bunits in service\b|\btonnage\b")
 _RATE_SAID = re.compile(r"\$\s?\d*\.?\d+\s+per\b")
 # rows that count days, ratios, rates and things rather than dollars
 _DAYS = re.compile(r"\bdays\b")
@@ -76,6 +83,7 @@ _PERCENT_WORDS = re.compile(r"\((?:in )?%\)|\bpercent(?:age)?\b|\b(?:tax|interes
                             r"|\bro(?:a|e|aa|ae|ace|tce|atce|ic|te)\b")
 _COUNTED = re.compile(r"^number of\b|\b(?:employees|stores|locations|branches|offices"
                       r"|customers|subscribers|headcount)\b")
+_THOUSANDS = re.compile(r"\(000'?s\)")  # "(000's)": in thousands
 _SAID_SCALE = re.compile(r"\(in (thousands|millions)\)")
 _PRODUCED = re.compile(rf"^({_METALS}) (produced|- ounces|- tons)$")
 _PRICE = re.compile(rf"^({_METALS}) - (london|lme|comex)")
@@ -186,6 +194,8 @@ def row_unit(label: str, group: str | None, note: ScaleNote) -> RowUnit:
         return RowUnit(u.USD_PER_OZ, 0)
     if (per := _PER_COMMODITY.search(low)) is not None:  # "C2 Ethane (per Bbl)"
         return RowUnit("USD/" + _COMMODITY_UNITS.get(per.group(1), per.group(1)), 0)
+    if (volume := _VOLUME.search(low)) is not None and "$" not in low:  # "Oil (MBbl)"
+        return RowUnit(volume.group(1), 0)
     if "$/pound" in low or "$/lb" in low or "per pound" in low or (
             "per pound" in grp and "pounds" not in low and "tons" not in low):
         return RowUnit(u.USD_PER_LB, 0)
@@ -207,6 +217,10 @@ def row_unit(label: str, group: str | None, note: ScaleNote) -> RowUnit:
         return RowUnit(u.PERCENT, 0)
     if _COUNTED.search(head):
         return RowUnit(u.COUNT, said)
+    if _COUNTED_IN_NOTE.search(low):  # (a general note, "in thousands", scales them too)
+        general = len(note.quantities) > 1
+        return RowUnit(u.COUNT, said or _THOUSANDS.search(low) and 3 or (
+            note.scale if general else 0))
     if said:
         return RowUnit(u.USD, said)
     if _OUNCES.search(low):

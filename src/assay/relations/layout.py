@@ -106,7 +106,7 @@ _ADDITIVE = frozenset({u.USD, u.SHARES, u.OUNCES, u.POUNDS, u.TONS, u.COUNT, u.M
                        u.FEET})
 
 
-_CENTS = 2  # decimals of an amount in cents
+_CENTS = 2  # printed decimals of an amount in cents, or of an average
 
 
 def _foot(table: Table, row: Row, totals: list[Fact | None],
@@ -119,10 +119,10 @@ def _foot(table: Table, row: Row, totals: list[Fact | None],
             continue
         unit = tot.unit
         if unit not in _ADDITIVE or tot.period is None or (
-                unit == u.USD and (tot.decimals or 0) >= _CENTS):
+                (tot.decimals or 0) + tot.scale >= _CENTS):
             # rates, prices and ratios of rows do not add up to the total's; nor do a
-            # column of changes, or amounts in cents in a table of larger sums (averages
-            # per unit: revenue per unit, a premium per barrel)
+            # column of changes, or figures printed to the hundredth in a table of larger
+            # sums (averages per unit: revenue per unit, a premium per barrel)
             continue
         terms = []
         same = True

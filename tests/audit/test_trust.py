@@ -151,3 +151,20 @@ def test_cash_flows_add_the_effect_of_exchange_rates_and_cents_are_not_footed():
                           + _ruled("Government", "8.34", "8.31")
                           + "<tr><td>Total</td><td>7.31</td><td>7.33</td></tr>")
     assert _statuses(per_unit, "foot.layout") == []
+
+
+def test_a_label_a_table_prints_with_several_values_ties_to_nothing():
+    # by hand, from a release's "Detailed information on selected items": "General and
+    # administrative" is printed under each item (3,656 of share-based compensation,
+    # 129 of pension costs): neither is the G&A of the reconciliation (1,820)
+    detail = ("<p>Detailed Information on Selected Items</p><p>(in thousands)</p><table>"
+              "<tr><td></td><td>Three Months Ended March 31, 2020</td></tr>"
+              "<tr><td>Share-based compensation</td><td></td></tr>"
+              "<tr><td>General and administrative</td><td>3,656</td></tr>"
+              "<tr><td>Pension costs</td><td></td></tr>"
+              "<tr><td>General and administrative</td><td>129</td></tr></table>")
+    html = _statement("<tr><td>Revenue</td><td>50,000</td><td>45,000</td></tr>"
+                      "<tr><td>General and administrative</td><td>1,820</td><td>1,700</td></tr>"
+                      ).replace("</body>", detail + "</body>")
+    assert not [f for f in audit(read_text(html, "d.htm")).findings
+                if f.rule == "tie.general_and_administrative"]

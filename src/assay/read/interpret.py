@@ -829,8 +829,9 @@ def _members(periods: Sequence[Period | None], texts: Sequence[str],
     """For columns that share their period with others (or all, in a table whose rows
     name the periods), what tells them apart: the words of their headers that are no
     period words ("Domestic", "Sears Canada", "As Reported", "Retained Earnings"), as a
-    ``("member", words)`` dimension; () elsewhere, or when those words do not tell them
-    apart."""
+    ``("member", words)`` dimension; where nothing tells them apart, their place
+    (``("column", "3")``), so that no figure of theirs is taken for another's; () where
+    a column's period is its own."""
     out: list[tuple[tuple[str, str], ...]] = [() for _ in periods]
     groups: dict[Period | None, list[int]] = {}
     for k, p in enumerate(periods):
@@ -845,6 +846,9 @@ def _members(periods: Sequence[Period | None], texts: Sequence[str],
         if all(names) and len(set(names)) == len(names):
             for k, name in zip(ks, names, strict=True):
                 out[k] = (("member", name),)
+        elif groups.get(None) is not ks:  # columns of one period that nothing tells apart:
+            for k in ks:  # the same quantity twice, or a period misread; each its own
+                out[k] = (("column", str(k + 1)),)
     return out
 
 

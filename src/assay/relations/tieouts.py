@@ -7,6 +7,7 @@ thousands of ounces) the finer must round to the coarser.
 
 Where one label names two quantities, the tie is not made:
 - a pro forma statement's figures are of another basis than the reported statements';
+- a label a table prints with several values for one period names several quantities;
 - the cash-flow statement's "Depreciation, depletion and amortization" also holds the
   depreciation that the Statement of Operations shows among other operating expenses,
   so it is not the cost-of-sales DD&A of the Statement of Operations and the
@@ -97,6 +98,12 @@ def tieouts(idx: FactIndex) -> list[Finding]:
     excluded: dict[str, frozenset[str]] = {}
     # a pro forma statement's figures are other quantities than the reported ones
     other_basis = frozenset(t.title for t in idx.doc.tables if t.role == "pro_forma")
+    # a label a table prints with several values for one period names several
+    # quantities ("General and administrative" under each of its items): none of them ties
+    values_of: defaultdict[tuple[object, ...], set[object]] = defaultdict(set)
+    for f in idx.doc.facts:
+        if f.concept and f.period is not None:
+            values_of[(f.table, f.concept, f.period, f.dims, sc[f.id], f.metal)].add(f.value)
     for f in idx.doc.facts:
         concept = f.concept
         if not concept or f.period is None or f.nil:
@@ -106,6 +113,8 @@ def tieouts(idx: FactIndex) -> list[Finding]:
             ex = excluded[concept] = other.get(concept, frozenset()).union(
                 () if concept in CASH_FLOW_TIES else cash)
         if f.table in ex or f.table in other_basis:  # (None, for no table, is no table's)
+            continue
+        if len(values_of[(f.table, concept, f.period, f.dims, sc[f.id], f.metal)]) > 1:
             continue
         where = sc[f.id]
         if concept not in _SPECIAL:

@@ -45,8 +45,8 @@ def balance_sheet(idx: FactIndex) -> list[Finding]:
     out = []
     for assets in idx.find("total_assets", table=BALANCE):
         p = _period(assets)
-        liab = idx.one("total_liabilities", table=BALANCE, period=p)
-        eq = idx.one("total_equity", table=BALANCE, period=p)
+        liab = _beside(idx, "total_liabilities", assets)
+        eq = _beside(idx, "total_equity", assets)
         what = f"Balance sheet ({p}): total assets = total liabilities + equity"
         if liab is None or eq is None:
             missing = "total liabilities" if liab is None else "total shareholders' equity"
@@ -58,13 +58,22 @@ def balance_sheet(idx: FactIndex) -> list[Finding]:
             what += " + what stands between them"
         terms = [(1, liab), *((1, f) for f in between), (1, eq)]
         out.append(sum_finding("identity.balance_sheet", what, assets, terms))
-        tle = idx.one("total_liabilities_and_equity", table=BALANCE, period=p)
+        tle = _beside(idx, "total_liabilities_and_equity", assets)
         if tle is not None:
             out.append(sum_finding(
                 "identity.balance_sheet",
                 f"Balance sheet ({p}): total liabilities and equity = liabilities + equity"
                 + (" + what stands between them" if between else ""), tle, terms))
     return out
+
+
+def _beside(idx: FactIndex, concept: str, fact: Fact) -> Fact | None:
+    """The balance sheet's figure of ``concept`` in ``fact``'s column: its period, and
+    its column's member where columns of one period are told apart (historical,
+    adjustments, pro forma); one of its own table first."""
+    found = [f for f in idx.find(concept, table=BALANCE, period=_period(fact))
+             if f.dims == fact.dims]
+    return next((f for f in found if f.table == fact.table), found[0] if found else None)
 
 
 def _mezzanine(idx: FactIndex, liab: Fact, eq: Fact) -> list[Fact]:

@@ -110,7 +110,8 @@ class _TableReader:
         self._first_fact = len(ctx.facts)  # where this table's facts begin in ctx.facts
         self._id_prefix = f"t{index}r"
         self._grid_meanings: list[_Meaning] = []  # what each column of a grid holds
-        self._averaged_columns: list[bool] = []  # columns of averages ("Average Balance")
+        # columns of balances over the period ("Average Balance", "Maximum ... During")
+        self._averaged_columns: list[bool] = []
         # what each column stands for beside its period, where columns share one
         # ("Domestic | Canada | Consolidated", "As Reported | Adjusted"): a dimension
         self._members: list[tuple[tuple[str, str], ...]] = []
@@ -301,7 +302,7 @@ class _TableReader:
     def read_body(self) -> None:
         self._periods = [c.period for c in self.table.columns]
         whole = bool(_AVERAGE_BALANCES.search(self.table.title))
-        self._averaged_columns = [whole or bool(_AVERAGE.search(c.header))
+        self._averaged_columns = [whole or bool(_OVER_THE_PERIOD.search(c.header))
                                   for c in self.table.columns]
         self._percent_columns = _percent_columns(self.g.rows)
         used, rows = self.used, self.table.rows
@@ -746,6 +747,9 @@ _AVERAGE = re.compile(r"(?i)\baverage\b")
 _ANY_PARENTHESES = re.compile(r"\([^)]*\)")
 _PERIOD_FILLER = frozenset({"for", "the", "ended", "ending", "as", "of", "at", "and", "",
                             "unaudited", "(unaudited)"})
+# a column of a balance over its period, not at its end: "Average Balance", "Maximum
+# Amount Outstanding During the Period"
+_OVER_THE_PERIOD = re.compile(r"(?i)\baverage\b|\bduring\b|\bmaximum\b")
 _AVERAGE_BALANCES = re.compile(r"(?i)\baverage (?:daily )?balances?\b")
 _FLOW_HEADING = re.compile(r"(?i)\b(?:income|expenses?|revenues?|costs?|charges|changes"
                            r"|increase|decrease)\b")
@@ -793,13 +797,13 @@ def _as_of(title: list[SourceLine]) -> Period | None:
 
 def _names_a_period(text: str) -> bool:
     """A title line that names a period whole: period words only ("For the 13 Weeks Ended
-    July 3, 2004 and June 28, 2003"), or a duration with its date among other words ("*
-    Domestic segment detail for the 13 weeks ended June 28, 2003")."""
+    July 3, 2004 and June 28, 2003"), or a duration with its full date among other words
+    ("* Domestic segment detail for the 13 weeks ended June 28, 2003")."""
     items = header_items(text) if text else ()
     if not items:
         return False
-    kinds = {i.kind for i in items}
-    return is_header_line(text) or "duration" in kinds and "date" in kinds
+    return is_header_line(text) or any(i.kind == "duration" for i in items) and any(
+        i.kind == "date" and i.year for i in items)  # (not "as of January 1 of the year")
 
 
 def _rolled_forward(periods: list[Period | None], annual: bool) -> list[Period | None]:

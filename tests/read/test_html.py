@@ -514,3 +514,19 @@ def test_balances_in_a_column_of_averages_are_averaged_over_its_period():
     nine = Period.months_ended(9, date(2020, 3, 31))
     assert by["Total liabilities"][0].period == nine
     assert [f.period for f in by["Loans receivable"]] == [nine, nine]
+
+
+def test_a_date_without_its_year_in_a_title_sentence_dates_no_column():
+    # by hand, from a 1993 10-K: "... as if they had been acquired as of January 1 of the
+    # preceding year (Unaudited):" over "1991 | 1992 | 1993": the columns are the years
+    # (to December 31), not 52 weeks to January 1 of each
+    html = """<html><body><p>The following summarizes the pro forma effect of businesses
+acquired in 1991, 1992 and 1993 as if they had been acquired as of January 1 of the
+preceding year (Unaudited):</p><table>
+<tr><td></td><td>1991</td><td>1992</td><td>1993</td></tr>
+<tr><td>Pro forma revenue</td><td>$ 9,080,135</td><td>$ 9,661,839</td><td>$ 9,426,190</td></tr>
+<tr><td>Revenue as reported</td><td>8,661,027</td><td>9,135,577</td><td>9,135,577</td></tr>
+</table></body></html>"""
+    by = _by_label(read_text(html, "pf.htm"))
+    assert [f.period for f in by["Pro forma revenue"]] == [
+        Period.months_ended(12, date(y, 12, 31)) for y in (1991, 1992, 1993)]

@@ -168,3 +168,14 @@ def test_a_label_a_table_prints_with_several_values_ties_to_nothing():
                       ).replace("</body>", detail + "</body>")
     assert not [f for f in audit(read_text(html, "d.htm")).findings
                 if f.rule == "tie.general_and_administrative"]
+
+
+def test_a_block_with_figures_left_among_a_row_s_words_is_not_footed():
+    # by hand, from a bank's 8-K: "Federal income tax payable - -100% 1,527 na" kept its
+    # 1,527 among its words; without it the liabilities miss their printed total by
+    # 1,527, a sum the audit cannot make
+    rows = ("<tr><td>Deposits</td><td>892,133</td><td>800,938</td></tr>"
+            "<tr><td>Federal income tax payable 1,527 na</td><td></td><td></td></tr>"
+            + _ruled("Deferred compensation", "1,877", "1,858")
+            + "<tr><td>Total liabilities</td><td>895,537</td><td>802,796</td></tr>")
+    assert _statuses(_statement(rows), "foot.layout") == []

@@ -17,6 +17,7 @@ per-ounce figure is a ratio, not a sum, and is checked elsewhere.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 from assay.audit.findings import Finding, Text
@@ -82,6 +83,8 @@ def footing(table: Table, idx: FactIndex) -> list[Finding]:
                          and row.block == rows[t - 1].block):
             continue
         operands = [i for i in range(start, t) if has[i]]
+        if any(_FIGURE_IN_WORDS.search(rows[i].label) for i in range(start, t)):
+            continue  # a row whose figures may be read as words: the block's sum is unsure
         if len(operands) >= 2:
             findings.extend(_foot(table, row, cells[t], [cells[i] for i in operands]))
         elif len(operands) == 1 and rows[operands[0]].label == "":
@@ -106,6 +109,9 @@ _ADDITIVE = frozenset({u.USD, u.SHARES, u.OUNCES, u.POUNDS, u.TONS, u.COUNT, u.M
                        u.FEET})
 
 
+# a figure of thousands left among a row's words ("Federal income tax payable - -100%
+# 1,527 na -"): the layout could not place the row's figures
+_FIGURE_IN_WORDS = re.compile(r"\d{1,3}(?:,\d{3})+(?!\d)")
 _CENTS = 2  # printed decimals of an amount in cents, or of an average
 
 

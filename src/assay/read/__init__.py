@@ -13,38 +13,36 @@ import calendar
 import re
 from collections import Counter
 from dataclasses import replace
-from datetime import date, timedelta
-from decimal import Decimal
-from itertools import accumulate
 from pathlib import Path
 
 from assay.errors import InputError
-from assay.model import Diagnostic, Document, Fact, Location, Period, Table
-from assay.model import units as u
+from assay.model import Diagnostic, Document, Location, Period, Table
 
 from .container import Container, decode_with_notes, file_bytes, split_documents
+from .fiscal_year import (
+    snap_to_dated_ends,
+    year_end_implied,
+    year_end_said,
+    year_ends,
+    years_only,
+)
 from .grid import Grid
-from .headers import header_items
 from .html_layout import html_layout
 from .interpret import Context, read_table
 from .labels import parse_scale_note
 from .layout import LineIndex
 from .prose import Block, prose_facts
+from .shared_scale import scale_by_shared_figures
 from .source import Source, SourceLine
 from .text_layout import text_grids
 
 __all__ = ["read_bytes", "read_release", "read_source", "read_text"]
 
-_YEAR_ENDED = re.compile(r"(?i)\byears?\s+ended\s+([A-Z][a-z]{2,8})\.?\s+(\d{1,2})\b")
-_MONTHS = {m: k for k, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
-                                        "sep", "oct", "nov", "dec"), 1)}
 # (a note may hold one level of parentheses: "metric tons in thousands (kmt))")
 _NOTE_ALONE = re.compile(r"(?i)^\((?:[$\w ,]*\s)?in (?:thousands|millions|billions)\b"
                          r"(?:[^()]|\([^()]*\))*\)$")
 _NOTE_CLOSING = re.compile(r"(?i)\((?:[$\w ]+ )?in (?:thousands|millions|billions)\b"
                            r"(?:[^()]|\([^()]*\))*\)[:.]?\s*$")
-# an amount of three digits or more, as printed ("1,105,570", "(23,283)"), no decimals
-_SHAREABLE = re.compile(r"^\(?\d{1,3}(?:,\d{3})+\)?$|^\(?\d{3,}\)?$")
 _FOR_ALL_TABLES = ("in all tables", "tabular information", "tabular amounts")
 _COMPANY_IN_PROSE = re.compile(
     r"\b([A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,4} (?:Company|Corporation|Corp\.|Inc\.|Ltd\.|"
@@ -152,9 +150,9 @@ def read_source(source: Source, first_table: int = 0, company: str | None = None
         found |= {i for i, ln in enumerate(lines)
                   if _NOTE_ALONE.match(ln.text) or _NOTE_CLOSING.search(ln.text)}
     notes = [(places[i], lines[i]) for i in sorted(found)]
-    said = source.year_end or _year_end_said(grids)
+    said = source.year_end or year_end_said(grids)
     ctx, tables, placed = _read_tables(source.path, company, grids, notes, first_table, said)
-    implied = None if said else _year_end_implied(tables)
+    implied = None if said else year_end_implied(tables)
     if implied is not None:  # bare years and quarters end where the half-years say
         ctx, tables, placed = _read_tables(source.path, company, grids, notes, first_table,
                                            implied)
@@ -187,10 +185,10 @@ def read_source(source: Source, first_table: int = 0, company: str | None = None
             f"table '{t.title}' (lines {t.first_line}-{t.last_line}): {t.lines_used} of "
             f"{t.lines_total} lines read, {n} facts", "info"))
     doc.period = _main_period(doc)
-    year_end, year_ends, main = ctx.year_end, _year_ends(tables), doc.period
+    year_end, ends, main = ctx.year_end, year_ends(tables), doc.period
     doc.prose_reader = lambda: prose_facts(
         blocks if source.html is not None else _text_blocks(prose), source.path, company,
-        year_end, year_ends, main, f"d{first_table}p")
+        year_end, ends, main, f"d{first_table}p")
     return doc
 
 
@@ -202,7 +200,7 @@ def _read_tables(path: str, company: str, grids: list[Grid], notes: list[tuple[i
     ctx = Context(path, company)
     if year_end is not None:
         ctx.year_end = year_end
-    ctx.annual = _years_only(grids)
+    ctx.annual = years_only(grids)
     tables: list[Table] = []
     placed = []  # facts of each table
     notes = list(notes)
@@ -217,112 +215,9 @@ def _read_tables(path: str, company: str, grids: list[Grid], notes: list[tuple[i
         before = len(ctx.facts)
         tables.append(read_table(ctx, grid, first_table + k))
         placed.append(len(ctx.facts) - before)
-    _scale_by_shared_figures(ctx, tables, placed)
-    _snap_to_dated_ends(ctx.facts, tables)
+    scale_by_shared_figures(ctx, tables, placed)
+    snap_to_dated_ends(ctx.facts, tables)
     return ctx, tables, placed
-
-
-_NEAR_DAYS = 7  # a 52-53-week year ends within a week of where months would end it
-
-
-def _snap_to_dated_ends(facts: list[Fact], tables: list[Table]) -> None:
-    """Periods a document's headers date only by year ("Fiscal Year 2022", "Balance at
-    End of Period" of it) end where its dated columns end that year ("Year Ended January
-    30, 2022"), when that is within a week of where the fiscal year end put them: a
-    52-53-week calendar's years end on a weekday, not a date. A year begins the day after
-    the year before it ends, when that is dated too."""
-    dated = sorted({c.period.end for t in tables for c in t.columns
-                    if c.period is not None and (c.period.is_instant or c.period.months == 12)
-                    and any(i.kind == "date" and i.year for i in header_items(c.header))})
-    if not dated:
-        return
-    known = set(dated)
-    memo: dict[date, date | None] = {}
-
-    def near(day: date) -> date | None:
-        if day in known:
-            return None
-        hit = memo.get(day, day)
-        if hit is day:
-            close = [d for d in dated if abs((d - day).days) <= _NEAR_DAYS]
-            hit = memo[day] = close[0] if len(close) == 1 else None
-        return hit
-
-    for k, f in enumerate(facts):
-        p = f.period
-        if p is None or (end := near(p.end)) is None:
-            continue
-        if p.is_instant:
-            facts[k] = replace(f, period=Period.instant(end))
-        elif p.months == 12:
-            before = p.start - timedelta(days=1)
-            start = p.start if before in known else (
-                (b + timedelta(days=1)) if (b := near(before)) else p.start)
-            facts[k] = replace(f, period=Period(end=end, start=start))
-
-
-def _year_end_implied(tables: list[Table]) -> tuple[int, int] | None:
-    """The fiscal year end a document's dated half-years and nine months imply when it is
-    not December ("Six Months Ended March 29, 2020": a year ending in September, on the
-    month's last day), for a document that says none; None when they imply December or
-    disagree."""
-    months = set()
-    for t in tables:
-        for c in t.columns:
-            p = c.period
-            if p is not None and p.months in (6, 9) and any(
-                    i.kind == "date" and i.year for i in header_items(c.header)):
-                months.add((p.end.month + 12 - p.months - 1) % 12 + 1)
-    if len(months) != 1 or (month := months.pop()) == 12:
-        return None
-    return month, calendar.monthrange(2001, month)[1]
-
-
-_SHARED_AT_LEAST = 2  # figures a table without a note must share with scaled tables
-
-
-def _scale_by_shared_figures(ctx: Context, tables: list[Table], placed: list[int]) -> None:
-    """A table with no scale note of its own whose amounts are printed, figure for
-    figure, in tables whose note scales them ("External net revenues 1,105,570" in a
-    reconciliation, as in the statement of operations "in thousands") is in that scale:
-    two figures of three digits or more at least, all found at one scale."""
-    if all(t.scale_note for t in tables):
-        return
-    facts = ctx.facts
-    starts = [0, *accumulate(placed)][:-1]
-    unscaled: dict[int, set[str]] = {}  # each table without a note: its amounts as printed
-    for k, t in enumerate(tables):
-        if not t.scale_note:
-            unscaled[k] = {f.printed.strip("()") for f in facts[starts[k]:starts[k] + placed[k]]
-                           if f.unit == u.USD and f.scale == 0 and _SHAREABLE.match(f.printed)}
-    wanted = set().union(*unscaled.values())
-    if not wanted:
-        return
-    scaled: dict[str, set[int]] = {}  # printed amount -> the scales it is printed at
-    for k, t in enumerate(tables):
-        if t.scale_note:
-            for f in facts[starts[k]:starts[k] + placed[k]]:
-                if f.scale > 0 and f.unit == u.USD and (a := f.printed.strip("()")) in wanted:
-                    scaled.setdefault(a, set()).add(f.scale)
-    if not scaled:
-        return
-    for k, amounts in unscaled.items():
-        t = tables[k]
-        mine = range(starts[k], starts[k] + placed[k])
-        found = [scaled[a] for a in amounts if a in scaled]
-        scales = set().union(*found) if found else set()
-        if len(found) < _SHARED_AT_LEAST or len(scales) != 1:
-            continue
-        scale = scales.pop()
-        for i in mine:
-            f = facts[i]
-            if f.unit == u.USD and f.scale == 0 and (f.decimals or 0) <= 0:
-                facts[i] = replace(f, value=f.value * Decimal(10) ** scale, scale=scale,
-                                   decimals=(f.decimals or 0) - scale)
-        t.scale_note = f"(as the tables it shares {len(found)} figures with: 10^{scale})"
-        ctx.warn(t.first_line, "scale-shared",
-                 f"no scale note: '{t.title}' prints {len(found)} amounts as tables scaled "
-                 f"by 10^{scale} do; its amounts are taken at that scale")
 
 
 def _text_blocks(prose: list[tuple[int, str]]) -> list[Block]:
@@ -342,35 +237,6 @@ def _text_blocks(prose: list[tuple[int, str]]) -> list[Block]:
             run = []
         run.append((number, text))
     return blocks
-
-
-def _year_ends(tables: list[Table]) -> dict[int, date]:
-    """The last day of each fiscal year the tables' columns date, by the year it ends in."""
-    return {p.end.year: p.end for t in tables for c in t.columns
-            if (p := c.period) is not None and p.months == 12}
-
-
-def _year_end_said(grids: list[Grid]) -> tuple[int, int] | None:
-    """The fiscal year end the headers and row headings of a document's tables say most
-    often ("Year Ended January 29, 2023"), for a document whose submission does not say
-    it."""
-    ends: Counter[tuple[int, int]] = Counter()
-    for grid in grids:
-        headings = [row.text for row in grid.rows if row.text and not row.figures]
-        for text in (*(line.text for line in (*grid.title, *grid.header)), *headings):
-            for m in _YEAR_ENDED.finditer(text):
-                month = _MONTHS.get(m.group(1)[:3].lower())
-                if month:
-                    ends[month, int(m.group(2))] += 1
-    return ends.most_common(1)[0][0] if ends else None
-
-
-def _years_only(grids: list[Grid]) -> bool:
-    """Whether every duration the document's column headers name is a year (an annual
-    report's), and they name one at least."""
-    months = {item.months for grid in grids for line in grid.header
-              for item in header_items(line.text) if item.kind == "duration"}
-    return months == {12}
 
 
 def _link_tags(doc: Document) -> None:

@@ -1,0 +1,104 @@
+"""A document's fiscal calendar: where its years end, said or implied, and the dates
+its tables give the years they name alone (a 52-53-week year ends on a weekday)."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections import Counter
+from dataclasses import replace
+from datetime import date, timedelta
+
+from assay.model import Fact, Period, Table
+
+from .grid import Grid
+from .headers import header_items
+
+_YEAR_ENDED = re.compile(r"(?i)\byears?\s+ended\s+([A-Z][a-z]{2,8})\.?\s+(\d{1,2})\b")
+_MONTHS = {m: k for k, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
+                                        "sep", "oct", "nov", "dec"), 1)}
+
+
+def year_end_said(grids: list[Grid]) -> tuple[int, int] | None:
+    """The fiscal year end the headers and row headings of a document's tables say most
+    often ("Year Ended January 29, 2023"), for a document whose submission does not say
+    it."""
+    ends: Counter[tuple[int, int]] = Counter()
+    for grid in grids:
+        headings = [row.text for row in grid.rows if row.text and not row.figures]
+        for text in (*(line.text for line in (*grid.title, *grid.header)), *headings):
+            for m in _YEAR_ENDED.finditer(text):
+                month = _MONTHS.get(m.group(1)[:3].lower())
+                if month:
+                    ends[month, int(m.group(2))] += 1
+    return ends.most_common(1)[0][0] if ends else None
+
+
+def years_only(grids: list[Grid]) -> bool:
+    """Whether every duration the document's column headers name is a year (an annual
+    report's), and they name one at least."""
+    months = {item.months for grid in grids for line in grid.header
+              for item in header_items(line.text) if item.kind == "duration"}
+    return months == {12}
+
+
+def year_end_implied(tables: list[Table]) -> tuple[int, int] | None:
+    """The fiscal year end a document's dated half-years and nine months imply when it is
+    not December ("Six Months Ended March 29, 2020": a year ending in September, on the
+    month's last day), for a document that says none; None when they imply December or
+    disagree."""
+    months = set()
+    for t in tables:
+        for c in t.columns:
+            p = c.period
+            if p is not None and p.months in (6, 9) and any(
+                    i.kind == "date" and i.year for i in header_items(c.header)):
+                months.add((p.end.month + 12 - p.months - 1) % 12 + 1)
+    if len(months) != 1 or (month := months.pop()) == 12:
+        return None
+    return month, calendar.monthrange(2001, month)[1]
+
+
+def year_ends(tables: list[Table]) -> dict[int, date]:
+    """The last day of each fiscal year the tables' columns date, by the year it ends in."""
+    return {p.end.year: p.end for t in tables for c in t.columns
+            if (p := c.period) is not None and p.months == 12}
+
+
+_NEAR_DAYS = 7  # a 52-53-week year ends within a week of where months would end it
+
+
+def snap_to_dated_ends(facts: list[Fact], tables: list[Table]) -> None:
+    """Periods a document's headers date only by year ("Fiscal Year 2022", "Balance at
+    End of Period" of it) end where its dated columns end that year ("Year Ended January
+    30, 2022"), when that is within a week of where the fiscal year end put them: a
+    52-53-week calendar's years end on a weekday, not a date. A year begins the day after
+    the year before it ends, when that is dated too."""
+    dated = sorted({c.period.end for t in tables for c in t.columns
+                    if c.period is not None and (c.period.is_instant or c.period.months == 12)
+                    and any(i.kind == "date" and i.year for i in header_items(c.header))})
+    if not dated:
+        return
+    known = set(dated)
+    memo: dict[date, date | None] = {}
+
+    def near(day: date) -> date | None:
+        if day in known:
+            return None
+        hit = memo.get(day, day)
+        if hit is day:
+            close = [d for d in dated if abs((d - day).days) <= _NEAR_DAYS]
+            hit = memo[day] = close[0] if len(close) == 1 else None
+        return hit
+
+    for k, f in enumerate(facts):
+        p = f.period
+        if p is None or (end := near(p.end)) is None:
+            continue
+        if p.is_instant:
+            facts[k] = replace(f, period=Period.instant(end))
+        elif p.months == 12:
+            before = p.start - timedelta(days=1)
+            start = p.start if before in known else (
+                (b + timedelta(days=1)) if (b := near(before)) else p.start)
+            facts[k] = replace(f, period=Period(end=end, start=start))

@@ -555,3 +555,49 @@ Earnings per share$     0.95      $     1.16      $     0.15      $     0.34
     assert net[0].value == Decimal(114655000)
     eps = [f for f in doc.facts if f.label.startswith("Earnings per")]
     assert [(f.value, f.unit) for f in eps][:1] == [(Decimal("0.95"), "USD/share")]
+
+
+def test_page_columns_share_columns_and_tables_of_counts():
+    # by hand, from a 1994 10-K: "INDEX TO CONSOLIDATED FINANCIAL STATEMENTS ... Page"
+    # lists page numbers, no facts; from its equity statement, the "Shares" column
+    # counts shares; from an 8-K's "Domestic Retail Stores:", 1,109 is a count of stores
+    from assay.read import read_text
+    index = """<TABLE>
+<CAPTION>
+INDEX TO CONSOLIDATED FINANCIAL STATEMENTS                     Page
+<S>                                                            <C>
+Report of Independent Auditors                                   22
+Consolidated Balance Sheets                                      23
+Consolidated Statements of Income                                25
+</TABLE>"""
+    doc = read_text(index, "k.txt")
+    assert not doc.facts
+    assert any(d.code == "page-column" for d in doc.diagnostics)
+    equity = """Consolidated Statements of Shareholders' Equity
+
+                          (In thousands, except per share amounts)
+
+<TABLE>
+<CAPTION>
+                                            Common Stock
+                                          Shares       Amount
+<S>                                      <C>          <C>
+Balance at September 25, 1992            118,479      $ 203,613
+Common stock issued                        2,693         71,919
+Balance at September 24, 1993            121,172      $ 275,532
+</TABLE>"""
+    facts = read_text(equity, "e.txt").facts
+    shares = [f for f in facts if f.column == 0]
+    assert {f.unit for f in shares} == {"shares"}
+    assert shares[0].value == 118_479_000
+    stores = """
+    Domestic Retail Stores:
+                               July 3,  June 28, January 3,
+                                2004     2003      2004
+      Full-line                   871      869       871
+      Specialty                 1,109    1,307     1,105
+      Lands' End                   16       15        16
+"""
+    facts = read_text(stores, "s.txt").facts
+    assert {(f.value, f.unit) for f in facts if f.label == "Specialty"} == {
+        (1109, "count"), (1307, "count"), (1105, "count")}

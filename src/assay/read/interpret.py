@@ -115,6 +115,7 @@ class _TableReader:
         # what each column stands for beside its period, where columns share one
         # ("Domestic | Canada | Consolidated", "As Reported | Adjusted"): a dimension
         self._members: list[tuple[tuple[str, str], ...]] = []
+        self._page_columns: frozenset[int] = frozenset()  # columns of page numbers
         self._periods: list[Period | None] = []  # each column's period
         self._row_period: Period | None = None  # the period the last row heading named
         self._stub_year: int | None = None  # the one year the header's stub names
@@ -253,6 +254,13 @@ class _TableReader:
                           f"no period in the header: the columns of '{previous.title}' "
                           f"(lines {previous.first_line}-{previous.last_line}) continue")
         self._column_units = [_unit_named(text, self.note) for text in texts]
+        # a column of page numbers ("INDEX TO FINANCIAL STATEMENTS ... Page") holds no facts
+        self._page_columns = frozenset(k for k, text in enumerate(texts)
+                                       if _PAGE_HEADER.search(text))
+        for k in sorted(self._page_columns):
+            self.ctx.warn(g.anchor.number, "page-column",
+                          f"column {k + 1} of '{self.table.title}' ('{texts[k]}') holds page "
+                          f"numbers: not read as facts", g.columns[k].start)
         if not any(self._column_units):
             self._column_units = []
         if not any(periods) and not self._stub_year:
@@ -499,6 +507,8 @@ class _TableReader:
             return None
         ru = labels.row_unit(row.label, row.group or row.section, self.note)
         unit, scale = ru.unit, ru.scale
+        if unit == u.USD and not self.note.text and labels.counts(self.table.title):
+            unit, scale = u.COUNT, 0  # "Specialty 1,109" under "Domestic Retail Stores:"
         concept = labels.concept_of(row.label, unit, row.group, self.table.title)
         if concept and unit == u.USD_PER_SHARE and not concept.startswith("eps"):
             concept += "_per_share"  # "Net income" under "Earnings per share:"
@@ -538,7 +548,7 @@ class _TableReader:
             c is not None and not c.nil and (c.percent or k in self._percent_columns)
             for k, c in enumerate(placed))
         for k, cell in enumerate(placed):
-            if cell is None:
+            if cell is None or k in self._page_columns:
                 ids.append(None)
                 continue
             m = meaning or self._grid_meanings[k]  # a grid's column says what its figures are
@@ -744,6 +754,9 @@ _WHOLE_COUNT = 100_000  # a count of shares printed whole in a label, not scaled
 _MARK = re.compile(r"\*+|\(\w\)|\d\)")  # a footnote mark: "*", "(a)"
 _NAMES_SLACK = 8  # characters left of the first column a column name may start at
 _AVERAGE = re.compile(r"(?i)\baverage\b")
+_PAGE_HEADER = re.compile(r"(?i)(?:^|\s)pages?(?: no\.?| number)?$")
+# a column that counts shares: "Shares", "Common Stock Shares", "Number of Shares"
+_SHARES_COLUMN = re.compile(r"(?i)(?:[\w-]+ ){0,2}shares(?: outstanding| issued)?")
 _ANY_PARENTHESES = re.compile(r"\([^)]*\)")
 _PERIOD_FILLER = frozenset({"for", "the", "ended", "ending", "as", "of", "at", "and", "",
                             "unaudited", "(unaudited)"})
@@ -947,6 +960,9 @@ def _unit_named(header: str, note: labels.ScaleNote) -> labels.RowUnit | None:
     if not header.strip():
         return None
     unit = labels.row_unit(header, None, note)
+    if unit.unit == u.USD and _SHARES_COLUMN.fullmatch(_member_words(header)):
+        # "Common Stock / Shares": a count of shares
+        return labels.RowUnit(u.SHARES, note.scale_of("shares"))
     return None if unit.unit == u.USD else unit
 
 

@@ -52,6 +52,7 @@ _OUNCES = re.compile(r"\bounces\b|\(oz\.?\)")
 _TONS = re.compile(r"\btons\b")
 _SHARES = re.compile(r"\bshares\b")
 _SHARE_COUNT = re.compile(r"\bshares\b.*\b(?:outstanding|used|issued)\b"
+                          r"|^(?:effect of )?dilutive (?:stock )?(?:options|securities|awards)\b"
                           r"|\b(?:number|weighted)\b.*\bshares\b")
 _PER_SHARE = re.compile(r"\bper\b(?:\s+[\w-]+){0,5}?\s+(?:share|rsu|option)\b"
                         r"|\bper-share\b|\beps\b"
@@ -233,6 +234,12 @@ def row_unit(label: str, group: str | None, note: ScaleNote) -> RowUnit:
         if _PER_SHARE.search(grp):
             return RowUnit(u.USD_PER_SHARE, 0)
     return RowUnit(u.USD, note.scale_of("dollars"))
+
+
+def counts(title: str) -> bool:
+    """Whether a table's title names things counted ("Domestic Retail Stores:",
+    "Number of employees")."""
+    return bool(_COUNTED.search(title.lower()))
 
 
 def _said_scale(low: str) -> int:

@@ -530,3 +530,17 @@ preceding year (Unaudited):</p><table>
     by = _by_label(read_text(html, "pf.htm"))
     assert [f.period for f in by["Pro forma revenue"]] == [
         Period.months_ended(12, date(y, 12, 31)) for y in (1991, 1992, 1993)]
+
+
+def test_a_range_in_a_cell_gives_both_ends_of_the_column_period():
+    # by hand, from a 10-K's valuation assumptions: "0.1%-1.6%" under the year ended
+    # January 31, 2021 is a risk-free rate between 0.1% and 1.6% for that year
+    html = """<html><body><p>Stock-based compensation assumptions</p><table>
+<tr><td></td><td>Year Ended January 29, 2023</td><td>Year Ended January 31, 2021</td></tr>
+<tr><td>Risk-free interest rate</td><td>4.6%</td><td>0.1%-1.6%</td></tr>
+<tr><td>Dividend yield</td><td>0.1%</td><td>0.1%-0.3%</td></tr>
+</table></body></html>"""
+    facts = [f for f in read_text(html, "r.htm").facts if f.label == "Risk-free interest rate"]
+    fy2021 = Period.months_ended(12, date(2021, 1, 31))
+    assert [(f.printed, f.value, f.unit, f.period) for f in facts if f.column == 1] == [
+        ("0.1%", Decimal("0.1"), "%", fy2021), ("1.6%", Decimal("1.6"), "%", fy2021)]

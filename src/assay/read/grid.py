@@ -46,6 +46,9 @@ class GridRow(NamedTuple):
     places: list[Location | None] | None = None  # each placed figure's place, where the
     # line's columns are not the document's (an HTML cell: its table, row and cell)
     label_place: Location | None = None  # the label's cell, in such a layout
+    # cells under a column that hold figures among words ("0.1%-1.6%", "3 - 5 years"):
+    # (column, text, place)
+    worded: tuple[tuple[int, str, Location], ...] = ()
 
 
 @dataclass(slots=True)

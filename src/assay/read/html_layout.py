@@ -40,6 +40,9 @@ _BORDER = re.compile(r"border-(top|bottom)\s*:[^;]*?\b(solid|double)", re.IGNORE
 _POINTS = {"pt": 1.0, "px": 0.75, "em": 10.0, "in": 72.0}
 _PREFIXES = frozenset({"$", "(", "$(", "($", "( $"})
 _SUFFIXES = frozenset({")", "%", ")%", "%)"})
+_DIGIT = re.compile(r"\d")
+# a cell of two figures, a range: "0.1%-1.6%", "$4,125 - $4,145", "—%-4.6%"
+_RANGE = re.compile(r"\$?\s?(?:[\d,.]*\d|[—–-])\s?%?\s?[-–]\s?\$?\s?[\d,.]*\d\s?%?")
 _NIL = frozenset({"\u2014", "\u2013", "\u2012"})  # dashes standing for nil
 _TITLE_BLOCKS = 4  # paragraphs above a table read as its title block
 # a page's running footer or header: "Example Corp. | Q2 2025 Form 10-Q | 7", "- 12 -"
@@ -220,7 +223,8 @@ def _grids(table: etree._Element, ordinal: int, path: str, offset: int, scope: s
     if sum(1 for k in data for _, f in figures[k]
            if f is not None and not f.nil and not _year(f)) < 2:
         return []  # a table of one figure or none (a cover page's zip code) holds no facts
-    columns = sorted({t.col + t.span - 1 for k in data for t, f in figures[k] if f is not None})
+    columns = sorted({t.col + t.span - 1 for k in data for t, f in figures[k]
+                      if f is not None or _RANGE.fullmatch(t.text)})
     labels = [t.text for row in figures for t, f in row if f is None]
     label_width = max([_LABEL_WIDTH, *(len(text) + 40 for text in labels)])
     is_data = set(data)
@@ -276,7 +280,14 @@ def _grid(joined, figures, block: range, is_data: set[int], columns: list[int],
         places: list[Location | None] = [None] * len(columns)
         found: list[Cell] = []
         tds = []
+        worded = []  # cells of a column holding figures among words: "0.1%-1.6%"
         for tok, fig in row:
+            if fig is None and tok.col >= first_figure and tok.col + tok.span - 1 in rank and (
+                    _DIGIT.search(tok.text)):
+                worded.append((rank[tok.col + tok.span - 1], tok.text, Location(
+                    path, number, 0, 0,
+                    selector=f"{scope}table[{ordinal + 1}]/tr[{k + 1}]/td[{tok.index + 1}]")))
+                continue
             if fig is None or tok.col + tok.span - 1 not in rank:
                 continue
             j = rank[tok.col + tok.span - 1]
@@ -297,7 +308,7 @@ def _grid(joined, figures, block: range, is_data: set[int], columns: list[int],
         label_place = label_tokens and Location(path, number, 0, 0, selector=(
             f"{scope}table[{ordinal + 1}]/tr[{k + 1}]/td[{label_tokens[0].index + 1}]"))
         grid_rows.append(GridRow(number, text.rstrip(), None, placed, label_end, [], found,
-                                 places, label_place or None))
+                                 places, label_place or None, tuple(worded)))
         below = _rule(tds, "bottom")
         if below:
             grid_rows.append(GridRow(number, below * 8, below, [], 8, [], []))

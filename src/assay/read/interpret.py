@@ -474,6 +474,8 @@ class _TableReader:
             row.fact_ids = self._facts(row, placed, number, meaning, dims, line.places)
             if meaning is not None:
                 self._worded_facts(row, line, meaning)
+                for k, words, place in line.worded:
+                    self._cell_words(row, k, words, place, meaning)
             for c in stray:
                 self.ctx.warn(number, "stray-cell",
                               f"'{c.text}' stands under no column of '{self.table.title}'",
@@ -653,6 +655,22 @@ class _TableReader:
                     meaning.entity, w.decimals - scale, scale, None, None, (), title,
                     row.section, row.footnotes, w.text, False, source, None, None, row.index))
                 n += 1
+
+    def _cell_words(self, row: Row, k: int, text: str, place: Location,
+                    meaning: _Meaning) -> None:
+        """The figures a cell of column ``k`` prints among words ("0.1%-1.6%", "$4,125 -
+        $4,145"), each of the column's period in the row, scaled as the label's figures
+        are (:meth:`_worded_facts`)."""
+        periods = self._periods_of(row)
+        period = periods[k] if k < len(periods) else None
+        for n, w in enumerate(figures_in_words(text)):
+            scale = (w.said_scale if w.said_scale is not None
+                     else self.note.scale_of(w.kind) if w.kind == "dollars" else 0)
+            self.ctx.facts.append(Fact(
+                f"{self._id_prefix}{row.index}x{k}_{n}", w.number * _POWERS[scale], w.unit,
+                row.label, period, meaning.entity, w.decimals - scale, scale, None, None, (),
+                self.table.title, row.section, row.footnotes, w.text, False, place, None, k,
+                row.index))
 
     def _row_periods(self, label: str) -> list[Period | None]:
         """Each column's period for a row of a table whose header names no period (a

@@ -23,7 +23,7 @@ from assay.model import units as u
 
 _MULTIPLIERS = {"thousand": 3, "million": 6, "billion": 9, "trillion": 12}
 _FIGURE = re.compile(
-    r"(?<![\w.,$/-])(?P<dollar>(?:US)?\$)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?<![\w.,$/])(?<![\d/]-)(?P<dollar>(?:US)?\$)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?![\d,]*\d)(?:\s?(?P<pct>%)|\s+(?P<percent>percent)\b)?"
     r"(?:\s+(?P<mult>thousand|million|billion|trillion)s?\b)?"
     r"(?:\s+(?P<shares>(?:(?:common|ordinary|treasury|outstanding|additional|new)\s+){0,2}"
@@ -36,14 +36,14 @@ _PER_SHARE_AFTER = re.compile(r"\s*(?:per\s+(?:common\s+|ordinary\s+)?share\b|pa
 # a threshold or a reference: "Under $100,000", "Section 1.25"
 _NO_AMOUNT_BEFORE = re.compile(r"(?:under|over|less than|more than|greater than|in excess of"
                                r"|exceeding|at least|below|above|section|article|note"
-                               r"|item|rule|schedule|exhibit)\s*$", re.IGNORECASE)
+                               r"|item|rule|schedule|exhibit|[<>≥≤])\s*$", re.IGNORECASE)
 _THRESHOLD_AFTER = re.compile(r"\s*(?:and|or)\s+(?:over|above|more|greater|less|under|below)\b",
                               re.IGNORECASE)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 # where a figure may begin: a dollar sign, or a digit that starts a number (the figure
 # pattern is tried only there: the same matches, many times faster than trying it at
 # every character)
-_START = re.compile(r"(?:US)?\$|(?<![\w.,$/-])\d")
+_START = re.compile(r"(?:US)?\$|(?<![\w.,$/])(?<![\d/]-)\d")
 _DIGIT = re.compile(r"\d")
 _WINDOW = 40  # characters before a figure that may say what it is
 # two figures with nothing but signs between them: a row's own figures, run into its

@@ -170,3 +170,13 @@ def test_duration_words_are_whole_words_and_plurals():
         "date"]
     assert [(i.kind, i.months) for i in header_items("Years Ended December 31,")] == [
         ("duration", 12), ("date", None)]
+
+
+def test_a_schedule_row_led_by_its_year():
+    # by hand, from a 1993 10-K's Schedule VIII: the row "1991--Reserve for doubtful
+    # accounts" is of the year 1991
+    from assay.read.headers import period_of_label
+    assert period_of_label("1991--Reserve for doubtful accounts (C)") == Period.months_ended(
+        12, date(1991, 12, 31))
+    assert period_of_label("1993--Commercial Paper").key == "1993FY"
+    assert period_of_label("Net sales") is None

@@ -413,6 +413,7 @@ def _period(p: dict[str, HeaderItem], year_end: tuple[int, int] = (12, 31)) -> P
     return Period.months_ended(12, end)
 
 
+_YEAR_LEAD = re.compile(r"^((?:19|20)\d\d)\s*(?:--+|\u2014|:)\s*\S")
 _CONTINUED_MARK = re.compile(r"\((?:continued|concluded)\)|--+$", re.IGNORECASE)
 _BALANCE_AT = re.compile(r"^balances?,?\s+(?:at|as of|as at)?\s*(.+?)[:.]?$", re.IGNORECASE)
 
@@ -421,10 +422,14 @@ def period_of_label(label: str, year_end: tuple[int, int] = (12, 31),
                     year: int | None = None) -> Period | None:
     """The period a row label names, for tables whose columns name none: a heading of
     period words ("1991", "Year ended December 31, 1993", "Fourth Quarter 1993", "1991
-    (CONTINUED)") or a balance ("Balance at September 30, 1994", an instant); a quarter
+    (CONTINUED)", "1991--Reserve for doubtful accounts") or a balance ("Balance at
+    September 30, 1994", an instant); a quarter
     or a duration without a year ("First Quarter") is of ``year`` when it is given (the
     year the table's header names); else None."""
     label = _CONTINUED_MARK.sub("", label).strip()
+    lead = _YEAR_LEAD.match(label)
+    if lead:  # "1991--Reserve for doubtful accounts": a schedule's row of that year
+        label = lead.group(1)
     m = _BALANCE_AT.match(label)
     if m and is_header_line(m.group(1)):
         items = [i for i in header_items(m.group(1)) if i.kind == "date" and i.year]

@@ -544,3 +544,18 @@ def test_a_range_in_a_cell_gives_both_ends_of_the_column_period():
     fy2021 = Period.months_ended(12, date(2021, 1, 31))
     assert [(f.printed, f.value, f.unit, f.period) for f in facts if f.column == 1] == [
         ("0.1%", Decimal("0.1"), "%", fy2021), ("1.6%", Decimal("1.6"), "%", fy2021)]
+
+
+def test_columns_of_percent_changes_and_of_quantities_but_dollars_stay_dollars():
+    # by hand, from a bank's 8-K: "% Change" holds -93 (a change of -93%), "Quantity"
+    # holds 9 loans, both in a table "(dollars in thousands)"; a "$" printed in a "%"
+    # column's cell (a header out of line) is dollars
+    html = """<html><body><p>Nonperforming loans</p><p>(dollars in thousands)</p><table>
+<tr><td></td><td>March 31, 2020 Quantity</td><td>March 31, 2020 Amount</td><td>% Change</td></tr>
+<tr><td>Commercial business loans</td><td>9</td><td>$ 4,120</td><td>(93)</td></tr>
+<tr><td>Other</td><td>1</td><td>$ 255</td><td>$ 12</td></tr>
+</table></body></html>"""
+    by = _by_label(read_text(html, "npl.htm"))
+    assert [(f.value, f.unit) for f in by["Commercial business loans"]] == [
+        (Decimal(9), "count"), (Decimal(4_120_000), "USD"), (Decimal(-93), "%")]
+    assert by["Other"][2].unit == "USD"

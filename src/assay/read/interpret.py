@@ -554,8 +554,9 @@ class _TableReader:
                 ids.append(None)
                 continue
             m = meaning or self._grid_meanings[k]  # a grid's column says what its figures are
-            if self._column_units and self._column_units[k] is not None:
-                unit = self._column_units[k]
+            if self._column_units and (unit := self._column_units[k]) is not None and not (
+                    cell.dollar and unit.unit in (u.PERCENT, u.COUNT)):
+                # (a figure printed with "$" is dollars, whatever its column says)
                 m = _Meaning(unit.unit, unit.scale, m.concept, m.metal, m.entity)
             if cell.percent or k in self._percent_columns:
                 # "25.5%" is a percentage whatever the row's unit and scale
@@ -773,6 +774,8 @@ _MARK = re.compile(r"\*+|\(\w\)|\d\)")  # a footnote mark: "*", "(a)"
 _NAMES_SLACK = 8  # characters left of the first column a column name may start at
 _AVERAGE = re.compile(r"(?i)\baverage\b")
 _PAGE_HEADER = re.compile(r"(?i)(?:^|\s)pages?(?: no\.?| number)?$")
+_PERCENT_COLUMN = re.compile(r"^(?:%|percent(?:age)?\b)", re.IGNORECASE)
+_COUNT_COLUMN = re.compile(r"(?i)quantity|number|count|#|no\.")
 # a column that counts shares: "Shares", "Common Stock Shares", "Number of Shares"
 _SHARES_COLUMN = re.compile(r"(?i)(?:[\w-]+ ){0,2}shares(?: outstanding| issued)?")
 _ANY_PARENTHESES = re.compile(r"\([^)]*\)")
@@ -978,9 +981,14 @@ def _unit_named(header: str, note: labels.ScaleNote) -> labels.RowUnit | None:
     if not header.strip():
         return None
     unit = labels.row_unit(header, None, note)
-    if unit.unit == u.USD and _SHARES_COLUMN.fullmatch(_member_words(header)):
+    words = _member_words(header)
+    if unit.unit == u.USD and _SHARES_COLUMN.fullmatch(words):
         # "Common Stock / Shares": a count of shares
         return labels.RowUnit(u.SHARES, note.scale_of("shares"))
+    if unit.unit == u.USD and _PERCENT_COLUMN.search(words):  # "% Change", "% of Total"
+        return labels.RowUnit(u.PERCENT, 0)
+    if unit.unit == u.USD and _COUNT_COLUMN.fullmatch(words):  # "Quantity", "Number"
+        return labels.RowUnit(u.COUNT, 0)
     return None if unit.unit == u.USD else unit
 
 

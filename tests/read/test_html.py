@@ -559,3 +559,20 @@ def test_columns_of_percent_changes_and_of_quantities_but_dollars_stay_dollars()
     assert [(f.value, f.unit) for f in by["Commercial business loans"]] == [
         (Decimal(9), "count"), (Decimal(4_120_000), "USD"), (Decimal(-93), "%")]
     assert by["Other"][2].unit == "USD"
+
+
+def test_the_sentence_nearest_a_table_dates_it_at_its_one_date():
+    # by hand, from a bank's 8-K: "... by collateral type at March 31, 2020." right above
+    # a table of amounts and percentages with no period in its header: all at that date,
+    # though the paragraph above lists three dates
+    html = """<html><body><p>Loans held for sale totaling $5,798, $5,420 and $3,068 at
+March 31, 2020, December 31, 2019 and March 31, 2019, respectively.</p>
+<p>The following table details the commercial real estate mortgage loan portfolio by
+collateral type at March 31, 2020:</p><table>
+<tr><td>Collateral Type</td><td>Amount</td><td>Percent</td></tr>
+<tr><td>Office buildings</td><td>81,338</td><td>18</td></tr>
+<tr><td>Industrial warehouses</td><td>68,454</td><td>16</td></tr>
+</table></body></html>"""
+    by = _by_label(read_text(html, "cre.htm"))
+    at = Period.instant(date(2020, 3, 31))
+    assert [(f.unit, f.period) for f in by["Office buildings"]] == [("USD", at), ("%", at)]

@@ -48,7 +48,9 @@ _SEGMENT_HEADING = re.compile(
 _GRID_UNIT = re.compile(r"\(([^)]*)\)")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _PARENTHESES = re.compile(r"\([^)]*\bexcept\b[^)]*\)?", re.IGNORECASE)
-_AS_OF = re.compile(r"(?i)\bas (?:of|at) ([A-Z][a-z]+\.? \d{1,2}, (?:19|20)\d\d)")
+_AS_OF = re.compile(r"(?i)\b(?:as (?:of|at)|at) ([A-Z][a-z]+\.? \d{1,2}, (?:19|20)\d\d)")
+# dates listed one after another ("at March 31, 2020, December 31, 2019 and ..."): no one
+_DATE_LIST = re.compile(r"(?:19|20)\d\d,? (?:and )?[A-Z][a-z]+\.? \d{1,2}, (?:19|20)\d\d")
 _HOLE = re.compile(r"^[A-Z]{1,5}[-_]?\d{1,4}[A-Z]?$")
 
 
@@ -815,11 +817,15 @@ def _instant(period: Period | None, balance: str) -> Period | None:
 
 
 def _as_of(title: list[SourceLine]) -> Period | None:
-    """The instant a title dates its whole table at ("... as of January 29, 2023"), when
-    it names one date so."""
+    """The instant a title dates its whole table at ("... as of January 29, 2023", "...
+    by collateral type at March 31, 2020"), when it names one date so: the whole title,
+    or else its line nearest the table."""
     dates = {m.group(1) for line in title for m in _AS_OF.finditer(line.text)}
     if len(dates) != 1:
-        return None
+        near = [line for line in title if line.text.strip()][-1:]
+        dates = {m.group(1) for line in near for m in _AS_OF.finditer(line.text)}
+        if len(dates) != 1 or _DATE_LIST.search(near[0].text):
+            return None
     items = [i for i in header_items(dates.pop()) if i.kind == "date" and i.year]
     if not items:
         return None

@@ -576,3 +576,20 @@ collateral type at March 31, 2020:</p><table>
     by = _by_label(read_text(html, "cre.htm"))
     at = Period.instant(date(2020, 3, 31))
     assert [(f.unit, f.period) for f in by["Office buildings"]] == [("USD", at), ("%", at)]
+
+
+def test_an_average_balance_sheet_under_three_months_keeps_its_durations():
+    # by hand, from a bank's "Condensed Consolidated Average Balance Sheets": the columns
+    # "Three Months Ended March 31, 2020 / Interest" are of the quarter, not balances at
+    # March 31, though the title says "Balance Sheets"
+    html = """<html><body><p>Condensed Consolidated Average Balance Sheets</p>
+<p>(Dollars in thousands)</p><table>
+<tr><td></td><td colspan="2">Three Months Ended March 31, 2020</td></tr>
+<tr><td></td><td>Average Balance</td><td>Interest</td></tr>
+<tr><td>Loans, net</td><td>3,677,017</td><td>39,810</td></tr>
+<tr><td>Net interest income</td><td></td><td>36,650</td></tr>
+</table></body></html>"""
+    by = _by_label(read_text(html, "avg.htm"))
+    q1 = Period.months_ended(3, date(2020, 3, 31))
+    assert [f.period for f in by["Loans, net"]] == [q1, q1]
+    assert by["Net interest income"][0].period == q1

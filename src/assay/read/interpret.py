@@ -269,8 +269,12 @@ class _TableReader:
             at = _as_of(g.title)
             if at is not None:  # "Future minimum lease payments ... as of January 29, 2023"
                 periods = [at] * len(periods)
-        if self.table.role == "balance_sheet":  # "1994  1993" over balances: year ends
-            periods = [Period.instant(p.end) if p is not None else None for p in periods]
+        if self.table.role == "balance_sheet" and not _AVERAGE.search(self.table.title):
+            # "1994  1993" over balances: year ends (but not where the header names a
+            # duration: an average balance sheet's "Three Months Ended")
+            periods = [Period.instant(p.end) if p is not None and not any(
+                i.kind == "duration" for i in header_items(text)) else p
+                for p, text in zip(periods, texts, strict=True)]
         elif any(_balance_of(row.text[:row.label_end].strip()) == "begin"
                  for row in g.rows if row.figures):
             periods = _rolled_forward(periods, self.ctx.annual)

@@ -593,3 +593,22 @@ def test_an_average_balance_sheet_under_three_months_keeps_its_durations():
     q1 = Period.months_ended(3, date(2020, 3, 31))
     assert [f.period for f in by["Loans, net"]] == [q1, q1]
     assert by["Net interest income"][0].period == q1
+
+
+def test_a_title_in_the_table_s_first_row_titles_it_and_names_no_column():
+    # by hand, from a bank's 8-K: "Non-GAAP Reconciliation of Tangible Stockholders'
+    # Equity and Tangible Book Value per Share" spans the table's first row; the
+    # stockholders' equity under "December 31, 2019" is $656,023 thousand, not a share's
+    html = """<html><body><table>
+<tr><td colspan="3">Non-GAAP Reconciliation of Tangible Stockholders' Equity and Tangible
+Book Value per Share</td></tr>
+<tr><td colspan="3">(Dollars in Thousands Except per Share Data, Unaudited)</td></tr>
+<tr><td></td><td>March 31, 2020</td><td>December 31, 2019</td></tr>
+<tr><td>Total stockholders' equity</td><td>630,842</td><td>656,023</td></tr>
+<tr><td>Less: Intangible assets</td><td>176,961</td><td>177,917</td></tr>
+</table></body></html>"""
+    doc = read_text(html, "tbv.htm")
+    assert doc.tables[0].title.startswith("Non-GAAP Reconciliation of Tangible")
+    equity = _by_label(doc)["Total stockholders' equity"]
+    assert [(f.value, f.unit) for f in equity] == [(Decimal(630_842_000), "USD"),
+                                                  (Decimal(656_023_000), "USD")]

@@ -217,14 +217,22 @@ class _TableReader:
         if g.header_cells is not None:  # the layout says which columns each cell spans
             phrases: list[list[str]] = [[] for _ in g.columns]
             stub_phrases = []
+            spanning = []  # a title across the whole table names no column
             for r, row in enumerate(g.header_cells):
                 for over, text in _widen_durations(row, g.header_cells[r + 1:]):
+                    if len(over) == len(g.columns) > 1 and not header_items(text):
+                        spanning.append(text)
+                        continue
                     for k in over:
                         phrases[k].append(text)
                     if not over:
                         stub_phrases.append(text)
             periods, texts, stub = periods_of_columns(phrases, stub_phrases,
                                                       self.ctx.year_end, subtitle)
+            if spanning and self.table.title == f"Table {self.table.index + 1}":
+                # a table with no title above it, titled in its own first rows
+                self.table.title = " ".join(spanning)
+                self.table.role = VOCABULARY.role_of(self.table.title)
         else:
             # column names over the periods, above the header ("Domestic   Sears Canada
             # Consolidated" over "2004  2003  2004  2003  2004  2003"): the columns' own

@@ -67,11 +67,12 @@ def balance_sheet(idx: FactIndex) -> list[Finding]:
     return out
 
 
-def _beside(idx: FactIndex, concept: str, fact: Fact) -> Fact | None:
-    """The balance sheet's figure of ``concept`` in ``fact``'s column: its period, and
-    its column's member where columns of one period are told apart (historical,
-    adjustments, pro forma); one of its own table first."""
-    found = [f for f in idx.find(concept, table=BALANCE, period=_period(fact))
+def _beside(idx: FactIndex, concept: str, fact: Fact, table: str = BALANCE) -> Fact | None:
+    """The figure of ``concept`` in ``fact``'s column of a statement (the balance sheet,
+    unless ``table`` says another): its period, and its column's member where columns of
+    one period are told apart (historical, adjustments, pro forma); one of its own table
+    first."""
+    found = [f for f in idx.find(concept, table=table, period=_period(fact))
              if f.dims == fact.dims]
     return next((f for f in found if f.table == fact.table), found[0] if found else None)
 
@@ -96,7 +97,7 @@ def cash_flow(idx: FactIndex) -> list[Finding]:
     out = []
     for net in idx.find("net_change_in_cash", table=CASH_FLOWS):
         p = _period(net)
-        parts = [(name, idx.one(c, table=CASH_FLOWS, period=p)) for name, c in (
+        parts = [(name, _beside(idx, c, net, CASH_FLOWS)) for name, c in (
             ("operating", "operating_cash_flow"), ("investing", "investing_cash_flow"),
             ("financing", "financing_cash_flow"))]
         what = f"Cash flows ({p}): operating + investing + financing = net change in cash"

@@ -72,3 +72,17 @@ def test_error_messages_are_text_not_markup(tmp_path: Path):
     odd = tmp_path / "data[costs].txt"
     r = runner.invoke(app, ["facts", str(odd)])
     assert r.exit_code == 2 and "data[costs].txt: no such file" in r.stderr
+
+
+def test_prose_facts_follow_the_tables_facts_with_their_place():
+    # by hand (line 12 of the bundled example): "... recorded net income of $24.3
+    # million, or 20 cents per common share" in the second quarter of 2007
+    r = runner.invoke(app, ["facts", SEED, "--format", "csv", "--prose"])
+    assert r.exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(r.stdout)))
+    assert len(rows) > 750 and all(x["table"] for x in rows[:750])
+    prose = [x for x in rows[750:] if x["line"] == "12"]
+    assert [(x["printed"], x["unit"], x["period"]) for x in prose] == [
+        ("$24.3 million", "USD", "2007Q2"), ("20 cents", "USD/share", "2007Q2")]
+    payload = json.loads(runner.invoke(app, ["facts", SEED, "-f", "json", "--prose"]).stdout)
+    assert len(payload["facts"]) == 750 and payload["prose_facts"]

@@ -612,3 +612,18 @@ Book Value per Share</td></tr>
     equity = _by_label(doc)["Total stockholders' equity"]
     assert [(f.value, f.unit) for f in equity] == [(Decimal(630_842_000), "USD"),
                                                   (Decimal(656_023_000), "USD")]
+
+
+def test_a_column_to_date_beside_dated_ones_is_as_of_the_latest_date():
+    # by hand, from a 10-Q's restructuring table: "Total Costs Accrued to Date" and "Total
+    # Expected Program Costs" beside "Accrued August 31, 2024" are as of August 31, 2024
+    # (the filing's inline-XBRL tags say the same)
+    html = """<html><body><p>Restructuring</p><p>(in millions)</p><table>
+<tr><td></td><td>Accrued May 31, 2024</td><td>Accrued August 31, 2024</td>
+    <td>Total Costs Accrued to Date</td><td>Total Expected Program Costs</td></tr>
+<tr><td>Cloud and license</td><td>$ 29</td><td>$ 57</td><td>$ 233</td><td>$ 255</td></tr>
+<tr><td>Hardware</td><td>3</td><td>4</td><td>11</td><td>17</td></tr>
+</table></body></html>"""
+    cloud = _by_label(read_text(html, "r.htm"))["Cloud and license"]
+    at = Period.instant(date(2024, 8, 31))
+    assert [f.period for f in cloud[2:]] == [at, at]

@@ -277,6 +277,12 @@ class _TableReader:
             at = _as_of(g.title)
             if at is not None:  # "Future minimum lease payments ... as of January 29, 2023"
                 periods = [at] * len(periods)
+        dated = [p.end for p in periods if p is not None]
+        if dated and any(p is None for p in periods):
+            # "Total Costs Accrued to Date", "Total Expected Program Costs" beside dated
+            # columns: as of the latest date the table gives
+            periods = [Period.instant(max(dated)) if p is None and _AS_OF_LATEST.search(text)
+                       else p for p, text in zip(periods, texts, strict=True)]
         if self.table.role == "balance_sheet" and not _AVERAGE.search(self.table.title):
             # "1994  1993" over balances: year ends (but not where the header names a
             # duration: an average balance sheet's "Three Months Ended")
@@ -785,6 +791,9 @@ _DATED_WORDS = re.compile(r"(?i)\b(?:in|at|as of|for|during|fiscal)\s+(?:[A-Z][a
                           r"{1,2},?\s+)?(?:19|20)\d\d\b")  # "in 2003", "at December 31, 1992"
 _WHOLE_COUNT = 100_000  # a count of shares printed whole in a label, not scaled
 _MARK = re.compile(r"\*+|\(\w\)|\d\)")  # a footnote mark: "*", "(a)"
+# a column of figures as of the latest date beside dated ones: "Accrued to Date",
+# "Total Expected Costs", "Remaining"
+_AS_OF_LATEST = re.compile(r"(?i)\bto date\b|\bexpected\b|\bremaining\b")
 _NAMES_SLACK = 8  # characters left of the first column a column name may start at
 _AVERAGE = re.compile(r"(?i)\baverage\b")
 _PAGE_HEADER = re.compile(r"(?i)(?:^|\s)pages?(?: no\.?| number)?$")

@@ -619,8 +619,9 @@ def test_a_column_to_date_beside_dated_ones_is_as_of_the_latest_date():
     # Expected Program Costs" beside "Accrued August 31, 2024" are as of August 31, 2024
     # (the filing's inline-XBRL tags say the same)
     html = """<html><body><p>Restructuring</p><p>(in millions)</p><table>
-<tr><td></td><td>Accrued May 31, 2024</td><td>Accrued August 31, 2024</td>
-    <td>Total Costs Accrued to Date</td><td>Total Expected Program Costs</td></tr>
+<tr><td></td><td>Accrued</td><td>Accrued</td><td>Total Costs</td><td>Total Expected</td></tr>
+<tr><td></td><td>May 31, 2024</td><td>August 31, 2024</td><td>Accrued to Date</td>
+    <td>Program Costs</td></tr>
 <tr><td>Cloud and license</td><td>$ 29</td><td>$ 57</td><td>$ 233</td><td>$ 255</td></tr>
 <tr><td>Hardware</td><td>3</td><td>4</td><td>11</td><td>17</td></tr>
 </table></body></html>"""

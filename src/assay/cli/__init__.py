@@ -6,6 +6,7 @@ from assay.read.vocabulary import VOCABULARY_ERROR
 
 from . import (
     audit,  # noqa: F401
+    batch,  # noqa: F401
     facts,  # noqa: F401  (registers its command)
     intercepts,  # noqa: F401
     report,  # noqa: F401

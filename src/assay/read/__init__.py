@@ -58,14 +58,15 @@ def read_release(path: str | Path) -> Document:
     return read_bytes(file_bytes(path), str(path))
 
 
-def read_bytes(data: bytes, name: str) -> Document:
+def read_bytes(data: bytes, name: str, require_tables: bool = True) -> Document:
     """Read a file's bytes (a member of an archive, say) as :func:`read_release` reads a
-    file: InputError for bytes that cannot be used or hold no table."""
+    file: InputError for bytes that cannot be used or (unless ``require_tables`` is
+    false) hold no table."""
     text, notes = decode_with_notes(data, name)
     container = split_documents(text, name)
     container.diagnostics[:0] = notes
     doc = _read_container(container)
-    if not doc.tables:
+    if require_tables and not doc.tables:
         raise InputError(name, "no tables found: no document of the file holds a table of figures")
     return doc
 

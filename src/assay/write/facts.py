@@ -101,7 +101,8 @@ def document_json(doc: Document, prose: bool = False) -> str:
     return json.dumps(payload, indent=1, ensure_ascii=False) + "\n"
 
 
-_PARQUET_TYPES = {
+#: The SQL type of each fact field that is not text (Parquet files, the batch store).
+FIELD_TYPES = {
     "value": "DECIMAL(38, 10)", "lower": "DECIMAL(38, 10)", "upper": "DECIMAL(38, 10)",
     "share": "DECIMAL(38, 10)", "scale": "INTEGER", "decimals": "INTEGER", "nil": "BOOLEAN",
     "row": "INTEGER", "column": "INTEGER", "line": "INTEGER", "col_start": "INTEGER",
@@ -113,7 +114,7 @@ def write_parquet(facts: list[Fact], out: str | Path) -> None:
     """Write facts to Parquet through DuckDB, values as exact DECIMAL(38, 10)."""
     import duckdb
 
-    columns = ", ".join(f'"{f}" {_PARQUET_TYPES.get(f, "VARCHAR")}' for f in FIELDS)
+    columns = ", ".join(f'"{f}" {FIELD_TYPES.get(f, "VARCHAR")}' for f in FIELDS)
     con = duckdb.connect()
     try:
         con.execute(f"CREATE TABLE facts ({columns})")

@@ -1,0 +1,137 @@
+"""A batch run: documents in, through an engine, into the store; one writer.
+
+The parent process reads each document's bytes (so that ``resume`` can skip what the
+store holds, by SHA-256, before any work is sent), the engine reads and audits them, and
+the parent writes the outcomes in transactions of whole documents, every
+``FLUSH_SECONDS`` or ``FLUSH_DOCUMENTS``. Ctrl-C stops the run after storing the
+documents already finished.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from assay.errors import InputError
+
+from .engines import DaskEngine, LocalEngine, Task, Work
+from .inputs import Item, Loader
+from .store import Store
+from .work import FAILED, Outcome, process, sha256, unread_outcome
+
+FLUSH_SECONDS = 2.0
+FLUSH_DOCUMENTS = 200
+
+
+@dataclass
+class Summary:
+    """What a run did: documents by status, and those it did not read again."""
+
+    found: int = 0
+    by_status: Counter[str] = field(default_factory=Counter)
+    skipped: int = 0  # stored before (resume)
+    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (name, same as)
+    facts: int = 0
+    findings: int = 0
+    mismatches: int = 0
+    seconds: float = 0.0
+    interrupted: bool = False
+    workers: int = 0
+    engine: str = ""
+
+    @property
+    def stored(self) -> int:
+        return sum(self.by_status.values())
+
+    @property
+    def failed(self) -> int:
+        return self.stored - self.by_status.get("ok", 0)
+
+
+def run_batch(items: list[Item], store_path: str, *, workers: int | None = None,
+              dask: str | None = None, audit: bool = True, resume: bool = False,
+              timeout: float | None = None,
+              on_outcome: Callable[[Outcome], None] | None = None,
+              on_skip: Callable[[Item], None] | None = None,
+              work: Work = process) -> Summary:
+    """Read (and audit) every item into the store at ``store_path``.
+
+    Raises InputError, before any work, for a store that cannot be opened or written."""
+    store = Store(store_path)
+    summary = Summary(found=len(items))
+    known = store.known() if resume else set()
+    workers = workers or os.cpu_count() or 1
+    loader = Loader()
+    unread: list[Outcome] = []  # documents whose bytes could not be read, to store
+    first: dict[str, str] = {}
+
+    def tasks() -> Iterator[Task]:
+        for item in items:
+            try:
+                data = loader.load(item)
+            except InputError as e:
+                unread.append(unread_outcome(item.name, None, FAILED, e.problem))
+                continue
+            key = sha256(data)
+            if key in known or key in first:
+                if key in first:
+                    summary.duplicates.append((item.name, first[key]))
+                else:
+                    summary.skipped += 1
+                if on_skip:
+                    on_skip(item)
+                continue
+            first[key] = item.name
+            yield item.name, data
+
+    start = time.perf_counter()
+    try:
+        engine: LocalEngine | DaskEngine = (
+            DaskEngine(dask, workers, timeout, audit, work) if dask
+            else LocalEngine(workers, timeout, audit, work))
+    except BaseException:
+        store.close()
+        raise
+    summary.workers, summary.engine = engine.workers, f"dask {dask}" if dask else "local"
+    buffer: list[Outcome] = []
+    last_flush = time.monotonic()
+
+    def take(o: Outcome) -> None:
+        buffer.append(o)
+        _count(summary, o)
+        if on_outcome:
+            on_outcome(o)
+
+    try:
+        for outcome in engine.outcomes(tasks()):
+            for o in (*unread, outcome):
+                take(o)
+            unread.clear()
+            if len(buffer) >= FLUSH_DOCUMENTS or time.monotonic() - last_flush > FLUSH_SECONDS:
+                store.write(buffer)
+                buffer.clear()
+                last_flush = time.monotonic()
+        for o in unread:
+            take(o)
+    except KeyboardInterrupt:
+        summary.interrupted = True
+    finally:
+        try:
+            store.write(buffer)
+        finally:
+            engine.close()
+            loader.close()
+            store.close()
+    summary.seconds = time.perf_counter() - start
+    return summary
+
+
+def _count(summary: Summary, o: Outcome) -> None:
+    row = o.document
+    summary.by_status[str(row["status"])] += 1
+    summary.facts += len(o.facts)
+    summary.findings += len(o.findings)
+    summary.mismatches += int(row.get("mismatches") or 0)

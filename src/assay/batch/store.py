@@ -1,0 +1,209 @@
+"""The batch store: one DuckDB file of documents, facts, findings, operands, diagnostics.
+
+Every table but ``documents`` carries ``doc``, the SHA-256 of the document's bytes (for
+a document whose bytes could not be read, ``unread:`` and its name). Each write is one
+transaction holding whole documents: a run that is interrupted leaves a store that opens
+and holds every document it committed with all its rows, and none of the rest. Writing
+a document again replaces its rows, so a re-run adds no duplicates.
+
+Exact figures are text (``value_text`` of a fact, every figure of a finding or operand);
+``value``, ``lower``, ``upper`` and ``share`` of a fact are also ``DECIMAL(38, 10)`` for
+arithmetic in SQL (NULL when a figure does not fit that type).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+import duckdb
+
+from assay.errors import InputError
+from assay.write.facts import FIELD_TYPES, FIELDS
+
+from .work import Outcome
+
+_DECIMAL = "DECIMAL(38, 10)"
+
+#: Column names and SQL types of each table, in the order of an Outcome's rows.
+SCHEMA: dict[str, tuple[tuple[str, str], ...]] = {
+    "documents": (
+        ("doc", "VARCHAR PRIMARY KEY"), ("sha256", "VARCHAR"), ("path", "VARCHAR"),
+        ("bytes", "BIGINT"), ("form", "VARCHAR"), ("company", "VARCHAR"),
+        ("period", "VARCHAR"), ("period_end", "DATE"), ("filed", "DATE"),
+        ("year", "INTEGER"), ("status", "VARCHAR"), ("error", "VARCHAR"),
+        ("seconds", "DOUBLE"), ("tables", "INTEGER"), ("facts", "INTEGER"),
+        ("findings", "INTEGER"), ("mismatches", "INTEGER"), ("diagnostics", "INTEGER"),
+        ("parts", "VARCHAR"), ("worker", "VARCHAR"), ("peak_memory_mb", "INTEGER"),
+    ),
+    "facts": (("doc", "VARCHAR"),
+              *((f, FIELD_TYPES.get(f, "VARCHAR")) for f in FIELDS),
+              ("value_text", "VARCHAR")),
+    "findings": (
+        ("doc", "VARCHAR"), ("finding", "INTEGER"), ("rule", "VARCHAR"),
+        ("status", "VARCHAR"), ("message", "VARCHAR"), ("file", "VARCHAR"),
+        ("line", "INTEGER"), ("reported", "VARCHAR"), ("computed", "VARCHAR"),
+        ("computed_lower", "VARCHAR"), ("computed_upper", "VARCHAR"),
+        ("tolerance", "VARCHAR"), ("gap", "VARCHAR"), ("unit", "VARCHAR"),
+        ("arithmetic", "VARCHAR"), ("missing", "VARCHAR"), ("notes", "VARCHAR"),
+    ),
+    "operands": (
+        ("doc", "VARCHAR"), ("finding", "INTEGER"), ("position", "INTEGER"),
+        ("role", "VARCHAR"), ("label", "VARCHAR"), ("printed", "VARCHAR"),
+        ("value", "VARCHAR"), ("lower", "VARCHAR"), ("upper", "VARCHAR"),
+        ("unit", "VARCHAR"), ("period", "VARCHAR"), ("entity", "VARCHAR"),
+        ("table", "VARCHAR"), ("fact_id", "VARCHAR"), ("file", "VARCHAR"),
+        ("line", "INTEGER"), ("col_start", "INTEGER"), ("col_end", "INTEGER"),
+    ),
+    "diagnostics": (
+        ("doc", "VARCHAR"), ("file", "VARCHAR"), ("line", "INTEGER"),
+        ("severity", "VARCHAR"), ("code", "VARCHAR"), ("message", "VARCHAR"),
+    ),
+}
+
+#: The tables whose rows belong to a document, in the order they are written.
+_ROW_TABLES = ("facts", "findings", "operands", "diagnostics")
+
+
+def _q(name: str) -> str:
+    return '"' + name + '"'
+
+
+def _base_type(sql_type: str) -> str:
+    return sql_type.replace(" PRIMARY KEY", "")
+
+
+class Store:
+    """An open batch store; the one writer of its file while it is open."""
+
+    def __init__(self, path: str, read_only: bool = False) -> None:
+        self.path = path
+        if not read_only:
+            check_writable(path)
+        elif not Path(path).is_file():
+            raise InputError(path, "no such store")
+        try:
+            self.con = duckdb.connect(path, read_only=read_only)
+        except duckdb.Error as e:
+            raise InputError(path, f"cannot open the store: {_first_line(e)}") from None
+        if not read_only:
+            for table, cols in SCHEMA.items():
+                body = ", ".join(f"{_q(c)} {t}" for c, t in cols)
+                self.con.execute(f"CREATE TABLE IF NOT EXISTS {table} ({body})")
+
+    def known(self) -> set[str]:
+        """The documents already stored, by SHA-256 of their bytes."""
+        rows = self.con.execute("SELECT sha256 FROM documents WHERE sha256 IS NOT NULL")
+        return {r[0] for r in rows.fetchall()}
+
+    def write(self, outcomes: list[Outcome]) -> None:
+        """Store whole documents in one transaction, replacing any stored before."""
+        if not outcomes:
+            return
+        con = self.con
+        keys = [o.document["doc"] for o in outcomes]
+        con.execute("BEGIN TRANSACTION")
+        try:
+            for table in (*_ROW_TABLES, "documents"):
+                con.execute(f"DELETE FROM {table} WHERE doc IN (SELECT unnest($1::VARCHAR[]))",
+                            [keys])
+            names = [c for c, _ in SCHEMA["documents"]]
+            self._insert("documents", [tuple(o.document[c] for c in names) for o in outcomes])
+            for table in _ROW_TABLES:
+                self._insert(table, [r for o in outcomes for r in getattr(o, table)])
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+
+    def _insert(self, table: str, rows: list[tuple[object, ...]]) -> None:
+        """Insert rows column by column (one statement, whatever the number of rows)."""
+        if not rows:
+            return
+        columns = [list(c) for c in zip(*rows, strict=True)]
+        cols = SCHEMA[table][: len(columns)]  # a fact's value_text is its value again
+        names, selects = [], []
+        for i, (name, sql_type) in enumerate(cols):
+            base = _base_type(sql_type)
+            if table == "facts" and base == _DECIMAL:  # exact text in, TRY_CAST to DECIMAL
+                selects.append(f"TRY_CAST(NULLIF(unnest(${i + 1}::VARCHAR[]), '') AS {base})")
+            else:
+                selects.append(f"unnest(${i + 1}::{base}[])")
+            names.append(_q(name))
+        if table == "facts":
+            names.append(_q("value_text"))
+            selects.append(f"unnest(${[c for c, _ in cols].index('value') + 1}::VARCHAR[])")
+        self.con.execute(f"INSERT INTO {table} ({', '.join(names)}) SELECT "
+                         f"{', '.join(selects)}", columns)
+
+    def close(self) -> None:
+        self.con.close()
+
+
+def check_writable(path: str) -> None:
+    """Refuse, before any work, a store path that cannot be written."""
+    p = Path(path)
+    if p.is_dir():
+        raise InputError(path, "is a folder; give the store a file name (assay.duckdb)")
+    parent = p.parent
+    if not parent.is_dir():
+        raise InputError(path, f"cannot write: folder '{parent}' does not exist")
+    if not os.access(parent, os.W_OK) or (p.exists() and not os.access(p, os.W_OK)):
+        raise InputError(path, "cannot write: permission denied")
+
+
+def _first_line(e: BaseException) -> str:
+    return str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+
+
+def export_parquet(store: str, folder: str) -> dict[str, int]:
+    """Write every table to ``folder/<table>/year=.../form=.../*.parquet`` (Hive
+    partitions of the document's year and form); the rows written, by table."""
+    s = Store(store, read_only=True)
+    out = Path(folder)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise InputError(folder, f"cannot write: {e.strerror}") from None
+    counts: dict[str, int] = {}
+    try:
+        for table in SCHEMA:
+            if table == "documents":
+                sql = "SELECT * FROM documents"
+            else:
+                sql = (f"SELECT t.*, d.year AS year, d.form AS form FROM {table} t "
+                       f"JOIN documents d USING (doc)")
+            counts[table] = s.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            target = str(out / table).replace("'", "''")
+            s.con.execute(f"COPY ({_partitioned(sql)}) TO '{target}' (FORMAT parquet, "
+                          f"PARTITION_BY (year, form), OVERWRITE_OR_IGNORE)")
+    except duckdb.Error as e:
+        raise InputError(folder, f"cannot write Parquet: {_first_line(e)}") from None
+    finally:
+        s.close()
+    return counts
+
+
+def _partitioned(sql: str) -> str:
+    """``sql`` with its year and form made usable as folder names ('10-Q/A' has a slash;
+    an unknown form or year is 'unknown')."""
+    return (f"SELECT * REPLACE (coalesce(CAST(year AS VARCHAR), 'unknown') AS year, "
+            f"coalesce(replace(form, '/', '_'), 'unknown') AS form) FROM ({sql})")
+
+
+def query(store: str, sql: str) -> tuple[list[str], list[tuple[object, ...]]]:
+    """Run ``sql`` on the store (read only): the column names and rows."""
+    s = Store(store, read_only=True)
+    try:
+        cur = s.con.execute(sql)
+        names = [d[0] for d in cur.description] if cur.description else []
+        return names, cur.fetchall()
+    except duckdb.Error as e:
+        raise InputError(store, f"query failed: {_first_line(e)}") from None
+    finally:
+        s.close()
+
+
+def table_counts(con: duckdb.DuckDBPyConnection, tables: Iterable[str] = SCHEMA) -> dict[str, int]:
+    return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}

@@ -1,0 +1,161 @@
+"""The work of one document in a batch: read it, audit it, and turn the result into rows.
+
+:func:`process` runs in a worker (a local process or a Dask worker) and returns an
+:class:`Outcome` of plain values, cheap to send back to the one writer of the store. It
+never raises for a bad document: a document that cannot be used is an outcome with
+status ``failed`` and the reader's message; an unexpected exception is status ``error``
+with its type and message, so one document never ends a run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import resource
+import time
+from dataclasses import dataclass, field
+from datetime import date
+
+from assay.errors import InputError
+from assay.write.facts import fact_record
+
+#: Statuses of a stored document: read (and audited); read, but it holds no table of
+#: figures (most 8-Ks); not usable (the reader says why); a fault of the reader (the
+#: exception); still being read at the timeout; its worker died.
+OK, NO_TABLES, FAILED, ERROR, TIMEOUT, CRASHED = (
+    "ok", "no tables", "failed", "error", "timeout", "crashed")
+
+_HEADER_FIELD = re.compile(
+    rb"^[ \t]*(CONFORMED SUBMISSION TYPE|CONFORMED PERIOD OF REPORT|FILED AS OF DATE|"
+    rb"COMPANY CONFORMED NAME|<TYPE>)(?::|(?<=>))[ \t]*(\S[^\r\n]*?)[ \t]*\r?$",
+    re.MULTILINE | re.IGNORECASE)
+#: The submission header is at the top; its fields are looked for in this many bytes.
+_HEADER_BYTES = 16384
+
+
+@dataclass(slots=True)
+class Outcome:
+    """One document's rows, in the store's column order (see ``store.SCHEMA``)."""
+
+    document: dict[str, object]
+    facts: list[tuple[object, ...]] = field(default_factory=list)
+    findings: list[tuple[object, ...]] = field(default_factory=list)
+    operands: list[tuple[object, ...]] = field(default_factory=list)
+    diagnostics: list[tuple[object, ...]] = field(default_factory=list)
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def process(name: str, data: bytes, audit: bool = True) -> Outcome:
+    """Read (and unless ``audit`` is false, audit) the document ``name`` holding ``data``."""
+    from assay.read import read_bytes
+
+    start = time.perf_counter()
+    doc_key = sha256(data)
+    row = document_row(name, doc_key, data)
+    out = Outcome(row)
+    try:
+        doc = read_bytes(data, name, require_tables=False)
+        out.facts = [(doc_key, *fact_record(f).values()) for f in doc.facts]
+        out.diagnostics = [(doc_key, d.location.file, d.location.line, d.severity, d.code,
+                            d.message) for d in doc.diagnostics]
+        row.update(company=row["company"] or doc.company or None,
+                   period=doc.period.key if doc.period else None,
+                   tables=len(doc.tables), facts=len(doc.facts),
+                   diagnostics=len(doc.diagnostics), parts=";".join(doc.parts))
+        if doc.period is not None and row["period_end"] is None:
+            row["period_end"] = doc.period.end
+        if audit:
+            _audit_rows(doc, doc_key, out)
+        row["status"] = OK if doc.tables else NO_TABLES
+    except InputError as e:
+        row.update(status=FAILED, error=e.problem if e.line is None else f"line {e.line}: "
+                   f"{e.problem}")
+    except Exception as e:  # a reader fault: recorded, and the run goes on
+        row.update(status=ERROR, error=f"{type(e).__name__}: {e}")
+        out.facts, out.findings, out.operands = [], [], []
+    row["year"] = _year(row)
+    row["seconds"] = round(time.perf_counter() - start, 6)
+    row["worker"] = f"{os.uname().nodename}:{os.getpid()}"
+    row["peak_memory_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+    return out
+
+
+def _audit_rows(doc, doc_key: str, out: Outcome) -> None:
+    from assay.audit import audit as audit_document
+
+    result = audit_document(doc)
+    memo: dict[int, dict[str, object]] = {}
+    mismatches = 0
+    for n, f in enumerate(result.findings):
+        d = f.to_dict(memo)
+        iv = d["computed_interval"]
+        out.findings.append((
+            doc_key, n, d["rule"], d["status"], d["message"], d["file"], d["line"],
+            d["reported"], d["computed"], iv[0] if iv else None, iv[1] if iv else None,
+            d["tolerance"], d["gap"], d["unit"], d["arithmetic"], d["missing"],
+            ";".join(d["notes"])))
+        mismatches += d["status"] == "mismatch"
+        for k, o in enumerate(d["operands"]):
+            loc = o["location"]
+            out.operands.append((
+                doc_key, n, k, o["role"], o["label"], o["printed"], o["value"],
+                o["interval"][0], o["interval"][1], o["unit"], o["period"], o["entity"],
+                o["table"], o["fact_id"], loc["file"], loc["line"], loc["col_start"],
+                loc["col_end"]))
+    out.document.update(findings=len(result.findings), mismatches=mismatches)
+
+
+def document_row(name: str, doc_key: str | None, data: bytes | None) -> dict[str, object]:
+    """A document's row before it is read: what its name, bytes and submission header
+    say (form, company, period of report, filing date)."""
+    header = _header(data[:_HEADER_BYTES]) if data else {}
+    return {
+        "doc": doc_key or f"unread:{name}", "sha256": doc_key, "path": name,
+        "bytes": len(data) if data is not None else None,
+        "form": header.get(b"CONFORMED SUBMISSION TYPE") or header.get(b"<TYPE>"),
+        "company": header.get(b"COMPANY CONFORMED NAME"),
+        "period": None,
+        "period_end": _date(header.get(b"CONFORMED PERIOD OF REPORT")),
+        "filed": _date(header.get(b"FILED AS OF DATE")),
+        "year": None, "status": None, "error": None, "seconds": None,
+        "tables": None, "facts": None, "findings": None, "mismatches": None,
+        "diagnostics": None, "parts": None, "worker": None, "peak_memory_mb": None,
+    }
+
+
+def _header(head: bytes) -> dict[bytes, str]:
+    out: dict[bytes, str] = {}
+    for m in _HEADER_FIELD.finditer(head):
+        out.setdefault(m.group(1).upper(), m.group(2).decode("latin-1"))
+    return out
+
+
+def _date(text: str | None) -> date | None:
+    if text and len(text) == 8 and text.isdigit():
+        try:
+            return date(int(text[:4]), int(text[4:6]), int(text[6:]))
+        except ValueError:
+            return None
+    return None
+
+
+def _year(row: dict[str, object]) -> int | None:
+    """The year a document is filed under: its period's end, else its filing date."""
+    for key in ("period_end", "filed"):
+        d = row.get(key)
+        if isinstance(d, date):
+            return d.year
+    return None
+
+
+def unread_outcome(name: str, data: bytes | None, status: str, error: str) -> Outcome:
+    """The outcome of a document that never reached the reader, or whose worker timed out
+    or died: its row, with the reason."""
+    row = document_row(name, sha256(data) if data is not None else None, data)
+    row.update(status=status, error=error)
+    row["year"] = _year(row)
+    return Outcome(row)

@@ -1,0 +1,203 @@
+"""``assay batch``, ``assay export`` and ``assay query``: many filings into one store."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date, datetime
+from decimal import Decimal
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+from rich.table import Table as RichTable
+
+from assay.errors import InputError, InputErrors
+
+from .app import app
+from .common import console, err_console, input_errors_exit, write_text_output
+
+
+@app.command()
+def batch(
+    inputs: Annotated[list[str], typer.Argument(
+        help="Files, folders (read recursively), zip archives, or text files listing them.")],
+    store: Annotated[str, typer.Option("--store", "-s", help="The DuckDB store to write.")] = (
+        "assay.duckdb"),
+    workers: Annotated[int | None, typer.Option(
+        "--workers", "-w", min=1, help="Worker processes (default: one per core).")] = None,
+    dask: Annotated[str | None, typer.Option(
+        "--dask", help="Run on Dask: 'local' starts a local cluster; an address "
+        "(tcp://host:8786) joins a running scheduler.")] = None,
+    no_audit: Annotated[bool, typer.Option("--no-audit", help="Read only; no findings.")] = (
+        False),
+    resume: Annotated[bool, typer.Option(
+        "--resume", help="Skip documents the store already holds (same bytes).")] = False,
+    timeout: Annotated[float | None, typer.Option(
+        "--timeout", min=0.1, help="Stop a document still being read after this many "
+        "seconds; it is stored as 'timeout'.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or "
+                                        "summary; the exit code says how it went.")] = False,
+) -> None:
+    """Read and audit many filings into a DuckDB store, on local processes or Dask.
+
+    A document that cannot be read, times out or kills its worker is stored with its
+    reason and the run goes on. Exit code 0 when every document was read, 1 when some
+    were not (see the store's documents table), 2 for unusable input or store.
+    """
+    from assay.batch import expand, run_batch
+
+    with input_errors_exit():
+        items, errors = expand(inputs)
+        if errors:
+            raise InputErrors(errors)
+        from assay.batch.store import check_writable
+
+        check_writable(store)
+    progress = None if quiet else _progress()
+    task = progress.add_task("reading", total=len(items), failed=0, rate="") if progress else 0
+    failed = 0
+
+    def advance(ok: bool) -> None:
+        nonlocal failed
+        failed += not ok
+        if progress is not None:
+            elapsed = progress.tasks[0].elapsed or 0
+            done = progress.tasks[0].completed + 1
+            rate = f"{done / elapsed:,.1f} docs/s" if elapsed > 0 else ""
+            progress.update(task, advance=1, failed=failed, rate=rate)
+
+    try:
+        if progress is not None:
+            progress.start()
+        with input_errors_exit():
+            summary = run_batch(
+                items, store, workers=workers, dask=dask, audit=not no_audit, resume=resume,
+                timeout=timeout,
+                on_outcome=lambda o: advance(o.document["status"] in ("ok", "no tables")),
+                on_skip=lambda _item: advance(True))
+    finally:
+        if progress is not None:
+            progress.stop()
+    if not quiet:
+        _print_summary(summary, store)
+    if summary.interrupted:
+        raise typer.Exit(130)
+    bad = sum(n for s, n in summary.by_status.items() if s not in ("ok", "no tables"))
+    raise typer.Exit(1 if bad else 0)
+
+
+def _progress() -> Progress:
+    return Progress(
+        TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
+        TextColumn("[red]{task.fields[failed]} failed"), TextColumn("{task.fields[rate]}"),
+        TimeElapsedColumn(), TextColumn("eta"), TimeRemainingColumn(),
+        console=err_console, transient=False)
+
+
+def _print_summary(summary, store: str) -> None:
+    t = RichTable(title=f"{summary.stored} documents stored in {store} "
+                  f"({summary.engine}, {summary.workers} workers, {summary.seconds:.1f} s)",
+                  header_style="bold")
+    t.add_column("documents")
+    t.add_column("count", justify="right")
+    for status, n in sorted(summary.by_status.items(), key=lambda kv: -kv[1]):
+        t.add_row(status, f"{n:,}")
+    if summary.skipped:
+        t.add_row("already stored (skipped)", f"{summary.skipped:,}")
+    if summary.duplicates:
+        t.add_row("same bytes as another (skipped)", f"{len(summary.duplicates):,}")
+    t.add_row("facts", f"{summary.facts:,}")
+    t.add_row("findings", f"{summary.findings:,}")
+    t.add_row("mismatches", f"{summary.mismatches:,}")
+    if summary.seconds > 0 and summary.stored:
+        t.add_row("documents/s", f"{summary.stored / summary.seconds:,.1f}")
+    err_console.print(t)
+    if summary.interrupted:
+        err_console.print("interrupted: the documents finished before are stored; "
+                          "run again with --resume for the rest")
+    bad = sum(n for s, n in summary.by_status.items() if s not in ("ok", "no tables"))
+    if bad:
+        err_console.print(f"{bad} documents not read; their reasons: assay query {store} "
+                          "\"SELECT path, status, error FROM documents WHERE status NOT IN "
+                          "('ok', 'no tables')\"", highlight=False, soft_wrap=True)
+
+
+@app.command()
+def export(
+    store: Annotated[str, typer.Argument(help="A store written by assay batch.")],
+    parquet: Annotated[str, typer.Option(
+        "--parquet", help="Folder to write: one Parquet dataset per table, partitioned "
+        "by year and form.")],
+) -> None:
+    """Write a store's tables as Parquet (Hive partitions year=/form=)."""
+    from assay.batch import export_parquet
+
+    with input_errors_exit():
+        counts = export_parquet(store, parquet)
+    for table, n in counts.items():
+        err_console.print(f"{table}: {n:,} rows", highlight=False)
+    err_console.print(f"written to {parquet}", highlight=False)
+
+
+class QueryFormat(StrEnum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+def _plain(v: object) -> object:
+    if isinstance(v, Decimal):
+        return format(v, "f")
+    if isinstance(v, date | datetime):
+        return v.isoformat()
+    return v
+
+
+@app.command()
+def query(
+    store: Annotated[str, typer.Argument(help="A store written by assay batch.")],
+    sql: Annotated[str, typer.Argument(help="A SQL query (DuckDB) on the store's tables.")],
+    fmt: Annotated[QueryFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        QueryFormat.table),
+    out: Annotated[str | None, typer.Option("--output", "-o", help="Write to this file.")] = None,
+) -> None:
+    """Ask the store a question in SQL; the store is opened read-only."""
+    from assay.batch import query as run_query
+
+    with input_errors_exit():
+        if not sql.strip():
+            raise InputError("SQL", "the query is empty")
+        names, rows = run_query(store, sql)
+    if fmt is QueryFormat.csv:
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\n")
+        w.writerow(names)
+        w.writerows([_plain(v) for v in r] for r in rows)
+        write_text_output(buf.getvalue(), out)
+    elif fmt is QueryFormat.json:
+        data = [dict(zip(names, map(_plain, r), strict=True)) for r in rows]
+        write_text_output(json.dumps(data, ensure_ascii=False, indent=1), out)
+    else:
+        t = RichTable(header_style="bold", caption=f"{len(rows):,} rows")
+        for n in names:
+            t.add_column(n, overflow="fold")
+        for r in rows:
+            t.add_row(*("" if v is None else str(_plain(v)) for v in r))
+        if out:
+            from rich.console import Console
+
+            buf = io.StringIO()
+            Console(file=buf, width=200, no_color=True).print(t)
+            write_text_output(buf.getvalue(), out)
+        else:
+            console.print(t)

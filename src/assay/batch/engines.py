@@ -10,6 +10,7 @@ the number of documents.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import multiprocessing
 import signal
@@ -132,11 +133,9 @@ class DaskEngine:
                   started: dict[str, float]) -> Iterator[Outcome]:
         from distributed import wait as dask_wait
 
-        try:
+        with contextlib.suppress(TimeoutError):  # a look at the running tasks is due
             dask_wait(list(pending), timeout=self.POLL if self.timeout else None,
                       return_when="FIRST_COMPLETED")
-        except TimeoutError:
-            pass
         for fut in [f for f in pending if f.done()]:
             name, data = pending.pop(fut)
             started.pop(fut.key, None)

@@ -1,0 +1,235 @@
+"""``assay batch``: documents in, a DuckDB store out; faults are rows, not the end of a run.
+
+The expectations are counted by hand from the inputs each test makes (three documents in
+a folder, one of them a copy: two stored, one skipped), or come from another command of
+assay on the same file (the stored facts of a document are ``assay facts --format json``
+of it), so none restates the code under test.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import zipfile
+from decimal import Decimal
+from pathlib import Path
+
+import duckdb
+from typer.testing import CliRunner
+
+from assay.batch import expand, run_batch
+from assay.cli import app
+from assay.write.facts import FIELDS
+
+from .faults import faulty
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "hecla-2007-q2.txt"
+runner = CliRunner()
+
+
+def _rows(store: Path, sql: str) -> list[tuple]:
+    con = duckdb.connect(str(store), read_only=True)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
+
+
+def _folder(tmp_path: Path, names: list[str]) -> Path:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for n in names:
+        shutil.copy(EXAMPLE, docs / n)
+    return docs
+
+
+def _whole(store: Path) -> None:
+    """Every stored document has all its rows and no row is without its document."""
+    orphans = _rows(store, "SELECT count(*) FROM facts WHERE doc NOT IN "
+                           "(SELECT doc FROM documents)")
+    assert orphans == [(0,)]
+    short = _rows(store, "SELECT d.path FROM documents d LEFT JOIN (SELECT doc, count(*) n "
+                         "FROM facts GROUP BY doc) f USING (doc) "
+                         "WHERE coalesce(f.n, 0) <> coalesce(d.facts, 0)")
+    assert short == []
+
+
+def test_stored_facts_are_those_assay_facts_prints(tmp_path: Path) -> None:
+    store = tmp_path / "s.duckdb"
+    summary = run_batch([*expand([str(EXAMPLE)])[0]], str(store), workers=1)
+    assert dict(summary.by_status) == {"ok": 1}
+    printed = runner.invoke(app, ["facts", str(EXAMPLE), "--format", "json"])
+    assert printed.exit_code == 0
+    expected = json.loads(printed.stdout)["facts"]
+    cols = ", ".join(f'"{f}"' for f in FIELDS)
+    stored = _rows(store, f"SELECT {cols}, value_text FROM facts ORDER BY rowid")
+    assert len(stored) == len(expected) > 100
+    for want, got in zip(expected, stored, strict=True):
+        rec = dict(zip(FIELDS, got[:-1], strict=True))
+        assert got[-1] == want["value"]  # the exact text
+        for k in FIELDS:
+            w, g = want[k], rec[k]
+            if k in ("value", "lower", "upper", "share"):
+                assert (g is None and w == "") or Decimal(w) == g, (k, want["id"])
+            else:
+                assert g == w, (k, want["id"])
+
+
+def test_copies_and_reruns_add_no_rows_and_resume_skips_what_is_stored(
+        tmp_path: Path) -> None:
+    docs = _folder(tmp_path, ["a.txt", "b.txt"])
+    (docs / "b.txt").write_bytes(EXAMPLE.read_bytes() + b"\n")  # other bytes, same tables
+    (docs / "sub").mkdir()
+    shutil.copy(EXAMPLE, docs / "sub" / "copy-of-a.txt")
+    store = tmp_path / "s.duckdb"
+    first = run_batch(expand([str(docs)])[0], str(store), workers=2)
+    assert first.stored == 2 and len(first.duplicates) == 1  # the copy has a's bytes
+    counts = _rows(store, "SELECT (SELECT count(*) FROM documents), "
+                          "(SELECT count(*) FROM facts), (SELECT count(*) FROM findings)")
+    again = run_batch(expand([str(docs)])[0], str(store), workers=2)
+    assert again.stored == 2
+    assert _rows(store, "SELECT (SELECT count(*) FROM documents), "
+                        "(SELECT count(*) FROM facts), (SELECT count(*) FROM findings)") == counts
+    seen: list[str] = []
+    resumed = run_batch(expand([str(docs)])[0], str(store), workers=1, resume=True,
+                        on_outcome=lambda o: seen.append(o.document["path"]))
+    assert seen == [] and resumed.skipped == 3  # the copy too: its bytes are stored
+    _whole(store)
+
+
+def test_an_interrupted_run_keeps_whole_documents_and_resume_reads_only_the_rest(
+        tmp_path: Path) -> None:
+    names = [f"r{i}.txt" for i in range(6)]
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for i, n in enumerate(names):  # six documents of different bytes
+        (docs / n).write_bytes(EXAMPLE.read_bytes() + b"\n" * i)
+    store = tmp_path / "s.duckdb"
+    done: list[str] = []
+
+    def interrupt_after_two(o) -> None:
+        done.append(o.document["path"])
+        if len(done) == 2:
+            raise KeyboardInterrupt
+
+    cut = run_batch(expand([str(docs)])[0], str(store), workers=1,
+                    on_outcome=interrupt_after_two)
+    assert cut.interrupted
+    stored = {r[0] for r in _rows(store, "SELECT path FROM documents")}
+    assert stored == set(done)
+    _whole(store)
+    rest: list[str] = []
+    run_batch(expand([str(docs)])[0], str(store), workers=1, resume=True,
+              on_outcome=lambda o: rest.append(o.document["path"]))
+    assert sorted(rest) == sorted(str(docs / n) for n in names if str(docs / n) not in stored)
+    assert _rows(store, "SELECT count(*) FROM documents") == [(6,)]
+
+
+def test_a_killed_worker_and_a_hanging_reader_are_recorded_and_the_run_goes_on(
+        tmp_path: Path) -> None:
+    docs = _folder(tmp_path, ["kill-me.txt", "hang.txt"])
+    (docs / "good.txt").write_bytes(EXAMPLE.read_bytes() + b"\n")
+    (docs / "hang.txt").write_bytes(EXAMPLE.read_bytes() + b"\n\n")
+    store = tmp_path / "s.duckdb"
+    summary = run_batch(expand([str(docs)])[0], str(store), workers=2, timeout=3,
+                        work=faulty)
+    rows = dict(_rows(store, "SELECT regexp_extract(path, '[^/]+$'), status || ': ' || "
+                             "error FROM documents WHERE status <> 'ok'"))
+    assert rows == {
+        "kill-me.txt": "crashed: its worker died (killed by SIGKILL)",
+        "hang.txt": "timeout: still being read after 3 s: its worker was stopped",
+    }
+    assert summary.by_status["ok"] == 1
+    _whole(store)
+
+
+def test_a_corrupt_archive_member_is_a_failed_document(tmp_path: Path) -> None:
+    archive = tmp_path / "filings.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_STORED) as z:
+        z.write(EXAMPLE, "good.txt")
+        z.writestr("bad.txt", b"X" * 4000)
+    data = bytearray(archive.read_bytes())
+    at = data.index(b"X" * 4000)
+    data[at + 100] = ord("Y")  # the stored bytes no longer match their CRC
+    archive.write_bytes(bytes(data))
+    store = tmp_path / "s.duckdb"
+    run_batch(expand([str(archive)])[0], str(store), workers=1)
+    rows = dict(_rows(store, "SELECT path, status || ': ' || coalesce(error, '') "
+                             "FROM documents"))
+    assert rows == {f"{archive}/good.txt": "ok: ",
+                    f"{archive}/bad.txt": "failed: archive member cannot be read: "
+                                          "Bad CRC-32 for file 'bad.txt'"}
+
+
+def test_unusable_inputs_and_store_paths_are_one_line_each_and_exit_2(
+        tmp_path: Path) -> None:
+    r = runner.invoke(app, ["batch", str(tmp_path / "nope.txt"), str(tmp_path / "gone"),
+                            "--store", str(tmp_path / "s.duckdb")])
+    assert r.exit_code == 2
+    lines = r.stderr.strip().splitlines()
+    assert lines == [f"error: {tmp_path}/nope.txt: no such file or folder",
+                     f"error: {tmp_path}/gone: no such file or folder"]
+    r = runner.invoke(app, ["batch", str(EXAMPLE), "--store",
+                            str(tmp_path / "missing" / "s.duckdb")])
+    assert r.exit_code == 2
+    assert r.stderr.strip() == (f"error: {tmp_path}/missing/s.duckdb: cannot write: folder "
+                                f"'{tmp_path}/missing' does not exist")
+    assert not (tmp_path / "s.duckdb").exists()
+
+
+def test_a_list_of_paths_names_the_documents(tmp_path: Path) -> None:
+    docs = _folder(tmp_path, ["a.txt"])
+    listing = tmp_path / "filings.lst"
+    listing.write_text(f"# filings to read\n{docs / 'a.txt'}\n\n{EXAMPLE}\n")
+    items, errors = expand([str(listing)])
+    assert errors == []
+    assert [i.name for i in items] == [str(docs / "a.txt"), str(EXAMPLE)]
+
+
+def test_query_and_export(tmp_path: Path) -> None:
+    store = tmp_path / "s.duckdb"
+    r = runner.invoke(app, ["batch", str(EXAMPLE), "--store", str(store), "--quiet"])
+    assert r.exit_code == 0, r.output
+    r = runner.invoke(app, ["query", str(store), "SELECT status, tables > 0 AS t FROM "
+                            "documents", "--format", "csv"])
+    assert r.exit_code == 0 and r.stdout == "status,t\nok,True\n"
+    r = runner.invoke(app, ["query", str(store), "SELECT nonsense FROM documents"])
+    assert r.exit_code == 2 and r.stderr.startswith(f"error: {store}: query failed: ")
+    assert len(r.stderr.strip().splitlines()) == 1
+    out = tmp_path / "parquet"
+    r = runner.invoke(app, ["export", str(store), "--parquet", str(out)])
+    assert r.exit_code == 0, r.output
+    n_facts = _rows(store, "SELECT count(*) FROM facts")[0][0]
+    con = duckdb.connect()
+    back = con.execute(f"SELECT count(*), any_value(year), any_value(form) FROM read_parquet("
+                       f"'{out}/facts/**/*.parquet', hive_partitioning = true)").fetchone()
+    # the example is a text exhibit without a submission header: its year is its period's
+    assert back == (n_facts, 2007, "unknown")
+
+
+def test_a_killed_run_leaves_a_store_that_opens(tmp_path: Path, corpus: Path) -> None:
+    store = tmp_path / "s.duckdb"
+    proc = subprocess.Popen([sys.executable, "-m", "assay", "batch",
+                             str(corpus / "bulk" / "edgar-8k-sample.zip"), "--store",
+                             str(store), "--quiet", "--workers", "1"])
+    deadline = time.monotonic() + 60
+    wal = store.with_name(store.name + ".wal")
+    while time.monotonic() < deadline and proc.poll() is None:  # until a first commit
+        if wal.exists() and wal.stat().st_size > 256 << 10:  # documents, not the schema
+            break
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    _whole(store)
+    stored = _rows(store, "SELECT count(*) FROM documents")[0][0]
+    assert 0 < stored < 551  # killed mid-run, after a first transaction of documents
+    rest: list[str] = []
+    run_batch(expand([str(corpus / "bulk" / "edgar-8k-sample.zip")])[0], str(store),
+              workers=2, resume=True, on_outcome=lambda o: rest.append(o.document["path"]))
+    assert len(rest) == 551 - stored
+    assert _rows(store, "SELECT count(*), count(DISTINCT path) FROM documents") == [(551, 551)]
+    _whole(store)

@@ -233,3 +233,19 @@ def test_a_killed_run_leaves_a_store_that_opens(tmp_path: Path, corpus: Path) ->
     assert len(rest) == 551 - stored
     assert _rows(store, "SELECT count(*), count(DISTINCT path) FROM documents") == [(551, 551)]
     _whole(store)
+
+
+def test_a_dask_local_cluster_does_the_same_work(tmp_path: Path) -> None:
+    docs = _folder(tmp_path, ["kill-me.txt", "hang.txt"])
+    (docs / "good.txt").write_bytes(EXAMPLE.read_bytes() + b"\n")
+    (docs / "hang.txt").write_bytes(EXAMPLE.read_bytes() + b"\n\n")
+    local = run_batch(expand([str(docs / "good.txt")])[0], str(tmp_path / "local.duckdb"),
+                      workers=1)
+    store = tmp_path / "s.duckdb"
+    summary = run_batch(expand([str(docs)])[0], str(store), workers=2, dask="local",
+                        timeout=3, work=faulty)
+    assert summary.engine == "dask local" and summary.workers == 2
+    rows = dict(_rows(store, "SELECT regexp_extract(path, '[^/]+$'), status FROM documents"))
+    assert rows == {"kill-me.txt": "crashed", "hang.txt": "timeout", "good.txt": "ok"}
+    assert summary.facts == local.facts and summary.findings == local.findings
+    _whole(store)

@@ -170,6 +170,13 @@ class DaskEngine:
             self.client.restart_workers(late_workers, raise_for_error=False)
 
     def close(self) -> None:
-        self.client.close()
-        if self.cluster is not None:
-            self.cluster.close()
+        # workers closing before the scheduler hears their last heartbeat is no news
+        quiet = logging.getLogger("distributed")
+        level = quiet.level
+        quiet.setLevel(logging.CRITICAL)
+        try:
+            self.client.close()
+            if self.cluster is not None:
+                self.cluster.close()
+        finally:
+            quiet.setLevel(level)

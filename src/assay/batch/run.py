@@ -37,7 +37,9 @@ class Summary:
     facts: int = 0
     findings: int = 0
     mismatches: int = 0
-    seconds: float = 0.0
+    seconds: float = 0.0  # the whole run
+    startup_seconds: float = 0.0  # of which starting the engine (workers, cluster)
+    write_seconds: float = 0.0  # of which writing the store
     interrupted: bool = False
     workers: int = 0
     engine: str = ""
@@ -96,6 +98,7 @@ def run_batch(items: list[Item], store_path: str, *, workers: int | None = None,
         store.close()
         raise
     summary.workers, summary.engine = engine.workers, f"dask {dask}" if dask else "local"
+    summary.startup_seconds = time.perf_counter() - start
     buffer: list[Outcome] = []
     last_flush = time.monotonic()
 
@@ -105,14 +108,19 @@ def run_batch(items: list[Item], store_path: str, *, workers: int | None = None,
         if on_outcome:
             on_outcome(o)
 
+    def write(outcomes: list[Outcome]) -> None:
+        t0 = time.perf_counter()
+        store.write(outcomes)
+        outcomes.clear()
+        summary.write_seconds += time.perf_counter() - t0
+
     try:
         for outcome in engine.outcomes(tasks()):
             for o in (*unread, outcome):
                 take(o)
             unread.clear()
             if len(buffer) >= FLUSH_DOCUMENTS or time.monotonic() - last_flush > FLUSH_SECONDS:
-                store.write(buffer)
-                buffer.clear()
+                write(buffer)
                 last_flush = time.monotonic()
         for o in unread:
             take(o)
@@ -120,7 +128,7 @@ def run_batch(items: list[Item], store_path: str, *, workers: int | None = None,
         summary.interrupted = True
     finally:
         try:
-            store.write(buffer)
+            write(buffer)
         finally:
             engine.close()
             loader.close()

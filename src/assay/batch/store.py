@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import duckdb
+import numpy as np
 
 from assay.errors import InputError
 from assay.write.facts import FIELD_TYPES, FIELDS
@@ -105,9 +106,15 @@ class Store:
         keys = [o.document["doc"] for o in outcomes]
         con.execute("BEGIN TRANSACTION")
         try:
-            for table in (*_ROW_TABLES, "documents"):
-                con.execute(f"DELETE FROM {table} WHERE doc IN (SELECT unnest($1::VARCHAR[]))",
-                            [keys])
+            # rows of these documents stored before (a run again, not resumed): replaced;
+            # a look-up in the documents' key, so a write costs what it stores
+            again = [r[0] for r in con.execute(
+                "SELECT doc FROM documents WHERE doc IN (SELECT unnest($1::VARCHAR[]))",
+                [keys]).fetchall()]
+            if again:
+                for table in (*_ROW_TABLES, "documents"):
+                    con.execute(f"DELETE FROM {table} WHERE doc IN "
+                                f"(SELECT unnest($1::VARCHAR[]))", [again])
             names = [c for c, _ in SCHEMA["documents"]]
             self._insert("documents", [tuple(o.document[c] for c in names) for o in outcomes])
             for table in _ROW_TABLES:
@@ -118,24 +125,28 @@ class Store:
             raise
 
     def _insert(self, table: str, rows: list[tuple[object, ...]]) -> None:
-        """Insert rows column by column (one statement, whatever the number of rows)."""
+        """Insert rows in one statement: DuckDB scans them as a dict of NumPy columns."""
         if not rows:
             return
-        columns = [list(c) for c in zip(*rows, strict=True)]
+        columns = [np.array(c, dtype=object) for c in zip(*rows, strict=True)]
         cols = SCHEMA[table][: len(columns)]  # a fact's value_text is its value again
         names, selects = [], []
         for i, (name, sql_type) in enumerate(cols):
             base = _base_type(sql_type)
             if table == "facts" and base == _DECIMAL:  # exact text in, TRY_CAST to DECIMAL
-                selects.append(f"TRY_CAST(NULLIF(unnest(${i + 1}::VARCHAR[]), '') AS {base})")
+                selects.append(f"TRY_CAST(NULLIF(c{i}, '') AS {base})")
             else:
-                selects.append(f"unnest(${i + 1}::{base}[])")
+                selects.append(f"CAST(c{i} AS {base})")
             names.append(_q(name))
         if table == "facts":
             names.append(_q("value_text"))
-            selects.append(f"unnest(${[c for c, _ in cols].index('value') + 1}::VARCHAR[])")
-        self.con.execute(f"INSERT INTO {table} ({', '.join(names)}) SELECT "
-                         f"{', '.join(selects)}", columns)
+            selects.append(f"CAST(c{[c for c, _ in cols].index('value')} AS VARCHAR)")
+        self.con.register("assay_rows", {f"c{i}": c for i, c in enumerate(columns)})
+        try:
+            self.con.execute(f"INSERT INTO {table} ({', '.join(names)}) SELECT "
+                             f"{', '.join(selects)} FROM assay_rows")
+        finally:
+            self.con.unregister("assay_rows")
 
     def close(self) -> None:
         self.con.close()

@@ -15,6 +15,7 @@ import subprocess
 import sys
 import time
 import zipfile
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -22,6 +23,7 @@ import duckdb
 from typer.testing import CliRunner
 
 from assay.batch import expand, run_batch
+from assay.batch.work import document_row
 from assay.cli import app
 from assay.write.facts import FIELDS
 
@@ -233,6 +235,20 @@ def test_a_killed_run_leaves_a_store_that_opens(tmp_path: Path, corpus: Path) ->
     assert len(rest) == 551 - stored
     assert _rows(store, "SELECT count(*), count(DISTINCT path) FROM documents") == [(551, 551)]
     _whole(store)
+    # the year each is filed under is the filing year EDGAR's index puts in its name
+    # (from the submission header, else the cover page's date of report); two covers
+    # print no date of report
+    years = _rows(store, r"SELECT count(*) FILTER (year::VARCHAR = regexp_extract(path, "
+                         r"'_8K_(\d{4})_', 1)), count(*) FILTER (year IS NULL) FROM documents")
+    assert years == [(549, 2)]
+
+
+def test_a_cover_page_dates_a_current_report_without_a_submission_header() -> None:
+    cover = (b"<html><body><p>CURRENT REPORT</p><p>Date of Report (Date of earliest event "
+             b"reported):&nbsp;<b>March&nbsp;6, 2023</b></p><p>Filed on April 1, 2023</p>")
+    assert document_row("x.htm", "k", cover)["period_end"] == date(2023, 3, 6)
+    first = b"<p>November 26, 2007</p><p>(Date of Report)</p><p>December 1, 2007</p>"
+    assert document_row("y.htm", "k", first)["period_end"] == date(2007, 11, 26)
 
 
 def test_a_dask_local_cluster_does_the_same_work(tmp_path: Path) -> None:

@@ -32,6 +32,17 @@ _HEADER_FIELD = re.compile(
     re.MULTILINE | re.IGNORECASE)
 #: The submission header is at the top; its fields are looked for in this many bytes.
 _HEADER_BYTES = 16384
+#: A current report's cover page names its date ("Date of Report (Date of earliest event
+#: reported): March 6, 2023"); it is looked for in this many bytes, markup removed.
+_COVER_BYTES = 65536
+_MARKUP = re.compile(rb"<[^>]*>|&nbsp;|&#160;|&#xa0;", re.IGNORECASE)
+_DATE_OF_REPORT = re.compile(rb"date\s+of\s+report", re.IGNORECASE)
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december")
+_LONG_DATE = re.compile(rb"\b(" + b"|".join(m.encode() for m in _MONTHS) +
+                        rb")\s+(\d{1,2}),?\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+#: how far after the words "Date of Report" its date may stand, or just before, in characters
+_NEAR, _JUST_BEFORE = 240, 40
 
 
 @dataclass(slots=True)
@@ -119,7 +130,8 @@ def document_row(name: str, doc_key: str | None, data: bytes | None) -> dict[str
         "form": header.get(b"CONFORMED SUBMISSION TYPE") or header.get(b"<TYPE>"),
         "company": header.get(b"COMPANY CONFORMED NAME"),
         "period": None,
-        "period_end": _date(header.get(b"CONFORMED PERIOD OF REPORT")),
+        "period_end": _date(header.get(b"CONFORMED PERIOD OF REPORT")) or (
+            _date_of_report(data) if data else None),
         "filed": _date(header.get(b"FILED AS OF DATE")),
         "year": None, "status": None, "error": None, "seconds": None,
         "tables": None, "facts": None, "findings": None, "mismatches": None,
@@ -132,6 +144,24 @@ def _header(head: bytes) -> dict[bytes, str]:
     for m in _HEADER_FIELD.finditer(head):
         out.setdefault(m.group(1).upper(), m.group(2).decode("latin-1"))
     return out
+
+
+def _date_of_report(data: bytes) -> date | None:
+    """The date a cover page gives as its date of report: one printed just before the
+    words ("November 26, 2007 (Date of Report)"), else the first after them."""
+    text = _MARKUP.sub(b" ", data[:_COVER_BYTES])
+    m = _DATE_OF_REPORT.search(text)
+    if m is None:
+        return None
+    before = [*_LONG_DATE.finditer(text, max(0, m.start() - _JUST_BEFORE), m.start())]
+    found = before[-1] if before else _LONG_DATE.search(text, m.end(), m.end() + _NEAR)
+    if found is None:
+        return None
+    month = _MONTHS.index(found.group(1).decode().lower()) + 1
+    try:
+        return date(int(found.group(3)), month, int(found.group(2)))
+    except ValueError:
+        return None
 
 
 def _date(text: str | None) -> date | None:

@@ -265,3 +265,31 @@ def test_a_dask_local_cluster_does_the_same_work(tmp_path: Path) -> None:
     assert rows == {"kill-me.txt": "crashed", "hang.txt": "timeout", "good.txt": "ok"}
     assert summary.facts == local.facts and summary.findings == local.findings
     _whole(store)
+
+
+def test_the_command_summarises_and_exits_1_when_a_document_was_not_read(
+        tmp_path: Path) -> None:
+    archive = tmp_path / "filings.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_STORED) as z:
+        z.write(EXAMPLE, "good.txt")
+        z.writestr("bad.txt", b"X" * 4000)
+    data = bytearray(archive.read_bytes())
+    data[data.index(b"X" * 4000) + 100] = ord("Y")
+    archive.write_bytes(bytes(data))
+    store = tmp_path / "s.duckdb"
+    r = runner.invoke(app, ["batch", str(archive), "--store", str(store), "--workers", "1"])
+    assert r.exit_code == 1
+    assert "2 documents stored" in r.stderr
+    assert "│ failed      │     1 │" in r.stderr and "│ ok          │     1 │" in r.stderr
+    assert "1 document not read; their reasons: assay query" in r.stderr
+
+
+def test_a_running_dask_scheduler_is_joined_by_its_address(tmp_path: Path) -> None:
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                      dashboard_address=None) as cluster:
+        summary = run_batch(expand([str(EXAMPLE)])[0], str(tmp_path / "s.duckdb"),
+                            dask=cluster.scheduler_address)
+    assert summary.workers == 2 and dict(summary.by_status) == {"ok": 1}
+    assert summary.engine == f"dask {cluster.scheduler_address}"

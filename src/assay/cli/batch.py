@@ -105,9 +105,9 @@ def _progress() -> Progress:
 
 
 def _print_summary(summary, store: str) -> None:
-    t = RichTable(title=f"{summary.stored} documents stored in {store} "
-                  f"({summary.engine}, {summary.workers} workers, {summary.seconds:.1f} s)",
-                  header_style="bold")
+    t = RichTable(title=f"{summary.stored:,} documents stored", header_style="bold",
+                  caption=f"in {store}; {summary.engine}, {summary.workers} workers, "
+                  f"{summary.seconds:.1f} s")
     t.add_column("documents")
     t.add_column("count", justify="right")
     for status, n in sorted(summary.by_status.items(), key=lambda kv: -kv[1]):
@@ -127,7 +127,8 @@ def _print_summary(summary, store: str) -> None:
                           "run again with --resume for the rest")
     bad = sum(n for s, n in summary.by_status.items() if s not in ("ok", "no tables"))
     if bad:
-        err_console.print(f"{bad} documents not read; their reasons: assay query {store} "
+        err_console.print(f"{bad} document{'' if bad == 1 else 's'} not read; their reasons: "
+                          f"assay query {store} "
                           "\"SELECT path, status, error FROM documents WHERE status NOT IN "
                           "('ok', 'no tables')\"", highlight=False, soft_wrap=True)
 

@@ -9,6 +9,7 @@ of it), so none restates the code under test.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import signal
 import subprocess
@@ -294,3 +295,27 @@ def test_a_running_dask_scheduler_is_joined_by_its_address(tmp_path: Path) -> No
                             dask=cluster.scheduler_address)
     assert summary.workers == 2 and dict(summary.by_status) == {"ok": 1}
     assert summary.engine == f"dask {cluster.scheduler_address}"
+
+
+def test_ctrl_c_stops_the_run_storing_what_is_finished_and_no_worker_as_crashed(
+        tmp_path: Path, corpus: Path) -> None:
+    store = tmp_path / "s.duckdb"
+    bulk = str(corpus / "bulk" / "edgar-8k-sample.zip")
+    proc = subprocess.Popen([sys.executable, "-m", "assay", "batch", bulk, "--store",
+                             str(store), "--quiet", "--workers", "2"],
+                            start_new_session=True, stderr=subprocess.PIPE, text=True)
+    wal = store.with_name(store.name + ".wal")
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not (wal.exists() and wal.stat().st_size > 256 << 10):
+        time.sleep(0.02)
+    os.killpg(proc.pid, signal.SIGINT)  # as a terminal's Ctrl-C: to every process of it
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    statuses = dict(_rows(store, "SELECT status, count(*) FROM documents GROUP BY ALL"))
+    assert set(statuses) <= {"ok", "no tables"}, statuses
+    stored = sum(statuses.values())
+    assert 0 < stored < 551
+    _whole(store)
+    r = runner.invoke(app, ["batch", bulk, "--store", str(store), "--resume", "--quiet"])
+    assert r.exit_code == 0
+    assert _rows(store, "SELECT count(*) FROM documents") == [(551,)]

@@ -1,11 +1,12 @@
 """Where a batch's documents are read: local processes, or a Dask distributed cluster.
 
 An engine takes ``(name, bytes)`` tasks and yields one :class:`~.work.Outcome` per task,
-in the order they finish. Faults are outcomes too: a document still being read after
-``timeout`` seconds has its worker stopped and is ``timeout``; a worker that dies
-(killed, out of memory) leaves its document ``crashed``; the run goes on with a fresh
-worker. At most a few tasks per worker are in flight, so memory stays bounded whatever
-the number of documents.
+in the order they finish, and ``None`` when none finished for a moment (``HEARTBEAT``
+seconds), so that its caller can stop between outcomes. Faults are outcomes too: a
+document still being read after ``timeout`` seconds has its worker stopped and is
+``timeout``; a worker that dies (killed, out of memory) leaves its document ``crashed``;
+the run goes on with a fresh worker. At most a few tasks per worker are in flight, so
+memory stays bounded whatever the number of documents.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ Work = Callable[[str, bytes, bool], Outcome]
 
 #: Tasks in flight per worker: enough to keep each busy while the writer works.
 _PER_WORKER = 3
+#: Longest wait, in seconds, without yielding to the caller.
+HEARTBEAT = 0.25
 #: Modules the local workers' parent process imports once, so each worker starts warm.
 _PRELOAD = ["assay.batch.work", "assay.read", "assay.audit"]
 
@@ -47,9 +50,9 @@ class LocalEngine:
         ctx = multiprocessing.get_context("forkserver")
         ctx.set_forkserver_preload(_PRELOAD)
         self.workers, self.timeout, self.audit, self.work = workers, timeout, audit, work
-        self.pool = ProcessPool(max_workers=workers, context=ctx)
+        self.pool = ProcessPool(max_workers=workers, context=ctx, initializer=_ignore_ctrl_c)
 
-    def outcomes(self, tasks: Iterable[Task]) -> Iterator[Outcome]:
+    def outcomes(self, tasks: Iterable[Task]) -> Iterator[Outcome | None]:
         pending: dict[object, Task] = {}
         for task in tasks:
             while len(pending) >= self.workers * _PER_WORKER:
@@ -59,10 +62,12 @@ class LocalEngine:
         while pending:
             yield from self._finished(pending)
 
-    def _finished(self, pending: dict[object, Task]) -> Iterator[Outcome]:
+    def _finished(self, pending: dict[object, Task]) -> Iterator[Outcome | None]:
         from pebble import ProcessExpired
 
-        done, _ = wait(list(pending), return_when=FIRST_COMPLETED)
+        done, _ = wait(list(pending), timeout=HEARTBEAT, return_when=FIRST_COMPLETED)
+        if not done:
+            yield None
         for fut in done:
             name, data = pending.pop(fut)
             try:
@@ -79,6 +84,12 @@ class LocalEngine:
         self.pool.join()
 
 
+def _ignore_ctrl_c() -> None:
+    """Ctrl-C reaches every process of the terminal's group: the parent stops the run and
+    stores what is finished; a worker must not die of it and so be recorded as crashed."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _death(e: Exception) -> str:
     code = getattr(e, "exitcode", None)
     if isinstance(code, int) and code < 0:
@@ -92,9 +103,6 @@ def _death(e: Exception) -> str:
 class DaskEngine:
     """The same work on Dask distributed: ``"local"`` starts a LocalCluster of
     ``workers`` single-threaded processes; an address joins a running scheduler."""
-
-    #: seconds between looks at what the workers are running (for timeouts)
-    POLL = 0.5
 
     def __init__(self, where: str, workers: int, timeout: float | None, audit: bool,
                  work: Work = process) -> None:
@@ -117,7 +125,7 @@ class DaskEngine:
         self.workers = max(1, len(self.client.scheduler_info()["workers"])) if where != \
             "local" else workers
 
-    def outcomes(self, tasks: Iterable[Task]) -> Iterator[Outcome]:
+    def outcomes(self, tasks: Iterable[Task]) -> Iterator[Outcome | None]:
         pending: dict[object, Task] = {}
         started: dict[str, float] = {}
         for task in tasks:
@@ -130,13 +138,15 @@ class DaskEngine:
             yield from self._finished(pending, started)
 
     def _finished(self, pending: dict[object, Task],
-                  started: dict[str, float]) -> Iterator[Outcome]:
+                  started: dict[str, float]) -> Iterator[Outcome | None]:
         from distributed import wait as dask_wait
 
-        with contextlib.suppress(TimeoutError):  # a look at the running tasks is due
-            dask_wait(list(pending), timeout=self.POLL if self.timeout else None,
-                      return_when="FIRST_COMPLETED")
-        for fut in [f for f in pending if f.done()]:
+        with contextlib.suppress(TimeoutError):  # the caller, or the running tasks, are due
+            dask_wait(list(pending), timeout=HEARTBEAT, return_when="FIRST_COMPLETED")
+        done = [f for f in pending if f.done()]
+        if not done:
+            yield None
+        for fut in done:
             name, data = pending.pop(fut)
             started.pop(fut.key, None)
             try:

@@ -3,13 +3,17 @@
 The parent process reads each document's bytes (so that ``resume`` can skip what the
 store holds, by SHA-256, before any work is sent), the engine reads and audits them, and
 the parent writes the outcomes in transactions of whole documents, every
-``FLUSH_SECONDS`` or ``FLUSH_DOCUMENTS``. Ctrl-C stops the run after storing the
-documents already finished.
+``FLUSH_SECONDS`` or ``FLUSH_DOCUMENTS``. Ctrl-C (SIGINT) stops the run between two
+outcomes: the documents finished are stored, those a worker was reading are not (a
+worker's failure after Ctrl-C may be the interruption's, not the document's), and a
+second Ctrl-C stops at once.
 """
 
 from __future__ import annotations
 
 import os
+import signal
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -20,7 +24,7 @@ from assay.errors import InputError
 from .engines import DaskEngine, LocalEngine, Task, Work
 from .inputs import Item, Loader
 from .store import Store
-from .work import FAILED, Outcome, process, sha256, unread_outcome
+from .work import FAILED, OK, Outcome, process, sha256, unread_outcome
 
 FLUSH_SECONDS = 2.0
 FLUSH_DOCUMENTS = 200
@@ -72,6 +76,8 @@ def run_batch(items: list[Item], store_path: str, *, workers: int | None = None,
 
     def tasks() -> Iterator[Task]:
         for item in items:
+            if stop.requested:
+                return
             try:
                 data = loader.load(item)
             except InputError as e:
@@ -90,11 +96,13 @@ def run_batch(items: list[Item], store_path: str, *, workers: int | None = None,
             yield item.name, data
 
     start = time.perf_counter()
+    stop = _Stop()
     try:
         engine: LocalEngine | DaskEngine = (
             DaskEngine(dask, workers, timeout, audit, work) if dask
             else LocalEngine(workers, timeout, audit, work))
     except BaseException:
+        stop.restore()
         store.close()
         raise
     summary.workers, summary.engine = engine.workers, f"dask {dask}" if dask else "local"
@@ -116,17 +124,24 @@ def run_batch(items: list[Item], store_path: str, *, workers: int | None = None,
 
     try:
         for outcome in engine.outcomes(tasks()):
+            if stop.requested:
+                summary.interrupted = True
+                if outcome is not None and outcome.document["status"] == OK:
+                    take(outcome)
+                break
             for o in (*unread, outcome):
-                take(o)
+                if o is not None:
+                    take(o)
             unread.clear()
             if len(buffer) >= FLUSH_DOCUMENTS or time.monotonic() - last_flush > FLUSH_SECONDS:
                 write(buffer)
                 last_flush = time.monotonic()
         for o in unread:
             take(o)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # a second Ctrl-C, or a run outside the main thread
         summary.interrupted = True
     finally:
+        stop.restore()
         try:
             write(buffer)
         finally:
@@ -135,6 +150,26 @@ def run_batch(items: list[Item], store_path: str, *, workers: int | None = None,
             store.close()
     summary.seconds = time.perf_counter() - start
     return summary
+
+
+class _Stop:
+    """Ctrl-C asks the run to stop (a flag, not an exception in the middle of a write);
+    a second Ctrl-C raises KeyboardInterrupt as usual. Only in the main thread."""
+
+    def __init__(self) -> None:
+        self.requested = False
+        self._before = None
+        if threading.current_thread() is threading.main_thread():
+            self._before = signal.signal(signal.SIGINT, self._ask)
+
+    def _ask(self, signum: int, frame: object) -> None:
+        self.requested = True
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+    def restore(self) -> None:
+        if self._before is not None:
+            signal.signal(signal.SIGINT, self._before)
+            self._before = None
 
 
 def _count(summary: Summary, o: Outcome) -> None:

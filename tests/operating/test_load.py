@@ -23,6 +23,10 @@ share = 0.5
 """
 
 
+#: one unit's costs and the ounces its cost per ounce divides by
+COSTS = "unit,period,mining_cost,gold_produced\nMine,2024Q1,1,10\n"
+
+
 def _folder(tmp_path, toml=TOML, **csvs):
     (tmp_path / "company.toml").write_text(toml)
     for name, text in csvs.items():
@@ -56,12 +60,16 @@ def test_all_errors_in_one_pass(tmp_path):
     assert any("costs.csv:3" in t and "unknown unit 'Nowhere'" in t for t in text)
     assert any("costs.csv:4" in t and "not a period" in t for t in text)
     assert any("more.csv:2" in t and "already given" in t for t in text)
-    assert len(text) == 5
+    # Mine's 2024Q2 costs (row 5) have no ounces to divide by: the folder has no gold column
+    assert any("costs.csv:5: unit 'Mine' 2024Q2: no column 'gold_produced' in the folder" in t
+               for t in text)
+    assert len(text) == 6
+    assert text == sorted(text, key=lambda t: (t.split(":")[0], int(t.split(":")[1])))
 
 
 def test_bad_company_toml_and_cli_exit_code(tmp_path):
     toml = TOML.replace('"gold"', '"unobtainium"').replace("0.5", "1.5")
-    folder = _folder(tmp_path, toml, costs="unit,period,mining_cost\nMine,2024Q1,1\n")
+    folder = _folder(tmp_path, toml, costs=COSTS)
     with pytest.raises(InputErrors) as e:
         load_company(folder)
     assert len(e.value.errors) == 2
@@ -106,13 +114,14 @@ def test_ragged_rows_and_repeated_columns_are_errors_in_one_pass(tmp_path):
 
 
 def test_a_value_under_no_header_is_an_error(tmp_path):
-    folder = _folder(tmp_path, costs="unit,period,,mining_cost\nMine,2024Q1,7,100\n")
+    folder = _folder(tmp_path, costs="unit,period,,mining_cost,gold_produced\n"
+                                      "Mine,2024Q1,7,100,10\n")
     assert [t.split("costs.csv:")[1] for t in _errors(folder)] == [
         "2: column 3: '7' under no header"]
 
 
 def test_empty_files_are_named(tmp_path):
-    folder = _folder(tmp_path, costs="unit,period,mining_cost\nMine,2024Q1,1\n", empty="",
+    folder = _folder(tmp_path, costs=COSTS, empty="",
                      header="unit,period,mining_cost\n")
     text = _errors(folder)
     assert any("empty.csv: empty: no header and no rows" in t for t in text)
@@ -121,7 +130,7 @@ def test_empty_files_are_named(tmp_path):
 
 
 def test_a_folder_named_like_a_csv_is_an_error(tmp_path):
-    folder = _folder(tmp_path, costs="unit,period,mining_cost\nMine,2024Q1,1\n")
+    folder = _folder(tmp_path, costs=COSTS)
     (folder / "sub.csv").mkdir()
     assert [t.split("/")[-1] for t in _errors(folder)] == [
         "sub.csv: not a file: line items are *.csv or *.xlsx files"]
@@ -171,7 +180,7 @@ TOML_CASES = [
 @pytest.mark.parametrize(("extra", "message"), TOML_CASES)
 def test_malformed_company_toml_values_are_input_errors(tmp_path, extra, message):
     toml = TOML.replace("share = 0.5", extra) if extra.startswith("share") else TOML + extra
-    folder = _folder(tmp_path, toml, costs="unit,period,mining_cost\nMine,2024Q1,1\n")
+    folder = _folder(tmp_path, toml, costs=COSTS)
     text = _errors(folder)
     assert len(text) == 1 and message in text[0], text
     result = CliRunner().invoke(app, ["report", str(folder), "--period", "2024Q1"])
@@ -180,10 +189,53 @@ def test_malformed_company_toml_values_are_input_errors(tmp_path, extra, message
 
 def test_company_key_of_the_wrong_type_and_bytes_that_are_not_utf8(tmp_path):
     folder = _folder(tmp_path, 'company = "x"\n' + TOML.split("\n", 3)[3],
-                     costs="unit,period,mining_cost\nMine,2024Q1,1\n")
+                     costs=COSTS)
     assert [t.split("company.toml:")[1] for t in _errors(folder)] == [
         "1: company must be a table, not str 'x'"]
     (folder / "company.toml").write_bytes(TOML.encode() + b"# caf\xff\n")
     with pytest.raises(InputError) as e:
         load_company(folder)
     assert str(e.value).endswith("company.toml:10: not UTF-8: byte 0xff")
+
+
+def test_impossible_operating_data_is_refused_with_file_row_and_column(tmp_path):
+    # hand-made: row 2 is fine; row 3 has negative ounces and a negative grade (and so no
+    # ounces, which is not said again); row 4 has costs but no ounces; row 5 has costs and
+    # zero ounces
+    folder = _folder(tmp_path, costs="unit,period,mining_cost,inventory_change,gold_produced,"
+                                      "gold_grade\n"
+                                      "Mine,2024Q1,100,-20,10,0.2\n"
+                                      "Mine,2024Q2,100,0,-10,-0.2\n"
+                                      "Mine,2024Q3,100,0,,\n"
+                                      "Mine,2024Q4,100,0,0,\n")
+    text = _errors(folder)
+    assert [t.split("costs.csv:")[1] for t in text] == [
+        "3: column 'gold_produced': negative: -10 (a quantity of ore or metal, or a grade, "
+        "is never below zero)",
+        "3: column 'gold_grade': negative: -0.2 (a quantity of ore or metal, or a grade, "
+        "is never below zero)",
+        "4: unit 'Mine' 2024Q3: 'gold_produced' is not given, and its cost per ounce "
+        "divides by it",
+        "5: column 'gold_produced': zero, but Mine has costs in 2024Q4: its cost per ounce "
+        "would divide by zero",
+    ]
+    result = CliRunner().invoke(app, ["report", str(folder), "--period", "2024Q1"])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+
+
+def test_a_windows_1252_csv_is_read_and_a_stray_byte_is_named_by_its_line(tmp_path):
+    toml = TOML.replace('name = "Mine"', 'name = "Peñasco"')
+    folder = _folder(tmp_path, toml)
+    (folder / "costs.csv").write_bytes("unit,period,mining_cost,gold_produced\n"
+                                       "Peñasco,2024Q1,100,10\n".encode("cp1252"))
+    assert load_company(folder).value("Peñasco", "2024Q1", "mining_cost") == D(100)
+    # UTF-8 with one byte that is not: not guessed, named by its line
+    (folder / "costs.csv").write_bytes("unit,period,mining_cost,gold_produced\n"
+                                       "Peñasco,2024Q1,100,10\n".encode() + b"\xe9\n")
+    assert [t.split("costs.csv:")[1] for t in _errors(folder)] == [
+        "3: not UTF-8: byte 0xe9 (save the file as UTF-8 or Windows-1252 CSV)"]
+    # a byte Windows-1252 leaves undefined
+    (folder / "costs.csv").write_bytes(b"unit,period,mining_cost,gold_produced\n"
+                                       b"Pe\xf1asco,2024Q1,100,10\n\x81\n")
+    assert [t.split("costs.csv:")[1] for t in _errors(folder)] == [
+        "3: byte 0x81 is neither UTF-8 nor Windows-1252"]

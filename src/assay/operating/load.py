@@ -7,6 +7,7 @@ Every problem in the folder is collected in one pass and raised together as
 from __future__ import annotations
 
 import csv
+import io
 import math
 import tomllib
 from dataclasses import dataclass, field
@@ -18,7 +19,7 @@ from assay.errors import InputError, InputErrors
 from assay.model import Entity, Fact, Location, Period, parse_number
 
 from .company import CORPORATE, Company, ExtraCost, PriceDeck, Segment, Unit, parse_period
-from .schema import COMPANY_ITEMS, ITEMS, METALS, Item
+from .schema import CASH_COST_ITEMS, COMPANY_ITEMS, ITEMS, METALS, Item
 
 Key = tuple[str | None, str]  # (unit name or None for the company, period key)
 
@@ -87,6 +88,7 @@ def load_company(folder: str | Path) -> OperatingData:
     for extra in company.extra_costs:
         items[extra.column] = Item(extra.column, "USD", extra.label)
     data = OperatingData(company, {}, items=items)
+    refused: set[tuple[str | None, str, str]] = set()  # cells given but in error
     tables = sorted(root.glob("*.csv")) + sorted(root.glob("*.xlsx"))
     if not tables:
         errors.append(InputError(str(root), "no line items: expected *.csv files or a .xlsx"))
@@ -98,10 +100,49 @@ def load_company(folder: str | Path) -> OperatingData:
         sheets = _xlsx_sheets(path, errors) if path.suffix == ".xlsx" else _csv_rows(path,
                                                                                    errors)
         for name, table in sheets:
-            _read_table(name, table, data, errors)
+            _read_table(name, table, data, errors, refused)
+    _check_divisors(data, errors, refused)
     if errors:
-        raise InputErrors(errors)
+        raise InputErrors(sorted(errors, key=_error_order))
     return data
+
+
+def _error_order(e: InputError) -> tuple[str, int]:
+    return (e.path, e.line or 0)
+
+
+def _check_divisors(data: OperatingData, errors: list[InputError],
+                    refused: set[tuple[str | None, str, str]]) -> None:
+    """Each unit-period with cash costs (of a unit shown on its own) needs the ounces its
+    cost per ounce divides by:
+    a column the folder lacks, a cell left empty, or zero ounces are errors, placed at
+    the first cost cell of that unit and period (or at the ounces' own cell)."""
+    columns = {item for row in data.cells.values() for item in row}
+    for (unit, period), row in data.cells.items():
+        if unit is None:
+            continue
+        costs = [i for i in CASH_COST_ITEMS if i in row]
+        if not costs:
+            continue
+        spec = data.company.unit(unit)
+        if not spec.itemised or spec.primary_metal not in METALS:  # (the latter is an error
+            continue  # of company.toml already)
+        divisor = f"{spec.primary_metal}_{spec.cost_basis}"
+        where = data.locations[(unit, period, costs[0])]
+        if divisor not in columns:
+            errors.append(InputError(where.file, f"unit {unit!r} {period}: no column "
+                                     f"'{divisor}' in the folder, and its cost per ounce "
+                                     f"divides by it", where.line))
+        elif divisor not in row:
+            if (unit, period, divisor) not in refused:  # else its own error says why
+                errors.append(InputError(where.file, f"unit {unit!r} {period}: '{divisor}' "
+                                         f"is not given, and its cost per ounce divides by "
+                                         f"it", where.line))
+        elif row[divisor] == 0 and any(row[i] != 0 for i in costs):
+            at = data.locations[(unit, period, divisor)]
+            errors.append(InputError(at.file, f"column '{divisor}': zero, but {unit} has "
+                                     f"costs in {period}: its cost per ounce would divide "
+                                     f"by zero", at.line))
 
 
 Cell = str | Decimal | None  # text to parse; a workbook's number, exact; None: empty
@@ -109,10 +150,14 @@ Cell = str | Decimal | None  # text to parse; a workbook's number, exact; None: 
 
 def _csv_rows(path: Path, errors: list[InputError]) -> list[tuple[str, list[list[Cell]]]]:
     try:
-        with path.open(encoding="utf-8-sig", newline="") as fh:
-            rows: list[list[Cell]] = [list(row) for row in csv.reader(fh, strict=True)]
-    except (UnicodeDecodeError, csv.Error) as e:
-        errors.append(InputError(str(path), f"cannot read as UTF-8 CSV: {e}"))
+        text = _csv_text(path.read_bytes(), str(path))
+        rows: list[list[Cell]] = [list(row) for row in csv.reader(io.StringIO(text, newline=""),
+                                                                 strict=True)]
+    except InputError as e:
+        errors.append(e)
+        return []
+    except csv.Error as e:
+        errors.append(InputError(str(path), f"not a CSV file: {e}"))
         return []
     except OSError as e:
         errors.append(InputError(str(path), f"cannot read: {e.strerror}"))
@@ -122,6 +167,26 @@ def _csv_rows(path: Path, errors: list[InputError]) -> list[tuple[str, list[list
         errors.append(InputError(str(path), f"empty: {what} (remove the file or fill it)"))
         return []
     return [(str(path), rows)]
+
+
+def _csv_text(data: bytes, path: str) -> str:
+    """UTF-8 (with or without a byte-order mark), or Windows-1252 as Excel saves CSV: a
+    file with no UTF-8 sequence in it. InputError names the line of a byte that is
+    neither (a UTF-8 file with a stray byte, or a byte Windows-1252 does not define)."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        first_bad = e.start
+    if data.decode("utf-8", errors="replace").replace("\ufffd", "").isascii():
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError as e:
+            line = data[:e.start].count(b"\n") + 1
+            raise InputError(path, f"byte 0x{data[e.start]:02x} is neither UTF-8 nor "
+                                   f"Windows-1252", line) from None
+    line = data[:first_bad].count(b"\n") + 1
+    raise InputError(path, f"not UTF-8: byte 0x{data[first_bad]:02x} (save the file as "
+                           f"UTF-8 or Windows-1252 CSV)", line)
 
 
 def _xlsx_sheets(path: Path, errors: list[InputError]) -> list[tuple[str, list[list[Cell]]]]:
@@ -180,7 +245,7 @@ def _text(c: Cell) -> str:
 
 
 def _read_table(name: str, rows: list[list[Cell]], data: OperatingData,
-                errors: list[InputError]) -> None:
+                errors: list[InputError], refused: set[tuple[str | None, str, str]]) -> None:
     workbook = name.endswith("]")
     header = [_text(h) for h in rows[0]]
     if workbook:  # a sheet's rows are as wide as its widest: trailing blanks mean nothing
@@ -245,8 +310,15 @@ def _read_table(name: str, rows: list[list[Cell]], data: OperatingData,
                 parsed = parse_number(text)
                 if parsed is None or parsed.percent:
                     errors.append(InputError(name, f"column '{h}': not a number: {text!r}", r))
+                    refused.add((unit, period.key, h))
                     continue
                 value = parsed.value
+            if value < 0 and data.items[h].physical:
+                errors.append(InputError(name, f"column '{h}': negative: {text} (a quantity "
+                                               f"of ore or metal, or a grade, is never below "
+                                               f"zero)", r))
+                refused.add((unit, period.key, h))
+                continue
             if h in target:
                 prev = data.locations[(unit, period.key, h)]
                 errors.append(InputError(name, f"column '{h}': {unit or 'company'} "

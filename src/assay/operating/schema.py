@@ -24,6 +24,12 @@ class Item:
     additive: bool = True
     metal: str | None = None
 
+    @property
+    def physical(self) -> bool:
+        """A quantity of ore or metal, or a grade: never below zero (costs and credits may
+        be, as a change in inventory is)."""
+        return self.unit in (u.OUNCES, u.TONS, u.OZ_PER_TON, u.PERCENT)
+
 
 def _items() -> dict[str, Item]:
     cost = [
@@ -63,6 +69,9 @@ def _items() -> dict[str, Item]:
 
 
 ITEMS: dict[str, Item] = _items()
+#: The cash-cost items of a unit: where a period gives any, its cost per ounce is computed.
+CASH_COST_ITEMS = ("mining_cost", "milling_cost", "site_ga", "treatment_freight",
+                   "byproduct_credits", "royalties", "production_taxes", "inventory_change")
 #: Items that only the company as a whole carries (rows without a unit).
 COMPANY_ITEMS = frozenset({"corporate_ga", "exploration", "sustaining_exploration"})
 

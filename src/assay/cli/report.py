@@ -113,3 +113,52 @@ def compare(folder: Folder, period: PeriodOpt,
         write_text_output(json.dumps(payload, indent=1) + "\n", out)
     else:
         write_text_output(render_compare(rows, assumptions, period.upper()), out)
+
+
+class SensitivityFormat(StrEnum):
+    text = "text"
+    md = "md"
+    json = "json"
+
+
+@app.command()
+def sensitivity(
+    folder: Folder, period: PeriodOpt,
+    price: Annotated[list[str] | None, typer.Option(
+        "--price", help="A price change, e.g. lead=+0.50/lb or gold=-50/oz; repeat for "
+        "several.")] = None,
+    grid: Annotated[list[str] | None, typer.Option(
+        "--grid", help="Changes from one price to another by a step, e.g. "
+        "lead=-0.50:0.50:0.10.")] = None,
+    fmt: Annotated[SensitivityFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        SensitivityFormat.text),
+    out: Out = None,
+) -> None:
+    """What a metal-price change does to revenue, by-product credits, cash cost per ounce
+    and cash flow, at the period's production rate (terms from company.toml [terms])."""
+    from assay.errors import InputError, InputErrors
+    from assay.standards.sensitivity import parse_change, parse_grid
+    from assay.standards.sensitivity import sensitivity as price_sensitivity
+    from assay.write import sensitivity as writer
+
+    with input_errors_exit():
+        check_output_path(out)
+        changes, errors = [], []
+        for text in price or []:
+            try:
+                changes.append(parse_change(text))
+            except InputError as e:
+                errors.append(e)
+        for text in grid or []:
+            try:
+                changes.extend(parse_grid(text))
+            except InputError as e:
+                errors.append(e)
+        if errors:
+            raise InputErrors(errors)
+        if not changes:
+            raise InputError(folder, "no price change: give --price METAL=CHANGE or --grid")
+        result = price_sensitivity(derive(load_company(folder)), period.upper(), changes)
+    render = {SensitivityFormat.text: writer.render_text, SensitivityFormat.md:
+              writer.render_md, SensitivityFormat.json: writer.render_json}[fmt]
+    write_text_output(render(result), out)

@@ -53,6 +53,19 @@ class ExtraCost:
     note: str = ""
 
 
+@dataclass(frozen=True, slots=True)
+class Terms:
+    """Sales terms for price sensitivities: the payable fraction of each metal produced
+    (what smelters pay for; 1 where the folder says nothing) and an income tax rate."""
+
+    payable: dict[str, Decimal] = field(default_factory=dict)
+    tax_rate: Decimal = Decimal(0)
+    stated: frozenset[str] = frozenset()  # the terms company.toml gives (others default)
+
+    def payable_of(self, metal: str) -> Decimal:
+        return self.payable.get(metal, Decimal(1))
+
+
 @dataclass(slots=True)
 class Company:
     name: str
@@ -63,6 +76,7 @@ class Company:
     royalties_in: str = "C1"  # where Wood Mackenzie C1/C2/C3 puts royalties and taxes
     reconciliation_order: list[str] = field(default_factory=list)
     path: str = ""
+    terms: Terms = field(default_factory=Terms)
 
     def unit(self, name: str) -> Unit:
         for unit in self.units:

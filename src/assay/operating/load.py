@@ -18,7 +18,16 @@ from typing import Any
 from assay.errors import InputError, InputErrors
 from assay.model import Entity, Fact, Location, Period, parse_number
 
-from .company import CORPORATE, Company, ExtraCost, PriceDeck, Segment, Unit, parse_period
+from .company import (
+    CORPORATE,
+    Company,
+    ExtraCost,
+    PriceDeck,
+    Segment,
+    Terms,
+    Unit,
+    parse_period,
+)
 from .schema import CASH_COST_ITEMS, COMPANY_ITEMS, ITEMS, METALS, Item
 
 Key = tuple[str | None, str]  # (unit name or None for the company, period key)
@@ -490,7 +499,36 @@ def _company(raw: dict[str, Any], path: str, lines: list[str],
                        "reconciliation_order")
         else:
             order.append(v)
-    return Company(name, units, segments, prices, extras, royalties_in, order)
+    return Company(name, units, segments, prices, extras, royalties_in, order,
+                   terms=_terms(toml, raw))
+
+
+def _terms(toml: _Toml, raw: dict[str, Any]) -> Terms:
+    """``[terms]``: ``payable = { lead = 0.95, zinc = 0.85 }`` (fractions in [0, 1]) and
+    ``tax_rate = 0.35`` (in [0, 1))."""
+    terms = toml.table(raw, "terms", "[terms]")
+    payable: dict[str, Decimal] = {}
+    stated: set[str] = set()
+    for metal, v in toml.table(terms, "payable", "payable").items():
+        if metal not in METALS:
+            toml.error(f"terms.payable: unknown metal {metal!r}", "payable")
+            continue
+        x = toml.number(v, f"terms.payable.{metal}", "payable")
+        if x is not None and not 0 <= x <= 1:
+            toml.error(f"terms.payable.{metal} must be a fraction in [0, 1], not {x} (the "
+                       f"share of the metal produced that is paid for)", "payable")
+        elif x is not None:
+            payable[metal] = x
+            stated.add(f"payable.{metal}")
+    tax = Decimal(0)
+    if "tax_rate" in terms:
+        x = toml.number(terms["tax_rate"], "terms.tax_rate", "tax_rate")
+        if x is not None and not 0 <= x < 1:
+            toml.error(f"terms.tax_rate must be a fraction in [0, 1), not {x}", "tax_rate")
+        elif x is not None:
+            tax = x
+            stated.add("tax_rate")
+    return Terms(payable, tax, frozenset(stated))
 
 
 def _check_names(toml: _Toml, company: str, units: list[Unit], segments: list[Segment]) -> None:

@@ -1,0 +1,70 @@
+"""A price sensitivity as a text table, Markdown or JSON (exact values in JSON)."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+from assay.model import round_to
+from assay.standards.sensitivity import Effect, Sensitivity
+
+HEAD = ("Entity", "Price change", "Production", "Payable", "Revenue, period",
+        "Revenue, annual", "Cash flow, annual", "Cash cost/oz", "After")
+
+
+def _money(d: Decimal) -> str:
+    return f"{round_to(d, 0):,f}"
+
+
+def _per_oz(d: Decimal | None) -> str:
+    return "" if d is None else f"{round_to(d, 2):,.2f}"
+
+
+def _row(e: Effect) -> list[str]:
+    after = e.cash_cost_after if e.cash_cost_change is not None else None
+    return [e.entity, str(e.change), f"{e.quantity.normalize():,f} {e.quantity_unit}",
+            f"{e.payable.normalize():f}", _money(e.revenue_period), _money(e.revenue_annual),
+            _money(e.cash_flow_annual), _per_oz(e.cash_cost_per_oz), _per_oz(after)]
+
+
+def render_text(s: Sensitivity) -> str:
+    rows = [list(HEAD), *(_row(e) for e in s.effects)]
+    widths = [max(len(r[i]) for r in rows) for i in range(len(HEAD))]
+    lines = [f"Price sensitivity, {s.period} (USD)", ""]
+    for k, r in enumerate(rows):
+        lines.append("  ".join(c.ljust(w) if i < 2 else c.rjust(w)
+                               for i, (c, w) in enumerate(zip(r, widths, strict=True))))
+        if k == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    lines += ["", *s.assumptions]
+    return "\n".join(lines) + "\n"
+
+
+def render_md(s: Sensitivity) -> str:
+    out = [f"## Price sensitivity, {s.period} (USD)", "",
+           "| " + " | ".join(HEAD) + " |", "|" + "|".join(["---"] * 2 + ["---:"] * 7) + "|"]
+    out += ["| " + " | ".join(_row(e)) + " |" for e in s.effects]
+    out += ["", *(f"- {a}" for a in s.assumptions)]
+    return "\n".join(out) + "\n"
+
+
+def render_json(s: Sensitivity) -> str:
+    def x(d: Decimal | None) -> str | None:
+        return None if d is None else format(d, "f")
+
+    return json.dumps({
+        "period": s.period, "months": s.months, "annual_factor": x(s.annual_factor),
+        "tax_rate": x(s.tax_rate), "payable": {k: x(v) for k, v in s.payable.items()},
+        "assumptions": s.assumptions,
+        "effects": [{
+            "entity": e.entity, "kind": e.kind, "primary_metal": e.primary,
+            "metal": e.change.metal, "change": x(e.change.delta), "change_unit": e.change.unit,
+            "production": x(e.quantity), "production_unit": e.quantity_unit,
+            "payable": x(e.payable), "revenue_period": x(e.revenue_period),
+            "revenue_annual": x(e.revenue_annual), "cash_flow_annual": x(e.cash_flow_annual),
+            "cash_cost_per_oz": x(e.cash_cost_per_oz),
+            "cash_cost_per_oz_change": x(e.cash_cost_change),
+            "cash_cost_per_oz_after": x(e.cash_cost_after if e.cash_cost_change is not None
+                                        else None)}
+            for e in s.effects],
+    }, indent=1) + "\n"

@@ -1,0 +1,82 @@
+"""Price sensitivity on the bundled Hecla folder, checked by hand arithmetic.
+
+2007Q2 attributable production (examples/hecla-2007/production.csv): lead, Lucky Friday
+4,852 tons and Greens Creek 1,437 tons (already Hecla's 29.73%), 6,289 tons in all;
+silver, 804,117 oz and 688,623 oz. A short ton is 2,000 lb; a quarter is annualised x 4.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from decimal import Decimal as D
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from assay.cli import app
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "hecla-2007"
+runner = CliRunner()
+
+
+def _json(args: list[str]) -> dict:
+    r = runner.invoke(app, ["sensitivity", *args, "--format", "json"])
+    assert r.exit_code == 0, r.output
+    return json.loads(r.stdout)
+
+
+def _effect(result: dict, entity: str, metal: str) -> dict:
+    return next(e for e in result["effects"] if e["entity"] == entity and e["metal"] == metal)
+
+
+def test_lead_at_50_cents_a_pound_by_hand() -> None:
+    s = _json([str(EXAMPLE), "-p", "2007Q2", "--price", "lead=+0.50/lb"])
+    lf = _effect(s, "Lucky Friday", "lead")
+    # 4,852 t x 2,000 lb x $0.50 = $4,852,000 in the quarter; x 4 = $19,408,000 a year
+    assert D(lf["revenue_period"]) == D(4_852_000)
+    assert D(lf["revenue_annual"]) == D(19_408_000)
+    # the credits rise by $4,852,000 over 804,117 oz: cash cost falls $6.0339... an ounce
+    assert round(D(lf["cash_cost_per_oz_change"]), 4) == D("-6.0339")
+    company = _effect(s, "Hecla Mining Company", "lead")
+    # 6,289 t x 2,000 x 0.50 x 4 = $25,156,000: the release says "nearly $20 million"
+    assert D(company["revenue_annual"]) == D(25_156_000)
+    assert company["cash_cost_per_oz"] is None  # the company mixes primary metals
+    assert "default 1" in " ".join(s["assumptions"])
+
+
+def test_terms_from_company_toml_and_a_primary_metal(tmp_path: Path) -> None:
+    folder = tmp_path / "hecla"
+    shutil.copytree(EXAMPLE, folder)
+    with (folder / "company.toml").open("a") as fh:
+        fh.write("\n[terms]\npayable = { lead = 0.95 }\ntax_rate = 0.35\n")
+    s = _json([str(folder), "-p", "2007H1", "--price", "lead=0.5", "--price", "silver=-1/oz"])
+    company = _effect(s, "Hecla Mining Company", "lead")
+    # 2007H1: 9,598 + 2,992 = 12,590 t x 2,000 x 0.50 x 0.95 = $11,960,500; x 2 a year
+    assert D(company["revenue_annual"]) == D(23_921_000)
+    assert D(company["cash_flow_annual"]) == D("15548650.00")  # x (1 - 0.35)
+    lf = _effect(s, "Lucky Friday", "silver")
+    # silver is Lucky Friday's primary metal: revenue moves, its by-product cash cost not
+    assert D(lf["revenue_period"]) == D(-1_656_230)
+    assert lf["cash_cost_per_oz_change"] is None
+
+
+def test_a_grid_and_bad_changes_and_terms(tmp_path: Path) -> None:
+    s = _json([str(EXAMPLE), "-p", "2007Q2", "--grid", "zinc=-0.10:0.10:0.05"])
+    changes = [e["change"] for e in s["effects"] if e["entity"] == "Lucky Friday"]
+    assert changes == ["-0.10", "-0.05", "0.00", "0.05", "0.10"]
+    r = runner.invoke(app, ["sensitivity", str(EXAMPLE), "-p", "2007Q2", "--price",
+                            "lead=+0.5/oz", "--price", "tin=1", "--grid", "lead=1:0:0.1"])
+    assert r.exit_code == 2
+    assert r.stderr.splitlines() == [
+        "error: --price lead=+0.5/oz: lead is priced in USD/lb, not per oz",
+        "error: --price tin=1: unknown metal 'tin' (one of silver, gold, lead, zinc, copper)",
+        "error: --grid lead=1:0:0.1: FROM must not exceed TO, and STEP must be above zero"]
+    folder = tmp_path / "hecla"
+    shutil.copytree(EXAMPLE, folder)
+    with (folder / "company.toml").open("a") as fh:
+        fh.write("\n[terms]\npayable = { lead = 1.2 }\n")
+    r = runner.invoke(app, ["sensitivity", str(folder), "-p", "2007Q2", "--price", "lead=1"])
+    assert r.exit_code == 2
+    assert "company.toml:" in r.stderr and "terms.payable.lead must be a fraction in [0, 1], " \
+        "not 1.2" in r.stderr

@@ -80,3 +80,15 @@ def test_a_grid_and_bad_changes_and_terms(tmp_path: Path) -> None:
     assert r.exit_code == 2
     assert "company.toml:" in r.stderr and "terms.payable.lead must be a fraction in [0, 1], " \
         "not 1.2" in r.stderr
+
+
+def test_charts_are_written_and_a_chart_format_is_checked_first(tmp_path: Path) -> None:
+    png = tmp_path / "spider.png"
+    r = runner.invoke(app, ["sensitivity", str(EXAMPLE), "-p", "2007Q2", "--grid",
+                            "lead=-0.5:0.5:0.25", "--plot", str(png)])
+    assert r.exit_code == 0 and f"spider chart written to {png}" in r.stderr
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    r = runner.invoke(app, ["sensitivity", str(EXAMPLE), "-p", "2007Q2", "--price", "lead=1",
+                            "--plot", str(tmp_path / "chart.txt")])
+    assert r.exit_code == 2 and "a chart is written as .png, .svg or .pdf" in r.stderr
+    assert not (tmp_path / "chart.txt").exists()

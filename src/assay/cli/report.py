@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -133,6 +134,9 @@ def sensitivity(
     fmt: Annotated[SensitivityFormat, typer.Option("--format", "-f", help="Output format.")] = (
         SensitivityFormat.text),
     out: Out = None,
+    plot: Annotated[str | None, typer.Option(
+        "--plot", help="Also draw a chart to this file (.png, .svg, .pdf): a spider chart "
+        "for a grid, else a tornado chart.")] = None,
 ) -> None:
     """What a metal-price change does to revenue, by-product credits, cash cost per ounce
     and cash flow, at the period's production rate (terms from company.toml [terms])."""
@@ -143,6 +147,9 @@ def sensitivity(
 
     with input_errors_exit():
         check_output_path(out)
+        check_output_path(plot)
+        if plot and Path(plot).suffix.lower() not in (".png", ".svg", ".pdf"):
+            raise InputError(plot, "a chart is written as .png, .svg or .pdf")
         changes, errors = [], []
         for text in price or []:
             try:
@@ -162,3 +169,8 @@ def sensitivity(
     render = {SensitivityFormat.text: writer.render_text, SensitivityFormat.md:
               writer.render_md, SensitivityFormat.json: writer.render_json}[fmt]
     write_text_output(render(result), out)
+    if plot:
+        from assay.write.sensitivity_chart import plot_sensitivity
+
+        kind = plot_sensitivity(result, plot)
+        err_console.print(f"{kind} chart written to {plot}", highlight=False, soft_wrap=True)

@@ -210,8 +210,15 @@ def test_query_and_export(tmp_path: Path) -> None:
     con = duckdb.connect()
     back = con.execute(f"SELECT count(*), any_value(year), any_value(form) FROM read_parquet("
                        f"'{out}/facts/**/*.parquet', hive_partitioning = true)").fetchone()
-    # the example is a text exhibit without a submission header: its year is its period's
-    assert back == (n_facts, 2007, "unknown")
+    # the example is a text exhibit without a submission header: its year is its period's,
+    # its form unknown
+    assert back == (n_facts, 2007, None)
+    r = runner.invoke(app, ["export", str(store), "--parquet", str(out)])
+    assert r.exit_code == 2 and "not an empty folder: export into a new one" in r.stderr
+    r = runner.invoke(app, ["query", str(store), "SELECT [1.5::DECIMAL(4,2)] AS l, "
+                            "{'d': DATE '2020-01-02'} AS s, 'nan'::DOUBLE AS n", "-f", "json"])
+    assert r.exit_code == 0 and json.loads(r.stdout) == [
+        {"l": ["1.50"], "s": {"d": "2020-01-02"}, "n": None}]
 
 
 def test_a_killed_run_leaves_a_store_that_opens(tmp_path: Path, corpus: Path) -> None:
@@ -248,9 +255,9 @@ def test_a_killed_run_leaves_a_store_that_opens(tmp_path: Path, corpus: Path) ->
 def test_a_cover_page_dates_a_current_report_without_a_submission_header() -> None:
     cover = (b"<html><body><p>CURRENT REPORT</p><p>Date of Report (Date of earliest event "
              b"reported):&nbsp;<b>March&nbsp;6, 2023</b></p><p>Filed on April 1, 2023</p>")
-    assert document_row("x.htm", "k", cover)["period_end"] == date(2023, 3, 6)
+    assert document_row("x.htm", "k", cover)["report_date"] == date(2023, 3, 6)
     first = b"<p>November 26, 2007</p><p>(Date of Report)</p><p>December 1, 2007</p>"
-    assert document_row("y.htm", "k", first)["period_end"] == date(2007, 11, 26)
+    assert document_row("y.htm", "k", first)["report_date"] == date(2007, 11, 26)
 
 
 def test_a_dask_local_cluster_does_the_same_work(tmp_path: Path) -> None:
@@ -319,3 +326,78 @@ def test_ctrl_c_stops_the_run_storing_what_is_finished_and_no_worker_as_crashed(
     r = runner.invoke(app, ["batch", bulk, "--store", str(store), "--resume", "--quiet"])
     assert r.exit_code == 0
     assert _rows(store, "SELECT count(*) FROM documents") == [(551,)]
+
+
+def test_lists_of_paths_their_typos_and_files_that_only_look_like_lists(tmp_path: Path) -> None:
+    docs = _folder(tmp_path, ["a.txt", "b.txt"])
+    listing = tmp_path / "filings.txt"
+    listing.write_text("\ufeff" + f"{docs / 'a.txt'}\n{docs / 'b.txt'}\n/no/such.txt\n")
+    items, errors = expand([str(listing)])
+    assert [i.name for i in items] == [str(docs / "a.txt"), str(docs / "b.txt")]
+    assert [str(e) for e in errors] == [f"/no/such.txt: no such file or folder (listed in "
+                                        f"{listing})"]
+    # a filing whose first line is longer than a file name may be is a document
+    long = tmp_path / "minified.htm"
+    long.write_text("<html>" + "x" * 5000 + "</html>\n")
+    assert expand([str(long)]) == ([expand([str(long)])[0][0]], [])
+    assert expand([str(long)])[0][0].name == str(long)
+    # '@' makes any file a list
+    one = tmp_path / "one.txt"
+    one.write_text("/no/such.txt\n")
+    assert [str(e) for e in expand([f"@{one}"])[1]] == [
+        f"/no/such.txt: no such file or folder (listed in {one})"]
+
+
+def test_an_encrypted_member_a_foreign_database_and_the_store_among_the_inputs(
+        tmp_path: Path) -> None:
+    archive = tmp_path / "enc.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        z.write(EXAMPLE, "good.txt")
+        z.writestr("locked.txt", b"x")
+    data = bytearray(archive.read_bytes())
+    # set the 'encrypted' flag of locked.txt in its local and central headers
+    for sig in (b"PK\x03\x04", b"PK\x01\x02"):
+        at = data.rindex(sig)
+        flag_at = at + (6 if sig == b"PK\x03\x04" else 8)
+        data[flag_at] |= 1
+    archive.write_bytes(bytes(data))
+    store = tmp_path / "s.duckdb"
+    run_batch(expand([str(archive)])[0], str(store), workers=1)
+    rows = dict(_rows(store, "SELECT path, status FROM documents"))
+    assert rows == {f"{archive}/good.txt": "ok", f"{archive}/locked.txt": "failed"}
+    other = tmp_path / "other.duckdb"
+    con = duckdb.connect(str(other))
+    con.execute("CREATE TABLE facts (x INTEGER)")
+    con.close()
+    r = runner.invoke(app, ["batch", str(EXAMPLE), "--store", str(other)])
+    assert r.exit_code == 2 and r.stderr.strip() == (
+        f"error: {other}: not an assay store: its table facts has other columns (x...)")
+    folder = _folder(tmp_path, ["a.txt"])
+    for _ in range(2):
+        r = runner.invoke(app, ["batch", str(folder), "--store", str(folder / "s.duckdb"),
+                                "--quiet"])
+        assert r.exit_code == 0
+    assert _rows(folder / "s.duckdb", "SELECT path FROM documents") == [
+        (str(folder / "a.txt"),)]
+
+
+def test_resume_reads_again_what_the_run_stopped_not_what_the_reader_judged(
+        tmp_path: Path) -> None:
+    docs = _folder(tmp_path, ["hang.txt"])
+    (docs / "ok.txt").write_bytes(EXAMPLE.read_bytes() + b"\n")
+    store = tmp_path / "s.duckdb"
+    run_batch(expand([str(docs)])[0], str(store), workers=2, timeout=2, work=faulty)
+    (docs / "hang.txt").rename(docs / "fine.txt")  # same bytes, read normally this time
+    again: list[str] = []
+    run_batch(expand([str(docs)])[0], str(store), workers=1, resume=True,
+              on_outcome=lambda o: again.append(o.document["path"]))
+    assert again == [str(docs / "fine.txt")]
+    assert _rows(store, "SELECT status, count(*) FROM documents GROUP BY ALL") == [("ok", 2)]
+
+
+def test_a_dask_address_that_answers_nothing_is_one_line(tmp_path: Path) -> None:
+    r = runner.invoke(app, ["batch", str(EXAMPLE), "--store", str(tmp_path / "s.duckdb"),
+                            "--dask", "nonsense"])
+    assert r.exit_code == 2
+    assert r.stderr.startswith("error: --dask nonsense: cannot join the Dask scheduler: ")
+    assert len(r.stderr.strip().splitlines()) == 1

@@ -15,11 +15,14 @@ import contextlib
 import logging
 import multiprocessing
 import signal
+import threading
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, wait
 from concurrent.futures import TimeoutError as FutureTimeout
+
+from assay.errors import InputError
 
 from .work import CRASHED, ERROR, TIMEOUT, Outcome, process, unread_outcome
 
@@ -49,6 +52,7 @@ class LocalEngine:
 
         ctx = multiprocessing.get_context("forkserver")
         ctx.set_forkserver_preload(_PRELOAD)
+        _start_forkserver()
         self.workers, self.timeout, self.audit, self.work = workers, timeout, audit, work
         self.pool = ProcessPool(max_workers=workers, context=ctx, initializer=_ignore_ctrl_c)
 
@@ -82,6 +86,22 @@ class LocalEngine:
     def close(self) -> None:
         self.pool.stop()
         self.pool.join()
+
+
+def _start_forkserver() -> None:
+    """Start the process the workers fork from with Ctrl-C ignored, as it then stays
+    (and its workers with it): it imports the reader first, and a Ctrl-C in that
+    moment would otherwise kill it and break the pool."""
+    from multiprocessing import forkserver
+
+    if threading.current_thread() is not threading.main_thread():
+        forkserver.ensure_running()
+        return
+    before = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        forkserver.ensure_running()
+    finally:
+        signal.signal(signal.SIGINT, before)
 
 
 def _ignore_ctrl_c() -> None:
@@ -121,7 +141,11 @@ class DaskEngine:
                                             silence_logs=logging.ERROR)
                 self.client = Client(self.cluster)
             else:
-                self.client = Client(where, timeout="15s")
+                try:
+                    self.client = Client(where, timeout="15s")
+                except (OSError, ValueError, TypeError) as e:
+                    raise InputError(f"--dask {where}", f"cannot join the Dask scheduler: "
+                                     f"{str(e).splitlines()[0] if str(e) else e}") from None
         self.workers = max(1, len(self.client.scheduler_info()["workers"])) if where != \
             "local" else workers
 

@@ -1,10 +1,13 @@
 """What a batch reads: the documents named by files, folders, zip archives and lists.
 
-An input is a file (a document), a folder (every file under it, recursively), a zip
-archive (every member that is a file), or a text file listing such inputs one per line
-(blank lines and lines starting with ``#`` skipped; relative paths resolved against the
-current folder, else the list's own). A document inside an archive is named
-``archive.zip/member``, the name its facts and findings carry.
+An input is a file (a document), a folder (every file under it, recursively, hidden
+files left out), a ``.zip`` archive (every member that is a file, but hidden and
+``__MACOSX`` ones), or a list: a text file naming such inputs one per line (blank lines
+and lines starting with ``#`` skipped; relative paths resolved against the current
+folder, else the list's own). A file given as ``@paths.txt`` is always a list; any other
+text file is one when at least half of its lines name existing files or folders (a
+filing's lines name none), and then each line that does not is an error. A document
+inside an archive is named ``archive.zip/member``, the name its facts and findings carry.
 """
 
 from __future__ import annotations
@@ -31,23 +34,33 @@ class Item:
     member: str | None = None
 
 
-def expand(inputs: list[str]) -> tuple[list[Item], list[InputError]]:
+def expand(inputs: list[str], leave_out: tuple[str, ...] = ()) -> tuple[list[Item],
+                                                                         list[InputError]]:
     """The documents the inputs name, in a stable order, and every input that names none
-    (missing, unreadable, an empty archive), all found in one pass."""
+    (missing, unreadable, an empty archive), all found in one pass. Files in
+    ``leave_out`` (a store and its log, say) are never documents."""
     items: list[Item] = []
     errors: list[InputError] = []
-    seen: set[str] = set()
+    seen: set[str] = {str(Path(p).resolve()) for p in leave_out}
     for arg in inputs:
-        _expand_one(arg, items, errors, seen, listed_in=None)
+        forced = arg.startswith("@") and len(arg) > 1
+        _expand_one(arg[1:] if forced else arg, items, errors, seen, None, forced)
     return items, errors
 
 
+def _exists(p: Path) -> bool:
+    try:
+        return p.exists()
+    except (OSError, ValueError):  # a name too long, or with a NUL: names nothing
+        return False
+
+
 def _expand_one(arg: str, items: list[Item], errors: list[InputError], seen: set[str],
-                listed_in: Path | None) -> None:
+                listed_in: Path | None, forced: bool = False) -> None:
     p = Path(arg)
-    if not p.exists() and listed_in is not None and not p.is_absolute():
+    if not _exists(p) and listed_in is not None and not p.is_absolute():
         p = listed_in.parent / arg
-    if not p.exists():
+    if not _exists(p):
         where = f" (listed in {listed_in})" if listed_in else ""
         errors.append(InputError(arg, f"no such file or folder{where}"))
         return
@@ -58,11 +71,24 @@ def _expand_one(arg: str, items: list[Item], errors: list[InputError], seen: set
         for f in files:
             _add_file(f, items, errors, seen)
         return
-    if listed_in is None and _is_list(p):
-        for entry in _list_entries(p):
+    if forced or _is_list(p):
+        key = "list:" + str(p.resolve())
+        if key in seen:  # a list named twice, or naming itself
+            return
+        seen.add(key)
+        try:
+            entries = _list_entries(p)
+        except (OSError, UnicodeDecodeError) as e:
+            errors.append(InputError(str(p), f"cannot be read as a list of paths: {e}"))
+            return
+        for entry in entries:
             _expand_one(entry, items, errors, seen, listed_in=p)
         return
     _add_file(p, items, errors, seen)
+
+
+def _hidden(name: str) -> bool:
+    return any(part.startswith(".") or part == "__MACOSX" for part in name.split("/"))
 
 
 def _walk(folder: Path) -> Iterator[Path]:
@@ -75,13 +101,14 @@ def _walk(folder: Path) -> Iterator[Path]:
 
 def _add_file(p: Path, items: list[Item], errors: list[InputError], seen: set[str]) -> None:
     path = str(p)
-    if path in seen:
+    if path in seen or str(p.resolve()) in seen:
         return
     seen.add(path)
-    if zipfile.is_zipfile(p):
+    if p.suffix.lower() == ".zip" and zipfile.is_zipfile(p):
         try:
             with zipfile.ZipFile(p) as z:
-                members = [i.filename for i in z.infolist() if not i.is_dir()]
+                members = [i.filename for i in z.infolist()
+                           if not i.is_dir() and not _hidden(i.filename)]
         except (OSError, zipfile.BadZipFile) as e:
             errors.append(InputError(path, f"archive cannot be read: {e}"))
             return
@@ -93,19 +120,19 @@ def _add_file(p: Path, items: list[Item], errors: list[InputError], seen: set[st
 
 
 def _is_list(p: Path) -> bool:
-    """A text file whose every entry names an existing file or folder."""
+    """A small text file at least half of whose entries name existing files or folders."""
     try:
         if p.stat().st_size > _LIST_MAX_BYTES:
             return False
         entries = _list_entries(p)
     except (OSError, UnicodeDecodeError):
         return False
-    return bool(entries) and all(
-        Path(e).exists() or (p.parent / e).exists() for e in entries)
+    named = sum(1 for e in entries if _exists(Path(e)) or _exists(p.parent / e))
+    return bool(entries) and 2 * named >= len(entries)
 
 
 def _list_entries(p: Path) -> list[str]:
-    lines = p.read_text(encoding="utf-8").splitlines()
+    lines = p.read_text(encoding="utf-8-sig").splitlines()
     return [s for s in (line.strip() for line in lines) if s and not s.startswith("#")]
 
 
@@ -127,7 +154,8 @@ class Loader:
             return z.read(item.member)
         except OSError as e:
             raise InputError(item.name, f"cannot be read: {e.strerror or e}") from None
-        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as e:
+        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError,
+                RuntimeError) as e:  # RuntimeError: a member protected by a password
             raise InputError(item.name, f"archive member cannot be read: {e}") from None
 
     def close(self) -> None:

@@ -118,9 +118,11 @@ def run_batch(items: list[Item], store_path: str, *, workers: int | None = None,
 
     def write(outcomes: list[Outcome]) -> None:
         t0 = time.perf_counter()
-        store.write(outcomes)
-        outcomes.clear()
-        summary.write_seconds += time.perf_counter() - t0
+        try:
+            store.write(outcomes)
+        finally:  # written, or not writable: either way not written again
+            outcomes.clear()
+            summary.write_seconds += time.perf_counter() - t0
 
     try:
         for outcome in engine.outcomes(tasks()):
@@ -138,6 +140,7 @@ def run_batch(items: list[Item], store_path: str, *, workers: int | None = None,
                 last_flush = time.monotonic()
         for o in unread:
             take(o)
+        summary.interrupted = summary.interrupted or stop.requested
     except KeyboardInterrupt:  # a second Ctrl-C, or a run outside the main thread
         summary.interrupted = True
     finally:

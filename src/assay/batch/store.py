@@ -8,11 +8,13 @@ a document again replaces its rows, so a re-run adds no duplicates.
 
 Exact figures are text (``value_text`` of a fact, every figure of a finding or operand);
 ``value``, ``lower``, ``upper`` and ``share`` of a fact are also ``DECIMAL(38, 10)`` for
-arithmetic in SQL (NULL when a figure does not fit that type).
+arithmetic in SQL (NULL, never rounded, when a figure does not fit that type; ``lower``
+and ``upper`` are ``value_text`` less and plus half a unit of its ``decimals``).
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -32,7 +34,7 @@ SCHEMA: dict[str, tuple[tuple[str, str], ...]] = {
     "documents": (
         ("doc", "VARCHAR PRIMARY KEY"), ("sha256", "VARCHAR"), ("path", "VARCHAR"),
         ("bytes", "BIGINT"), ("form", "VARCHAR"), ("company", "VARCHAR"),
-        ("period", "VARCHAR"), ("period_end", "DATE"), ("filed", "DATE"),
+        ("period", "VARCHAR"), ("report_date", "DATE"), ("filed", "DATE"),
         ("year", "INTEGER"), ("status", "VARCHAR"), ("error", "VARCHAR"),
         ("seconds", "DOUBLE"), ("tables", "INTEGER"), ("facts", "INTEGER"),
         ("findings", "INTEGER"), ("mismatches", "INTEGER"), ("diagnostics", "INTEGER"),
@@ -88,14 +90,38 @@ class Store:
             self.con = duckdb.connect(path, read_only=read_only)
         except duckdb.Error as e:
             raise InputError(path, f"cannot open the store: {_first_line(e)}") from None
-        if not read_only:
-            for table, cols in SCHEMA.items():
-                body = ", ".join(f"{_q(c)} {t}" for c, t in cols)
-                self.con.execute(f"CREATE TABLE IF NOT EXISTS {table} ({body})")
+        try:
+            self._check_tables(read_only)
+        except BaseException:
+            self.con.close()
+            raise
 
-    def known(self) -> set[str]:
-        """The documents already stored, by SHA-256 of their bytes."""
-        rows = self.con.execute("SELECT sha256 FROM documents WHERE sha256 IS NOT NULL")
+    def _check_tables(self, read_only: bool) -> None:
+        """Make the tables of a new store; refuse a DuckDB file whose tables are not a
+        store's (another program's database is never written to)."""
+        have = {t: [r[0] for r in self.con.execute(
+                    "SELECT column_name FROM information_schema.columns WHERE table_name = ? "
+                    "ORDER BY ordinal_position", [t]).fetchall()] for t in SCHEMA}
+        for table, cols in SCHEMA.items():
+            names = [c for c, _ in cols]
+            if have[table] and have[table] != names:
+                raise InputError(self.path, f"not an assay store: its table {table} has "
+                                            f"other columns ({', '.join(have[table][:6])}...)")
+            if not have[table] and read_only:
+                raise InputError(self.path, f"not an assay store: it has no {table} table")
+            if not have[table]:
+                body = ", ".join(f"{_q(c)} {t}" for c, t in cols)
+                self.con.execute(f"CREATE TABLE {table} ({body})")
+
+    def known(self, final_only: bool = True) -> set[str]:
+        """The documents already stored, by SHA-256 of their bytes: with ``final_only``,
+        those whose status is a verdict on the document (read, no tables, not usable),
+        not on the run (timeout, a dead worker, a reader fault), which a resumed run
+        tries again."""
+        where = "sha256 IS NOT NULL"
+        if final_only:
+            where += " AND status IN ('ok', 'no tables', 'failed')"
+        rows = self.con.execute(f"SELECT sha256 FROM documents WHERE {where}")
         return {r[0] for r in rows.fetchall()}
 
     def write(self, outcomes: list[Outcome]) -> None:
@@ -120,8 +146,11 @@ class Store:
             for table in _ROW_TABLES:
                 self._insert(table, [r for o in outcomes for r in getattr(o, table)])
             con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
+        except BaseException as e:
+            with contextlib.suppress(duckdb.Error):
+                con.execute("ROLLBACK")
+            if isinstance(e, duckdb.Error):
+                raise InputError(self.path, f"cannot write the store: {_first_line(e)}") from None
             raise
 
     def _insert(self, table: str, rows: list[tuple[object, ...]]) -> None:
@@ -130,6 +159,11 @@ class Store:
             return
         columns = [np.array(c, dtype=object) for c in zip(*rows, strict=True)]
         cols = SCHEMA[table][: len(columns)]  # a fact's value_text is its value again
+        if table == "facts":  # a figure the DECIMAL does not hold exactly is NULL there
+            for i, (_, sql_type) in enumerate(cols):
+                if sql_type == _DECIMAL:
+                    columns[i] = np.array([t if _fits(t) else None for t in columns[i]],
+                                          dtype=object)
         names, selects = [], []
         for i, (name, sql_type) in enumerate(cols):
             base = _base_type(sql_type)
@@ -146,10 +180,19 @@ class Store:
             self.con.execute(f"INSERT INTO {table} ({', '.join(names)}) SELECT "
                              f"{', '.join(selects)} FROM assay_rows")
         finally:
-            self.con.unregister("assay_rows")
+            with contextlib.suppress(duckdb.Error):  # the insert's own error matters
+                self.con.unregister("assay_rows")
 
     def close(self) -> None:
         self.con.close()
+
+
+def _fits(text: object) -> bool:
+    """Whether decimal text is held exactly by DECIMAL(38, 10)."""
+    if not isinstance(text, str) or not text:
+        return False
+    whole, _, frac = text.lstrip("-").partition(".")
+    return len(frac.rstrip("0")) <= 10 and len(whole.lstrip("0")) <= 28
 
 
 def check_writable(path: str) -> None:
@@ -170,13 +213,20 @@ def _first_line(e: BaseException) -> str:
 
 def export_parquet(store: str, folder: str) -> dict[str, int]:
     """Write every table to ``folder/<table>/year=.../form=.../*.parquet`` (Hive
-    partitions of the document's year and form); the rows written, by table."""
+    partitions of the document's year and form, NULL where unknown); the rows written,
+    by table. The folder must be new or empty: an export never mixes with older files."""
     s = Store(store, read_only=True)
     out = Path(folder)
     try:
+        if out.exists() and (not out.is_dir() or any(out.iterdir())):
+            raise InputError(folder, "not an empty folder: export into a new one")
         out.mkdir(parents=True, exist_ok=True)
     except OSError as e:
+        s.close()
         raise InputError(folder, f"cannot write: {e.strerror}") from None
+    except InputError:
+        s.close()
+        raise
     counts: dict[str, int] = {}
     try:
         for table in SCHEMA:
@@ -187,20 +237,13 @@ def export_parquet(store: str, folder: str) -> dict[str, int]:
                        f"JOIN documents d USING (doc)")
             counts[table] = s.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
             target = str(out / table).replace("'", "''")
-            s.con.execute(f"COPY ({_partitioned(sql)}) TO '{target}' (FORMAT parquet, "
-                          f"PARTITION_BY (year, form), OVERWRITE_OR_IGNORE)")
+            s.con.execute(f"COPY ({sql}) TO '{target}' (FORMAT parquet, "
+                          f"PARTITION_BY (year, form))")
     except duckdb.Error as e:
         raise InputError(folder, f"cannot write Parquet: {_first_line(e)}") from None
     finally:
         s.close()
     return counts
-
-
-def _partitioned(sql: str) -> str:
-    """``sql`` with its year and form made usable as folder names ('10-Q/A' has a slash;
-    an unknown form or year is 'unknown')."""
-    return (f"SELECT * REPLACE (coalesce(CAST(year AS VARCHAR), 'unknown') AS year, "
-            f"coalesce(replace(form, '/', '_'), 'unknown') AS form) FROM ({sql})")
 
 
 def query(store: str, sql: str) -> tuple[list[str], list[tuple[object, ...]]]:

@@ -16,6 +16,7 @@ import resource
 import time
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 
 from assay.errors import InputError
 from assay.write.facts import fact_record
@@ -65,6 +66,7 @@ def process(name: str, data: bytes, audit: bool = True) -> Outcome:
     from assay.read import read_bytes
 
     start = time.perf_counter()
+    doc = None
     doc_key = sha256(data)
     row = document_row(name, doc_key, data)
     out = Outcome(row)
@@ -77,8 +79,6 @@ def process(name: str, data: bytes, audit: bool = True) -> Outcome:
                    period=doc.period.key if doc.period else None,
                    tables=len(doc.tables), facts=len(doc.facts),
                    diagnostics=len(doc.diagnostics), parts=";".join(doc.parts))
-        if doc.period is not None and row["period_end"] is None:
-            row["period_end"] = doc.period.end
         if audit:
             _audit_rows(doc, doc_key, out)
         row["status"] = OK if doc.tables else NO_TABLES
@@ -88,7 +88,7 @@ def process(name: str, data: bytes, audit: bool = True) -> Outcome:
     except Exception as e:  # a reader fault: recorded, and the run goes on
         row.update(status=ERROR, error=f"{type(e).__name__}: {e}")
         out.facts, out.findings, out.operands = [], [], []
-    row["year"] = _year(row)
+    row["year"] = _year(row, doc.period.end if doc is not None and doc.period else None)
     row["seconds"] = round(time.perf_counter() - start, 6)
     row["worker"] = f"{os.uname().nodename}:{os.getpid()}"
     row["peak_memory_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
@@ -106,18 +106,26 @@ def _audit_rows(doc, doc_key: str, out: Outcome) -> None:
         iv = d["computed_interval"]
         out.findings.append((
             doc_key, n, d["rule"], d["status"], d["message"], d["file"], d["line"],
-            d["reported"], d["computed"], iv[0] if iv else None, iv[1] if iv else None,
-            d["tolerance"], d["gap"], d["unit"], d["arithmetic"], d["missing"],
-            ";".join(d["notes"])))
+            _plain(d["reported"]), _plain(d["computed"]), _plain(iv[0]) if iv else None,
+            _plain(iv[1]) if iv else None, _plain(d["tolerance"]), _plain(d["gap"]),
+            d["unit"], d["arithmetic"], d["missing"], ";".join(d["notes"])))
         mismatches += d["status"] == "mismatch"
         for k, o in enumerate(d["operands"]):
             loc = o["location"]
             out.operands.append((
-                doc_key, n, k, o["role"], o["label"], o["printed"], o["value"],
-                o["interval"][0], o["interval"][1], o["unit"], o["period"], o["entity"],
+                doc_key, n, k, o["role"], o["label"], o["printed"], _plain(o["value"]),
+                _plain(o["interval"][0]), _plain(o["interval"][1]), o["unit"], o["period"],
+                o["entity"],
                 o["table"], o["fact_id"], loc["file"], loc["line"], loc["col_start"],
                 loc["col_end"]))
     out.document.update(findings=len(result.findings), mismatches=mismatches)
+
+
+def _plain(text: str | None) -> str | None:
+    """Decimal text without an exponent ('1.5E+7' is '15000000'), as facts are written."""
+    if text is None or ("E" not in text and "e" not in text):
+        return text
+    return format(Decimal(text), "f")
 
 
 def document_row(name: str, doc_key: str | None, data: bytes | None) -> dict[str, object]:
@@ -130,7 +138,7 @@ def document_row(name: str, doc_key: str | None, data: bytes | None) -> dict[str
         "form": header.get(b"CONFORMED SUBMISSION TYPE") or header.get(b"<TYPE>"),
         "company": header.get(b"COMPANY CONFORMED NAME"),
         "period": None,
-        "period_end": _date(header.get(b"CONFORMED PERIOD OF REPORT")) or (
+        "report_date": _date(header.get(b"CONFORMED PERIOD OF REPORT")) or (
             _date_of_report(data) if data else None),
         "filed": _date(header.get(b"FILED AS OF DATE")),
         "year": None, "status": None, "error": None, "seconds": None,
@@ -173,10 +181,10 @@ def _date(text: str | None) -> date | None:
     return None
 
 
-def _year(row: dict[str, object]) -> int | None:
-    """The year a document is filed under: its period's end, else its filing date."""
-    for key in ("period_end", "filed"):
-        d = row.get(key)
+def _year(row: dict[str, object], period_end: date | None = None) -> int | None:
+    """The year a document is filed under: its report date, else its filing date, else
+    the end of the period the reader found."""
+    for d in (row.get("report_date"), row.get("filed"), period_end):
         if isinstance(d, date):
             return d.year
     return None

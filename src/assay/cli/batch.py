@@ -5,7 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
-from datetime import date, datetime
+import math
+from datetime import date, datetime, time
 from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated
@@ -57,13 +58,14 @@ def batch(
     from assay.batch import expand, run_batch
 
     with input_errors_exit():
-        items, errors = expand(inputs)
+        items, errors = expand(inputs, leave_out=(store, store + ".wal"))
         if errors:
             raise InputErrors(errors)
         from assay.batch.store import check_writable
 
         check_writable(store)
-    progress = None if quiet else _progress()
+    # a bar on a terminal only: piped or in a file, the summary says it all
+    progress = None if quiet or not err_console.is_terminal else _progress()
     task = progress.add_task("reading", total=len(items), failed=0, rate="") if progress else 0
     failed = 0
 
@@ -101,7 +103,7 @@ def _progress() -> Progress:
         TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
         TextColumn("[red]{task.fields[failed]} failed"), TextColumn("{task.fields[rate]}"),
         TimeElapsedColumn(), TextColumn("eta"), TimeRemainingColumn(),
-        console=err_console, transient=False)
+        console=err_console, transient=True)
 
 
 def _print_summary(summary, store: str) -> None:
@@ -157,11 +159,32 @@ class QueryFormat(StrEnum):
 
 
 def _plain(v: object) -> object:
+    """A query's value as JSON holds it: Decimal as exact text, dates ISO, lists and
+    structs item by item, bytes as hex, NaN and infinities as null, anything else as
+    its text."""
+    if v is None or isinstance(v, bool | int | str):
+        return v
+    if isinstance(v, float):
+        return v if math.isfinite(v) else None
     if isinstance(v, Decimal):
         return format(v, "f")
-    if isinstance(v, date | datetime):
+    if isinstance(v, date | datetime | time):
         return v.isoformat()
-    return v
+    if isinstance(v, list | tuple):
+        return [_plain(x) for x in v]
+    if isinstance(v, dict):
+        return {str(k): _plain(x) for k, x in v.items()}
+    if isinstance(v, bytes | bytearray | memoryview):
+        return bytes(v).hex()
+    return str(v)
+
+
+def _cell(v: object) -> str:
+    """A value in one cell of a table or CSV: nested values as JSON."""
+    p = _plain(v)
+    if p is None:
+        return ""
+    return json.dumps(p, ensure_ascii=False) if isinstance(p, list | dict) else str(p)
 
 
 @app.command()
@@ -183,7 +206,7 @@ def query(
         buf = io.StringIO()
         w = csv.writer(buf, lineterminator="\n")
         w.writerow(names)
-        w.writerows([_plain(v) for v in r] for r in rows)
+        w.writerows([_cell(v) for v in r] for r in rows)
         write_text_output(buf.getvalue(), out)
     elif fmt is QueryFormat.json:
         data = [dict(zip(names, map(_plain, r), strict=True)) for r in rows]
@@ -193,7 +216,7 @@ def query(
         for n in names:
             t.add_column(n, overflow="fold")
         for r in rows:
-            t.add_row(*("" if v is None else str(_plain(v)) for v in r))
+            t.add_row(*(_cell(v) for v in r))
         if out:
             from rich.console import Console
 

@@ -40,6 +40,8 @@ _NO_AMOUNT_BEFORE = re.compile(r"(?:under|over|less than|more than|greater than|
 _THRESHOLD_AFTER = re.compile(r"\s*(?:and|or)\s+(?:over|above|more|greater|less|under|below)\b",
                               re.IGNORECASE)
 _YEAR = re.compile(r"(?:19|20)\d\d")
+# a sign in words just before a figure
+_NEGATIVE_BEFORE = re.compile(r"\b(?:negative|minus)\s+$", re.IGNORECASE)
 # where a figure may begin: a dollar sign, or a digit that starts a number (the figure
 # pattern is tried only there: the same matches, many times faster than trying it at
 # every character)
@@ -145,7 +147,11 @@ def figures_in_words(text: str) -> list[Worded]:
         if m["cents"]:  # "27 cents per common share": $0.27
             number, decimals = number.scaleb(-2), decimals + 2
         mult = m["mult"]
-        found.append([m.start(), m.end(), m.group(0).strip(), number, decimals,
+        start, printed = m.start(), m.group(0).strip()
+        neg = _NEGATIVE_BEFORE.search(text, max(0, start - 12), start)
+        if neg:  # "negative 25 cents per ounce": a cost below zero
+            number, start, printed = -number, neg.start(), text[neg.start():m.end()].strip()
+        found.append([start, m.end(), printed, number, decimals,
                       kind, _MULTIPLIERS[mult.lower()] if mult else None])
     # a bare figure joined to the next one takes its kind and scale: "2,771 and 2,755
     # shares", "between 5 and 7 percent", "$1.1 and $1.3 billion"

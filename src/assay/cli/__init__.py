@@ -8,6 +8,7 @@ from . import (
     audit,  # noqa: F401
     batch,  # noqa: F401
     facts,  # noqa: F401  (registers its command)
+    guidance,  # noqa: F401
     intercepts,  # noqa: F401
     report,  # noqa: F401
 )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from .fact import Fact
 from .periods import Period
@@ -105,6 +106,13 @@ class Document:
     prose_reader: Callable[[], list[Fact]] | None = field(default=None, repr=False,
                                                           compare=False)
     _prose_facts: list[Fact] | None = field(default=None, repr=False, compare=False)
+    # makes the paragraphs of running text (``read.prose.Block``) when they are asked for
+    blocks_reader: Callable[[], list[Any]] | None = field(default=None, repr=False,
+                                                          compare=False)
+
+    def prose_blocks(self) -> list[Any]:
+        """The paragraphs of the running text, each with where it stands."""
+        return self.blocks_reader() if self.blocks_reader else []
 
     @property
     def prose_facts(self) -> list[Fact]:

@@ -190,6 +190,7 @@ def read_source(source: Source, first_table: int = 0, company: str | None = None
     doc.prose_reader = lambda: prose_facts(
         blocks if source.html is not None else _text_blocks(prose), source.path, company,
         year_end, ends, main, f"d{first_table}p")
+    doc.blocks_reader = lambda: blocks if source.html is not None else _text_blocks(prose)
     return doc
 
 
@@ -266,6 +267,7 @@ def _merge(docs: list[Document], path: str) -> Document:
         merged.prose.extend(d.prose)
     merged.period = _main_period(merged)
     merged.prose_reader = lambda: [f for d in docs for f in d.prose_facts]
+    merged.blocks_reader = lambda: [b for d in docs for b in d.prose_blocks()]
     return merged
 
 

@@ -85,7 +85,7 @@ def prose_facts(blocks: Iterable[Block], path: str, company: str,
         if not _DIGIT.search(block.text):
             continue
         context = main  # the period the paragraph speaks of so far
-        for start, sentence in _sentences(block.text):
+        for start, sentence in sentences(block.text):
             if not _DIGIT.search(sentence):
                 continue  # no figure, and no period: a period names a year
             mentions = _mentions(sentence, year_end, year_ends, main)
@@ -111,7 +111,7 @@ def prose_facts(blocks: Iterable[Block], path: str, company: str,
     return facts
 
 
-def _sentences(text: str) -> list[tuple[int, str]]:
+def sentences(text: str) -> list[tuple[int, str]]:
     """The sentences of a paragraph, each with the offset it starts at."""
     out = []
     start = 0

@@ -51,10 +51,10 @@ _WINDOW = 40  # characters before a figure that may say what it is
 # two figures with nothing but signs between them: a row's own figures, run into its
 # label by a layout that could not part them ("Net income $ (4,605) N/A $ 2,020")
 _RUN_OF_FIGURES = re.compile(r"\d\)?\s*%?\s+(?:N/?A\s+|--+\s+)*\$?\s*\(?-?\d", re.IGNORECASE)
-# a price of a unit: "$1.98 per ounce", "$1.62 average per pound", "$659/oz", and
-# before the figure "cost per ounce of $514"
-_PER_UNIT_AFTER = re.compile(r"\s*(?:average\s+)?(?:per|/|an?)\s*(?P<per>ounce|oz|pound|lb|ton)"
-                             r"s?\b", re.IGNORECASE)
+# a price of a unit: "$1.98 per ounce", "$1.62 average per pound", "$659/oz", "50
+# cents-per-pound", and before the figure "cost per ounce of $514"
+_PER_UNIT_AFTER = re.compile(r"[\s-]*(?:average\s+)?(?:per|/|an?)[\s-]*"
+                             r"(?P<per>ounce|oz|pound|lb|ton)s?\b", re.IGNORECASE)
 _PER_UNIT_BEFORE = re.compile(r"\bper\s+(?P<per>ounce|pound|ton)\s+(?:of\s+|was\s+|is\s+)?$",
                               re.IGNORECASE)
 _UNIT_NAMES = {"ounce": "per_ounce", "oz": "per_ounce", "pound": "per_pound",

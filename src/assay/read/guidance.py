@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from functools import cache
@@ -139,11 +139,7 @@ def _of_sentence(sentence: str, at: int, block: Block, doc: Document) -> list[Gu
         printed = sentence[_lead(sentence, span[0].start):span[-1].end]
         if any(a <= span[0].start < b for a, b in revision):
             if out and out[-1].previous is None:  # the revised figure's earlier value
-                last = out[-1]
-                out[-1] = Guidance(last.metric, last.metal, last.period, last.period_words,
-                                   last.low, last.high, last.unit, last.printed,
-                                   last.approximate, (lo, hi, printed), last.source,
-                                   last.sentence)
+                out[-1] = replace(out[-1], previous=(lo, hi, printed))
             continue
         before = sentence[:span[0].start]
         if w.reference.search(before):  # "up from 1.9 million ounces in 2024": the past

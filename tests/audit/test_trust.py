@@ -179,3 +179,27 @@ def test_a_block_with_figures_left_among_a_row_s_words_is_not_footed():
             + _ruled("Deferred compensation", "1,877", "1,858")
             + "<tr><td>Total liabilities</td><td>895,537</td><td>802,796</td></tr>")
     assert _statuses(_statement(rows), "foot.layout") == []
+
+
+def test_a_point_that_may_part_thousands_is_not_checkable():
+    # 660,591 + 139.435 + 116,972 = 917,002.435 against a printed 917,998: read as a typo
+    # for 139,435 the column foots (660,591 + 139,435 + 116,972 = 917,998); either way the
+    # audit cannot tell which the filer meant. The 2019 column foots: 500 + 100 + 100.
+    html = _statement("<tr><td>Residential</td><td>660,591</td><td>500</td></tr>"
+                      "<tr><td>Home equity</td><td>139.435</td><td>100</td></tr>"
+                      + _ruled("Consumer", "116,972", "100")
+                      + "<tr><td>Total loans</td><td>917,998</td><td>700</td></tr>")
+    assert _statuses(html, "foot.layout") == ["not checkable", "ok"]
+
+
+def test_a_column_of_months_to_roll_is_not_footed():
+    # weighted averages in months (6.4, 7.6 over 6.7) beside amounts that foot
+    header = ("<tr><td></td><td>Amortized Cost Basis</td><td>Months To Roll</td></tr>")
+    html = _statement("<tr><td>Agency ARMs</td><td>2,480,626</td><td>6.4</td></tr>"
+                      + _ruled("Private ARMs", "814,484", "7.6")
+                      + "<tr><td>Total</td><td>3,295,110</td><td>6.7</td></tr>",
+                      header).replace("STATEMENTS OF OPERATIONS", "PORTFOLIO STATISTICS AT "
+                                      "MARCH 31, 2020")
+    doc = read_text(html, "r.htm")
+    assert {f.unit for f in doc.facts if f.printed in ("6.4", "7.6", "6.7")} == {"months"}
+    assert [str(f.status) for f in audit(doc).findings if f.rule == "foot.layout"] == ["ok"]

@@ -2,8 +2,9 @@
 
 Unit codes are short strings so that facts serialise plainly: ``USD``, ``USD/oz``,
 ``USD/lb``, ``USD/ton``, ``USD/share``, ``oz``, ``ton``, ``lb``, ``oz/ton``, ``g/t``,
-``m``, ``ft``, ``shares``, ``%``, ``ratio``, ``days``, ``count``. ``ton`` is the short
-ton (2,000 lb) that North American releases use; ``t`` is the metric tonne.
+``m``, ``ft``, ``shares``, ``%``, ``ratio``, ``days``, ``months``, ``years``, ``count``.
+``ton`` is the short ton (2,000 lb) that North American releases use; ``t`` is the
+metric tonne.
 """
 
 from __future__ import annotations
@@ -37,11 +38,13 @@ SHARES = "shares"
 PERCENT = "%"
 RATIO = "ratio"
 DAYS = "days"
+MONTHS = "months"
+YEARS = "years"
 COUNT = "count"  # things counted: stores, employees, mines
 
 UNITS = frozenset(
     {USD, USD_PER_OZ, USD_PER_LB, USD_PER_TON, USD_PER_SHARE, OUNCES, TONS, POUNDS,
-     OZ_PER_TON, G_PER_T, METRES, FEET, SHARES, PERCENT, RATIO, DAYS, COUNT}
+     OZ_PER_TON, G_PER_T, METRES, FEET, SHARES, PERCENT, RATIO, DAYS, MONTHS, YEARS, COUNT}
 )
 
 

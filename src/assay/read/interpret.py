@@ -799,6 +799,12 @@ _AVERAGE = re.compile(r"(?i)\baverage\b")
 _PAGE_HEADER = re.compile(r"(?i)(?:^|\s)pages?(?: no\.?| number)?$")
 _PERCENT_COLUMN = re.compile(r"^(?:%|percent(?:age)?\b)", re.IGNORECASE)
 _COUNT_COLUMN = re.compile(r"(?i)quantity|number|count|#|no\.")
+# a span of time per item, never a sum: "Months To Roll", "Weighted Average Life (Years)",
+# "Days Outstanding", "Years to Maturity"
+_TIME_COLUMN = re.compile(r"(?i)(?:(?:weighted\s+)?average\s+)?(?:remaining\s+)?"
+                          r"(?:(?:life|term|maturity)\s+\(?)?(?P<unit>months|years|days)\)?"
+                          r"(?:\s+(?:to|until)\s+\w+|\s+outstanding)?")
+_TIME_UNITS = {"months": u.MONTHS, "years": u.YEARS, "days": u.DAYS}
 # a column that counts shares: "Shares", "Common Stock Shares", "Number of Shares"
 _SHARES_COLUMN = re.compile(r"(?i)(?:[\w-]+ ){0,2}shares(?: outstanding| issued)?")
 _ANY_PARENTHESES = re.compile(r"\([^)]*\)")
@@ -1016,6 +1022,8 @@ def _unit_named(header: str, note: labels.ScaleNote) -> labels.RowUnit | None:
         return labels.RowUnit(u.PERCENT, 0)
     if unit.unit == u.USD and _COUNT_COLUMN.fullmatch(words):  # "Quantity", "Number"
         return labels.RowUnit(u.COUNT, 0)
+    if unit.unit == u.USD and (time := _TIME_COLUMN.fullmatch(words)):  # "Months To Roll"
+        return labels.RowUnit(_TIME_UNITS[time["unit"].lower()], 0)
     return None if unit.unit == u.USD else unit
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from assay.audit.findings import Finding, Text
+from assay.audit.findings import Finding, Status, Text
 from assay.model import Fact, Row, Table
 from assay.model import units as u
 
@@ -139,8 +139,36 @@ def _foot(table: Table, row: Row, totals: list[Fact | None],
                     same = False
         if len(terms) < 2 or not same:
             continue
-        out.append(plus_finding(RULE_FOOT, _what(table, row, tot), tot, terms))
+        finding = plus_finding(RULE_FOOT, _what(table, row, tot), tot, terms)
+        odd = _separator_in_doubt(tot, terms)
+        if odd is not None and finding.status is Status.MISMATCH:
+            finding = finding.restated(Status.NOT_CHECKABLE, None,
+                                       (_separator_note, finding, odd))
+        out.append(finding)
     return out
+
+
+# "139.435" among "660,591" and "116,972": three decimals where the column prints none,
+# so the point may part thousands (a typo for "139,435") as well as decimals
+_THREE_DECIMALS = re.compile(r"\(?-?\$?\s*\d{1,3}\.\d{3}\)?")
+_THOUSANDS = re.compile(r"\d,\d{3}")
+
+
+def _separator_in_doubt(total: Fact, terms: list[Fact]) -> Fact | None:
+    """A term printed with three decimals in a footing whose total prints whole numbers
+    parted by commas: its point may be a thousands separator."""
+    if not _THOUSANDS.search(total.printed) or "." in total.printed:
+        return None
+    for f in terms:
+        if _THREE_DECIMALS.fullmatch(f.printed.strip()):
+            return f
+    return None
+
+
+def _separator_note(finding: Finding, odd: Fact) -> str:
+    return (f"{finding.message} — not checkable: {odd.printed!r} prints three decimals "
+            f"where the total prints whole thousands, so its point may part thousands "
+            f"(a typo for {odd.printed.replace('.', ',')!r}) as well as decimals")
 
 
 def _cascade(table: Table, rows: list[Row], bounds: list[int], has: list[bool],

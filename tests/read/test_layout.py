@@ -138,3 +138,16 @@ def test_marks_and_signs_standing_apart_from_their_figures():
         ("744,322", Decimal(744322), False), ("(2,855 )", Decimal(-2855), False),
         ("25.5", Decimal("25.5"), True), ("\u22121,234", Decimal(-1234), False)]
     assert [(c.start, c.end) for c in cells] == [(14, 21), (27, 35), (38, 42), (47, 53)]
+
+
+def test_not_applicable_between_figures_is_a_column_without_one():
+    # a bank's balance sheet row: nil, "N/A" change, 374, "N/A" change, nil
+    line = "    payable                 --     N/A          374      N/A             --"
+    cells = trailing_cells(line)
+    assert [c.text for c in cells] == ["--", "374", "--"]
+    assert [c.start for c in cells] == [line.index("--"), line.index("374"),
+                                        line.rindex("--")]
+    # at the end of a line too: the figures before it are the row's
+    assert [c.text for c in trailing_cells("    Net gain (loss)     480    N/A     (10)")] \
+        == ["480", "(10)"]
+    assert [c.text for c in trailing_cells("    Net gain (loss)     480    N/A")] == ["480"]

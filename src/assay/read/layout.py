@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from assay.model.numbers import figure_parts
+from assay.model.numbers import NOT_APPLICABLE_TOKENS, figure_parts
 
 _CELL_ENDS = frozenset("0123456789)-%$")
 _GLUED_MARK = re.compile(r"^(.*[\d)])\((?:\d{1,2}|[a-z])\)$")
@@ -134,11 +134,13 @@ class Cell:
 def trailing_cells(text: str) -> list[Cell]:
     """The run of numeric tokens at the end of a line, left to right: tokens are taken
     from the right while each is a figure (or a lone ``$``, which marks the figure to
-    its right). A ``%`` or ``)`` standing alone belongs to the figure on its left
+    its right; "N/A" or "NM" between figures is a column without one). A ``%`` or ``)``
+    standing alone belongs to the figure on its left
     ("25.5 %", "(2,855 )"); a footnote mark glued to a figure ("744,322(2)") is no part of
     it; a minus sign (U+2212) is a minus. A year that opens the line, before other
     figures, is the row's label."""
-    if not text or text[-1] not in _CELL_ENDS:
+    if not text or (text[-1] not in _CELL_ENDS
+                    and text.rsplit(None, 1)[-1] not in NOT_APPLICABLE_TOKENS):
         return []
     cells: list[Cell] = []
     end = len(text)
@@ -158,6 +160,10 @@ def trailing_cells(text: str) -> list[Cell]:
                 close = end + 1
             else:
                 percent = True
+            continue
+        if raw in NOT_APPLICABLE_TOKENS and not (close or percent):
+            # "-- N/A 374 N/A --": a column whose figure does not apply; the run goes on
+            end = text.rfind(raw, 0, end)
             continue
         if raw[-1] not in _CELL_ENDS:  # a word: the run has ended
             break

@@ -86,3 +86,15 @@ def test_prose_facts_follow_the_tables_facts_with_their_place():
         ("$24.3 million", "USD", "2007Q2"), ("20 cents", "USD/share", "2007Q2")]
     payload = json.loads(runner.invoke(app, ["facts", SEED, "-f", "json", "--prose"]).stdout)
     assert len(payload["facts"]) == 750 and payload["prose_facts"]
+
+
+def test_document_text_is_printed_as_it_stands_not_as_markup_or_emoji(tmp_path: Path):
+    release = tmp_path / "r.txt"
+    release.write_text("RESULTS\n\n                                Three Months Ended\n"
+                       "                                     March 31,\n"
+                       "                                 2020        2019\n"
+                       "Sales [bold] :100:               1,000         900\n"
+                       "Costs                              600         500\n")
+    r = runner.invoke(app, ["facts", str(release)], env={"COLUMNS": "200"})
+    assert r.exit_code == 0
+    assert "Sales [bold] :100:" in r.stdout and "\U0001f4af" not in r.stdout

@@ -70,14 +70,15 @@ def audit(
             from rich.console import Console
 
             buf = io.StringIO()
-            print_audit(result, Console(file=buf, width=120, no_color=True), statuses)
+            out_console = Console(file=buf, width=120, no_color=True, emoji=False)
+            print_audit(result, out_console, statuses)
             write_file(out, buf.getvalue())
         elif console.is_terminal:
             print_audit(result, console, statuses)
         else:  # a pipe or a file: no terminal width to fit, so wrap and cut nothing
             from rich.console import Console
 
-            print_audit(result, Console(width=PIPE_WIDTH), statuses)
+            print_audit(result, Console(width=PIPE_WIDTH, emoji=False), statuses)
     raise typer.Exit(result.exit_code)
 
 

@@ -12,6 +12,7 @@ from enum import StrEnum
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -216,12 +217,12 @@ def query(
         for n in names:
             t.add_column(n, overflow="fold")
         for r in rows:
-            t.add_row(*(_cell(v) for v in r))
+            t.add_row(*(escape(_cell(v)) for v in r))
         if out:
             from rich.console import Console
 
             buf = io.StringIO()
-            Console(file=buf, width=200, no_color=True).print(t)
+            Console(file=buf, width=200, no_color=True, emoji=False).print(t)
             write_text_output(buf.getvalue(), out)
         else:
             console.print(t)

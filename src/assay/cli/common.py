@@ -13,8 +13,9 @@ from rich.console import Console
 
 from assay.errors import InputError, InputErrors
 
-console = Console()
-err_console = Console(stderr=True)
+# emoji off: a finding's place "file:100:" is no emoji code
+console = Console(emoji=False)
+err_console = Console(stderr=True, emoji=False)
 
 EXIT_BAD_INPUT = 2
 

@@ -6,6 +6,7 @@ from enum import StrEnum
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table as RichTable
 
 from assay.read import read_release
@@ -73,16 +74,18 @@ def _print_table(doc, facts) -> None:
     for f in facts:
         ent = " ".join(x for x in (f.entity.unit, f.entity.segment) if x)
         dims = " ".join(v for k, v in f.dims if k != "intercept")
-        t.add_row(str(f.source.line if f.source else ""), (f.table or "")[:28],
-                  f.label[:60] or "(subtotal)", ent or dims, f.period.key if f.period else "",
-                  f.printed + (f" ×10^{f.scale}" if f.scale else ""), f.unit, f.concept or "")
+        t.add_row(str(f.source.line if f.source else ""), escape((f.table or "")[:28]),
+                  escape(f.label[:60]) or "(subtotal)", escape(ent or dims),
+                  f.period.key if f.period else "",
+                  escape(f.printed) + (f" ×10^{f.scale}" if f.scale else ""), f.unit,
+                  f.concept or "")
     console.print(t)
     summary = RichTable(title="Tables read", header_style="bold")
     for name in ("lines", "table", "lines read", "facts", "unplaced lines"):
         summary.add_column(name)
     for tb in doc.tables:
         n = sum(1 for r in tb.rows for x in r.fact_ids if x)
-        summary.add_row(f"{tb.first_line}-{tb.last_line}", tb.title[:60],
+        summary.add_row(f"{tb.first_line}-{tb.last_line}", escape(tb.title[:60]),
                         f"{tb.lines_used}/{tb.lines_total}", str(n),
                         ", ".join(map(str, tb.unplaced)) or "none")
     console.print(summary)

@@ -7,6 +7,7 @@ from enum import StrEnum
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table as RichTable
 
 from assay.read import read_release
@@ -79,17 +80,18 @@ def guidance_command(
                  "printed"):
         t.add_column(name, justify="right" if name == "line" else "left", overflow="fold")
     for f, g in found:
-        t.add_row(f"{f}:{g.source.line}" if len(files) > 1 else str(g.source.line), g.metric,
-                  g.metal or "", g.period_words, ("about " if g.approximate else "")
+        t.add_row(escape(f"{f}:{g.source.line}" if len(files) > 1 else str(g.source.line)),
+                  g.metric, g.metal or "", g.period_words, ("about " if g.approximate else "")
                   + _range(g.low, g.high), g.unit,
-                  _range(g.previous[0], g.previous[1]) if g.previous else "", g.printed)
+                  _range(g.previous[0], g.previous[1]) if g.previous else "",
+                  escape(g.printed))
     if out and out != "-":
         import io
 
         from rich.console import Console
 
         buf = io.StringIO()
-        Console(file=buf, width=160, no_color=True).print(t)
+        Console(file=buf, width=160, no_color=True, emoji=False).print(t)
         write_text_output(buf.getvalue(), out)
     else:
         console.print(t)

@@ -49,3 +49,24 @@ def test_every_mismatch_on_real_filings_is_reviewed(corpus):
     print(f"{len(found)} mismatches on the corpus: {verdicts.count('real')} real, "
           f"{verdicts.count('false')} false alarms (reviewed by hand)")
     assert not unreviewed, f"mismatches no one has reviewed: {unreviewed}"
+
+
+def test_apple_10q_calculation_linkbase_against_the_audit(corpus):
+    """Apple files consistent calculations: all 120 bindings of its 10-Q's linkbase hold
+    on its own tags. How many the audit's layout rules check alike is measured (2 of
+    120 today: most relations of its statements, gross profit = sales - cost, are not
+    layout footings, and 40 footings add other rows to the total); the floor keeps it
+    from falling."""
+    from assay.audit import audit
+    from assay.audit.calculations import compare_with_audit, evaluate, read_calculations
+    from assay.read import read_release
+
+    base = corpus / "ixbrl" / "aapl-10q-fy2025q2" / "aapl-20250329"
+    doc = read_release(base.with_suffix(".htm"))
+    bindings = evaluate(doc.tags, read_calculations(f"{base}_cal.xml"))
+    assert len(bindings) == 120 and {b.status for b in bindings} == {"consistent"}
+    compared = compare_with_audit(doc, bindings, audit(doc).findings)
+    assert len(compared) == 120
+    alike = sum(c.agrees for c in compared)
+    print(f"Apple 10-Q: {alike} of {len(compared)} calculation bindings checked alike")
+    assert alike >= 2

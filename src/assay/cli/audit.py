@@ -43,6 +43,10 @@ def audit(
     all_: Annotated[bool, typer.Option("--all", help="List every finding.")] = False,
     indent: Annotated[int | None, typer.Option(
         "--indent", min=0, help="Indent JSON by this many spaces (default: compact).")] = None,
+    calculations: Annotated[str | None, typer.Option(
+        "--calculations", help="An XBRL calculation linkbase (_cal.xml) of the inline-XBRL "
+        "filing: evaluate it on the filing's tags (Calculations 1.1) and compare with the "
+        "audit's checks of the same printed figures.")] = None,
 ) -> None:
     """Check footing, statement identities, tie-outs, derived figures and prose claims.
 
@@ -53,6 +57,20 @@ def audit(
         check_output_path(out)  # refused before any work is done
         check_output_path(html)
         result = audit_path(file)
+        calc = None
+        if calculations:
+            from assay.audit.calculations import (
+                compare_with_audit,
+                evaluate,
+                read_calculations,
+                summary,
+            )
+
+            bindings = evaluate(result.document.tags, read_calculations(calculations))
+            calc = summary(bindings, compare_with_audit(result.document, bindings,
+                                                        result.findings))
+    if calc is not None:
+        _print_calculations(calc)
     if html:
         from assay.write.audit_html import audit_html
 
@@ -80,6 +98,24 @@ def audit(
 
             print_audit(result, Console(width=PIPE_WIDTH, emoji=False), statuses)
     raise typer.Exit(result.exit_code)
+
+
+def _print_calculations(calc: dict) -> None:
+    """The calculation linkbase's evaluation, on standard error (the report stays as it
+    is on standard output)."""
+    by = calc["by_status"]
+    err_console.print(
+        f"XBRL calculations (Calculations 1.1): {calc['bindings']} bindings, "
+        f"{by.get('consistent', 0)} consistent, {by.get('inconsistent', 0)} inconsistent, "
+        f"{by.get('not evaluated', 0)} not evaluated; of the {calc['printed']} among printed "
+        f"figures, {calc['checked_alike']} checked alike by the audit", highlight=False,
+        soft_wrap=True)
+    for why, n in sorted(calc["not_alike"].items(), key=lambda kv: -kv[1]):
+        err_console.print(f"  {n}: {why}", highlight=False, markup=False, soft_wrap=True)
+    for b in calc["inconsistent"]:
+        err_console.print(f"  inconsistent: {b['parent']} ({b['context']}): reported "
+                          f"{b['reported']}, computed {b['computed']}", highlight=False,
+                          markup=False, soft_wrap=True)
 
 
 def write_file(path: str, text: str) -> None:

@@ -16,9 +16,8 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 NIL_TOKENS = frozenset({"--", "-", "—", "nil", "Nil", "NIL"})
 #: A cell that says its figure does not apply or means nothing ("N/A" for a change from
 #: nil, "NM"): no figure, and not zero either
-#: ("NA" is left out: it also abbreviates North America in a row's label)
-NOT_APPLICABLE_TOKENS = frozenset({"N/A", "n/a", "N/a", "N/M", "n/m", "NM", "nm", "N.M.",
-                                   "n.m.", "NMF"})
+NOT_APPLICABLE_TOKENS = frozenset({"N/A", "n/a", "N/a", "NA", "N/M", "n/m", "NM", "nm",
+                                   "N.M.", "n.m.", "NMF"})
 
 _NUMBER = re.compile(
     r"""^\s*

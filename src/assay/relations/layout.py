@@ -64,6 +64,7 @@ def footing(table: Table, idx: FactIndex) -> list[Finding]:
     has: list[bool] = []  # _has_facts of each row
     cells: list[list[Fact | None]] = []  # the facts of each row with facts
     findings: list[Finding] = []
+    totals: list[int] = []  # rows that are totals themselves, in order
     prev = None
     for t, row in enumerate(rows):
         ids = row.fact_ids
@@ -83,13 +84,32 @@ def footing(table: Table, idx: FactIndex) -> list[Finding]:
                          and row.block == rows[t - 1].block):
             continue
         operands = [i for i in range(start, t) if has[i]]
+        inner = [i for i in totals if i in operands[1:]]
+        if inner:  # a total among the rows: it stands for those above it
+            operands = [i for i in operands if i >= inner[-1]]
+        totals.append(t)
         if any(_FIGURE_IN_WORDS.search(rows[i].label) for i in range(start, t)):
             continue  # a row whose figures may be read as words: the block's sum is unsure
         if len(operands) >= 2:
-            findings.extend(_foot(table, row, cells[t], [cells[i] for i in operands]))
+            found = _foot(table, row, cells[t], [cells[i] for i in operands])
+            if operands[0] in totals and len(operands) >= 3:
+                # a block led by the total above it: that total is either its first
+                # addend ("Total current assets" + the other assets) or the end of the
+                # rows before ("Total operating expenses", then "Operating income" and
+                # "Other income" make "Income before taxes"); the figures say which
+                rest = _foot(table, row, cells[t], [cells[i] for i in operands[1:]])
+                if _holding(rest) > _holding(found):
+                    found = rest
+            findings.extend(found)
         elif len(operands) == 1 and rows[operands[0]].label == "":
             findings.extend(_cascade(table, rows, bounds, has, cells, t, operands[0]))
     return findings
+
+
+def _holding(findings: list[Finding]) -> int:
+    """How many columns a footing holds in, with figures that are not all zero."""
+    return sum(1 for f in findings if f.status in (Status.OK, Status.ROUNDING)
+               and all(o.value != 0 for o in f.operands))
 
 
 def _what(table: Table, row: Row, fact: Fact) -> Text:
@@ -110,8 +130,8 @@ _ADDITIVE = frozenset({u.USD, u.SHARES, u.OUNCES, u.POUNDS, u.TONS, u.COUNT, u.M
 
 
 # a figure of thousands left among a row's words ("Federal income tax payable - -100%
-# 1,527 na -"): the layout could not place the row's figures
-_FIGURE_IN_WORDS = re.compile(r"\d{1,3}(?:,\d{3})+(?!\d)")
+# 1,527 na -"), or a negative one ("(518)"): the layout could not place the row's figures
+_FIGURE_IN_WORDS = re.compile(r"\d{1,3}(?:,\d{3})+(?!\d)|\(\d{3}(?:\.\d+)?\)")
 _CENTS = 2  # printed decimals of an amount in cents, or of an average
 
 

@@ -65,6 +65,7 @@ def footing(table: Table, idx: FactIndex) -> list[Finding]:
     cells: list[list[Fact | None]] = []  # the facts of each row with facts
     findings: list[Finding] = []
     totals: list[int] = []  # rows that are totals themselves, in order
+    footed: set[int] = set()  # totals whose footing holds in some column
     prev = None
     for t, row in enumerate(rows):
         ids = row.fact_ids
@@ -100,10 +101,50 @@ def footing(table: Table, idx: FactIndex) -> list[Finding]:
                 rest = _foot(table, row, cells[t], [cells[i] for i in operands[1:]])
                 if _holding(rest) > _holding(found):
                     found = rest
+            if not _holding(found) and len(operands) == 2:
+                # a result under its cost: "Income before taxes" less "Provision for
+                # income taxes", when the figures say so in two columns or more
+                less = _foot(table, row, cells[t], [cells[i] for i in operands], less=True)
+                if _holding(less) >= _EVIDENCE:
+                    found = less
+            if _holding(found):
+                footed.add(t)
             findings.extend(found)
         elif len(operands) == 1 and rows[operands[0]].label == "":
             findings.extend(_cascade(table, rows, bounds, has, cells, t, operands[0]))
+        elif len(operands) == 1 and operands[0] in footed:
+            findings.extend(_after_totals(table, row, sorted(footed), cells, t, operands[0]))
     return findings
+
+
+def _after_totals(table: Table, row: Row, totals: list[int], cells: list[list[Fact | None]],
+                  t: int, k: int) -> list[Finding]:
+    """A row under two totals that foot, "Total net sales" and "Total cost of sales" then
+    "Gross margin": the earlier total less the later, or plus it, as the figures say in
+    two columns or more (else nothing is reported)."""
+    before = [i for i in totals if i < k]
+    if not before:
+        return []
+    q = before[-1]
+    found = []
+    for sign in (-1, 1):
+        found = []
+        for c, tot in enumerate(cells[t]):
+            base = cells[q][c] if c < len(cells[q]) else None
+            sub = cells[k][c] if c < len(cells[k]) else None
+            if tot is None or base is None or sub is None:
+                continue
+            if not (tot.unit == base.unit == sub.unit) or tot.unit not in _ADDITIVE:
+                continue
+            found.append(sum_finding(RULE_CASCADE, _what(table, row, tot), tot,
+                                     [(1, base), (sign, sub)]))
+        if _holding(found) >= _EVIDENCE:
+            return found
+    return []
+
+
+#: columns a relation chosen from the figures must hold in, with figures not all zero
+_EVIDENCE = 2
 
 
 def _holding(findings: list[Finding]) -> int:
@@ -136,9 +177,10 @@ _CENTS = 2  # printed decimals of an amount in cents, or of an average
 
 
 def _foot(table: Table, row: Row, totals: list[Fact | None],
-          operands: list[list[Fact | None]]) -> list[Finding]:
+          operands: list[list[Fact | None]], less: bool = False) -> list[Finding]:
     """Each column's total = the column's cells of the operand rows (at least two, all of
-    the total's unit)."""
+    the total's unit); with ``less``, the first row less the others ("Income before
+    taxes" less "Provision for income taxes" is "Net income")."""
     out = []
     for c, tot in enumerate(totals):
         if tot is None:
@@ -159,7 +201,11 @@ def _foot(table: Table, row: Row, totals: list[Fact | None],
                     same = False
         if len(terms) < 2 or not same:
             continue
-        finding = plus_finding(RULE_FOOT, _what(table, row, tot), tot, terms)
+        if less:
+            finding = sum_finding(RULE_FOOT, _what(table, row, tot), tot,
+                                  [(1, terms[0]), *((-1, f) for f in terms[1:])])
+        else:
+            finding = plus_finding(RULE_FOOT, _what(table, row, tot), tot, terms)
         odd = _separator_in_doubt(tot, terms)
         if odd is not None and finding.status is Status.MISMATCH:
             finding = finding.restated(Status.NOT_CHECKABLE, None,

@@ -92,19 +92,26 @@ def test_a_prose_reader_that_rarely_agrees_reports_no_disagreement():
 
 
 def test_a_footing_that_holds_only_in_a_column_of_zeros_is_not_corroborated():
-    # "Net interest income after provision" = income - provision, printed plain: with the
-    # rows added, 12,880 + 2,000 = 14,880 (printed 10,880) and 13,002 + 200 = 13,202
-    # (printed 12,802) fail; 13,100 + 0 = 13,100 holds, but a zero holds whatever the
-    # relation: no column corroborates the sum, no mismatch is reported
+    # Printed 10,800 and 12,700 under 12,880 - 2,000 and 13,002 - 200: neither the sum
+    # (14,880; 13,202) nor the difference (10,880; 12,802) holds; 13,100 + 0 = 13,100
+    # holds, but a zero holds whatever the relation: no column corroborates the sum, no
+    # mismatch is reported
     header = ("<tr><td></td><td>Three Months Ended March 31, 2020</td>"
               "<td>Three Months Ended December 31, 2019</td>"
               "<td>Three Months Ended March 31, 2019</td></tr>")
-    html = _statement("<tr><td>Net interest income</td><td>12,880</td><td>13,002</td>"
-                      "<td>13,100</td></tr>"
-                      + _ruled("Provision for loan losses", "2,000", "200", "0")
-                      + "<tr><td>Net interest income after provision</td><td>10,880</td>"
-                        "<td>12,802</td><td>13,100</td></tr>", header)
-    assert _statuses(html, "foot.layout") == ["not checkable", "not checkable", "ok"]
+
+    def table(first: str, second: str) -> str:
+        return _statement("<tr><td>Net interest income</td><td>12,880</td><td>13,002</td>"
+                          "<td>13,100</td></tr>"
+                          + _ruled("Provision for loan losses", "2,000", "200", "0")
+                          + f"<tr><td>Net interest income after provision</td><td>{first}"
+                            f"</td><td>{second}</td><td>13,100</td></tr>", header)
+
+    assert _statuses(table("10,800", "12,700"), "foot.layout") == [
+        "not checkable", "not checkable", "ok"]
+    # printed 10,880 and 12,802: income less provision holds in two columns that are not
+    # zeros, so the row is that difference, and holds in all three
+    assert _statuses(table("10,880", "12,802"), "foot.layout") == ["ok", "ok", "ok"]
 
 
 def test_a_balance_sheet_balances_with_what_stands_between_liabilities_and_equity():

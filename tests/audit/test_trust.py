@@ -32,12 +32,16 @@ def test_a_footing_broken_in_one_column_is_a_mismatch_and_in_every_column_not_ch
                       + _ruled("Service sales", "50", "40")
                       + "<tr><td>Total sales</td><td>150</td><td>135</td></tr>")
     assert _statuses(typo, "foot.layout") == ["ok", "mismatch"]
-    # "Gross profit" under sales and costs: 100 + 60 = 160, printed 40, and 90 + 55 =
-    # 145, printed 35: no column foots, the rows are not its addends
-    gross = _statement("<tr><td>Sales</td><td>100</td><td>90</td></tr>"
+    # A row under sales and costs printed 30 and 20: 100 + 60 = 160 and 90 + 55 = 145 do
+    # not foot, nor do 100 - 60 = 40 and 90 - 55 = 35: the rows are not its addends
+    other = _statement("<tr><td>Sales</td><td>100</td><td>90</td></tr>"
                        + _ruled("Cost of sales", "60", "55")
-                       + "<tr><td>Gross profit</td><td>40</td><td>35</td></tr>")
-    assert _statuses(gross, "foot.layout") == ["not checkable", "not checkable"]
+                       + "<tr><td>Other margin</td><td>30</td><td>20</td></tr>")
+    assert _statuses(other, "foot.layout") == ["not checkable", "not checkable"]
+    # printed 40 and 35, it is sales less cost in both columns: "Gross profit"
+    gross = other.replace("Other margin", "Gross profit").replace("<td>30</td><td>20</td>",
+                                                                  "<td>40</td><td>35</td>")
+    assert _statuses(gross, "foot.layout") == ["ok", "ok"]
 
 
 def test_rates_are_not_footed():

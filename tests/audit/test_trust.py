@@ -214,3 +214,20 @@ def test_a_column_of_months_to_roll_is_not_footed():
     doc = read_text(html, "r.htm")
     assert {f.unit for f in doc.facts if f.printed in ("6.4", "7.6", "6.7")} == {"months"}
     assert [str(f.status) for f in audit(doc).findings if f.rule == "foot.layout"] == ["ok"]
+
+
+def test_a_result_right_under_a_total_is_the_total_before_less_it():
+    # Total sales 150 and 130, total operating expenses 50 and 30, then "Operating
+    # income" with no rule of its own: 150 - 50 = 100 and 130 - 30 = 100
+    html = _statement("<tr><td>Products</td><td>100</td><td>90</td></tr>"
+                      + _ruled("Services", "50", "40")
+                      + "<tr><td>Total sales</td><td>150</td><td>130</td></tr>"
+                      "<tr><td>Research</td><td>30</td><td>20</td></tr>"
+                      + _ruled("Selling", "20", "10")
+                      + "<tr><td>Total operating expenses</td><td>50</td><td>30</td></tr>"
+                      "<tr><td>Operating income</td><td>100</td><td>100</td></tr>")
+    assert _statuses(html, "foot.cascade") == ["ok", "ok"]
+    # printed 100 and 90, the relation holds in one column only: not enough to say it
+    # is the row's, so nothing is reported
+    assert _statuses(html.replace("<td>100</td><td>100</td>", "<td>100</td><td>90</td>"),
+                     "foot.cascade") == []

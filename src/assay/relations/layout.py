@@ -83,6 +83,13 @@ def footing(table: Table, idx: FactIndex) -> list[Finding]:
         # _is_total(rows, t)
         if not h or not ((above is not None or below is not None)
                          and row.block == rows[t - 1].block):
+            if h and t - 1 in footed and row.block == rows[t - 1].block:
+                # a result right under a total, with no rule of its own ("Total operating
+                # expenses", then "Operating income"): the total before less this one
+                found = _after_totals(table, row, sorted(footed), cells, t, t - 1)
+                if found:
+                    footed.add(t)
+                findings.extend(found)
             continue
         operands = [i for i in range(start, t) if has[i]]
         inner = [i for i in totals if i in operands[1:]]
@@ -113,7 +120,10 @@ def footing(table: Table, idx: FactIndex) -> list[Finding]:
         elif len(operands) == 1 and rows[operands[0]].label == "":
             findings.extend(_cascade(table, rows, bounds, has, cells, t, operands[0]))
         elif len(operands) == 1 and operands[0] in footed:
-            findings.extend(_after_totals(table, row, sorted(footed), cells, t, operands[0]))
+            found = _after_totals(table, row, sorted(footed), cells, t, operands[0])
+            if found:
+                footed.add(t)
+            findings.extend(found)
     return findings
 
 

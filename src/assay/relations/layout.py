@@ -65,7 +65,7 @@ def footing(table: Table, idx: FactIndex) -> list[Finding]:
     cells: list[list[Fact | None]] = []  # the facts of each row with facts
     findings: list[Finding] = []
     totals: list[int] = []  # rows that are totals themselves, in order
-    footed: set[int] = set()  # totals whose footing holds in some column
+    footed: list[int] = []  # rows that are totals and hold in some column, in order
     prev = None
     for t, row in enumerate(rows):
         ids = row.fact_ids
@@ -83,24 +83,24 @@ def footing(table: Table, idx: FactIndex) -> list[Finding]:
         # _is_total(rows, t)
         if not h or not ((above is not None or below is not None)
                          and row.block == rows[t - 1].block):
-            if h and t - 1 in footed and row.block == rows[t - 1].block:
+            if h and footed and footed[-1] == t - 1 and row.block == rows[t - 1].block:
                 # a result right under a total, with no rule of its own ("Total operating
                 # expenses", then "Operating income"): the total before less this one
-                found = _after_totals(table, row, sorted(footed), cells, t, t - 1)
+                found = _after_totals(table, row, footed, cells, t, t - 1)
                 if found:
-                    footed.add(t)
+                    footed.append(t)
                 findings.extend(found)
             continue
         operands = [i for i in range(start, t) if has[i]]
-        inner = [i for i in totals if i in operands[1:]]
-        if inner:  # a total among the rows: it stands for those above it
-            operands = [i for i in operands if i >= inner[-1]]
+        if operands and totals and totals[-1] > operands[0]:
+            # a total among the rows: it stands for those above it
+            operands = [i for i in operands if i >= totals[-1]]
         totals.append(t)
         if any(_FIGURE_IN_WORDS.search(rows[i].label) for i in range(start, t)):
             continue  # a row whose figures may be read as words: the block's sum is unsure
         if len(operands) >= 2:
             found = _foot(table, row, cells[t], [cells[i] for i in operands])
-            if operands[0] in totals and len(operands) >= 3:
+            if len(operands) >= 3 and _among(totals, operands[0]):
                 # a block led by the total above it: that total is either its first
                 # addend ("Total current assets" + the other assets) or the end of the
                 # rows before ("Total operating expenses", then "Operating income" and
@@ -115,14 +115,14 @@ def footing(table: Table, idx: FactIndex) -> list[Finding]:
                 if _holding(less) >= _EVIDENCE:
                     found = less
             if _holding(found):
-                footed.add(t)
+                footed.append(t)
             findings.extend(found)
         elif len(operands) == 1 and rows[operands[0]].label == "":
             findings.extend(_cascade(table, rows, bounds, has, cells, t, operands[0]))
-        elif len(operands) == 1 and operands[0] in footed:
-            found = _after_totals(table, row, sorted(footed), cells, t, operands[0])
+        elif len(operands) == 1 and _among(footed, operands[0]):
+            found = _after_totals(table, row, footed, cells, t, operands[0])
             if found:
-                footed.add(t)
+                footed.append(t)
             findings.extend(found)
     return findings
 
@@ -132,10 +132,10 @@ def _after_totals(table: Table, row: Row, totals: list[int], cells: list[list[Fa
     """A row under two totals that foot, "Total net sales" and "Total cost of sales" then
     "Gross margin": the earlier total less the later, or plus it, as the figures say in
     two columns or more (else nothing is reported)."""
-    before = [i for i in totals if i < k]
-    if not before:
+    at = bisect_left(totals, k)
+    if at == 0:
         return []
-    q = before[-1]
+    q = totals[at - 1]
     found = []
     for sign in (-1, 1):
         found = []
@@ -151,6 +151,12 @@ def _after_totals(table: Table, row: Row, totals: list[int], cells: list[list[Fa
         if _holding(found) >= _EVIDENCE:
             return found
     return []
+
+
+def _among(ordered: list[int], i: int) -> bool:
+    """Whether ``i`` is in ``ordered``, a list in increasing order."""
+    at = bisect_left(ordered, i)
+    return at < len(ordered) and ordered[at] == i
 
 
 #: columns a relation chosen from the figures must hold in, with figures not all zero

@@ -799,8 +799,8 @@ _AVERAGE = re.compile(r"(?i)\baverage\b")
 _PAGE_HEADER = re.compile(r"(?i)(?:^|\s)pages?(?: no\.?| number)?$")
 _PERCENT_COLUMN = re.compile(r"^(?:%|percent(?:age)?\b)", re.IGNORECASE)
 _COUNT_COLUMN = re.compile(r"(?i)quantity|number|count|#|no\.")
-# a span of time per item, never a sum: "Months To Roll", "Weighted Average Life (Years)",
-# "Days Outstanding", "Years to Maturity"
+# a span of time per item, never a sum: "Months To Roll", "Average Months", "Days
+# Outstanding", "Remaining Years", "Maturity Years"
 _TIME_COLUMN = re.compile(r"(?i)(?:(?:weighted\s+)?average\s+)?(?:remaining\s+)?"
                           r"(?:(?:life|term|maturity)\s+\(?)?(?P<unit>months|years|days)\)?"
                           r"(?:\s+(?:to|until)\s+\w+|\s+outstanding)?")

@@ -36,3 +36,17 @@ def test_cli_version():
 
     r = CliRunner().invoke(app, ["--version"])
     assert r.exit_code == 0 and r.stdout.strip() == f"assay {assay.__version__}"
+
+
+def test_every_command_takes_dash_h_for_help():
+    from typer.testing import CliRunner
+
+    from assay.cli import app
+
+    runner = CliRunner()
+    assert runner.invoke(app, ["-h"]).exit_code == 0
+    names = [c.name or c.callback.__name__ for c in app.registered_commands]
+    assert {"audit", "batch", "facts", "guidance", "query", "sensitivity"} <= set(names)
+    for name in names:
+        r = runner.invoke(app, [name, "-h"])
+        assert r.exit_code == 0 and "Usage:" in r.output, name

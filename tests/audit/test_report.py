@@ -136,3 +136,9 @@ def test_html_report_in_headless_chromium(seed_audit, tmp_path):
                    capture_output=True, timeout=60, check=True)
     assert shot.exists() and shot.stat().st_size > 10_000
     shutil.copy(shot, "/tmp/assay-audit-screenshot.png")
+
+
+def test_indent_without_json_is_refused_not_ignored():
+    r = runner.invoke(app, ["audit", str(SEED), "--indent", "2"])
+    assert r.exit_code == 2
+    assert r.stderr.strip() == "error: --indent: indents JSON: give it with --format json"

@@ -54,6 +54,8 @@ def audit(
     or an output file that cannot be written.
     """
     with input_errors_exit():
+        if indent is not None and fmt is not AuditFormat.json:
+            raise InputError("--indent", "indents JSON: give it with --format json")
         check_output_path(out)  # refused before any work is done
         check_output_path(html)
         result = audit_path(file)

@@ -231,3 +231,28 @@ def test_a_result_right_under_a_total_is_the_total_before_less_it():
     # is the row's, so nothing is reported
     assert _statuses(html.replace("<td>100</td><td>100</td>", "<td>100</td><td>90</td>"),
                      "foot.cascade") == []
+
+
+def _securities(rows: list[tuple[str, str, str, str, str]]) -> str:
+    header = ('<tr><td></td><td colspan="4">March 31, 2020</td></tr>'
+              "<tr><td></td><td>Adjusted Cost</td><td>Unrealized Gains</td>"
+              "<td>Unrealized Losses</td><td>Fair Value</td></tr>")
+    body = "".join(f"<tr><td>{a}</td><td>{b}</td><td>{c}</td><td>{d}</td><td>{e}</td></tr>"
+                   for a, b, c, d, e in rows)
+    return (f"<html><body><p>MARKETABLE SECURITIES</p><p>(in millions)</p><table>{header}"
+            f"{body}</table></body></html>")
+
+
+def test_a_column_that_adds_the_columns_before_it_foots_across_each_row():
+    # 612 + 81 - 11 = 682; 14,509 + 24 - 445 = 14,088; 4,889 + 10 - 233 = 4,666;
+    # 2,000 + 7 - 1 = 2,006; 900 + 5 - 2 = 903, printed 930: a typo in one row of five
+    rows = [("Mutual funds", "612", "81", "(11)", "682"),
+            ("Treasury securities", "14,509", "24", "(445)", "14,088"),
+            ("Agency securities", "4,889", "10", "(233)", "4,666"),
+            ("Corporate bonds", "2,000", "7", "(1)", "2,006"),
+            ("Municipal securities", "900", "5", "(2)", "930")]
+    assert _statuses(_securities(rows), "across.layout") == [
+        "ok", "ok", "ok", "ok", "mismatch"]
+    # with two rows of five off, the figures do not say the column is their sum: no check
+    rows[2] = ("Agency securities", "4,889", "10", "(233)", "4,700")
+    assert _statuses(_securities(rows), "across.layout") == []

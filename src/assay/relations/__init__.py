@@ -1,6 +1,7 @@
 """Relations between the numbers of a release, checked on rounded figures.
 
 - :mod:`.layout`: footing read from the rules of the tables;
+- :mod:`.across`: a column that is the sum of the columns beside it;
 - :mod:`.identities`: balance sheet, cash flow, retained earnings, EPS, gross profit;
 - :mod:`.tieouts`: one quantity printed in several places;
 - :mod:`.derived`: per ounce, unit/segment sums, weighted costs, unit conversions;
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 from assay.audit.findings import Finding
 
+from .across import across
 from .derived import derived
 from .identities import identities
 from .index import FactIndex
@@ -23,6 +25,7 @@ def check_relations(idx: FactIndex) -> list[Finding]:
     out: list[Finding] = []
     for table in idx.doc.tables:
         out.extend(footing(table, idx))
+        out.extend(across(table, idx))
     out.extend(identities(idx))
     out.extend(tieouts(idx))
     out.extend(derived(idx))

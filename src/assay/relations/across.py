@@ -3,12 +3,12 @@
 "Adjusted Cost | Unrealized Gains | Unrealized Losses | Fair Value | Cash and Cash
 Equivalents | Current | Non-Current", all at one date: in every row, the fair value is
 the first three added, and the last three. No rule line says so, so the figures choose:
-for each column, the run of two or more columns of the same period and unit just left
-(or right) of it that adds up to it in the most rows. The relation is taken only when it
-holds in two rows or more whose figures say something (a total that is not zero, two
-addends that are not), and fails in at most one such row for every four where it holds;
-then every row with all its cells is checked, and a row where it
-fails is a mismatch, corroborated by the rows where it holds.
+for each column, the run of two or more columns of the same period and unit just left of
+it that adds up to it in the most rows, and the one just right of it. A relation is
+taken only when it holds in two rows or more whose figures say something (a total that
+is not zero, two addends that are not), and fails in at most one such row for every four
+where it holds; then every row with all its cells is checked, and a row where it fails
+is a mismatch, corroborated by the rows where it holds.
 """
 
 from __future__ import annotations
@@ -82,34 +82,42 @@ def _contiguous(cols: list[int]) -> list[list[int]]:
 def _in_run(table: Table, grid: list[list[Fact | None]], run: list[int]) -> list[Finding]:
     out: list[Finding] = []
     for j in run:
-        best: tuple[int, list[int]] | None = None
-        for addends in _candidates(run, j):
-            verdicts = [v for v in (_holds(row, j, addends) for row in grid) if v is not None]
-            holds = sum(verdicts)
-            fails = len(verdicts) - holds
-            if (holds >= _EVIDENCE and fails * _MOSTLY <= holds
-                    and (best is None or holds > best[0])):
-                best = (holds, addends)
-        if best is None:
-            continue
-        for row in grid:
-            total = row[j] if j < len(row) else None
-            terms = [row[c] if c < len(row) else None for c in best[1]]
-            if total is None or any(t is None for t in terms):
+        for side in _candidates(run, j):  # the columns left of it, then right of it
+            addends = _chosen(grid, j, side)
+            if addends is None:
                 continue
-            if all(t.nil for t in terms) and total.nil:  # a row of dashes says nothing
-                continue
-            out.append(plus_finding(RULE_ACROSS, _what(table, total), total,
-                                    terms))  # type: ignore[arg-type]
+            for row in grid:
+                total = row[j] if j < len(row) else None
+                terms = [row[c] if c < len(row) else None for c in addends]
+                if total is None or any(t is None for t in terms):
+                    continue
+                if all(t.nil for t in terms) and total.nil:  # a row of dashes says nothing
+                    continue
+                out.append(plus_finding(RULE_ACROSS, _what(table, total), total,
+                                        terms))  # type: ignore[arg-type]
     return out
 
 
-def _candidates(run: list[int], j: int) -> list[list[int]]:
-    """Runs of two columns or more just left of ``j``, then just right of it."""
+def _chosen(grid: list[list[Fact | None]], j: int, runs: list[list[int]]) -> list[int] | None:
+    """Of runs of columns on one side of ``j``, the one that adds up to it in the most
+    rows, if the figures say it does (see the module's words)."""
+    best: tuple[int, list[int]] | None = None
+    for addends in runs:
+        verdicts = [v for v in (_holds(row, j, addends) for row in grid) if v is not None]
+        holds = sum(verdicts)
+        fails = len(verdicts) - holds
+        if (holds >= _EVIDENCE and fails * _MOSTLY <= holds
+                and (best is None or holds > best[0])):
+            best = (holds, addends)
+    return None if best is None else best[1]
+
+
+def _candidates(run: list[int], j: int) -> list[list[list[int]]]:
+    """Runs of two columns or more just left of ``j``, and just right of it."""
     at = run.index(j)
     left = [run[i:at] for i in range(at - 2, -1, -1)]
     right = [run[at + 1:k] for k in range(at + 3, len(run) + 1)]
-    return [*left, *right]
+    return [left, right]
 
 
 def _holds(row: list[Fact | None], j: int, addends: list[int]) -> bool | None:

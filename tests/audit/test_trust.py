@@ -256,3 +256,14 @@ def test_a_column_that_adds_the_columns_before_it_foots_across_each_row():
     # with two rows of five off, the figures do not say the column is their sum: no check
     rows[2] = ("Agency securities", "4,889", "10", "(233)", "4,700")
     assert _statuses(_securities(rows), "across.layout") == []
+
+
+def test_a_heading_among_the_rows_starts_its_subtotal_when_the_figures_say_so():
+    # "Cash" 100 and 90 above the heading "Level 1:", then 10 + 20 = 30 and 15 + 25 = 40
+    # under it: the subtotal adds the rows under the heading (not 130 and 130)
+    html = _statement("<tr><td>Cash</td><td>100</td><td>90</td></tr>"
+                      "<tr><td>Level 1:</td><td></td><td></td></tr>"
+                      "<tr><td>Money market funds</td><td>10</td><td>15</td></tr>"
+                      + _ruled("Mutual funds", "20", "25")
+                      + "<tr><td>Subtotal</td><td>30</td><td>40</td></tr>")
+    assert _statuses(html, "foot.layout") == ["ok", "ok"]

@@ -95,11 +95,20 @@ def footing(table: Table, idx: FactIndex) -> list[Finding]:
         if operands and totals and totals[-1] > operands[0]:
             # a total among the rows: it stands for those above it
             operands = [i for i in operands if i >= totals[-1]]
+        heading = next((i for i in range(t - 1, start - 1, -1) if rows[i].heading), None)
+        under = [i for i in operands if heading is not None and i > heading]
         totals.append(t)
         if any(_FIGURE_IN_WORDS.search(rows[i].label) for i in range(start, t)):
             continue  # a row whose figures may be read as words: the block's sum is unsure
         if len(operands) >= 2:
             found = _foot(table, row, cells[t], [cells[i] for i in operands])
+            if 2 <= len(under) < len(operands):
+                # a heading among the rows ("Level 1:") may start the rows its total adds,
+                # or head a part of them ("Change in assets and liabilities:"): the
+                # figures say which
+                after = _foot(table, row, cells[t], [cells[i] for i in under])
+                if _holding(after) > _holding(found):
+                    found = after
             if len(operands) >= 3 and _among(totals, operands[0]):
                 # a block led by the total above it: that total is either its first
                 # addend ("Total current assets" + the other assets) or the end of the
@@ -130,13 +139,15 @@ def footing(table: Table, idx: FactIndex) -> list[Finding]:
 def _after_totals(table: Table, row: Row, totals: list[int], cells: list[list[Fact | None]],
                   t: int, k: int) -> list[Finding]:
     """A row under two totals that foot, "Total net sales" and "Total cost of sales" then
-    "Gross margin": the earlier total less the later, or plus it, as the figures say in
-    two columns or more (else nothing is reported)."""
+    "Gross margin": the earlier total less the later, when the figures say so in two
+    columns or more (else nothing is reported); or the two added ("Total liabilities"
+    and "Total shareholders' equity"), only when that holds in every column: a grand
+    total under two subtotals may add rows above them too ("Cash", then two subtotals,
+    then "Total"), and would hold just where those rows are nil."""
     at = bisect_left(totals, k)
     if at == 0:
         return []
     q = totals[at - 1]
-    found = []
     for sign in (-1, 1):
         found = []
         for c, tot in enumerate(cells[t]):
@@ -148,7 +159,9 @@ def _after_totals(table: Table, row: Row, totals: list[int], cells: list[list[Fa
                 continue
             found.append(sum_finding(RULE_CASCADE, _what(table, row, tot), tot,
                                      [(1, base), (sign, sub)]))
-        if _holding(found) >= _EVIDENCE:
+        holding = _holding(found)
+        if holding >= _EVIDENCE and (sign < 0 or all(
+                f.status in (Status.OK, Status.ROUNDING) for f in found)):
             return found
     return []
 

@@ -18,10 +18,10 @@ import tempfile
 from pathlib import Path
 
 import duckdb
+from _corpus import CORPUS, missing
 
 from assay.batch import expand, run_batch
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 CONFIGS = {"local, 1 worker": (1, None), "local, 2 workers": (2, None),
            "dask LocalCluster, 2 workers": (2, "local")}
 
@@ -30,8 +30,7 @@ def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--rounds", type=int, default=3)
     args = ap.parse_args(argv)
-    if not CORPUS.exists():
-        print(f"the corpus is not at {CORPUS}", file=sys.stderr)
+    if missing():
         return 2
     items, errors = expand([str(CORPUS / "bulk" / "edgar-8k-sample.zip"),
                             str(CORPUS / "bulk" / "ex991-2020q1-sample.zip")])

@@ -11,32 +11,20 @@ import argparse
 import statistics
 import sys
 import time
-import zipfile
-from pathlib import Path
 
 import lxml.html
+from _corpus import html_documents, missing
 
 from assay.read import read_bytes
-
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
-
-
-def _documents() -> list[tuple[str, bytes]]:
-    docs = [(str(p), p.read_bytes()) for p in sorted((CORPUS / "html").iterdir())]
-    docs += [(str(p), p.read_bytes()) for p in sorted((CORPUS / "ixbrl").rglob("*.htm*"))]
-    with zipfile.ZipFile(CORPUS / "bulk" / "ex991-2020q1-sample.zip") as z:
-        docs += [(n, z.read(n)) for n in sorted(z.namelist()) if n.endswith(".html")]
-    return docs
 
 
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--rounds", type=int, default=3)
     args = ap.parse_args(argv)
-    if not CORPUS.exists():
-        print(f"the corpus is not at {CORPUS}", file=sys.stderr)
+    if missing():
         return 2
-    docs = _documents()
+    docs = html_documents()
     megabytes = sum(len(data) for _, data in docs) / 1e6
     parse, read = [], []
     for _ in range(args.rounds):

@@ -20,12 +20,13 @@ import sys
 from decimal import Decimal
 from pathlib import Path
 
+from _corpus import CORPUS
+
 from assay.audit.engine import audit
 from assay.audit.findings import Status
 from assay.read import read_text
 
 ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT.parent / "shared" / "corpus"
 
 
 def _documents() -> list[Path]:

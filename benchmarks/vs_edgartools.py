@@ -17,27 +17,18 @@ from __future__ import annotations
 import re
 import sys
 import time
-import zipfile
 from collections import Counter
 from pathlib import Path
 
+from _corpus import html_documents, missing
+
 from assay.read import read_bytes
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 _FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
 def _digits(text: str) -> list[str]:
     return [m.group(0).replace(",", "").lstrip("0") or "0" for m in _FIGURE.finditer(text)]
-
-
-def _documents() -> list[tuple[str, bytes]]:
-    docs = [(str(p), p.read_bytes()) for p in sorted((CORPUS / "html").iterdir())
-            if p.suffix in (".htm", ".html")]
-    docs += [(str(p), p.read_bytes()) for p in sorted((CORPUS / "ixbrl").rglob("*.htm*"))]
-    with zipfile.ZipFile(CORPUS / "bulk" / "ex991-2020q1-sample.zip") as z:
-        docs += [(n, z.read(n)) for n in sorted(z.namelist()) if n.endswith(".html")]
-    return docs
 
 
 def main() -> int:
@@ -46,14 +37,13 @@ def main() -> int:
     except ImportError:
         print("edgartools is not installed: pip install edgartools", file=sys.stderr)
         return 2
-    if not CORPUS.exists():
-        print(f"the corpus is not at {CORPUS}", file=sys.stderr)
+    if missing():
         return 2
     seconds = {"assay": 0.0, "edgartools": 0.0}
     held = {"assay": 0, "edgartools": 0}
     tagged = 0
     megabytes = 0.0
-    for name, data in _documents():
+    for name, data in html_documents():
         text = data.decode("utf-8", errors="replace")
         megabytes += len(data) / 1e6
         t0 = time.perf_counter()

@@ -1,8 +1,8 @@
 """Guidance: the forward-looking figures of running text, as facts of their own.
 
-"Hecla has revised its guidance of estimated total average silver cash cost for the year
-downward to negative 25 cents per ounce (from a previous estimate of less than 50 cents
-per ounce)" gives one guidance fact: silver cash cost, FY2007, -0.25 USD/oz, previous
+"The company has revised its guidance of estimated total average silver cash cost for
+the year downward to negative 25 cents per ounce (from a previous estimate of less than
+50 cents per ounce)" gives one guidance fact: silver cash cost, FY2007, -0.25 USD/oz, previous
 below 0.50 USD/oz, with its line and columns. A figure is guidance when a
 forward-looking word (``guidance.toml``: "guidance", "estimated", "expects"...) stands
 before it in its sentence; "115,000 to 120,000 ounces" is one range; the figures of

@@ -234,7 +234,7 @@ class _TableReader:
                 self.table.title = " ".join(spanning)
                 self.table.role = VOCABULARY.role_of(self.table.title)
         else:
-            # column names over the periods, above the header ("Domestic   Sears Canada
+            # column names over the periods, above the header ("Domestic   Canada
             # Consolidated" over "2004  2003  2004  2003  2004  2003"): the columns' own
             left = min((c.start for c in g.columns), default=0) - _NAMES_SLACK
             names = [line.text for line in g.title[-2:] if line.rule is None
@@ -899,7 +899,7 @@ def _members(periods: Sequence[Period | None], texts: Sequence[str],
              ) -> list[tuple[tuple[str, str], ...]]:
     """For columns that share their period with others (or all, in a table whose rows
     name the periods), what tells them apart: the words of their headers that are no
-    period words ("Domestic", "Sears Canada", "As Reported", "Retained Earnings"), as a
+    period words ("Domestic", "Canada", "As Reported", "Retained Earnings"), as a
     ``("member", words)`` dimension; where nothing tells them apart, their place
     (``("column", "3")``), so that no figure of theirs is taken for another's; () where
     a column's period is its own."""

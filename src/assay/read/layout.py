@@ -210,7 +210,7 @@ def indent_of(text: str) -> int:
 
 @lru_cache(maxsize=8192)
 def is_caps_heading(text: str) -> bool:
-    """``LUCKY FRIDAY UNIT``; a parenthetical ("(Reflects the company's 29.73% share)") aside."""
+    """``NORTH MINE UNIT``; a parenthetical ("(Reflects the company's 29.73% share)") aside."""
     letters = [c for c in re.sub(r"\([^)]*\)?", "", text) if c.isalpha()]
     return len(letters) >= 3 and all(c.isupper() for c in letters)
 

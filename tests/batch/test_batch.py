@@ -401,3 +401,20 @@ def test_a_dask_address_that_answers_nothing_is_one_line(tmp_path: Path) -> None
     assert r.exit_code == 2
     assert r.stderr.startswith("error: --dask nonsense: cannot join the Dask scheduler: ")
     assert len(r.stderr.strip().splitlines()) == 1
+
+
+def test_a_figure_the_decimal_column_cannot_hold_keeps_its_exact_text(tmp_path: Path) -> None:
+    from assay.batch.store import Store
+    from assay.batch.work import process
+
+    outcome = process(str(EXAMPLE), EXAMPLE.read_bytes())
+    at = 1 + FIELDS.index("value")  # (the first column is the document's key)
+    row = list(outcome.facts[0])
+    row[at] = "0.12345678901234"  # fourteen decimals: more than DECIMAL(38, 10) holds
+    outcome.facts[0] = tuple(row)
+    store = Store(str(tmp_path / "s.duckdb"))
+    store.write([outcome])
+    store.close()
+    assert _rows(tmp_path / "s.duckdb", f"SELECT value, value_text FROM facts WHERE id = "
+                                        f"'{row[1 + FIELDS.index('id')]}'") == [
+        (None, "0.12345678901234")]

@@ -158,23 +158,19 @@ class Store:
         if not rows:
             return
         columns = [np.array(c, dtype=object) for c in zip(*rows, strict=True)]
-        cols = SCHEMA[table][: len(columns)]  # a fact's value_text is its value again
-        if table == "facts":  # a figure the DECIMAL does not hold exactly is NULL there
+        cols = SCHEMA[table][: len(columns)]
+        names = [_q(name) for name, _ in cols]
+        selects = [f"CAST(c{i} AS {_base_type(t)})" for i, (_, t) in enumerate(cols)]
+        if table == "facts":
+            # the exact value as text; the DECIMAL columns hold a figure only when it fits
+            # exactly (NULL, never rounded, when it does not)
+            names.append(_q("value_text"))
+            selects.append(f"c{len(columns)}")
+            columns.append(columns[[c for c, _ in cols].index("value")])
             for i, (_, sql_type) in enumerate(cols):
                 if sql_type == _DECIMAL:
                     columns[i] = np.array([t if _fits(t) else None for t in columns[i]],
                                           dtype=object)
-        names, selects = [], []
-        for i, (name, sql_type) in enumerate(cols):
-            base = _base_type(sql_type)
-            if table == "facts" and base == _DECIMAL:  # exact text in, TRY_CAST to DECIMAL
-                selects.append(f"TRY_CAST(NULLIF(c{i}, '') AS {base})")
-            else:
-                selects.append(f"CAST(c{i} AS {base})")
-            names.append(_q(name))
-        if table == "facts":
-            names.append(_q("value_text"))
-            selects.append(f"CAST(c{[c for c, _ in cols].index('value')} AS VARCHAR)")
         self.con.register("assay_rows", {f"c{i}": c for i, c in enumerate(columns)})
         try:
             self.con.execute(f"INSERT INTO {table} ({', '.join(names)}) SELECT "

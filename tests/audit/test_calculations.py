@@ -66,3 +66,31 @@ def test_a_linkbase_file_is_read_into_summation_arcs(tmp_path: Path) -> None:
         'weight="-1.0"/></link:calculationLink></link:linkbase>')
     assert read_calculations(path) == [
         Arc(ROLE, "us-gaap:GrossProfit", "us-gaap:CostOfRevenue", D(-1))]
+
+
+def test_a_linkbase_with_a_missing_locator_or_a_bad_weight_is_one_input_error(
+        tmp_path: Path) -> None:
+    import pytest
+
+    from assay.errors import InputError
+
+    def linkbase(arc: str) -> Path:
+        path = tmp_path / "bad_cal.xml"
+        path.write_text(
+            '<link:linkbase xmlns:link="http://www.xbrl.org/2003/linkbase" '
+            'xmlns:xlink="http://www.w3.org/1999/xlink">'
+            f'<link:calculationLink xlink:role="{ROLE}" xlink:type="extended">\n'
+            '<link:loc xlink:type="locator" xlink:label="p" xlink:href="x.xsd#x_P"/>\n'
+            f'{arc}</link:calculationLink></link:linkbase>')
+        return path
+
+    summation = 'xlink:arcrole="http://www.xbrl.org/2003/arcrole/summation-item"'
+    with pytest.raises(InputError, match=r"bad_cal.xml:3: calculation arc p -> q: names a"):
+        read_calculations(linkbase(f'<link:calculationArc {summation} xlink:from="p" '
+                                   'xlink:to="q" weight="1"/>'))
+    with pytest.raises(InputError, match=r"weight 'one' is not a number"):
+        read_calculations(linkbase(f'<link:calculationArc {summation} xlink:from="p" '
+                                   'xlink:to="p" weight="one"/>'))
+    # a prohibited arc takes a relationship away: nothing is evaluated
+    assert read_calculations(linkbase(f'<link:calculationArc {summation} xlink:from="p" '
+                                      'xlink:to="p" weight="1" use="prohibited"/>')) == []

@@ -17,11 +17,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from assay.audit.findings import Status
 from assay.errors import InputError
-from assay.model import Document, Tag, round_to
+from assay.model import Document, Interval, Tag, interval_of, round_to
 
 _LINK = "{http://www.xbrl.org/2003/linkbase}"
 _XLINK = "{http://www.w3.org/1999/xlink}"
@@ -52,10 +53,19 @@ def read_calculations(path: str | Path) -> list[Arc]:
         concept = {loc.get(f"{_XLINK}label"): _qname(loc.get(f"{_XLINK}href", ""))
                    for loc in link.iter(f"{_LINK}loc")}
         for arc in link.iter(f"{_LINK}calculationArc"):
-            if arc.get(f"{_XLINK}arcrole") != _SUMMATION:
+            if arc.get(f"{_XLINK}arcrole") != _SUMMATION or arc.get("use") == "prohibited":
                 continue
-            arcs.append(Arc(role, concept[arc.get(f"{_XLINK}from")],
-                            concept[arc.get(f"{_XLINK}to")], Decimal(arc.get("weight", "1"))))
+            ends = arc.get(f"{_XLINK}from"), arc.get(f"{_XLINK}to")
+            where = f"calculation arc {ends[0]} -> {ends[1]}"
+            if ends[0] not in concept or ends[1] not in concept:
+                raise InputError(str(path), f"{where}: names a locator the link does not "
+                                            f"have", arc.sourceline)
+            try:
+                weight = Decimal(arc.get("weight", ""))
+            except InvalidOperation:
+                raise InputError(str(path), f"{where}: weight {arc.get('weight')!r} is not "
+                                            f"a number", arc.sourceline) from None
+            arcs.append(Arc(role, concept[ends[0]], concept[ends[1]], weight))
     return arcs
 
 
@@ -78,13 +88,16 @@ class Binding:
     reason: str = ""
 
 
-def interval(tag: Tag) -> tuple[Decimal, Decimal]:
+def _decimals(tag: Tag) -> int | None:
+    """A fact's ``decimals``: None for ``INF`` (exact); ValueError for text that is no
+    precision."""
+    return None if tag.decimals in (None, "INF") else int(tag.decimals)
+
+
+def interval(tag: Tag) -> Interval:
     """The values a fact stands for under round-to-nearest."""
     assert tag.value is not None
-    if tag.decimals in (None, "INF"):
-        return tag.value, tag.value
-    half = Decimal(5).scaleb(-int(tag.decimals) - 1)
-    return tag.value - half, tag.value + half
+    return interval_of(tag.value, _decimals(tag))
 
 
 def evaluate(tags: Iterable[Tag], arcs: Iterable[Arc]) -> list[Binding]:
@@ -96,11 +109,13 @@ def evaluate(tags: Iterable[Tag], arcs: Iterable[Arc]) -> list[Binding]:
     by_parent: dict[tuple[str, str], list[Arc]] = defaultdict(list)
     for a in arcs:
         by_parent[(a.role, a.parent)].append(a)
+    by_name: dict[str, list[tuple[str, str | None]]] = defaultdict(list)
+    for name, context, unit in facts:
+        by_name[name].append((context, unit))
     out = []
     for (role, parent), children in by_parent.items():
-        for (name, context, unit), found in facts.items():
-            if name != parent:
-                continue
+        for context, unit in by_name.get(parent, ()):
+            found = facts[(parent, context, unit)]
             bound = [(a.weight, facts.get((a.child, context, unit))) for a in children]
             bound = [(w, f) for w, f in bound if f]
             if not bound:
@@ -113,30 +128,33 @@ def _one(found: list[Tag]) -> Tag | None:
     """Duplicates that agree are one fact, the most precise; None when they disagree
     (a less precise duplicate agrees when it is the most precise one rounded to its own
     decimals)."""
-    best = max(found, key=lambda t: Decimal("Infinity") if t.decimals in (None, "INF")
-               else Decimal(t.decimals))
-    for t in found:
-        if t.decimals in (None, "INF"):
-            if t.value != best.value:
-                return None
-        elif round_to(best.value, int(t.decimals)) != t.value:  # type: ignore[arg-type]
+    places = [_decimals(t) for t in found]
+    best = max(range(len(found)), key=lambda i: float("inf") if places[i] is None
+               else places[i])
+    value = found[best].value
+    for t, d in zip(found, places, strict=True):
+        if t.value != (value if d is None else round_to(value, d)):  # type: ignore[arg-type]
             return None
-    return best
+    return found[best]
 
 
 def _bind(role: str, found: list[Tag], bound: list[tuple[Decimal, list[Tag]]]) -> Binding:
-    parent = _one(found)
-    children = [(w, _one(f)) for w, f in bound]
+    try:
+        parent = _one(found)
+        children = [(w, _one(f)) for w, f in bound]
+        reason = "duplicate facts that disagree"
+    except ValueError:  # a decimals attribute that is no precision
+        parent, children, reason = None, [], "a fact's decimals is not a number"
     if parent is None or any(c is None for _, c in children):
         return Binding(role, found[0], tuple((w, f[0]) for w, f in bound), NOT_EVALUATED,
-                       None, None, "duplicate facts that disagree")
-    lo = hi = Decimal(0)
+                       None, None, reason)
+    computed = Interval.exact(0)
     for w, c in children:
-        a, b = interval(c)  # type: ignore[arg-type]
-        lo, hi = (lo + w * a, hi + w * b) if w >= 0 else (lo + w * b, hi + w * a)
-    p_lo, p_hi = interval(parent)
-    status = CONSISTENT if p_lo <= hi and lo <= p_hi else INCONSISTENT
-    return Binding(role, parent, tuple(children), status, (p_lo, p_hi), (lo, hi))  # type: ignore[arg-type]
+        computed = computed + interval(c).scale(w)  # type: ignore[arg-type]
+    reported = interval(parent)
+    status = CONSISTENT if reported.meets(computed) else INCONSISTENT
+    return Binding(role, parent, tuple(children), status,  # type: ignore[arg-type]
+                   (reported.lo, reported.hi), (computed.lo, computed.hi))
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,37 +170,48 @@ class Comparison:
 def compare_with_audit(doc: Document, bindings: list[Binding], findings: list) -> \
         list[Comparison]:
     """For each binding whose facts all stand in table cells the reader read: the audit
-    finding over the same figures (the parent's fact as its total, the children's as its
-    other operands), and whether the verdicts agree (consistent = ok or rounding)."""
+    finding over the same figures moving the total the same way (the parent's fact as its
+    total, each child's adding or taking away as its weight and value say), and whether
+    the verdicts agree (consistent = ok or rounding)."""
     fact_of = {f.source.selector: f.id for f in doc.facts
                if f.source is not None and f.source.selector is not None}
-    checks: dict[tuple[str, frozenset[str]], str] = {}
+    checks: dict[tuple[str, frozenset[tuple[str, str]]], Status] = {}
     totals: dict[str, str] = {}  # a total's fact: the rule of a check that adds other rows
     for f in findings:
-        ids = [o.fact_id for o in f.operands]
-        if None in ids or len(ids) < 2:
+        ops = f.operands
+        if len(ops) < 2 or any(o.fact_id is None for o in ops):
             continue
-        checks.setdefault((ids[0], frozenset(ids[1:])), str(f.status))
-        totals.setdefault(ids[0], f.rule)
+        key = frozenset((o.fact_id, _sign(1 if o.role == "+" else -1, o.value)) for o in ops[1:])
+        checks.setdefault((ops[0].fact_id, key), f.status)
+        totals.setdefault(ops[0].fact_id, f.rule)
     out = []
     for b in bindings:
         if b.status == NOT_EVALUATED:
             continue
         parent = fact_of.get(b.parent.selector)
-        kids = [fact_of.get(t.selector) for _, t in b.children]
-        if parent is None or None in kids:
+        kids = [(fact_of.get(t.selector), _sign(w, t.value)) for w, t in b.children]
+        if parent is None or any(k is None for k, _ in kids):
             continue  # not all printed in a table assay read
-        verdict = checks.get((parent, frozenset(kids)), "")  # type: ignore[arg-type]
-        if not verdict:
+        verdict = checks.get((parent, frozenset(kids)))  # type: ignore[arg-type]
+        if verdict is None:
             why = (f"the audit's {totals[parent]} adds other rows to this total"
                    if parent in totals else "no check of the audit adds these figures")
             out.append(Comparison(b, "", False, why))
             continue
-        same = (verdict in ("ok", "rounding")) == (b.status == CONSISTENT) and \
-            verdict != "not checkable"
-        out.append(Comparison(b, verdict, same, "" if same else
+        same = verdict is not Status.NOT_CHECKABLE and (
+            verdict in (Status.OK, Status.ROUNDING)) == (b.status == CONSISTENT)
+        out.append(Comparison(b, str(verdict), same, "" if same else
                               f"the audit says {verdict}, the calculation {b.status}"))
     return out
+
+
+def _sign(weight: Decimal | int, value: Decimal | None) -> str:
+    """Which way a figure moves its total: its weight's (or operand's) sign times its
+    value's, so that a loss tagged 11 with weight -1 and one printed (11) and added are
+    alike; a zero moves it neither way."""
+    if not value:
+        return "0"
+    return "+" if (weight > 0) == (value > 0) else "-"
 
 
 def summary(bindings: list[Binding], compared: list[Comparison]) -> dict[str, object]:

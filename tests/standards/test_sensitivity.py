@@ -92,3 +92,20 @@ def test_charts_are_written_and_a_chart_format_is_checked_first(tmp_path: Path) 
                             "--plot", str(tmp_path / "chart.txt")])
     assert r.exit_code == 2 and "a chart is written as .png, .svg or .pdf" in r.stderr
     assert not (tmp_path / "chart.txt").exists()
+
+
+def test_a_base_metal_mine_counts_its_cost_per_pound(tmp_path: Path) -> None:
+    # a zinc mine: 500 t of zinc and 100 t of lead in the quarter. Lead +$0.10/lb adds
+    # 100 t x 2,000 lb x 0.10 = $20,000 of credits, over 500 t x 2,000 lb = 1,000,000 lb
+    # of zinc: the cash cost falls $0.02 a pound (not a ton)
+    (tmp_path / "company.toml").write_text(
+        '[company]\nname = "Co"\n\n[[units]]\nname = "Mine"\nprimary_metal = "zinc"\n'
+        'segment = "Zinc"\n')
+    (tmp_path / "production.csv").write_text(
+        "unit,period,ore_milled,zinc_produced,lead_produced\nMine,2024Q1,1000,500,100\n")
+    (tmp_path / "costs.csv").write_text(
+        "unit,period,mining_cost,byproduct_credits\nMine,2024Q1,300000,50000\n")
+    s = _json([str(tmp_path), "-p", "2024Q1", "--price", "lead=+0.10/lb"])
+    mine = _effect(s, "Mine", "lead")
+    assert D(mine["revenue_period"]) == D(20_000)
+    assert D(mine["cash_cost_per_oz_change"]) == D("-0.02")

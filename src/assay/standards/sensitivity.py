@@ -21,6 +21,7 @@ from assay.model import units as u
 from assay.operating.schema import BASE, METALS, price_unit
 
 from .derive import Derived
+from .relations import per_unit, qty_unit
 
 _CHANGE = re.compile(r"^\s*(?P<metal>[a-z]+)\s*=\s*(?P<delta>[+-]?\d+(?:\.\d+)?)\s*"
                      r"(?:/\s*(?P<per>lb|oz))?\s*$", re.IGNORECASE)
@@ -137,35 +138,52 @@ def sensitivity(derived: Derived, period: str, changes: list[PriceChange]) -> Se
     months = nodes[0].period.months
     if not months:
         raise InputError(data.company.path, f"period {period} is not a span of whole months")
-    factor = Decimal(12) / Decimal(months)
+    factor = Decimal(12) / Decimal(months)  # (shown; the figures divide by months last)
     terms = data.company.terms
     effects = []
     for change in changes:
         payable = terms.payable_of(change.metal)
-        per_unit = u.POUNDS_PER_SHORT_TON if change.metal in BASE else Decimal(1)
+        lb = u.POUNDS_PER_SHORT_TON if change.metal in BASE else Decimal(1)
         for node in nodes:
             qty = derived.value(node.name, period, f"{change.metal}_produced")
             if not qty:
                 continue
-            revenue = change.delta * qty * per_unit * payable
-            ounces = derived.value(node.name, period, "basis_oz")
-            cash_cost = derived.value(node.name, period, "total_cash_cost_per_oz")
-            moves = node.primary is not None and change.metal != node.primary
+            revenue = change.delta * qty * lb * payable
+            annual = revenue * 12 / months
             effects.append(Effect(
-                node.name, node.kind, node.primary, change, qty,
-                u.TONS if change.metal in BASE else u.OUNCES, payable, factor, revenue,
-                revenue * factor, revenue * factor * (1 - terms.tax_rate),
-                cash_cost if node.kind != "company" else None,
-                -revenue / ounces if moves and ounces and node.kind != "company" else None))
+                node.name, node.kind, node.primary, change, qty, qty_unit(change.metal),
+                payable, factor, revenue, annual, annual * (1 - terms.tax_rate),
+                derived.value(node.name, period, "total_cash_cost_per_oz")
+                if node.kind != "company" else None,
+                _cash_cost_change(derived, node, period, change, lb * payable)))
     return Sensitivity(period, months, factor, terms.tax_rate,
                        {c.metal: terms.payable_of(c.metal) for c in changes},
-                       _assumptions(terms, changes, period, months, factor), effects)
+                       _assumptions(terms, changes, period, months, effects), effects)
+
+
+def _cash_cost_change(derived: Derived, node, period: str, change: PriceChange,
+                      paid: Decimal) -> Decimal | None:
+    """The change in by-product cash cost per unit of the primary metal (ounce, or pound
+    of a base metal, as the report states it): the change in the by-product's credits,
+    on the quantity the unit's cost basis counts (produced or sold), over the basis
+    quantity. None for the primary metal's own price, and for the company (which mixes
+    primary metals)."""
+    if node.kind == "company" or node.primary is None or change.metal == node.primary:
+        return None
+    credited = derived.value(node.name, period, f"{change.metal}_{node.basis}")
+    basis = derived.value(node.name, period, "basis_oz")
+    if not credited or not basis:
+        return None
+    return -change.delta * credited * paid / basis * per_unit(node.primary)[1]
 
 
 def _assumptions(terms, changes: list[PriceChange], period: str, months: int,
-                 factor: Decimal) -> list[str]:
-    out = [f"At the production rate of {period}: its attributable production x "
-           f"{factor.normalize():f} ({months} of 12 months)."]
+                 effects: list[Effect]) -> list[str]:
+    out = [f"At the production rate of {period}: its attributable production x 12/{months} "
+           f"({months} of 12 months)."]
+    moved = {e.change.metal for e in effects}
+    out += [f"No {metal} produced in {period}: its price changes nothing here."
+            for metal in sorted({c.metal for c in changes} - moved)]
     for metal in sorted({c.metal for c in changes}):
         given = f"payable.{metal}" in terms.stated
         out.append(f"Payable {metal}: {terms.payable_of(metal).normalize():f} of production "

@@ -418,3 +418,18 @@ def test_a_figure_the_decimal_column_cannot_hold_keeps_its_exact_text(tmp_path: 
     assert _rows(tmp_path / "s.duckdb", f"SELECT value, value_text FROM facts WHERE id = "
                                         f"'{row[1 + FIELDS.index('id')]}'") == [
         (None, "0.12345678901234")]
+
+
+def test_an_audit_fault_keeps_the_facts_read(monkeypatch) -> None:
+    import assay.audit
+    from assay.batch.work import process
+
+    def broken(doc):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(assay.audit, "audit", broken)
+    out = process(str(EXAMPLE), EXAMPLE.read_bytes())
+    assert out.document["status"] == "error"
+    assert out.document["error"] == "audit: RuntimeError: boom"
+    # the 750 facts of the example (as assay facts counts them) are kept, with their count
+    assert len(out.facts) == out.document["facts"] == 750 and out.findings == []

@@ -24,7 +24,7 @@ from assay.errors import InputError
 from .engines import DaskEngine, LocalEngine, Task, Work
 from .inputs import Item, Loader
 from .store import Store
-from .work import FAILED, OK, Outcome, process, sha256, unread_outcome
+from .work import FAILED, NO_TABLES, OK, Outcome, process, sha256, unread_outcome
 
 FLUSH_SECONDS = 2.0
 FLUSH_DOCUMENTS = 200
@@ -53,8 +53,10 @@ class Summary:
         return sum(self.by_status.values())
 
     @property
-    def failed(self) -> int:
-        return self.stored - self.by_status.get("ok", 0)
+    def not_read(self) -> int:
+        """Documents stored without a reading: not usable, a reader fault, a timeout or
+        a dead worker (a document with no tables was read)."""
+        return sum(n for s, n in self.by_status.items() if s not in (OK, NO_TABLES))
 
 
 def run_batch(items: list[Item], store_path: str, *, workers: int | None = None,

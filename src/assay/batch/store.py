@@ -15,17 +15,16 @@ and ``upper`` are ``value_text`` less and plus half a unit of its ``decimals``).
 from __future__ import annotations
 
 import contextlib
-import os
-from collections.abc import Iterable
 from pathlib import Path
 
 import duckdb
 import numpy as np
 
 from assay.errors import InputError
+from assay.paths import check_writable
 from assay.write.facts import FIELD_TYPES, FIELDS
 
-from .work import Outcome
+from .work import FAILED, NO_TABLES, OK, Outcome
 
 _DECIMAL = "DECIMAL(38, 10)"
 
@@ -83,7 +82,7 @@ class Store:
     def __init__(self, path: str, read_only: bool = False) -> None:
         self.path = path
         if not read_only:
-            check_writable(path)
+            check_store_path(path)
         elif not Path(path).is_file():
             raise InputError(path, "no such store")
         try:
@@ -113,15 +112,13 @@ class Store:
                 body = ", ".join(f"{_q(c)} {t}" for c, t in cols)
                 self.con.execute(f"CREATE TABLE {table} ({body})")
 
-    def known(self, final_only: bool = True) -> set[str]:
-        """The documents already stored, by SHA-256 of their bytes: with ``final_only``,
-        those whose status is a verdict on the document (read, no tables, not usable),
-        not on the run (timeout, a dead worker, a reader fault), which a resumed run
-        tries again."""
-        where = "sha256 IS NOT NULL"
-        if final_only:
-            where += " AND status IN ('ok', 'no tables', 'failed')"
-        rows = self.con.execute(f"SELECT sha256 FROM documents WHERE {where}")
+    def known(self) -> set[str]:
+        """The documents already stored with a verdict on the document (read, no tables,
+        not usable), by SHA-256 of their bytes; not those the run stopped (timeout, a dead
+        worker, a reader fault), which a resumed run tries again."""
+        rows = self.con.execute(
+            "SELECT sha256 FROM documents WHERE sha256 IS NOT NULL AND status IN (?, ?, ?)",
+            [OK, NO_TABLES, FAILED])
         return {r[0] for r in rows.fetchall()}
 
     def write(self, outcomes: list[Outcome]) -> None:
@@ -191,16 +188,9 @@ def _fits(text: object) -> bool:
     return len(frac.rstrip("0")) <= 10 and len(whole.lstrip("0")) <= 28
 
 
-def check_writable(path: str) -> None:
-    """Refuse, before any work, a store path that cannot be written."""
-    p = Path(path)
-    if p.is_dir():
-        raise InputError(path, "is a folder; give the store a file name (assay.duckdb)")
-    parent = p.parent
-    if not parent.is_dir():
-        raise InputError(path, f"cannot write: folder '{parent}' does not exist")
-    if not os.access(parent, os.W_OK) or (p.exists() and not os.access(p, os.W_OK)):
-        raise InputError(path, "cannot write: permission denied")
+def check_store_path(path: str) -> None:
+    """Refuse, before any work, a store path that cannot be written (nothing is made)."""
+    check_writable(path, "is a folder; give the store a file name (assay.duckdb)")
 
 
 def _first_line(e: BaseException) -> str:
@@ -253,7 +243,3 @@ def query(store: str, sql: str) -> tuple[list[str], list[tuple[object, ...]]]:
         raise InputError(store, f"query failed: {_first_line(e)}") from None
     finally:
         s.close()
-
-
-def table_counts(con: duckdb.DuckDBPyConnection, tables: Iterable[str] = SCHEMA) -> dict[str, int]:
-    return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}

@@ -79,15 +79,19 @@ def process(name: str, data: bytes, audit: bool = True) -> Outcome:
                    period=doc.period.key if doc.period else None,
                    tables=len(doc.tables), facts=len(doc.facts),
                    diagnostics=len(doc.diagnostics), parts=";".join(doc.parts))
-        if audit:
-            _audit_rows(doc, doc_key, out)
         row["status"] = OK if doc.tables else NO_TABLES
     except InputError as e:
         row.update(status=FAILED, error=e.problem if e.line is None else f"line {e.line}: "
                    f"{e.problem}")
     except Exception as e:  # a reader fault: recorded, and the run goes on
         row.update(status=ERROR, error=f"{type(e).__name__}: {e}")
-        out.facts, out.findings, out.operands = [], [], []
+        out.facts, out.diagnostics = [], []
+    if audit and row["status"] in (OK, NO_TABLES):
+        try:
+            _audit_rows(doc, doc_key, out)
+        except Exception as e:  # an audit fault: the facts read stay, with the reason
+            row.update(status=ERROR, error=f"audit: {type(e).__name__}: {e}")
+            out.findings, out.operands = [], []
     row["year"] = _year(row, doc.period.end if doc is not None and doc.period else None)
     row["seconds"] = round(time.perf_counter() - start, 6)
     row["worker"] = f"{os.uname().nodename}:{os.getpid()}"

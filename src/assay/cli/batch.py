@@ -57,14 +57,16 @@ def batch(
     were not (see the store's documents table), 2 for unusable input or store.
     """
     from assay.batch import expand, run_batch
+    from assay.batch.store import check_store_path
 
     with input_errors_exit():
         items, errors = expand(inputs, leave_out=(store, store + ".wal"))
+        try:  # (refused with the inputs' errors, in one pass)
+            check_store_path(store)
+        except InputError as e:
+            errors.append(e)
         if errors:
             raise InputErrors(errors)
-        from assay.batch.store import check_writable
-
-        check_writable(store)
     # a bar on a terminal only: piped or in a file, the summary says it all
     progress = None if quiet or not err_console.is_terminal else _progress()
     task = progress.add_task("reading", total=len(items), failed=0, rate="") if progress else 0
@@ -95,8 +97,7 @@ def batch(
         _print_summary(summary, store)
     if summary.interrupted:
         raise typer.Exit(130)
-    bad = sum(n for s, n in summary.by_status.items() if s not in ("ok", "no tables"))
-    raise typer.Exit(1 if bad else 0)
+    raise typer.Exit(1 if summary.not_read else 0)
 
 
 def _progress() -> Progress:
@@ -128,7 +129,7 @@ def _print_summary(summary, store: str) -> None:
     if summary.interrupted:
         err_console.print("interrupted: the documents finished before are stored; "
                           "run again with --resume for the rest")
-    bad = sum(n for s, n in summary.by_status.items() if s not in ("ok", "no tables"))
+    bad = summary.not_read
     if bad:
         err_console.print(f"{bad} document{'' if bad == 1 else 's'} not read; their reasons: "
                           f"assay query {store} "

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 
 import typer
 from rich.console import Console
 
 from assay.errors import InputError, InputErrors
+from assay.paths import check_writable
 
 # emoji off: a finding's place "file:100:" is no emoji code
 console = Console(emoji=False)
@@ -44,14 +43,7 @@ def check_output_path(out: str | None) -> None:
     """Refuse, before any work is done, an output path that cannot be written."""
     if out is None or out == "-":
         return
-    p = Path(out)
-    if p.is_dir():
-        raise InputError(out, "is a directory; give a file name to write to")
-    parent = p.parent if str(p.parent) else Path(".")
-    if not parent.is_dir():
-        raise InputError(out, f"cannot write: folder '{parent}' does not exist")
-    if not os.access(parent, os.W_OK) or (p.exists() and not os.access(p, os.W_OK)):
-        raise InputError(out, "cannot write: permission denied")
+    check_writable(out, "is a directory; give a file name to write to")
 
 
 def write_text_output(text: str, out: str | None) -> None:

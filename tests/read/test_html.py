@@ -628,3 +628,14 @@ def test_a_column_to_date_beside_dated_ones_is_as_of_the_latest_date():
     cloud = _by_label(read_text(html, "r.htm"))["Cloud and license"]
     at = Period.instant(date(2024, 8, 31))
     assert [f.period for f in cloud[2:]] == [at, at]
+
+
+def test_a_table_of_seventy_figure_columns_is_read():
+    # 70 columns of one figure each under one date: no column is left out
+    head = "".join(f"<td>Item {k}</td>" for k in range(70))
+    cells = "".join(f"<td>{k + 1}</td>" for k in range(70))
+    doc = read_text(f"<html><body><p>COUNTS</p><table><tr><td></td>{head}</tr>"
+                    f"<tr><td>Units</td>{cells}</tr><tr><td>More units</td>{cells}</tr>"
+                    "</table></body></html>", "wide.htm")
+    assert len(doc.facts) == 140
+    assert doc.facts[-1].id.endswith("c69")

@@ -587,7 +587,7 @@ class _TableReader:
                 m = _Meaning(u.USD, self.note.scale_of("dollars"), m.concept, m.metal,
                              m.entity)
             scale = m.scale
-            fact_id = prefix + _DIGITS[k]
+            fact_id = prefix + (_DIGITS[k] if k < _MANY else str(k))
             # positional, in the order of _FACT_FIELDS: three times cheaper than keywords
             append(Fact(
                 fact_id, cell.value * _POWERS[scale] if scale else cell.value, m.unit,
@@ -819,7 +819,8 @@ _FLOW_HEADING = re.compile(r"(?i)\b(?:income|expenses?|revenues?|costs?|charges|
 _BALANCE_DATED = re.compile(r"(?i)^balances?\b")
 _BEGIN_END = re.compile(r"\bbegin|\bend\b|\bending\b|\bclose\b")
 _POWERS = {k: Decimal(10) ** k for k in range(0, 13)}
-_DIGITS = [str(k) for k in range(64)]  # column numbers of fact ids
+_MANY = 64
+_DIGITS = [str(k) for k in range(_MANY)]  # column numbers of fact ids, made once
 _GRID_UNITS = {"m": u.METRES, "ft": u.FEET, "g/t": u.G_PER_T, "opt": u.OZ_PER_TON,
                "oz/ton": u.OZ_PER_TON, "oz/t": u.OZ_PER_TON, "%": u.PERCENT}
 _SYMBOLS = VOCABULARY.symbols

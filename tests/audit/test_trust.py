@@ -267,3 +267,18 @@ def test_a_heading_among_the_rows_starts_its_subtotal_when_the_figures_say_so():
                       + _ruled("Mutual funds", "20", "25")
                       + "<tr><td>Subtotal</td><td>30</td><td>40</td></tr>")
     assert _statuses(html, "foot.layout") == ["ok", "ok"]
+
+
+def test_a_balance_sheet_of_two_columns_at_one_date_adds_each_columns_own_minority():
+    # "As Reported" and "Adjusted" at one date: 11,937 + 283 + 180,874 = 193,094 and
+    # 12,000 + 300 + 180,794 = 193,094; each column adds its own minority interest only
+    # (both would make 193,394 and 193,077)
+    html = ("<html><body><p>CONDENSED CONSOLIDATED BALANCE SHEETS</p><p>(in thousands)</p>"
+            "<table><tr><td></td><td colspan='2'>March 31, 2005</td></tr>"
+            "<tr><td></td><td>As Reported</td><td>Adjusted</td></tr>"
+            "<tr><td>Total assets</td><td>193,094</td><td>193,094</td></tr>"
+            "<tr><td>Total liabilities</td><td>11,937</td><td>12,000</td></tr>"
+            "<tr><td>Minority interest in consolidated subsidiary</td><td>283</td><td>300</td>"
+            "</tr><tr><td>Total shareholders' equity</td><td>180,874</td><td>180,794</td></tr>"
+            "</table></body></html>")
+    assert _statuses(html, "identity.balance_sheet") == ["ok", "ok"]

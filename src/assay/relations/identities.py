@@ -80,12 +80,13 @@ def _beside(idx: FactIndex, concept: str, fact: Fact, table: str = BALANCE) -> F
 def _mezzanine(idx: FactIndex, liab: Fact, eq: Fact) -> list[Fact]:
     """The figures a balance sheet prints between its total liabilities and its equity
     ("Minority interest in consolidated subsidiary", redeemable shares), of the same
-    period: part of the liabilities-and-equity side, in neither total."""
+    period and column: part of the liabilities-and-equity side, in neither total."""
     if liab.table != eq.table or liab.row is None or eq.row is None:
         return []
     return [f for f in idx.by_table[liab.table]
             if f.row is not None and liab.row < f.row < eq.row and f.period == liab.period
-            and f.unit == liab.unit and VOCABULARY.balance_of(f.label) == "mezzanine"]
+            and f.unit == liab.unit and f.dims == liab.dims
+            and VOCABULARY.balance_of(f.label) == "mezzanine"]
 
 
 # the row a cash-flow statement adds to its three activities: exchange rates' effect
@@ -107,7 +108,8 @@ def cash_flow(idx: FactIndex) -> list[Finding]:
                                      f"{missing[0]} cash flow"))
         else:
             effect = [f for f in idx.by_table[net.table] if f.period == net.period
-                      and f.unit == net.unit and _FX_EFFECT.search(f.label)]
+                      and f.unit == net.unit and f.dims == net.dims
+                      and _FX_EFFECT.search(f.label)]
             if effect:
                 what = what.replace(" = net change", " + the effect of exchange rates = "
                                     "net change")

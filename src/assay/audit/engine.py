@@ -8,7 +8,7 @@ from pathlib import Path
 
 from assay.model import Document
 
-from .findings import Finding, Status, clear_caches
+from .findings import Finding, Status, clear_caches, holds_informatively
 
 
 @dataclass(slots=True)
@@ -112,7 +112,7 @@ def _corroborated(findings: list[Finding]) -> list[Finding]:
     every column it is checked in is most likely not the document's relation (a gross
     profit under its revenue and costs, a segment's figure beside the company's): a
     real error is a figure mistyped in one column while the others hold. Only where the
-    same relation holds in another period, with figures that are not all zero (a column
+    same relation holds in another period, with none of its figures zero (a column
     of dashes holds whatever the relation), is a failure reported as a mismatch."""
     holds: dict[tuple[object, ...], bool] = {}
     checked: Counter[tuple[object, ...]] = Counter()
@@ -122,7 +122,7 @@ def _corroborated(findings: list[Finding]) -> list[Finding]:
         key = _shape(f)
         checked[key] += 1
         holds[key] = holds.get(key, False) or (
-            f.status in (Status.OK, Status.ROUNDING) and _informative(f))
+            holds_informatively(f))
     out = []
     for f in findings:
         if f.status is Status.MISMATCH and f.rule.startswith(_CORROBORATED):
@@ -131,12 +131,6 @@ def _corroborated(findings: list[Finding]) -> list[Finding]:
                 f = f.restated(Status.NOT_CHECKABLE, None, (_uncorroborated, f))
         out.append(f)
     return out
-
-
-def _informative(finding: Finding) -> bool:
-    """Whether a relation that holds says something: none of its figures is zero (a
-    column of dashes holds whatever the relation is)."""
-    return all(o.value != 0 for o in finding.operands)
 
 
 def _uncorroborated(finding: Finding) -> str:

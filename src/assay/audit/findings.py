@@ -76,6 +76,13 @@ def new_interval(lo: Decimal, hi: Decimal) -> Interval:
 rounded = round_to
 
 
+def holds_informatively(finding: Finding) -> bool:
+    """Whether a relation holds (ok, or within rounding) and says something by it: none
+    of its figures is zero (a column of dashes holds whatever the relation is)."""
+    return finding.status in (Status.OK, Status.ROUNDING) and all(
+        o.value != 0 for o in finding.operands)
+
+
 def clear_caches() -> None:
     _INTERVALS.clear()
     _HELD.clear()

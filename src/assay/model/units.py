@@ -42,6 +42,11 @@ MONTHS = "months"
 YEARS = "years"
 COUNT = "count"  # things counted: stores, employees, mines
 
+#: units whose figures add up: amounts, counts, quantities and lengths (not percentages,
+#: ratios, prices per unit or per share, grades or spans of time, which a total's row
+#: averages or recomputes)
+ADDITIVE = frozenset({USD, SHARES, OUNCES, POUNDS, TONS, COUNT, METRES, FEET})
+
 UNITS = frozenset(
     {USD, USD_PER_OZ, USD_PER_LB, USD_PER_TON, USD_PER_SHARE, OUNCES, TONS, POUNDS,
      OZ_PER_TON, G_PER_T, METRES, FEET, SHARES, PERCENT, RATIO, DAYS, MONTHS, YEARS, COUNT}

@@ -19,16 +19,16 @@ from assay.audit.findings import Finding, Status, Text
 from assay.model import Fact, Table
 from assay.model import units as u
 
-from .check import plus_finding
+from .check import EVIDENCE, plus_finding
 from .index import FactIndex
 
 RULE_ACROSS = "across.layout"
 
-#: rows, with figures that say something, a relation chosen from the figures must hold in
-_EVIDENCE = 2
-#: and for each such row where it fails, this many where it holds
+#: for each row (with figures that say something) where a relation fails, the rows where
+#: it must hold
 _MOSTLY = 4
-_ADDITIVE = frozenset({u.USD, u.SHARES, u.OUNCES, u.POUNDS, u.TONS, u.COUNT})
+#: lengths side by side are a from, a to and a width, not parts of a whole
+_ADDITIVE = u.ADDITIVE - {u.METRES, u.FEET}
 
 
 def across(table: Table, idx: FactIndex) -> list[Finding]:
@@ -106,7 +106,7 @@ def _chosen(grid: list[list[Fact | None]], j: int, runs: list[list[int]]) -> lis
         verdicts = [v for v in (_holds(row, j, addends) for row in grid) if v is not None]
         holds = sum(verdicts)
         fails = len(verdicts) - holds
-        if (holds >= _EVIDENCE and fails * _MOSTLY <= holds
+        if (holds >= EVIDENCE and fails * _MOSTLY <= holds
                 and (best is None or holds > best[0])):
             best = (holds, addends)
     return None if best is None else best[1]

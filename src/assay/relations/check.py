@@ -97,6 +97,10 @@ class Approx:
 
 _ZERO = Decimal(0)
 
+#: columns (or rows) a relation chosen from a table's figures must hold in, with none of
+#: its figures zero, before it is taken as the table's own
+EVIDENCE = 2
+
 
 def total(terms: Iterable[tuple[int, Fact]]) -> Approx:
     """Σ sign·fact over signed terms (the same Decimal operations, in the same order, as

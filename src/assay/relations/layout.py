@@ -20,11 +20,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from assay.audit.findings import Finding, Status, Text
+from assay.audit.findings import Finding, Status, Text, holds_informatively
 from assay.model import Fact, Row, Table
 from assay.model import units as u
 
-from .check import plus_finding, sum_finding
+from .check import EVIDENCE, plus_finding, sum_finding
 from .index import FactIndex
 
 RULE_FOOT = "foot.layout"
@@ -92,9 +92,6 @@ def footing(table: Table, idx: FactIndex) -> list[Finding]:
                 findings.extend(found)
             continue
         operands = [i for i in range(start, t) if has[i]]
-        if operands and totals and totals[-1] > operands[0]:
-            # a total among the rows: it stands for those above it
-            operands = [i for i in operands if i >= totals[-1]]
         heading = next((i for i in range(t - 1, start - 1, -1) if rows[i].heading), None)
         under = [i for i in operands if heading is not None and i > heading]
         totals.append(t)
@@ -109,7 +106,7 @@ def footing(table: Table, idx: FactIndex) -> list[Finding]:
                 after = _foot(table, row, cells[t], [cells[i] for i in under])
                 if _holding(after) > _holding(found):
                     found = after
-            if len(operands) >= 3 and _among(totals, operands[0]):
+            if len(operands) >= 3 and len(totals) > 1 and totals[-2] == operands[0]:
                 # a block led by the total above it: that total is either its first
                 # addend ("Total current assets" + the other assets) or the end of the
                 # rows before ("Total operating expenses", then "Operating income" and
@@ -121,7 +118,7 @@ def footing(table: Table, idx: FactIndex) -> list[Finding]:
                 # a result under its cost: "Income before taxes" less "Provision for
                 # income taxes", when the figures say so in two columns or more
                 less = _foot(table, row, cells[t], [cells[i] for i in operands], less=True)
-                if _holding(less) >= _EVIDENCE:
+                if _holding(less) >= EVIDENCE:
                     found = less
             if _holding(found):
                 footed.append(t)
@@ -149,18 +146,9 @@ def _after_totals(table: Table, row: Row, totals: list[int], cells: list[list[Fa
         return []
     q = totals[at - 1]
     for sign in (-1, 1):
-        found = []
-        for c, tot in enumerate(cells[t]):
-            base = cells[q][c] if c < len(cells[q]) else None
-            sub = cells[k][c] if c < len(cells[k]) else None
-            if tot is None or base is None or sub is None:
-                continue
-            if not (tot.unit == base.unit == sub.unit) or tot.unit not in _ADDITIVE:
-                continue
-            found.append(sum_finding(RULE_CASCADE, _what(table, row, tot), tot,
-                                     [(1, base), (sign, sub)]))
+        found = _base_and_sub(table, row, cells[t], cells[q], cells[k], sign)
         holding = _holding(found)
-        if holding >= _EVIDENCE and (sign < 0 or all(
+        if holding >= EVIDENCE and (sign < 0 or all(
                 f.status in (Status.OK, Status.ROUNDING) for f in found)):
             return found
     return []
@@ -172,14 +160,9 @@ def _among(ordered: list[int], i: int) -> bool:
     return at < len(ordered) and ordered[at] == i
 
 
-#: columns a relation chosen from the figures must hold in, with figures not all zero
-_EVIDENCE = 2
-
-
 def _holding(findings: list[Finding]) -> int:
-    """How many columns a footing holds in, with figures that are not all zero."""
-    return sum(1 for f in findings if f.status in (Status.OK, Status.ROUNDING)
-               and all(o.value != 0 for o in f.operands))
+    """How many columns a footing holds in, with none of its figures zero."""
+    return sum(1 for f in findings if holds_informatively(f))
 
 
 def _what(table: Table, row: Row, fact: Fact) -> Text:
@@ -193,10 +176,6 @@ def _words(table: Table, row: Row, fact: Fact) -> str:
     return f"{table.title}: {label} ({period})"
 
 
-# units whose figures add up: amounts, counts and quantities (not percentages, ratios,
-# prices per unit or per share, which a total's row averages or recomputes)
-_ADDITIVE = frozenset({u.USD, u.SHARES, u.OUNCES, u.POUNDS, u.TONS, u.COUNT, u.METRES,
-                       u.FEET})
 
 
 # a figure of thousands left among a row's words ("Federal income tax payable - -100%
@@ -215,7 +194,7 @@ def _foot(table: Table, row: Row, totals: list[Fact | None],
         if tot is None:
             continue
         unit = tot.unit
-        if unit not in _ADDITIVE or tot.period is None or (
+        if unit not in u.ADDITIVE or tot.period is None or (
                 (tot.decimals or 0) + tot.scale >= _CENTS):
             # rates, prices and ratios of rows do not add up to the total's; nor do a
             # column of changes, or figures printed to the hundredth in a table of larger
@@ -279,16 +258,22 @@ def _cascade(table: Table, rows: list[Row], bounds: list[int], has: list[bool],
         return []
     headings = " ".join(r.label.lower() for r in rows[start_p:p] if r.heading)
     sign = 1 if "income" in headings else -1
+    return _base_and_sub(table, rows[t], cells[t], cells[q], cells[p], sign)
+
+
+def _base_and_sub(table: Table, row: Row, totals: list[Fact | None],
+                  bases: list[Fact | None], subs: list[Fact | None],
+                  sign: int) -> list[Finding]:
+    """Each column's total = its base ± its subtotal (``sign``), where all three stand in
+    the column in one additive unit."""
     out = []
-    ct, cq, cp = cells[t], cells[q], cells[p]
-    for c in range(len(ct)):
-        tot = ct[c]
-        base = cq[c] if c < len(cq) else None
-        sub = cp[c] if c < len(cp) else None
+    for c, tot in enumerate(totals):
+        base = bases[c] if c < len(bases) else None
+        sub = subs[c] if c < len(subs) else None
         if tot is None or base is None or sub is None:
             continue
-        if not (tot.unit == base.unit == sub.unit) or tot.unit not in _ADDITIVE:
+        if not (tot.unit == base.unit == sub.unit) or tot.unit not in u.ADDITIVE:
             continue
-        out.append(sum_finding(RULE_CASCADE, _what(table, rows[t], tot), tot,
+        out.append(sum_finding(RULE_CASCADE, _what(table, row, tot), tot,
                                [(1, base), (sign, sub)]))
     return out

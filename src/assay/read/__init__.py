@@ -187,10 +187,9 @@ def read_source(source: Source, first_table: int = 0, company: str | None = None
             f"{t.lines_total} lines read, {n} facts", "info"))
     doc.period = _main_period(doc)
     year_end, ends, main = ctx.year_end, year_ends(tables), doc.period
-    doc.prose_reader = lambda: prose_facts(
-        blocks if source.html is not None else _text_blocks(prose), source.path, company,
-        year_end, ends, main, f"d{first_table}p")
     doc.blocks_reader = lambda: blocks if source.html is not None else _text_blocks(prose)
+    doc.prose_reader = lambda: prose_facts(doc.prose_blocks(), source.path, company,
+                                           year_end, ends, main, f"d{first_table}p")
     return doc
 
 

@@ -26,10 +26,10 @@ from importlib.resources import files
 
 from assay.model import Document, Location, Period
 from assay.model import units as u
-from assay.operating.schema import METALS
 
 from .prose import Block, sentences
-from .worded import Worded, figures_in_words
+from .vocabulary import VOCABULARY
+from .worded import figures_in_words
 
 _YEAR_NAMED = re.compile(r"\b(?:in|for|during|of|the)\s+(?:fiscal\s+(?:year\s+)?)?"
                          r"((?:19|20)\d\d)\b", re.IGNORECASE)
@@ -102,7 +102,7 @@ def _words() -> _Words:
         re.compile(r"(?:" + _words_re(data["reference"]) + r")\s*$", re.IGNORECASE),
         {k.lower(): v for k, v in data["metrics"].items()},
         re.compile(_words_re(list(data["metrics"])), re.IGNORECASE),
-        re.compile(_words_re(list(METALS)), re.IGNORECASE))
+        re.compile(r"\b(?:" + VOCABULARY.metal_pattern + r")\b", re.IGNORECASE))
 
 
 def guidance(doc: Document) -> list[Guidance]:
@@ -172,22 +172,18 @@ def _figures(sentence: str) -> list[_Span]:
     # every offset stays)
     text = w.bound_words.sub(lambda m: " " * len(m.group(0)), sentence)
     for f in figures_in_words(text):
-        spans.append(_Span(f.start, f.end, _value(f), f.unit, f.ranged))
+        spans.append(_Span(f.start, f.end, f.value, f.unit, f.ranged))
     for m in _YEARS.finditer(sentence):
         spans.append(_Span(m.start(), m.start("lo") + len(m["lo"]), Decimal(m["lo"]),
-                           "years", bool(m["hi"])))
+                           u.YEARS, bool(m["hi"])))
         if m["hi"]:
-            spans.append(_Span(m.start("hi"), m.end(), Decimal(m["hi"]), "years", True))
+            spans.append(_Span(m.start("hi"), m.end(), Decimal(m["hi"]), u.YEARS, True))
     spans.sort(key=lambda s: s.start)
     for a, b in zip(spans, spans[1:], strict=False):  # "between $65.6 million and $93.6 million"
         if (a.unit == b.unit and _AND.fullmatch(sentence, a.end, b.start)
                 and _BETWEEN.search(sentence, max(0, a.start - 12), a.start)):
             a.ranged = b.ranged = True
     return spans
-
-
-def _value(f: Worded) -> Decimal:
-    return f.number * 10 ** f.said_scale if f.said_scale else f.number
 
 
 def _bounds(sentence: str, span: list[_Span]) -> tuple[Decimal | None, Decimal | None]:

@@ -34,7 +34,6 @@ from .headers import HeaderItem, header_items, months_ended, quarter_end
 from .worded import Worded, figures_in_words
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d]?\s+(?=[\"(\u201c]?[A-Z(])")
-_POWERS = {k: 10 ** k for k in range(0, 13)}
 _FISCAL_BEFORE = re.compile(r"(?:\bfiscal(?:\s+years?)?|\b(?:in|for|during)(?:\s+the\s+year)?)"
                             r"\s*$", re.IGNORECASE)
 _LIST_BEFORE = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or)\s*$", re.IGNORECASE)
@@ -103,9 +102,8 @@ def prose_facts(blocks: Iterable[Block], path: str, company: str,
                 continue
             for k, (w, period) in enumerate(periods):
                 scale = w.said_scale or 0
-                value = w.number * _POWERS[scale]
                 facts.append(Fact(
-                    f"{first_id}{b}s{start}f{k}", value, w.unit, sentence.strip()[:300],
+                    f"{first_id}{b}s{start}f{k}", w.value, w.unit, sentence.strip()[:300],
                     period, entity, w.decimals - scale, scale, None, None, (), None, None,
                     (), w.text, False, block.place(path, start + w.start, start + w.end)))
     return facts

@@ -84,6 +84,14 @@ class Worded(NamedTuple):
     def unit(self) -> str:
         return _UNITS[self.kind]
 
+    @property
+    def value(self) -> Decimal:
+        """The figure in whole units: its number times the scale its words say."""
+        return self.number * _POWERS[self.said_scale] if self.said_scale else self.number
+
+
+_POWERS = {k: 10 ** k for k in range(0, 13)}
+
 
 _UNITS = {"dollars": u.USD, "per_share": u.USD_PER_SHARE, "percent": u.PERCENT,
           "shares": u.SHARES, "ounces": u.OUNCES, "pounds": u.POUNDS, "tons": u.TONS,

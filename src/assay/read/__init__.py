@@ -27,7 +27,6 @@ from .fiscal_year import (
     years_only,
 )
 from .grid import Grid
-from .html_layout import html_layout
 from .interpret import Context, read_table
 from .labels import parse_scale_note
 from .layout import LineIndex
@@ -125,6 +124,8 @@ def read_source(source: Source, first_table: int = 0, company: str | None = None
     if source.html is not None:  # HTML: its paragraphs stand for its lines
         # (a cell's selector names its document in an SGML submission)
         scope = f"document[{source.number}]/" if source.number is not None else ""
+        from .html_layout import html_layout  # (lxml, for HTML documents only)
+
         grids, paragraphs, tags = html_layout(source.html, source.path, source.first_line,
                                               scope)
         lines = [SourceLine(n, text) for n, text, _, _ in paragraphs]

@@ -26,7 +26,7 @@ from rich.table import Table as RichTable
 from assay.errors import InputError, InputErrors
 
 from .app import app
-from .common import console, err_console, input_errors_exit, write_text_output
+from .common import err_console, input_errors_exit, print_table, write_text_output
 
 
 @app.command()
@@ -219,11 +219,4 @@ def query(
             t.add_column(n, overflow="fold")
         for r in rows:
             t.add_row(*(escape(_cell(v)) for v in r))
-        if out:
-            from rich.console import Console
-
-            buf = io.StringIO()
-            Console(file=buf, width=200, no_color=True, emoji=False).print(t)
-            write_text_output(buf.getvalue(), out)
-        else:
-            console.print(t)
+        print_table(t, out)

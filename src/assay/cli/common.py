@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -44,6 +45,24 @@ def check_output_path(out: str | None) -> None:
     if out is None or out == "-":
         return
     check_writable(out, "is a directory; give a file name to write to")
+
+
+#: Width of a table written to a file or a pipe: no terminal width to fit, so the
+#: columns stand whole
+FILE_WIDTH = 200
+
+
+def print_table(table: object, out: str | None) -> None:
+    """A rich table on the terminal, or as plain text (no colour, whole columns) to the
+    file ``out`` or to a pipe."""
+    if out and out != "-":
+        buf = io.StringIO()
+        Console(file=buf, width=FILE_WIDTH, no_color=True, emoji=False).print(table)
+        write_text_output(buf.getvalue(), out)
+    elif console.is_terminal:
+        console.print(table)
+    else:
+        Console(width=FILE_WIDTH, no_color=True, emoji=False).print(table)
 
 
 def write_text_output(text: str, out: str | None) -> None:

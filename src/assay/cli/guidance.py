@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated
 
@@ -14,7 +15,7 @@ from assay.read import read_release
 from assay.read.guidance import Guidance, guidance
 
 from .app import app
-from .common import check_output_path, console, input_errors_exit, write_text_output
+from .common import check_output_path, input_errors_exit, print_table, write_text_output
 
 
 class GuidanceFormat(StrEnum):
@@ -28,10 +29,8 @@ def _x(d) -> str | None:
 
 
 def _shown(d) -> str:
-    """A figure for the terminal: thousands parted, digits as printed."""
-    whole, _, frac = (_x(d) or "").partition(".")
-    sign = "-" if whole.startswith("-") else ""
-    return f"{sign}{int(whole.lstrip('-')):,}" + (f".{frac}" if frac else "")
+    """A figure for the terminal: thousands parted, digits as ``_x`` writes them."""
+    return f"{Decimal(_x(d)):,f}"
 
 
 def _range(lo, hi) -> str:
@@ -85,13 +84,4 @@ def guidance_command(
                   + _range(g.low, g.high), g.unit,
                   _range(g.previous[0], g.previous[1]) if g.previous else "",
                   escape(g.printed))
-    if out and out != "-":
-        import io
-
-        from rich.console import Console
-
-        buf = io.StringIO()
-        Console(file=buf, width=160, no_color=True, emoji=False).print(t)
-        write_text_output(buf.getvalue(), out)
-    else:
-        console.print(t)
+    print_table(t, out)

@@ -110,9 +110,10 @@ class Effect:
 
     @property
     def cash_cost_after(self) -> Decimal | None:
-        if self.cash_cost_per_oz is None:
+        """The cash cost per ounce after the change; None where the change moves none."""
+        if self.cash_cost_per_oz is None or self.cash_cost_change is None:
             return None
-        return self.cash_cost_per_oz + (self.cash_cost_change or 0)
+        return self.cash_cost_per_oz + self.cash_cost_change
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,10 +21,9 @@ def _per_oz(d: Decimal | None) -> str:
 
 
 def _row(e: Effect) -> list[str]:
-    after = e.cash_cost_after if e.cash_cost_change is not None else None
     return [e.entity, str(e.change), f"{e.quantity.normalize():,f} {e.quantity_unit}",
             f"{e.payable.normalize():f}", _money(e.revenue_period), _money(e.revenue_annual),
-            _money(e.cash_flow_annual), _per_oz(e.cash_cost_per_oz), _per_oz(after)]
+            _money(e.cash_flow_annual), _per_oz(e.cash_cost_per_oz), _per_oz(e.cash_cost_after)]
 
 
 def render_text(s: Sensitivity) -> str:
@@ -64,7 +63,6 @@ def render_json(s: Sensitivity) -> str:
             "revenue_annual": x(e.revenue_annual), "cash_flow_annual": x(e.cash_flow_annual),
             "cash_cost_per_oz": x(e.cash_cost_per_oz),
             "cash_cost_per_oz_change": x(e.cash_cost_change),
-            "cash_cost_per_oz_after": x(e.cash_cost_after if e.cash_cost_change is not None
-                                        else None)}
+            "cash_cost_per_oz_after": x(e.cash_cost_after)}
             for e in s.effects],
     }, indent=1) + "\n"

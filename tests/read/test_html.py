@@ -639,3 +639,10 @@ def test_a_table_of_seventy_figure_columns_is_read():
                     "</table></body></html>", "wide.htm")
     assert len(doc.facts) == 140
     assert doc.facts[-1].id.endswith("c69")
+
+
+def test_paragraphs_on_one_line_of_the_file_are_all_in_its_text():
+    doc = read_text("<html><body><p>First paragraph.</p><p>Second paragraph.</p><table>"
+                    "<tr><td></td><td>2020</td></tr><tr><td>Sales</td><td>5</td></tr>"
+                    "</table></body></html>", "one-line.htm")
+    assert doc.lines[0] == "First paragraph. Second paragraph."

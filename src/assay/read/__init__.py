@@ -134,8 +134,8 @@ def read_source(source: Source, first_table: int = 0, company: str | None = None
         if paragraphs:
             last = max(n for n, _, _, _ in paragraphs)
             all_lines.extend([""] * (last - len(all_lines)))
-            for n, text, _, _ in paragraphs:
-                all_lines[n - 1] = text
+            for n, text, _, _ in paragraphs:  # (paragraphs on one line, joined)
+                all_lines[n - 1] = f"{all_lines[n - 1]} {text}" if all_lines[n - 1] else text
         index = LineIndex(ln.text for ln in lines)
     else:
         lines = source.lines

@@ -67,10 +67,10 @@ def test_every_error_in_one_pass_with_file_and_line(folder):
         "assays.csv:4: from >= to: from 3 >= to 2",
         "assays.csv:5: column 'Ag': not a number: 'abc'",
         "assays.csv:7: hole 'H9' is not in collar.csv",
+        "assays.csv:8: interval to 210.0 m is past the depth of hole 'H2' (200 m in collar.csv)",
         "assays.csv:9: column 'Ag': below detection 'ND' without a limit: "
         "give --detection-limit Ag=VALUE",
-        "assays.csv:8: interval to 210.0 m is past the depth of hole 'H2' (200 m in collar.csv)",
-    ]
+    ]  # sorted by file (in the order read) and line
 
 
 def test_overlapping_intervals_are_errors(folder):

@@ -28,25 +28,22 @@ down) and refuses mixed signs, which only a stated convention can resolve.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
-from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 
+import duckdb
 import numpy as np
 
-from assay.errors import InputError, InputErrors
 from assay.model import Diagnostic, Location
 from assay.model.units import METRES_PER_FOOT
 
+from .columnar import grades, hole_ids, lines, normalise, numbers, texts
 from .columns import ALIASES, GradeColumn, fold, grade_column, locate
-from .composite import INT64_SAFE
-from .detection import DEFAULT_MISSING_CODES, POLICIES, number, read_cell, substitute
+from .detection import DEFAULT_MISSING_CODES, POLICIES, number
+from .tables import MAX_ERRORS, Errors, Source, Table, has_table, open_source, read_table
 
-MAX_ERRORS = 200
 DIP_CONVENTIONS = ("auto", "negative-down", "positive-down")
 
 
@@ -122,107 +119,19 @@ def natural_key(text: str) -> tuple:
     return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in re.split(r"(\d+)", text))
 
 
-class _Errors:
-    def __init__(self) -> None:
-        self.items: list[InputError] = []
-        self.more = 0
-
-    def add(self, path: str, problem: str, line: int | None = None) -> None:
-        if len(self.items) < MAX_ERRORS:
-            self.items.append(InputError(path, problem, line))
-        else:
-            self.more += 1
-
-    def raise_if_any(self) -> None:
-        if self.items:
-            items = list(self.items)
-            if self.more:
-                items.append(InputError("...", f"and {self.more} more errors not shown"))
-            raise InputErrors(items)
+def _to_metres(values: np.ndarray, decimals: int, unit: str) -> tuple[np.ndarray, int]:
+    """Scaled depths in metres: feet are x 0.3048 exactly (four more decimals)."""
+    if unit == "m":
+        return values, decimals
+    return normalise(values * 3048, decimals + 4)
 
 
-def _read_csv(path: Path, errors: _Errors) -> tuple[list[str], list[tuple[int, list[str]]]] | None:
-    name = path.name
-    if not path.exists():
-        errors.add(str(path), "file not found")
-        return None
-    if not path.is_file():
-        errors.add(str(path), "not a file")
-        return None
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        errors.add(name, f"not UTF-8 text (byte {e.start})")
-        return None
-    except OSError as e:
-        errors.add(name, f"cannot read: {e.strerror}")
-        return None
-    if "\x00" in text:
-        errors.add(name, "binary file, not CSV")
-        return None
-    lines = text.splitlines()
-    if not lines or not lines[0].strip():
-        errors.add(name, "empty file: no header row", 1)
-        return None
-    try:
-        dialect = csv.Sniffer().sniff(lines[0], delimiters=",;\t|")
-        delimiter = dialect.delimiter
-    except csv.Error:
-        delimiter = ","
-    # strict: a quote left open runs to the end of the file, reported where it opened
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    try:
-        header = [h.strip() for h in next(reader)]
-    except csv.Error as e:
-        errors.add(name, f"header row: not CSV: {e}", 1)
-        return None
-    rows = []
-    while True:
-        start = reader.line_num + 1  # the physical line the next row starts on
-        try:
-            row = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as e:
-            if "end of data" in str(e):
-                errors.add(name, "unterminated quote: the quoted field opened on this line "
-                           "never closes", start)
-                break
-            errors.add(name, f"not CSV: {e}", start)
-            continue
-        if not any(c.strip() for c in row):
-            continue
-        if len(row) != len(header):
-            errors.add(name, f"{len(row)} cells, header has {len(header)}", start)
-            continue
-        rows.append((start, row))
-    return header, rows
-
-
-def _cell(row: list[str], index: int | None) -> str:
-    return "" if index is None else row[index].strip()
-
-
-def _dec(name: str, line: int, header: str, text: str, errors: _Errors,
-         required: bool = True) -> Decimal | None:
-    if text == "":
-        if required:
-            errors.add(name, f"column '{header}': empty", line)
-        return None
-    value = number(text)
-    if value is None:
-        errors.add(name, f"column '{header}': not a number: {text!r}", line)
-    return value
-
-
-def _to_metres(value: Decimal | None, unit: str) -> Decimal | None:
-    if value is None or unit == "m":
-        return value
-    return value * METRES_PER_FOOT
+def _metres(value: Decimal | None, unit: str) -> Decimal | None:
+    return value if value is None or unit == "m" else value * METRES_PER_FOOT
 
 
 def _normalise_dips(raw: list[tuple[str, int, Decimal]], convention: str,
-                    errors: _Errors) -> str:
+                    errors: Errors) -> str:
     """Pick the sign convention; returns ``negative-down`` or ``positive-down``."""
     for name, line, dip in raw:
         if abs(dip) > 90:
@@ -252,9 +161,11 @@ def load_folder(
     missing_codes: tuple[Decimal, ...] = DEFAULT_MISSING_CODES,
     grade_units: dict[str, str] | None = None,
 ) -> DrillData:
-    """Read and validate a drill-hole folder; raise :class:`InputErrors` listing every error."""
+    """Read and validate a drilling database (a folder of CSV or xlsx files, an xlsx
+    workbook, or a SQLite or DuckDB file; see :mod:`assay.explore.tables`); raise
+    :class:`InputErrors` listing every error."""
     folder = Path(folder)
-    errors = _Errors()
+    errors = Errors()
     notes: list[Diagnostic] = []
     if depth_unit not in ("m", "ft"):
         errors.add("--depth-unit", f"unknown unit {depth_unit!r}; use m or ft")
@@ -269,104 +180,44 @@ def load_folder(
     for f in columns or {}:
         if f not in ALIASES:
             errors.add("--column", f"unknown field {f!r}; use one of {', '.join(ALIASES)}")
-    if not folder.is_dir():
-        errors.add(str(folder), "not a folder")
+    source = open_source(folder, errors)
+    if source is None:
         errors.raise_if_any()
-    headers: list[tuple[str, list[str]]] = []  # (file, header) read, for --column
-    detection_limits = detection_limits or {}
-
-    # -- collar ---------------------------------------------------------------------
-    collars: dict[str, Collar] = {}
-    raw_dips: list[tuple[str, int, Decimal]] = []
-    collar_rows: list[tuple[Collar, Decimal | None]] = []
-    got = _read_csv(folder / collar_file, errors)
-    if got:
-        header, rows = got
-        headers.append((collar_file, header))
-        if not rows:
-            errors.add(collar_file, "no holes: only a header row", 1)
-        idx = {f: locate(header, f, columns) for f in
-               ("hole", "easting", "northing", "elevation", "depth", "azimuth", "dip", "vein")}
-        if idx["hole"] is None:
-            errors.add(collar_file, f"no hole column (looked for hole_id, HOLEID, BHID, ...; "
-                       f"header: {', '.join(header)})", 1)
+    assert source is not None
+    collar_name, survey_name, assay_name = (source.names(f)[0] for f in
+                                            (collar_file, survey_file, assay_file))
+    order = [collar_name, survey_name, assay_name]
+    with duckdb.connect() as con:
+        headers: list[tuple[str, tuple[str, ...]]] = []  # (table, header) read, for --column
+        raw_dips: list[tuple[str, int, Decimal]] = []
+        collar_rows = _collars(con, source, collar_file, columns, depth_unit, errors, headers,
+                               raw_dips)
+        with_survey = has_table(source, survey_file) or survey_file != "survey.csv"
+        survey_raw = []
+        if with_survey:
+            survey_raw = _stations(con, source, survey_file, columns, depth_unit, errors,
+                                   headers, raw_dips)
         else:
-            first_line: dict[str, int] = {}
-            for line, row in rows:
-                hole = _cell(row, idx["hole"])
-                if not hole:
-                    errors.add(collar_file, f"column '{header[idx['hole']]}': empty hole id", line)
-                    continue
-                if hole in first_line:
-                    errors.add(collar_file, f"duplicate hole {hole!r} "
-                               f"(first at line {first_line[hole]})", line)
-                    continue
-                first_line[hole] = line
-                vals = {}
-                for f in ("easting", "northing", "elevation", "depth", "azimuth", "dip"):
-                    i = idx[f]
-                    vals[f] = (None if i is None else
-                               _dec(collar_file, line, header[i], _cell(row, i), errors,
-                                    required=False))
-                if vals["dip"] is not None:
-                    raw_dips.append((collar_file, line, vals["dip"]))
-                c = Collar(hole, vals["easting"], vals["northing"], vals["elevation"],
-                           _to_metres(vals["depth"], depth_unit), vals["azimuth"], None,
-                           _cell(row, idx["vein"]) or None, line)
-                collar_rows.append((c, vals["dip"]))
-
-    # -- survey ---------------------------------------------------------------------
-    survey_raw: list[tuple[str, Decimal, Decimal, Decimal, int]] = []
-    survey_path = folder / survey_file
-    if survey_path.exists() or survey_file != "survey.csv":
-        got = _read_csv(survey_path, errors)
-        if got:
-            header, rows = got
-            headers.append((survey_file, header))
-            idx = {f: locate(header, f, columns) for f in ("hole", "depth", "azimuth", "dip")}
-            for f, i in idx.items():
-                if i is None:
-                    errors.add(survey_file, f"no {f} column (header: {', '.join(header)})", 1)
-            if all(i is not None for i in idx.values()):
-                for line, row in rows:
-                    hole = _cell(row, idx["hole"])
-                    vals = [_dec(survey_file, line, header[idx[f]], _cell(row, idx[f]), errors)
-                            for f in ("depth", "azimuth", "dip")]
-                    if not hole:
-                        errors.add(survey_file, "empty hole id", line)
-                        continue
-                    if any(v is None for v in vals):
-                        continue
-                    depth, azi, dip = vals
-                    if not Decimal(0) <= azi <= Decimal(360):
-                        errors.add(survey_file, f"azimuth {azi} outside 0..360 degrees", line)
-                    raw_dips.append((survey_file, line, dip))
-                    survey_raw.append((hole, _to_metres(depth, depth_unit), azi, dip, line))
-    else:
-        notes.append(Diagnostic(Location(survey_file, 0), "no-survey",
-                                "no survey file: hole orientation from the collar only",
-                                "info"))
-
-    convention = _normalise_dips(raw_dips, dip_convention, errors)
-    sign = Decimal(-1) if convention == "negative-down" else Decimal(1)
-    for c, dip in collar_rows:
-        collars[c.hole] = Collar(c.hole, c.easting, c.northing, c.elevation, c.depth,
-                                 c.azimuth, None if dip is None else dip * sign, c.vein, c.line)
-    surveys: dict[str, list[Station]] = {}
-    for hole, depth, azi, dip, line in survey_raw:
-        if collars and hole not in collars:
-            errors.add(survey_file, f"hole {hole!r} is not in {collar_file}", line)
-            continue
-        surveys.setdefault(hole, []).append(Station(depth, azi, dip * sign, line))
-    for stations in surveys.values():
-        stations.sort(key=lambda s: s.depth)
-
-    # -- assays ---------------------------------------------------------------------
-    data = _load_assays(folder, assay_file, columns, collars, collar_file, depth_unit,
-                        bdl_policy, detection_limits, missing_codes, grade_units, errors,
-                        notes, headers)
-    expected = 3 if survey_path.exists() or survey_file != "survey.csv" else 2
-    if columns and len(headers) == expected:  # every file's header was read
+            notes.append(Diagnostic(Location(survey_name, 0), "no-survey",
+                                    "no survey file: hole orientation from the collar only",
+                                    "info"))
+        convention = _normalise_dips(raw_dips, dip_convention, errors)
+        sign = Decimal(-1) if convention == "negative-down" else Decimal(1)
+        collars = {c.hole: replace(c, dip=None if dip is None else dip * sign)
+                   for c, dip in collar_rows}
+        surveys: dict[str, list[Station]] = {}
+        for hole, depth, azi, dip, line in survey_raw:
+            if collars and hole not in collars:
+                errors.add(survey_name, f"hole {hole!r} is not in {collar_name}", line)
+                continue
+            surveys.setdefault(hole, []).append(Station(depth, azi, dip * sign, line))
+        for stations in surveys.values():
+            stations.sort(key=lambda s: s.depth)
+        data = _load_assays(con, source, assay_file, columns, collars, collar_name,
+                            depth_unit, bdl_policy, detection_limits or {}, missing_codes,
+                            grade_units, errors, notes, headers)
+    expected = 3 if with_survey else 2
+    if columns and len(headers) == expected:  # every table's header was read
         present = {fold(h) for _, header in headers for h in header}
         for f, h in columns.items():
             if f in ALIASES and fold(h) not in present:
@@ -378,185 +229,246 @@ def load_folder(
         if without:
             shown = ", ".join(sorted(without, key=natural_key)[:10])
             more = f" and {len(without) - 10} more" if len(without) > 10 else ""
+            first = collars[without[0]].line
             notes.append(Diagnostic(
-                Location(collar_file, collars[without[0]].line, row=collars[without[0]].line),
-                "no-assays", f"{len(without)} hole(s) in {collar_file} without assay rows "
-                f"in {assay_file}, not reported: {shown}{more}", "warning"))
-    errors.raise_if_any()
+                Location(collar_name, first, row=first), "no-assays",
+                f"{len(without)} hole(s) in {collar_name} without assay rows "
+                f"in {assay_name}, not reported: {shown}{more}", "warning"))
+    errors.raise_if_any(order)
     assert data is not None
     data.surveys = surveys
     data.dip_convention = convention
     return data
 
 
-def _load_assays(folder: Path, name: str, columns: dict[str, str] | None,
-                 collars: dict[str, Collar], collar_file: str, depth_unit: str,
-                 bdl_policy: str, detection_limits: dict[str, Decimal],
-                 missing_codes: tuple[Decimal, ...], grade_units: dict[str, str] | None,
-                 errors: _Errors, notes: list[Diagnostic],
-                 headers: list[tuple[str, list[str]]]) -> DrillData | None:
-    got = _read_csv(folder / name, errors)
-    if not got:
-        return None
-    header, rows = got
-    headers.append((name, header))
-    if not rows:
-        errors.add(name, "no assay intervals: only a header row", 1)
-    idx = {f: locate(header, f, columns) for f in ("hole", "from", "to", "vein", "lithology",
-                                                   "sample")}
-    for f in ("hole", "from", "to"):
-        if idx[f] is None:
-            errors.add(name, f"no '{f}' column (header: {', '.join(header)})", 1)
-    used = {i for i in idx.values() if i is not None}
+def _collars(con, source: Source, file: str, columns: dict[str, str] | None,
+             depth_unit: str, errors: Errors, headers: list,
+             raw_dips: list) -> list[tuple[Collar, Decimal | None]]:
+    """Collars (dip not yet normalised, given beside) from the collar table."""
+    table = read_table(con, source, file, "collar", errors)
+    if table is None:
+        return []
+    headers.append((table.name, table.header))
+    if not table.rows:
+        errors.add(table.name, "no holes: only a header row", 1)
+    idx = {f: locate(list(table.header), f, columns) for f in
+           ("hole", "easting", "northing", "elevation", "depth", "azimuth", "dip", "vein")}
+    if idx["hole"] is None:
+        errors.add(table.name, f"no hole column (looked for hole_id, HOLEID, BHID, ...; "
+                   f"header: {', '.join(table.header)})", 1)
+        return []
+    holes = texts(con, table, idx["hole"])
+    veins = texts(con, table, idx["vein"]) if idx["vein"] is not None else None
+    places = lines(con, table)
+    values = {f: numbers(con, table, idx[f], errors, required=False)
+              for f in ("easting", "northing", "elevation", "depth", "azimuth", "dip")
+              if idx[f] is not None}
+    out = []
+    first_line: dict[str, int] = {}
+    for i, hole in enumerate(holes.tolist()):
+        line = int(places[i])
+        if not hole:
+            errors.add(table.name, f"column '{table.header[idx['hole']]}': empty hole id", line)
+            continue
+        if hole in first_line:
+            errors.add(table.name, f"duplicate hole {hole!r} (first at line {first_line[hole]})",
+                       line)
+            continue
+        first_line[hole] = line
+        v = {f: col.decimal(i) for f, col in values.items()}
+        if v.get("dip") is not None:
+            raw_dips.append((table.name, line, v["dip"]))
+        out.append((Collar(hole, v.get("easting"), v.get("northing"), v.get("elevation"),
+                           _metres(v.get("depth"), depth_unit), v.get("azimuth"), None,
+                           (veins[i] if veins is not None else "") or None, line),
+                    v.get("dip")))
+    return out
+
+
+def _stations(con, source: Source, file: str, columns: dict[str, str] | None,
+              depth_unit: str, errors: Errors, headers: list,
+              raw_dips: list) -> list[tuple[str, Decimal, Decimal, Decimal, int]]:
+    """Survey stations (hole, depth in metres, azimuth, raw dip, line)."""
+    table = read_table(con, source, file, "survey", errors)
+    if table is None:
+        return []
+    headers.append((table.name, table.header))
+    idx = {f: locate(list(table.header), f, columns) for f in ("hole", "depth", "azimuth", "dip")}
+    for f, i in idx.items():
+        if i is None:
+            errors.add(table.name, f"no {f} column (header: {', '.join(table.header)})", 1)
+    if any(i is None for i in idx.values()):
+        return []
+    holes = texts(con, table, idx["hole"])
+    places = lines(con, table)
+    depth, azi, dip = (numbers(con, table, idx[f], errors) for f in ("depth", "azimuth", "dip"))
+    out = []
+    for i, hole in enumerate(holes.tolist()):
+        line = int(places[i])
+        if not hole:
+            errors.add(table.name, "empty hole id", line)
+            continue
+        vals = depth.decimal(i), azi.decimal(i), dip.decimal(i)
+        if any(v is None for v in vals):
+            continue
+        d, a, p = vals
+        if not Decimal(0) <= a <= Decimal(360):
+            errors.add(table.name, f"azimuth {a} outside 0..360 degrees", line)
+        raw_dips.append((table.name, line, p))
+        out.append((hole, _metres(d, depth_unit), a, p, line))
+    return out
+
+
+def _grade_columns(table: Table, used: set[int], grade_units: dict[str, str] | None,
+                   errors: Errors, notes: list[Diagnostic]) -> list[GradeColumn]:
     grade_cols: list[GradeColumn] = []
     seen: dict[str, str] = {}
-    for i, h in enumerate(header):
+    for i, h in enumerate(table.header):
         if i in used:
             continue
         g = grade_column(h, i, grade_units)
         if g is None:
-            notes.append(Diagnostic(Location(name, 1, row=1, column=h), "column-unused",
+            notes.append(Diagnostic(Location(table.name, 1, row=1, column=h), "column-unused",
                                     f"column '{h}' is neither a field nor an element grade; "
                                     "not used", "info"))
             continue
         if g.element in seen:
-            errors.add(name, f"columns '{seen[g.element]}' and '{h}' both hold {g.element}", 1)
+            errors.add(table.name, f"columns '{seen[g.element]}' and '{h}' both hold "
+                       f"{g.element}", 1)
             continue
         seen[g.element] = h
         grade_cols.append(g)
     if not grade_cols:
-        errors.add(name, f"no grade column (an element symbol such as Ag, Au_ppm, Cu_pct; "
-                   f"header: {', '.join(header)})", 1)
+        errors.add(table.name, f"no grade column (an element symbol such as Ag, Au_ppm, "
+                   f"Cu_pct; header: {', '.join(table.header)})", 1)
+    return grade_cols
+
+
+def _load_assays(con, source: Source, file: str, columns: dict[str, str] | None,
+                 collars: dict[str, Collar], collar_name: str, depth_unit: str,
+                 bdl_policy: str, detection_limits: dict[str, Decimal],
+                 missing_codes: tuple[Decimal, ...], grade_units: dict[str, str] | None,
+                 errors: Errors, notes: list[Diagnostic],
+                 headers: list) -> DrillData | None:
+    """The assay intervals, checked over whole columns; rows with an error are reported
+    and left out."""
+    table = read_table(con, source, file, "assays", errors)
+    if table is None:
+        return None
+    name, header = table.name, table.header
+    headers.append((name, header))
+    if not table.rows:
+        errors.add(name, "no assay intervals: only a header row", 1)
+    idx = {f: locate(list(header), f, columns) for f in ("hole", "from", "to", "vein",
+                                                         "lithology", "sample")}
+    for f in ("hole", "from", "to"):
+        if idx[f] is None:
+            errors.add(name, f"no '{f}' column (header: {', '.join(header)})", 1)
+    used = {i for i in idx.values() if i is not None}
+    grade_cols = _grade_columns(table, used, grade_units, errors, notes)
     if any(idx[f] is None for f in ("hole", "from", "to")) or not grade_cols:
         return None
 
-    holes_seen: dict[str, int] = {}
-    hole_list: list[int] = []
-    frm_list: list[Decimal] = []
-    to_list: list[Decimal] = []
-    lines: list[int] = []
-    veins: list[str] = []
-    liths: list[str] = []
-    cells: dict[str, list[Decimal | None]] = {g.element: [] for g in grade_cols}
-    bdl = Counter()
-    missing = Counter()
-    unknown_holes: dict[str, int] = {}
-    hdr_from, hdr_to = header[idx["from"]], header[idx["to"]]
-    for line, row in rows:
-        hole = _cell(row, idx["hole"])
-        ok = True
-        if not hole:
-            errors.add(name, f"column '{header[idx['hole']]}': empty hole id", line)
-            ok = False
-        elif collars and hole not in collars:
-            unknown_holes.setdefault(hole, line)
-            errors.add(name, f"hole {hole!r} is not in {collar_file}", line)
-            ok = False
-        f = _dec(name, line, hdr_from, _cell(row, idx["from"]), errors)
-        t = _dec(name, line, hdr_to, _cell(row, idx["to"]), errors)
-        if f is not None and t is not None:
-            if f >= t:
-                errors.add(name, f"from >= to: {hdr_from} {f} >= {hdr_to} {t}", line)
-                ok = False
-            if f < 0:
-                errors.add(name, f"column '{hdr_from}': negative depth {f}", line)
-                ok = False
-        else:
-            ok = False
-        values = []
-        for g in grade_cols:
-            text = _cell(row, g.index)
-            cell = read_cell(text, missing_codes)
-            if cell.kind == "bad":
-                errors.add(name, f"column '{g.header}': not a number: {text!r}", line)
-                ok = False
-                values.append(None)
-            elif cell.kind == "missing":
-                missing[g.element] += 1
-                values.append(None)
-            elif cell.kind == "bdl":
-                limit = cell.value if cell.value is not None else detection_limits.get(g.element)
-                if limit is None:
-                    errors.add(name, f"column '{g.header}': below detection {text!r} without a "
-                               f"limit: give --detection-limit {g.element}=VALUE", line)
-                    ok = False
-                    values.append(None)
-                else:
-                    bdl[g.element] += 1
-                    values.append(substitute(limit, bdl_policy))
-            else:
-                values.append(cell.value)
-        if not ok:
-            continue
-        hole_list.append(holes_seen.setdefault(hole, len(holes_seen)))
-        frm_list.append(_to_metres(f, depth_unit))
-        to_list.append(_to_metres(t, depth_unit))
-        lines.append(line)
-        veins.append(_cell(row, idx["vein"]))
-        liths.append(_cell(row, idx["lithology"]))
-        for g, v in zip(grade_cols, values, strict=True):
-            if g.unit == "ppb" and v is not None:
-                v = v.scaleb(-3)  # ppb -> g/t exactly
-            cells[g.element].append(v)
-
-    # scaled integers: depths share one scale, each element its own
-    depth_decimals = max((_places(v) for v in frm_list + to_list), default=0)
-    frm = _scaled(frm_list, depth_decimals)
-    to = _scaled(to_list, depth_decimals)
-    names = sorted(holes_seen, key=natural_key)
-    rank = {holes_seen[h]: r for r, h in enumerate(names)}
-    hole = np.array([rank[h] for h in hole_list], dtype=np.int64)
-    order = np.lexsort((frm, hole)) if len(hole) else np.arange(0)
-    hole, frm, to = hole[order], frm[order], to[order]
-    line_arr = np.array(lines, dtype=np.int64)[order]
-
-    grades: dict[str, GradeArray] = {}
+    place = lines(con, table)
+    holes = hole_ids(con, table, idx["hole"], natural_key)
+    hdr_hole, hdr_from, hdr_to = (header[idx[f]] for f in ("hole", "from", "to"))
+    ok = holes.index >= 0
+    for i in np.nonzero(~ok)[0][:MAX_ERRORS]:
+        errors.add(name, f"column '{hdr_hole}': empty hole id", int(place[i]))
+    if collars:
+        known = np.array([h in collars for h in holes.names] + [True], dtype=bool)
+        unknown = ~known[holes.index]  # index -1 (empty) reads the last, True
+        for i in np.nonzero(unknown)[0][:MAX_ERRORS]:
+            errors.add(name, f"hole {holes.names[holes.index[i]]!r} is not in {collar_name}",
+                       int(place[i]))
+        ok &= ~unknown
+    frm_col = numbers(con, table, idx["from"], errors)
+    to_col = numbers(con, table, idx["to"], errors)
+    dec = max(frm_col.decimals, to_col.decimals)
+    frm = frm_col.values * 10 ** (dec - frm_col.decimals)
+    to = to_col.values * 10 ** (dec - to_col.decimals)
+    both = frm_col.present & to_col.present
+    reversed_ = both & (frm >= to)
+    negative = both & (frm < 0)
+    if reversed_.any() or negative.any():
+        f_text, t_text = texts(con, table, idx["from"]), texts(con, table, idx["to"])
+        for i in np.nonzero(reversed_ | negative)[0][:MAX_ERRORS]:
+            f, t = number(f_text[i]), number(t_text[i])
+            if reversed_[i]:
+                errors.add(name, f"from >= to: {hdr_from} {f} >= {hdr_to} {t}", int(place[i]))
+            if negative[i]:
+                errors.add(name, f"column '{hdr_from}': negative depth {f}", int(place[i]))
+    ok &= both & ~reversed_ & ~negative
+    grade_data = {}
     for g in grade_cols:
-        vals = cells[g.element]
-        present = np.array([v is not None for v in vals], dtype=bool)
-        dec = max((_places(v) for v in vals if v is not None), default=0)
-        arr = _scaled([v if v is not None else Decimal(0) for v in vals], dec)
-        unit = "g/t" if g.unit == "ppb" else g.unit
-        grades[g.element] = GradeArray(g.element, unit, g.header, dec, arr[order],
-                                       present[order], bdl[g.element], missing[g.element])
-        if bdl[g.element]:
-            notes.append(Diagnostic(Location(name, 1, row=1, column=g.header), "below-detection",
-                                    f"{bdl[g.element]} below-detection {g.element} values "
-                                    f"replaced by the '{bdl_policy}' policy", "info"))
-        if missing[g.element]:
-            notes.append(Diagnostic(Location(name, 1, row=1, column=g.header), "missing-grade",
-                                    f"{missing[g.element]} intervals without a {g.element} value: "
-                                    "unsampled for that element, not zero", "warning"))
+        got = grades(con, table, g.index, g.element, errors, policy=bdl_policy,
+                     limit=detection_limits.get(g.element), missing_codes=missing_codes)
+        ok &= ~got.numbers.bad
+        grade_data[g.element] = got
+    veins = texts(con, table, idx["vein"]) if idx["vein"] is not None else None
+    liths = texts(con, table, idx["lithology"]) if idx["lithology"] is not None else None
 
-    # interval checks on the sorted table: overlaps, gaps, depth past the collar depth
+    # the rows kept, in metres, holes renumbered over the holes kept
+    depths, depth_decimals = normalise(np.concatenate([frm[ok], to[ok]]), dec)
+    depths, depth_decimals = _to_metres(depths, depth_decimals, depth_unit)
+    kept = int(ok.sum())
+    frm, to = depths[:kept], depths[kept:]
+    used_holes = np.unique(holes.index[ok])
+    names = [holes.names[i] for i in used_holes.tolist()]
+    hole = np.searchsorted(used_holes, holes.index[ok]).astype(np.int64)
+    order = np.lexsort((frm, hole)) if kept else np.arange(0)
+    hole, frm, to = hole[order], frm[order], to[order]
+    line_arr = place[ok][order]
+
+    grades_out: dict[str, GradeArray] = {}
+    for g in grade_cols:
+        got = grade_data[g.element]
+        values, decimals = got.numbers.values[ok], got.numbers.decimals
+        if g.unit == "ppb":
+            decimals += 3  # ppb -> g/t exactly
+        values, decimals = normalise(values, decimals)
+        unit = "g/t" if g.unit == "ppb" else g.unit
+        grades_out[g.element] = GradeArray(g.element, unit, g.header, decimals, values[order],
+                                           got.numbers.present[ok][order], got.bdl, got.missing)
+        if got.bdl:
+            notes.append(Diagnostic(Location(name, 1, row=1, column=g.header), "below-detection",
+                                    f"{got.bdl} below-detection {g.element} values "
+                                    f"replaced by the '{bdl_policy}' policy", "info"))
+        if got.missing:
+            notes.append(Diagnostic(Location(name, 1, row=1, column=g.header), "missing-grade",
+                                    f"{got.missing} intervals without a {g.element} value: "
+                                    "unsampled for that element, not zero", "warning"))
+    _check_intervals(name, names, hole, frm, to, line_arr, depth_decimals, collars,
+                     collar_name, errors, notes)
+    veins_arr = veins[ok][order] if veins is not None else None
+    liths_arr = liths[ok][order] if liths is not None else None
+    return DrillData(names, collars, {}, hole, frm, to, depth_decimals, grades_out, line_arr,
+                     name, veins_arr, liths_arr, notes, bdl_policy, depth_unit=depth_unit)
+
+
+def _check_intervals(name: str, names: list[str], hole: np.ndarray, frm: np.ndarray,
+                     to: np.ndarray, line_arr: np.ndarray, decimals: int,
+                     collars: dict[str, Collar], collar_name: str, errors: Errors,
+                     notes: list[Diagnostic]) -> None:
+    """Overlaps (errors), gaps (notes) and depths past the collar's (errors), on the
+    intervals sorted by hole and depth."""
     if len(frm) > 1:
         same = hole[1:] == hole[:-1]
-        for i in np.nonzero(same & (frm[1:] < to[:-1]))[0]:
-            errors.add(name, f"interval {_d(frm[i + 1], depth_decimals)}-"
-                       f"{_d(to[i + 1], depth_decimals)} of hole {names[hole[i + 1]]!r} overlaps "
-                       f"line {line_arr[i]} ({_d(frm[i], depth_decimals)}-"
-                       f"{_d(to[i], depth_decimals)})", int(line_arr[i + 1]))
+        for i in np.nonzero(same & (frm[1:] < to[:-1]))[0][:MAX_ERRORS]:
+            errors.add(name, f"interval {_d(frm[i + 1], decimals)}-{_d(to[i + 1], decimals)} "
+                       f"of hole {names[hole[i + 1]]!r} overlaps line {line_arr[i]} "
+                       f"({_d(frm[i], decimals)}-{_d(to[i], decimals)})", int(line_arr[i + 1]))
         for i in np.nonzero(same & (frm[1:] > to[:-1]))[0]:
             notes.append(Diagnostic(
                 Location(name, int(line_arr[i + 1]), row=int(line_arr[i + 1])), "gap",
-                f"hole {names[hole[i]]}: no assay from {_d(to[i], depth_decimals)} to "
-                f"{_d(frm[i + 1], depth_decimals)} m: unsampled, not zero; intercepts do not "
+                f"hole {names[hole[i]]}: no assay from {_d(to[i], decimals)} to "
+                f"{_d(frm[i + 1], decimals)} m: unsampled, not zero; intercepts do not "
                 "cross it", "warning"))
-    if collars:
-        depth_lim = {}
-        for h, c in collars.items():
-            if c.depth is not None:
-                depth_lim[h] = c.depth
-        over = [i for i in _past_depth(hole, to, names, depth_lim, depth_decimals)]
-        for i in over:
-            errors.add(name, f"interval to {_d(to[i], depth_decimals)} m is past the depth of hole "
-                       f"{names[hole[i]]!r} ({depth_lim[names[hole[i]]]} m in {collar_file})",
-                       int(line_arr[i]))
-
-    veins_arr = np.array(veins, dtype=object)[order] if idx["vein"] is not None else None
-    liths_arr = np.array(liths, dtype=object)[order] if idx["lithology"] is not None else None
-    return DrillData(names, collars, {}, hole, frm, to, depth_decimals, grades, line_arr, name,
-                     veins_arr, liths_arr, notes, bdl_policy, depth_unit=depth_unit)
+    depth_lim = {h: c.depth for h, c in collars.items() if c.depth is not None}
+    for i in _past_depth(hole, to, names, depth_lim, decimals)[:MAX_ERRORS]:
+        errors.add(name, f"interval to {_d(to[i], decimals)} m is past the depth of hole "
+                   f"{names[hole[i]]!r} ({depth_lim[names[hole[i]]]} m in {collar_name})",
+                   int(line_arr[i]))
 
 
 def _past_depth(hole: np.ndarray, to: np.ndarray, names: list[str],
@@ -571,18 +483,5 @@ def _past_depth(hole: np.ndarray, to: np.ndarray, names: list[str],
     return [int(i) for i in np.nonzero(to > limit[hole])[0]]
 
 
-def _places(v: Decimal) -> int:
-    exp = v.normalize().as_tuple().exponent
-    return max(0, -exp) if isinstance(exp, int) else 0
-
-
-def _scaled(values: list[Decimal], decimals: int) -> np.ndarray:
-    ints = [int(v.scaleb(decimals)) for v in values]
-    if ints and max(abs(min(ints)), abs(max(ints))) >= INT64_SAFE:
-        return np.array(ints, dtype=object)
-    return np.array(ints, dtype=np.int64)
-
-
 def _d(value: int, decimals: int) -> str:
     return str(Decimal(int(value)).scaleb(-decimals))
-

@@ -83,8 +83,13 @@ def intercepts(
         help="Metallurgical recovery for equivalents, EL=PERCENT (default 100).")] = None,
     true_width_ratio: Annotated[str | None, typer.Option(
         help="True width = ratio x down-hole length.")] = None,
-    vein_orientation: Annotated[str | None, typer.Option(
-        help="Vein 'DIP/DIPDIRECTION' (e.g. 70/045): true width from hole orientation.")] = None,
+    vein_orientation: Annotated[list[str] | None, typer.Option(
+        help="Vein orientation 'DIP/DIPDIRECTION' (e.g. 70/045) for every vein, or "
+             "'VEIN=DIP/DIPDIRECTION' for one (repeatable): true widths square to the vein "
+             "from the desurveyed holes.")] = None,
+    desurvey: Annotated[str, typer.Option(
+        help="How holes are placed between survey stations: minimum-curvature, "
+             "balanced-tangential or tangent.")] = "minimum-curvature",
     length_unit: Annotated[str, typer.Option(help="Report lengths in m or ft.")] = "m",
     depth_unit: Annotated[str, typer.Option(help="Depths in the files are m or ft.")] = "m",
     dip_convention: Annotated[str, typer.Option(
@@ -121,8 +126,8 @@ def intercepts(
     with input_errors_exit():
         errors: list[InputError] = []
         rules = _rules(cutoff, max_waste, min_length, min_gxt, include, top_cut or [],
-                       price or [], recovery or [], true_width_ratio, vein_orientation,
-                       length_unit, errors)
+                       price or [], recovery or [], true_width_ratio, vein_orientation or [],
+                       desurvey, length_unit, errors)
         if format not in FORMATS:
             errors.append(InputError("--format", f"unknown format {format!r}; use one of "
                                      f"{', '.join(FORMATS)}"))
@@ -214,7 +219,7 @@ def _writing(path: str, write):
 
 def _rules(cutoff: str, max_waste: str, min_length: str | None, min_gxt: str | None,
            include: str | None, top_cut: list[str], price: list[str], recovery: list[str],
-           ratio: str | None, vein: str | None, length_unit: str,
+           ratio: str | None, veins: list[str], method: str, length_unit: str,
            errors: list[InputError]) -> Rules | None:
     """The rules, every option parsed and every problem added to ``errors``; None when
     any option is wrong."""
@@ -236,6 +241,9 @@ def _rules(cutoff: str, max_waste: str, min_length: str | None, min_gxt: str | N
     min_len = _decimal(min_length, "--min-length", errors)
     min_gxt_value = _decimal(min_gxt, "--min-gxt", errors)
     width_ratio = _decimal(ratio, "--true-width-ratio", errors, positive=True)
+    if width_ratio is not None and width_ratio > 1:
+        errors.append(InputError("--true-width-ratio", f"{ratio!r}: a true width cannot exceed "
+                                 "the down-hole length; give a ratio above 0 and at most 1"))
     tops = {}
     for k, v in _pairs(top_cut, "--top-cut", errors).items():
         e = _element(k, "--top-cut", errors)
@@ -259,19 +267,52 @@ def _rules(cutoff: str, max_waste: str, min_length: str | None, min_gxt: str | N
     for e in recs:
         if e not in prices:
             errors.append(InputError("--recovery", f"recovery for {e} without --price {e}=USD"))
-    orientation = None
-    if vein:
-        a, sep, b = vein.partition("/")
-        da = _decimal(a, "--vein-orientation", errors)
-        db = _decimal(b, "--vein-orientation", errors) if sep else None
-        if not sep or da is None or db is None or da > 90 or db > 360:
-            errors.append(InputError("--vein-orientation", f"cannot read {vein!r}: write "
-                                     "DIP/DIPDIRECTION such as 70/045"))
+    orientation, by_vein = None, {}
+    for item in veins:
+        name, sep, plane = item.rpartition("=")
+        got = _plane(plane, item, errors)
+        if got is None:
+            continue
+        if not sep:
+            if orientation is not None:
+                errors.append(InputError("--vein-orientation", f"{item!r}: a second "
+                                         "orientation for every vein; name the vein: "
+                                         "VEIN=DIP/DIPDIRECTION"))
+            orientation = got
+        elif not name.strip():
+            errors.append(InputError("--vein-orientation", f"cannot read {item!r}: write "
+                                     "VEIN=DIP/DIPDIRECTION"))
         else:
-            orientation = (da, db)
+            by_vein[name.strip()] = got
+    if (orientation or by_vein) and width_ratio is not None:
+        errors.append(InputError("--vein-orientation", "true widths come from a ratio or "
+                                 "from vein orientations, not both"))
+    from assay.explore.desurvey import METHODS
+    if method not in METHODS:
+        errors.append(InputError("--desurvey", f"unknown method {method!r}; use one of "
+                                 f"{', '.join(METHODS)}"))
     if length_unit not in ("m", "ft"):
         errors.append(InputError("--length-unit", f"unknown unit {length_unit!r}; use m or ft"))
     if len(errors) > before or cut is None or waste is None:
         return None
     return Rules(cut, waste, min_len, min_gxt_value, inc, tops, prices, width_ratio,
-                 orientation, length_unit)
+                 orientation, length_unit, by_vein, method)
+
+
+def _plane(text: str, item: str, errors: list[InputError]) -> tuple[Decimal, Decimal] | None:
+    """A vein's 'DIP/DIPDIRECTION': dip 0 to 90 degrees, dip direction 0 to 360."""
+    a, sep, b = text.partition("/")
+    before = len(errors)
+    dip = _decimal(a, "--vein-orientation", errors) if sep else None
+    direction = _decimal(b, "--vein-orientation", errors) if sep else None
+    if len(errors) > before:
+        return None
+    if not sep or dip is None or direction is None:
+        errors.append(InputError("--vein-orientation", f"cannot read {item!r}: write "
+                                 "DIP/DIPDIRECTION such as 70/045"))
+    elif dip > 90 or direction > 360:
+        errors.append(InputError("--vein-orientation", f"{item!r}: a dip is 0 to 90 degrees "
+                                 "and a dip direction 0 to 360"))
+    else:
+        return dip, direction
+    return None

@@ -27,8 +27,9 @@ from assay.model import round_to
 from assay.model.units import GPT_PER_OPT, METRES_PER_FOOT
 
 from .composite import INT64_SAFE, composite, excess_prefix, keep, scaled_ceiling
+from .desurvey import desurvey
 from .drillholes import DrillData, GradeArray
-from .geometry import orientation_at, true_width
+from .geometry import pole, true_width
 from .rules import Cutoff, Rules, include_not_above
 
 
@@ -208,6 +209,17 @@ def check_rules(data: DrillData, rules: Rules) -> list[InputError]:
             rules.cutoff, inc, data.grades[rules.cutoff.element].unit):
         problems.append(InputError("--include", f"'{inc}' is not above the cut-off "
                                    f"'{rules.cutoff}'"))
+    if rules.true_width_ratio is not None and not 0 < rules.true_width_ratio <= 1:
+        problems.append(InputError("--true-width-ratio", f"{rules.true_width_ratio}: a true "
+                                   "width is above 0 and at most the down-hole length"))
+    if rules.vein_orientations:
+        veins = {c.vein for c in data.collars.values() if c.vein}
+        if data.vein is not None:
+            veins |= {v for v in set(data.vein.tolist()) if v}
+        for name in sorted(set(rules.vein_orientations) - veins):
+            shown = ", ".join(sorted(veins)) or "none named in the vein columns"
+            problems.append(InputError("--vein-orientation", f"no vein {name!r}; veins: "
+                                       f"{shown}"))
     return problems
 
 
@@ -269,6 +281,7 @@ class _Builder:
     def __init__(self, data: DrillData, rules: Rules, units: dict[str, str],
                  factors: dict[str, Fraction]) -> None:
         self.data, self.rules, self.units, self.factors = data, rules, units, factors
+        self.trace = None  # the desurveyed holes, made when a true width needs them
         length = data.to - data.frm
         self.metal = {e: excess_prefix(g.values, g.present, 0, length)
                       for e, g in data.grades.items()}
@@ -298,6 +311,7 @@ class _Builder:
         holes = data.hole[first].tolist()
         frms, tos = data.frm[first].tolist(), data.to[last].tolist()
         lines = data.line.tolist()
+        chords = self._chords(first, last)
         rank: Counter[str] = Counter()
         out = []
         for k, (f, t) in enumerate(zip(first.tolist(), last.tolist(), strict=True)):
@@ -326,7 +340,8 @@ class _Builder:
             if self.factors and all(grades[e].grade is not None for e in self.factors):
                 eq = sum((grades[e].grade * fac for e, fac in self.factors.items()), Fraction(0))
             length_m = Decimal(len_int).scaleb(-d)
-            tw, basis = self._width(hole, frm, to, length_m)
+            tw, basis = self._width(self._vein(hole, f, t), length_m,
+                                    None if chords is None else chords[k])
             rank[hole] += 1
             out.append(Intercept(
                 id=f"{hole}#{rank[hole]}", hole=hole, vein=self._vein(hole, f, t), frm=frm,
@@ -348,19 +363,35 @@ class _Builder:
         c = data.collars.get(hole)
         return c.vein if c is not None and c.vein else ""
 
-    def _width(self, hole: str, frm: Decimal, to: Decimal,
-               length: Decimal) -> tuple[Decimal | None, str]:
+    def _chords(self, first: np.ndarray, last: np.ndarray) -> np.ndarray | None:
+        """From each intercept's top to its bottom on the desurveyed hole (east, north,
+        up, metres; NaN where the hole has no orientation), or None without a vein
+        orientation to measure true widths against."""
+        r, data = self.rules, self.data
+        if r.true_width_ratio is not None or not (r.vein_orientation or r.vein_orientations):
+            return None
+        if self.trace is None:
+            self.trace = desurvey(data.holes, data.collars, data.surveys, r.desurvey)
+        scale = 10.0 ** -data.depth_decimals
+        hole = data.hole[first]
+        top, _ = self.trace.at(hole, data.frm[first].astype(float) * scale)
+        bottom, _ = self.trace.at(hole, data.to[last].astype(float) * scale)
+        return bottom - top
+
+    def _width(self, vein: str, length: Decimal,
+               chord: np.ndarray | None) -> tuple[Decimal | None, str]:
         r = self.rules
         if r.true_width_ratio is not None:
             return length * r.true_width_ratio, f"true width (ratio {r.true_width_ratio})"
-        if r.vein_orientation is not None:
-            o = orientation_at((frm + to) / 2, self.data.collars.get(hole),
-                               self.data.surveys.get(hole, []))
-            if o is not None:
-                d, dd = r.vein_orientation
-                return true_width(length, o, r.vein_orientation), (
-                    f"true width (vein {d}/{dd})")
-        return None, "down-hole length"
+        orientation = r.vein_orientations.get(vein, r.vein_orientation)
+        if chord is None or orientation is None:
+            why = f" (no orientation for vein {vein!r})" if chord is not None and vein else ""
+            return None, "down-hole length" + why
+        if np.isnan(chord).any():
+            return None, "down-hole length (the hole has no survey or collar orientation)"
+        d, dd = orientation
+        return true_width(chord, pole(float(d), float(dd))), (
+            f"true width (vein {d}/{dd}, {r.desurvey} desurvey)")
 
 
 def _diff(prefix: np.ndarray, first: np.ndarray, last: np.ndarray) -> list[int]:

@@ -150,8 +150,10 @@ class Rules:
     top_cuts: dict[str, Decimal] = field(default_factory=dict)
     prices: dict[str, Price] = field(default_factory=dict)
     true_width_ratio: Decimal | None = None
-    vein_orientation: tuple[Decimal, Decimal] | None = None  # (dip, dip direction)
+    vein_orientation: tuple[Decimal, Decimal] | None = None  # (dip, dip direction), all veins
     length_unit: str = "m"
+    vein_orientations: dict[str, tuple[Decimal, Decimal]] = field(default_factory=dict)
+    desurvey: str = "minimum-curvature"  # see assay.explore.desurvey.METHODS
 
     def equivalent_factors(self, units: dict[str, str], base: str) -> dict[str, Fraction]:
         """Grade units of ``base`` per grade unit of each priced metal (base -> 1)."""
@@ -198,10 +200,13 @@ class Rules:
         if self.true_width_ratio is not None:
             lines.append(f"Widths: true width = {self.true_width_ratio} x down-hole length "
                          "(stated ratio).")
-        elif self.vein_orientation is not None:
-            d, dd = self.vein_orientation
-            lines.append(f"Widths: true width from hole orientation against a vein dipping "
-                         f"{d} degrees toward {dd}.")
+        elif self.vein_orientation is not None or self.vein_orientations:
+            planes = [f"{v}: {d}/{dd}" for v, (d, dd) in sorted(self.vein_orientations.items())]
+            if self.vein_orientation is not None:
+                d, dd = self.vein_orientation
+                planes.append(f"{'other veins' if planes else 'every vein'}: {d}/{dd}")
+            lines.append("Widths: true width square to the vein (dip/dip direction: "
+                         f"{'; '.join(planes)}), from holes desurveyed by {self.desurvey}.")
         else:
             lines.append("Widths: down-hole lengths; true widths are not known.")
         lines.append("Conversions: oz/ton = g/t x 7/240 exactly (troy ounces per short ton); "

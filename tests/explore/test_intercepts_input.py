@@ -230,3 +230,27 @@ def test_unwritable_outputs_are_refused_before_any_work(folder, tmp_path):
     assert plot.exit_code == 2
     assert "Drill Intercepts" not in plot.output  # the table was not printed first
     assert "Traceback" not in plot.output
+
+
+def test_survey_stations_that_disagree_and_collar_azimuths_out_of_range(folder):
+    # two stations of H1 at 50 m with different directions: which is right is unknown;
+    # H2's collar azimuth 361 is no bearing; H2's station at 250 m is below its 200 m depth
+    d = folder("hole_id,from,to,Ag\nH1,0,1,5\nH2,0,1,5\n",
+               collar="hole_id,x,y,z,depth,azimuth,dip\nH1,0,0,0,200,10,-60\n"
+                      "H2,0,0,0,200,361,-60\n",
+               survey="hole_id,depth,azimuth,dip\nH1,0,10,-60\nH1,50,10,-60\nH1,50,12,-58\n"
+                      "H1,50,10,-60\nH2,0,10,-60\nH2,250,10,-60\n")
+    with pytest.raises(InputErrors) as info:
+        load_folder(d)
+    assert [str(e) for e in info.value.errors] == [
+        "collar.csv:3: azimuth 361 outside 0..360 degrees",
+        "survey.csv:4: hole 'H1': two survey stations at depth 50 m (line 3: 10/60, "
+        "this line: 12/58)",
+        "survey.csv:5: hole 'H1': two survey stations at depth 50 m (line 4: 12/58, "
+        "this line: 10/60)",
+    ]
+    ok = folder("hole_id,from,to,Ag\nH2,0,1,5\n", name="past",
+                collar="hole_id,x,y,z,depth\nH2,0,0,0,200\n",
+                survey="hole_id,depth,azimuth,dip\nH2,0,10,-60\nH2,250,10,-60\n")
+    (note,) = [n for n in load_folder(ok).notes if n.code == "survey-past-depth"]
+    assert note.message == "hole H2: survey station at 250 m is below the hole's depth (200 m)"

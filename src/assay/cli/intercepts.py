@@ -63,7 +63,10 @@ def _element(key: str, option: str, errors: list[InputError]) -> str | None:
 
 @app.command()
 def intercepts(
-    folder: Annotated[Path, typer.Argument(help="Folder with collar.csv, survey.csv, assays.csv.")],
+    folder: Annotated[Path, typer.Argument(
+        help="The drilling database: a folder with collar.csv, survey.csv and assays.csv (or "
+             ".xlsx files), an xlsx workbook with sheets collar, survey and assays, or a "
+             "SQLite or DuckDB file with tables of those names.")],
     cutoff: Annotated[str, typer.Option(
         help="Cut-off: 'Ag>=50' (the column's unit), 'Ag>=1.5 oz/ton', 'Cu>=0.5%', or on an "
              "equivalent 'AgEq>=100'.")],
@@ -103,9 +106,11 @@ def intercepts(
     ] = None,
     unit: Annotated[list[str] | None, typer.Option(
         help="Grade unit of a column without a suffix: EL=g/t|ppm|ppb|%.")] = None,
-    collar: Annotated[str, typer.Option(help="Collar file name in FOLDER.")] = "collar.csv",
-    survey: Annotated[str, typer.Option(help="Survey file name in FOLDER.")] = "survey.csv",
-    assays: Annotated[str, typer.Option(help="Assay file name in FOLDER.")] = "assays.csv",
+    collar: Annotated[str, typer.Option(
+        help="Collar file in FOLDER (in a workbook or database: the sheet or table named "
+             "by its stem).")] = "collar.csv",
+    survey: Annotated[str, typer.Option(help="Survey file, sheet or table.")] = "survey.csv",
+    assays: Annotated[str, typer.Option(help="Assay file, sheet or table.")] = "assays.csv",
     format: Annotated[str, typer.Option("--format", "-f", help="table, csv, md, xlsx or json.")
                       ] = "table",
     output: Annotated[str | None, typer.Option("--output", "-o", help="Write to this file.")

@@ -1,20 +1,26 @@
-"""Loading a drill-hole folder (collar, survey, assays) with validation in one pass.
+"""Loading a drilling database (collar, survey, assays) with validation in one pass.
 
-Every problem in every file is collected before anything is raised, so that a user fixes
-the whole folder at once: ``assays.csv:14: column 'to': not a number: 'l2.0'``. Line
-numbers are the file's physical lines (the header is line 1).
+The tables come from a folder of CSV or xlsx files, one xlsx workbook or one SQLite or
+DuckDB file (:mod:`assay.explore.tables`) and are checked over whole columns
+(:mod:`assay.explore.columnar`). Every problem in every table is collected before
+anything is raised, so that a user fixes the whole database at once, sorted by table and
+row: ``assays.csv:14: column 'to': not a number: 'l2.0'``. A CSV row's place is its
+physical line (the header is line 1); a sheet's or database table's, its row counted
+the same way.
 
-Errors (the command exits 2): unreadable or missing files, a file with only a header,
-rows with more or fewer cells than the header, a quote left open (reported at the line
-where it opens), missing required columns, ``--column`` fields that do not exist or
-headers no file has, non-numeric values, ``from >= to``, overlapping intervals, holes
-missing from the collar file, holes listed twice in the collar file, intervals past the
-hole's depth, below-detection codes without a limit, mixed dip signs without a stated
-convention.
+Errors (the command exits 2): unreadable or missing files, sheets or tables, a table
+with only a header, rows with more or fewer cells than the header, a quote left open
+(reported at the line where it opens), missing required columns, ``--column`` fields
+that do not exist or headers no table has, non-numeric values, ``from >= to``,
+overlapping intervals, holes missing from the collar table, holes listed twice in it,
+intervals past the hole's depth, below-detection codes without a limit, dips outside
+-90..90 or of mixed signs without a stated convention, azimuths outside 0..360, two
+survey stations of one hole at one depth that disagree.
 
 Notes (reported, not fatal): gaps between intervals (unsampled, never zero), below-
 detection substitutions (counts per element and the policy), missing grades, collar
-holes without assays (counted), columns that were not used.
+holes without assays (counted), columns that were not used, survey stations below the
+hole's depth.
 
 Depths are held as integers scaled by ``10**depth_decimals`` metres (exact fixed point;
 feet are converted exactly, 1 ft = 0.3048 m), grades as integers scaled by
@@ -211,8 +217,9 @@ def load_folder(
                 errors.add(survey_name, f"hole {hole!r} is not in {collar_name}", line)
                 continue
             surveys.setdefault(hole, []).append(Station(depth, azi, dip * sign, line))
-        for stations in surveys.values():
+        for hole, stations in surveys.items():
             stations.sort(key=lambda s: s.depth)
+            _check_stations(survey_name, hole, stations, collars.get(hole), errors, notes)
         data = _load_assays(con, source, assay_file, columns, collars, collar_name,
                             depth_unit, bdl_policy, detection_limits or {}, missing_codes,
                             grade_units, errors, notes, headers)
@@ -276,6 +283,8 @@ def _collars(con, source: Source, file: str, columns: dict[str, str] | None,
             continue
         first_line[hole] = line
         v = {f: col.decimal(i) for f, col in values.items()}
+        if v.get("azimuth") is not None and not Decimal(0) <= v["azimuth"] <= Decimal(360):
+            errors.add(table.name, f"azimuth {v['azimuth']} outside 0..360 degrees", line)
         if v.get("dip") is not None:
             raw_dips.append((table.name, line, v["dip"]))
         out.append((Collar(hole, v.get("easting"), v.get("northing"), v.get("elevation"),
@@ -317,6 +326,22 @@ def _stations(con, source: Source, file: str, columns: dict[str, str] | None,
         raw_dips.append((table.name, line, p))
         out.append((hole, _metres(d, depth_unit), a, p, line))
     return out
+
+
+def _check_stations(name: str, hole: str, stations: list[Station], collar: Collar | None,
+                    errors: Errors, notes: list[Diagnostic]) -> None:
+    """Two stations of one hole at one depth must agree; a station below the hole's depth
+    is noted."""
+    for a, b in zip(stations, stations[1:], strict=False):
+        if a.depth == b.depth and (a.azimuth, a.dip) != (b.azimuth, b.dip):
+            errors.add(name, f"hole {hole!r}: two survey stations at depth {b.depth} m "
+                       f"(line {a.line}: {a.azimuth}/{a.dip}, this line: {b.azimuth}/{b.dip})",
+                       b.line)
+    if collar is not None and collar.depth is not None and stations[-1].depth > collar.depth:
+        last = stations[-1]
+        notes.append(Diagnostic(Location(name, last.line, row=last.line), "survey-past-depth",
+                                f"hole {hole}: survey station at {last.depth} m is below the "
+                                f"hole's depth ({collar.depth} m)", "warning"))
 
 
 def _grade_columns(table: Table, used: set[int], grade_units: dict[str, str] | None,

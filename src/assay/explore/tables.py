@@ -319,10 +319,9 @@ def _database(source: Source, table: str, name: str,
     try:
         if source.kind == "sqlite":
             db = sqlite3.connect(f"file:{source.path}?mode=ro", uri=True)
-            cur = db.execute(f"SELECT * FROM {quoted} ORDER BY rowid")
         else:
             db = duckdb.connect(str(source.path), read_only=True)
-            cur = db.execute(f"SELECT * FROM {quoted}")
+        cur = db.execute(f"SELECT * FROM {quoted}")
         header = [d[0] for d in cur.description]
         rows = [(i, [cell_text(v) for v in row]) for i, row in enumerate(cur.fetchall(), 2)]
         db.close()

@@ -120,6 +120,20 @@ def intercepts(
     plot_hole: Annotated[list[str] | None, typer.Option(
         help="Hole to draw in the strip log (repeatable; default: holes with intercepts).")
     ] = None,
+    plan: Annotated[str | None, typer.Option(
+        help="Plan view of collars, hole traces and intercept pierce points to OUT.png or "
+             "OUT.svg.")] = None,
+    section: Annotated[str | None, typer.Option(
+        help="Cross-section of the desurveyed holes with their intercepts to OUT.png or "
+             "OUT.svg.")] = None,
+    section_azimuth: Annotated[str | None, typer.Option(
+        help="Direction of the section line in degrees (default: the holes' mean azimuth).")
+    ] = None,
+    section_origin: Annotated[str | None, typer.Option(
+        help="A point of the section line, 'EAST,NORTH' (default: the collars' centroid).")
+    ] = None,
+    section_width: Annotated[str | None, typer.Option(
+        help="Show only holes within half this distance (m) of the section plane.")] = None,
     title: Annotated[str, typer.Option(help="Table title.")] = "Drill Intercepts",
 ) -> None:
     """Significant intercepts under stated rules, as a release prints them.
@@ -142,7 +156,11 @@ def intercepts(
             errors.append(InputError("--plot", f"{plot}: write .png or .svg"))
         if plot_hole and not plot:
             errors.append(InputError("--plot-hole", "draws into --plot OUT.png; give --plot"))
-        for path in (output, plot):
+        for option, path in (("--plan", plan), ("--section", section)):
+            if path and Path(path).suffix.lower() not in (".png", ".svg"):
+                errors.append(InputError(option, f"{path}: write .png or .svg"))
+        view = _section_view(section, section_azimuth, section_origin, section_width, errors)
+        for path in (output, plot, plan, section):
             try:
                 check_output_path(path)  # before any work is done
             except InputError as e:
@@ -212,6 +230,44 @@ def intercepts(
                     if asked > len(drawn) else "")
             err_console.print(f"strip log of {len(drawn)} hole(s) written to {plot}{more}",
                               highlight=False)
+        if plan or section:
+            from assay.explore import sections
+        if plan:
+            n = _writing(plan, lambda: sections.plan(result, plan, title))
+            err_console.print(f"plan of {n} hole(s) written to {plan}", highlight=False,
+                              soft_wrap=True)
+        if section:
+            n = _writing(section, lambda: sections.section(result, section, title=title, **view))
+            err_console.print(f"section of {n} hole(s) written to {section}", highlight=False,
+                              soft_wrap=True)
+
+
+def _section_view(section: str | None, azimuth: str | None, origin: str | None,
+                  width: str | None, errors: list[InputError]) -> dict:
+    """The section plane's options, checked; they need ``--section``."""
+    view: dict = {}
+    given = [o for o, v in (("--section-azimuth", azimuth), ("--section-origin", origin),
+                            ("--section-width", width)) if v is not None]
+    if given and not section:
+        errors.append(InputError(given[0], "places the --section plane; give --section "
+                                 "OUT.png"))
+    a = _decimal(azimuth, "--section-azimuth", errors)
+    if a is not None and a > 360:
+        errors.append(InputError("--section-azimuth", f"{azimuth!r}: degrees 0 to 360"))
+    elif a is not None:
+        view["azimuth"] = float(a)
+    w = _decimal(width, "--section-width", errors, positive=True)
+    if w is not None:
+        view["width"] = float(w)
+    if origin is not None:
+        parts = origin.split(",")
+        values = [number(p) for p in parts] if len(parts) == 2 else []
+        if len(values) != 2 or any(v is None for v in values):
+            errors.append(InputError("--section-origin", f"cannot read {origin!r}: write "
+                                     "EAST,NORTH such as 560500,2695600"))
+        else:
+            view["origin"] = (float(values[0]), float(values[1]))
+    return view
 
 
 def _writing(path: str, write):

@@ -18,12 +18,8 @@ from decimal import Decimal
 import numpy as np
 
 from .composite import INT64_SAFE
-from .detection import BDL_WORDS, MISSING_WORDS, substitute
+from .detection import BDL_WORDS, MISSING_WORDS, NUMBER, THOUSANDS, substitute
 from .tables import MAX_ERRORS, Errors, Table
-
-#: The plain-number pattern of :func:`assay.explore.detection.number`, in RE2.
-NUMBER = r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)"
-THOUSANDS = r"[+-]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]*)?"
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,7 +132,7 @@ class Grades:
     missing: int  # cells with no value: unsampled for this element
 
 
-_MISSING, _BDL_WORD, _BDL_LIMIT, _NUMBER = 3, 1, 2, 0
+_MISSING, _BDL_WORD, _BDL_LIMIT, _PLAIN = 3, 1, 2, 0
 
 
 def grades(con, table: Table, index: int, element: str, errors: Errors, *,
@@ -149,17 +145,17 @@ def grades(con, table: Table, index: int, element: str, errors: Errors, *,
     t = "lower(t)"
     kind = (f"CASE WHEN {t} IN ({_sql_list(MISSING_WORDS)}) THEN {_MISSING} "
             f"WHEN {t} IN ({_sql_list(BDL_WORDS)}) THEN {_BDL_WORD} "
-            f"WHEN starts_with(t, '<') THEN {_BDL_LIMIT} ELSE {_NUMBER} END")
+            f"WHEN starts_with(t, '<') THEN {_BDL_LIMIT} ELSE {_PLAIN} END")
     parsed = _parsed(
         f"SELECT line, kind, raw, CASE WHEN kind = {_BDL_LIMIT} THEN trim(substr(t, 2)) "
         f"ELSE t END AS t FROM (SELECT *, {kind} AS kind FROM ({_column(table, index)}))")
     positive = "ok AND regexp_matches(u, '[1-9]') AND NOT starts_with(u, '-')"
-    bad_sql = (f"kind = {_NUMBER} AND NOT ok OR kind = {_BDL_LIMIT} AND NOT ({positive})")
+    bad_sql = (f"kind = {_PLAIN} AND NOT ok OR kind = {_BDL_LIMIT} AND NOT ({positive})")
     decimals, got = _scaled(con, parsed, "kind", "ok AS number")
     kinds = np.asarray(got["kind"], dtype=np.int8)
     ok = np.asarray(got["ok"], dtype=bool)
     v = np.asarray(got["v"], dtype=np.int64)
-    if ((kinds == _NUMBER) | (kinds == _BDL_LIMIT))[~ok].any():
+    if ((kinds == _PLAIN) | (kinds == _BDL_LIMIT))[~ok].any():
         _report(con, parsed, bad_sql, errors, table.name,
                 lambda c: f"column '{header}': not a number: {c!r}")
         _too_long(con, parsed, got, errors, table.name, header)
@@ -167,7 +163,7 @@ def grades(con, table: Table, index: int, element: str, errors: Errors, *,
         _report(con, parsed, f"kind = {_BDL_WORD}", errors, table.name,
                 lambda c: f"column '{header}': below detection {c!r} without a limit: "
                 f"give --detection-limit {element}=VALUE")
-    number = (kinds == _NUMBER) & ok
+    number = (kinds == _PLAIN) & ok
     missing = kinds == _MISSING
     for code in missing_codes:
         scaled = code.scaleb(decimals)
@@ -177,7 +173,7 @@ def grades(con, table: Table, index: int, element: str, errors: Errors, *,
     limited = (kinds == _BDL_LIMIT) & ok & (v > 0) | number & (v < 0)
     value = number & (v >= 0)
     word = (kinds == _BDL_WORD) & (limit is not None)
-    bad = (kinds == _NUMBER) & ~ok | (kinds == _BDL_LIMIT) & ~limited
+    bad = (kinds == _PLAIN) & ~ok | (kinds == _BDL_LIMIT) & ~limited
     # one scale for the values, the limits in cells, the limit given, and half a limit
     scale = decimals
     if word.any():

@@ -1,4 +1,7 @@
-"""Reading one grade cell: numbers, below-detection codes, missing values.
+"""What a grade cell means: numbers, below-detection codes, missing values.
+
+:mod:`assay.explore.columnar` reads whole columns by these rules; :func:`number` reads
+one number (an option's value).
 
 Laboratories and databases write "below detection" as ``<0.01``, ``BDL``, ``ND`` or a
 negative number whose magnitude is the detection limit (``-0.01``). assay replaces such a
@@ -10,14 +13,14 @@ value by a stated policy, never silently:
 
 A code without a limit (``BDL``, ``ND``) takes the limit given for that element
 (``--detection-limit Au=0.005``); without one it is an error. Sentinel codes for "not
-sampled" (``-99``, ``-999``, ``-9999`` by default) and empty cells are *missing*: the
-interval is unsampled for that element, never zero.
+sampled" (``-99``, ``-999``, ``-9999`` by default), the words of :data:`MISSING_WORDS`
+and empty cells are *missing*: the interval is unsampled for that element, never zero.
+Any other text is an error.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 POLICIES = ("half", "zero", "limit")
@@ -25,49 +28,25 @@ BDL_WORDS = frozenset({"bdl", "nd", "n.d.", "n/d", "bld", "<dl", "<ldl", "bd", "
 MISSING_WORDS = frozenset({"", "na", "n/a", "ns", "nan", "-", "--", "nr", "not sampled", "x"})
 DEFAULT_MISSING_CODES = (Decimal(-99), Decimal(-999), Decimal(-9999))
 
-_NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$")
-_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$")
-
-
-@dataclass(frozen=True, slots=True)
-class Cell:
-    """What a grade cell says: a value, a below-detection limit, missing, or bad text."""
-
-    kind: str  # "value" | "bdl" | "missing" | "bad"
-    value: Decimal | None = None  # the value, or the detection limit for "bdl"
+#: A plain number (ASCII digits), and one with thousands commas; patterns both for
+#: Python's ``re`` and for DuckDB's RE2, matched against the whole text.
+NUMBER = r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)"
+THOUSANDS = r"[+-]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]*)?"
+_NUMBER = re.compile(NUMBER)
+_THOUSANDS = re.compile(THOUSANDS)
 
 
 def number(text: str) -> Decimal | None:
     """A plain decimal number (thousands commas allowed), or None."""
     t = text.strip()
-    if _THOUSANDS.match(t):
+    if _THOUSANDS.fullmatch(t):
         t = t.replace(",", "")
-    if not _NUMBER.match(t):
+    if not _NUMBER.fullmatch(t):
         return None
     try:
         return Decimal(t)
     except InvalidOperation:  # pragma: no cover - the pattern admits only digits
         return None
-
-
-def read_cell(text: str, missing_codes: tuple[Decimal, ...] = DEFAULT_MISSING_CODES) -> Cell:
-    t = text.strip()
-    low = t.lower()
-    if low in MISSING_WORDS:
-        return Cell("missing")
-    if low in BDL_WORDS:
-        return Cell("bdl")
-    if t.startswith("<"):
-        limit = number(t[1:])
-        return Cell("bdl", limit) if limit is not None and limit > 0 else Cell("bad")
-    value = number(t)
-    if value is None:
-        return Cell("bad")
-    if value < 0:
-        if value in missing_codes:
-            return Cell("missing")
-        return Cell("bdl", -value)
-    return Cell("value", value)
 
 
 def substitute(limit: Decimal, policy: str) -> Decimal:

@@ -254,3 +254,15 @@ def test_survey_stations_that_disagree_and_collar_azimuths_out_of_range(folder):
                 survey="hole_id,depth,azimuth,dip\nH2,0,10,-60\nH2,250,10,-60\n")
     (note,) = [n for n in load_folder(ok).notes if n.code == "survey-past-depth"]
     assert note.message == "hole H2: survey station at 250 m is below the hole's depth (200 m)"
+
+
+def test_lines_stay_physical_with_blank_lines_and_windows_line_ends(folder):
+    # a blank line 3 (read row by row) and CRLF line ends (read by DuckDB): the bad cell
+    # is on physical line 4 in both files
+    blank = folder("hole_id,from,to,Ag\nH1,0,1,5\n\nH1,1,2,zz\n", name="blank")
+    crlf = folder("hole_id,from,to,Ag\r\nH1,0,1,5\r\nH1,1,2,6\r\nH1,2,3,zz\r\n", name="crlf")
+    for d in (blank, crlf):
+        with pytest.raises(InputErrors) as info:
+            load_folder(d)
+        assert [str(e) for e in info.value.errors] == [
+            "assays.csv:4: column 'Ag': not a number: 'zz'"]

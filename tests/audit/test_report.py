@@ -63,15 +63,15 @@ def test_cli_json_is_data(tmp_path):
     assert {o["location"]["line"] for o in f["operands"]} == {528, 579}
 
 
-def test_json_is_compact_by_default_and_the_same_data_indented(seed_audit, tmp_path):
+def test_json_is_indented_by_2_by_default_and_compact_with_indent_0(seed_audit, tmp_path):
     from assay.write.audit_text import audit_json
 
-    compact = audit_json(seed_audit)
-    data = json.loads(compact)
-    assert compact == json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
-    indented = runner.invoke(app, ["audit", str(SEED), "-f", "json", "--indent", "2"]).output
-    assert indented.startswith('{\n  "file": ')
-    assert json.loads(indented)["findings"] == data["findings"]
+    indented = audit_json(seed_audit)
+    data = json.loads(indented)
+    assert indented == json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    compact = runner.invoke(app, ["audit", str(SEED), "-f", "json", "--indent", "0"]).output
+    assert compact.startswith('{"file":"') and compact.count("\n") == 1
+    assert json.loads(compact)["findings"] == data["findings"]
     # facts' operands are written once per report and shared: the same data as each
     # finding written on its own
     assert data["findings"] == [json.loads(json.dumps(f.to_dict())) for f in seed_audit.findings]

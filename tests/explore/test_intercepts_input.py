@@ -101,9 +101,13 @@ def test_cli_exits_2_with_one_line_per_error(folder):
 def test_cli_rejects_bad_options_together(folder):
     d = folder("hole_id,from,to,Ag\nH1,0,1,5\n")
     result = CliRunner().invoke(app, ["intercepts", str(d), "--cutoff", "Ag>50x",
-                                      "--max-waste", "two", "--format", "pdf"])
+                                      "--max-waste", "two", "--format", "md", "--indent", "4"])
     assert result.exit_code == 2
     assert result.output.count("error:") == 3
+    # a format that is not offered is refused with the choices, as in every command
+    pdf = CliRunner().invoke(app, ["intercepts", str(d), "--cutoff", "Ag>=1", "-f", "pdf"])
+    assert pdf.exit_code == 2 and "'pdf' is not one of 'text', 'csv', 'md', 'xlsx', 'json'" \
+        in " ".join(pdf.output.split())
 
 
 def test_ragged_rows_are_errors_in_every_file_in_one_pass(folder):

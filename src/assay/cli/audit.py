@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import io
-from enum import StrEnum
 from typing import Annotated
 
 import typer
 
 from assay.audit import Status, audit_path
-from assay.errors import InputError
 
 from .app import app
 from .common import (
@@ -17,34 +15,37 @@ from .common import (
     console,
     err_console,
     input_errors_exit,
+    write_file,
     write_text_output,
+    written,
 )
+from .options import Indent, Output, format_option, formats, json_indent
 
 #: Width of the report when standard output is not a terminal (rule names and the rule
 #: table fit whole; findings and the summary never wrap).
 PIPE_WIDTH = 200
 
 
-class AuditFormat(StrEnum):
-    text = "text"
-    json = "json"
+AuditFormat = formats("AuditFormat", "text", "json")
 
 
 @app.command()
 def audit(
-    file: Annotated[str, typer.Argument(help="A plain-text release (EDGAR exhibit or SGML).")],
-    fmt: Annotated[AuditFormat, typer.Option("--format", "-f", help="Output format.")] = (
-        AuditFormat.text),
+    file: Annotated[str, typer.Argument(
+        metavar="FILE", help="A filing: plain text, HTML, inline XBRL or an EDGAR submission.")],
+    fmt: Annotated[AuditFormat, format_option(AuditFormat)] = AuditFormat.text,
     html: Annotated[str | None, typer.Option(
-        "--html", help="Also write a self-contained HTML report to this file.")] = None,
-    out: Annotated[str | None, typer.Option("--output", "-o", help="Write to this file.")] = None,
+        "--html", metavar="FILE", help="Also write a self-contained HTML report to FILE.")
+    ] = None,
+    out: Output = None,
     show: Annotated[list[Status] | None, typer.Option(
-        "--show", help="Statuses to list (default: mismatch); repeat for several.")] = None,
+        "--show", metavar="STATUS", help="A status to list (default: mismatch): ok, "
+        "rounding, mismatch or 'not checkable'; repeat for several.")] = None,
     all_: Annotated[bool, typer.Option("--all", help="List every finding.")] = False,
-    indent: Annotated[int | None, typer.Option(
-        "--indent", min=0, help="Indent JSON by this many spaces (default: compact).")] = None,
+    indent: Indent = None,
     calculations: Annotated[str | None, typer.Option(
-        "--calculations", help="An XBRL calculation linkbase (_cal.xml) of the inline-XBRL "
+        "--calculations", metavar="FILE",
+        help="An XBRL calculation linkbase (_cal.xml) of the inline-XBRL "
         "filing: evaluate it on the filing's tags (Calculations 1.1) and compare with the "
         "audit's checks of the same printed figures.")] = None,
 ) -> None:
@@ -54,8 +55,7 @@ def audit(
     or an output file that cannot be written.
     """
     with input_errors_exit():
-        if indent is not None and fmt is not AuditFormat.json:
-            raise InputError("--indent", "indents JSON: give it with --format json")
+        spaces = json_indent(fmt, indent)
         check_output_path(out)  # refused before any work is done
         check_output_path(html)
         result = audit_path(file)
@@ -77,11 +77,11 @@ def audit(
         from assay.write.audit_html import audit_html
 
         write_file(html, audit_html(result))
-        err_console.print(f"HTML report written to {html}", highlight=False)
+        written("HTML report", html)
     if fmt is AuditFormat.json:
         from assay.write.audit_text import audit_json
 
-        write_text_output(audit_json(result, indent), out)
+        write_text_output(audit_json(result, spaces), out, f"{len(result.findings)} findings")
     else:
         from assay.write.audit_text import print_audit
 
@@ -93,6 +93,7 @@ def audit(
             out_console = Console(file=buf, width=120, no_color=True, emoji=False)
             print_audit(result, out_console, statuses)
             write_file(out, buf.getvalue())
+            written(f"{len(result.findings)} findings", out)
         elif console.is_terminal:
             print_audit(result, console, statuses)
         else:  # a pipe or a file: no terminal width to fit, so wrap and cut nothing
@@ -119,12 +120,3 @@ def _print_calculations(calc: dict) -> None:
                           f"{b['reported']}, computed {b['computed']}", highlight=False,
                           markup=False, soft_wrap=True)
 
-
-def write_file(path: str, text: str) -> None:
-    """Write a report file; a path that cannot be written is exit code 2, no traceback."""
-    with input_errors_exit():
-        try:
-            with open(path, "w", encoding="utf-8") as fh:
-                fh.write(text)
-        except OSError as e:
-            raise InputError(path, f"cannot write: {e.strerror}") from None

@@ -8,7 +8,6 @@ import json
 import math
 from datetime import date, datetime, time
 from decimal import Decimal
-from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -24,31 +23,34 @@ from rich.progress import (
 from rich.table import Table as RichTable
 
 from assay.errors import InputError, InputErrors
+from assay.write.json_text import dumps
 
 from .app import app
-from .common import err_console, input_errors_exit, print_table, write_text_output
+from .common import err_console, input_errors_exit, print_table, write_text_output, written
+from .options import Indent, Output, Quiet, format_option, formats, json_indent
 
 
 @app.command()
 def batch(
     inputs: Annotated[list[str], typer.Argument(
+        metavar="INPUT...",
         help="Files, folders (read recursively), zip archives, or text files listing them.")],
-    store: Annotated[str, typer.Option("--store", "-s", help="The DuckDB store to write.")] = (
-        "assay.duckdb"),
+    store: Annotated[str, typer.Option(
+        "--store", "-s", metavar="FILE", help="The DuckDB store to write.")] = "assay.duckdb",
     workers: Annotated[int | None, typer.Option(
-        "--workers", "-w", min=1, help="Worker processes (default: one per core).")] = None,
+        "--workers", "-w", min=1, metavar="N",
+        help="Worker processes (default: one per core).")] = None,
     dask: Annotated[str | None, typer.Option(
-        "--dask", help="Run on Dask: 'local' starts a local cluster; an address "
-        "(tcp://host:8786) joins a running scheduler.")] = None,
-    no_audit: Annotated[bool, typer.Option("--no-audit", help="Read only; no findings.")] = (
-        False),
+        "--dask", metavar="ADDRESS", help="Run on Dask: 'local' starts a local cluster; an "
+        "address (tcp://host:8786) joins a running scheduler.")] = None,
+    no_audit: Annotated[bool, typer.Option(
+        "--no-audit", help="Read only; no findings.")] = False,
     resume: Annotated[bool, typer.Option(
         "--resume", help="Skip documents the store already holds (same bytes).")] = False,
     timeout: Annotated[float | None, typer.Option(
-        "--timeout", min=0.1, help="Stop a document still being read after this many "
-        "seconds; it is stored as 'timeout'.")] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or "
-                                        "summary; the exit code says how it went.")] = False,
+        "--timeout", min=0.1, metavar="SECONDS", help="Stop a document still being read "
+        "after SECONDS; it is stored as 'timeout'.")] = None,
+    quiet: Quiet = False,
 ) -> None:
     """Read and audit many filings into a DuckDB store, on local processes or Dask.
 
@@ -139,10 +141,11 @@ def _print_summary(summary, store: str) -> None:
 
 @app.command()
 def export(
-    store: Annotated[str, typer.Argument(help="A store written by assay batch.")],
+    store: Annotated[str, typer.Argument(metavar="STORE",
+                                         help="A store written by assay batch.")],
     parquet: Annotated[str, typer.Option(
-        "--parquet", help="Folder to write: one Parquet dataset per table, partitioned "
-        "by year and form.")],
+        "--parquet", metavar="FOLDER", help="The folder to write: one Parquet dataset per "
+        "table, partitioned by year and form.")],
 ) -> None:
     """Write a store's tables as Parquet (Hive partitions year=/form=)."""
     from assay.batch import export_parquet
@@ -151,13 +154,10 @@ def export(
         counts = export_parquet(store, parquet)
     for table, n in counts.items():
         err_console.print(f"{table}: {n:,} rows", highlight=False)
-    err_console.print(f"written to {parquet}", highlight=False)
+    written("Parquet datasets", parquet)
 
 
-class QueryFormat(StrEnum):
-    table = "table"
-    csv = "csv"
-    json = "json"
+QueryFormat = formats("QueryFormat", "text", "csv", "json")
 
 
 def _plain(v: object) -> object:
@@ -191,16 +191,19 @@ def _cell(v: object) -> str:
 
 @app.command()
 def query(
-    store: Annotated[str, typer.Argument(help="A store written by assay batch.")],
-    sql: Annotated[str, typer.Argument(help="A SQL query (DuckDB) on the store's tables.")],
-    fmt: Annotated[QueryFormat, typer.Option("--format", "-f", help="Output format.")] = (
-        QueryFormat.table),
-    out: Annotated[str | None, typer.Option("--output", "-o", help="Write to this file.")] = None,
+    store: Annotated[str, typer.Argument(metavar="STORE",
+                                         help="A store written by assay batch.")],
+    sql: Annotated[str, typer.Argument(metavar="SQL",
+                                       help="A SQL query (DuckDB) on the store's tables.")],
+    fmt: Annotated[QueryFormat, format_option(QueryFormat)] = QueryFormat.text,
+    out: Output = None,
+    indent: Indent = None,
 ) -> None:
     """Ask the store a question in SQL; the store is opened read-only."""
     from assay.batch import query as run_query
 
     with input_errors_exit():
+        spaces = json_indent(fmt, indent)
         if not sql.strip():
             raise InputError("SQL", "the query is empty")
         names, rows = run_query(store, sql)
@@ -209,14 +212,14 @@ def query(
         w = csv.writer(buf, lineterminator="\n")
         w.writerow(names)
         w.writerows([_cell(v) for v in r] for r in rows)
-        write_text_output(buf.getvalue(), out)
+        write_text_output(buf.getvalue(), out, f"{len(rows):,} rows")
     elif fmt is QueryFormat.json:
         data = [dict(zip(names, map(_plain, r), strict=True)) for r in rows]
-        write_text_output(json.dumps(data, ensure_ascii=False, indent=1), out)
+        write_text_output(dumps(data, spaces), out, f"{len(rows):,} rows")
     else:
         t = RichTable(header_style="bold", caption=f"{len(rows):,} rows")
         for n in names:
             t.add_column(n, overflow="fold")
         for r in rows:
             t.add_row(*(escape(_cell(v)) for v in r))
-        print_table(t, out)
+        print_table(t, out, f"{len(rows):,} rows")

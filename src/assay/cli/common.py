@@ -52,30 +52,43 @@ def check_output_path(out: str | None) -> None:
 FILE_WIDTH = 200
 
 
-def print_table(table: object, out: str | None) -> None:
+def written(what: str, path: str) -> None:
+    """Say on standard error that ``what`` went to the file ``path`` (as the user named it)."""
+    err_console.print(f"{what} written to {path}", highlight=False, markup=False,
+                      soft_wrap=True)
+
+
+def print_table(table: object, out: str | None, what: str = "table") -> None:
     """A rich table on the terminal, or as plain text (no colour, whole columns) to the
     file ``out`` or to a pipe."""
     if out and out != "-":
         buf = io.StringIO()
         Console(file=buf, width=FILE_WIDTH, no_color=True, emoji=False).print(table)
-        write_text_output(buf.getvalue(), out)
+        write_text_output(buf.getvalue(), out, what)
     elif console.is_terminal:
         console.print(table)
     else:
         Console(width=FILE_WIDTH, no_color=True, emoji=False).print(table)
 
 
-def write_text_output(text: str, out: str | None) -> None:
-    """Write to ``out`` or to standard output; an unwritable path is exit code 2."""
+def write_text_output(text: str, out: str | None, what: str = "output") -> None:
+    """Write to ``out`` (and say so) or to standard output; an unwritable path is exit
+    code 2."""
     if out is None or out == "-":
         sys.stdout.write(text)
         if not text.endswith("\n"):
             sys.stdout.write("\n")
         return
+    write_file(out, text)
+    written(what, out)
+
+
+def write_file(path: str, text: str) -> None:
+    """Write ``text`` to ``path``; a path that cannot be written is exit code 2."""
     with input_errors_exit():
-        check_output_path(out)
+        check_output_path(path)
         try:
-            with open(out, "w", encoding="utf-8", newline="") as fh:
+            with open(path, "w", encoding="utf-8", newline="") as fh:
                 fh.write(text)
         except OSError as e:
-            raise InputError(out, f"cannot write: {e.strerror}") from None
+            raise InputError(path, f"cannot write: {e.strerror}") from None

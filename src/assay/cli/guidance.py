@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
 from decimal import Decimal
-from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -13,14 +11,13 @@ from rich.table import Table as RichTable
 
 from assay.read import read_release
 from assay.read.guidance import Guidance, guidance
+from assay.write.json_text import dumps
 
 from .app import app
 from .common import check_output_path, input_errors_exit, print_table, write_text_output
+from .options import Indent, Output, format_option, formats, json_indent
 
-
-class GuidanceFormat(StrEnum):
-    table = "table"
-    json = "json"
+GuidanceFormat = formats("GuidanceFormat", "text", "json")
 
 
 def _x(d) -> str | None:
@@ -60,19 +57,21 @@ def _record(g: Guidance) -> dict[str, object]:
 
 @app.command(name="guidance")
 def guidance_command(
-    files: Annotated[list[str], typer.Argument(help="Releases (text, HTML or EDGAR files).")],
-    fmt: Annotated[GuidanceFormat, typer.Option("--format", "-f", help="Output format.")] = (
-        GuidanceFormat.table),
-    out: Annotated[str | None, typer.Option("--output", "-o", help="Write to this file.")] = None,
+    files: Annotated[list[str], typer.Argument(
+        metavar="FILE...", help="Releases: plain text, HTML or EDGAR submissions.")],
+    fmt: Annotated[GuidanceFormat, format_option(GuidanceFormat)] = GuidanceFormat.text,
+    out: Output = None,
+    indent: Indent = None,
 ) -> None:
     """List the guidance of releases: each forward-looking figure with its metric, metal,
     period, value or range, the previous estimate it revises, and its line."""
     with input_errors_exit():
+        spaces = json_indent(fmt, indent)
         check_output_path(out)
         found = [(f, g) for f in files for g in guidance(read_release(f))]
     if fmt is GuidanceFormat.json:
-        write_text_output(json.dumps([_record(g) for _, g in found], indent=1,
-                                     ensure_ascii=False), out)
+        write_text_output(dumps([_record(g) for _, g in found], spaces), out,
+                          f"{len(found)} guidance figures")
         return
     t = RichTable(title=f"Guidance: {len(found)} figures", header_style="bold")
     for name in ("line", "metric", "metal", "period", "guidance", "unit", "previous",
@@ -84,4 +83,4 @@ def guidance_command(
                   + _range(g.low, g.high), g.unit,
                   _range(g.previous[0], g.previous[1]) if g.previous else "",
                   escape(g.printed))
-    print_table(t, out)
+    print_table(t, out, f"{len(found)} guidance figures")

@@ -16,9 +16,16 @@ from assay.explore.intercepts import check_rules, find_intercepts
 from assay.explore.rules import Cutoff, Price, Rules, include_not_above
 
 from .app import app
-from .common import check_output_path, err_console, input_errors_exit, write_text_output
+from .common import (
+    check_output_path,
+    err_console,
+    input_errors_exit,
+    write_text_output,
+    written,
+)
+from .options import Indent, Output, Quiet, format_option, formats, json_indent
 
-FORMATS = ("table", "csv", "md", "xlsx", "json")
+InterceptsFormat = formats("InterceptsFormat", "text", "csv", "md", "xlsx", "json")
 
 
 def _pairs(items: list[str], option: str, errors: list[InputError]) -> dict[str, str]:
@@ -61,80 +68,95 @@ def _element(key: str, option: str, errors: list[InputError]) -> str | None:
     return e
 
 
+def _opt(*names: str, metavar: str, help: str):
+    return typer.Option(*names, metavar=metavar, help=help)
+
+
 @app.command()
 def intercepts(
     folder: Annotated[Path, typer.Argument(
+        metavar="DATABASE",
         help="The drilling database: a folder with collar.csv, survey.csv and assays.csv (or "
              ".xlsx files), an xlsx workbook with sheets collar, survey and assays, or a "
              "SQLite or DuckDB file with tables of those names.")],
-    cutoff: Annotated[str, typer.Option(
-        help="Cut-off: 'Ag>=50' (the column's unit), 'Ag>=1.5 oz/ton', 'Cu>=0.5%', or on an "
-             "equivalent 'AgEq>=100'.")],
-    max_waste: Annotated[str, typer.Option(
-        help="Longest run of internal waste (m) an intercept may include.")] = "0",
-    min_length: Annotated[str | None, typer.Option(help="Minimum intercept length (m).")] = None,
-    min_gxt: Annotated[str | None, typer.Option(
-        help="Minimum grade x length (cut-off units x m); either minimum suffices.")] = None,
-    include: Annotated[str | None, typer.Option(
-        help="Higher cut-off for 'including' sub-intervals: 'Ag>=500'.")] = None,
-    top_cut: Annotated[list[str] | None, typer.Option(
-        help="Top-cut applied to a copy, EL=VALUE (repeatable): 'Ag=3000'.")] = None,
-    price: Annotated[list[str] | None, typer.Option(
-        help="Metal price for equivalents, EL=USD per oz (g/t metals) or per lb (% metals).")
+    cutoff: Annotated[str, _opt("--cutoff", metavar="CUTOFF", help=(
+        "The cut-off: 'Ag>=50' (in the column's unit), 'Ag>=1.5 oz/ton', 'Cu>=0.5%', or on "
+        "an equivalent, 'AgEq>=100'."))],
+    max_waste: Annotated[str, _opt("--max-waste", metavar="METRES", help=(
+        "The longest run of internal waste an intercept may include."))] = "0",
+    min_length: Annotated[str | None, _opt("--min-length", metavar="METRES", help=(
+        "The shortest intercept reported."))] = None,
+    min_gxt: Annotated[str | None, _opt("--min-gxt", metavar="GRADE_X_METRES", help=(
+        "The least grade x length reported (cut-off unit x m); meeting either minimum "
+        "suffices."))] = None,
+    include: Annotated[str | None, _opt("--include", metavar="CUTOFF", help=(
+        "A higher cut-off for 'including' sub-intervals, such as 'Ag>=500'."))] = None,
+    top_cut: Annotated[list[str] | None, _opt("--top-cut", metavar="EL=VALUE", help=(
+        "A top-cut applied to a copy of the assays, such as Ag=3000; repeat for several."))
     ] = None,
-    recovery: Annotated[list[str] | None, typer.Option(
-        help="Metallurgical recovery for equivalents, EL=PERCENT (default 100).")] = None,
-    true_width_ratio: Annotated[str | None, typer.Option(
-        help="True width = ratio x down-hole length.")] = None,
-    vein_orientation: Annotated[list[str] | None, typer.Option(
-        help="Vein orientation 'DIP/DIPDIRECTION' (e.g. 70/045) for every vein, or "
-             "'VEIN=DIP/DIPDIRECTION' for one (repeatable): true widths square to the vein "
-             "from the desurveyed holes.")] = None,
-    desurvey: Annotated[str, typer.Option(
-        help="How holes are placed between survey stations: minimum-curvature, "
-             "balanced-tangential or tangent.")] = "minimum-curvature",
-    length_unit: Annotated[str, typer.Option(help="Report lengths in m or ft.")] = "m",
-    depth_unit: Annotated[str, typer.Option(help="Depths in the files are m or ft.")] = "m",
-    dip_convention: Annotated[str, typer.Option(
-        help="auto, negative-down or positive-down.")] = "auto",
-    bdl: Annotated[str, typer.Option(
-        help="Below-detection values: half (of the limit), zero or limit.")] = "half",
-    detection_limit: Annotated[list[str] | None, typer.Option(
-        help="Detection limit for codes without one (BDL, ND): EL=VALUE.")] = None,
-    column: Annotated[list[str] | None, typer.Option(
-        help="Column mapping FIELD=HEADER (hole, from, to, depth, azimuth, dip, vein, ...).")
+    price: Annotated[list[str] | None, _opt("--price", metavar="EL=USD", help=(
+        "A metal price for equivalents: USD per oz for g/t metals, per lb for % metals."))
     ] = None,
-    unit: Annotated[list[str] | None, typer.Option(
-        help="Grade unit of a column without a suffix: EL=g/t|ppm|ppb|%.")] = None,
-    collar: Annotated[str, typer.Option(
-        help="Collar file in FOLDER (in a workbook or database: the sheet or table named "
-             "by its stem).")] = "collar.csv",
-    survey: Annotated[str, typer.Option(help="Survey file, sheet or table.")] = "survey.csv",
-    assays: Annotated[str, typer.Option(help="Assay file, sheet or table.")] = "assays.csv",
-    format: Annotated[str, typer.Option("--format", "-f", help="table, csv, md, xlsx or json.")
-                      ] = "table",
-    output: Annotated[str | None, typer.Option("--output", "-o", help="Write to this file.")
-                      ] = None,
-    plot: Annotated[str | None, typer.Option(help="Strip logs per hole to OUT.png or OUT.svg.")
-                    ] = None,
-    plot_hole: Annotated[list[str] | None, typer.Option(
-        help="Hole to draw in the strip log (repeatable; default: holes with intercepts).")
+    recovery: Annotated[list[str] | None, _opt("--recovery", metavar="EL=PERCENT", help=(
+        "A metallurgical recovery for equivalents (default 100)."))] = None,
+    true_width_ratio: Annotated[str | None, _opt("--true-width-ratio", metavar="RATIO", help=(
+        "True width = RATIO x down-hole length, RATIO above 0 and at most 1."))] = None,
+    vein_orientation: Annotated[list[str] | None, _opt(
+        "--vein-orientation", metavar="[VEIN=]DIP/DIPDIR", help=(
+            "A vein's orientation, such as 70/045 for every vein or Sacramento=70/045 for "
+            "one (repeatable): true widths square to the vein from the desurveyed holes."))
     ] = None,
-    plan: Annotated[str | None, typer.Option(
-        help="Plan view of collars, hole traces and intercept pierce points to OUT.png or "
-             "OUT.svg.")] = None,
-    section: Annotated[str | None, typer.Option(
-        help="Cross-section of the desurveyed holes with their intercepts to OUT.png or "
-             "OUT.svg.")] = None,
-    section_azimuth: Annotated[str | None, typer.Option(
-        help="Direction of the section line in degrees (default: the holes' mean azimuth).")
+    desurvey: Annotated[str, _opt("--desurvey", metavar="METHOD", help=(
+        "How holes run between survey stations: minimum-curvature, balanced-tangential "
+        "or tangent."))] = "minimum-curvature",
+    length_unit: Annotated[str, _opt("--length-unit", metavar="UNIT", help=(
+        "Report lengths in m or ft."))] = "m",
+    depth_unit: Annotated[str, _opt("--depth-unit", metavar="UNIT", help=(
+        "The unit of the depths in the tables: m or ft."))] = "m",
+    dip_convention: Annotated[str, _opt("--dip-convention", metavar="SIGN", help=(
+        "Which dips point down: auto (read from the data), negative-down or "
+        "positive-down."))] = "auto",
+    bdl: Annotated[str, _opt("--bdl", metavar="POLICY", help=(
+        "What a below-detection value stands for: half (of the limit), zero or limit."))
+    ] = "half",
+    detection_limit: Annotated[list[str] | None, _opt(
+        "--detection-limit", metavar="EL=VALUE", help=(
+            "The detection limit of codes without one (BDL, ND)."))] = None,
+    column: Annotated[list[str] | None, _opt("--column", metavar="FIELD=HEADER", help=(
+        "Which column holds a field (hole, from, to, depth, azimuth, dip, vein, ...)."))
     ] = None,
-    section_origin: Annotated[str | None, typer.Option(
-        help="A point of the section line, 'EAST,NORTH' (default: the collars' centroid).")
-    ] = None,
-    section_width: Annotated[str | None, typer.Option(
-        help="Show only holes within half this distance (m) of the section plane.")] = None,
-    title: Annotated[str, typer.Option(help="Table title.")] = "Drill Intercepts",
+    grade_unit: Annotated[list[str] | None, _opt("--grade-unit", metavar="EL=UNIT", help=(
+        "The grade unit of a column without a suffix: g/t, ppm, ppb or %."))] = None,
+    collar: Annotated[str, _opt("--collar", metavar="NAME", help=(
+        "The collar file in DATABASE (in a workbook or database: the sheet or table named "
+        "by its stem)."))] = "collar.csv",
+    survey: Annotated[str, _opt("--survey", metavar="NAME", help=(
+        "The survey file, sheet or table."))] = "survey.csv",
+    assays: Annotated[str, _opt("--assays", metavar="NAME", help=(
+        "The assay file, sheet or table."))] = "assays.csv",
+    fmt: Annotated[InterceptsFormat, format_option(InterceptsFormat)] = InterceptsFormat.text,
+    output: Output = None,
+    indent: Indent = None,
+    plot: Annotated[str | None, _opt("--plot", metavar="FILE", help=(
+        "Also draw strip logs per hole to FILE (.png or .svg)."))] = None,
+    plot_hole: Annotated[list[str] | None, _opt("--plot-hole", metavar="HOLE", help=(
+        "A hole to draw in the strip log (repeatable; default: the holes with "
+        "intercepts)."))] = None,
+    plan: Annotated[str | None, _opt("--plan", metavar="FILE", help=(
+        "Also draw a plan of collars, hole traces and intercept pierce points to FILE "
+        "(.png or .svg)."))] = None,
+    section: Annotated[str | None, _opt("--section", metavar="FILE", help=(
+        "Also draw a cross-section of the desurveyed holes and their intercepts to FILE "
+        "(.png or .svg)."))] = None,
+    section_azimuth: Annotated[str | None, _opt("--section-azimuth", metavar="DEGREES", help=(
+        "The direction of the section line (default: the holes' mean azimuth)."))] = None,
+    section_origin: Annotated[str | None, _opt("--section-origin", metavar="EAST,NORTH", help=(
+        "A point of the section line (default: the collars' centroid)."))] = None,
+    section_width: Annotated[str | None, _opt("--section-width", metavar="METRES", help=(
+        "Show only the holes within half this distance of the section plane."))] = None,
+    title: Annotated[str, _opt("--title", metavar="TEXT", help="The table's title.")
+                     ] = "Drill Intercepts",
+    quiet: Quiet = False,
 ) -> None:
     """Significant intercepts under stated rules, as a release prints them.
 
@@ -147,10 +169,11 @@ def intercepts(
         rules = _rules(cutoff, max_waste, min_length, min_gxt, include, top_cut or [],
                        price or [], recovery or [], true_width_ratio, vein_orientation or [],
                        desurvey, length_unit, errors)
-        if format not in FORMATS:
-            errors.append(InputError("--format", f"unknown format {format!r}; use one of "
-                                     f"{', '.join(FORMATS)}"))
-        if format == "xlsx" and not output:
+        try:
+            spaces = json_indent(fmt, indent)
+        except InputError as e:
+            errors.append(e)
+        if fmt is InterceptsFormat.xlsx and not output:
             errors.append(InputError("--format", "xlsx needs --output FILE.xlsx"))
         if plot and Path(plot).suffix.lower() not in (".png", ".svg"):
             errors.append(InputError("--plot", f"{plot}: write .png or .svg"))
@@ -172,12 +195,12 @@ def intercepts(
             if e and d is not None:
                 limits[e] = d
         units = {}
-        for k, v in _pairs(unit or [], "--unit", errors).items():
-            e = _element(k, "--unit", errors)
+        for k, v in _pairs(grade_unit or [], "--grade-unit", errors).items():
+            e = _element(k, "--grade-unit", errors)
             u = {"g/t": "g/t", "ppm": "g/t", "gpt": "g/t", "ppb": "ppb", "%": "%",
                  "pct": "%"}.get(v.lower())
             if u is None:
-                errors.append(InputError("--unit", f"unknown grade unit {v!r}"))
+                errors.append(InputError("--grade-unit", f"unknown grade unit {v!r}"))
             elif e:
                 units[e] = u
         columns = _pairs(column or [], "--column", errors)
@@ -204,19 +227,19 @@ def intercepts(
         result = find_intercepts(data, rules)
         from assay.explore import report
 
-        if format == "table":
-            write_text_output(report.text_report(result, title), output)
-        elif format == "csv":
-            write_text_output(report.to_csv(result), output)
-        elif format == "md":
-            write_text_output(report.to_markdown(result, title), output)
-        elif format == "json":
-            write_text_output(report.to_json(result), output)
-        else:
+        what = f"{len(result.intercepts)} intercepts"
+        if fmt is InterceptsFormat.xlsx:
             from assay.explore.workbook import write_xlsx
             _writing(output, lambda: write_xlsx(result, output, title))
+            written(what, output)
+        else:
+            text = (report.to_csv(result) if fmt is InterceptsFormat.csv else
+                    report.to_markdown(result, title) if fmt is InterceptsFormat.md else
+                    report.to_json(result, spaces) if fmt is InterceptsFormat.json else
+                    report.text_report(result, title))
+            write_text_output(text, output, what)
         sys.stdout.flush()
-        for note in data.notes:
+        for note in [] if quiet else data.notes:
             if note.severity != "info" or note.code == "below-detection":
                 err_console.print(f"note: {note.location}: {note.message}", highlight=False,
                                   soft_wrap=True)
@@ -228,18 +251,15 @@ def intercepts(
                 len({ic.hole for ic in result.intercepts}) or len(data.holes))
             more = (f" (of {asked} asked; at most {MAX_PANELS} per figure)"
                     if asked > len(drawn) else "")
-            err_console.print(f"strip log of {len(drawn)} hole(s) written to {plot}{more}",
-                              highlight=False)
+            written(f"strip log of {len(drawn)} hole(s){more}", plot)
         if plan or section:
             from assay.explore import sections
         if plan:
             n = _writing(plan, lambda: sections.plan(result, plan, title))
-            err_console.print(f"plan of {n} hole(s) written to {plan}", highlight=False,
-                              soft_wrap=True)
+            written(f"plan of {n} hole(s)", plan)
         if section:
             n = _writing(section, lambda: sections.section(result, section, title=title, **view))
-            err_console.print(f"section of {n} hole(s) written to {section}", highlight=False,
-                              soft_wrap=True)
+            written(f"section of {n} hole(s)", section)
 
 
 def _section_view(section: str | None, azimuth: str | None, origin: str | None,

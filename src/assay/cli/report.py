@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -16,41 +14,33 @@ from assay.standards.explain import explain_tree, find_metric
 
 from .app import app
 from .common import (
-    EXIT_BAD_INPUT,
     check_output_path,
-    err_console,
     input_errors_exit,
     write_text_output,
+    written,
 )
+from .options import Indent, Output, Period, format_option, formats, json_indent
 
-Folder = Annotated[str, typer.Argument(help="A company folder (company.toml plus CSV/XLSX).")]
-PeriodOpt = Annotated[str, typer.Option("--period", "-p", help="A quarter, e.g. 2007Q2.")]
-Out = Annotated[str | None, typer.Option("--output", "-o", help="Write to this file.")]
+Folder = Annotated[str, typer.Argument(
+    metavar="FOLDER", help="A company folder: company.toml and its CSV or xlsx files.")]
 
-
-class ReportFormat(StrEnum):
-    text = "text"
-    md = "md"
-    xlsx = "xlsx"
-    json = "json"
-
-
-class CompareFormat(StrEnum):
-    text = "text"
-    json = "json"
+ReportFormat = formats("ReportFormat", "text", "md", "xlsx", "json")
+CompareFormat = formats("CompareFormat", "text", "json")
+SensitivityFormat = formats("SensitivityFormat", "text", "md", "json")
 
 
 @app.command()
-def report(folder: Folder, period: PeriodOpt,
-           fmt: Annotated[ReportFormat, typer.Option("--format", "-f")] = ReportFormat.text,
-           out: Out = None) -> None:
+def report(folder: Folder, period: Period,
+           fmt: Annotated[ReportFormat, format_option(ReportFormat)] = ReportFormat.text,
+           out: Output = None, indent: Indent = None) -> None:
     """Write the release's cost tables (highlights, production data, reconciliation)."""
+    from assay.errors import InputError
     from assay.write.report_tables import report_tables
 
-    if fmt is ReportFormat.xlsx and not out:
-        err_console.print("error: --format xlsx needs --output FILE")
-        raise typer.Exit(EXIT_BAD_INPUT)
     with input_errors_exit():
+        spaces = json_indent(fmt, indent)
+        if fmt is ReportFormat.xlsx and not out:
+            raise InputError("--format", "xlsx needs --output FILE")
         check_output_path(out)
         derived = derive(load_company(folder))
         tables = report_tables(derived, period.upper())
@@ -59,25 +49,34 @@ def report(folder: Folder, period: PeriodOpt,
 
             assert out is not None
             write_xlsx(tables, out)
-            err_console.print(f"{len(tables)} tables written to {out}")
+            written(f"{len(tables)} tables", out)
             return
     if fmt is ReportFormat.md:
-        from assay.write.report_md import render_markdown as render
+        from assay.write.report_md import render_markdown
+
+        text = render_markdown(tables)
     elif fmt is ReportFormat.json:
-        from assay.write.report_json import render_json as render
+        from assay.write.report_json import render_json
+
+        text = render_json(tables, spaces)
     else:
-        from assay.write.report_text import render_text as render
-    write_text_output(render(tables), out)
+        from assay.write.report_text import render_text
+
+        text = render_text(tables)
+    write_text_output(text, out, f"{len(tables)} tables")
 
 
 @app.command()
 def explain(folder: Folder,
-            metric: Annotated[str, typer.Argument(help='e.g. "total cash cost per ounce"')],
-            period: PeriodOpt,
+            metric: Annotated[str, typer.Argument(
+                metavar="METRIC", help='A metric, such as "total cash cost per ounce".')],
+            period: Period,
             unit: Annotated[str | None, typer.Option(
-                "--unit", "-u", help="Unit or segment (default: the company).")] = None,
-            show_all: Annotated[bool, typer.Option("--all", help="Show zero operands.")] = False,
-            out: Out = None) -> None:
+                "--unit", "-u", metavar="UNIT",
+                help="An operating unit or segment (default: the company).")] = None,
+            show_zero: Annotated[bool, typer.Option(
+                "--show-zero", help="Also show the operands that are zero.")] = False,
+            out: Output = None) -> None:
     """Print how a figure was derived, down to the input cells (file, row, column)."""
     from assay.errors import InputError
 
@@ -94,15 +93,18 @@ def explain(folder: Folder,
         if fact is None:
             raise InputError(folder, f"{m} is not computable for {node.name} {period}: an "
                                      "operand is missing or a divisor is zero")
-    write_text_output(explain_tree(derived, fact.id, show_all), out)
+    write_text_output(explain_tree(derived, fact.id, show_zero), out, "explanation")
 
 
 @app.command()
-def compare(folder: Folder, period: PeriodOpt,
-            fmt: Annotated[CompareFormat, typer.Option("--format", "-f")] = CompareFormat.text,
-            out: Out = None) -> None:
+def compare(folder: Folder, period: Period,
+            fmt: Annotated[CompareFormat, format_option(CompareFormat)] = CompareFormat.text,
+            out: Output = None, indent: Indent = None) -> None:
     """Cost per ounce per unit by method: by-product, gross, co-product, C1/C3, AISC."""
+    from assay.write.json_text import dumps
+
     with input_errors_exit():
+        spaces = json_indent(fmt, indent)
         check_output_path(out)
         derived = derive(load_company(folder))
         rows, assumptions = compare_methods(derived, period.upper())
@@ -111,32 +113,27 @@ def compare(folder: Folder, period: PeriodOpt,
             {"entity": r.entity, "metal": r.metal, "notes": r.notes,
              "values": {k: None if v is None else str(v) for k, v in r.values.items()}}
             for r in rows]}
-        write_text_output(json.dumps(payload, indent=1) + "\n", out)
+        write_text_output(dumps(payload, spaces), out, "comparison")
     else:
-        write_text_output(render_compare(rows, assumptions, period.upper()), out)
-
-
-class SensitivityFormat(StrEnum):
-    text = "text"
-    md = "md"
-    json = "json"
+        write_text_output(render_compare(rows, assumptions, period.upper()), out, "comparison")
 
 
 @app.command()
 def sensitivity(
-    folder: Folder, period: PeriodOpt,
+    folder: Folder, period: Period,
     price: Annotated[list[str] | None, typer.Option(
-        "--price", help="A price change, e.g. lead=+0.50/lb or gold=-50/oz; repeat for "
-        "several.")] = None,
+        "--price", metavar="METAL=CHANGE", help="A price change, such as lead=+0.50/lb or "
+        "gold=-50/oz; repeat for several.")] = None,
     grid: Annotated[list[str] | None, typer.Option(
-        "--grid", help="Changes from one price to another by a step, e.g. "
-        "lead=-0.50:0.50:0.10.")] = None,
-    fmt: Annotated[SensitivityFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        "--grid", metavar="METAL=FROM:TO:STEP", help="Changes from one price to another by "
+        "a step, such as lead=-0.50:0.50:0.10.")] = None,
+    fmt: Annotated[SensitivityFormat, format_option(SensitivityFormat)] = (
         SensitivityFormat.text),
-    out: Out = None,
+    out: Output = None,
+    indent: Indent = None,
     plot: Annotated[str | None, typer.Option(
-        "--plot", help="Also draw a chart to this file (.png, .svg, .pdf): a spider chart "
-        "for a grid, else a tornado chart.")] = None,
+        "--plot", metavar="FILE", help="Also draw a chart to FILE (.png, .svg or .pdf): a "
+        "spider chart for a grid, else a tornado chart.")] = None,
 ) -> None:
     """What a metal-price change does to revenue, by-product credits, cash cost per ounce
     and cash flow, at the period's production rate (terms from company.toml [terms])."""
@@ -146,6 +143,7 @@ def sensitivity(
     from assay.write import sensitivity as writer
 
     with input_errors_exit():
+        spaces = json_indent(fmt, indent)
         check_output_path(out)
         check_output_path(plot)
         if plot and Path(plot).suffix.lower() not in (".png", ".svg", ".pdf"):
@@ -166,11 +164,12 @@ def sensitivity(
         if not changes:
             raise InputError(folder, "no price change: give --price METAL=CHANGE or --grid")
         result = price_sensitivity(derive(load_company(folder)), period.upper(), changes)
-    render = {SensitivityFormat.text: writer.render_text, SensitivityFormat.md:
-              writer.render_md, SensitivityFormat.json: writer.render_json}[fmt]
-    write_text_output(render(result), out)
+    text = (writer.render_json(result, spaces) if fmt is SensitivityFormat.json else
+            writer.render_md(result) if fmt is SensitivityFormat.md else
+            writer.render_text(result))
+    write_text_output(text, out, "sensitivity")
     if plot:
         from assay.write.sensitivity_chart import plot_sensitivity
 
         kind = plot_sensitivity(result, plot)
-        err_console.print(f"{kind} chart written to {plot}", highlight=False, soft_wrap=True)
+        written(f"{kind} chart", plot)

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
 from assay.model.units import METRES_PER_FOOT
+from assay.write.json_text import dumps
 
 from .intercepts import Intercept, Result, opt_from, rounded
 from .rules import Cutoff, metal_name
@@ -305,7 +305,7 @@ def _threshold(cut: Cutoff, result: Result) -> dict[str, str | None]:
     return {"unit": unit, "exact": _exact(cut.threshold(unit))}
 
 
-def to_json(result: Result) -> str:
+def to_json(result: Result, indent: int = 2) -> str:
     r = result.rules
     doc = {
         "rules": result.rules.describe(result.units),
@@ -329,4 +329,4 @@ def to_json(result: Result) -> str:
         "intercepts": [_json_one(ic, result) for ic in _ordered(result.intercepts)],
         "notes": [str(n) for n in result.data.notes],
     }
-    return json.dumps(doc, indent=2) + "\n"
+    return dumps(doc, indent)

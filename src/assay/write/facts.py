@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from decimal import Decimal
 from pathlib import Path
 
 from assay.errors import InputError
 from assay.model import Document, Fact
+from assay.write.json_text import dumps
 
 FIELDS = (
     "id", "value", "unit", "scale", "decimals", "lower", "upper", "printed", "nil",
@@ -73,7 +73,7 @@ def facts_csv(facts: list[Fact]) -> str:
     return buf.getvalue()
 
 
-def document_json(doc: Document, prose: bool = False) -> str:
+def document_json(doc: Document, prose: bool = False, indent: int = 2) -> str:
     """The document's facts (with ``prose``, the running text's after the tables'), its
     tables' read counts and its diagnostics."""
     payload = {
@@ -98,7 +98,7 @@ def document_json(doc: Document, prose: bool = False) -> str:
             for d in doc.diagnostics
         ],
     }
-    return json.dumps(payload, indent=1, ensure_ascii=False) + "\n"
+    return dumps(payload, indent)
 
 
 #: The SQL type of each fact field that is not text (Parquet files, the batch store).
@@ -135,3 +135,38 @@ def write_parquet(facts: list[Fact], out: str | Path) -> None:
             raise InputError(str(out), f"cannot write: {e}") from None
     finally:
         con.close()
+
+
+def _columns(headers: list[str], rows: list[list[str]], right: set[int]) -> list[str]:
+    """Rows as aligned text columns, each as wide as its widest cell (nothing cut)."""
+    widths = [max([len(h), *(len(r[i]) for r in rows)]) for i, h in enumerate(headers)]
+
+    def line(cells: list[str]) -> str:
+        return "  ".join(c.rjust(w) if i in right else c.ljust(w)
+                         for i, (c, w) in enumerate(zip(cells, widths, strict=True))).rstrip()
+
+    return [line(headers), line(["-" * w for w in widths]), *(line(r) for r in rows)]
+
+
+def facts_text(doc: Document, facts: list[Fact]) -> str:
+    """The facts as a text table (line, table, label, entity, period, value, unit,
+    concept), then the tables read: the same on a terminal, in a file or a pipe; time
+    and size grow linearly with the facts."""
+    rows = []
+    for f in facts:
+        ent = " ".join(x for x in (f.entity.unit, f.entity.segment) if x)
+        dims = " ".join(v for k, v in f.dims if k != "intercept")
+        rows.append([str(f.source.line if f.source else ""), f.table or "",
+                     f.label or "(subtotal)", ent or dims, f.period.key if f.period else "",
+                     f.printed + (f" x10^{f.scale}" if f.scale else ""), f.unit,
+                     f.concept or ""])
+    out = [f"{doc.company}: {len(facts)} facts from {doc.path}", ""]
+    out += _columns(["line", "table", "label", "entity", "period", "value", "unit",
+                     "concept"], rows, {0, 5})
+    tables = [[f"{t.first_line}-{t.last_line}", t.title,
+               f"{t.lines_used}/{t.lines_total}",
+               str(sum(1 for r in t.rows for x in r.fact_ids if x)),
+               ", ".join(map(str, t.unplaced)) or "none"] for t in doc.tables]
+    out += ["", "Tables read", ""]
+    out += _columns(["lines", "table", "lines read", "facts", "unplaced lines"], tables, {3})
+    return "\n".join(out) + "\n"

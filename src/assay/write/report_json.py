@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
-
+from .json_text import dumps
 from .report_tables import ReportTable
 
 
-def render_json(tables: list[ReportTable]) -> str:
+def render_json(tables: list[ReportTable], indent: int = 2) -> str:
     out = []
     for t in tables:
         rows = []
@@ -27,4 +26,4 @@ def render_json(tables: list[ReportTable]) -> str:
         out.append({"company": t.company, "title": t.title, "scale_note": t.scale_note,
                     "periods": [p.key for p in t.periods], "rows": rows,
                     "footnotes": t.footnotes})
-    return json.dumps(out, indent=1) + "\n"
+    return dumps(out, indent)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from decimal import Decimal
 
 from assay.model import round_to
 from assay.standards.sensitivity import Effect, Sensitivity
+from assay.write.json_text import dumps
 
 HEAD = ("Entity", "Price change", "Production", "Payable", "Revenue, period",
         "Revenue, annual", "Cash flow, annual", "Cash cost/oz", "After")
@@ -47,11 +47,11 @@ def render_md(s: Sensitivity) -> str:
     return "\n".join(out) + "\n"
 
 
-def render_json(s: Sensitivity) -> str:
+def render_json(s: Sensitivity, indent: int = 2) -> str:
     def x(d: Decimal | None) -> str | None:
         return None if d is None else format(d, "f")
 
-    return json.dumps({
+    return dumps({
         "period": s.period, "months": s.months, "annual_factor": x(s.annual_factor),
         "tax_rate": x(s.tax_rate), "payable": {k: x(v) for k, v in s.payable.items()},
         "assumptions": s.assumptions,
@@ -65,4 +65,4 @@ def render_json(s: Sensitivity) -> str:
             "cash_cost_per_oz_change": x(e.cash_cost_change),
             "cash_cost_per_oz_after": x(e.cash_cost_after)}
             for e in s.effects],
-    }, indent=1) + "\n"
+    }, indent)

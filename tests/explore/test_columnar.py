@@ -79,12 +79,20 @@ def test_a_code_without_a_limit_is_an_error_at_its_line(tmp_path):
         "give --detection-limit Ag=VALUE"]
 
 
-def test_a_number_too_long_to_hold_exactly_is_an_error(tmp_path):
-    con, table, errors = column(tmp_path, ["1.5", "123456789012345678901"])
+def test_numbers_too_long_for_64_bits_are_read_exactly(tmp_path):
+    # an export's float leftover (17 decimals) beside ordinary values, and 21 digits:
+    # scaled, they pass 64 bits, and are held as Python integers
+    cells = ["1.5", "123456789012345678901", "0.30000000000000004", "60"]
+    con, table, errors = column(tmp_path, cells)
     got = numbers(con, table, 1, errors)
-    assert got.decimal(0) == D("1.5") and got.bad.tolist() == [False, True]
-    assert [str(e) for e in errors.items] == [
-        "x.csv:3: column 'Ag': too many digits to hold exactly: '123456789012345678901'"]
+    assert [got.decimal(i) for i in range(4)] == [D(c) for c in cells]
+    assert not errors.items and not got.bad.any()
+    # below detection with half the limit: 60 stays 60 (one more decimal, not a wrap)
+    con, table, errors = column(tmp_path, ["0.30000000000000004", "60", "<0.01"], "g")
+    g = grades(con, table, 1, "Ag", errors, policy="half", limit=None,
+               missing_codes=DEFAULT_MISSING_CODES)
+    assert [g.numbers.decimal(i) for i in range(3)] == [
+        D("0.30000000000000004"), D(60), D("0.005")]
 
 
 decimals = st.decimals(min_value=D("-1e12"), max_value=D("1e12"), places=6,

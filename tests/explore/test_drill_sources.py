@@ -112,6 +112,34 @@ def test_problems_are_reported_at_the_table_and_row(tmp_path, form):
     ]
 
 
+def test_xlsx_files_are_found_by_their_stem(tmp_path):
+    # collar.xlsx, survey.xlsx and assays.xlsx without naming them: the survey is read too
+    path, _ = write(tmp_path, "xlsx files")
+    data = load_folder(path)
+    assert [(s.depth, s.azimuth) for s in data.surveys["DH-10"]] == [(0, 90), (100, 92)]
+
+
+def test_a_database_decimal_is_read_in_plain_notation(tmp_path):
+    path = tmp_path / "dec.duckdb"
+    with duckdb.connect(str(path)) as db:
+        db.execute("CREATE TABLE collar (hole_id VARCHAR, depth DECIMAL(18, 8))")
+        db.execute("INSERT INTO collar VALUES ('H1', 100)")
+        db.execute('CREATE TABLE assays (hole_id VARCHAR, "from" DECIMAL(18, 8), '
+                   '"to" DECIMAL(18, 8), Au DECIMAL(18, 8))')
+        db.execute("INSERT INTO assays VALUES ('H1', 0, 1, 0.0000001), ('H1', 1, 2, 0)")
+    data = load_folder(path)
+    assert [data.grades["Au"].decimal(i) for i in range(2)] == [D("0.0000001"), 0]
+
+
+def test_a_damaged_workbook_is_said_to_be_unreadable(tmp_path):
+    path = tmp_path / "drill.xlsx"
+    path.write_bytes(b"PK\x03\x04 not really a zip")
+    with pytest.raises(InputErrors) as info:
+        load_folder(path)
+    (message,) = [str(e) for e in info.value.errors]
+    assert message.startswith(f"{path}: not a readable xlsx workbook: ")
+
+
 def test_a_missing_sheet_or_table_is_named(tmp_path):
     path, _ = write(tmp_path, "sqlite")
     with pytest.raises(InputErrors) as info:

@@ -270,3 +270,26 @@ def test_lines_stay_physical_with_blank_lines_and_windows_line_ends(folder):
             load_folder(d)
         assert [str(e) for e in info.value.errors] == [
             "assays.csv:4: column 'Ag': not a number: 'zz'"]
+
+
+def test_tabs_and_old_mac_line_ends_are_read_as_python_reads_them(folder):
+    # a tab after a value or a hole id is space around a cell; CR alone ends a line
+    tabs = folder("hole_id,from,to,Ag\nH1\t,0,1,55\t\nH1,1,2,\t7\n", name="tabs")
+    data = load_folder(tabs)
+    assert data.holes == ["H1"] and [data.grades["Ag"].decimal(i) for i in range(2)] == [55, 7]
+    cr = folder("hole_id,from,to,Ag\rH1,0,1,5\rH1,1,2,zz\r", name="cr")
+    with pytest.raises(InputErrors) as info:
+        load_folder(cr)
+    assert [str(e) for e in info.value.errors] == ["assays.csv:3: column 'Ag': not a number: 'zz'"]
+
+
+def test_survey_tables_that_cannot_hold(folder):
+    d = folder("hole_id,from,to,Ag\nH1,0,1,5\n", survey="hole_id,depth,azimuth,dip\n",
+               name="empty")
+    with pytest.raises(InputErrors, match="survey.csv:1: no survey stations: only a header"):
+        load_folder(d)
+    d = folder("hole_id,from,to,Ag\nH1,0,1,5\n", name="negative",
+               survey="hole_id,depth,azimuth,dip\nH1,-5,10,-60\nH1,0,10,-60\n")
+    with pytest.raises(InputErrors) as info:
+        load_folder(d)
+    assert [str(e) for e in info.value.errors] == ["survey.csv:2: negative depth -5"]

@@ -54,3 +54,19 @@ def test_the_cli_writes_both_pictures_and_refuses_bad_section_options(folder, tm
         "error: --section-azimuth: '400': degrees 0 to 360",
         "error: --section-origin: cannot read '1000': write EAST,NORTH such as 560500,2695600",
     ]
+
+
+def test_holes_without_coordinates_are_left_out_and_scissor_holes_keep_their_axis(folder,
+                                                                                  tmp_path):
+    from assay.explore.sections import _mean_azimuth, trace_of
+
+    # C has no collar coordinates: it has no place on a map
+    d = folder(ASSAYS + "C,0,1,500\n", name="c",
+               collar=COLLAR + "C,,,,50\n", survey=SURVEY + "C,0,0,-90\n")
+    r = find_intercepts(load_folder(d), Rules(Cutoff.parse("Ag>=100")))
+    assert plan(r, tmp_path / "p.png") == 2
+    # two holes drilled toward 90 and 270 degrees lie along one axis, 90-270
+    d = folder(ASSAYS, name="scissor", collar=COLLAR,
+               survey="hole_id,depth,azimuth,dip\nA,0,90,-45\nB,0,270,-45\n")
+    t = trace_of(find_intercepts(load_folder(d), Rules(Cutoff.parse("Ag>=100"))))
+    assert round(_mean_azimuth(t, t.located), 6) == 90

@@ -13,7 +13,7 @@ from assay.errors import InputError, InputErrors
 from assay.explore.detection import number
 from assay.explore.drillholes import DrillData, load_folder
 from assay.explore.intercepts import check_rules, find_intercepts
-from assay.explore.rules import Cutoff, Price, Rules, include_not_above
+from assay.explore.rules import Cutoff, Price, Rules, include_not_above, ratio_problem
 
 from .app import app
 from .common import (
@@ -322,9 +322,8 @@ def _rules(cutoff: str, max_waste: str, min_length: str | None, min_gxt: str | N
     min_len = _decimal(min_length, "--min-length", errors)
     min_gxt_value = _decimal(min_gxt, "--min-gxt", errors)
     width_ratio = _decimal(ratio, "--true-width-ratio", errors, positive=True)
-    if width_ratio is not None and width_ratio > 1:
-        errors.append(InputError("--true-width-ratio", f"{ratio!r}: a true width cannot exceed "
-                                 "the down-hole length; give a ratio above 0 and at most 1"))
+    if (bad_ratio := ratio_problem(width_ratio)) is not None:
+        errors.append(bad_ratio)
     tops = {}
     for k, v in _pairs(top_cut, "--top-cut", errors).items():
         e = _element(k, "--top-cut", errors)

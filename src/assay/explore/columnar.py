@@ -19,7 +19,7 @@ import numpy as np
 
 from .composite import INT64_SAFE
 from .detection import BDL_WORDS, MISSING_WORDS, NUMBER, THOUSANDS, substitute
-from .tables import MAX_ERRORS, Errors, Table
+from .tables import Errors, Table
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,18 +52,34 @@ _FRACTION = "rtrim(split_part(u, '.', 2), '0')"
 
 def _scaled(con, parsed: str, *extra: str) -> tuple[int, dict[str, np.ndarray]]:
     """The fewest decimals every number of ``parsed`` needs, and in row order: ``ok`` (a
-    number that fits int64 once scaled), ``v`` (the value scaled, 0 where not ok) and
-    ``extra``. Scaling is exact: a DECIMAL with that many places, times a power of ten."""
+    number), ``v`` (the value scaled by them, exactly; 0 where not a number) and
+    ``extra``. DuckDB scales while the values fit 64 bits; a column with a longer number
+    is scaled in Python ints."""
     decimals = con.execute(f"SELECT coalesce(max(length({_FRACTION})), 0) FROM ({parsed}) "
                            "WHERE ok").fetchone()[0]
-    scaled = (f"TRY_CAST(TRY_CAST(u AS DECIMAL(38, {min(decimals, 38)})) * "
-              f"CAST({10 ** decimals} AS DECIMAL(38, 0)) AS BIGINT)" if decimals <= 38 else "NULL")
+    # u as a DECIMAL with that many places, written out without its point: the integer
+    scaled = (f"TRY_CAST(replace(CAST(TRY_CAST(u AS DECIMAL(38, {decimals})) AS VARCHAR), "
+              "'.', '') AS BIGINT)" if decimals <= 18 else "NULL")
     got = con.execute(
-        "SELECT ok AND v IS NOT NULL AS ok, coalesce(v, 0) AS v"
+        "SELECT ok, coalesce(v, 0) AS v, ok AND v IS NULL AS long"
         + "".join(f", {e}" for e in extra)
         + f" FROM (SELECT *, CASE WHEN ok THEN {scaled} END AS v FROM ({parsed})) ORDER BY line"
     ).fetchnumpy()
+    if np.asarray(got["long"], dtype=bool).any():
+        texts_ = con.execute(f"SELECT CASE WHEN ok THEN u END AS u FROM ({parsed}) "
+                             "ORDER BY line").fetchall()
+        got["v"] = np.array([0 if u is None else int(Decimal(u).scaleb(decimals))
+                             for (u,) in texts_], dtype=object)
     return decimals, got
+
+
+def times(values: np.ndarray, factor: int) -> np.ndarray:
+    """``values x factor`` exactly: int64 while every product stays below
+    :data:`INT64_SAFE`, Python ints beyond."""
+    if values.dtype != object and len(values) and (
+            int(np.abs(values).max()) * factor >= INT64_SAFE):
+        values = values.astype(object)
+    return values * factor
 
 
 def _column(table: Table, index: int) -> str:
@@ -95,32 +111,18 @@ def numbers(con, table: Table, index: int, errors: Errors, *,
     ``required``, is an error at its row."""
     header = table.header[index]
     parsed = _parsed(_column(table, index))
-    decimals, got = _scaled(con, parsed, "t = '' AS empty", "ok AS number")
+    decimals, got = _scaled(con, parsed, "t = '' AS empty")
     ok = np.asarray(got["ok"], dtype=bool)
     empty = np.asarray(got["empty"], dtype=bool)
     bad = ~ok & ~empty
     if bad.any():
         _report(con, parsed, "NOT ok AND t <> ''", errors, table.name,
                 lambda t: f"column '{header}': not a number: {t!r}")
-        _too_long(con, parsed, got, errors, table.name, header)
     if required and empty.any():
         _report(con, parsed, "t = ''", errors, table.name, lambda t: f"column '{header}': empty")
         bad |= empty
-    values, decimals = normalise(np.asarray(got["v"], dtype=np.int64), decimals)
+    values, decimals = normalise(got["v"], decimals)
     return Numbers(values, decimals, ok, bad)
-
-
-def _too_long(con, parsed: str, got: dict[str, np.ndarray], errors: Errors, name: str,
-              header: str) -> None:
-    """Numbers too long to hold scaled in 64 bits: an error at each (rare, so found by
-    row position rather than by another scan)."""
-    long_ = np.asarray(got["number"], dtype=bool) & ~np.asarray(got["ok"], dtype=bool)
-    if not long_.any():
-        return
-    rows = con.execute(f"SELECT line, raw FROM ({parsed}) ORDER BY line").fetchall()
-    for i in np.nonzero(long_)[0][:MAX_ERRORS]:
-        line, raw = rows[int(i)]
-        errors.add(name, f"column '{header}': too many digits to hold exactly: {raw!r}", line)
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,14 +153,13 @@ def grades(con, table: Table, index: int, element: str, errors: Errors, *,
         f"ELSE t END AS t FROM (SELECT *, {kind} AS kind FROM ({_column(table, index)}))")
     positive = "ok AND regexp_matches(u, '[1-9]') AND NOT starts_with(u, '-')"
     bad_sql = (f"kind = {_PLAIN} AND NOT ok OR kind = {_BDL_LIMIT} AND NOT ({positive})")
-    decimals, got = _scaled(con, parsed, "kind", "ok AS number")
+    decimals, got = _scaled(con, parsed, "kind")
     kinds = np.asarray(got["kind"], dtype=np.int8)
     ok = np.asarray(got["ok"], dtype=bool)
-    v = np.asarray(got["v"], dtype=np.int64)
+    v = got["v"]
     if ((kinds == _PLAIN) | (kinds == _BDL_LIMIT))[~ok].any():
         _report(con, parsed, bad_sql, errors, table.name,
                 lambda c: f"column '{header}': not a number: {c!r}")
-        _too_long(con, parsed, got, errors, table.name, header)
     if limit is None and (kinds == _BDL_WORD).any():
         _report(con, parsed, f"kind = {_BDL_WORD}", errors, table.name,
                 lambda c: f"column '{header}': below detection {c!r} without a limit: "
@@ -181,11 +182,14 @@ def grades(con, table: Table, index: int, element: str, errors: Errors, *,
         scale = max(scale, -exp if isinstance(exp, int) else 0)
     if policy == "half" and (limited.any() or word.any()):
         scale += 1
-    values = np.abs(v) * 10 ** (scale - decimals)
+    values = times(np.abs(v), 10 ** (scale - decimals))
     kept = int(substitute(Decimal(1), policy).scaleb(1))  # tenths of a limit kept: 5, 0, 10
-    values[limited] = values[limited] * kept // 10
+    values[limited] = times(values[limited], kept) // 10
     if word.any():
-        values[word] = int(substitute(limit, policy).scaleb(scale))
+        stands_for = int(substitute(limit, policy).scaleb(scale))
+        if abs(stands_for) >= INT64_SAFE:
+            values = values.astype(object)
+        values[word] = stands_for
     present = value | limited | word
     values, scale = normalise(np.where(present, values, 0), scale)
     return Grades(Numbers(values, scale, present, bad), int(limited.sum() + word.sum()),
@@ -193,13 +197,17 @@ def grades(con, table: Table, index: int, element: str, errors: Errors, *,
 
 
 def normalise(values: np.ndarray, decimals: int) -> tuple[np.ndarray, int]:
-    """``values`` with the fewest decimals that hold them all exactly; object arrays of
-    Python ints when a value reaches :data:`INT64_SAFE`."""
+    """``values`` with the fewest decimals that hold them all exactly: int64 while every
+    value stays below :data:`INT64_SAFE`, else Python ints (an object array)."""
     while decimals > 0 and len(values) and not np.any(values % 10):
         values = values // 10
         decimals -= 1
-    if len(values) and int(np.abs(values).max()) >= INT64_SAFE:
-        values = np.array([int(x) for x in values], dtype=object)
+    if len(values):
+        big = int(np.abs(values).max()) >= INT64_SAFE
+        if big and values.dtype != object:
+            values = np.array([int(x) for x in values], dtype=object)
+        elif not big and values.dtype == object:
+            values = values.astype(np.int64)
     return values, decimals
 
 

@@ -45,10 +45,20 @@ import numpy as np
 from assay.model import Diagnostic, Location
 from assay.model.units import METRES_PER_FOOT
 
-from .columnar import grades, hole_ids, lines, normalise, numbers, texts
+from .columnar import grades, hole_ids, lines, normalise, numbers, texts, times
 from .columns import ALIASES, GradeColumn, fold, grade_column, locate
+from .composite import INT64_SAFE
 from .detection import DEFAULT_MISSING_CODES, POLICIES, number
-from .tables import MAX_ERRORS, Errors, Source, Table, has_table, open_source, read_table
+from .tables import (
+    MAX_ERRORS,
+    Errors,
+    Source,
+    Table,
+    has_table,
+    open_source,
+    read_table,
+    resolve,
+)
 
 DIP_CONVENTIONS = ("auto", "negative-down", "positive-down")
 
@@ -129,7 +139,7 @@ def _to_metres(values: np.ndarray, decimals: int, unit: str) -> tuple[np.ndarray
     """Scaled depths in metres: feet are x 0.3048 exactly (four more decimals)."""
     if unit == "m":
         return values, decimals
-    return normalise(values * 3048, decimals + 4)
+    return normalise(times(values, 3048), decimals + 4)
 
 
 def _metres(value: Decimal | None, unit: str) -> Decimal | None:
@@ -190,6 +200,10 @@ def load_folder(
     if source is None:
         errors.raise_if_any()
     assert source is not None
+    collar_file, survey_file, assay_file = (
+        resolve(source, f, d) for f, d in ((collar_file, "collar.csv"),
+                                           (survey_file, "survey.csv"),
+                                           (assay_file, "assays.csv")))
     collar_name, survey_name, assay_name = (source.names(f)[0] for f in
                                             (collar_file, survey_file, assay_file))
     order = [collar_name, survey_name, assay_name]
@@ -198,7 +212,8 @@ def load_folder(
         raw_dips: list[tuple[str, int, Decimal]] = []
         collar_rows = _collars(con, source, collar_file, columns, depth_unit, errors, headers,
                                raw_dips)
-        with_survey = has_table(source, survey_file) or survey_file != "survey.csv"
+        with_survey = has_table(source, survey_file) or survey_file not in (
+            "survey.csv", "survey.xlsx")
         survey_raw = []
         if with_survey:
             survey_raw = _stations(con, source, survey_file, columns, depth_unit, errors,
@@ -308,6 +323,8 @@ def _stations(con, source: Source, file: str, columns: dict[str, str] | None,
             errors.add(table.name, f"no {f} column (header: {', '.join(table.header)})", 1)
     if any(i is None for i in idx.values()):
         return []
+    if not table.rows:
+        errors.add(table.name, "no survey stations: only a header row", 1)
     holes = texts(con, table, idx["hole"])
     places = lines(con, table)
     depth, azi, dip = (numbers(con, table, idx[f], errors) for f in ("depth", "azimuth", "dip"))
@@ -321,6 +338,8 @@ def _stations(con, source: Source, file: str, columns: dict[str, str] | None,
         if any(v is None for v in vals):
             continue
         d, a, p = vals
+        if d < 0:
+            errors.add(table.name, f"negative depth {d}", line)
         if not Decimal(0) <= a <= Decimal(360):
             errors.add(table.name, f"azimuth {a} outside 0..360 degrees", line)
         raw_dips.append((table.name, line, p))
@@ -410,8 +429,8 @@ def _load_assays(con, source: Source, file: str, columns: dict[str, str] | None,
     frm_col = numbers(con, table, idx["from"], errors)
     to_col = numbers(con, table, idx["to"], errors)
     dec = max(frm_col.decimals, to_col.decimals)
-    frm = frm_col.values * 10 ** (dec - frm_col.decimals)
-    to = to_col.values * 10 ** (dec - to_col.decimals)
+    frm = times(frm_col.values, 10 ** (dec - frm_col.decimals))
+    to = times(to_col.values, 10 ** (dec - to_col.decimals))
     both = frm_col.present & to_col.present
     reversed_ = both & (frm >= to)
     negative = both & (frm < 0)
@@ -500,11 +519,14 @@ def _past_depth(hole: np.ndarray, to: np.ndarray, names: list[str],
                 depth: dict[str, Decimal], decimals: int) -> list[int]:
     if not len(to):
         return []
-    limit = np.full(len(names), np.iinfo(np.int64).max, dtype=np.int64)
-    for r, h in enumerate(names):
-        if h in depth:
-            # to/10^d > depth  <=>  to > floor(depth * 10^d) for integer ``to``
-            limit[r] = int(depth[h].scaleb(decimals).to_integral_value(rounding="ROUND_FLOOR"))
+    # to/10^d > depth  <=>  to > floor(depth * 10^d) for integer ``to``
+    limits = [int(depth[h].scaleb(decimals).to_integral_value(rounding="ROUND_FLOOR"))
+              if h in depth else None for h in names]
+    if to.dtype != object and all(x is None or abs(x) < INT64_SAFE for x in limits):
+        limit = np.array([INT64_SAFE if x is None else x for x in limits], dtype=np.int64)
+    else:
+        beyond = int(max(abs(int(x)) for x in to)) + 1  # no interval reaches it
+        limit = np.array([beyond if x is None else x for x in limits], dtype=object)
     return [int(i) for i in np.nonzero(to > limit[hole])[0]]
 
 

@@ -30,7 +30,7 @@ from .composite import INT64_SAFE, composite, excess_prefix, keep, scaled_ceilin
 from .desurvey import desurvey
 from .drillholes import DrillData, GradeArray
 from .geometry import pole, true_width
-from .rules import Cutoff, Rules, include_not_above
+from .rules import Cutoff, Rules, include_not_above, ratio_problem
 
 
 def rounded(value: Fraction | Decimal, places: int) -> Decimal:
@@ -209,9 +209,8 @@ def check_rules(data: DrillData, rules: Rules) -> list[InputError]:
             rules.cutoff, inc, data.grades[rules.cutoff.element].unit):
         problems.append(InputError("--include", f"'{inc}' is not above the cut-off "
                                    f"'{rules.cutoff}'"))
-    if rules.true_width_ratio is not None and not 0 < rules.true_width_ratio <= 1:
-        problems.append(InputError("--true-width-ratio", f"{rules.true_width_ratio}: a true "
-                                   "width is above 0 and at most the down-hole length"))
+    if (bad_ratio := ratio_problem(rules.true_width_ratio)) is not None:
+        problems.append(bad_ratio)
     if rules.vein_orientations:
         veins = {c.vein for c in data.collars.values() if c.vein}
         if data.vein is not None:

@@ -216,3 +216,12 @@ class Rules:
 
 def metal_name(element: str) -> str:
     return METAL_NAMES.get(element, element)
+
+
+def ratio_problem(ratio: Decimal | None) -> InputError | None:
+    """A true-width ratio a hole cannot have: a true width is above 0 and at most the
+    down-hole length."""
+    if ratio is None or 0 < ratio <= 1:
+        return None
+    return InputError("--true-width-ratio", f"'{ratio}': a true width cannot exceed the "
+                      "down-hole length; give a ratio above 0 and at most 1")

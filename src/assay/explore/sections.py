@@ -26,7 +26,7 @@ import numpy as np
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.collections import LineCollection  # noqa: E402
-from matplotlib.colors import LogNorm  # noqa: E402
+from matplotlib.colors import LogNorm, Normalize  # noqa: E402
 from matplotlib.ticker import FormatStrFormatter  # noqa: E402
 
 from .desurvey import Trace, desurvey  # noqa: E402
@@ -55,13 +55,22 @@ def _bottoms(result: Result) -> np.ndarray:
 
 
 def _paths(trace: Trace, bottoms: np.ndarray) -> np.ndarray:
-    """(holes, SAMPLES + 1, 3) positions from collar to bottom; NaN for unplaced holes."""
+    """(holes, SAMPLES + 1, 3) positions from collar to bottom; NaN for a hole without
+    orientation or without collar coordinates (it has no place on a map)."""
     n = len(trace.holes)
     frac = np.linspace(0.0, 1.0, SAMPLES + 1)
     hole = np.repeat(np.arange(n), SAMPLES + 1)
     depth = (bottoms[:, None] * frac[None, :]).ravel()
     pos, _ = trace.at(hole, depth)
-    return pos.reshape(n, SAMPLES + 1, 3)
+    pos = pos.reshape(n, SAMPLES + 1, 3)
+    pos[~trace.located] = np.nan
+    return pos
+
+
+def _unplaced(trace: Trace, placed: np.ndarray) -> str:
+    missing = len(trace.holes) - int(placed.sum())
+    return (f"; {missing} hole(s) without collar coordinates or orientation left out"
+            if missing else "")
 
 
 def _pierces(result: Result, trace: Trace) -> tuple[np.ndarray, np.ndarray, str]:
@@ -71,6 +80,7 @@ def _pierces(result: Result, trace: Trace) -> tuple[np.ndarray, np.ndarray, str]
     hole = np.array([index[ic.hole] for ic in ics], dtype=np.int64)
     mid = np.array([float(ic.frm + ic.to) / 2 for ic in ics])
     pos, _ = trace.at(hole, mid)
+    pos[~trace.located[hole]] = np.nan
     true = all(ic.true_width is not None for ic in ics) and bool(ics)
     gxw = np.array([float(ic.selection) * float(ic.true_width if true else ic.length)
                     for ic in ics])
@@ -81,9 +91,13 @@ def _pierces(result: Result, trace: Trace) -> tuple[np.ndarray, np.ndarray, str]
 
 
 def _colours(values: np.ndarray):
-    norm = (LogNorm(vmin=values.min(), vmax=values.max())
-            if len(values) and values.min() > 0 and values.max() > values.min() else None)
-    return norm, "viridis"
+    """One colour scale for every mark: logarithmic where grade x width spans a range of
+    positive values, else linear over it."""
+    if len(values) and values.min() > 0 and values.max() > values.min():
+        return LogNorm(vmin=values.min(), vmax=values.max()), "viridis"
+    low = float(values.min()) if len(values) else 0.0
+    high = float(values.max()) if len(values) else 1.0
+    return Normalize(vmin=low, vmax=high if high > low else low + 1), "viridis"
 
 
 def plan(result: Result, out: str | Path, title: str = "Drill intercepts") -> int:
@@ -107,7 +121,7 @@ def plan(result: Result, out: str | Path, title: str = "Drill intercepts") -> in
     ax.set_ylabel("north (m)")
     ax.legend(loc="upper left", fontsize=8)
     ax.set_title(f"{title}: plan, collars and intercept pierce points "
-                 f"({int(placed.sum())} holes)", fontsize=10)
+                 f"({int(placed.sum())} holes{_unplaced(trace, placed)})", fontsize=10)
     ax.grid(color="#eeeeee", lw=0.5)
     fig.tight_layout()
     fig.savefig(out, dpi=110)
@@ -189,7 +203,8 @@ def section(result: Result, out: str | Path, *, azimuth: float | None = None,
     ax.legend(loc="lower left", fontsize=8)
     window = "all holes" if width is None else f"holes within {width / 2:g} m of the plane"
     ax.set_title(f"{title}: section through ({origin[0]:.0f} E, {origin[1]:.0f} N) toward "
-                 f"{azimuth:.0f}°, {window} ({int(shown.sum())} shown)", fontsize=10)
+                 f"{azimuth:.0f}°, {window} ({int(shown.sum())} shown"
+                 f"{_unplaced(trace, placed)})", fontsize=10)
     ax.grid(color="#eeeeee", lw=0.5)
     fig.tight_layout()
     fig.savefig(out, dpi=110)
@@ -198,10 +213,13 @@ def section(result: Result, out: str | Path, *, azimuth: float | None = None,
 
 
 def _mean_azimuth(trace: Trace, placed: np.ndarray) -> float:
-    """The holes' mean direction seen from above, in degrees (0 when all are vertical)."""
-    first = trace.start[:-1][placed]
-    first = first[first < len(trace.depth)]
-    flat = trace.direction[first, :2].sum(axis=0) if len(first) else np.zeros(2)
-    if np.hypot(*flat) < 1e-9:
+    """The holes' mean bearing seen from above as an axis (holes drilled at 90 and 270
+    degrees share the axis 90-270), in degrees 0 to 180; 0 when all are vertical."""
+    first = trace.start[:-1][placed & (trace.start[:-1] < trace.start[1:])]
+    flat = trace.direction[first, :2]
+    if not len(first) or np.hypot(flat[:, 0], flat[:, 1]).max() < 1e-9:
         return 0.0
-    return math.degrees(math.atan2(flat[0], flat[1])) % 360
+    theta = np.arctan2(flat[:, 0], flat[:, 1])  # bearing clockwise from north
+    weight = np.hypot(flat[:, 0], flat[:, 1])
+    doubled = np.arctan2((weight * np.sin(2 * theta)).sum(), (weight * np.cos(2 * theta)).sum())
+    return math.degrees(doubled / 2) % 180

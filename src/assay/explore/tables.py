@@ -24,9 +24,12 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import sqlite3
+from contextlib import closing
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import partial
 from pathlib import Path
 
 import duckdb
@@ -86,6 +89,7 @@ class Source:
 
     path: Path
     kind: str  # "folder" | "workbook" | "sqlite" | "duckdb"
+    tables: tuple[str, ...] = ()  # a workbook's sheets, a database's tables and views
 
     def names(self, file: str) -> tuple[str, str]:
         """(name in messages, key inside the source) of the table the user calls ``file``."""
@@ -110,19 +114,54 @@ def open_source(path: Path, errors: Errors) -> Source | None:
         errors.add(str(path), f"cannot read: {e.strerror}")
         return None
     if head.startswith(_SQLITE_MAGIC):
-        return Source(path, "sqlite")
-    if head[8:12] == b"DUCK":
-        return Source(path, "duckdb")
-    if suffix in WORKBOOK_SUFFIXES and head.startswith(b"PK"):
-        return Source(path, "workbook")
-    errors.add(str(path), "not a folder, an xlsx workbook or a SQLite or DuckDB database "
-               f"(write {', '.join(WORKBOOK_SUFFIXES + DATABASE_SUFFIXES)})")
-    return None
+        kind = "sqlite"
+    elif head[8:12] == b"DUCK":
+        kind = "duckdb"
+    elif suffix in WORKBOOK_SUFFIXES and head.startswith(b"PK"):
+        kind = "workbook"
+    else:
+        errors.add(str(path), "not a folder, an xlsx workbook or a SQLite or DuckDB database "
+                   f"(write {', '.join(WORKBOOK_SUFFIXES + DATABASE_SUFFIXES)})")
+        return None
+    try:
+        return Source(path, kind, _names(path, kind))
+    except Exception as e:  # noqa: BLE001 - each library raises its own kinds on a damaged file
+        what = {"workbook": "xlsx workbook", "sqlite": "SQLite database",
+                "duckdb": "DuckDB database"}[kind]
+        errors.add(str(path), f"not a readable {what}: {' '.join(str(e).split())}")
+        return None
+
+
+def _names(path: Path, kind: str) -> tuple[str, ...]:
+    """The sheets of a workbook, or the tables and views of a database."""
+    if kind == "workbook":
+        import openpyxl
+        book = openpyxl.load_workbook(path, read_only=True)
+        names = list(book.sheetnames)
+        book.close()
+    elif kind == "sqlite":
+        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
+            names = [r[0] for r in db.execute(
+                "SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")]
+    else:
+        with duckdb.connect(str(path), read_only=True) as db:
+            names = [r[0] for r in db.execute(
+                "SELECT table_name FROM information_schema.tables").fetchall()]
+    return tuple(names)
+
+
+def resolve(source: Source, file: str, default: str) -> str:
+    """The name to read for a table the user left at its ``default`` (``survey.csv``): in
+    a folder holding no such file but the same stem as ``.xlsx``, that workbook."""
+    if source.kind != "folder" or file != default or (source.path / file).exists():
+        return file
+    other = Path(file).with_suffix(".xlsx").name
+    return other if (source.path / other).exists() else file
 
 
 def has_table(source: Source, file: str) -> bool:
     """Whether the source holds the table the user calls ``file``."""
-    name, key = source.names(file)
+    key = source.names(file)[1]
     if source.kind == "folder":
         return (source.path / key).exists()
     return _find_key(source, key) is not None
@@ -174,7 +213,7 @@ def _csv(con, path: Path, name: str, sql: str, errors: Errors) -> Table | None:
     if "\x00" in text:
         errors.add(name, "binary file, not CSV")
         return None
-    first = text.split("\n", 1)[0].rstrip("\r")
+    first = re.split(r"\r\n|\r|\n", text, maxsplit=1)[0]
     if not first.strip():
         errors.add(name, "empty file: no header row", 1)
         return None
@@ -254,23 +293,7 @@ def _python_csv(text: str, name: str, header: list[str], delimiter: str,
 
 def _find_key(source: Source, key: str) -> str | None:
     """The sheet or table named ``key`` (case-insensitive), as the source spells it."""
-    try:
-        if source.kind == "workbook":
-            import openpyxl
-            book = openpyxl.load_workbook(source.path, read_only=True)
-            names = list(book.sheetnames)
-            book.close()
-        elif source.kind == "sqlite":
-            with sqlite3.connect(f"file:{source.path}?mode=ro", uri=True) as db:
-                names = [r[0] for r in db.execute(
-                    "SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")]
-        else:
-            with duckdb.connect(str(source.path), read_only=True) as db:
-                names = [r[0] for r in db.execute(
-                    "SELECT table_name FROM information_schema.tables").fetchall()]
-    except Exception:  # noqa: BLE001 - a damaged file: reported as missing tables
-        return None
-    return next((n for n in names if n.lower() == key.lower()), None)
+    return next((n for n in source.tables if n.lower() == key.lower()), None)
 
 
 def cell_text(value: object) -> str:
@@ -282,6 +305,8 @@ def cell_text(value: object) -> str:
         return str(value).upper()
     if isinstance(value, float):
         return format(Decimal(repr(value)), "f")
+    if isinstance(value, Decimal):
+        return format(value, "f")
     return str(value)
 
 
@@ -300,10 +325,10 @@ def _sheet(path: Path, sheet: str | None, name: str,
         cells = [cell_text(v).strip() for v in values]
         while cells and not cells[-1]:
             cells.pop()
-        if header is None:
-            header = cells
-            continue
         if not cells:
+            continue
+        if header is None:  # the first row with anything in it
+            header = cells
             continue
         if len(cells) > len(header):
             errors.add(name, f"{len(cells)} cells, header has {len(header)}", r)
@@ -316,17 +341,17 @@ def _sheet(path: Path, sheet: str | None, name: str,
 def _database(source: Source, table: str, name: str,
               errors: Errors) -> tuple[list[str], list[tuple[int, list[str]]]] | None:
     quoted = '"' + table.replace('"', '""') + '"'
+    connect = (partial(sqlite3.connect, f"file:{source.path}?mode=ro", uri=True)
+               if source.kind == "sqlite" else
+               partial(duckdb.connect, str(source.path), read_only=True))
     try:
-        if source.kind == "sqlite":
-            db = sqlite3.connect(f"file:{source.path}?mode=ro", uri=True)
-        else:
-            db = duckdb.connect(str(source.path), read_only=True)
-        cur = db.execute(f"SELECT * FROM {quoted}")
-        header = [d[0] for d in cur.description]
-        rows = [(i, [cell_text(v) for v in row]) for i, row in enumerate(cur.fetchall(), 2)]
-        db.close()
+        with closing(connect()) as db:
+            cur = db.execute(f"SELECT * FROM {quoted}")
+            header = [d[0] for d in cur.description]
+            rows = [(i, [cell_text(v) for v in row])
+                    for i, row in enumerate(cur.fetchall(), 2)]
     except (sqlite3.Error, duckdb.Error) as e:
-        errors.add(name, f"cannot read the table: {e}")
+        errors.add(name, f"cannot read the table: {' '.join(str(e).split())}")
         return None
     return header, rows
 
@@ -354,6 +379,9 @@ def _from_rows(con, name: str, sql: str,
 
 
 def _finish(con, name: str, header: list[str], sql: str, errors: Errors) -> Table:
+    for i in range(len(header)):  # tabs and line ends around a cell, as Python strips them
+        con.execute(f"UPDATE {sql} SET c{i} = regexp_replace(c{i}, '^\\s+|\\s+$', '', 'g') "
+                    f"WHERE regexp_matches(c{i}, '^\\s|\\s$')")
     blank = " AND ".join(f"coalesce(trim(c{i}), '') = ''" for i in range(len(header)))
     con.execute(f"DELETE FROM {sql} WHERE {blank}")
     rows = con.execute(f"SELECT count(*) FROM {sql}").fetchone()[0]

@@ -50,9 +50,10 @@ def test_an_unwritable_output_is_refused_before_any_work(tmp_path, command):
 
 
 def test_a_workbook_that_cannot_be_saved_is_an_input_error(tmp_path):
-    tables = report_tables(derive(load_company(FOLDER)), "2007Q2")
+    derived = derive(load_company(FOLDER))
+    tables = report_tables(derived, "2007Q2")
     with pytest.raises(InputError) as e:
-        write_xlsx(tables, str(tmp_path / "no" / "r.xlsx"))
+        write_xlsx(tables, str(tmp_path / "no" / "r.xlsx"), derived)
     assert "cannot write" in str(e.value)
 
 

@@ -48,8 +48,8 @@ def report(folder: Folder, period: Period,
             from assay.write.report_xlsx import write_xlsx
 
             assert out is not None
-            write_xlsx(tables, out)
-            written(f"{len(tables)} tables", out)
+            n = write_xlsx(tables, out, derived)
+            written(f"{len(tables)} tables ({n} figures as formulas)", out)
             return
     if fmt is ReportFormat.md:
         from assay.write.report_md import render_markdown

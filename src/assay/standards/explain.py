@@ -70,5 +70,5 @@ def explain_tree(derived: Derived, fact_id: str, show_zero: bool = False) -> str
     walk(fact_id, "", True, True)
     if hidden[0]:
         lines.append(f"({hidden[0]} operands not given in the folder and taken as zero are "
-                     "not shown; --all shows them)")
+                     "not shown; --show-zero shows them)")
     return "\n".join(lines) + "\n"

@@ -117,3 +117,24 @@ def test_each_row_is_rounded_once_for_the_whole_text_report(folder, monkeypatch)
     monkeypatch.setattr(report, "values", lambda ic, res: calls.append(ic) or real(ic, res))
     report.text_report(r, "T")
     assert len(calls) == rows
+
+
+def test_a_grade_below_a_hundredth_of_an_ounce_is_said_so(folder):
+    # 0.1 g/t gold = 0.1 x 7/240 = 0.0029 oz/ton: "0.00 oz/ton" would say there is none
+    d = folder("hole_id,from,to,Ag,Au\nH1,0,2,100,0.1\n")
+    r = find_intercepts(load_folder(d), Rules(Cutoff.parse("Ag>=50")))
+    assert "0.10 g/t gold (<0.01 oz/ton gold)" in prose(r.intercepts[0], r)
+
+
+def test_the_workbook_holds_source_rows_as_numbers(folder, tmp_path):
+    from openpyxl import load_workbook
+
+    from assay.explore.workbook import write_xlsx
+
+    d = folder("hole_id,from,to,Ag\nH1,0,1,100\nH1,1,2,90\nH1,2,3,1\n")
+    r = find_intercepts(load_folder(d), Rules(Cutoff.parse("Ag>=50")))
+    write_xlsx(r, tmp_path / "i.xlsx", "T")
+    ws = load_workbook(tmp_path / "i.xlsx")["Intercepts"]
+    head = [c.value for c in ws[2]]
+    row = {h: c.value for h, c in zip(head, ws[3], strict=True)}
+    assert (row["First row"], row["Last row"], row["Rows"]) == (2, 3, "2 3")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal as D
 from pathlib import Path
 
@@ -68,3 +69,24 @@ def test_display_rounding_is_half_away_from_zero():
     rows, _ = compare_methods(r, "2024Q1")
     # 2.5 oz prints as 3 (banker's rounding: 2)
     assert "3 oz from third-party ore credited, outside the basis" in rows[0].notes
+
+
+def test_fourth_quarter_dates_stand_over_their_figures():
+    # "December 31," is 12 characters, wider than a default column of 11: the columns
+    # widen, and each date ends where its figures end (hand-counted in the output)
+    from datetime import date
+
+    from assay.model import Period
+    from assay.write.report_tables import ReportRow, ReportTable
+    from assay.write.report_text import render_table
+
+    periods = [Period.months_ended(3, date(2007, 12, 31)),
+               Period.months_ended(3, date(2006, 12, 31))]
+    t = ReportTable("Co", "Highlights", "", "", periods,
+                    [ReportRow("Silver - Ounces", values=[D(1492740), D(-5)],
+                               fact_ids=[None, None])])
+    lines = render_table(t).splitlines()
+    dates = next(x for x in lines if "December 31," in x)
+    figures = next(x for x in lines if x.startswith("Silver"))
+    ends = [m.end() for m in re.finditer(r"December 31,", dates)]
+    assert ends == [figures.index("1,492,740") + 9, figures.index("(5)") + 2]

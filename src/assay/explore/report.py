@@ -170,7 +170,10 @@ def prose(ic: Intercept, result: Result, v: Values | None = None) -> str:
             continue
         name = metal_name(e)
         if c.unit == "g/t":
-            text = f"{fmt(v[e + '_gpt'])} g/t {name} ({fmt(v[e + '_opt'])} oz/ton {name})"
+            opt = v[e + "_opt"]
+            # a grade too small to show at 0.01 oz/ton is below it, not nothing
+            shown = "<0.01" if opt == 0 and c.grade > 0 else fmt(opt)
+            text = f"{fmt(v[e + '_gpt'])} g/t {name} ({shown} oz/ton {name})"
         else:
             text = f"{fmt(v[e + '_pct'])}% {name}"
         if e in result.rules.top_cuts and c.cut_grade is not None and c.cut_grade != c.grade:

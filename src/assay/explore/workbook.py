@@ -28,7 +28,8 @@ def write_xlsx(result: Result, path: str | Path, title: str) -> None:
     ws.append([title])
     ws["A1"].font = Font(bold=True)
     head = ["Vein", "Drill hole", "Id", "Parent", f"From ({lu})", f"To ({lu})"] + [
-        c.header for c in cols] + ["Width basis", "Cut-off", "Source", "Rows", "Prose"]
+        c.header for c in cols] + ["Width basis", "Cut-off", "Source", "First row", "Last row",
+                                   "Rows", "Prose"]
     ws.append(head)
     for cell in ws[2]:
         cell.font = Font(bold=True)
@@ -36,8 +37,9 @@ def write_xlsx(result: Result, path: str | Path, title: str) -> None:
         row = [x.vein, x.hole, x.id, x.parent or "",
                _num(_depth(x.frm, lu)), _num(_depth(x.to, lu))]
         row += [v[c.key] for c in cols]
-        row += [x.width_basis, str(x.cutoff), x.source, " ".join(map(str, x.rows)),
-                prose(x, result, v).strip()]
+        # the assay file's rows as numbers (the first and last), and every one listed
+        row += [x.width_basis, str(x.cutoff), x.source, min(x.rows), max(x.rows),
+                " ".join(map(str, x.rows)), prose(x, result, v).strip()]
         ws.append(row)
         r = ws.max_row
         ws.cell(r, 5).number_format = _format(2)

@@ -38,16 +38,18 @@ def _centre(text: str, width: int) -> str:
     return text.center(width).rstrip()
 
 
-def column_width(groups: list[tuple[str, int]]) -> int:
+def column_width(groups: list[tuple[str, int]], dates: list[str] = ()) -> int:
     """Columns widen when a group's heading would not fit over them ("Second Quarter
-    Ended" over a single column), so that each heading stands over its own columns."""
-    return max([CELL] + [-(-(len(text) + GAP) // count) - GAP + 1 for text, count in groups])
+    Ended" over a single column), or a date would not ("December 31,"), so that each
+    heading stands over its own figures."""
+    return max([CELL] + [-(-(len(text) + GAP) // count) - GAP + 1 for text, count in groups]
+               + [len(d) + 1 for d in dates])
 
 
 def render_table(t: ReportTable) -> str:
     n = len(t.periods)
     groups = t.group_headers()
-    cell = column_width(groups)
+    cell = column_width(groups, [date_header(p.end) for p in t.periods])
     width = LABEL + n * (cell + GAP)
     out = [_centre(t.company.upper(), width)]
     out.extend(_centre(line, width) for line in textwrap.wrap(t.title, width - 12))

@@ -154,3 +154,24 @@ def test_every_file_written_is_said_with_its_path(tmp_path, args, what):
     said = [x for x in result.output.splitlines() if "written to" in x]
     assert len(said) == 1 and said[0].endswith(f" written to {out}"), result.output
     assert what in said[0]
+
+
+def test_long_work_shows_a_spinner_on_a_terminal_only(monkeypatch):
+    import io
+
+    from rich.console import Console
+
+    from assay.cli import common
+
+    screen = io.StringIO()
+    monkeypatch.setattr(common, "err_console", Console(file=screen, force_terminal=True))
+    with common.working("reading big.txt"):
+        pass
+    assert "reading big.txt" in screen.getvalue()
+    piped = io.StringIO()
+    monkeypatch.setattr(common, "err_console", Console(file=piped, force_terminal=False))
+    with common.working("reading big.txt"):
+        pass
+    with common.working("reading big.txt", quiet=True):
+        pass
+    assert piped.getvalue() == ""

@@ -15,11 +15,12 @@ from .common import (
     console,
     err_console,
     input_errors_exit,
+    working,
     write_file,
     write_text_output,
     written,
 )
-from .options import Indent, Output, format_option, formats, json_indent
+from .options import Indent, Output, Quiet, format_option, formats, json_indent
 
 #: Width of the report when standard output is not a terminal (rule names and the rule
 #: table fit whole; findings and the summary never wrap).
@@ -48,6 +49,7 @@ def audit(
         help="An XBRL calculation linkbase (_cal.xml) of the inline-XBRL "
         "filing: evaluate it on the filing's tags (Calculations 1.1) and compare with the "
         "audit's checks of the same printed figures.")] = None,
+    quiet: Quiet = False,
 ) -> None:
     """Check footing, statement identities, tie-outs, derived figures and prose claims.
 
@@ -58,7 +60,8 @@ def audit(
         spaces = json_indent(fmt, indent)
         check_output_path(out)  # refused before any work is done
         check_output_path(html)
-        result = audit_path(file)
+        with working(f"auditing {file}", quiet):
+            result = audit_path(file)
         calc = None
         if calculations:
             from assay.audit.calculations import (

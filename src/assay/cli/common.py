@@ -9,6 +9,7 @@ from contextlib import contextmanager
 
 import typer
 from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from assay.errors import InputError, InputErrors
 from assay.paths import check_writable
@@ -38,6 +39,20 @@ def input_errors_exit() -> Iterator[None]:
     except InputError as e:
         print_error(e)
         raise typer.Exit(EXIT_BAD_INPUT) from None
+
+
+@contextmanager
+def working(message: str, quiet: bool = False) -> Iterator[None]:
+    """While long work runs: a spinner with the elapsed time on a terminal's standard
+    error, gone when the work is done; nothing when standard error is a pipe or a file,
+    or with ``--quiet``."""
+    if quiet or not err_console.is_terminal:
+        yield
+        return
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+                  console=err_console, transient=True) as progress:
+        progress.add_task(message, total=None)
+        yield
 
 
 def check_output_path(out: str | None) -> None:

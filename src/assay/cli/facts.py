@@ -15,6 +15,7 @@ from .common import (
     check_output_path,
     err_console,
     input_errors_exit,
+    working,
     write_text_output,
     written,
 )
@@ -41,7 +42,8 @@ def facts(
         if fmt is FactsFormat.parquet and not out:
             raise InputError("--format", "parquet needs --output FILE")
         check_output_path(out)
-        doc = read_release(file)
+        with working(f"reading {file}", quiet):
+            doc = read_release(file)
     if not quiet:
         for d in (d for d in doc.diagnostics if d.severity != "info"):
             err_console.print(f"{d}", highlight=False, soft_wrap=True)

@@ -20,6 +20,7 @@ from .common import (
     check_output_path,
     err_console,
     input_errors_exit,
+    working,
     write_text_output,
     written,
 )
@@ -207,10 +208,11 @@ def intercepts(
         # the folder is read even when an option is wrong, so that one run lists every error
         data: DrillData | None = None
         try:
-            data = load_folder(folder, collar_file=collar, survey_file=survey,
-                               assay_file=assays, columns=columns, depth_unit=depth_unit,
-                               dip_convention=dip_convention, bdl_policy=bdl,
-                               detection_limits=limits, grade_units=units)
+            with working(f"reading {folder}", quiet):
+                data = load_folder(folder, collar_file=collar, survey_file=survey,
+                                   assay_file=assays, columns=columns, depth_unit=depth_unit,
+                                   dip_convention=dip_convention, bdl_policy=bdl,
+                                   detection_limits=limits, grade_units=units)
         except InputErrors as e:
             errors.extend(e.errors)
         except InputError as e:
@@ -224,7 +226,8 @@ def intercepts(
         if errors:
             raise InputErrors(errors)
         assert rules is not None and data is not None
-        result = find_intercepts(data, rules)
+        with working("compositing", quiet):
+            result = find_intercepts(data, rules)
         from assay.explore import report
 
         what = f"{len(result.intercepts)} intercepts"

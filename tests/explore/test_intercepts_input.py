@@ -293,3 +293,12 @@ def test_survey_tables_that_cannot_hold(folder):
     with pytest.raises(InputErrors) as info:
         load_folder(d)
     assert [str(e) for e in info.value.errors] == ["survey.csv:2: negative depth -5"]
+
+
+def test_a_mapping_to_a_missing_header_is_one_error_not_one_per_table(folder):
+    d = folder("hole_id,from,to,Ag\nH1,0,1,5\n",
+               survey="hole_id,depth,azimuth,dip\nH1,0,10,-60\n", name="m")
+    with pytest.raises(InputErrors) as info:
+        load_folder(d, columns={"hole": "Foo"})
+    assert [str(e) for e in info.value.errors] == [
+        "--column: hole=Foo: no column 'Foo' in collar.csv, survey.csv, assays.csv"]

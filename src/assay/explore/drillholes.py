@@ -245,6 +245,7 @@ def load_folder(
             if f in ALIASES and fold(h) not in present:
                 errors.add("--column", f"{f}={h}: no column {h!r} in "
                            f"{', '.join(n for n, _ in headers)}")
+                errors.explained.add(f)  # the tables' missing column is this mapping's
     if data is not None and collars:
         assayed = set(data.holes)
         without = [h for h in collars if h not in assayed]
@@ -276,8 +277,8 @@ def _collars(con, source: Source, file: str, columns: dict[str, str] | None,
     idx = {f: locate(list(table.header), f, columns) for f in
            ("hole", "easting", "northing", "elevation", "depth", "azimuth", "dip", "vein")}
     if idx["hole"] is None:
-        errors.add(table.name, f"no hole column (looked for hole_id, HOLEID, BHID, ...; "
-                   f"header: {', '.join(table.header)})", 1)
+        errors.missing_column("hole", table.name, "no hole column (looked for hole_id, HOLEID, "
+                              f"BHID, ...; header: {', '.join(table.header)})")
         return []
     holes = texts(con, table, idx["hole"])
     veins = texts(con, table, idx["vein"]) if idx["vein"] is not None else None
@@ -320,7 +321,8 @@ def _stations(con, source: Source, file: str, columns: dict[str, str] | None,
     idx = {f: locate(list(table.header), f, columns) for f in ("hole", "depth", "azimuth", "dip")}
     for f, i in idx.items():
         if i is None:
-            errors.add(table.name, f"no {f} column (header: {', '.join(table.header)})", 1)
+            errors.missing_column(f, table.name, f"no {f} column (header: "
+                                  f"{', '.join(table.header)})")
     if any(i is None for i in idx.values()):
         return []
     if not table.rows:
@@ -407,7 +409,7 @@ def _load_assays(con, source: Source, file: str, columns: dict[str, str] | None,
                                                          "lithology", "sample")}
     for f in ("hole", "from", "to"):
         if idx[f] is None:
-            errors.add(name, f"no '{f}' column (header: {', '.join(header)})", 1)
+            errors.missing_column(f, name, f"no '{f}' column (header: {', '.join(header)})")
     used = {i for i in idx.values() if i is not None}
     grade_cols = _grade_columns(table, used, grade_units, errors, notes)
     if any(idx[f] is None for f in ("hole", "from", "to")) or not grade_cols:

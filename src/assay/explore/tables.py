@@ -49,6 +49,13 @@ class Errors:
     def __init__(self) -> None:
         self.items: list[InputError] = []
         self.more = 0
+        self.missing: list[tuple[str, InputError]] = []  # (field, error) of absent columns
+        self.explained: set[str] = set()  # fields whose absence an option error explains
+
+    def missing_column(self, field: str, path: str, problem: str) -> None:
+        """A table without the column for ``field`` (reported at its header, line 1),
+        unless an option error explains it (``--column hole=Foo`` and no table has Foo)."""
+        self.missing.append((field, InputError(path, problem, 1)))
 
     def add(self, path: str, problem: str, line: int | None = None) -> None:
         if len(self.items) < MAX_ERRORS:
@@ -59,10 +66,11 @@ class Errors:
     def raise_if_any(self, order: list[str] | None = None) -> None:
         """Raise every error: options first, then by file (in ``order``, the order the
         files were read) and line; one line's errors in the order they were found."""
-        if not self.items:
+        found = self.items + [e for f, e in self.missing if f not in self.explained]
+        if not found:
             return
         rank = {name: i for i, name in enumerate(order or [])}
-        items = sorted(self.items, key=lambda e: (
+        items = sorted(found, key=lambda e: (
             e.path in rank, rank.get(e.path, -1), e.line or 0))
         if self.more:
             items.append(InputError("...", f"and {self.more} more errors not shown"))

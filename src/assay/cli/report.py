@@ -16,6 +16,7 @@ from .app import app
 from .common import (
     check_output_path,
     input_errors_exit,
+    working,
     write_text_output,
     written,
 )
@@ -127,16 +128,27 @@ def sensitivity(
     grid: Annotated[list[str] | None, typer.Option(
         "--grid", metavar="METAL=FROM:TO:STEP", help="Changes from one price to another by "
         "a step, such as lead=-0.50:0.50:0.10.")] = None,
+    simulate: Annotated[int | None, typer.Option(
+        "--simulate", metavar="N", help="Instead of given changes, N Monte Carlo price "
+        "scenarios a year on (with --vol): distributions of cash flow and cash cost per "
+        "ounce.")] = None,
+    vol: Annotated[list[str] | None, typer.Option(
+        "--vol", metavar="METAL=VOLATILITY", help="A metal's annual price volatility for "
+        "--simulate, such as lead=0.30 or lead=30%; repeat for several.")] = None,
+    seed: Annotated[int, typer.Option(
+        "--seed", metavar="S", help="The seed of the scenarios: the same seed, the same "
+        "figures.")] = 1,
     fmt: Annotated[SensitivityFormat, format_option(SensitivityFormat)] = (
         SensitivityFormat.text),
     out: Output = None,
     indent: Indent = None,
     plot: Annotated[str | None, typer.Option(
         "--plot", metavar="FILE", help="Also draw a chart to FILE (.png, .svg or .pdf): a "
-        "spider chart for a grid, else a tornado chart.")] = None,
+        "spider chart for a grid, a histogram for scenarios, else a tornado chart.")] = None,
 ) -> None:
     """What a metal-price change does to revenue, by-product credits, cash cost per ounce
-    and cash flow, at the period's production rate (terms from company.toml [terms])."""
+    and cash flow, at the period's production rate (terms from company.toml [terms]); or
+    the distribution of those over simulated price scenarios."""
     from assay.errors import InputError, InputErrors
     from assay.standards.sensitivity import parse_change, parse_grid
     from assay.standards.sensitivity import sensitivity as price_sensitivity
@@ -159,17 +171,57 @@ def sensitivity(
                 changes.extend(parse_grid(text))
             except InputError as e:
                 errors.append(e)
+        if simulate is not None and (price or grid):
+            errors.append(InputError("--simulate", "draws its own price changes: give it "
+                                     "without --price and --grid"))
+        if vol and simulate is None:
+            errors.append(InputError("--vol", "sets the scenarios' volatility: give "
+                                     "--simulate N"))
         if errors:
             raise InputErrors(errors)
-        if not changes:
-            raise InputError(folder, "no price change: give --price METAL=CHANGE or --grid")
-        result = price_sensitivity(derive(load_company(folder)), period.upper(), changes)
-    text = (writer.render_json(result, spaces) if fmt is SensitivityFormat.json else
-            writer.render_md(result) if fmt is SensitivityFormat.md else
-            writer.render_text(result))
+        if simulate is not None:
+            text, result = _simulation(folder, period.upper(), simulate, vol or [], seed, fmt,
+                                       spaces)
+        else:
+            if not changes:
+                raise InputError(folder, "no price change: give --price METAL=CHANGE, --grid "
+                                 "or --simulate N")
+            result = price_sensitivity(derive(load_company(folder)), period.upper(), changes)
+            text = (writer.render_json(result, spaces) if fmt is SensitivityFormat.json else
+                    writer.render_md(result) if fmt is SensitivityFormat.md else
+                    writer.render_text(result))
     write_text_output(text, out, "sensitivity")
     if plot:
-        from assay.write.sensitivity_chart import plot_sensitivity
+        from assay.write.sensitivity_chart import plot_sensitivity, plot_simulation
 
-        kind = plot_sensitivity(result, plot)
+        kind = (plot_simulation if simulate is not None else plot_sensitivity)(result, plot)
         written(f"{kind} chart", plot)
+
+
+def _simulation(folder: str, period: str, n: int, vols: list[str], seed: int, fmt,
+                spaces: int):
+    """The scenarios' text in ``fmt``, and the simulation."""
+    from assay.errors import InputError, InputErrors
+    from assay.operating.schema import METALS
+    from assay.standards.simulation import model, parse_vol, simulate
+    from assay.write import sensitivity as writer
+
+    given, errors = {}, []
+    for text in vols:
+        try:
+            metal, v = parse_vol(text, METALS)
+            given[metal] = v
+        except InputError as e:
+            errors.append(e)
+    if not given and not errors:
+        errors.append(InputError("--vol", "no volatility: give --vol METAL=VOLATILITY, such "
+                                 "as lead=0.30"))
+    if errors:
+        raise InputErrors(errors)
+    with working(f"simulating {n:,} price scenarios"):
+        sim = simulate(model(derive(load_company(folder)), period, sorted(given)), given, n,
+                       seed)
+    text = (writer.render_simulation_json(sim, spaces) if fmt == "json" else
+            writer.render_simulation_md(sim) if fmt == "md" else
+            writer.render_simulation_text(sim))
+    return text, sim

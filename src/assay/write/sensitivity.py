@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from assay.model import round_to
 from assay.standards.sensitivity import Effect, Sensitivity
+from assay.standards.simulation import PERCENTILES, Simulation
 from assay.write.json_text import dumps
 
 HEAD = ("Entity", "Price change", "Production", "Payable", "Revenue, period",
@@ -65,4 +66,76 @@ def render_json(s: Sensitivity, indent: int = 2) -> str:
             "cash_cost_per_oz_change": x(e.cash_cost_change),
             "cash_cost_per_oz_after": x(e.cash_cost_after)}
             for e in s.effects],
+    }, indent)
+
+
+# -- Monte Carlo -------------------------------------------------------------------------
+
+SIM_HEAD = ("Entity", "Figure", "Mean", *(f"P{p}" for p in PERCENTILES), "Below 0")
+
+
+def _sim_rows(sim: Simulation) -> list[list[str]]:
+    rows = []
+    for name in sim.model.entities:
+        flow = sim.cash_flow[name]
+        rows.append([name, "Cash flow change, annual", _float(flow.mean, 0),
+                     *(_float(flow.percentiles[p], 0) for p in PERCENTILES),
+                     f"{flow.below_zero:.1%}"])
+        cost = sim.cash_cost.get(name)
+        if cost is not None:
+            rows.append([name, "Cash cost per oz", _float(cost.mean, 2),
+                         *(_float(cost.percentiles[p], 2) for p in PERCENTILES),
+                         f"{cost.below_zero:.1%}"])
+    return rows
+
+
+def _float(x: float, places: int) -> str:
+    return f"{round_to(Decimal(repr(x)), places):,.{places}f}"
+
+
+def _sim_assumptions(sim: Simulation) -> list[str]:
+    m = sim.model
+    vols = ", ".join(f"{k} {v:.0%}" for k, v in sorted(sim.vols.items()))
+    deck = ", ".join(f"{metal} {price:g}" for metal, price in zip(m.metals, m.base_prices,
+                                                                  strict=True))
+    return [f"{sim.scenarios:,} scenarios, seed {sim.seed} (the same seed gives the same "
+            "figures).",
+            f"Prices a year on: lognormal around the {m.period} prices ({deck}) with annual "
+            f"volatility {vols}; metals independent; mean price unchanged.",
+            *m.assumptions[:1], *m.assumptions[-2:]]
+
+
+def render_simulation_text(sim: Simulation) -> str:
+    rows = [list(SIM_HEAD), *_sim_rows(sim)]
+    widths = [max(len(r[i]) for r in rows) for i in range(len(SIM_HEAD))]
+    lines = [f"Price scenarios, {sim.model.period} (USD)", ""]
+    for k, r in enumerate(rows):
+        lines.append("  ".join(c.ljust(w) if i < 2 else c.rjust(w)
+                               for i, (c, w) in enumerate(zip(r, widths, strict=True))))
+        if k == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    return "\n".join([*lines, "", *_sim_assumptions(sim)]) + "\n"
+
+
+def render_simulation_md(sim: Simulation) -> str:
+    out = [f"## Price scenarios, {sim.model.period} (USD)", "",
+           "| " + " | ".join(SIM_HEAD) + " |",
+           "|" + "|".join(["---"] * 2 + ["---:"] * (len(SIM_HEAD) - 2)) + "|"]
+    out += ["| " + " | ".join(r) + " |" for r in _sim_rows(sim)]
+    out += ["", *(f"- {a}" for a in _sim_assumptions(sim))]
+    return "\n".join(out) + "\n"
+
+
+def render_simulation_json(sim: Simulation, indent: int = 2) -> str:
+    def dist(d):
+        return {"mean": d.mean, "percentiles": {str(p): v for p, v in d.percentiles.items()},
+                "below_zero": d.below_zero}
+
+    m = sim.model
+    return dumps({
+        "period": m.period, "scenarios": sim.scenarios, "seed": sim.seed, "vols": sim.vols,
+        "base_prices": dict(zip(m.metals, m.base_prices.tolist(), strict=True)),
+        "cash_flow_change_annual": {k: dist(v) for k, v in sim.cash_flow.items()},
+        "cash_cost_per_oz": {k: dist(v) for k, v in sim.cash_cost.items()},
+        "assumptions": _sim_assumptions(sim),
     }, indent)

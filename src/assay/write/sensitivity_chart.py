@@ -13,6 +13,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
 from assay.standards.sensitivity import Sensitivity  # noqa: E402
+from assay.standards.simulation import Simulation  # noqa: E402
 
 
 def plot_sensitivity(s: Sensitivity, out: str | Path) -> str:
@@ -49,3 +50,28 @@ def plot_sensitivity(s: Sensitivity, out: str | Path) -> str:
     fig.savefig(out, dpi=110)
     plt.close(fig)
     return kind
+
+
+def plot_simulation(sim: Simulation, out: str | Path) -> str:
+    """Histograms of the simulated figures: the company's change in annual cash flow,
+    and each unit's cash cost per ounce."""
+    samples = sim.samples
+    flows = {k: v for k, v in samples.items() if k.endswith("cash flow")}
+    costs = {k: v for k, v in samples.items() if k.endswith("cash cost")}
+    panels = [p for p in (flows, costs) if p]
+    fig, axes = plt.subplots(1, max(len(panels), 1), figsize=(6 * max(len(panels), 1), 4.2),
+                             squeeze=False)
+    for ax, panel in zip(axes[0], panels, strict=False):
+        for name, x in panel.items():
+            scale = 1e6 if name.endswith("cash flow") else 1
+            ax.hist(x / scale, bins=80, alpha=0.55, label=name.rsplit(":", 1)[0])
+        ax.set_xlabel("annual cash flow change, USD million" if panel is flows
+                      else "cash cost per ounce, USD")
+        ax.set_ylabel("scenarios")
+        ax.legend(fontsize=8)
+    fig.suptitle(f"{sim.scenarios:,} price scenarios at the {sim.model.period} production "
+                 f"rate (seed {sim.seed})", fontsize=10)
+    fig.tight_layout()
+    fig.savefig(out, dpi=110)
+    plt.close(fig)
+    return "histogram"

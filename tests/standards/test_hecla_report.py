@@ -172,3 +172,27 @@ def test_amounts_not_itemised_are_printed_with_a_note():
         in text
     assert "(5) NOT ITEMISED UNIT: amounts that the company's totals include" in text
     assert max(len(line) for line in text.splitlines()) < 80
+
+
+def test_explain_shows_operators_lists_metrics_and_says_what_is_missing():
+    args = ["explain", str(FOLDER), "total cash cost per ounce", "--period", "2007Q2"]
+    tree = CliRunner().invoke(app, [*args, "--unit", "Greens Creek"])
+    assert tree.exit_code == 0, tree.output
+    # Greens Creek's cash operating cost: site costs + treatment and freight - by-product
+    # credits (6,545,741 + 3,742,000 - 13,359,000 = -3,071,259), then over the ounces
+    assert "├─ + treatment_freight [Greens Creek 2007Q2] = 3,742,000 USD" in tree.output
+    assert "└─ − byproduct_credits [Greens Creek 2007Q2] = 13,359,000 USD" in tree.output
+    assert "└─ ÷ basis_oz [Greens Creek 2007Q2] = 688,623 oz" in tree.output
+    listed = CliRunner().invoke(app, ["explain", str(FOLDER), "--list", "-p", "2007Q2",
+                                      "-u", "Greens Creek"])
+    assert listed.exit_code == 0 and "  aisc  " in listed.output
+    assert listed.output.startswith("89 metrics of Greens Creek in 2007Q2:")
+    company = CliRunner().invoke(app, args)
+    assert company.exit_code == 2
+    assert ("depends on the primary metal, and Hecla Mining Company mixes primary metals; "
+            "ask for a unit or segment (--unit)") in " ".join(company.output.split())
+    sold = CliRunner().invoke(app, ["explain", str(FOLDER), "aisc per ounce", "-p", "2007Q2",
+                                    "-u", "Greens Creek"])
+    # the folder gives ounces produced, not sold: AISC per ounce sold divides by zero
+    assert "wgc.aisc_per_oz divides by primary_sold, which is zero" in " ".join(
+        sold.output.split())

@@ -69,19 +69,29 @@ def report(folder: Folder, period: Period,
 
 @app.command()
 def explain(folder: Folder,
-            metric: Annotated[str, typer.Argument(
-                metavar="METRIC", help='A metric, such as "total cash cost per ounce".')],
-            period: Period,
+            metric: Annotated[str | None, typer.Argument(
+                metavar="METRIC", help='A metric, such as "total cash cost per ounce" '
+                "(with --list: none).")] = None,
+            period: Period = "",
             unit: Annotated[str | None, typer.Option(
                 "--unit", "-u", metavar="UNIT",
                 help="An operating unit or segment (default: the company).")] = None,
             show_zero: Annotated[bool, typer.Option(
                 "--show-zero", help="Also show the operands that are zero.")] = False,
+            list_all: Annotated[bool, typer.Option(
+                "--list", help="List every metric of the unit in the period, with its value "
+                "and how it is had.")] = False,
             out: Output = None) -> None:
-    """Print how a figure was derived, down to the input cells (file, row, column)."""
+    """Print how a figure was derived, down to the input cells (file, row, column), with
+    the operator joining each operand."""
     from assay.errors import InputError
+    from assay.standards.explain import list_metrics, why_not
 
     with input_errors_exit():
+        if not period:
+            raise InputError("--period", "give the quarter, such as --period 2007Q2")
+        if metric is None and not list_all:
+            raise InputError("METRIC", "give a metric, or --list to see them all")
         check_output_path(out)
         data = load_company(folder)
         derived = derive(data)
@@ -89,11 +99,15 @@ def explain(folder: Folder,
         node = derived.node(name, period.upper())
         if node is None:
             raise InputError(folder, f"no data for {name!r} in {period}")
+        if list_all:
+            write_text_output(list_metrics(derived, node.name, node.period.key), out,
+                              "metric list")
+            return
         m = find_metric(derived, metric)
         fact = derived.get(node.name, node.period.key, m)
         if fact is None:
-            raise InputError(folder, f"{m} is not computable for {node.name} {period}: an "
-                                     "operand is missing or a divisor is zero")
+            raise InputError(folder, f"{m} is not computable for {node.name} {period}: "
+                             + why_not(derived, node.name, node.period.key, m))
     write_text_output(explain_tree(derived, fact.id, show_zero), out, "explanation")
 
 

@@ -17,7 +17,7 @@ def find_metric(derived: Derived, phrase: str) -> str:
     """A metric name from a name or a phrase ("total cash cost per ounce")."""
     words = [_ALIASES.get(w, w) for w in re.split(r"[\s_\-]+", phrase.strip().lower()) if w]
     name = "_".join(words)
-    metrics = {k[2] for k in derived.index}
+    metrics = {k[2] for k in derived.index} | {r.output for r in derived.relations.values()}
     if name in metrics:
         return name
     for rel in derived.relations.values():
@@ -26,7 +26,73 @@ def find_metric(derived: Derived, phrase: str) -> str:
     close = sorted(m for m in metrics if all(w in m for w in words))
     if close:
         return min(close, key=len)
-    raise InputError(phrase, f"unknown metric; try one of: {', '.join(sorted(metrics)[:30])}...")
+    raise InputError(phrase, f"unknown metric; --list shows them all (such as "
+                     f"{', '.join(sorted(metrics)[:8])}, ...)")
+
+
+#: How each operand enters its relation, by the relation's kind.
+_AGGREGATES = ("aggregate.year_to_date", "aggregate.segment", "aggregate.company")
+
+
+def operators(derived: Derived, relation: str, n: int) -> list[str]:
+    """The operator before each of ``n`` operands: ``+``/``−`` in a sum, ``÷`` before a
+    divisor, ``×`` before a factor; none where the relation is not an arithmetic one."""
+    rel = derived.relations.get(relation)
+    if relation in _AGGREGATES:
+        return ["+"] * n
+    if rel is None:
+        return [""] * n
+    if rel.kind == "sum" and len(rel.signs) == n:
+        return ["+" if s > 0 else "−" for s in rel.signs]
+    if rel.kind == "ratio" and n == 2:
+        return ["", "÷"]
+    if rel.kind == "product" and n == 2:
+        return ["", "×"]
+    return [""] * n
+
+
+def why_not(derived: Derived, name: str, period: str, metric: str, depth: int = 0) -> str:
+    """Why ``metric`` has no value for ``name`` in ``period``: a relation that does not
+    apply to the entity, the operands it misses (and why, one level down), or its zero
+    divisor."""
+    rel = next((r for r in derived.relations.values() if r.output == metric), None)
+    if rel is None:
+        return f"no relation computes {metric}, and the folder does not give it"
+    node = derived.node(name, period)
+    if rel.per_metal and node is not None and node.kind in ("company", "corporate"):
+        return (f"{rel.id} depends on the primary metal, and {name} mixes primary metals; "
+                "ask for a unit or segment (--unit)")
+    missing = [o for o in rel.operands if derived.value(name, period, o) is None]
+    if missing:
+        parts = []
+        for o in missing:
+            made = any(r.output == o for r in derived.relations.values())
+            if not made:
+                parts.append(f"{o}, which the folder does not give")
+            elif depth == 0:
+                parts.append(f"{o}, not computable: {why_not(derived, name, period, o, 1)}")
+            else:
+                parts.append(f"{o}, not computable")
+        return f"{rel.id} needs " + "; ".join(parts)
+    if rel.kind == "ratio" and derived.value(name, period, rel.operands[1]) == 0:
+        return f"{rel.id} divides by {rel.operands[1]}, which is zero"
+    return f"{rel.id} does not apply to {name}"
+
+
+def list_metrics(derived: Derived, name: str, period: str) -> str:
+    """Every metric of ``name`` in ``period``: its name, value, unit and how it is had."""
+    rows = []
+    for (who, when, metric), fid in sorted(derived.index.items()):
+        if who != name or when != period:
+            continue
+        f = derived.facts[fid]
+        how = f.derivation.relation if f.derivation else "input"
+        rows.append((metric, _fmt(f.value), f.unit, how))
+    widths = [max([len(r[i]) for r in rows] + [6]) for i in range(4)]
+    lines = [f"{len(rows)} metrics of {name} in {period}:"]
+    lines += [f"  {m.ljust(widths[0])}  {v.rjust(widths[1])}  {u.ljust(widths[2])}  {h}"
+              for m, v, u, h in rows]
+    return "\n".join(lines) + "\n"
 
 
 def _fmt(v: Decimal) -> str:
@@ -40,9 +106,9 @@ def explain_tree(derived: Derived, fact_id: str, show_zero: bool = False) -> str
     lines: list[str] = []
     hidden = [0]
 
-    def walk(fid: str, prefix: str, last: bool, top: bool) -> None:
+    def walk(fid: str, prefix: str, last: bool, top: bool, op: str = "") -> None:
         f = derived.facts[fid]
-        branch = "" if top else ("└─ " if last else "├─ ")
+        branch = "" if top else ("└─ " if last else "├─ ") + (f"{op} " if op else "")
         who = f"{f.entity.unit or f.entity.segment or f.entity.company} {f.period.key}" \
             if f.period else ""
         head = f"{prefix}{branch}{f.concept or f.label} [{who}] = {_fmt(f.value)} {f.unit}"
@@ -59,13 +125,14 @@ def explain_tree(derived: Derived, fact_id: str, show_zero: bool = False) -> str
         lines.append(f"{head}  via {how}")
         if d is None:
             return
-        kids = [o for o in d.operands
+        ops = operators(derived, d.relation, len(d.operands))
+        kids = [(o, op) for o, op in zip(d.operands, ops, strict=True)
                 if show_zero or derived.facts[o].derivation is None
                 or derived.facts[o].derivation.relation != "input.not_given"]  # type: ignore[union-attr]
         hidden[0] += len(d.operands) - len(kids)
         sub = prefix + ("" if top else ("   " if last else "│  "))
-        for i, o in enumerate(kids):
-            walk(o, sub, i == len(kids) - 1, False)
+        for i, (o, op) in enumerate(kids):
+            walk(o, sub, i == len(kids) - 1, False, op)
 
     walk(fact_id, "", True, True)
     if hidden[0]:

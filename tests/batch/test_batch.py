@@ -179,8 +179,8 @@ def test_unusable_inputs_and_store_paths_are_one_line_each_and_exit_2(
     r = runner.invoke(app, ["batch", str(EXAMPLE), "--store",
                             str(tmp_path / "missing" / "s.duckdb")])
     assert r.exit_code == 2
-    assert r.stderr.strip() == (f"error: {tmp_path}/missing/s.duckdb: cannot write: folder "
-                                f"'{tmp_path}/missing' does not exist")
+    assert r.stderr.strip() == (f"error: {tmp_path}/missing/s.duckdb: cannot write: "
+                                f"'{tmp_path}/missing' is a folder that does not exist")
     assert not (tmp_path / "s.duckdb").exists()
 
 

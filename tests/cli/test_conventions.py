@@ -117,11 +117,6 @@ def test_a_command_line_mistake_is_one_line_and_exit_2():
         assert result.output.strip().splitlines() == [line], (args, result.output)
 
 
-if __name__ == "__main__":
-    HELP_DIR.mkdir(exist_ok=True)
-    for name in COMMANDS:
-        (HELP_DIR / f"{name}.txt").write_text(help_text(name, "--help"))
-    print(f"recorded the help of {len(COMMANDS)} commands in {HELP_DIR}")
 
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -175,3 +170,36 @@ def test_long_work_shows_a_spinner_on_a_terminal_only(monkeypatch):
     with common.working("reading big.txt", quiet=True):
         pass
     assert piped.getvalue() == ""
+
+
+def test_outputs_that_would_overwrite_each_other_or_go_nowhere_are_refused(tmp_path):
+    same = str(tmp_path / "same.html")
+    for args, line in (
+        (["audit", SEED, "-o", same, "--html", same],
+         f"error: --html: {same} is also --output's file; give each output its own"),
+        (["report", COMPANY, "-p", "2007Q2", "-f", "xlsx", "-o", "-"],
+         "error: --format: xlsx needs --output FILE"),
+        (["audit", SEED, "--html", "-"],
+         "error: --html: the HTML report is written to a file; give its name"),
+        (["report", COMPANY, "-p", "2007Q2", "-f", "json", "--indent", "9"],
+         "error: --indent: 9: give 0 to 8 spaces"),
+    ):
+        result = runner.invoke(app, args, env=WIDTH)
+        assert result.exit_code == 2, (args, result.output)
+        assert result.output.strip().splitlines() == [line], (args, result.output)
+    assert not (tmp_path / "same.html").exists() and not Path("-").exists()
+
+
+def test_tables_to_a_pipe_are_plain_columns():
+    result = runner.invoke(app, ["guidance", SEED], env=WIDTH)
+    assert result.exit_code == 0
+    assert not set("┏┃━│─") & set(result.output)
+    assert result.output.splitlines()[2].split() == [
+        "line", "metric", "metal", "period", "guidance", "unit", "previous", "printed"]
+
+
+if __name__ == "__main__":
+    HELP_DIR.mkdir(exist_ok=True)
+    for name in COMMANDS:
+        (HELP_DIR / f"{name}.txt").write_text(help_text(name, "--help"))
+    print(f"recorded the help of {len(COMMANDS)} commands in {HELP_DIR}")

@@ -227,7 +227,7 @@ def test_unwritable_outputs_are_refused_before_any_work(folder, tmp_path):
     result = run_cli(d, "--cutoff", "Ag>=50", "-o", missing, "--plot", adir)
     assert result.exit_code == 2
     assert result.output.splitlines() == [
-        f"error: {missing}: cannot write: folder '{missing.parent}' does not exist",
+        f"error: {missing}: cannot write: '{missing.parent}' is a folder that does not exist",
         f"error: {adir}: is a directory; give a file name to write to",
     ]
     plot = run_cli(d, "--cutoff", "Ag>=50", "--plot", adir)

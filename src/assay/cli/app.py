@@ -47,7 +47,7 @@ class AssayGroup(TyperGroup):
             from .common import err_console
 
             if type(e).__name__ == "NoArgsIsHelpError":  # a command given nothing: its help
-                print(e.format_message(), file=sys.stderr)
+                print(e.format_message())
                 sys.exit(getattr(e, "exit_code", 2))
             ctx = getattr(e, "ctx", None)
             hint = f" (see {ctx.command_path} -h)" if ctx is not None else ""

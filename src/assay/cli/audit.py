@@ -8,9 +8,12 @@ from typing import Annotated
 import typer
 
 from assay.audit import Status, audit_path
+from assay.errors import InputError
 
 from .app import app
 from .common import (
+    FILE_WIDTH,
+    check_distinct,
     check_output_path,
     console,
     err_console,
@@ -21,11 +24,6 @@ from .common import (
     written,
 )
 from .options import Indent, Output, Quiet, format_option, formats, json_indent
-
-#: Width of the report when standard output is not a terminal (rule names and the rule
-#: table fit whole; findings and the summary never wrap).
-PIPE_WIDTH = 200
-
 
 AuditFormat = formats("AuditFormat", "text", "json")
 
@@ -60,6 +58,9 @@ def audit(
         spaces = json_indent(fmt, indent)
         check_output_path(out)  # refused before any work is done
         check_output_path(html)
+        if html == "-":
+            raise InputError("--html", "the HTML report is written to a file; give its name")
+        check_distinct(**{"--output": out, "--html": html})
         with working(f"auditing {file}", quiet):
             result = audit_path(file)
         calc = None
@@ -93,16 +94,18 @@ def audit(
             from rich.console import Console
 
             buf = io.StringIO()
-            out_console = Console(file=buf, width=120, no_color=True, emoji=False)
+            out_console = Console(file=buf, width=FILE_WIDTH, no_color=True, emoji=False)
             print_audit(result, out_console, statuses)
             write_file(out, buf.getvalue())
-            written(f"{len(result.findings)} findings", out)
+            listed = sum(1 for f in result.findings if f.status in statuses)
+            written(f"{listed} of {len(result.findings)} findings "
+                    f"({', '.join(str(s) for s in statuses)})", out)
         elif console.is_terminal:
             print_audit(result, console, statuses)
         else:  # a pipe or a file: no terminal width to fit, so wrap and cut nothing
             from rich.console import Console
 
-            print_audit(result, Console(width=PIPE_WIDTH, emoji=False), statuses)
+            print_audit(result, Console(width=FILE_WIDTH, emoji=False), statuses)
     raise typer.Exit(result.exit_code)
 
 

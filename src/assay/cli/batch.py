@@ -11,7 +11,6 @@ from decimal import Decimal
 from typing import Annotated
 
 import typer
-from rich.markup import escape
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -212,14 +211,14 @@ def query(
         w = csv.writer(buf, lineterminator="\n")
         w.writerow(names)
         w.writerows([_cell(v) for v in r] for r in rows)
-        write_text_output(buf.getvalue(), out, f"{len(rows):,} rows")
+        write_text_output(buf.getvalue(), out, _rows_said(len(rows)))
     elif fmt is QueryFormat.json:
         data = [dict(zip(names, map(_plain, r), strict=True)) for r in rows]
-        write_text_output(dumps(data, spaces), out, f"{len(rows):,} rows")
+        write_text_output(dumps(data, spaces), out, _rows_said(len(rows)))
     else:
-        t = RichTable(header_style="bold", caption=f"{len(rows):,} rows")
-        for n in names:
-            t.add_column(n, overflow="fold")
-        for r in rows:
-            t.add_row(*(escape(_cell(v)) for v in r))
-        print_table(t, out, f"{len(rows):,} rows")
+        print_table(_rows_said(len(rows)), list(names), [[_cell(v) for v in r] for r in rows],
+                    out, _rows_said(len(rows)))
+
+
+def _rows_said(n: int) -> str:
+    return f"{n:,} row{'' if n == 1 else 's'}"

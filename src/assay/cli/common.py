@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import io
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -55,6 +55,25 @@ def working(message: str, quiet: bool = False) -> Iterator[None]:
         yield
 
 
+def check_distinct(**paths: str | None) -> None:
+    """Refuse two outputs written to one file (the second would replace the first):
+    ``check_distinct(**{"-o": out, "--html": html})``."""
+    seen: dict[str, str] = {}
+    for option, path in paths.items():
+        if not path or path == "-":
+            continue
+        key = os.path.realpath(path)
+        if key in seen:
+            raise InputError(option, f"{path} is also {seen[key]}'s file; give each output "
+                             "its own")
+        seen[key] = option
+
+
+def to_file(out: str | None) -> bool:
+    """Whether ``out`` names a file (``-`` is standard output)."""
+    return bool(out) and out != "-"
+
+
 def check_output_path(out: str | None) -> None:
     """Refuse, before any work is done, an output path that cannot be written."""
     if out is None or out == "-":
@@ -73,17 +92,25 @@ def written(what: str, path: str) -> None:
                       soft_wrap=True)
 
 
-def print_table(table: object, out: str | None, what: str = "table") -> None:
-    """A rich table on the terminal, or as plain text (no colour, whole columns) to the
-    file ``out`` or to a pipe."""
-    if out and out != "-":
-        buf = io.StringIO()
-        Console(file=buf, width=FILE_WIDTH, no_color=True, emoji=False).print(table)
-        write_text_output(buf.getvalue(), out, what)
-    elif console.is_terminal:
-        console.print(table)
-    else:
-        Console(width=FILE_WIDTH, no_color=True, emoji=False).print(table)
+def print_table(title: str, headers: list[str], rows: list[list[str]], out: str | None,
+                what: str = "table", right: frozenset[int] = frozenset()) -> None:
+    """Rows as a rich table on a terminal; as plain aligned columns (nothing cut, no
+    colour) to the file ``out`` or to a pipe. Columns in ``right`` are right-aligned."""
+    if not to_file(out) and console.is_terminal:
+        from rich.markup import escape
+        from rich.table import Table
+
+        t = Table(title=title, header_style="bold")
+        for i, h in enumerate(headers):
+            t.add_column(h, justify="right" if i in right else "left", overflow="fold")
+        for r in rows:
+            t.add_row(*(escape(c) for c in r))
+        console.print(t)
+        return
+    from assay.write.text_table import text_columns
+
+    text = "\n".join([title, "", *text_columns(headers, rows, set(right))]) + "\n"
+    write_text_output(text, out, what)
 
 
 def write_text_output(text: str, out: str | None, what: str = "output") -> None:

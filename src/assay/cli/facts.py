@@ -15,6 +15,7 @@ from .common import (
     check_output_path,
     err_console,
     input_errors_exit,
+    to_file,
     working,
     write_text_output,
     written,
@@ -39,13 +40,13 @@ def facts(
     """Read a release into facts: value, unit, period, entity and source line of each."""
     with input_errors_exit():
         spaces = json_indent(fmt, indent)
-        if fmt is FactsFormat.parquet and not out:
+        if fmt is FactsFormat.parquet and not to_file(out):
             raise InputError("--format", "parquet needs --output FILE")
         check_output_path(out)
         with working(f"reading {file}", quiet):
             doc = read_release(file)
-    if not quiet:
-        for d in (d for d in doc.diagnostics if d.severity != "info"):
+    for d in doc.diagnostics:  # --quiet leaves out warnings; errors always print
+        if d.severity == "error" or (d.severity != "info" and not quiet):
             err_console.print(f"{d}", highlight=False, soft_wrap=True)
     facts = [*doc.facts, *doc.prose_facts] if prose else doc.facts
     what = f"{len(facts)} facts"

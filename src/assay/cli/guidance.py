@@ -6,8 +6,6 @@ from decimal import Decimal
 from typing import Annotated
 
 import typer
-from rich.markup import escape
-from rich.table import Table as RichTable
 
 from assay.read import read_release
 from assay.read.guidance import Guidance, guidance
@@ -73,14 +71,11 @@ def guidance_command(
         write_text_output(dumps([_record(g) for _, g in found], spaces), out,
                           f"{len(found)} guidance figures")
         return
-    t = RichTable(title=f"Guidance: {len(found)} figures", header_style="bold")
-    for name in ("line", "metric", "metal", "period", "guidance", "unit", "previous",
-                 "printed"):
-        t.add_column(name, justify="right" if name == "line" else "left", overflow="fold")
-    for f, g in found:
-        t.add_row(escape(f"{f}:{g.source.line}" if len(files) > 1 else str(g.source.line)),
-                  g.metric, g.metal or "", g.period_words, ("about " if g.approximate else "")
-                  + _range(g.low, g.high), g.unit,
-                  _range(g.previous[0], g.previous[1]) if g.previous else "",
-                  escape(g.printed))
-    print_table(t, out, f"{len(found)} guidance figures")
+    rows = [[f"{f}:{g.source.line}" if len(files) > 1 else str(g.source.line), g.metric,
+             g.metal or "", g.period_words,
+             ("about " if g.approximate else "") + _range(g.low, g.high), g.unit,
+             _range(g.previous[0], g.previous[1]) if g.previous else "", g.printed]
+            for f, g in found]
+    print_table(f"Guidance: {len(found)} figures",
+                ["line", "metric", "metal", "period", "guidance", "unit", "previous", "printed"],
+                rows, out, f"{len(found)} guidance figures", frozenset({0}))

@@ -17,9 +17,11 @@ from assay.explore.rules import Cutoff, Price, Rules, include_not_above, ratio_p
 
 from .app import app
 from .common import (
+    check_distinct,
     check_output_path,
     err_console,
     input_errors_exit,
+    to_file,
     working,
     write_text_output,
     written,
@@ -69,10 +71,6 @@ def _element(key: str, option: str, errors: list[InputError]) -> str | None:
     return e
 
 
-def _opt(*names: str, metavar: str, help: str):
-    return typer.Option(*names, metavar=metavar, help=help)
-
-
 @app.command()
 def intercepts(
     folder: Annotated[Path, typer.Argument(
@@ -80,82 +78,85 @@ def intercepts(
         help="The drilling database: a folder with collar.csv, survey.csv and assays.csv (or "
              ".xlsx files), an xlsx workbook with sheets collar, survey and assays, or a "
              "SQLite or DuckDB file with tables of those names.")],
-    cutoff: Annotated[str, _opt("--cutoff", metavar="CUTOFF", help=(
+    cutoff: Annotated[str, typer.Option("--cutoff", metavar="CUTOFF", help=(
         "The cut-off: 'Ag>=50' (in the column's unit), 'Ag>=1.5 oz/ton', 'Cu>=0.5%', or on "
         "an equivalent, 'AgEq>=100'."))],
-    max_waste: Annotated[str, _opt("--max-waste", metavar="METRES", help=(
+    max_waste: Annotated[str, typer.Option("--max-waste", metavar="METRES", help=(
         "The longest run of internal waste an intercept may include."))] = "0",
-    min_length: Annotated[str | None, _opt("--min-length", metavar="METRES", help=(
+    min_length: Annotated[str | None, typer.Option("--min-length", metavar="METRES", help=(
         "The shortest intercept reported."))] = None,
-    min_gxt: Annotated[str | None, _opt("--min-gxt", metavar="GRADE_X_METRES", help=(
+    min_gxt: Annotated[str | None, typer.Option("--min-gxt", metavar="GRADE_X_METRES", help=(
         "The least grade x length reported (cut-off unit x m); meeting either minimum "
         "suffices."))] = None,
-    include: Annotated[str | None, _opt("--include", metavar="CUTOFF", help=(
+    include: Annotated[str | None, typer.Option("--include", metavar="CUTOFF", help=(
         "A higher cut-off for 'including' sub-intervals, such as 'Ag>=500'."))] = None,
-    top_cut: Annotated[list[str] | None, _opt("--top-cut", metavar="EL=VALUE", help=(
+    top_cut: Annotated[list[str] | None, typer.Option("--top-cut", metavar="EL=VALUE", help=(
         "A top-cut applied to a copy of the assays, such as Ag=3000; repeat for several."))
     ] = None,
-    price: Annotated[list[str] | None, _opt("--price", metavar="EL=USD", help=(
+    price: Annotated[list[str] | None, typer.Option("--price", metavar="EL=USD", help=(
         "A metal price for equivalents: USD per oz for g/t metals, per lb for % metals."))
     ] = None,
-    recovery: Annotated[list[str] | None, _opt("--recovery", metavar="EL=PERCENT", help=(
+    recovery: Annotated[list[str] | None, typer.Option("--recovery", metavar="EL=PERCENT", help=(
         "A metallurgical recovery for equivalents (default 100)."))] = None,
-    true_width_ratio: Annotated[str | None, _opt("--true-width-ratio", metavar="RATIO", help=(
+    true_width_ratio: Annotated[str | None, typer.Option(
+        "--true-width-ratio", metavar="RATIO", help=(
         "True width = RATIO x down-hole length, RATIO above 0 and at most 1."))] = None,
-    vein_orientation: Annotated[list[str] | None, _opt(
+    vein_orientation: Annotated[list[str] | None, typer.Option(
         "--vein-orientation", metavar="[VEIN=]DIP/DIPDIR", help=(
             "A vein's orientation, such as 70/045 for every vein or Sacramento=70/045 for "
             "one (repeatable): true widths square to the vein from the desurveyed holes."))
     ] = None,
-    desurvey: Annotated[str, _opt("--desurvey", metavar="METHOD", help=(
+    desurvey: Annotated[str, typer.Option("--desurvey", metavar="METHOD", help=(
         "How holes run between survey stations: minimum-curvature, balanced-tangential "
         "or tangent."))] = "minimum-curvature",
-    length_unit: Annotated[str, _opt("--length-unit", metavar="UNIT", help=(
+    length_unit: Annotated[str, typer.Option("--length-unit", metavar="UNIT", help=(
         "Report lengths in m or ft."))] = "m",
-    depth_unit: Annotated[str, _opt("--depth-unit", metavar="UNIT", help=(
+    depth_unit: Annotated[str, typer.Option("--depth-unit", metavar="UNIT", help=(
         "The unit of the depths in the tables: m or ft."))] = "m",
-    dip_convention: Annotated[str, _opt("--dip-convention", metavar="SIGN", help=(
+    dip_convention: Annotated[str, typer.Option("--dip-convention", metavar="SIGN", help=(
         "Which dips point down: auto (read from the data), negative-down or "
         "positive-down."))] = "auto",
-    bdl: Annotated[str, _opt("--bdl", metavar="POLICY", help=(
+    bdl: Annotated[str, typer.Option("--bdl", metavar="POLICY", help=(
         "What a below-detection value stands for: half (of the limit), zero or limit."))
     ] = "half",
-    detection_limit: Annotated[list[str] | None, _opt(
+    detection_limit: Annotated[list[str] | None, typer.Option(
         "--detection-limit", metavar="EL=VALUE", help=(
             "The detection limit of codes without one (BDL, ND)."))] = None,
-    column: Annotated[list[str] | None, _opt("--column", metavar="FIELD=HEADER", help=(
+    column: Annotated[list[str] | None, typer.Option("--column", metavar="FIELD=HEADER", help=(
         "Which column holds a field (hole, from, to, depth, azimuth, dip, vein, ...)."))
     ] = None,
-    grade_unit: Annotated[list[str] | None, _opt("--grade-unit", metavar="EL=UNIT", help=(
+    grade_unit: Annotated[list[str] | None, typer.Option("--grade-unit", metavar="EL=UNIT", help=(
         "The grade unit of a column without a suffix: g/t, ppm, ppb or %."))] = None,
-    collar: Annotated[str, _opt("--collar", metavar="NAME", help=(
+    collar: Annotated[str, typer.Option("--collar", metavar="NAME", help=(
         "The collar file in DATABASE (in a workbook or database: the sheet or table named "
         "by its stem)."))] = "collar.csv",
-    survey: Annotated[str, _opt("--survey", metavar="NAME", help=(
+    survey: Annotated[str, typer.Option("--survey", metavar="NAME", help=(
         "The survey file, sheet or table."))] = "survey.csv",
-    assays: Annotated[str, _opt("--assays", metavar="NAME", help=(
+    assays: Annotated[str, typer.Option("--assays", metavar="NAME", help=(
         "The assay file, sheet or table."))] = "assays.csv",
     fmt: Annotated[InterceptsFormat, format_option(InterceptsFormat)] = InterceptsFormat.text,
     output: Output = None,
     indent: Indent = None,
-    plot: Annotated[str | None, _opt("--plot", metavar="FILE", help=(
+    plot: Annotated[str | None, typer.Option("--plot", metavar="FILE", help=(
         "Also draw strip logs per hole to FILE (.png or .svg)."))] = None,
-    plot_hole: Annotated[list[str] | None, _opt("--plot-hole", metavar="HOLE", help=(
+    plot_hole: Annotated[list[str] | None, typer.Option("--plot-hole", metavar="HOLE", help=(
         "A hole to draw in the strip log (repeatable; default: the holes with "
         "intercepts)."))] = None,
-    plan: Annotated[str | None, _opt("--plan", metavar="FILE", help=(
+    plan: Annotated[str | None, typer.Option("--plan", metavar="FILE", help=(
         "Also draw a plan of collars, hole traces and intercept pierce points to FILE "
         "(.png or .svg)."))] = None,
-    section: Annotated[str | None, _opt("--section", metavar="FILE", help=(
+    section: Annotated[str | None, typer.Option("--section", metavar="FILE", help=(
         "Also draw a cross-section of the desurveyed holes and their intercepts to FILE "
         "(.png or .svg)."))] = None,
-    section_azimuth: Annotated[str | None, _opt("--section-azimuth", metavar="DEGREES", help=(
+    section_azimuth: Annotated[str | None, typer.Option(
+        "--section-azimuth", metavar="DEGREES", help=(
         "The direction of the section line (default: the holes' mean azimuth)."))] = None,
-    section_origin: Annotated[str | None, _opt("--section-origin", metavar="EAST,NORTH", help=(
+    section_origin: Annotated[str | None, typer.Option(
+        "--section-origin", metavar="EAST,NORTH", help=(
         "A point of the section line (default: the collars' centroid)."))] = None,
-    section_width: Annotated[str | None, _opt("--section-width", metavar="METRES", help=(
+    section_width: Annotated[str | None, typer.Option("--section-width", metavar="METRES", help=(
         "Show only the holes within half this distance of the section plane."))] = None,
-    title: Annotated[str, _opt("--title", metavar="TEXT", help="The table's title.")
+    title: Annotated[str, typer.Option("--title", metavar="TEXT", help="The table's title.")
                      ] = "Drill Intercepts",
     quiet: Quiet = False,
 ) -> None:
@@ -174,7 +175,7 @@ def intercepts(
             spaces = json_indent(fmt, indent)
         except InputError as e:
             errors.append(e)
-        if fmt is InterceptsFormat.xlsx and not output:
+        if fmt is InterceptsFormat.xlsx and not to_file(output):
             errors.append(InputError("--format", "xlsx needs --output FILE.xlsx"))
         if plot and Path(plot).suffix.lower() not in (".png", ".svg"):
             errors.append(InputError("--plot", f"{plot}: write .png or .svg"))
@@ -183,10 +184,18 @@ def intercepts(
         for option, path in (("--plan", plan), ("--section", section)):
             if path and Path(path).suffix.lower() not in (".png", ".svg"):
                 errors.append(InputError(option, f"{path}: write .png or .svg"))
+        try:
+            check_distinct(**{"--output": output, "--plot": plot, "--plan": plan,
+                              "--section": section})
+        except InputError as e:
+            errors.append(e)
         view = _section_view(section, section_azimuth, section_origin, section_width, errors)
         for path in (output, plot, plan, section):
             try:
                 check_output_path(path)  # before any work is done
+                if path == "-" and path is not output:
+                    raise InputError(path, "a picture is written to a file, not standard "
+                                     "output")
             except InputError as e:
                 errors.append(e)
         limits = {}

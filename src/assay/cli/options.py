@@ -43,8 +43,9 @@ def format_option(choices: type[StrEnum]):
 Output = Annotated[str | None, typer.Option(
     "--output", "-o", metavar="FILE", help="Write to FILE instead of standard output.")]
 Indent = Annotated[int | None, typer.Option(
-    "--indent", min=0, max=8, metavar="N",
-    help="Indent JSON by N spaces (default 2; 0 writes one line); with --format json.")]
+    "--indent", metavar="N",
+    help="Indent JSON by N spaces, 0 to 8 (default 2; 0 writes one line); with --format "
+    "json.")]
 Quiet = Annotated[bool, typer.Option(
     "--quiet", "-q", help="Leave out progress and notes; errors still print.")]
 Period = Annotated[str, typer.Option(
@@ -56,4 +57,6 @@ def json_indent(fmt: str, indent: int | None) -> int:
     error."""
     if indent is not None and fmt != "json":
         raise InputError("--indent", "indents JSON: give it with --format json")
+    if indent is not None and not 0 <= indent <= 8:
+        raise InputError("--indent", f"{indent}: give 0 to 8 spaces")
     return JSON_INDENT if indent is None else indent

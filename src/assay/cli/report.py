@@ -14,8 +14,10 @@ from assay.standards.explain import explain_tree, find_metric
 
 from .app import app
 from .common import (
+    check_distinct,
     check_output_path,
     input_errors_exit,
+    to_file,
     working,
     write_text_output,
     written,
@@ -40,7 +42,7 @@ def report(folder: Folder, period: Period,
 
     with input_errors_exit():
         spaces = json_indent(fmt, indent)
-        if fmt is ReportFormat.xlsx and not out:
+        if fmt is ReportFormat.xlsx and not to_file(out):
             raise InputError("--format", "xlsx needs --output FILE")
         check_output_path(out)
         derived = derive(load_company(folder))
@@ -172,6 +174,7 @@ def sensitivity(
         spaces = json_indent(fmt, indent)
         check_output_path(out)
         check_output_path(plot)
+        check_distinct(**{"--output": out, "--plot": plot})
         if plot and Path(plot).suffix.lower() not in (".png", ".svg", ".pdf"):
             raise InputError(plot, "a chart is written as .png, .svg or .pdf")
         changes, errors = [], []
@@ -208,7 +211,12 @@ def sensitivity(
     if plot:
         from assay.write.sensitivity_chart import plot_sensitivity, plot_simulation
 
-        kind = (plot_simulation if simulate is not None else plot_sensitivity)(result, plot)
+        draw = plot_simulation if simulate is not None else plot_sensitivity
+        with input_errors_exit():
+            try:
+                kind = draw(result, plot)
+            except OSError as e:
+                raise InputError(plot, f"cannot write: {e.strerror or e}") from None
         written(f"{kind} chart", plot)
 
 

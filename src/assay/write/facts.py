@@ -10,6 +10,7 @@ from pathlib import Path
 from assay.errors import InputError
 from assay.model import Document, Fact
 from assay.write.json_text import dumps
+from assay.write.text_table import text_columns
 
 FIELDS = (
     "id", "value", "unit", "scale", "decimals", "lower", "upper", "printed", "nil",
@@ -137,17 +138,6 @@ def write_parquet(facts: list[Fact], out: str | Path) -> None:
         con.close()
 
 
-def _columns(headers: list[str], rows: list[list[str]], right: set[int]) -> list[str]:
-    """Rows as aligned text columns, each as wide as its widest cell (nothing cut)."""
-    widths = [max([len(h), *(len(r[i]) for r in rows)]) for i, h in enumerate(headers)]
-
-    def line(cells: list[str]) -> str:
-        return "  ".join(c.rjust(w) if i in right else c.ljust(w)
-                         for i, (c, w) in enumerate(zip(cells, widths, strict=True))).rstrip()
-
-    return [line(headers), line(["-" * w for w in widths]), *(line(r) for r in rows)]
-
-
 def facts_text(doc: Document, facts: list[Fact]) -> str:
     """The facts as a text table (line, table, label, entity, period, value, unit,
     concept), then the tables read: the same on a terminal, in a file or a pipe; time
@@ -161,12 +151,12 @@ def facts_text(doc: Document, facts: list[Fact]) -> str:
                      f.printed + (f" x10^{f.scale}" if f.scale else ""), f.unit,
                      f.concept or ""])
     out = [f"{doc.company}: {len(facts)} facts from {doc.path}", ""]
-    out += _columns(["line", "table", "label", "entity", "period", "value", "unit",
+    out += text_columns(["line", "table", "label", "entity", "period", "value", "unit",
                      "concept"], rows, {0, 5})
     tables = [[f"{t.first_line}-{t.last_line}", t.title,
                f"{t.lines_used}/{t.lines_total}",
                str(sum(1 for r in t.rows for x in r.fact_ids if x)),
                ", ".join(map(str, t.unplaced)) or "none"] for t in doc.tables]
     out += ["", "Tables read", ""]
-    out += _columns(["lines", "table", "lines read", "facts", "unplaced lines"], tables, {3})
+    out += text_columns(["lines", "table", "lines read", "facts", "unplaced lines"], tables, {3})
     return "\n".join(out) + "\n"

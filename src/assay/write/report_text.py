@@ -2,7 +2,9 @@
 
 Row labels wrap onto indented continuation lines with the figures on the last line;
 negatives print in parentheses, nil as ``--``; ``$`` stands on the rows that carry it;
-``---`` before a subtotal and ``===`` under a total. Lines stay under 80 characters.
+``---`` before a subtotal and ``===`` under a total. Four columns of the default width
+stay under 80 characters; a heading or date wider than a column ("December 31,") widens
+every column, so that each stands over its figures.
 """
 
 from __future__ import annotations

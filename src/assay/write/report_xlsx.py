@@ -5,8 +5,10 @@
   label column and the header rows are frozen.
 - A figure that assay computed from others printed in the workbook is a formula over
   their cells (a subtotal adds its rows, a cost per ounce divides a cost by ounces, a
-  year to date adds its quarters, across sheets where they are printed elsewhere), so
-  an analyst can follow it in Excel. Other figures are values.
+  year to date adds its quarters; the nearest printing of each operand above it on its
+  sheet, else below, else on another sheet), and a figure printed again refers to its
+  printing above, so an analyst can follow it in Excel. Inputs, and figures whose
+  operands are printed nowhere, are values.
 - Cells hold exact values at the row's printed scale (thousands where the filing prints
   thousands), not rounded: a formula over them gives assay's figure, and the number
   format rounds it for display as the filing prints it, negatives in parentheses.
@@ -38,20 +40,35 @@ def number_format(decimals: int, dollar: bool, nil_dash: bool) -> str:
 
 
 class _Cells:
-    """Where each printed fact is: sheet, cell and the scale it is held at."""
+    """Where each printed fact is: every cell it is printed in, with its scale."""
 
     def __init__(self) -> None:
-        self.at: dict[str, tuple[str, str, int]] = {}
+        self.at: dict[str, list[tuple[str, int, str, int]]] = {}  # sheet, row, cell, scale
 
-    def put(self, fact_id: str, sheet: str, cell: str, scale: int) -> None:
-        self.at.setdefault(fact_id, (sheet, cell, scale))
+    def put(self, fact_id: str, sheet: str, row: int, cell: str, scale: int) -> None:
+        self.at.setdefault(fact_id, []).append((sheet, row, cell, scale))
 
-    def ref(self, fact_id: str, sheet: str) -> tuple[str, int] | None:
-        got = self.at.get(fact_id)
-        if got is None:
+    def ref(self, fact_id: str, sheet: str, row: int,
+            before: bool = False) -> tuple[str, int] | None:
+        """The cell to reference for ``fact_id`` from ``row`` of ``sheet``: the nearest
+        printing above it on the same sheet, else below it, else the first elsewhere
+        (only above it with ``before``)."""
+        places = self.at.get(fact_id, [])
+        here = [p for p in places if p[0] == sheet and p[1] != row]
+        above = [p for p in here if p[1] < row]
+        if before:
+            chosen = max(above, key=lambda p: p[1]) if above else None
+        elif above:
+            chosen = max(above, key=lambda p: p[1])
+        elif here:
+            chosen = min(here, key=lambda p: p[1])
+        else:
+            chosen = next((p for p in places if p[0] != sheet), None)
+        if chosen is None:
             return None
-        where, cell, scale = got
-        return (cell if where == sheet else f"'{where}'!{cell}"), scale
+        where, _, cell, scale = chosen
+        quoted = where.replace("'", "''")
+        return (cell if where == sheet else f"'{quoted}'!{cell}"), scale
 
 
 def _times(term: str, power: int, factor: Decimal = Decimal(1)) -> str:
@@ -60,10 +77,14 @@ def _times(term: str, power: int, factor: Decimal = Decimal(1)) -> str:
     return term if k == 1 else f"{term}*{k:f}"
 
 
-def formula(derived: Derived, fact_id: str, cells: _Cells, sheet: str,
+def formula(derived: Derived, fact_id: str, cells: _Cells, sheet: str, row: int,
             scale: int) -> str | None:
-    """The Excel formula for a fact held at ``scale`` on ``sheet``, over the cells of its
-    operands; None when it is an input or an operand is printed nowhere."""
+    """The Excel formula for a fact held at ``scale`` in ``row`` of ``sheet``: the cell
+    where the same fact is printed above (a figure repeated), else its relation over the
+    cells of its operands; None when it is an input or an operand is printed nowhere."""
+    same = cells.ref(fact_id, sheet, row, before=True)
+    if same is not None:
+        return "=" + _times(same[0], same[1] - scale)
     f = derived.facts[fact_id]
     d = f.derivation
     if d is None or not d.operands:
@@ -75,7 +96,7 @@ def formula(derived: Derived, fact_id: str, cells: _Cells, sheet: str,
         return None
     refs = []
     for o, sign in zip(d.operands, signs, strict=True):
-        r = cells.ref(o, sheet)
+        r = cells.ref(o, sheet, row)
         if r is None:
             if kind == "sum" and derived.facts[o].value == 0:
                 continue  # a zero adds nothing: the formula stays exact without it
@@ -120,7 +141,7 @@ def write_xlsx(tables: list[ReportTable], path: str, derived: Derived) -> int:
         ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
     formulas = 0
     for cell, row, i, sheet in pending:
-        text = formula(derived, row.fact_ids[i], cells, sheet, row.scale)
+        text = formula(derived, row.fact_ids[i], cells, sheet, cell.row, row.scale)
         if text is not None:
             cell.value = text
             formulas += 1
@@ -174,13 +195,14 @@ def _row(ws, t: ReportTable, row: ReportRow, cells: _Cells, pending: list, sheet
         cell.number_format = fmt
         fid = row.fact_ids[i] if i < len(row.fact_ids) else None
         if fid is not None and row.values[i] is not None:
-            cells.put(fid, sheet, f"{get_column_letter(i + 2)}{r}", row.scale)
+            cells.put(fid, sheet, r, f"{get_column_letter(i + 2)}{r}", row.scale)
             pending.append((cell, row, i, sheet))
 
 
 def _sheet_name(title: str, used: set[str]) -> str:
     """A sheet name Excel accepts (31 characters, none of []:*?/\\), unique."""
-    base = "".join(" " if c in "[]:*?/\\" else c for c in title.split(" of ")[0])[:31]
+    base = "".join(" " if c in "[]:*?/\\" else c for c in title.split(" of ")[0])
+    base = base.strip("'")[:31] or "Sheet"
     name, n = base, 2
     while name.lower() in used:
         suffix = f" ({n})"

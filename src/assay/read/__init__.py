@@ -52,9 +52,10 @@ _COMPANY_TITLE = re.compile(r"\n[^\S\n]{2,}+([A-Z][A-Z.&' -]+ (?:COMPANY|CORPORA
                             r"INC\.?|LTD\.?|LIMITED|MINES))[^\S\n]*(?=\n|\Z)")
 
 
-def read_release(path: str | Path) -> Document:
-    """Read a release file. Raises InputError for a file that holds no readable table."""
-    return read_bytes(file_bytes(path), str(path))
+def read_release(path: str | Path, require_tables: bool = True) -> Document:
+    """Read a release file. Raises InputError for a file that cannot be read, or (unless
+    ``require_tables`` is false: its prose is wanted) holds no readable table."""
+    return read_bytes(file_bytes(path), str(path), require_tables)
 
 
 def read_bytes(data: bytes, name: str, require_tables: bool = True) -> Document:

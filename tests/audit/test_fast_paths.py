@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from assay.audit import claims, prose
 from assay.audit.claims import Paragraph, digit_runs, mentions, sentences, split_sentences
-from assay.audit.findings import FactOperands, Finding, clear_caches, fact_interval
+from assay.audit.findings import FactOperands, Finding, fact_interval
 from assay.model import Interval
 from assay.read import read_text
 from assay.relations import FactIndex
@@ -148,7 +148,6 @@ def test_footnotes_of_the_seed_are_found():
 
 
 def _seed_index():
-    clear_caches()
     return FactIndex(read_text(SEED.read_text(encoding="utf-8"), "seed.txt"))
 
 

@@ -181,15 +181,14 @@ def test_conversions_infer_the_document_factor():
 
 @given(st.integers(-10**12, 10**12), st.one_of(st.none(), st.integers(-6, 6)), st.booleans())
 def test_audit_intervals_are_the_models(units, decimals, nil):
-    """The audit's cached interval of a fact is the model's ``interval_of``, nil included
+    """The audit's interval of a fact is the model's ``interval_of``, nil included
     (a nil is zero at its column's precision: "--" in thousands is [-500, 500])."""
-    from assay.audit.findings import clear_caches, fact_interval
+    from assay.audit.findings import fact_interval
     from assay.model import Entity, Fact
 
     value = Decimal(0) if nil else Decimal(units).scaleb(-(decimals or 0))
     f = Fact(id="f", value=value, unit="USD", label="x", period=None, entity=Entity("Co"),
              decimals=decimals, nil=nil)
-    clear_caches()
     assert fact_interval(f) == interval_of(value, decimals) == f.interval
     if decimals == -3 and nil:
         assert fact_interval(f) == Interval(Decimal(-500), Decimal(500))

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from assay.model import Document
 
-from .findings import Finding, Status, clear_caches, holds_informatively
+from .findings import Finding, Status, holds_informatively
 
 
 @dataclass(slots=True)
@@ -49,14 +49,10 @@ def audit(doc: Document) -> Audit:
 
     from .prose import check_claims
 
-    clear_caches()
-    try:
-        idx = FactIndex(doc)
-        findings = _corroborated(check_relations(idx))
-        _, evident = conversions(idx)
-        findings.extend(_calibrated(check_claims(doc, idx, evident)))
-    finally:
-        clear_caches()  # (the memo of fact intervals holds the document's facts)
+    idx = FactIndex(doc)
+    findings = _corroborated(check_relations(idx))
+    _, evident = conversions(idx)
+    findings.extend(_calibrated(check_claims(doc, idx, evident)))
     findings.sort(key=lambda f: (f.line, f.rule))
     factor = evident[0]
     return Audit(doc, findings, factor)

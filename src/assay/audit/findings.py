@@ -48,12 +48,6 @@ class Status(StrEnum):
 #: How loudly a status speaks when one number takes part in several checks.
 SEVERITY = {Status.MISMATCH: 3, Status.ROUNDING: 2, Status.OK: 1, Status.NOT_CHECKABLE: 0}
 
-#: Intervals of facts already used, by fact identity (cleared by each audit). ``_HELD``
-#: holds each of those facts, so that its identity is not reused while the entry lives
-#: (one list, not a pair per entry: fewer objects for the collector to walk).
-_INTERVALS: dict[int, Interval] = {}
-_HELD: list[Fact] = []
-
 #: ``half_unit(decimals)``, by decimals: constants, the same for every document.
 _HALF: dict[int, Decimal] = {}
 
@@ -83,21 +77,14 @@ def holds_informatively(finding: Finding) -> bool:
         o.value != 0 for o in finding.operands)
 
 
-def clear_caches() -> None:
-    _INTERVALS.clear()
-    _HELD.clear()
-
-
 def fact_interval(fact: Fact) -> Interval:
-    """``fact.interval`` (the model's ``interval_of``), worked out once per fact and audit.
+    """``fact.interval`` (the model's ``interval_of``): the values the printed figure
+    stands for. Nothing is kept between calls: no figure of a document outlives its
+    audit here.
 
     The audit gives no figure a meaning of its own: a nil (``--``) is zero at its column's
     precision, as the reader sets its ``decimals``, and ``decimals=None`` is exact."""
-    iv = _INTERVALS.get(id(fact))
-    if iv is None:
-        _HELD.append(fact)
-        iv = _INTERVALS[id(fact)] = figure_interval(fact.value, fact.decimals)
-    return iv
+    return figure_interval(fact.value, fact.decimals)
 
 
 def figure_interval(value: Decimal, decimals: int | None) -> Interval:
@@ -209,14 +196,14 @@ class Operand:
     def where(self) -> str:
         return f"{self.file}:{self.line}"
 
-    def to_dict(self, memo: dict[int, dict[str, object]] | None = None) -> dict[str, object]:
-        """The operand as data. ``memo`` (one per report) keeps what a fact's operands share,
-        so a fact used by many findings is written out once."""
+    def to_dict(self, memo: dict[str, dict[str, object]] | None = None) -> dict[str, object]:
+        """The operand as data. ``memo`` (one per report, by fact id) keeps what a fact's
+        operands share, so a fact used by many findings is written out once."""
         fact = self._fact
         if fact is not None and memo is not None:
-            rest = memo.get(id(fact))
+            rest = memo.get(fact.id)
             if rest is None:
-                rest = memo[id(fact)] = _fact_fields(fact)
+                rest = memo[fact.id] = _fact_fields(fact)
             return {"role": self.role, **rest}
         iv = self.interval
         return {
@@ -360,7 +347,7 @@ class Finding:
         return (f"Finding({self.rule!r}, {self.status!s}, line {self.line}: "
                 f"{self.message!r})")
 
-    def to_dict(self, memo: dict[int, dict[str, object]] | None = None) -> dict[str, object]:
+    def to_dict(self, memo: dict[str, dict[str, object]] | None = None) -> dict[str, object]:
         """The finding as data; ``memo`` as for :meth:`Operand.to_dict`."""
         def s(v: Decimal | None) -> str | None:
             return None if v is None else str(v)

@@ -103,7 +103,7 @@ def _audit_rows(doc, doc_key: str, out: Outcome) -> None:
     from assay.audit import audit as audit_document
 
     result = audit_document(doc)
-    memo: dict[int, dict[str, object]] = {}
+    memo: dict[str, dict[str, object]] = {}
     mismatches = 0
     for n, f in enumerate(result.findings):
         d = f.to_dict(memo)

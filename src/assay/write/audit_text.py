@@ -61,7 +61,7 @@ def print_audit(audit: Audit, console: Console, show: Iterable[Status] = (Status
 def audit_json(audit: Audit, indent: int = 2) -> str:
     """The audit as one JSON document (:func:`assay.write.json_text.dumps`)."""
     counts = audit.by_status()
-    memo: dict[int, dict[str, object]] = {}  # a fact's fields, written once per report
+    memo: dict[str, dict[str, object]] = {}  # a fact's fields by id, written once per report
     data = {
         "file": audit.document.path,
         "company": audit.document.company,

@@ -162,7 +162,7 @@ def test_index_keys_scopes_and_periods_are_the_facts_own():
         assert idx.scope[f.id] == scope(f)
         assert idx.period_key[f.id] == (f.period.key if f.period else None)
         if f.period is not None:
-            assert idx.period_months[id(f.period)] == f.period.months
+            assert idx.period_months[f.id] == f.period.months
     for concept in list(idx.by_concept)[:40]:
         for period in {None, *(idx.period_key[f.id] for f in idx.by_concept[concept])}:
             plain = [f for f in idx.by_concept[concept]

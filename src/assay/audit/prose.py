@@ -930,8 +930,8 @@ def _of_period(ctx: Context, facts: list[Fact], months: int | None,
                year: int | None) -> list[Fact]:
     """The facts of ``months`` months (if given) ended in ``year`` (if given), in order."""
     if months is not None:
-        span = ctx.idx.period_months  # f.period.months, by period
-        facts = [f for f in facts if f.period and span[id(f.period)] == months]
+        span = ctx.idx.period_months  # f.period.months, by fact id
+        facts = [f for f in facts if f.period and span[f.id] == months]
     if year is not None:
         facts = [f for f in facts if f.period and f.period.end.year == year]
     return facts

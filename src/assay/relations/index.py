@@ -70,13 +70,13 @@ class FactIndex:
         self.memo: dict[object, object] = {}
         #: facts by table name, in document order
         self.by_table: dict[str | None, list[Fact]] = defaultdict(list)
-        #: ``period.months`` by the identity of each period object of the facts
-        self.period_months: dict[int, int | None] = {}
+        #: ``period.months`` by fact id
+        self.period_months: dict[str, int | None] = {}
         #: facts of a concept by period key, made when first asked (see :meth:`find`)
         self._by_period: dict[str, dict[str | None, list[Fact]]] = {}
         #: the operating units the facts name
         self.units: set[str] = set()
-        keys: dict[int, str] = {}  # period key by period object (facts share a few)
+        keys: dict[object, tuple[str, int | None]] = {}  # by period (facts share a few)
         by_table, by_id, by_concept = self.by_table, self.by_id, self.by_concept
         period_key, scopes, months = self.period_key, self.scope, self.period_months
         units = self.units
@@ -87,11 +87,10 @@ class FactIndex:
             if p is None:
                 period_key[fid] = None
             else:
-                k = keys.get(id(p))
-                if k is None:
-                    k = keys[id(p)] = p.key
-                    months[id(p)] = p.months
-                period_key[fid] = k
+                got = keys.get(p)
+                if got is None:
+                    got = keys[p] = (p.key, p.months)
+                period_key[fid], months[fid] = got
             # scope(f), written out
             e = f.entity
             if e.unit:

@@ -456,7 +456,7 @@ def _concepts(s: Sentence, m: Mention, after_first: bool = False) -> tuple[str, 
     clause's opening words."""
     if m.kind == "usd/share":
         return ("eps_basic",)
-    key = ("concepts", id(m), after_first)
+    key = ("concepts", m.start, m.end, after_first)  # a mention is its place
     hit = s.memo.get(key)
     if hit is None:
         hit = s.memo[key] = _find_concepts(s, m, after_first)

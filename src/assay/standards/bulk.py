@@ -151,7 +151,7 @@ def _apply(r: Relation, get: _Getter) -> Val:
         return multiply(a, b, r.factor)
     # the same quotient twice (C1 per ounce is total cash cost per ounce when royalties
     # are in C1): computed once
-    seen = get.quotients.setdefault((id(b), r.factor), [])
+    seen = get.quotients.setdefault((r.operands[1], r.factor), [])  # by divisor's name
     for num, quotient in seen:
         if _same(num, a):
             return quotient
@@ -171,7 +171,7 @@ class _Getter:
     def __init__(self, store: dict[str, Column], idx: np.ndarray) -> None:
         self.store, self.idx = store, idx
         self.local: dict[str, Val] = {}
-        self.quotients: dict[tuple[int, Decimal], list[tuple[Val, Val]]] = {}
+        self.quotients: dict[tuple[str, Decimal], list[tuple[Val, Val]]] = {}
 
     def __getitem__(self, name: str) -> Val:
         got = self.local.get(name)

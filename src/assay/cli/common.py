@@ -55,6 +55,15 @@ def working(message: str, quiet: bool = False) -> Iterator[None]:
         yield
 
 
+def writing(path: str, write):
+    """Run ``write`` (which writes ``path``); a file that cannot be written is an input
+    error (exit 2), never a traceback."""
+    try:
+        return write()
+    except OSError as e:
+        raise InputError(path, f"cannot write: {e.strerror or e}") from None
+
+
 def check_distinct(**paths: str | None) -> None:
     """Refuse two outputs written to one file (the second would replace the first):
     ``check_distinct(**{"-o": out, "--html": html})``."""

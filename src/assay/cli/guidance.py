@@ -21,6 +21,7 @@ from .common import (
     input_errors_exit,
     print_table,
     write_text_output,
+    writing,
     written,
 )
 from .options import Indent, Output, format_option, formats, json_indent
@@ -142,8 +143,5 @@ def _print_tracks(tracks: list[Track], releases: int, fmt, spaces: int, out: str
         from assay.write.guidance_chart import plot_tracks
 
         with input_errors_exit():
-            try:
-                n = plot_tracks(tracks, plot)
-            except OSError as e:
-                raise InputError(plot, f"cannot write: {e.strerror or e}") from None
+            n = writing(plot, lambda: plot_tracks(tracks, plot))
         written(f"chart of {n} tracked metric{'' if n == 1 else 's'}", plot)

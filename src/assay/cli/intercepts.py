@@ -24,6 +24,7 @@ from .common import (
     to_file,
     working,
     write_text_output,
+    writing,
     written,
 )
 from .options import Indent, Output, Quiet, format_option, formats, json_indent
@@ -242,7 +243,7 @@ def intercepts(
         what = f"{len(result.intercepts)} intercepts"
         if fmt is InterceptsFormat.xlsx:
             from assay.explore.workbook import write_xlsx
-            _writing(output, lambda: write_xlsx(result, output, title))
+            writing(output, lambda: write_xlsx(result, output, title))
             written(what, output)
         else:
             text = (report.to_csv(result) if fmt is InterceptsFormat.csv else
@@ -258,7 +259,7 @@ def intercepts(
         if plot:
             from assay.explore.striplog import MAX_PANELS
             from assay.explore.striplog import plot as draw
-            drawn = _writing(plot, lambda: draw(result, plot, plot_hole, title))
+            drawn = writing(plot, lambda: draw(result, plot, plot_hole, title))
             asked = len(set(plot_hole)) if plot_hole else (
                 len({ic.hole for ic in result.intercepts}) or len(data.holes))
             more = (f" (of {asked} asked; at most {MAX_PANELS} per figure)"
@@ -267,10 +268,10 @@ def intercepts(
         if plan or section:
             from assay.explore import sections
         if plan:
-            n = _writing(plan, lambda: sections.plan(result, plan, title))
+            n = writing(plan, lambda: sections.plan(result, plan, title))
             written(f"plan of {n} hole(s)", plan)
         if section:
-            n = _writing(section, lambda: sections.section(result, section, title=title, **view))
+            n = writing(section, lambda: sections.section(result, section, title=title, **view))
             written(f"section of {n} hole(s)", section)
 
 
@@ -300,14 +301,6 @@ def _section_view(section: str | None, azimuth: str | None, origin: str | None,
         else:
             view["origin"] = (float(values[0]), float(values[1]))
     return view
-
-
-def _writing(path: str, write):
-    """Run ``write``; a file that cannot be written is an input error (exit 2)."""
-    try:
-        return write()
-    except OSError as e:
-        raise InputError(path, f"cannot write: {e.strerror or e}") from None
 
 
 def _rules(cutoff: str, max_waste: str, min_length: str | None, min_gxt: str | None,

@@ -20,6 +20,7 @@ from .common import (
     to_file,
     working,
     write_text_output,
+    writing,
     written,
 )
 from .options import Indent, Output, Period, format_option, formats, json_indent
@@ -213,10 +214,7 @@ def sensitivity(
 
         draw = plot_simulation if simulate is not None else plot_sensitivity
         with input_errors_exit():
-            try:
-                kind = draw(result, plot)
-            except OSError as e:
-                raise InputError(plot, f"cannot write: {e.strerror or e}") from None
+            kind = writing(plot, lambda: draw(result, plot))
         written(f"{kind} chart", plot)
 
 

@@ -122,10 +122,7 @@ def plan(result: Result, out: str | Path, title: str = "Drill intercepts") -> in
     ax.legend(loc="upper left", fontsize=8)
     ax.set_title(f"{title}: plan, collars and intercept pierce points "
                  f"({int(placed.sum())} holes{_unplaced(trace, placed)})", fontsize=10)
-    ax.grid(color="#eeeeee", lw=0.5)
-    fig.tight_layout()
-    fig.savefig(out, dpi=110)
-    plt.close(fig)
+    _save(fig, ax, out)
     return int(placed.sum())
 
 
@@ -205,11 +202,15 @@ def section(result: Result, out: str | Path, *, azimuth: float | None = None,
     ax.set_title(f"{title}: section through ({origin[0]:.0f} E, {origin[1]:.0f} N) toward "
                  f"{azimuth:.0f}°, {window} ({int(shown.sum())} shown"
                  f"{_unplaced(trace, placed)})", fontsize=10)
+    _save(fig, ax, out)
+    return int(shown.sum())
+
+
+def _save(fig, ax, out: str | Path) -> None:
     ax.grid(color="#eeeeee", lw=0.5)
     fig.tight_layout()
     fig.savefig(out, dpi=110)
     plt.close(fig)
-    return int(shown.sum())
 
 
 def _mean_azimuth(trace: Trace, placed: np.ndarray) -> float:

@@ -8,6 +8,7 @@ from assay.model import round_to
 from assay.standards.sensitivity import Effect, Sensitivity
 from assay.standards.simulation import PERCENTILES, Simulation
 from assay.write.json_text import dumps
+from assay.write.text_table import text_columns
 
 HEAD = ("Entity", "Price change", "Production", "Payable", "Revenue, period",
         "Revenue, annual", "Cash flow, annual", "Cash cost/oz", "After")
@@ -27,17 +28,14 @@ def _row(e: Effect) -> list[str]:
             _money(e.cash_flow_annual), _per_oz(e.cash_cost_per_oz), _per_oz(e.cash_cost_after)]
 
 
+def _table(title: str, head: tuple[str, ...], rows: list[list[str]]) -> list[str]:
+    """A titled text table: the first two columns (names) left, the figures right."""
+    return [title, "", *text_columns(list(head), rows, set(range(2, len(head))))]
+
+
 def render_text(s: Sensitivity) -> str:
-    rows = [list(HEAD), *(_row(e) for e in s.effects)]
-    widths = [max(len(r[i]) for r in rows) for i in range(len(HEAD))]
-    lines = [f"Price sensitivity, {s.period} (USD)", ""]
-    for k, r in enumerate(rows):
-        lines.append("  ".join(c.ljust(w) if i < 2 else c.rjust(w)
-                               for i, (c, w) in enumerate(zip(r, widths, strict=True))))
-        if k == 0:
-            lines.append("  ".join("-" * w for w in widths))
-    lines += ["", *s.assumptions]
-    return "\n".join(lines) + "\n"
+    lines = _table(f"Price sensitivity, {s.period} (USD)", HEAD, [_row(e) for e in s.effects])
+    return "\n".join([*lines, "", *s.assumptions]) + "\n"
 
 
 def render_md(s: Sensitivity) -> str:
@@ -106,14 +104,7 @@ def _sim_assumptions(sim: Simulation) -> list[str]:
 
 
 def render_simulation_text(sim: Simulation) -> str:
-    rows = [list(SIM_HEAD), *_sim_rows(sim)]
-    widths = [max(len(r[i]) for r in rows) for i in range(len(SIM_HEAD))]
-    lines = [f"Price scenarios, {sim.model.period} (USD)", ""]
-    for k, r in enumerate(rows):
-        lines.append("  ".join(c.ljust(w) if i < 2 else c.rjust(w)
-                               for i, (c, w) in enumerate(zip(r, widths, strict=True))))
-        if k == 0:
-            lines.append("  ".join("-" * w for w in widths))
+    lines = _table(f"Price scenarios, {sim.model.period} (USD)", SIM_HEAD, _sim_rows(sim))
     return "\n".join([*lines, "", *_sim_assumptions(sim)]) + "\n"
 
 

@@ -77,8 +77,13 @@ def _kind(param, ctx) -> str | None:
 
 TyperOption.display_type_rich = _kind
 TyperArgument.display_type_rich = lambda self, ctx: None
-TyperArgument._usage_display_name = lambda self: (
-    self.display_name_raw if self.required else f"[{self.display_name_raw}]")
+def _usage_name(self) -> str:
+    """An argument as the usage line names it: ``FILE``, ``[FILE]``, ``FILE...``."""
+    name = self.display_name_raw + ("..." if self.metavar is None and self.nargs != 1 else "")
+    return name if self.required else f"[{name}]"
+
+
+TyperArgument._usage_display_name = _usage_name
 
 
 app = typer.Typer(

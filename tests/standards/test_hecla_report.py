@@ -196,3 +196,17 @@ def test_explain_shows_operators_lists_metrics_and_says_what_is_missing():
     # the folder gives ounces produced, not sold: AISC per ounce sold divides by zero
     assert "wgc.aisc_per_oz divides by primary_sold, which is zero" in " ".join(
         sold.output.split())
+
+
+def test_the_reconciliation_notes_third_party_ounces_as_the_release_does():
+    # the release's gold block reads "Reconciliation to GAAP (2):" and its note (2) says
+    # gold costs per ounce count La Camorra's own gold, third-party gold being a credit
+    # (examples/hecla-2007/production.csv gives La Camorra's third_party_oz)
+    text = CliRunner().invoke(app, ["report", str(FOLDER), "--period", "2007Q2"]).output
+    assert text.count("Reconciliation to GAAP (2):") == 1
+    note = text[text.index("(2) Costs per ounce of gold"):]
+    assert " ".join(note.split()).startswith(
+        "(2) Costs per ounce of gold are based on the gold produced by La Camorra only. "
+        "Gold produced from third-party ore was treated as a by-product credit")
+    assert text.index("(1) Cash costs per ounce") < text.index("(2) Costs per ounce") \
+        < text.index("(3) Incentives")

@@ -157,6 +157,34 @@ def _next_note(notes: list[str]) -> int:
     return max(used, default=0) + 1
 
 
+def _free_note(notes: list[str]) -> int:
+    """The first footnote number the table does not use yet."""
+    import re
+
+    used = {int(m) for n in notes for m in re.findall(r"^\((\d+)\)", n)}
+    return next(k for k in range(1, len(used) + 2) if k not in used)
+
+
+def _third_party_note(derived: Derived, entity: str, metal: str, periods: list[Period],
+                      n: int) -> str | None:
+    """The footnote of a block whose units credit the primary metal of third-party ore:
+    its cost per ounce counts the units' own production only."""
+    company = derived.data.company
+    try:
+        units = company.units_of(company.segment(entity).name)
+    except KeyError:
+        units = [company.unit(entity)]
+    buying = [x.name for x in units
+              if any(derived.value(x.name, p.key, "third_party_oz") for p in periods)]
+    if not buying:
+        return None
+    noun = per_noun(metal)
+    return (f"({n}) Costs per {noun} of {metal} are based on the {metal} produced by "
+            f"{' and '.join(buying)} only. {metal.capitalize()} produced from third-party ore "
+            f"was treated as a by-product credit and included in the calculation of {metal} "
+            f"costs per {noun}.")
+
+
 def _not_itemised(derived: Derived, periods: list[Period], metrics: list[str]) -> list[Unit]:
     """Units the company does not itemise but whose figures are in its totals: printed,
     so that every printed total is the sum of printed figures."""
@@ -345,7 +373,11 @@ def reconciliation(derived: Derived, periods: list[Period]) -> ReportTable:
             t.rows.append(ReportRow("", "rule"))
             t.rows.append(per_row)
             t.rows.append(ReportRow("", "total_rule"))
-        t.rows.append(ReportRow("Reconciliation to GAAP:", "heading"))
+        note = _third_party_note(derived, entity, metal, periods, _free_note(t.footnotes))
+        if note is not None:
+            t.footnotes.append(note)
+        mark = f" ({note[1:note.index(')')]})" if note else ""
+        t.rows.append(ReportRow(f"Reconciliation to GAAP{mark}:", "heading"))
         _gaap_rows(t, derived, entity, periods, "   ", other_label, nil_total=hidden)
         t.rows.append(ReportRow("", "blank"))
     t.rows.append(ReportRow("RECONCILIATION TO GAAP, ALL OPERATIONS", "heading"))
@@ -353,7 +385,15 @@ def reconciliation(derived: Derived, periods: list[Period]) -> ReportTable:
     _gaap_rows(t, derived, company.name, periods, "", "Reclamation and other costs")
     if any(b[-1] for b in blocks):
         t.footnotes.append(_not_itemised_note(n, [x for x in rest if x.name not in order]))
+    t.footnotes.sort(key=_note_number)
     return t
+
+
+def _note_number(note: str) -> int:
+    import re
+
+    m = re.match(r"\((\d+)\)", note)
+    return int(m[1]) if m else 0
 
 
 def _gaap_rows(t: ReportTable, derived: Derived, entity: str, periods: list[Period],

@@ -79,3 +79,22 @@ def test_the_command_tracks_and_draws(tmp_path):
     assert (tmp_path / "t.png").read_bytes().startswith(b"\x89PNG")
     lone = CliRunner().invoke(app, ["guidance", paths[0], "--plot", str(tmp_path / "x.png")])
     assert lone.exit_code == 2 and "error: --plot: draws the tracked guidance" in lone.output
+
+
+def test_releases_are_ordered_by_the_period_they_report_and_metals_kept_apart(tmp_path):
+    q1, q2, q4 = releases(tmp_path)
+    # given out of order: the releases' own "quarter ended" dates put Q1's estimate first
+    docs = [read_release(p, require_tables=False) for p in (q2, q4, q1)]
+    production = track(docs)[0]
+    assert [e.as_of.isoformat() for e in production.estimates] == ["2007-03-31",
+                                                                   "2007-06-30"]
+    assert production.verdict == "above"
+    # a gold row and a silver-equivalent row beside the silver one are not silver's actual
+    text = Q4.replace("Silver produced (oz.)               1,802,113",
+                      "Gold produced (oz.)                    45,000      44,000        "
+                      "45,000      44,000\nSilver equivalent produced (oz.)    9,000,000   "
+                      "8,000,000     9,912,345   8,000,000\nSilver produced (oz.)          "
+                      "     1,802,113")
+    (tmp_path / "q4.txt").write_text(text)
+    docs = [read_release(p, require_tables=False) for p in (q1, q2, q4)]
+    assert track(docs)[0].actual.value == D(6_912_345)

@@ -189,8 +189,18 @@ def test_explain_shows_operators_lists_metrics_and_says_what_is_missing():
     assert listed.output.startswith("89 metrics of Greens Creek in 2007Q2:")
     company = CliRunner().invoke(app, args)
     assert company.exit_code == 2
-    assert ("depends on the primary metal, and Hecla Mining Company mixes primary metals; "
-            "ask for a unit or segment (--unit)") in " ".join(company.output.split())
+    assert ("is figured per ounce of a unit's primary metal, and assay computes none for "
+            "Hecla Mining Company as a whole; ask for a unit or segment (--unit)") in " ".join(
+        company.output.split())
+    value = CliRunner().invoke(app, ["explain", str(FOLDER), "value_lead", "-p", "2007Q2",
+                                     "-u", "Lucky Friday"])
+    # 4,852 t x 0.99 $/lb x 2,000 lb/t = $9,606,960: the factor is shown with the relation
+    assert "value_lead [Lucky Friday 2007Q2] = 9,606,960 USD" in value.output
+    assert "; x 2000" in value.output.splitlines()[0]
+    grade = CliRunner().invoke(app, ["explain", str(FOLDER), "lead_grade", "-p", "2007Q2",
+                                     "-u", "Lucky Friday"])
+    assert "the folder does not give lead_grade for Lucky Friday in 2007Q2" in " ".join(
+        grade.output.split())
     sold = CliRunner().invoke(app, ["explain", str(FOLDER), "aisc per ounce", "-p", "2007Q2",
                                     "-u", "Greens Creek"])
     # the folder gives ounces produced, not sold: AISC per ounce sold divides by zero

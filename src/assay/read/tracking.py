@@ -2,12 +2,13 @@
 
 Each guidance figure (:mod:`assay.read.guidance`) with a period is keyed by what it
 measures: metric, metal, period and unit. Its estimates are listed release by release,
-in the order of the releases (by the period each reports when every one has a table to
-date it, else as given), each with its
+in the order of the releases (by the period each reports: its tables', else the first
+"quarter ended March 31, 2007" of its text; as given when one has neither), each with its
 revision where the text states one. The actual is a fact of a release that reports that
 period (its table says "Twelve Months Ended December 31, 2007" for FY2007): same
-period, unit and metal, and a label holding one of the words ``guidance.toml`` gives the
-metric under ``[actuals]`` ("produced" for production); the company-wide figure rather
+period, unit and metal (none for guidance that names none), a label holding one of the
+words ``guidance.toml`` gives the metric under ``[actuals]`` ("produced" for
+production) and not an "equivalent"; the company-wide figure rather
 than a unit's, and the latest release's. Figures without a period, or metrics without
 such words, are listed but not matched.
 """
@@ -60,6 +61,29 @@ class Track:
         return "within"
 
 
+_EQUIVALENT = re.compile(r"\bequivalent\b", re.IGNORECASE)
+_ENDED = re.compile(r"\b(?:quarter|months|period|year)\s+ended\s+([A-Z][a-z]+\.?\s+\d{1,2},?\s+"
+                    r"(?:19|20)\d\d)")
+
+
+def release_date(doc: Document) -> date | None:
+    """The end of the period a release reports: its tables' period, else the first
+    "quarter ended March 31, 2007" of its text."""
+    if doc.period is not None:
+        return doc.period.end
+    from datetime import datetime
+
+    head = " ".join(" ".join(doc.lines[:80]).split())  # a date may wrap over two lines
+    for m in _ENDED.finditer(head):
+        text = " ".join(m[1].replace(",", " ").replace(".", " ").split())
+        for fmt in ("%B %d %Y", "%b %d %Y"):
+            try:
+                return datetime.strptime(text, fmt).date()
+            except ValueError:
+                continue
+    return None
+
+
 @cache
 def _actual_words() -> dict[str, re.Pattern[str]]:
     data = tomllib.loads(files(__package__).joinpath("guidance.toml").read_text("utf-8"))
@@ -69,12 +93,13 @@ def _actual_words() -> dict[str, re.Pattern[str]]:
 
 def track(docs: list[Document]) -> list[Track]:
     """The tracks of ``docs`` (releases of one company), in the order first guided."""
-    dated = all(d.period is not None for d in docs)
-    releases = sorted(enumerate(docs), key=lambda kv: (kv[1].period.end if dated else date.min,
-                                                       kv[0]))
+    dates = [release_date(d) for d in docs]
+    dated = all(d is not None for d in dates)
+    releases = [doc for _, doc in sorted(enumerate(docs), key=lambda kv: (
+        dates[kv[0]] if dated else date.min, kv[0]))]
     groups: dict[tuple, list[Estimate]] = {}
-    for order, (_, doc) in enumerate(releases):
-        as_of = doc.period.end if doc.period else None
+    for order, doc in enumerate(releases):
+        as_of = release_date(doc)
         for g in guidance(doc):
             if g.period is None:
                 continue
@@ -87,17 +112,16 @@ def track(docs: list[Document]) -> list[Track]:
     return out
 
 
-def _actual(releases: list[tuple[int, Document]], metric: str, metal: str | None,
+def _actual(releases: list[Document], metric: str, metal: str | None,
             period: str, unit: str) -> tuple[Fact | None, str | None]:
     words = _actual_words().get(metric)
     if words is None:
         return None, None
-    for _, doc in reversed(releases):  # the latest release that reports it
+    for doc in reversed(releases):  # the latest release that reports it
         found = [f for f in doc.facts
                  if f.period is not None and f.period.key == period and f.unit == unit
                  and isinstance(f.value, Decimal) and words.search(f.label or "")
-                 and (metal is None or f.metal == metal
-                      or metal in (f.label or "").lower())]
+                 and not _EQUIVALENT.search(f.label or "") and f.metal == metal]
         if found:
             company = [f for f in found if not (f.entity.unit or f.entity.segment)]
             return (company or found)[0], doc.path

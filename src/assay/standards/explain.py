@@ -55,13 +55,22 @@ def why_not(derived: Derived, name: str, period: str, metric: str, depth: int = 
     """Why ``metric`` has no value for ``name`` in ``period``: a relation that does not
     apply to the entity, the operands it misses (and why, one level down), or its zero
     divisor."""
-    rel = next((r for r in derived.relations.values() if r.output == metric), None)
-    if rel is None:
-        return f"no relation computes {metric}, and the folder does not give it"
+    from .derive import relations_for
+
     node = derived.node(name, period)
-    if rel.per_metal and node is not None and node.kind in ("company", "corporate"):
-        return (f"{rel.id} depends on the primary metal, and {name} mixes primary metals; "
-                "ask for a unit or segment (--unit)")
+    if node is None:
+        return f"no data for {name} in {period}"
+    made = any(r.output == metric for r in derived.relations.values())
+    if not made or (node.kind == "unit" and metric in derived.data.items):
+        # an input: a unit's is given by the folder (a group's is added or weighted)
+        return f"the folder does not give {metric} for {name} in {period}"
+    own = [r for r in relations_for(node, derived.data) if r.output == metric]
+    if not own:
+        if any(r.output == metric and r.per_metal for r in derived.relations.values()):
+            return (f"{metric} is figured per ounce of a unit's primary metal, and assay "
+                    f"computes none for {name} as a whole; ask for a unit or segment (--unit)")
+        return f"no relation computes {metric} for {name}"
+    rel = own[0]
     missing = [o for o in rel.operands if derived.value(name, period, o) is None]
     if missing:
         parts = []
@@ -120,6 +129,8 @@ def explain_tree(derived: Derived, fact_id: str, show_zero: bool = False) -> str
         how = d.relation if d else "?"
         if rel is not None:
             how += f": {rel.standard}"
+            if rel.factor != 1:
+                how += f"; x {rel.factor.normalize():f}"
         if d and d.note:
             how += f" ({d.note})"
         lines.append(f"{head}  via {how}")

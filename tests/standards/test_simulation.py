@@ -80,3 +80,17 @@ def test_the_command_and_its_refusals(tmp_path):
     assert copper.exit_code == 2 and "no copper price for 2007Q2" in copper.output
     lone = runner.invoke(app, ["sensitivity", str(EXAMPLE), "-p", "2007Q2", "--vol", "lead=1"])
     assert lone.exit_code == 2 and "error: --vol: sets the scenarios' volatility" in lone.output
+
+
+def test_options_a_simulation_cannot_use_are_refused():
+    base = ["sensitivity", str(EXAMPLE), "-p", "2007Q2", "--simulate", "100"]
+    for extra, line in (
+        (["--vol", "lead=0.3", "--vol", "lead=0.4"],
+         "error: --vol lead=0.4: a second volatility for lead"),
+        (["--vol", "lead=2"], "error: --vol lead=2: 2: an annual volatility from 0 to 1 "
+                              "(100%); above it a lognormal's sample mean is mostly noise"),
+        (["--vol", "lead=0.3", "--seed", "-1"], "error: --seed: -1: a seed is 0 or more"),
+    ):
+        r = runner.invoke(app, [*base, *extra])
+        assert r.exit_code == 2, r.output
+        assert " ".join(r.output.split()) == line

@@ -18,6 +18,7 @@ from .app import app
 from .common import (
     check_distinct,
     check_output_path,
+    err_console,
     input_errors_exit,
     print_table,
     write_text_output,
@@ -139,7 +140,10 @@ def _print_tracks(tracks: list[Track], releases: int, fmt, spaces: int, out: str
         print_table(f"Guidance across {releases} releases: {what}",
                     ["metric", "metal", "period", "unit", "release", "guidance", "actual",
                      "verdict"], rows, out, what, frozenset({6}))
-    if plot:
+    if plot and not tracks:
+        err_console.print(f"no guidance with a year to track: {plot} not written",
+                          highlight=False, soft_wrap=True)
+    elif plot:
         from assay.write.guidance_chart import plot_tracks
 
         with input_errors_exit():

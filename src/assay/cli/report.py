@@ -230,9 +230,12 @@ def _simulation(folder: str, period: str, n: int, vols: list[str], seed: int, fm
     for text in vols:
         try:
             metal, v = parse_vol(text, METALS)
-            given[metal] = v
         except InputError as e:
             errors.append(e)
+            continue
+        if metal in given:
+            errors.append(InputError(f"--vol {text}", f"a second volatility for {metal}"))
+        given[metal] = v
     if not given and not errors:
         errors.append(InputError("--vol", "no volatility: give --vol METAL=VOLATILITY, such "
                                  "as lead=0.30"))

@@ -28,6 +28,7 @@ from .derive import Derived
 from .sensitivity import PriceChange, sensitivity
 
 PERCENTILES = (5, 25, 50, 75, 95)
+MAX_VOL = 1.0  # metals' annual volatilities are a fraction of it
 MAX_SCENARIOS = 10_000_000
 
 
@@ -55,6 +56,10 @@ def model(derived: Derived, period: str, metals: list[str]) -> Model:
                          f"no {', '.join(missing)} price for {period} in company.toml "
                          f"[prices.{period}]: a simulation starts from the period's prices")
     s = sensitivity(derived, period, [PriceChange(m, Decimal(1)) for m in metals])
+    unmoved = sorted(set(metals) - {e.change.metal for e in s.effects})
+    if unmoved:
+        raise InputError("--vol", f"{period}: no {', '.join(unmoved)} produced, so its price "
+                         "moves nothing here; leave it out")
     entities: dict[str, str] = {}
     for e in s.effects:
         entities.setdefault(e.entity, e.kind)
@@ -103,6 +108,8 @@ def _distribution(x: np.ndarray) -> Distribution:
 
 def draw(m: Model, vols: dict[str, float], n: int, seed: int) -> np.ndarray:
     """(n, metals) price changes from the period's prices, reproducible by ``seed``."""
+    if seed < 0:
+        raise InputError("--seed", f"{seed}: a seed is 0 or more")
     if not 1 <= n <= MAX_SCENARIOS:
         raise InputError("--simulate", f"{n}: give 1 to {MAX_SCENARIOS:,} scenarios")
     rng = np.random.default_rng(seed)
@@ -147,6 +154,8 @@ def parse_vol(text: str, metals: tuple[str, ...]) -> tuple[str, float]:
                                                             else 1))
     except ArithmeticError:
         raise InputError(given, f"not a number: {value!r}") from None
-    if not 0 <= vol <= 5:
-        raise InputError(given, f"{value}: an annual volatility from 0 to 5 (500%)")
+    if not 0 <= vol <= MAX_VOL:
+        raise InputError(given, f"{value}: an annual volatility from 0 to {MAX_VOL:g} "
+                         f"({MAX_VOL:.0%}); above it a lognormal's sample mean is mostly "
+                         "noise")
     return metal, vol

@@ -88,7 +88,8 @@ def _sim_rows(sim: Simulation) -> list[list[str]]:
 
 
 def _float(x: float, places: int) -> str:
-    return f"{round_to(Decimal(repr(x)), places):,.{places}f}"
+    shown = round_to(Decimal(repr(x)), places)
+    return f"{shown if shown else abs(shown):,.{places}f}"  # no "-0.00"
 
 
 def _sim_assumptions(sim: Simulation) -> list[str]:
@@ -100,7 +101,7 @@ def _sim_assumptions(sim: Simulation) -> list[str]:
             "figures).",
             f"Prices a year on: lognormal around the {m.period} prices ({deck}) with annual "
             f"volatility {vols}; metals independent; mean price unchanged.",
-            *m.assumptions[:1], *m.assumptions[-2:]]
+            *m.assumptions]
 
 
 def render_simulation_text(sim: Simulation) -> str:

@@ -34,7 +34,15 @@ from .check import (
     sum_finding,
     zero_divisor,
 )
-from .index import BALANCE, CASH_FLOWS, HIGHLIGHTS, OPERATIONS, RECONCILIATION, FactIndex
+from .index import (
+    BALANCE,
+    CASH_FLOWS,
+    HIGHLIGHTS,
+    OPERATIONS,
+    RECONCILIATION,
+    FactIndex,
+    table_instance,
+)
 
 
 def _period(f: Fact) -> str:
@@ -81,9 +89,9 @@ def _mezzanine(idx: FactIndex, liab: Fact, eq: Fact) -> list[Fact]:
     """The figures a balance sheet prints between its total liabilities and its equity
     ("Minority interest in consolidated subsidiary", redeemable shares), of the same
     period and column: part of the liabilities-and-equity side, in neither total."""
-    if liab.table != eq.table or liab.row is None or eq.row is None:
+    if table_instance(liab) != table_instance(eq) or liab.row is None or eq.row is None:
         return []
-    return [f for f in idx.by_table[liab.table]
+    return [f for f in idx.by_instance[table_instance(liab)]
             if f.row is not None and liab.row < f.row < eq.row and f.period == liab.period
             and f.unit == liab.unit and f.dims == liab.dims
             and VOCABULARY.balance_of(f.label) == "mezzanine"]
@@ -107,7 +115,7 @@ def cash_flow(idx: FactIndex) -> list[Finding]:
             out.append(not_checkable("identity.cash_flow", what, [("reported", net)],
                                      f"{missing[0]} cash flow"))
         else:
-            effect = [f for f in idx.by_table[net.table] if f.period == net.period
+            effect = [f for f in idx.by_instance[table_instance(net)] if f.period == net.period
                       and f.unit == net.unit and f.dims == net.dims
                       and _FX_EFFECT.search(f.label)]
             if effect:

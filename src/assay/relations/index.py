@@ -8,6 +8,7 @@ segment.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 
@@ -36,6 +37,16 @@ def _title_has(table: str, title: str) -> bool:
             _TITLED.clear()
         hit = _TITLED[key] = title.lower() in table.lower()
     return hit
+
+
+_INSTANCE = re.compile(r"^(t\d+)r\d+c\d+$")
+
+
+def table_instance(fact: Fact) -> str | None:
+    """The one table a fact is printed in (``t12`` of its id ``t12r5c2``), where tables of
+    one title are several; its table's name where its id does not say."""
+    m = _INSTANCE.match(fact.id)
+    return m[1] if m else fact.table
 
 
 def in_table(fact: Fact, title: str) -> bool:
@@ -70,6 +81,8 @@ class FactIndex:
         self.memo: dict[object, object] = {}
         #: facts by table name, in document order
         self.by_table: dict[str | None, list[Fact]] = defaultdict(list)
+        #: facts by the one table they are printed in (:func:`table_instance`)
+        self.by_instance: dict[str | None, list[Fact]] = defaultdict(list)
         #: ``period.months`` by fact id
         self.period_months: dict[str, int | None] = {}
         #: facts of a concept by period key, made when first asked (see :meth:`find`)
@@ -80,8 +93,10 @@ class FactIndex:
         by_table, by_id, by_concept = self.by_table, self.by_id, self.by_concept
         period_key, scopes, months = self.period_key, self.scope, self.period_months
         units = self.units
+        by_instance = self.by_instance
         for f in doc.facts:
             by_table[f.table].append(f)
+            by_instance[table_instance(f)].append(f)
             fid, p = f.id, f.period
             by_id[fid] = f
             if p is None:

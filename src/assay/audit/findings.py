@@ -79,12 +79,11 @@ def holds_informatively(finding: Finding) -> bool:
 
 def fact_interval(fact: Fact) -> Interval:
     """``fact.interval`` (the model's ``interval_of``): the values the printed figure
-    stands for. Nothing is kept between calls: no figure of a document outlives its
-    audit here.
+    stands for, kept by the fact itself once worked out.
 
     The audit gives no figure a meaning of its own: a nil (``--``) is zero at its column's
     precision, as the reader sets its ``decimals``, and ``decimals=None`` is exact."""
-    return figure_interval(fact.value, fact.decimals)
+    return fact.interval
 
 
 def figure_interval(value: Decimal, decimals: int | None) -> Interval:

@@ -46,10 +46,17 @@ class Fact:
     row: int | None = None
     # notes beside the number, such as the price deck an equivalent figure was valued at
     extra: tuple[tuple[str, str], ...] = field(default=(), compare=False, hash=False)
+    # the interval, worked out when first asked (value and decimals do not change)
+    _interval: Interval | None = field(default=None, init=False, repr=False, compare=False,
+                                       hash=False)
 
     @property
     def interval(self) -> Interval:
-        return interval_of(self.value, self.decimals)
+        """The values the printed figure stands for (:func:`interval_of`)."""
+        iv = self._interval
+        if iv is None:
+            iv = self._interval = interval_of(self.value, self.decimals)
+        return iv
 
     def dim(self, name: str) -> str | None:
         for k, v in self.dims:

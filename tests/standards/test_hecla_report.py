@@ -220,3 +220,17 @@ def test_the_reconciliation_notes_third_party_ounces_as_the_release_does():
         "Gold produced from third-party ore was treated as a by-product credit")
     assert text.index("(1) Cash costs per ounce") < text.index("(2) Costs per ounce") \
         < text.index("(3) Incentives")
+
+
+def test_a_period_is_derived_alone_with_the_same_figures():
+    # derive for 2007Q2 only: its nodes (and the nodes they are built from), and every
+    # one of its figures the same as when every period is derived
+    from assay.operating import load_company
+    from assay.standards import derive
+
+    data = load_company(FOLDER)
+    full, alone = derive(data), derive(data, {"2007Q2"})
+    assert {n.pkey for n in alone.nodes} == {"2007Q2"} < {n.pkey for n in full.nodes}
+    mine = {k: alone.facts[v].value for k, v in alone.index.items() if k[1] == "2007Q2"}
+    assert mine and mine == {k: full.facts[v].value for k, v in full.index.items()
+                             if k[1] == "2007Q2" and not k[2].startswith("change_")}

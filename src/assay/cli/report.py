@@ -39,14 +39,15 @@ def report(folder: Folder, period: Period,
            out: Output = None, indent: Indent = None) -> None:
     """Write the release's cost tables (highlights, production data, reconciliation)."""
     from assay.errors import InputError
-    from assay.write.report_tables import report_tables
+    from assay.write.report_tables import report_period_keys, report_tables
 
     with input_errors_exit():
         spaces = json_indent(fmt, indent)
         if fmt is ReportFormat.xlsx and not to_file(out):
             raise InputError("--format", "xlsx needs --output FILE")
         check_output_path(out)
-        derived = derive(load_company(folder))
+        data = load_company(folder)
+        derived = derive(data, report_period_keys(data, period.upper()))  # only what P needs
         tables = report_tables(derived, period.upper())
         if fmt is ReportFormat.xlsx:
             from assay.write.report_xlsx import write_xlsx

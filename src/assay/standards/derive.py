@@ -8,6 +8,7 @@ and its ratios are recomputed from those sums (Σ cost / Σ ounces, never an ave
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -63,9 +64,14 @@ def additive_inputs(data: OperatingData) -> list[str]:
     return [name for name, item in data.items.items() if item.additive]
 
 
-def derive(data: OperatingData) -> Derived:
-    """All facts for all nodes of ``data``."""
-    out = Derived(data, build_nodes(data))
+def derive(data: OperatingData, periods: Collection[str] | None = None) -> Derived:
+    """All facts for all nodes of ``data``; with ``periods`` (keys such as 2007Q2), only
+    the nodes of those periods and the nodes they are built from (a year to date's
+    quarters, a group's members)."""
+    nodes = build_nodes(data)
+    if periods is not None:
+        nodes = _needed(nodes, set(periods))
+    out = Derived(data, nodes)
     for f in data.input_facts():
         out.facts[f.id] = f
     additive = additive_inputs(data)
@@ -102,6 +108,18 @@ def derive(data: OperatingData) -> Derived:
                     values[item] = _apply(out, node, r, values)
     _changes(out)
     return out
+
+
+def _needed(nodes: list[Node], periods: set[str]) -> list[Node]:
+    """The nodes of ``periods`` and every node they are built from, in build order."""
+    keep: set[tuple[str, str]] = set()
+    todo = [n for n in nodes if n.pkey in periods]
+    while todo:
+        n = todo.pop()
+        if n.key not in keep:
+            keep.add(n.key)
+            todo.extend(n.members)
+    return [n for n in nodes if n.key in keep]
 
 
 def _fid(node: Node, metric: str) -> str:

@@ -87,6 +87,20 @@ def check_period(derived: Derived, key: str) -> dict[str, Period]:
     return periods
 
 
+def report_period_keys(data, key: str) -> set[str] | None:
+    """The period keys the release's columns for quarter ``key`` can need (it, a year
+    earlier, both years to date), for deriving only those; None when the folder does not
+    give ``key`` itself (it may be built from others: derive everything)."""
+    p = data.periods.get(key)
+    if p is None:
+        return None
+    keys = {key, f"{p.end.year - 1}{key[4:]}"}
+    if p.months == 3 and p.end.month > 3:
+        for year in (p.end.year, p.end.year - 1):
+            keys.add(Period.months_ended(p.end.month, date(year, p.end.month, p.end.day)).key)
+    return keys
+
+
 def report_periods(derived: Derived, key: str) -> list[Period]:
     """The release's columns for quarter ``key``: it, a year earlier, and both years to date."""
     periods = check_period(derived, key)

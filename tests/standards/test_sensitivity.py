@@ -109,3 +109,23 @@ def test_a_base_metal_mine_counts_its_cost_per_pound(tmp_path: Path) -> None:
     mine = _effect(s, "Mine", "lead")
     assert D(mine["revenue_period"]) == D(20_000)
     assert D(mine["cash_cost_per_oz_change"]) == D("-0.02")
+
+
+def test_a_royalty_takes_its_share_of_every_change(tmp_path: Path) -> None:
+    folder = tmp_path / "hecla"
+    shutil.copytree(EXAMPLE, folder)
+    with (folder / "company.toml").open("a") as fh:
+        fh.write("\n[terms]\nroyalty_rate = 0.03\n")
+    s = _json([str(folder), "-p", "2007Q2", "--price", "lead=+0.50/lb",
+               "--price", "silver=+1/oz"])
+    lf = _effect(s, "Lucky Friday", "lead")
+    # $4,852,000 more payable lead a quarter, less the 3% royalty ($145,560), x 4
+    assert D(lf["cash_flow_annual"]) == D(18_825_760)
+    # the credits rise $4,852,000 and the royalty on them $145,560: cash cost falls
+    # $4,706,440 over 804,117 oz = $5.8529 an ounce (6.0339 x 0.97)
+    assert round(D(lf["cash_cost_per_oz_change"]), 4) == D("-5.8529")
+    silver = _effect(s, "Lucky Friday", "silver")
+    # silver is the primary metal: its price moves the cash cost by the royalty, $0.03/oz
+    assert D(silver["cash_cost_per_oz_change"]) == D("0.03")
+    assert any("Royalty (net smelter return)" in a and "0.03 (company.toml [terms])" in a
+               for a in s["assumptions"])

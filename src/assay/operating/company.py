@@ -56,10 +56,12 @@ class ExtraCost:
 @dataclass(frozen=True, slots=True)
 class Terms:
     """Sales terms for price sensitivities: the payable fraction of each metal produced
-    (what smelters pay for; 1 where the folder says nothing) and an income tax rate."""
+    (what smelters pay for; 1 where the folder says nothing), a net smelter return
+    royalty rate on payable revenue, and an income tax rate."""
 
     payable: dict[str, Decimal] = field(default_factory=dict)
     tax_rate: Decimal = Decimal(0)
+    royalty_rate: Decimal = Decimal(0)
     stated: frozenset[str] = frozenset()  # the terms company.toml gives (others default)
 
     def payable_of(self, metal: str) -> Decimal:

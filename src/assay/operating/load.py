@@ -504,8 +504,9 @@ def _company(raw: dict[str, Any], path: str, lines: list[str],
 
 
 def _terms(toml: _Toml, raw: dict[str, Any]) -> Terms:
-    """``[terms]``: ``payable = { lead = 0.95, zinc = 0.85 }`` (fractions in [0, 1]) and
-    ``tax_rate = 0.35`` (in [0, 1))."""
+    """``[terms]``: ``payable = { lead = 0.95, zinc = 0.85 }`` (fractions in [0, 1]),
+    ``royalty_rate = 0.03`` (a net smelter return royalty on payable revenue, in [0, 1))
+    and ``tax_rate = 0.35`` (in [0, 1))."""
     terms = toml.table(raw, "terms", "[terms]")
     payable: dict[str, Decimal] = {}
     stated: set[str] = set()
@@ -520,15 +521,18 @@ def _terms(toml: _Toml, raw: dict[str, Any]) -> Terms:
         elif x is not None:
             payable[metal] = x
             stated.add(f"payable.{metal}")
-    tax = Decimal(0)
-    if "tax_rate" in terms:
-        x = toml.number(terms["tax_rate"], "terms.tax_rate", "tax_rate")
-        if x is not None and not 0 <= x < 1:
-            toml.error(f"terms.tax_rate must be a fraction in [0, 1), not {x}", "tax_rate")
-        elif x is not None:
-            tax = x
-            stated.add("tax_rate")
-    return Terms(payable, tax, frozenset(stated))
+    rates = {}
+    for name in ("tax_rate", "royalty_rate"):
+        rates[name] = Decimal(0)
+        if name in terms:
+            x = toml.number(terms[name], f"terms.{name}", name)
+            if x is not None and not 0 <= x < 1:
+                toml.error(f"terms.{name} must be a fraction in [0, 1), not {x}", name)
+            elif x is not None:
+                rates[name] = x
+                stated.add(name)
+    return Terms(payable, tax_rate=rates["tax_rate"], royalty_rate=rates["royalty_rate"],
+                 stated=frozenset(stated))
 
 
 def _check_names(toml: _Toml, company: str, units: list[Unit], segments: list[Segment]) -> None:

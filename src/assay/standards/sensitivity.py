@@ -3,11 +3,14 @@ credits, cash cost per ounce and cash flow, at the production rate of one period
 
 "At current production rates" is explicit: the period's attributable production, paid
 for at the payable fraction of the company's terms, is annualised by 12 / the period's
-months (a quarter x 4, a half x 2). A change in a by-product's price moves the by-product
-credits, and so the cash cost per ounce of the primary metal (by-product method) by the
-change in credits over the period's ounces; a change in the primary metal's price moves
-revenue only. Cash flow is revenue less the tax rate of the terms. Every figure is exact
-(Decimal); what is printed is rounded by the writer.
+months (a quarter x 4, a half x 2). A net smelter return royalty (the terms'
+``royalty_rate``, a cost in total cash costs) takes its share of every change in payable
+revenue. A change in a by-product's price moves the by-product credits, and so the cash
+cost per ounce of the primary metal (by-product method) by the change in credits, less
+the royalty on it, over the period's ounces; a change in the primary metal's price moves
+revenue, and the cash cost only by its royalty. Cash flow is revenue less the royalty,
+less the tax rate of the terms. Every figure is exact (Decimal); what is printed is
+rounded by the writer.
 """
 
 from __future__ import annotations
@@ -104,7 +107,7 @@ class Effect:
     annual_factor: Decimal
     revenue_period: Decimal  # change in revenue over the period
     revenue_annual: Decimal
-    cash_flow_annual: Decimal  # after the terms' tax rate
+    cash_flow_annual: Decimal  # after the royalty and the terms' tax rate
     cash_cost_per_oz: Decimal | None  # by-product method, as reported for the period
     cash_cost_change: Decimal | None  # per ounce of the primary metal; None: not moved
 
@@ -153,29 +156,34 @@ def sensitivity(derived: Derived, period: str, changes: list[PriceChange]) -> Se
             annual = revenue * 12 / months
             effects.append(Effect(
                 node.name, node.kind, node.primary, change, qty, qty_unit(change.metal),
-                payable, factor, revenue, annual, annual * (1 - terms.tax_rate),
+                payable, factor, revenue, annual,
+                annual * (1 - terms.royalty_rate) * (1 - terms.tax_rate),
                 derived.value(node.name, period, "total_cash_cost_per_oz")
                 if node.kind != "company" else None,
-                _cash_cost_change(derived, node, period, change, lb * payable)))
+                _cash_cost_change(derived, node, period, change, lb * payable,
+                                  terms.royalty_rate)))
     return Sensitivity(period, months, factor, terms.tax_rate,
                        {c.metal: terms.payable_of(c.metal) for c in changes},
                        _assumptions(terms, changes, period, months, effects), effects)
 
 
 def _cash_cost_change(derived: Derived, node, period: str, change: PriceChange,
-                      paid: Decimal) -> Decimal | None:
+                      paid: Decimal, royalty: Decimal) -> Decimal | None:
     """The change in by-product cash cost per unit of the primary metal (ounce, or pound
     of a base metal, as the report states it): the change in the by-product's credits,
-    on the quantity the unit's cost basis counts (produced or sold), over the basis
-    quantity. None for the primary metal's own price, and for the company (which mixes
+    on the quantity the unit's cost basis counts (produced or sold), less the royalty on
+    them, over the basis quantity; for the primary metal's own price, the royalty on its
+    payable revenue per unit (None without a royalty). None for the company (which mixes
     primary metals)."""
-    if node.kind == "company" or node.primary is None or change.metal == node.primary:
+    if node.kind == "company" or node.primary is None:
         return None
+    if change.metal == node.primary:
+        return change.delta * paid * royalty * per_unit(node.primary)[1] if royalty else None
     credited = derived.value(node.name, period, f"{change.metal}_{node.basis}")
     basis = derived.value(node.name, period, "basis_oz")
     if not credited or not basis:
         return None
-    return -change.delta * credited * paid / basis * per_unit(node.primary)[1]
+    return -change.delta * credited * paid * (1 - royalty) / basis * per_unit(node.primary)[1]
 
 
 def _assumptions(terms, changes: list[PriceChange], period: str, months: int,
@@ -190,8 +198,13 @@ def _assumptions(terms, changes: list[PriceChange], period: str, months: int,
         out.append(f"Payable {metal}: {terms.payable_of(metal).normalize():f} of production "
                    + ("(company.toml [terms])" if given else
                       "(default 1: company.toml gives no [terms] payable fraction)"))
+    out.append(f"Royalty (net smelter return) on the change in payable revenue: "
+               f"{terms.royalty_rate.normalize():f} "
+               + ("(company.toml [terms])" if "royalty_rate" in terms.stated
+                  else "(default 0)"))
     out.append(f"Tax rate on the change in cash flow: {terms.tax_rate.normalize():f} "
                + ("(company.toml [terms])" if "tax_rate" in terms.stated else "(default 0)"))
-    out.append("Cash cost per ounce is by-product: a by-product's price moves its credits; "
-               "the primary metal's price moves revenue only.")
+    out.append("Cash cost per ounce is by-product: a by-product's price moves its credits "
+               "(less the royalty on them); the primary metal's price moves revenue"
+               + (", and the cash cost by its royalty." if terms.royalty_rate else " only."))
     return out

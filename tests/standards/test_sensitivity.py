@@ -129,3 +129,19 @@ def test_a_royalty_takes_its_share_of_every_change(tmp_path: Path) -> None:
     assert D(silver["cash_cost_per_oz_change"]) == D("0.03")
     assert any("Royalty (net smelter return)" in a and "0.03 (company.toml [terms])" in a
                for a in s["assumptions"])
+
+
+def test_a_smelters_price_participation(tmp_path: Path) -> None:
+    folder = tmp_path / "hecla"
+    shutil.copytree(EXAMPLE, folder)
+    with (folder / "company.toml").open("a") as fh:
+        fh.write("\n[terms]\nparticipation = { lead = { share = 0.15, basis = 0.80 } }\n")
+    up = _effect(_json([str(folder), "-p", "2007Q2", "--price", "lead=+0.50/lb"]),
+                 "Lucky Friday", "lead")
+    # from $0.99: the smelter keeps 15% of the rise above $0.80, all of it here:
+    # 0.50 - 0.15 x 0.50 = $0.425 paid; 4,852 t x 2,000 lb x 0.425 = $4,124,200
+    assert D(up["revenue_period"]) == D(4_124_200)
+    down = _effect(_json([str(folder), "-p", "2007Q2", "--price", "lead=-0.50/lb"]),
+                   "Lucky Friday", "lead")
+    # to $0.49: only the $0.19 above the basis was shared: -0.50 + 0.15 x 0.19 = -0.4715
+    assert D(down["revenue_period"]) == D(-4_575_436)

@@ -94,3 +94,19 @@ def test_options_a_simulation_cannot_use_are_refused():
         r = runner.invoke(app, [*base, *extra])
         assert r.exit_code == 2, r.output
         assert " ".join(r.output.split()) == line
+
+
+def test_scenarios_take_the_participation_off_each_draw(tmp_path):
+    import shutil
+
+    folder = tmp_path / "hecla"
+    shutil.copytree(EXAMPLE, folder)
+    with (folder / "company.toml").open("a") as fh:
+        fh.write("\n[terms]\nparticipation = { lead = { share = 0.15, basis = 0.80 } }\n")
+    m = model(derive(load_company(folder)), "2007Q2", ["lead"])
+    sim = simulate(m, {"lead": 0.30}, 400_000, seed=7)
+    # the median price 0.99 exp(-0.045) = 0.946437 stays above the basis: the company is
+    # paid 85% of the fall, 0.85 x -0.043563 = -0.037029 a pound, x 50,312,000 lb a year
+    median = 50_312_000 * 0.85 * 0.99 * (math.exp(-0.045) - 1)
+    assert sim.cash_flow["Hecla Mining Company"].percentiles[50] == pytest.approx(median,
+                                                                                  rel=0.02)

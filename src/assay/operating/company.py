@@ -63,9 +63,22 @@ class Terms:
     tax_rate: Decimal = Decimal(0)
     royalty_rate: Decimal = Decimal(0)
     stated: frozenset[str] = frozenset()  # the terms company.toml gives (others default)
+    # a smelter's price participation: (share, basis price) by metal
+    participation: dict[str, tuple[Decimal, Decimal]] = field(default_factory=dict)
 
     def payable_of(self, metal: str) -> Decimal:
         return self.payable.get(metal, Decimal(1))
+
+    def net_change(self, metal: str, price: Decimal, delta: Decimal) -> Decimal:
+        """The change in the price the company is paid when the metal's price moves
+        ``delta`` from ``price``: all of it, less the smelter's participation share of
+        the part above its basis price."""
+        got = self.participation.get(metal)
+        if got is None:
+            return delta
+        share, basis = got
+        above = max(price + delta - basis, Decimal(0)) - max(price - basis, Decimal(0))
+        return delta - share * above
 
 
 @dataclass(slots=True)

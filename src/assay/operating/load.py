@@ -506,7 +506,9 @@ def _company(raw: dict[str, Any], path: str, lines: list[str],
 def _terms(toml: _Toml, raw: dict[str, Any]) -> Terms:
     """``[terms]``: ``payable = { lead = 0.95, zinc = 0.85 }`` (fractions in [0, 1]),
     ``royalty_rate = 0.03`` (a net smelter return royalty on payable revenue, in [0, 1))
-    and ``tax_rate = 0.35`` (in [0, 1))."""
+    ``tax_rate = 0.35`` (in [0, 1)) and a smelter's price participation,
+    ``participation = { lead = { share = 0.15, basis = 0.80 } }`` (the share of the price
+    above the basis price the smelter keeps)."""
     terms = toml.table(raw, "terms", "[terms]")
     payable: dict[str, Decimal] = {}
     stated: set[str] = set()
@@ -531,8 +533,27 @@ def _terms(toml: _Toml, raw: dict[str, Any]) -> Terms:
             elif x is not None:
                 rates[name] = x
                 stated.add(name)
+    participation: dict[str, tuple[Decimal, Decimal]] = {}
+    for metal, v in toml.table(terms, "participation", "participation").items():
+        if metal not in METALS or not isinstance(v, dict):
+            toml.error(f"terms.participation.{metal}: give a metal and {{ share = ..., basis "
+                       "= ... }}", "participation")
+            continue
+        share = toml.number(v.get("share"), f"terms.participation.{metal}.share",
+                            "participation")
+        basis = toml.number(v.get("basis"), f"terms.participation.{metal}.basis",
+                            "participation")
+        if share is not None and not 0 <= share <= 1:
+            toml.error(f"terms.participation.{metal}.share must be a fraction in [0, 1], "
+                       f"not {share}", "participation")
+        elif basis is not None and basis < 0:
+            toml.error(f"terms.participation.{metal}.basis must be a price, not {basis}",
+                       "participation")
+        elif share is not None and basis is not None:
+            participation[metal] = (share, basis)
+            stated.add(f"participation.{metal}")
     return Terms(payable, tax_rate=rates["tax_rate"], royalty_rate=rates["royalty_rate"],
-                 stated=frozenset(stated))
+                 stated=frozenset(stated), participation=participation)
 
 
 def _check_names(toml: _Toml, company: str, units: list[Unit], segments: list[Segment]) -> None:

@@ -130,8 +130,12 @@ class Sensitivity:
     effects: list[Effect]
 
 
-def sensitivity(derived: Derived, period: str, changes: list[PriceChange]) -> Sensitivity:
-    """Each change's effect on every shown unit, segment and the company in ``period``."""
+def sensitivity(derived: Derived, period: str, changes: list[PriceChange],
+                participation: bool = True) -> Sensitivity:
+    """Each change's effect on every shown unit, segment and the company in ``period``;
+    a smelter's price participation (the terms') turns a price change into the change in
+    the price paid, from the period's price (without ``participation``: not applied, for
+    a caller that applies it itself)."""
     data = derived.data
     nodes = [n for n in derived.nodes if n.pkey == period and n.kind != "corporate"
              and (n.kind != "unit" or (n.unit is not None and n.unit.itemised))]
@@ -145,7 +149,16 @@ def sensitivity(derived: Derived, period: str, changes: list[PriceChange]) -> Se
     factor = Decimal(12) / Decimal(months)  # (shown; the figures divide by months last)
     terms = data.company.terms
     effects = []
-    for change in changes:
+    deck = data.company.prices.get(period)
+    for given in changes:
+        change = given
+        if participation and given.metal in terms.participation:
+            if deck is None or given.metal not in deck.prices:
+                raise InputError(data.company.path or data.company.name,
+                                 f"price participation in {given.metal} needs its {period} "
+                                 f"price: give it in [prices.{period}]")
+            change = PriceChange(given.metal, terms.net_change(
+                given.metal, deck.prices[given.metal], given.delta))
         payable = terms.payable_of(change.metal)
         lb = u.POUNDS_PER_SHORT_TON if change.metal in BASE else Decimal(1)
         for node in nodes:
@@ -155,7 +168,7 @@ def sensitivity(derived: Derived, period: str, changes: list[PriceChange]) -> Se
             revenue = change.delta * qty * lb * payable
             annual = revenue * 12 / months
             effects.append(Effect(
-                node.name, node.kind, node.primary, change, qty, qty_unit(change.metal),
+                node.name, node.kind, node.primary, given, qty, qty_unit(change.metal),
                 payable, factor, revenue, annual,
                 annual * (1 - terms.royalty_rate) * (1 - terms.tax_rate),
                 derived.value(node.name, period, "total_cash_cost_per_oz")
@@ -198,6 +211,11 @@ def _assumptions(terms, changes: list[PriceChange], period: str, months: int,
         out.append(f"Payable {metal}: {terms.payable_of(metal).normalize():f} of production "
                    + ("(company.toml [terms])" if given else
                       "(default 1: company.toml gives no [terms] payable fraction)"))
+    for metal, (share, basis) in sorted(terms.participation.items()):
+        if metal in {c.metal for c in changes}:
+            out.append(f"Price participation in {metal}: the smelter keeps "
+                       f"{share.normalize():f} of the price above {basis.normalize():f} "
+                       "(company.toml [terms])")
     out.append(f"Royalty (net smelter return) on the change in payable revenue: "
                f"{terms.royalty_rate.normalize():f} "
                + ("(company.toml [terms])" if "royalty_rate" in terms.stated

@@ -45,6 +45,7 @@ class Model:
     cash_cost: np.ndarray  # (entities, metals): cash cost per oz per unit price change
     cash_cost_base: np.ndarray  # (entities,): the period's cash cost per oz (NaN: none)
     assumptions: tuple[str, ...]
+    participation: tuple[tuple[float, float] | None, ...] = ()  # (share, basis) by metal
 
 
 def model(derived: Derived, period: str, metals: list[str]) -> Model:
@@ -55,7 +56,12 @@ def model(derived: Derived, period: str, metals: list[str]) -> Model:
         raise InputError(derived.data.company.path or derived.data.company.name,
                          f"no {', '.join(missing)} price for {period} in company.toml "
                          f"[prices.{period}]: a simulation starts from the period's prices")
-    s = sensitivity(derived, period, [PriceChange(m, Decimal(1)) for m in metals])
+    # coefficients per unit of the price paid; a participation is applied to each draw
+    s = sensitivity(derived, period, [PriceChange(m, Decimal(1)) for m in metals],
+                    participation=False)
+    terms = derived.data.company.terms
+    shares = tuple((float(terms.participation[m][0]), float(terms.participation[m][1]))
+                   if m in terms.participation else None for m in metals)
     unmoved = sorted(set(metals) - {e.change.metal for e in s.effects})
     if unmoved:
         raise InputError("--vol", f"{period}: no {', '.join(unmoved)} produced, so its price "
@@ -75,8 +81,10 @@ def model(derived: Derived, period: str, metals: list[str]) -> Model:
         if e.cash_cost_per_oz is not None:
             base[i] = float(e.cash_cost_per_oz)
     prices = np.array([float(deck.prices[m]) for m in metals])
+    assumptions = list(sensitivity(derived, period, [PriceChange(m, Decimal(1))
+                                                      for m in metals]).assumptions)
     return Model(period, tuple(metals), prices, tuple(entities), tuple(entities.values()),
-                 flow, cost, base, tuple(s.assumptions))
+                 flow, cost, base, tuple(assumptions), shares)
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +115,8 @@ def _distribution(x: np.ndarray) -> Distribution:
 
 
 def draw(m: Model, vols: dict[str, float], n: int, seed: int) -> np.ndarray:
-    """(n, metals) price changes from the period's prices, reproducible by ``seed``."""
+    """(n, metals) changes of the price paid from the period's prices (a smelter's price
+    participation taken off), reproducible by ``seed``."""
     if seed < 0:
         raise InputError("--seed", f"{seed}: a seed is 0 or more")
     if not 1 <= n <= MAX_SCENARIOS:
@@ -119,6 +128,12 @@ def draw(m: Model, vols: dict[str, float], n: int, seed: int) -> np.ndarray:
         if vol > 0:
             z = rng.standard_normal(n)
             changes[:, j] = m.base_prices[j] * np.expm1(vol * z - vol * vol / 2)
+    for j, terms in enumerate(m.participation):
+        if terms is not None:  # the price paid: less the smelter's share above its basis
+            share, basis = terms
+            p0 = m.base_prices[j]
+            above = (np.maximum(p0 + changes[:, j] - basis, 0) - max(p0 - basis, 0))
+            changes[:, j] -= share * above
     return changes
 
 

@@ -433,3 +433,32 @@ def test_an_audit_fault_keeps_the_facts_read(monkeypatch) -> None:
     assert out.document["error"] == "audit: RuntimeError: boom"
     # the 750 facts of the example (as assay facts counts them) are kept, with their count
     assert len(out.facts) == out.document["facts"] == 750 and out.findings == []
+
+
+def test_ctrl_c_during_a_query_is_exit_130_without_a_traceback(tmp_path, monkeypatch):
+    # DuckDB reports an interrupted query as RuntimeError("Query interrupted")
+    from assay.batch import store as store_module
+
+    path = tmp_path / "s.duckdb"
+    store_module.Store(str(path)).close()
+
+    class Interrupted:
+        def __init__(self, con):
+            self.con = con
+
+        def execute(self, sql):
+            raise RuntimeError("Query interrupted")
+
+        def close(self):
+            self.con.close()
+
+    real = store_module.Store
+
+    def interrupted_store(path, read_only=False):
+        s = real(path, read_only=read_only)
+        s.con = Interrupted(s.con)
+        return s
+
+    monkeypatch.setattr(store_module, "Store", interrupted_store)
+    r = CliRunner().invoke(app, ["query", str(path), "SELECT 1"])
+    assert r.exit_code == 130 and "Traceback" not in r.output

@@ -241,5 +241,9 @@ def query(store: str, sql: str) -> tuple[list[str], list[tuple[object, ...]]]:
         return names, cur.fetchall()
     except duckdb.Error as e:
         raise InputError(store, f"query failed: {_first_line(e)}") from None
+    except RuntimeError as e:  # DuckDB's word for Ctrl-C during a query
+        if "interrupt" in str(e).lower():
+            raise KeyboardInterrupt from None
+        raise
     finally:
         s.close()

@@ -215,6 +215,11 @@ def test_query_and_export(tmp_path: Path) -> None:
     assert back == (n_facts, 2007, None)
     r = runner.invoke(app, ["export", str(store), "--parquet", str(out)])
     assert r.exit_code == 2 and "not an empty folder: export into a new one" in r.stderr
+    # a folder is made, not its parents (as -o refuses a file in a missing folder)
+    deep = tmp_path / "no" / "such" / "pq"
+    r = runner.invoke(app, ["export", str(store), "--parquet", str(deep)])
+    assert r.exit_code == 2 and "is a folder that does not exist" in r.stderr
+    assert not (tmp_path / "no").exists()
     r = runner.invoke(app, ["query", str(store), "SELECT [1.5::DECIMAL(4,2)] AS l, "
                             "{'d': DATE '2020-01-02'} AS s, 'nan'::DOUBLE AS n", "-f", "json"])
     assert r.exit_code == 0 and json.loads(r.stdout) == [

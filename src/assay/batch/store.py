@@ -206,7 +206,11 @@ def export_parquet(store: str, folder: str) -> dict[str, int]:
     try:
         if out.exists() and (not out.is_dir() or any(out.iterdir())):
             raise InputError(folder, "not an empty folder: export into a new one")
-        out.mkdir(parents=True, exist_ok=True)
+        parent = out.parent if str(out.parent) else Path(".")
+        if not parent.is_dir():  # as for every output: a folder is made, not its parents
+            raise InputError(folder, f"cannot write: '{parent}' is a folder that does not "
+                             "exist")
+        out.mkdir(exist_ok=True)
     except OSError as e:
         s.close()
         raise InputError(folder, f"cannot write: {e.strerror}") from None

@@ -53,17 +53,24 @@ def test_bindings_are_per_context_and_duplicates_that_disagree_are_not_evaluated
     assert result == {"c1": CONSISTENT, "c2": INCONSISTENT, "c3": NOT_EVALUATED}
 
 
-def test_a_linkbase_file_is_read_into_summation_arcs(tmp_path: Path) -> None:
-    path = tmp_path / "x_cal.xml"
+def _linkbase(path: Path, *parts: str, sep: str = "") -> Path:
+    """A calculation linkbase of one extended link holding ``parts``, joined by ``sep``."""
     path.write_text(
         '<link:linkbase xmlns:link="http://www.xbrl.org/2003/linkbase" '
         'xmlns:xlink="http://www.w3.org/1999/xlink">'
         f'<link:calculationLink xlink:role="{ROLE}" xlink:type="extended">'
-        '<link:loc xlink:type="locator" xlink:label="p" xlink:href="x.xsd#us-gaap_GrossProfit"/>'
-        '<link:loc xlink:type="locator" xlink:label="c" xlink:href="x.xsd#us-gaap_CostOfRevenue"/>'
+        + sep.join(parts) + "</link:calculationLink></link:linkbase>")
+    return path
+
+
+def test_a_linkbase_file_is_read_into_summation_arcs(tmp_path: Path) -> None:
+    path = _linkbase(
+        tmp_path / "x_cal.xml",
+        '<link:loc xlink:type="locator" xlink:label="p" xlink:href="x.xsd#us-gaap_GrossProfit"/>',
+        '<link:loc xlink:type="locator" xlink:label="c" xlink:href="x.xsd#us-gaap_CostOfRevenue"/>',
         '<link:calculationArc xlink:type="arc" xlink:arcrole='
         '"http://www.xbrl.org/2003/arcrole/summation-item" xlink:from="p" xlink:to="c" '
-        'weight="-1.0"/></link:calculationLink></link:linkbase>')
+        'weight="-1.0"/>')
     assert read_calculations(path) == [
         Arc(ROLE, "us-gaap:GrossProfit", "us-gaap:CostOfRevenue", D(-1))]
 
@@ -74,15 +81,10 @@ def test_a_linkbase_with_a_missing_locator_or_a_bad_weight_is_one_input_error(
 
     from assay.errors import InputError
 
-    def linkbase(arc: str) -> Path:
-        path = tmp_path / "bad_cal.xml"
-        path.write_text(
-            '<link:linkbase xmlns:link="http://www.xbrl.org/2003/linkbase" '
-            'xmlns:xlink="http://www.w3.org/1999/xlink">'
-            f'<link:calculationLink xlink:role="{ROLE}" xlink:type="extended">\n'
-            '<link:loc xlink:type="locator" xlink:label="p" xlink:href="x.xsd#x_P"/>\n'
-            f'{arc}</link:calculationLink></link:linkbase>')
-        return path
+    def linkbase(arc: str) -> Path:  # the arc on line 3
+        return _linkbase(tmp_path / "bad_cal.xml", "",
+                         '<link:loc xlink:type="locator" xlink:label="p" xlink:href="x.xsd#x_P"/>',
+                         arc, sep="\n")
 
     summation = 'xlink:arcrole="http://www.xbrl.org/2003/arcrole/summation-item"'
     with pytest.raises(InputError, match=r"bad_cal.xml:3: calculation arc p -> q: names a"):

@@ -85,9 +85,8 @@ def to_file(out: str | None) -> bool:
 
 def check_output_path(out: str | None) -> None:
     """Refuse, before any work is done, an output path that cannot be written."""
-    if out is None or out == "-":
-        return
-    check_writable(out, "is a directory; give a file name to write to")
+    if to_file(out):
+        check_writable(out, "is a directory; give a file name to write to")
 
 
 #: Width of a table written to a file or a pipe: no terminal width to fit, so the
@@ -125,7 +124,7 @@ def print_table(title: str, headers: list[str], rows: list[list[str]], out: str 
 def write_text_output(text: str, out: str | None, what: str = "output") -> None:
     """Write to ``out`` (and say so) or to standard output; an unwritable path is exit
     code 2."""
-    if out is None or out == "-":
+    if not to_file(out):
         sys.stdout.write(text)
         if not text.endswith("\n"):
             sys.stdout.write("\n")
@@ -136,10 +135,10 @@ def write_text_output(text: str, out: str | None, what: str = "output") -> None:
 
 def write_file(path: str, text: str) -> None:
     """Write ``text`` to ``path``; a path that cannot be written is exit code 2."""
+    def write() -> None:
+        with open(path, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+
     with input_errors_exit():
         check_output_path(path)
-        try:
-            with open(path, "w", encoding="utf-8", newline="") as fh:
-                fh.write(text)
-        except OSError as e:
-            raise InputError(path, f"cannot write: {e.strerror}") from None
+        writing(path, write)

@@ -7,6 +7,7 @@ fact id, so every printed figure can be explained.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -163,19 +164,23 @@ def _segment_basis(derived: Derived, segment: str) -> str:
     return bases.pop() if len(bases) == 1 else "produced"
 
 
+_NOTE = re.compile(r"^\((\d+)\)")
+
+
+def _note_number(note: str) -> int:
+    """A footnote's number, "(2) ..." (0 for none)."""
+    m = _NOTE.match(note)
+    return int(m[1]) if m else 0
+
+
 def _next_note(notes: list[str]) -> int:
     """The first footnote number after those the table already uses."""
-    import re
-
-    used = [int(m) for n in notes for m in re.findall(r"^\((\d+)\)", n)]
-    return max(used, default=0) + 1
+    return max((_note_number(n) for n in notes), default=0) + 1
 
 
 def _free_note(notes: list[str]) -> int:
     """The first footnote number the table does not use yet."""
-    import re
-
-    used = {int(m) for n in notes for m in re.findall(r"^\((\d+)\)", n)}
+    used = {_note_number(n) for n in notes}
     return next(k for k in range(1, len(used) + 2) if k not in used)
 
 
@@ -402,12 +407,6 @@ def reconciliation(derived: Derived, periods: list[Period]) -> ReportTable:
     t.footnotes.sort(key=_note_number)
     return t
 
-
-def _note_number(note: str) -> int:
-    import re
-
-    m = re.match(r"\((\d+)\)", note)
-    return int(m[1]) if m else 0
 
 
 def _gaap_rows(t: ReportTable, derived: Derived, entity: str, periods: list[Period],

@@ -30,6 +30,7 @@ from .report_tables import ReportRow, ReportTable, date_header
 #: Relations that add their operands, besides the standards' ``sum`` relations.
 _ADDING = ("aggregate.year_to_date", "aggregate.segment", "aggregate.company")
 HEADER_ROWS = 6  # company, title, scale note, column groups, dates, period keys
+_RULES = {"rule": Side(style="thin"), "total_rule": Side(style="double")}  # under a row
 
 
 def number_format(decimals: int, dollar: bool, nil_dash: bool) -> str:
@@ -56,10 +57,10 @@ class _Cells:
         places = self.at.get(fact_id, [])
         here = [p for p in places if p[0] == sheet and p[1] != row]
         above = [p for p in here if p[1] < row]
-        if before:
-            chosen = max(above, key=lambda p: p[1]) if above else None
-        elif above:
+        if above:
             chosen = max(above, key=lambda p: p[1])
+        elif before:
+            chosen = None
         elif here:
             chosen = min(here, key=lambda p: p[1])
         else:
@@ -176,12 +177,11 @@ def _header(ws, t: ReportTable) -> None:
 
 
 def _row(ws, t: ReportTable, row: ReportRow, cells: _Cells, pending: list, sheet: str) -> None:
-    thin, double = Side(style="thin"), Side(style="double")
     if row.kind == "blank":
         return
     if row.kind in ("rule", "total_rule"):
         for cell in ws[ws.max_row][1:len(t.periods) + 1]:
-            cell.border = Border(bottom=thin if row.kind == "rule" else double)
+            cell.border = Border(bottom=_RULES[row.kind])
         return
     if row.kind == "heading":
         ws.append([row.label.strip()])

@@ -214,7 +214,7 @@ def export_parquet(store: str, folder: str) -> dict[str, int]:
     except OSError as e:
         s.close()
         raise InputError(folder, f"cannot write: {e.strerror}") from None
-    except InputError:
+    except BaseException:
         s.close()
         raise
     counts: dict[str, int] = {}

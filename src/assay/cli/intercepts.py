@@ -194,9 +194,6 @@ def intercepts(
         for path in (output, plot, plan, section):
             try:
                 check_output_path(path)  # before any work is done
-                if path == "-" and path is not output:
-                    raise InputError(path, "a picture is written to a file, not standard "
-                                     "output")
             except InputError as e:
                 errors.append(e)
         limits = {}

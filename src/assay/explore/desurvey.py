@@ -164,16 +164,18 @@ def desurvey(holes: list[str], collars: dict[str, Collar],
     t = directions(np.array(azi, dtype=float), np.array(inc, dtype=float)).reshape(-1, 3)
     pos = np.zeros((len(d), 3))
     if len(d):
+        counts = np.diff(starts)  # stations per hole
+        heads = starts[:-1][counts > 0]  # each placed hole's first station
         first = np.zeros(len(d), dtype=bool)
-        first[starts[:-1][starts[:-1] < starts[1:]]] = True
+        first[heads] = True
         steps = np.zeros((len(d), 3))
         later = np.nonzero(~first)[0]
         steps[later] = _steps(t[later - 1], t[later], d[later] - d[later - 1], method)
-        owner = np.repeat(np.arange(len(holes)), np.diff(starts))
+        owner = np.repeat(np.arange(len(holes)), counts)
         steps[first] = np.array(origin, dtype=float)[owner[first]]
         # cumulative sums restarted at each hole's first station (its collar position)
         total = np.cumsum(steps, axis=0)
-        base = total[starts[:-1][starts[:-1] < starts[1:]]] - steps[first]
-        pos = total - np.repeat(base, np.diff(starts)[np.diff(starts) > 0], axis=0)
+        base = total[heads] - steps[first]
+        pos = total - np.repeat(base, counts[counts > 0], axis=0)
     return Trace(tuple(holes), method, starts, d, t, pos, np.array(located, dtype=bool))
 

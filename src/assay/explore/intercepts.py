@@ -339,11 +339,11 @@ class _Builder:
             if self.factors and all(grades[e].grade is not None for e in self.factors):
                 eq = sum((grades[e].grade * fac for e, fac in self.factors.items()), Fraction(0))
             length_m = Decimal(len_int).scaleb(-d)
-            tw, basis = self._width(self._vein(hole, f, t), length_m,
-                                    None if chords is None else chords[k])
+            vein = self._vein(hole, f, t)
+            tw, basis = self._width(vein, length_m, None if chords is None else chords[k])
             rank[hole] += 1
             out.append(Intercept(
-                id=f"{hole}#{rank[hole]}", hole=hole, vein=self._vein(hole, f, t), frm=frm,
+                id=f"{hole}#{rank[hole]}", hole=hole, vein=vein, frm=frm,
                 to=to, length=length_m, grades=grades, selection=s_grade, cutoff=cut,
                 equivalent=eq, true_width=tw, width_basis=basis, source=data.assay_file,
                 rows=tuple(lines[f:t + 1]),

@@ -31,7 +31,6 @@ from .guidance import Guidance, guidance
 @dataclass(frozen=True, slots=True)
 class Estimate:
     release: str
-    order: int
     as_of: date | None  # the end of the period the release reports
     guidance: Guidance
 
@@ -95,16 +94,15 @@ def track(docs: list[Document]) -> list[Track]:
     """The tracks of ``docs`` (releases of one company), in the order first guided."""
     dates = [release_date(d) for d in docs]
     dated = all(d is not None for d in dates)
-    releases = [doc for _, doc in sorted(enumerate(docs), key=lambda kv: (
-        dates[kv[0]] if dated else date.min, kv[0]))]
+    ordered = sorted(range(len(docs)), key=lambda k: (dates[k] if dated else date.min, k))
+    releases = [docs[k] for k in ordered]
     groups: dict[tuple, list[Estimate]] = {}
-    for order, doc in enumerate(releases):
-        as_of = release_date(doc)
-        for g in guidance(doc):
+    for k in ordered:
+        for g in guidance(docs[k]):
             if g.period is None:
                 continue
             key = (g.metric, g.metal, g.period.key, g.unit)
-            groups.setdefault(key, []).append(Estimate(doc.path, order, as_of, g))
+            groups.setdefault(key, []).append(Estimate(docs[k].path, dates[k], g))
     out = []
     for (metric, metal, period, unit), estimates in groups.items():
         actual, where = _actual(releases, metric, metal, period, unit)

@@ -17,7 +17,7 @@ from assay.model import Derivation
 from assay.operating import OperatingData
 from assay.operating.schema import METALS
 
-from .derive import relations_for
+from .derive import AGGREGATION, relations_for
 from .nodes import Node, build_nodes
 from .relations import CHANGE_METRICS, Relation, aggregate_relations
 
@@ -55,8 +55,7 @@ class DecimalBulkResult:
             return None
         node = self.nodes[i]
         if node.how != "input" and metric in self.additive:
-            rel = {"ytd": "aggregate.year_to_date", "segment": "aggregate.segment",
-                   "company": "aggregate.company"}[node.how]
+            rel = AGGREGATION[node.how]
             return Derivation(rel, tuple(f"{m.name}|{m.period.key}|{metric}"
                                          for m in node.members))
         for r in relations_for(node, self.data):

@@ -122,6 +122,12 @@ def _needed(nodes: list[Node], periods: set[str]) -> list[Node]:
     return [n for n in nodes if n.key in keep]
 
 
+#: The relation a group's figure is added up by, by how the group is made (its members'
+#: figures summed: a year to date of quarters, a segment of units, the company).
+AGGREGATION = {"ytd": "aggregate.year_to_date", "segment": "aggregate.segment",
+               "company": "aggregate.company"}
+
+
 def _fid(node: Node, metric: str) -> str:
     return f"{node.name}|{node.period.key}|{metric}"
 
@@ -172,8 +178,7 @@ def _sum_members(out: Derived, node: Node, metric: str, unit: str,
         total += out.facts[fid].value
     if not ids:
         return None, None
-    relation = {"ytd": "aggregate.year_to_date", "segment": "aggregate.segment",
-                "company": "aggregate.company"}[node.how]
+    relation = AGGREGATION[node.how]
     return _store(out, node, metric, _fact(node, metric, total, unit, label,
                                            Derivation(relation, tuple(ids), node.note)))
 

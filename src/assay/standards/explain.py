@@ -8,7 +8,7 @@ from decimal import Decimal
 from assay.errors import InputError
 from assay.model import round_to
 
-from .derive import Derived
+from .derive import AGGREGATION, Derived
 
 _ALIASES = {"ounce": "oz", "ounces": "oz", "costs": "cost", "tonne": "ton", "all-in": "all_in"}
 
@@ -30,15 +30,13 @@ def find_metric(derived: Derived, phrase: str) -> str:
                      f"{', '.join(sorted(metrics)[:8])}, ...)")
 
 
-#: How each operand enters its relation, by the relation's kind.
-_AGGREGATES = ("aggregate.year_to_date", "aggregate.segment", "aggregate.company")
 
 
 def operators(derived: Derived, relation: str, n: int) -> list[str]:
     """The operator before each of ``n`` operands: ``+``/``−`` in a sum, ``÷`` before a
     divisor, ``×`` before a factor; none where the relation is not an arithmetic one."""
     rel = derived.relations.get(relation)
-    if relation in _AGGREGATES:
+    if relation in AGGREGATION.values():
         return ["+"] * n
     if rel is None:
         return [""] * n
@@ -60,8 +58,8 @@ def why_not(derived: Derived, name: str, period: str, metric: str, depth: int = 
     node = derived.node(name, period)
     if node is None:
         return f"no data for {name} in {period}"
-    made = any(r.output == metric for r in derived.relations.values())
-    if not made or (node.kind == "unit" and metric in derived.data.items):
+    outputs = {r.output for r in derived.relations.values()}
+    if metric not in outputs or (node.kind == "unit" and metric in derived.data.items):
         # an input: a unit's is given by the folder (a group's is added or weighted)
         return f"the folder does not give {metric} for {name} in {period}"
     own = [r for r in relations_for(node, derived.data) if r.output == metric]
@@ -75,8 +73,7 @@ def why_not(derived: Derived, name: str, period: str, metric: str, depth: int = 
     if missing:
         parts = []
         for o in missing:
-            made = any(r.output == o for r in derived.relations.values())
-            if not made:
+            if o not in outputs:
                 parts.append(f"{o}, which the folder does not give")
             elif depth == 0:
                 parts.append(f"{o}, not computable: {why_not(derived, name, period, o, 1)}")

@@ -81,10 +81,8 @@ def model(derived: Derived, period: str, metals: list[str]) -> Model:
         if e.cash_cost_per_oz is not None:
             base[i] = float(e.cash_cost_per_oz)
     prices = np.array([float(deck.prices[m]) for m in metals])
-    assumptions = list(sensitivity(derived, period, [PriceChange(m, Decimal(1))
-                                                      for m in metals]).assumptions)
     return Model(period, tuple(metals), prices, tuple(entities), tuple(entities.values()),
-                 flow, cost, base, tuple(assumptions), shares)
+                 flow, cost, base, tuple(s.assumptions), shares)
 
 
 @dataclass(frozen=True, slots=True)

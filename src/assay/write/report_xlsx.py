@@ -24,11 +24,10 @@ from openpyxl.utils import get_column_letter
 
 from assay.errors import InputError
 from assay.standards import Derived
+from assay.standards.derive import AGGREGATION
 
 from .report_tables import ReportRow, ReportTable, date_header
 
-#: Relations that add their operands, besides the standards' ``sum`` relations.
-_ADDING = ("aggregate.year_to_date", "aggregate.segment", "aggregate.company")
 HEADER_ROWS = 6  # company, title, scale note, column groups, dates, period keys
 _RULES = {"rule": Side(style="thin"), "total_rule": Side(style="double")}  # under a row
 
@@ -91,7 +90,7 @@ def formula(derived: Derived, fact_id: str, cells: _Cells, sheet: str, row: int,
     if d is None or not d.operands:
         return None
     rel = derived.relations.get(d.relation)
-    kind = "sum" if d.relation in _ADDING else (rel.kind if rel else None)
+    kind = "sum" if d.relation in AGGREGATION.values() else (rel.kind if rel else None)
     signs = rel.signs if rel is not None and rel.kind == "sum" else (1,) * len(d.operands)
     if kind is None or len(signs) != len(d.operands):
         return None

@@ -170,29 +170,42 @@ class Comparison:
 def compare_with_audit(doc: Document, bindings: list[Binding], findings: list) -> \
         list[Comparison]:
     """For each binding whose facts all stand in table cells the reader read: the audit
-    finding over the same figures moving the total the same way (the parent's fact as its
-    total, each child's adding or taking away as its weight and value say), and whether
-    the verdicts agree (consistent = ok or rounding)."""
-    fact_of = {f.source.selector: f.id for f in doc.facts
-               if f.source is not None and f.source.selector is not None}
-    checks: dict[tuple[str, frozenset[tuple[str, str]]], Status] = {}
-    totals: dict[str, str] = {}  # a total's fact: the rule of a check that adds other rows
+    finding over the same figures, and whether the verdicts agree (consistent = ok or
+    rounding).
+
+    A figure is its tag (concept, context and unit), wherever the filing prints it: a
+    balance-sheet total repeated in a note is one figure. A relation is the same when it
+    sets the same figures against each other the same way, whichever of them it names
+    the total: "fair value = cost + gains - losses" and the linkbase's "cost = fair value
+    - gains + losses" are one relation, and under round-to-nearest intervals one holds
+    exactly when the other does."""
+    tag_at = {t.selector: (t.name, t.context, t.unit) for t in doc.tags
+              if t.selector is not None and t.value is not None}
+    key_of = {f.id: tag_at[f.source.selector] for f in doc.facts
+              if f.source is not None and f.source.selector in tag_at}
+    printed = set(key_of.values())
+    checks: dict[tuple, Status] = {}
+    totals: dict[tuple, str] = {}  # a total's figure: the rule of a check that adds others
     for f in findings:
         ops = f.operands
-        if len(ops) < 2 or any(o.fact_id is None for o in ops):
+        if len(ops) < 2 or any(o.fact_id not in key_of for o in ops):
             continue
-        key = frozenset((o.fact_id, _sign(1 if o.role == "+" else -1, o.value)) for o in ops[1:])
-        checks.setdefault((ops[0].fact_id, key), f.status)
-        totals.setdefault(ops[0].fact_id, f.rule)
+        members = [(key_of[ops[0].fact_id], _sign(1, ops[0].value))]
+        members += [(key_of[o.fact_id], _sign(-1 if o.role == "+" else 1, o.value))
+                    for o in ops[1:]]
+        checks.setdefault(_relation(members), f.status)
+        totals.setdefault(members[0][0], f.rule)
     out = []
     for b in bindings:
         if b.status == NOT_EVALUATED:
             continue
-        parent = fact_of.get(b.parent.selector)
-        kids = [(fact_of.get(t.selector), _sign(w, t.value)) for w, t in b.children]
-        if parent is None or any(k is None for k, _ in kids):
+        parent = (b.parent.name, b.parent.context, b.parent.unit)
+        kids = [((t.name, t.context, t.unit), w, t.value) for w, t in b.children]
+        if parent not in printed or any(k not in printed for k, _, _ in kids):
             continue  # not all printed in a table assay read
-        verdict = checks.get((parent, frozenset(kids)))  # type: ignore[arg-type]
+        members = [(parent, _sign(1, b.parent.value))]
+        members += [(k, _sign(-w, v)) for k, w, v in kids]
+        verdict = checks.get(_relation(members))
         if verdict is None:
             why = (f"the audit's {totals[parent]} adds other rows to this total"
                    if parent in totals else "no check of the audit adds these figures")
@@ -205,8 +218,17 @@ def compare_with_audit(doc: Document, bindings: list[Binding], findings: list) -
     return out
 
 
+def _relation(members: list[tuple[tuple, str]]) -> tuple:
+    """A relation "sum of signed figures = 0" as a key that does not depend on which
+    figure is named its total: its members sorted, the same with every sign turned."""
+    turn = {"+": "-", "-": "+", "0": "0"}
+    one = tuple(sorted(members, key=repr))
+    other = tuple(sorted(((k, turn[s]) for k, s in members), key=repr))
+    return min(one, other, key=repr)
+
+
 def _sign(weight: Decimal | int, value: Decimal | None) -> str:
-    """Which way a figure moves its total: its weight's (or operand's) sign times its
+    """Which way a figure moves its relation: its weight's (or operand's) sign times its
     value's, so that a loss tagged 11 with weight -1 and one printed (11) and added are
     alike; a zero moves it neither way."""
     if not value:

@@ -302,6 +302,12 @@ def _grid(joined, figures, block: range, is_data: set[int], columns: list[int],
                 placed[j] = cell
                 places[j] = Location(path, number, start, end, selector=(
                     f"{scope}table[{ordinal + 1}]/tr[{k + 1}]/td[{tok.index + 1}]"))
+        if not tokens:  # a spacer row: a border on its cells is a rule between rows
+            tds = [td for td in tr if td.tag in ("td", "th")]
+            spacer = _rule(tds, "top") or _rule(tds, "bottom")
+            if spacer:
+                grid_rows.append(GridRow(number, spacer * 8, spacer, [], 8, [], []))
+                continue
         above = _rule(tds, "top")
         if above:
             grid_rows.append(GridRow(number, above * 8, above, [], 8, [], []))

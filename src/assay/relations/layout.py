@@ -66,6 +66,7 @@ def footing(table: Table, idx: FactIndex) -> list[Finding]:
     findings: list[Finding] = []
     totals: list[int] = []  # rows that are totals themselves, in order
     footed: list[int] = []  # rows that are totals and hold in some column, in order
+    first: dict[int, int] = {}  # a footed total's first row: of its parts, theirs in turn
     prev = None
     for t, row in enumerate(rows):
         ids = row.fact_ids
@@ -88,24 +89,28 @@ def footing(table: Table, idx: FactIndex) -> list[Finding]:
                 # expenses", then "Operating income"): the total before less this one
                 found = _after_totals(table, row, footed, cells, t, t - 1)
                 if found:
-                    footed.append(t)
+                    _footed(footed, first, t, [_before(footed, t - 1), t - 1])
                 findings.extend(found)
             continue
         operands = [i for i in range(start, t) if has[i]]
         heading = next((i for i in range(t - 1, start - 1, -1) if rows[i].heading), None)
         under = [i for i in operands if heading is not None and i > heading]
         totals.append(t)
-        if any(_FIGURE_IN_WORDS.search(rows[i].label) for i in range(start, t)):
+        if any(_FIGURE_IN_WORDS.search(rows[i].label) and not _from_cells(cells[i])
+               for i in range(start, t)):
             continue  # a row whose figures may be read as words: the block's sum is unsure
         if len(operands) >= 2:
+            used = operands
             found = _foot(table, row, cells[t], [cells[i] for i in operands])
-            if 2 <= len(under) < len(operands):
-                # a heading among the rows ("Level 1:") may start the rows its total adds,
-                # or head a part of them ("Change in assets and liabilities:"): the
-                # figures say which
-                after = _foot(table, row, cells[t], [cells[i] for i in under])
-                if _holding(after) > _holding(found):
-                    found = after
+            for h in (i for i in range(t - 1, start - 1, -1) if rows[i].heading):
+                # a heading among the rows ("Level 1:", "Operating activities:") may
+                # start the rows its total adds, or head a part of them ("Change in
+                # assets and liabilities:"): the figures say which
+                under = [i for i in operands if i > h]
+                if 2 <= len(under) < len(operands):
+                    after = _foot(table, row, cells[t], [cells[i] for i in under])
+                    if _holding(after) > _holding(found):
+                        found, used = after, under
             if len(operands) >= 3 and len(totals) > 1 and totals[-2] == operands[0]:
                 # a block led by the total above it: that total is either its first
                 # addend ("Total current assets" + the other assets) or the end of the
@@ -113,24 +118,77 @@ def footing(table: Table, idx: FactIndex) -> list[Finding]:
                 # "Other income" make "Income before taxes"); the figures say which
                 rest = _foot(table, row, cells[t], [cells[i] for i in operands[1:]])
                 if _holding(rest) > _holding(found):
-                    found = rest
+                    found, used = rest, operands[1:]
             if not _holding(found) and len(operands) == 2:
                 # a result under its cost: "Income before taxes" less "Provision for
                 # income taxes", when the figures say so in two columns or more
                 less = _foot(table, row, cells[t], [cells[i] for i in operands], less=True)
                 if _holding(less) >= EVIDENCE:
-                    found = less
+                    found, used = less, operands
             if _holding(found):
-                footed.append(t)
+                _footed(footed, first, t, used)
             findings.extend(found)
         elif len(operands) == 1 and rows[operands[0]].label == "":
             findings.extend(_cascade(table, rows, bounds, has, cells, t, operands[0]))
         elif len(operands) == 1 and _among(footed, operands[0]):
-            found = _after_totals(table, row, footed, cells, t, operands[0])
+            k = operands[0]
+            found = _after_totals(table, row, footed, cells, t, k)
             if found:
-                footed.append(t)
+                _footed(footed, first, t, [_before(footed, k), k])
+            else:
+                found, used = _grand_total(table, rows, has, cells, first, t, k)
+                if found:
+                    _footed(footed, first, t, used)
             findings.extend(found)
     return findings
+
+
+def _footed(footed: list[int], first: dict[int, int], t: int, parts: list[int]) -> None:
+    """Row ``t`` foots, adding the rows ``parts`` (each with the rows it adds in turn)."""
+    footed.append(t)
+    first[t] = min(first.get(i, i) for i in parts)
+
+
+def _before(footed: list[int], k: int) -> int:
+    """The footed total before row ``k`` (the earlier of two totals a row is under)."""
+    at = bisect_left(footed, k)
+    return footed[at - 1] if at else k
+
+
+def _from_cells(cells: list[Fact | None]) -> bool:
+    """Whether a row's figures were read from cells of their own (an HTML table): its
+    label cannot then hold one of its figures."""
+    return any(f is not None and f.source is not None and f.source.selector is not None
+               for f in cells)
+
+
+#: top-level rows a grand total may add, at most
+_GRAND = 8
+
+
+def _grand_total(table: Table, rows: list[Row], has: list[bool],
+                 cells: list[list[Fact | None]], first: dict[int, int], t: int,
+                 k: int) -> tuple[list[Finding], list[int]]:
+    """A total whose block holds one footed total ``k``: the sum of the rows at the top
+    level above it, read up from ``k`` (a footed total and the rows it adds are one; rows
+    outside any total count alone): "Total other comprehensive income" adds a line and
+    two subtotals, "Total comprehensive income" then adds it to net income. The fewest
+    rows that add up to the total in every column (two or more of them with figures that
+    say something) are taken; when none do, nothing is reported: a grand total may stand
+    for what the rows do not show."""
+    parts = [k]
+    i = first.get(k, k) - 1
+    while i >= 0 and len(parts) < _GRAND and rows[i].block == rows[t].block:
+        if not has[i]:
+            i -= 1
+            continue
+        parts.insert(0, i)
+        found = _foot(table, rows[t], cells[t], [cells[j] for j in parts])
+        if _holding(found) >= EVIDENCE and all(
+                f.status in (Status.OK, Status.ROUNDING) for f in found):
+            return found, parts
+        i = first.get(i, i) - 1
+    return [], []
 
 
 def _after_totals(table: Table, row: Row, totals: list[int], cells: list[list[Fact | None]],

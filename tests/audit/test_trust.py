@@ -282,3 +282,26 @@ def test_a_balance_sheet_of_two_columns_at_one_date_adds_each_columns_own_minori
             "</tr><tr><td>Total shareholders' equity</td><td>180,874</td><td>180,794</td></tr>"
             "</table></body></html>")
     assert _statuses(html, "identity.balance_sheet") == ["ok", "ok"]
+
+
+def test_a_file_holding_the_release_twice_relates_each_printing_to_its_own_tables():
+    # The bundled example printed twice in one file: each highlights figure is the sum
+    # (or ounce-weighted average) of the units in the production table of its own
+    # printing. Summing the units of both printings doubled every sum of units, and
+    # each highlights total was reported as a mismatch against twice its units.
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[2] / "examples" / "hecla-2007-q2.txt"
+            ).read_text("utf-8")
+    once = audit(read_text(text, "x.txt"))
+    twice = audit(read_text(text + "\n" + text, "x.txt"))
+    half = len(text.split("\n"))
+    for rule in ("derived.production_total", "derived.weighted_cost"):
+        one = sorted(str(f.status) for f in once.findings if f.rule == rule)
+        two = [f for f in twice.findings if f.rule == rule]
+        assert sorted(str(f.status) for f in two) == sorted(one * 2)
+        for f in two:  # every operand from the printing of the total
+            lines = {twice.document.fact(o.fact_id).source.line > half
+                     for o in f.operands if o.fact_id}
+            assert len(lines) == 1, f.message
+    assert len(twice.mismatches) == 2 * len(once.mismatches)

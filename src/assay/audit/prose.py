@@ -969,9 +969,15 @@ def _labelled(ctx: Context, word: str) -> list[Fact]:
 
 
 def _find_candidates(ctx: Context, concepts: tuple[str, ...], m: Mention) -> list[Fact]:
+    """The facts a figure of kind ``m.kind`` may state, of ``concepts``, in document
+    order; of printings alike in everything a claim is checked against (concept, label,
+    period, scope, metal, unit, value and precision) the first alone: a later one would
+    give the same verdict and is never the one a finding names."""
     want = UNIT_OF_KIND.get(m.kind)
     intercepts = ctx.idx.titled(INTERCEPTS)
     out = []
+    seen: set[tuple[object, ...]] = set()
+    period_key, scopes = ctx.idx.period_key, ctx.idx.scope
     for c in concepts:
         facts = _labelled(ctx, c[6:]) if c.startswith("label:") else ctx.idx.find(c)
         for f in facts:
@@ -982,6 +988,11 @@ def _find_candidates(ctx: Context, concepts: tuple[str, ...], m: Mention) -> lis
                     continue
             elif m.kind != "usd" and f.unit != want:
                 continue
+            alike = (f.concept, f.label, period_key[f.id], scopes[f.id], f.metal,
+                     f.entity.unit, f.unit, f.value, f.decimals)
+            if alike in seen:
+                continue
+            seen.add(alike)
             out.append(f)
     return out
 

@@ -236,8 +236,9 @@ def production_totals(idx: FactIndex) -> list[Finding]:
     for tot in idx.find("metal_produced", table=HIGHLIGHTS):
         if tot.period is None or tot.entity.unit:
             continue
-        parts = [f for f in idx.find("metal_produced", table=PRODUCTION, period=tot.period.key,
-                                     metal=tot.metal) if f.entity.unit]
+        parts = [f for f in idx.nearest(_line(tot), "metal_produced", table=PRODUCTION,
+                                        period=tot.period.key, metal=tot.metal)
+                 if f.entity.unit]
         if not parts:
             out.append(not_checkable("derived.production_total", _production_what(tot),
                                      [("reported", tot)],
@@ -246,6 +247,10 @@ def production_totals(idx: FactIndex) -> list[Finding]:
         out.append(plus_finding("derived.production_total",
                                 (_production_units_what, tot, parts), tot, parts))
     return out
+
+
+def _line(fact: Fact) -> int | None:
+    return fact.source.line if fact.source else None
 
 
 def _production_what(tot: Fact) -> str:
@@ -265,15 +270,15 @@ def weighted_costs(idx: FactIndex) -> list[Finding]:
             if rep.period is None or rep.entity.unit:
                 continue
             p, metal = rep.period.key, rep.metal
-            costs = [f for f in idx.find(concept, table=PRODUCTION, period=p)
+            costs = [f for f in idx.nearest(_line(rep), concept, table=PRODUCTION, period=p)
                      if f.entity.unit and f.metal == metal]
             if len(costs) < 2:
                 continue  # one unit: a tie-out, not an average
             pairs = []
-            for cst in costs:
-                oz = idx.one("metal_produced", table=PRODUCTION, period=p,
-                             where=cst.entity.unit, metal=metal)
-                pairs.append((cst, oz))
+            for cst in costs:  # each unit's ounces, from the table of its cost
+                ounces = idx.nearest(_line(cst), "metal_produced", table=PRODUCTION,
+                                     period=p, where=cst.entity.unit, metal=metal)
+                pairs.append((cst, ounces[0] if ounces else None))
             what = (_weighted_what, rep, metal, p)
             missing = [c.entity.unit for c, oz in pairs if oz is None]
             if missing:

@@ -9,6 +9,7 @@ segment.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterator
 
@@ -161,6 +162,32 @@ class FactIndex:
             out.append(f)
         self._found[key] = out
         return out
+
+    def nearest(self, line: int | None, concept: str, table: str | None = None,
+                period: str | None = None, where: str | None | object = ...,
+                metal: str | None | object = ..., unit: str | None = None) -> list[Fact]:
+        """:meth:`find`'s facts, of the one table they are printed in that begins nearest
+        ``line``: a document that prints a table twice (two releases in one file, a
+        table restated) relates each printing to its own. All of them when ``line`` is
+        None or they stand in one table. (The list is the index's own: keep it.)"""
+        key = ("nearest", concept, table, period, where, metal, unit)
+        found = self.memo.get(key)
+        if found is None:
+            by: dict[str | None, list[Fact]] = {}
+            for f in self.find(concept, table, period, where, metal, unit):
+                by.setdefault(table_instance(f), []).append(f)
+            groups = sorted(by.values(), key=lambda g: g[0].source.line if g[0].source else 0)
+            found = self.memo[key] = (
+                [g[0].source.line if g[0].source else 0 for g in groups], groups)
+        starts, groups = found  # type: ignore[misc]
+        if not groups:
+            return []
+        if len(groups) == 1 or line is None:
+            return self.find(concept, table, period, where, metal, unit)
+        at = bisect_left(starts, line)
+        best = min((k for k in (at - 1, at) if 0 <= k < len(starts)),
+                   key=lambda k: abs(starts[k] - line))
+        return groups[best]
 
     def titled(self, title: str) -> frozenset[str]:
         """Names of the tables whose title holds ``title`` (``f.table in idx.titled(t)`` is

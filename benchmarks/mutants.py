@@ -4,8 +4,9 @@ line, and nothing else that was not flagged before?
 For each text document (the bundled example; the corpus's text filings when
 ``../shared/corpus`` is there), every figure that takes part in a footing the audit
 finds ``ok`` is a candidate. A random sample of them is changed, one at a time, by 100
-units or more of its last printed digit place (the printed width kept where it can be),
-the document is audited again, and the mutant counts as flagged when a new mismatch
+units or more of its last printed digit place (the printed width kept where it can be;
+a figure that cannot be changed in place is passed over, until N are changed), the
+document is audited again, and the mutant counts as flagged when a new mismatch
 has the mutated figure among its operands; a new mismatch that does not involve it
 counts as a false finding.
 
@@ -63,9 +64,12 @@ def main() -> int:
                 for o in f.operands:
                     candidates.append((path, text, before, o.line, o.col_start, o.printed))
     unique = list({(c[0], c[3], c[4]): c for c in candidates}.values())
-    sample = random.Random(args.seed).sample(unique, min(args.n, len(unique)))
+    # candidates in a random order, tried until N could be mutated in place
+    order = random.Random(args.seed).sample(unique, len(unique))
     flagged = new_false = tried = 0
-    for path, text, before, line, col, printed in sample:
+    for path, text, before, line, col, printed in order:
+        if tried == args.n:
+            break
         lines = text.split("\n")
         row = lines[line - 1]
         changed = _mutated(printed)

@@ -10,7 +10,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from assay.audit.findings import Finding
+from assay.model import Table
 
 from .across import across
 from .derived import derived
@@ -19,17 +22,24 @@ from .index import FactIndex
 from .layout import footing
 from .tieouts import tieouts
 
+#: the rules checked on each table: (table, the audit's index of the document) -> findings
+TABLE_RULES: tuple[Callable[[Table, FactIndex], list[Finding]], ...] = (footing, across)
+#: the rules checked on the whole document: (the audit's index) -> findings
+DOCUMENT_RULES: tuple[Callable[[FactIndex], list[Finding]], ...] = (
+    identities, tieouts, derived)
+
 
 def check_relations(idx: FactIndex) -> list[Finding]:
-    """Every relation assay knows, checked on one document's facts."""
+    """Every rule of :data:`TABLE_RULES` on every table, then every rule of
+    :data:`DOCUMENT_RULES`, on one document's facts (``idx`` is the audit's own: it
+    holds the document's look-ups for this audit only)."""
     out: list[Finding] = []
     for table in idx.doc.tables:
-        out.extend(footing(table, idx))
-        out.extend(across(table, idx))
-    out.extend(identities(idx))
-    out.extend(tieouts(idx))
-    out.extend(derived(idx))
+        for table_rule in TABLE_RULES:
+            out.extend(table_rule(table, idx))
+    for rule in DOCUMENT_RULES:
+        out.extend(rule(idx))
     return out
 
 
-__all__ = ["FactIndex", "check_relations"]
+__all__ = ["DOCUMENT_RULES", "TABLE_RULES", "FactIndex", "check_relations"]

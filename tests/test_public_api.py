@@ -50,3 +50,20 @@ def test_every_command_takes_dash_h_for_help():
     for name in names:
         r = runner.invoke(app, [name, "-h"])
         assert r.exit_code == 0 and "Usage:" in r.output, name
+
+
+def test_a_fact_cannot_be_changed_once_read():
+    # a fact is shared by the document, the audit's index and every finding: changing
+    # one would change them all, so it is frozen; a changed copy is a new fact
+    import dataclasses
+    from decimal import Decimal
+    from pathlib import Path
+
+    import pytest
+
+    seed = Path(__file__).resolve().parents[1] / "examples" / "hecla-2007-q2.txt"
+    fact = assay.read_release(seed).facts[0]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        fact.value = Decimal(0)  # type: ignore[misc]
+    other = dataclasses.replace(fact, value=fact.value + 1)
+    assert other.value == fact.value + 1 and other.interval != fact.interval

@@ -11,11 +11,10 @@ from .periods import Period
 from .provenance import Derivation, Location
 
 
-@dataclass(slots=True, unsafe_hash=True)
+@dataclass(slots=True, frozen=True)
 class Fact:
-    """One number. Treat it as immutable (it is hashable by value); it is not frozen
-    only because a frozen dataclass of this width costs several times more to build,
-    and a release holds hundreds of facts.
+    """One number, immutable and hashable by value (a new fact is made with
+    ``dataclasses.replace``).
 
     ``value`` is in whole units of ``unit`` (24,337 printed in thousands of dollars is
     ``Decimal('24337000')`` with ``scale=3``). ``decimals`` is the XBRL precision of the
@@ -55,7 +54,8 @@ class Fact:
         """The values the printed figure stands for (:func:`interval_of`)."""
         iv = self._interval
         if iv is None:
-            iv = self._interval = interval_of(self.value, self.decimals)
+            iv = interval_of(self.value, self.decimals)
+            object.__setattr__(self, "_interval", iv)  # a cache of what cannot change
         return iv
 
     def dim(self, name: str) -> str | None:

@@ -247,6 +247,9 @@ Basic weighted average number
     assert rows[1].group == "Other operating expenses"
     subtotal = rows[3]
     assert subtotal.label == "" and subtotal.rule_above == "-" and subtotal.rule_below == "-"
+    # the row prints no words, its figures are the heading's total (4,452 + 3,821 =
+    # 8,273): the facts say so, while the row keeps the empty label the layout reads
+    assert {doc.fact(i).label for i in subtotal.fact_ids} == {"Total other operating expenses"}
     shares = doc.fact(rows[4].fact_ids[0])
     assert (shares.unit, shares.value, shares.decimals) == ("shares", Decimal(120307000), -3)
 

@@ -552,6 +552,13 @@ class _TableReader:
         append = self.ctx.facts.append
         path = self.ctx.path
         title, label, section, notes = self.table.title, row.label, row.section, row.footnotes
+        if not label and row.group:
+            # figures with no words of their own under a heading ("State:" over "Current"
+            # and "Deferred", then their sum): the heading's total
+            heading = row.group.rstrip().rstrip(":").rstrip()
+            if heading[1:2].islower():  # "Other income" (not "EBITDA"): "Total other income"
+                heading = heading[0].lower() + heading[1:]
+            label = heading if heading.lower().startswith("total") else f"Total {heading}"
         index = row.index
         prefix = f"{self._id_prefix}{index}c"
         ids: list[str | None] = []

@@ -604,3 +604,30 @@ Balance at September 24, 1993            121,172      $ 275,532
     facts = read_text(stores, "s.txt").facts
     assert {(f.value, f.unit) for f in facts if f.label == "Specialty"} == {
         (1109, "count"), (1307, "count"), (1105, "count")}
+
+
+def test_page_numbers_of_a_table_of_contents_are_no_facts():
+    # an agreement's contents: dot leaders, then page numbers that never fall; no header
+    # names them. Written by hand in the shape of an 8-K exhibit's index.
+    text = """\
+<TABLE>
+<C>  <S>                                                        <C>
+10. POST CLOSING COVENANTS...................................    24
+    10.1    Announcement of Earnings.........................    24
+    10.2    Tax Treatment....................................    25
+11. INDEMNIFICATION..........................................    26
+    11.1    Payment; Interest................................    27
+</TABLE>
+
+                      EXAMPLE MINING COMPANY
+                  Statements of Operations (in thousands)
+
+                                    Year Ended December 31,
+                                      1995        1996
+Sales                               24,000      25,000
+Cost of sales                       26,000      27,000
+Other                               28,000      29,000
+"""
+    doc = read_text(text, "x.txt")
+    assert [f.value for f in doc.facts] == [Decimal(v) * 1000 for v in range(24000, 30000, 1000)]
+    assert any(d.code == "page-column" and "dot leaders" in d.message for d in doc.diagnostics)

@@ -266,10 +266,11 @@ class _TableReader:
         self._column_units = [_unit_named(text, self.note) for text in texts]
         # a column of page numbers ("INDEX TO FINANCIAL STATEMENTS ... Page") holds no facts
         self._page_columns = frozenset(k for k, text in enumerate(texts)
-                                       if _PAGE_HEADER.search(text))
+                                       if _PAGE_HEADER.search(text)) | _contents_columns(g.rows)
         for k in sorted(self._page_columns):
+            why = f"('{texts[k]}')" if texts[k] else "(rising, after dot leaders)"
             self.ctx.warn(g.anchor.number, "page-column",
-                          f"column {k + 1} of '{self.table.title}' ('{texts[k]}') holds page "
+                          f"column {k + 1} of '{self.table.title}' {why} holds page "
                           f"numbers: not read as facts", g.columns[k].start)
         if not any(self._column_units):
             self._column_units = []
@@ -804,6 +805,30 @@ _AS_OF_LATEST = re.compile(r"(?i)\bto date\b|\bexpected\b|\bremaining\b")
 _NAMES_SLACK = 8  # characters left of the first column a column name may start at
 _AVERAGE = re.compile(r"(?i)\baverage\b")
 _PAGE_HEADER = re.compile(r"(?i)(?:^|\s)pages?(?: no\.?| number)?$")
+_LEADER = re.compile(r"(?:\.\s?){4,}\s*$")  # "11.6 Payment; Interest ........"
+_CONTENTS_ROWS = 3  # entries a table of contents shows at least
+
+
+def _contents_columns(rows: Sequence[GridRow]) -> frozenset[int]:
+    """The columns of a table of contents' page numbers, which no header names: every
+    figure a whole number under 10,000 printed bare (no "$", comma, sign or decimals),
+    never smaller than the one above it, after dot leaders on most of its rows."""
+    out = set()
+    width = max((len(r.cells) for r in rows if r.cells), default=0)
+    for k in range(width):
+        cells = [(r, r.cells[k]) for r in rows if r.cells and k < len(r.cells)
+                 and r.cells[k] is not None and not r.cells[k].nil]  # type: ignore[union-attr]
+        if len(cells) < _CONTENTS_ROWS:
+            continue
+        if not all(c.text.isdigit() and len(c.text) <= 4 for _, c in cells):  # type: ignore[union-attr]
+            continue
+        pages = [c.value for _, c in cells]  # type: ignore[union-attr]
+        if any(b < a for a, b in zip(pages, pages[1:], strict=False)):
+            continue
+        led = sum(1 for r, c in cells if _LEADER.search(r.text[:c.start]))  # type: ignore[union-attr]
+        if 2 * led > len(cells):
+            out.add(k)
+    return frozenset(out)
 _PERCENT_COLUMN = re.compile(r"^(?:%|percent(?:age)?\b)", re.IGNORECASE)
 _COUNT_COLUMN = re.compile(r"(?i)quantity|number|count|#|no\.")
 # a span of time per item, never a sum: "Months To Roll", "Average Months", "Days

@@ -646,3 +646,45 @@ def test_paragraphs_on_one_line_of_the_file_are_all_in_its_text():
                     "<tr><td></td><td>2020</td></tr><tr><td>Sales</td><td>5</td></tr>"
                     "</table></body></html>", "one-line.htm")
     assert doc.lines[0] == "First paragraph. Second paragraph."
+
+
+def test_ranges_alone_on_their_rows_named_columns_beside_balances_and_dated_clauses():
+    # Hand-made in the shapes of a 10-K's notes. (1) Rows whose every cell is a range
+    # are rows of figures, not header lines. (2) A named column standing apart from two
+    # year ends is as of the later one; a share of the total between dated columns is
+    # not. (3) A label's clause dated by its own words ("as of January 29, 2023") gives
+    # its figure that column's date; "Estimated total grant-date fair value" is a total
+    # in millions, not an amount per share.
+    html = """<html><body>
+<p>(In millions, except per share data)</p>
+<table>
+<tr><td></td><td>Year Ended January 29, 2023</td><td>Year Ended January 30, 2022</td></tr>
+<tr><td>Volatility</td><td>43%-72%</td><td>20%-58%</td></tr>
+<tr><td>Estimated total grant-date fair value</td><td>$ 4,505</td><td>$ 3,492</td></tr>
+<tr><td>Weighted average grant-date fair value per share</td><td>$ 183.72</td>
+    <td>$ 190.69</td></tr>
+</table>
+<p>(In millions)</p>
+<table>
+<tr><td></td><td>Effective Interest Rate</td><td>January 29, 2023</td>
+    <td>January 30, 2022</td></tr>
+<tr><td>0.584% Notes Due 2024</td><td>0.66%</td><td>1,250</td><td>1,250</td></tr>
+<tr><td>1.550% Notes Due 2028</td><td>1.64%</td><td>1,250</td><td>1,250</td></tr>
+<tr><td>Common stock, $0.001 par value; 2,466 shares issued as of January 29, 2023;
+    2,506 shares issued as of January 30, 2022</td><td>2</td><td>3</td></tr>
+</table>
+</body></html>"""
+    doc = read_text(html, "10k.htm")
+    by = _by_label(doc)
+    fy23 = Period(date(2023, 1, 29), date(2022, 1, 31))
+    assert [(f.value, f.unit, f.period) for f in by["Volatility"][:2]] == [
+        (Decimal(43), "%", fy23), (Decimal(72), "%", fy23)]
+    total = by["Estimated total grant-date fair value"][0]
+    assert (total.value, total.unit) == (Decimal(4505000000), "USD")
+    assert by["Weighted average grant-date fair value per share"][0].unit == "USD/share"
+    rate = by["0.584% Notes Due 2024"][0]
+    assert (rate.printed, rate.period) == ("0.66%", Period.instant(date(2023, 1, 29)))
+    issued = [f for f in doc.facts if f.printed.endswith("shares")]
+    assert [(f.value, f.period) for f in issued] == [
+        (Decimal(2466000000), Period.instant(date(2023, 1, 29))),
+        (Decimal(2506000000), Period.instant(date(2022, 1, 30)))]

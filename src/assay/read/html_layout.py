@@ -218,8 +218,10 @@ def _grids(table: etree._Element, ordinal: int, path: str, offset: int, scope: s
     rows = _rows(table)
     joined = [(tr, _joined(tokens)) for tr, tokens in rows]
     figures = [[(t, _figure(t.text)) for t in tokens] for _, tokens in joined]
+    # rows of figures: a figure alone in a cell, or a range ("43%-72%") right of the stub
     data = [k for k, row in enumerate(figures)
-            if any(f is not None and not f.nil and not _year(f) for _, f in row)]
+            if any(f is not None and not f.nil and not _year(f)
+                   or t.col > 0 and _RANGE.fullmatch(t.text) for t, f in row)]
     if sum(1 for k in data for _, f in figures[k]
            if f is not None and not f.nil and not _year(f)) < 2:
         return []  # a table of one figure or none (a cover page's zip code) holds no facts
@@ -270,7 +272,8 @@ def _grid(joined, figures, block: range, is_data: set[int], columns: list[int],
                 (tuple(rank[c] for c in columns if tok.col <= c < tok.col + tok.span), tok.text)
                 for tok in tokens if tok.text])
             continue
-        first_figure = min((c.col for c, g in row if g is not None), default=10**6)
+        first_figure = min((c.col for c, g in row if g is not None or _RANGE.fullmatch(c.text)),
+                           default=10**6)
         label_tokens = [t for t, f in row if f is None and t.col + t.span - 1 < first_figure]
         label = " ".join(t.text for t in label_tokens)
         indent = _indent(row[0][0].td) if row and label else 0

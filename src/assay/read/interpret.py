@@ -282,8 +282,17 @@ class _TableReader:
         if dated and any(p is None for p in periods):
             # "Total Costs Accrued to Date", "Total Expected Program Costs" beside dated
             # columns: as of the latest date the table gives
-            periods = [Period.instant(max(dated)) if p is None and _AS_OF_LATEST.search(text)
-                       else p for p, text in zip(periods, texts, strict=True)]
+            # columns: as of the latest date the table gives; beside balances only, any
+            # named column but a change that stands apart from the dated ones
+            # ("Effective Interest Rate" left of two year ends; a share of the total
+            # between them is its neighbour's)
+            balances = all(p.start is None for p in periods if p is not None)
+            at = [k for k, p in enumerate(periods) if p is not None]
+            periods = [Period.instant(max(dated)) if p is None and (
+                _AS_OF_LATEST.search(text) or balances and text.strip()
+                and not at[0] < k < at[-1] and not _CHANGE_COLUMN.search(text)
+                and not header_items(text)) else p
+                for k, (p, text) in enumerate(zip(periods, texts, strict=True))]
         if self.table.role == "balance_sheet" and not _AVERAGE.search(self.table.title):
             # "1994  1993" over balances: year ends (but not where the header names a
             # duration: an average balance sheet's "Three Months Ended")
@@ -431,7 +440,7 @@ class _TableReader:
                                   f"'{self.table.title}': the row's figures are out of line "
                                   f"with the table's columns", c.start)
                 label_end = line.figures[0].start - (1 if line.figures[0].dollar else 0)
-            elif not any(placed):
+            elif not any(placed) and not line.worded:
                 indent = indent_of(text)
                 stripped = text.strip()
                 if pending and continues(pending[-1].text, pending[-1].indent, stripped, indent):
@@ -667,6 +676,8 @@ class _TableReader:
                 pairs = list(zip(figures, periods, strict=True))
             elif len(figures) == 1 and not _DATED_WORDS.search(clauses[clause]):
                 pairs = [(figures[0], p) for p in periods or [None]]
+            elif len(figures) == 1:  # "2,466 shares issued as of January 29, 2023": its date
+                pairs = [(figures[0], self._clause_period(clauses[clause], periods))]
             else:
                 pairs = [(w, None) for w in figures]
             for w, period in pairs:
@@ -684,6 +695,18 @@ class _TableReader:
                     meaning.entity, w.decimals - scale, scale, None, None, (), title,
                     row.section, row.footnotes, w.text, False, source, None, None, row.index))
                 n += 1
+
+    def _clause_period(self, clause: str, periods: list[Period]) -> Period | None:
+        """The period a clause of a label names by a full date, as the row's column of
+        that date has it (an instant beside balances); None when it names no full date
+        or one no column ends on."""
+        ends = set()
+        for m in _FULL_DATE.finditer(clause):
+            ends.update(date(i.year, i.month, i.day) for i in header_items(m.group(0))
+                        if i.kind == "date" and i.year and i.month and i.day)
+        if len(ends) != 1:
+            return None
+        return next((p for p in periods if p.end in ends), None)
 
     def _cell_words(self, row: Row, k: int, text: str, place: Location,
                     meaning: _Meaning) -> None:
@@ -802,6 +825,8 @@ _MARK = re.compile(r"\*+|\(\w\)|\d\)")  # a footnote mark: "*", "(a)"
 # a column of figures as of the latest date beside dated ones: "Accrued to Date",
 # "Total Expected Costs", "Remaining"
 _AS_OF_LATEST = re.compile(r"(?i)\bto date\b|\bexpected\b|\bremaining\b")
+_FULL_DATE = re.compile(r"\b[A-Z][a-z]+\.?\s+\d{1,2},?\s+(?:19|20)\d\d\b")  # "January 29, 2023"
+_CHANGE_COLUMN = re.compile(r"(?i)\bchange|\bincrease|\bdecrease|\bvariance|\bdifference|%")
 _NAMES_SLACK = 8  # characters left of the first column a column name may start at
 _AVERAGE = re.compile(r"(?i)\baverage\b")
 _PAGE_HEADER = re.compile(r"(?i)(?:^|\s)pages?(?: no\.?| number)?$")

@@ -58,7 +58,8 @@ _SHARE_COUNT = re.compile(r"\bshares\b.*\b(?:outstanding|used|issued)\b"
 _PER_SHARE = re.compile(r"\bper\b(?:\s+[\w-]+){0,5}?\s+(?:share|rsu|option)\b"
                         r"|\bper-share\b|\beps\b"
                         # an award's price and value are a share's
-                        r"|\bgrant[- ]date fair value\b|\bexercise price\b")
+                        r"|(?<!total )(?<!aggregate )\bgrant[- ]date fair value\b"
+                        r"|\bexercise price\b")
 # shares left out of a per-share figure: "Equity awards excluded from diluted net income
 # per share because their effect would have been anti-dilutive"
 _LEFT_OUT = re.compile(r"\bexcluded from\b|\banti-?dilutive\b")

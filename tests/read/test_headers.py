@@ -180,3 +180,17 @@ def test_a_schedule_row_led_by_its_year():
         12, date(1991, 12, 31))
     assert period_of_label("1993--Commercial Paper").key == "1993FY"
     assert period_of_label("Net sales") is None
+
+
+def test_at_or_for_a_duration_is_the_duration():
+    # "At or for the Three Months Ended" over "March 31," and the year (a bank's selected
+    # financial data): the columns are the quarter and the nine months, not instants; a
+    # balance row in them is made an instant by its own label later
+    lines = [
+        "           At or for the Three   At or for the Nine",
+        "               Months Ended         Months Ended",
+        "                 March 31,            March 31,",
+        "              2020       2019      2020       2019",
+    ]
+    assert _keys(lines, [17, 28, 38, 49]) == [
+        "2020Q1", "2019Q1", "2019-07-01..2020-03-31", "2018-07-01..2019-03-31"]

@@ -67,7 +67,7 @@ _PERIOD_WORDS = frozenset(
     | {"sept", "ended", "ending", "months", "month", "three", "six", "nine", "twelve",
        "quarter", "first", "second", "third", "fourth", "year", "years", "fiscal", "half",
        "q1", "q2", "q3", "q4", "weeks", "thirteen", "twenty-six", "thirty-nine",
-       "fifty-two", "fifty-three", "1st", "2nd", "3rd", "4th", "as", "at", "of", "for",
+       "fifty-two", "fifty-three", "1st", "2nd", "3rd", "4th", "as", "at", "of", "for", "or",
        "the", "and", "periods", "period", "quarters", "1q", "2q", "3q", "4q", "qtr", "mos"}
 )
 _DURATION_MONTHS = {

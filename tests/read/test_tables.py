@@ -631,3 +631,33 @@ Other                               28,000      29,000
     doc = read_text(text, "x.txt")
     assert [f.value for f in doc.facts] == [Decimal(v) * 1000 for v in range(24000, 30000, 1000)]
     assert any(d.code == "page-column" and "dot leaders" in d.message for d in doc.diagnostics)
+
+
+def test_amounts_owed_to_customers_are_dollars_and_option_prices_are_not_scaled():
+    # Hand-made after a 2000 pro forma statement and a 1993 10-K's option table: "Payables
+    # to customers" in a table "(DOLLARS IN THOUSANDS)" is 139,294 thousand dollars (the
+    # customers are the object, not a count); an option price "$ 7.95" beside a column
+    # of shares in thousands is a price in dollars and cents, not 7,950 dollars.
+    statement = """\
+                  STATEMENT OF FINANCIAL CONDITION
+                       (DOLLARS IN THOUSANDS)
+
+                                     March 31,    March 31,
+                                       2000         1999
+Receivables from customers           216,216      146,852
+Payables to customers                280,365      139,294
+"""
+    payables = [f for f in read_text(statement, "x.txt").facts
+                if f.label == "Payables to customers"]
+    assert [(f.unit, f.value) for f in payables] == [("USD", Decimal(280365000)),
+                                                      ("USD", Decimal(139294000))]
+    options = """\
+                 STOCK OPTIONS (000's omitted, except per share amounts)
+
+                                                   Shares    Option Price
+Granted                                             4,003          $33.44
+Cancelled                                             301          $ 7.95
+"""
+    cancelled = [f for f in read_text(options, "x.txt").facts if f.label == "Cancelled"]
+    assert [(f.unit, f.value) for f in cancelled] == [("shares", Decimal(301000)),
+                                                       ("USD", Decimal("7.95"))]

@@ -577,8 +577,10 @@ class _TableReader:
         # under "GAAP diluted earnings per share" in a table "in thousands")
         # (a percentage beside them, "(13)%", is a change, not an amount: it does not count)
         if meaning is not None and meaning.scale > 0 and meaning.unit == u.USD:
+            units = self._column_units
             amounts = [c for k, c in enumerate(placed) if c is not None and not c.nil
-                       and not c.percent and k not in self._percent_columns]
+                       and not c.percent and k not in self._percent_columns
+                       and not (units and units[k] is not None)]  # (a column of shares)
             if amounts and all(c.decimals >= 2 for c in amounts):
                 meaning = _Meaning(u.USD, 0, meaning.concept, meaning.metal, meaning.entity)
         # a row of a rate ("... tax rate ...") whose percentages are marked "%": its other
@@ -716,8 +718,11 @@ class _TableReader:
         periods = self._periods_of(row)
         period = periods[k] if k < len(periods) else None
         for n, w in enumerate(figures_in_words(text)):
+            # (dollars in cents in a table of thousands are a price per share or per
+            # unit, "$ 7.95 - $41.80", as in a row of them: not scaled)
             scale = (w.said_scale if w.said_scale is not None
-                     else self.note.scale_of(w.kind) if w.kind == "dollars" else 0)
+                     else self.note.scale_of(w.kind) if w.kind == "dollars"
+                     and w.decimals < 2 else 0)
             self.ctx.facts.append(Fact(
                 f"{self._id_prefix}{row.index}x{k}_{n}", w.number * _POWERS[scale], w.unit,
                 row.label, period, meaning.entity, w.decimals - scale, scale, None, None, (),

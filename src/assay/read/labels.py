@@ -84,8 +84,11 @@ _PERCENT_WORDS = re.compile(r"\((?:in )?%\)|\bpercent(?:age)?\b|\b(?:tax|interes
                             r"(?:assets|equity|capital)\b"
                             # the returns' abbreviations: "ROACE", "ROAA", "ROTCE"
                             r"|\bro(?:a|e|aa|ae|ace|tce|atce|ic|te)\b")
-_COUNTED = re.compile(r"^number of\b|\b(?:employees|stores|locations|branches|offices"
-                      r"|customers|subscribers|headcount)\b")
+# things counted, unless they are the object of an amount ("Payables to customers",
+# "Deposits from customers" are dollars)
+_COUNTED = re.compile(r"^number of\b|(?<!\bto )(?<!\bfrom )(?<!\bfor )(?<!\bwith )(?<!\bby )"
+                      r"(?<!\bon )(?<!\bin )(?<!\bof )\b(?:employees|stores|locations|branches"
+                      r"|offices|customers|subscribers|headcount)\b")
 _THOUSANDS = re.compile(r"\(000'?s\)")  # "(000's)": in thousands
 _SAID_SCALE = re.compile(r"\(in (thousands|millions)\)")
 _PRODUCED = re.compile(rf"^({_METALS}) (produced|- ounces|- tons)$")

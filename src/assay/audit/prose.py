@@ -568,7 +568,7 @@ def _result_message(m: Mention, computed: Approx, status: Status, what: str, ari
     gap = computed.iv.gap(m.interval)
     return (f'"{m.text}": {what}: {arith} = {shown}, not '
             f"{fmt(m.value, max(m.decimals, 0))}; off by at least {fmt(gap, places)} "
-            f"beyond rounding")
+            f"{UNIT_OF_KIND.get(m.kind, m.kind)} beyond rounding")
 
 
 # the arithmetic of the claims recomputed from facts, written when read (``findings.Text``)
@@ -1061,7 +1061,7 @@ def _match(ctx: Context, s: Sentence, m: Mention, cands: list[Fact], bound: str 
     return Finding("prose.value", Status.MISMATCH,
                    f'"{m.text}": {f.label} ({per}{", " + str(scope(f)) if scope(f) else ""}) '
                    f"is printed {f.printed} in {f.table} line "
-                   f"{f.source.line if f.source else '?'}; off by at least {fmt(gap)}",
+                   f"{f.source.line if f.source else '?'}; off by at least {fmt(gap)} {f.unit}",
                    (_claim_operand(ctx, s, m, period=per), Operand.of(f, "fact")),
                    m.value, v, fact_interval(f), gap=gap, unit=f.unit,
                    arithmetic=f"{f.printed} vs {m.text}")

@@ -661,3 +661,26 @@ Cancelled                                             301          $ 7.95
     cancelled = [f for f in read_text(options, "x.txt").facts if f.label == "Cancelled"]
     assert [(f.unit, f.value) for f in cancelled] == [("shares", Decimal(301000)),
                                                        ("USD", Decimal("7.95"))]
+
+
+def test_a_header_with_change_columns_and_a_stub_of_words_between_its_periods():
+    # After a 2008 bank release (hand-made): "Three Month Change" and "One Year Change"
+    # columns stand between three quarters, and the scale note runs down the stub; the
+    # header's every line belongs to it, so each quarter column is the quarter
+    text = """\
+ CONSOLIDATED STATEMENTS OF INCOME
+
+ (unaudited)              Quarter              Quarter              Quarter
+ (in 000s,                 Ended     Three      Ended     One        Ended
+  except share            Dec 31,    Month     Sept 30,   Year      Dec 31,
+  data)                    2007     Change      2007     Change      2006
+ ----------------------------------------------------------------------------
+ Interest income:
+   Interest on loans    $    24,917     0%   $    24,881     7%   $    23,277
+   Other                        992    -2%         1,011    -3%         1,022
+"""
+    doc = read_text(text, "x.txt")
+    loans = [f for f in doc.facts if f.label.endswith("Interest on loans") and f.unit == "USD"]
+    assert [(f.value, f.period.key) for f in loans] == [
+        (Decimal(24917000), "2007Q4"), (Decimal(24881000), "2007Q3"),
+        (Decimal(23277000), "2006Q4")]

@@ -52,6 +52,9 @@ _COLUMN_WORDS = frozenset({"-", "change", "changes", "%", "percent", "increase",
                            "unaudited", "(unaudited)", "audited", "(audited)", "restated",
                            "(restated)", "as", "reported", "actual", "pro", "forma",
                            "(note", "note"})
+# the names of columns of changes, which may stand among a header's period words
+_CHANGE_WORDS = frozenset({"change", "changes", "variance", "increase", "decrease",
+                           "(decrease)", "increase/(decrease)", "%", "percent", "%change"})
 # period words that may stand between a header's items ("Ended July 3, 2004   Ended June
 # 28, 2003"); words that join clauses ("and", "the") may not, or prose would pass
 _TAIL_WORDS = frozenset({"ended", "ending", "months", "weeks", "quarter", "year", "fiscal",
@@ -68,7 +71,8 @@ _PERIOD_WORDS = frozenset(
        "quarter", "first", "second", "third", "fourth", "year", "years", "fiscal", "half",
        "q1", "q2", "q3", "q4", "weeks", "thirteen", "twenty-six", "thirty-nine",
        "fifty-two", "fifty-three", "1st", "2nd", "3rd", "4th", "as", "at", "of", "for", "or",
-       "the", "and", "periods", "period", "quarters", "1q", "2q", "3q", "4q", "qtr", "mos"}
+       "the", "and", "periods", "period", "quarters", "1q", "2q", "3q", "4q", "qtr", "mos",
+       "one"}
 )
 _DURATION_MONTHS = {
     "first quarter": 3, "second quarter": 3, "third quarter": 3, "fourth quarter": 3,
@@ -207,9 +211,15 @@ def _is_period_token(tok: str) -> bool:
 
 def is_header_line(line: str) -> bool:
     """A line of period words only (above the anchor): "Second Quarter Ended", "June 30,",
-    "For the 13", "July 3, 2004 and"; at least one of them a word or a period item."""
+    "For the 13", "July 3, 2004 and"; at least one of them a word or a period item. The
+    names of columns of changes between them may stand among them ("Quarter  Three
+    Quarter  One  Quarter" over "Ended  Month  Ended  Year  Ended" over "Dec 31,  Change
+    Sept 30,  Change  Dec 31,"), but do not make a line of their own one."""
     tokens = line.split()
-    if not tokens or not all(_is_period_token(tok) for tok in tokens):
+    if not tokens or not all(_is_period_token(tok) or tok.lower() in _CHANGE_WORDS
+                             for tok in tokens):
+        return False
+    if all(tok.lower() in _CHANGE_WORDS for tok in tokens):
         return False
     return bool(header_items(line)) or any(tok.strip(",.:;()").isalpha() for tok in tokens)
 

@@ -688,3 +688,30 @@ def test_ranges_alone_on_their_rows_named_columns_beside_balances_and_dated_clau
     assert [(f.value, f.period) for f in issued] == [
         (Decimal(2466000000), Period.instant(date(2023, 1, 29))),
         (Decimal(2506000000), Period.instant(date(2022, 1, 30)))]
+
+
+def test_a_table_continued_over_a_page_break_under_the_running_header_keeps_its_periods():
+    # Hand-made after a 2020 bank release: the page's running header ("EXAMPLE BANK /
+    # PRESS RELEASE") stands over both parts; the second part has no header of its own,
+    # as many columns, and continues the first one's periods and scale
+    html = """<html><body>
+<p>EXAMPLE BANK</p><p>PRESS RELEASE - 04/29/2020</p>
+<p>SELECTED FINANCIAL HIGHLIGHTS</p><p>(Dollars in thousands)</p>
+<table>
+<tr><td></td><td>Three months ended March 31, 2020</td>
+    <td>Three months ended March 31, 2019</td></tr>
+<tr><td>Net interest income</td><td>32,418</td><td>31,200</td></tr>
+<tr><td>Net income</td><td>10,140</td><td>9,873</td></tr>
+</table>
+<p>&#160;</p><hr style="page-break-after:always"/>
+<p>EXAMPLE BANK</p><p>PRESS RELEASE - 04/29/2020</p>
+<table>
+<tr><td>Noninterest income</td><td>5,012</td><td>4,877</td></tr>
+<tr><td>Noninterest expense</td><td>20,311</td><td>19,950</td></tr>
+</table>
+</body></html>"""
+    doc = read_text(html, "release.htm")
+    expense = _by_label(doc)["Noninterest expense"]
+    assert [(f.value, f.period) for f in expense] == [
+        (Decimal(20311000), Period(date(2020, 3, 31), date(2020, 1, 1))),
+        (Decimal(19950000), Period(date(2019, 3, 31), date(2019, 1, 1)))]

@@ -399,6 +399,12 @@ def _title(table: etree._Element, offset: int) -> tuple[list[SourceLine], bool]:
             table_rows = [] if _holds_table(titled) else _rows(titled)
             if not table_rows or any(_figure(t.text) for _, tokens in table_rows
                                      for t in tokens if t.text):
+                if page_break and lines:
+                    # the page's running header over a table of figures continued from
+                    # the page before: the same lines stand over that table too
+                    above = " ".join(line.text for line in _title(titled, offset)[0])
+                    if all(line.text.strip() in above for line in lines):
+                        return [], True
                 return lines[::-1], page_break and not lines
             for tr, tokens in reversed(table_rows):
                 text = " ".join(t.text for t in tokens if t.text)

@@ -249,11 +249,13 @@ class _TableReader:
         if self._stub_year and not any(periods):  # "1991" over a schedule's columns:
             self._row_period = period_of_label(str(self._stub_year), self.ctx.year_end)
         previous = self.ctx.last_table
-        if (g.markup and not any(periods) and previous is not None and g.follows
+        if ((g.markup or g.header_cells is not None) and not any(periods)
+                and previous is not None and g.follows
                 and len(previous.columns) == len(g.columns)
                 and any(c.period for c in previous.columns)):
             # a block with no period in its header, right under a table of as many
-            # columns, continues it (a balance sheet's liabilities under its assets)
+            # columns, continues it (a balance sheet's liabilities under its assets; an
+            # HTML table over the page break)
             periods = [c.period for c in previous.columns]
             texts = [c.header for c in previous.columns]
             self.table.role = self.table.role or previous.role

@@ -195,3 +195,4 @@ def test_at_or_for_a_duration_is_the_duration():
     assert _keys(lines, [17, 28, 38, 49]) == [
         "2020Q1", "2019Q1", "2019-07-01..2020-03-31", "2018-07-01..2019-03-31"]
 
+

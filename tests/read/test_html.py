@@ -715,3 +715,20 @@ def test_a_table_continued_over_a_page_break_under_the_running_header_keeps_its_
     assert [(f.value, f.period) for f in expense] == [
         (Decimal(20311000), Period(date(2020, 3, 31), date(2020, 1, 1))),
         (Decimal(19950000), Period(date(2019, 3, 31), date(2019, 1, 1)))]
+
+
+def test_a_column_s_own_year_is_the_one_nearest_its_figures():
+    # After a 2020 trucking release (hand-made): a cell spanning both columns says "For
+    # the Quarters Ended March 31, 2020 and 2019"; each column names its own year below
+    html = """<html><body><p>CONSOLIDATED STATEMENTS OF OPERATIONS</p>
+<p>(Amounts in thousands)</p>
+<table>
+<tr><td></td><td colspan="2">For the Quarters Ended March 31, 2020 and 2019</td></tr>
+<tr><td></td><td>First Quarter 2020</td><td>First Quarter 2019</td></tr>
+<tr><td>Income before income taxes</td><td>36,827</td><td>27,582</td></tr>
+</table></body></html>"""
+    doc = read_text(html, "release.htm")
+    income = _by_label(doc)["Income before income taxes"]
+    assert [(f.value, f.period) for f in income] == [
+        (Decimal(36827000), Period(date(2020, 3, 31), date(2020, 1, 1))),
+        (Decimal(27582000), Period(date(2019, 3, 31), date(2019, 1, 1)))]

@@ -334,6 +334,9 @@ def _parts(items: tuple[HeaderItem, ...], stub: tuple[HeaderItem, ...],
     parts: dict[str, HeaderItem] = {}
     for i in items:
         parts.setdefault(i.kind, i)
+    years = [i for i in items if i.kind == "year"]
+    if len(years) > 1:  # "For the Quarters Ended March 31, 2020 and 2019" over "2020": the
+        parts["year"] = years[-1]  # column's own year is the one nearest its figures
     if "year" in parts and "date" in parts:  # "July 3, 2004 and June 28, 2003" over 2003
         own = [i for i in items if i.kind == "date" and i.year == parts["year"].year]
         if own:

@@ -732,3 +732,22 @@ def test_a_column_s_own_year_is_the_one_nearest_its_figures():
     assert [(f.value, f.period) for f in income] == [
         (Decimal(36827000), Period(date(2020, 3, 31), date(2020, 1, 1))),
         (Decimal(27582000), Period(date(2019, 3, 31), date(2019, 1, 1)))]
+
+
+def test_a_bank_s_margins_and_ratios_of_balances_are_percentages_without_a_sign():
+    # Hand-made after 2020 bank releases: ratios printed without "%" in a table of
+    # thousands; an amount lent to someone stays dollars
+    html = """<html><body><p>SELECTED RATIOS</p><p>(Dollars in thousands)</p>
+<table>
+<tr><td></td><td>Three Months Ended March 31, 2020</td>
+    <td>Three Months Ended March 31, 2019</td></tr>
+<tr><td>Net interest margin</td><td>4.18</td><td>4.14</td></tr>
+<tr><td>Tier 1 capital to average assets</td><td>9.49</td><td>9.12</td></tr>
+<tr><td>Loans to customers</td><td>1,204</td><td>1,150</td></tr>
+</table></body></html>"""
+    by = _by_label(read_text(html, "release.htm"))
+    assert [(f.unit, f.value) for f in by["Net interest margin"]] == [
+        ("%", Decimal("4.18")), ("%", Decimal("4.14"))]
+    assert by["Tier 1 capital to average assets"][0].unit == "%"
+    assert [(f.unit, f.value) for f in by["Loans to customers"]] == [
+        ("USD", Decimal(1204000)), ("USD", Decimal(1150000))]

@@ -83,7 +83,12 @@ _PERCENT_WORDS = re.compile(r"\((?:in )?%\)|\bpercent(?:age)?\b|\b(?:tax|interes
                             r"|^(?:annualized )?return on (?:average )?(?:[a-z]+ ){0,3}"
                             r"(?:assets|equity|capital)\b"
                             # the returns' abbreviations: "ROACE", "ROAA", "ROTCE"
-                            r"|\bro(?:a|e|aa|ae|ace|tce|atce|ic|te)\b")
+                            r"|\bro(?:a|e|aa|ae|ace|tce|atce|ic|te)\b"
+                            # a bank's margins and ratios of one balance to another: "Net
+                            # interest margin", "Tier 1 capital to average assets"
+                            r"|\bnet interest (?:margin|spread)\b|\binterest rate spread\b"
+                            r"|\bto (?:average |total |risk[- ]weighted )(?:[a-z-]+ ){0,2}"
+                            r"(?:assets|loans|deposits|equity|capital)\b")
 # things counted, unless they are the object of an amount ("Payables to customers",
 # "Deposits from customers" are dollars)
 _COUNTED = re.compile(r"^number of\b|(?<!\bto )(?<!\bfrom )(?<!\bfor )(?<!\bwith )(?<!\bby )"

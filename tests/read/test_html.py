@@ -751,3 +751,22 @@ def test_a_bank_s_margins_and_ratios_of_balances_are_percentages_without_a_sign(
     assert by["Tier 1 capital to average assets"][0].unit == "%"
     assert [(f.unit, f.value) for f in by["Loans to customers"]] == [
         ("USD", Decimal(1204000)), ("USD", Decimal(1150000))]
+
+
+def test_a_sentence_of_a_linked_quarter_above_a_table_dates_none_of_its_columns():
+    # Hand-made after a 2020 bank release: the bullet above the loan table speaks of a
+    # "linked quarter" and of ratios "at March 31, 2020"; the columns, dates alone, are
+    # balances at those dates, and the change columns between them are of no period
+    html = """<html><body>
+<p>Net interest margin increased four basis points to 4.18%, on a linked quarter basis;
+ratios were 10.84% at March 31, 2020.</p>
+<table>
+<tr><td></td><td>March 31,</td><td>December 31,</td><td colspan="2">Increase/(Decrease)</td></tr>
+<tr><td>(dollars in thousands)</td><td>2020</td><td>2019</td><td>Amount</td><td>Percent</td></tr>
+<tr><td>Total other loans</td><td>241,506</td><td>230,305</td><td>11,201</td><td>5</td></tr>
+</table></body></html>"""
+    loans = _by_label(read_text(html, "release.htm"))["Total other loans"]
+    assert [(f.value, f.period) for f in loans[:3]] == [
+        (Decimal(241506000), Period.instant(date(2020, 3, 31))),
+        (Decimal(230305000), Period.instant(date(2019, 12, 31))),
+        (Decimal(11201000), None)]

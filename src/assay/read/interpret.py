@@ -929,13 +929,15 @@ def _as_of(title: list[SourceLine]) -> Period | None:
 
 def _names_a_period(text: str) -> bool:
     """A title line that names a period whole: period words only ("For the 13 Weeks Ended
-    July 3, 2004 and June 28, 2003"), or a duration with its full date among other words
-    ("* Domestic segment detail for the 13 weeks ended June 28, 2003")."""
+    July 3, 2004 and June 28, 2003"), or a duration followed by its full date among other
+    words ("* Domestic segment detail for the 13 weeks ended June 28, 2003"; not a
+    sentence of a "linked quarter" and ratios "at March 31, 2020")."""
     items = header_items(text) if text else ()
     if not items:
         return False
-    return is_header_line(text) or any(i.kind == "duration" for i in items) and any(
-        i.kind == "date" and i.year for i in items)  # (not "as of January 1 of the year")
+    return is_header_line(text) or any(
+        a.kind == "duration" and b.kind == "date" and b.year and b.start - a.end <= 3
+        for a, b in zip(items, items[1:], strict=False))  # (not "as of January 1 of the year")
 
 
 def _rolled_forward(periods: list[Period | None], annual: bool) -> list[Period | None]:

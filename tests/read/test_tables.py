@@ -684,3 +684,23 @@ def test_a_header_with_change_columns_and_a_stub_of_words_between_its_periods():
     assert [(f.value, f.period.key) for f in loans] == [
         (Decimal(24917000), "2007Q4"), (Decimal(24881000), "2007Q3"),
         (Decimal(23277000), "2006Q4")]
+
+
+def test_a_header_line_with_a_stub_word_and_days_of_months_heads_its_table():
+    # After a 2000 8-K's balance sheet (hand-made): "UNAUDITED" in the stub and "JULY
+    # 31," over the columns; its days are no figures, so the line heads the table and
+    # the "(IN THOUSANDS)" above it scales it
+    text = """\
+         EXAMPLE CLINICAL SERVICES CONSOLIDATED BALANCE SHEETS
+                                 (IN THOUSANDS)
+
+UNAUDITED                                            JULY 31,     JULY 31
+                                                       2000        1999
+                                                     -------      -------
+Total current assets                                  27,453       56,496
+Goodwill, net                                          3,419        3,681
+"""
+    goodwill = [f for f in read_text(text, "x.txt").facts if f.label == "Goodwill, net"]
+    assert [(f.value, f.period) for f in goodwill] == [
+        (Decimal(3419000), Period.instant(date(2000, 7, 31))),
+        (Decimal(3681000), Period.instant(date(1999, 7, 31)))]

@@ -206,8 +206,15 @@ def _header_like_right_of(line: SourceLine, first: int) -> bool:
     columns, from a little left of the anchor's first item on."""
     text = line.text
     cut = text.rfind("  ", 0, max(first - 2, 0))  # the gap before the columns' words
-    return (cut > 0 and bool(text[:cut].strip()) and not line.cells
+    return (cut > 0 and bool(text[:cut].strip())
+            and all(_date_part(c) for c in line.cells)  # "JULY 31," is no figure
             and is_header_line(text[cut:]))
+
+
+def _date_part(cell: Cell) -> bool:
+    """A figure that is a day of a month or a year in a header line ("31," "2000")."""
+    digits = cell.text.rstrip(",")
+    return digits.isdigit() and (len(digits) <= 2 or _year_like(cell))
 
 
 def _header_like(line: SourceLine) -> bool:

@@ -704,3 +704,23 @@ Goodwill, net                                          3,419        3,681
     assert [(f.value, f.period) for f in goodwill] == [
         (Decimal(3419000), Period.instant(date(2000, 7, 31))),
         (Decimal(3681000), Period.instant(date(1999, 7, 31)))]
+
+
+def test_years_under_a_sentence_dating_them_as_of_a_day_are_balances_at_that_day():
+    # After a 1993 annual report's debt note (hand-made): "as of December 31, 1992 and
+    # 1993" over columns headed by the years alone
+    text = """\
+The details relating to debt as of December 31, 1992 and 1993, are as follows:
+
+<TABLE>
+<CAPTION>
+                                                             1992          1993
+- -------------------------------------------------------------------------------
+<S>                                                    <C>           <C>
+Commercial paper                                       $  837,733    $1,376,197
+Less--current portion                                     597,674       754,491
+</TABLE>
+"""
+    current = [f for f in read_text(text, "x.txt").facts if f.label == "Less--current portion"]
+    assert [f.period for f in current] == [Period.instant(date(1992, 12, 31)),
+                                           Period.instant(date(1993, 12, 31))]

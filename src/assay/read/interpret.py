@@ -49,6 +49,10 @@ _GRID_UNIT = re.compile(r"\(([^)]*)\)")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _PARENTHESES = re.compile(r"\([^)]*\bexcept\b[^)]*\)?", re.IGNORECASE)
 _AS_OF = re.compile(r"(?i)\b(?:as (?:of|at)|at) ([A-Z][a-z]+\.? \d{1,2}, (?:19|20)\d\d)")
+# a sentence above a table of years dating them all at one day: "as of December 31, 1992
+# and 1993"
+_AS_OF_YEARS = re.compile(r"(?i)\b(?:as (?:of|at)|at) ([A-Z][a-z]+\.? \d{1,2}),? (?:19|20)\d\d"
+                          r"(?:,? (?:19|20)\d\d)*,? and (?:19|20)\d\d\b")
 # dates listed one after another ("at March 31, 2020, December 31, 2019 and ..."): no one
 _DATE_LIST = re.compile(r"(?:19|20)\d\d,? (?:and )?[A-Z][a-z]+\.? \d{1,2}, (?:19|20)\d\d")
 _HOLE = re.compile(r"^[A-Z]{1,5}[-_]?\d{1,4}[A-Z]?$")
@@ -295,6 +299,15 @@ class _TableReader:
                 and not at[0] < k < at[-1] and not _CHANGE_COLUMN.search(text)
                 and not header_items(text)) else p
                 for k, (p, text) in enumerate(zip(periods, texts, strict=True))]
+        said = _AS_OF_YEARS.search(" ".join(line.text for line in g.title))
+        if said is not None and not _AVERAGE.search(self.table.title):
+            # "... as of December 31, 1992 and 1993, are as follows:" over "1992  1993":
+            # balances at the day it names in each year, not the years
+            day = header_items(said.group(1))
+            periods = [Period.instant(p.end) if p is not None and p.months == 12 and day
+                       and (p.end.month, p.end.day) == (day[0].month, day[0].day)
+                       and all(i.kind == "year" for i in header_items(text)) else p
+                       for p, text in zip(periods, texts, strict=True)]
         if self.table.role == "balance_sheet" and not _AVERAGE.search(self.table.title):
             # "1994  1993" over balances: year ends (but not where the header names a
             # duration: an average balance sheet's "Three Months Ended")

@@ -196,3 +196,34 @@ def test_at_or_for_a_duration_is_the_duration():
         "2020Q1", "2019Q1", "2019-07-01..2020-03-31", "2018-07-01..2019-03-31"]
 
 
+
+
+def test_a_phrase_over_a_rule_heads_every_column_under_the_rule():
+    # After a 2006 semiconductor release (hand-made): "THREE MONTHS ENDED" centred over a
+    # rule across three columns, its dates set left in the columns, so that a date may
+    # reach into the zone of the column before it; each column takes the date most over
+    # it, and the duration of the rule above it
+    lines = [
+        "                  THREE MONTHS ENDED          NINE MONTHS ENDED",
+        "           --------------------------------   -------------------",
+        "             APR 1      DEC 31      MAR 26       APR 1     MAR 26",
+        "             2006        2005        2005        2006       2005",
+    ]
+    periods, _, _ = assign_periods(lines, _spans([17, 29, 41, 53, 64]))
+    # every column a duration (the third not the instant March 26, 2005): 13 weeks
+    # (a quarter) under the rule of three months, 39 weeks under the other
+    assert [p.start is not None for p in periods] == [True] * 5
+    assert [round((p.end - p.start).days / 7) for p in periods] == [13, 13, 13, 39, 39]
+
+
+def test_the_header_s_one_duration_alone_on_its_line_heads_every_column():
+    # After a 1994 annual report's earnings-per-share computation (hand-made):
+    # "Fiscal Years Ended" centred over the middle column only, then each column's date
+    lines = [
+        "                              Fiscal Years Ended",
+        "",
+        "                  September 30,  September 24,  September 25,",
+        "                           1994           1993           1992",
+    ]
+    assert _keys(lines, [28, 43, 58]) == [
+        "1993-10-01..1994-09-30", "1992-09-26..1993-09-24", "1991-09-28..1992-09-25"]

@@ -225,6 +225,8 @@ def is_header_line(line: str) -> bool:
 
 
 _PHRASE = re.compile(r"\S+(?: \S+)*")
+_RULE_ONLY = re.compile(r"[\s\-=_]*[-=_]{3,}[\s\-=_]*")  # a line of rules only
+_RULE_RUN = re.compile(r"[-=_]{3,}")
 # a stub or subtitle over several periods ("For the three years ended December 31, 1993"):
 # it dates no column that names no year of its own
 _CHANGE = re.compile(r"(?i)\bchange\b|\bvariance\b|^%$|^\$$|\bincrease\b|\bdecrease\b")
@@ -274,18 +276,74 @@ def assign_periods(lines: list[str], spans: list[tuple[float, float]],
     # each column's zone reaches halfway to its neighbours' figures
     cuts = [(spans[k][1] + spans[k + 1][0]) / 2 for k in range(n - 1)]
     zones = list(zip([spans[0][0] - 2, *cuts], [*cuts, 10**6], strict=True)) if n else []
-    for line in lines:
-        for start, end, text in header_phrases(line):
+    ruled = [bool(_RULE_ONLY.fullmatch(line)) for line in lines]
+    alone: list[tuple[int, str]] = []  # durations alone on their lines, top to bottom
+    for i, line in enumerate(lines):
+        if ruled[i]:
+            continue
+        # the first rule under a phrase spans the columns the phrase heads ("THREE MONTHS
+        # ENDED" centred over a rule across three columns, or over "DECEMBER 31," over it)
+        below = next((lines[k] for k in range(i + 1, len(lines)) if ruled[k]), "")
+        under = [(m.start(), m.end()) for m in _RULE_RUN.finditer(below)]
+        line_phrases = header_phrases(line)
+        best: dict[int, tuple[float, int]] = {}  # column -> (share, phrase) of its date
+        placed: list[list[int]] = []
+        for j, (start, end, text) in enumerate(line_phrases):
+            placed.append([])
             if not n or end <= zones[0][0]:
                 stub.append(text)
                 continue
+            items = header_items(text)
+            point = bool(items) and all(it.kind in _POINT_KINDS for it in items)
+            # (a phrase alone over its rule, and centred on it: not "Total" at the end of
+            # a rule across the whole table)
+            spanned = [(lo, hi) for lo, hi in under if lo <= start and end <= hi and sum(
+                lo <= a and b <= hi for a, b, _ in line_phrases) == 1
+                and 4 * abs((start + end) - (lo + hi)) <= hi - lo]
+            over = []
+            if spanned and not point:  # the columns whose figures stand under the rule
+                lo_r, hi_r = spanned[0]
+                over = [k for k, (lo, hi) in enumerate(spans)
+                        if min(hi_r, hi) - max(lo_r, lo) >= 2]
             shares = [min(end, hi) - max(start, lo) for lo, hi in zones]
-            over = [k for k, share in enumerate(shares) if share >= 2]
+            over = over or [k for k, share in enumerate(shares) if share >= 2]
             if not over:
                 over = [max(range(n), key=shares.__getitem__)]
-            for k in over:
+            if point:  # of the dates on one line, a column takes the one most over it
+                for k in over:
+                    if k not in best or shares[k] > best[k][0]:
+                        best[k] = (shares[k], j)
+            else:
+                placed[j] = over
+        for k, (_, j) in best.items():
+            placed[j].append(k)
+        for j, (_, _, text) in enumerate(line_phrases):
+            for k in sorted(placed[j]):
                 phrases[k].append(text)
+            if len(line_phrases) == 1 and placed[j] and _is_duration(text):
+                alone.append((i, text))
+            elif _names_duration(text):
+                alone.append((i, ""))  # (another duration: none heads every column)
+    if len(alone) == 1 and all(t == alone[0][1] for k in range(n) for t in phrases[k]
+                               if _names_duration(t)):
+        # the header's one duration, alone on its line ("Fiscal Years Ended" centred over
+        # three dated columns), heads every column
+        for k in range(n):
+            if not any(_names_duration(t) for t in phrases[k]):
+                phrases[k].insert(0, alone[0][1])
     return periods_of_columns(phrases, stub, year_end, subtitle)
+
+
+def _names_duration(text: str) -> bool:
+    """A phrase that names a duration, with a date or not ("Year Ended January 31,")."""
+    return any(i.kind == "duration" for i in header_items(text))
+
+
+def _is_duration(text: str) -> bool:
+    """A phrase that names a duration ("Three Months Ended") and no point in time."""
+    items = header_items(text)
+    return any(i.kind == "duration" for i in items) and not any(
+        i.kind in _POINT_KINDS for i in items)
 
 
 def periods_of_columns(phrases: list[list[str]], stub: list[str],

@@ -215,7 +215,8 @@ class _TableReader:
 
     def read_statement_columns(self) -> None:
         g = self.g
-        header = [line.text for line in g.header if line.rule is None]
+        header = [line.text for line in g.header]  # (its rules tell how far a phrase
+        # centred over them reaches)
         self.used.update(line.number for line in g.header)
         subtitle = " ".join(line.text for line in g.title if _names_a_period(line.text))
         if g.header_cells is not None:  # the layout says which columns each cell spans

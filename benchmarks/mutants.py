@@ -24,7 +24,7 @@ from pathlib import Path
 from _corpus import CORPUS
 
 from assay.audit.engine import audit
-from assay.audit.findings import Status
+from assay.model.findings import Status
 from assay.read import read_text
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 
 from assay.audit import claims, prose
 from assay.audit.claims import Paragraph, digit_runs, mentions, sentences, split_sentences
-from assay.audit.findings import FactOperands, Finding, fact_interval
 from assay.model import Interval
+from assay.model.findings import FactOperands, Finding, fact_interval
 from assay.read import read_text
 from assay.relations import FactIndex
 from assay.relations.check import (
@@ -264,7 +264,7 @@ def test_caseless_search_with_written_out_needles_matches_the_pattern():
 def test_conversions_read_from_their_facts_are_those_read_through_operands():
     """check_conversion given the facts gives the finding it makes from the operands
     alone, for every evident factor (so the rounded-factor notes are exercised too)."""
-    from assay.audit.findings import Operand
+    from assay.model.findings import Operand
     from assay.relations.derived import _candidates, check_conversion, grade_pairs
 
     idx = _seed_index()
@@ -346,8 +346,8 @@ def test_paragraph_leads_are_the_pattern():
                    min_value=-10**9, max_value=10**9),
        st.integers(min_value=-6, max_value=6))
 def test_rounding_with_the_quantum_made_once_is_round_to(value, decimals):
-    from assay.audit.findings import rounded
     from assay.model import round_to
+    from assay.model.findings import rounded
 
     got, want = rounded(value, decimals), round_to(value, decimals)
     assert got == want and str(got) == str(want)

@@ -183,8 +183,8 @@ def test_conversions_infer_the_document_factor():
 def test_audit_intervals_are_the_models(units, decimals, nil):
     """The audit's interval of a fact is the model's ``interval_of``, nil included
     (a nil is zero at its column's precision: "--" in thousands is [-500, 500])."""
-    from assay.audit.findings import fact_interval
     from assay.model import Entity, Fact
+    from assay.model.findings import fact_interval
 
     value = Decimal(0) if nil else Decimal(units).scaleb(-(decimals or 0))
     f = Fact(id="f", value=value, unit="USD", label="x", period=None, entity=Entity("Co"),

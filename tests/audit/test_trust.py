@@ -4,7 +4,7 @@ footed; a prose reader that rarely agrees with a document's tables reports no
 disagreement. (Each document below is hand-made; its arithmetic is in its comment.)"""
 
 from assay.audit.engine import audit
-from assay.audit.findings import Status
+from assay.model.findings import Status
 from assay.read import read_text
 
 
@@ -76,7 +76,7 @@ def test_columns_sharing_a_period_are_told_apart_and_do_not_tie():
 
 def test_a_prose_reader_that_rarely_agrees_reports_no_disagreement():
     from assay.audit.engine import _calibrated
-    from assay.audit.findings import Finding
+    from assay.model.findings import Finding
 
     def claims(agree: int, disagree: int) -> list[Finding]:
         return ([Finding("prose.value", Status.OK, "agrees", ()) for _ in range(agree)]

@@ -13,7 +13,7 @@ import gc
 import types
 
 from assay.audit import audit
-from assay.audit.findings import Finding, Status, written
+from assay.model.findings import Finding, Status, written
 from assay.read import read_release
 
 from audit_fixtures import SEED  # isort: skip

@@ -8,7 +8,8 @@ tolerance, operands with their lines).
 
 from __future__ import annotations
 
-from .engine import Audit, audit, audit_path  # noqa: I001  (findings first: relations use it)
-from .findings import Finding, Operand, Status
+from assay.model.findings import Finding, Operand, Status
+
+from .engine import Audit, audit, audit_path
 
 __all__ = ["Audit", "Finding", "Operand", "Status", "audit", "audit_path"]

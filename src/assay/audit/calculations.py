@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from assay.audit.findings import Status
 from assay.errors import InputError
 from assay.model import Document, Interval, Tag, interval_of, round_to
+from assay.model.findings import Status
 
 _LINK = "{http://www.xbrl.org/2003/linkbase}"
 _XLINK = "{http://www.w3.org/1999/xlink}"

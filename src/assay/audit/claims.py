@@ -17,8 +17,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from assay.model import Document, Interval
-
-from .findings import figure_interval
+from assay.model.findings import figure_interval
 
 METALS = ("silver", "gold", "lead", "zinc")
 

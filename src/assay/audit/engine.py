@@ -7,8 +7,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from assay.model import Document
+from assay.model.findings import Finding, Status, holds_informatively
+from assay.relations import FactIndex, check_relations
+from assay.relations.derived import conversions
 
-from .findings import Finding, Status, holds_informatively
+from .prose import check_claims
 
 
 @dataclass(slots=True)
@@ -43,12 +46,6 @@ class Audit:
 
 def audit(doc: Document) -> Audit:
     """Check every relation and every prose claim of ``doc``."""
-    # (imported here: the relations import this package's findings)
-    from assay.relations import FactIndex, check_relations
-    from assay.relations.derived import conversions
-
-    from .prose import check_claims
-
     idx = FactIndex(doc)
     findings = _corroborated(check_relations(idx))
     _, evident = conversions(idx)

@@ -30,6 +30,16 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from assay.model import Document, Fact
+from assay.model.findings import (
+    Finding,
+    Operand,
+    Status,
+    Text,
+    fact_interval,
+    new_interval,
+    rounded,
+    written,
+)
 from assay.relations.check import (
     Approx,
     classify_derived,
@@ -51,16 +61,6 @@ from .claims import (
     fold,
     paragraphs,
     sentences,
-)
-from .findings import (
-    Finding,
-    Operand,
-    Status,
-    Text,
-    fact_interval,
-    new_interval,
-    rounded,
-    written,
 )
 
 HINTS: list[tuple[Caseless, tuple[str, ...]]] = [

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from assay.audit.findings import Finding
 from assay.model import Table
+from assay.model.findings import Finding
 
 from .across import across
 from .derived import derived

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from assay.audit.findings import Finding, Status, Text
 from assay.model import Fact, Table
 from assay.model import units as u
+from assay.model.findings import Finding, Status, Text
 
 from .check import EVIDENCE, plus_finding
 from .index import FactIndex

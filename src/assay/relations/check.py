@@ -19,7 +19,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
-from assay.audit.findings import (
+from assay.model import Fact, Interval
+from assay.model.findings import (
     FactOperands,
     Finding,
     Operand,
@@ -30,7 +31,6 @@ from assay.audit.findings import (
     rounded,
     written,
 )
-from assay.model import Fact, Interval
 
 
 class Approx:

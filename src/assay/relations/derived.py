@@ -21,7 +21,8 @@ from decimal import Decimal
 from fractions import Fraction
 from functools import cache
 
-from assay.audit.findings import (
+from assay.model import Fact, Interval, Row, Table, round_to
+from assay.model.findings import (
     Finding,
     Operand,
     Status,
@@ -31,7 +32,6 @@ from assay.audit.findings import (
     rounded,
     written,
 )
-from assay.model import Fact, Interval, Row, Table, round_to
 from assay.model.units import G_PER_T, GPT_PER_OPT, OZ_PER_TON
 
 from .check import (

@@ -19,8 +19,8 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from assay.audit.findings import Finding, fact_interval
 from assay.model import Fact
+from assay.model.findings import Finding, fact_interval
 from assay.read.vocabulary import VOCABULARY
 
 from .check import (

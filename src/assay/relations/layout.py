@@ -20,9 +20,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from assay.audit.findings import Finding, Status, Text, holds_informatively
 from assay.model import Fact, Row, Table
 from assay.model import units as u
+from assay.model.findings import Finding, Status, Text, holds_informatively
 
 from .check import EVIDENCE, plus_finding, sum_finding
 from .index import FactIndex

@@ -26,8 +26,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from assay.audit.findings import Finding, Text
 from assay.model import Fact
+from assay.model.findings import Finding, Text
 
 from .check import same_finding
 from .index import CASH_FLOWS, PER_OUNCE, PRODUCTION, FactIndex, _title_has, scope

@@ -8,7 +8,7 @@ from decimal import Decimal
 from assay.model import round_to
 from assay.operating.schema import METALS, is_precious
 
-from .derive import Derived
+from .derive import Derived, check_period
 
 
 @dataclass(slots=True)
@@ -32,8 +32,6 @@ METHODS = (
 def compare_methods(derived: Derived, period: str) -> tuple[list[MethodRow], list[str]]:
     """Each unit's and segment's cost per unit of its primary metal under every method in
     ``period`` (an ``InputError`` if the folder has no such period)."""
-    from assay.write.report_tables import check_period
-
     check_period(derived, period)
     company = derived.data.company
     rows = []

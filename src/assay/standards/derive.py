@@ -12,7 +12,8 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from assay.model import Derivation, Fact, Location
+from assay.errors import InputError
+from assay.model import Derivation, Fact, Location, Period
 from assay.operating import OperatingData
 from assay.operating.schema import METALS, price_unit
 
@@ -45,6 +46,15 @@ class Derived:
             if n.name.lower() == name.lower() and n.period.key == period:
                 return n
         return None
+
+
+def check_period(derived: Derived, key: str) -> dict[str, Period]:
+    """The folder's periods by key; an ``InputError`` naming them if ``key`` is not one."""
+    periods = {n.period.key: n.period for n in derived.nodes}
+    if key not in periods:
+        raise InputError(derived.data.company.path,
+                         f"period {key!r} not in the data (have {', '.join(sorted(periods))})")
+    return periods
 
 
 def relations_for(node: Node, data: OperatingData) -> list[Relation]:

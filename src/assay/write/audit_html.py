@@ -11,7 +11,7 @@ import json
 from html import escape
 
 from assay.audit import Audit, Finding, Status
-from assay.audit.findings import SEVERITY
+from assay.model.findings import SEVERITY
 
 COLOURS = {Status.OK: "#c8f0c8", Status.ROUNDING: "#ffe9a8", Status.MISMATCH: "#ffb3b3",
            Status.NOT_CHECKABLE: "#d6e4ff"}

@@ -17,6 +17,7 @@ from assay.model import units as u
 from assay.operating import Unit
 from assay.operating.schema import ITEMS, METALS, is_precious
 from assay.standards import Derived
+from assay.standards.derive import check_period
 from assay.standards.relations import per_noun
 
 _ORDINAL = {1: "First", 2: "Second", 3: "Third", 4: "Fourth"}
@@ -75,17 +76,6 @@ def period_group(p: Period, quarter_words: bool = True) -> str:
 
 def date_header(d: date) -> str:
     return f"{d.strftime('%B')} {d.day},"
-
-
-def check_period(derived: Derived, key: str) -> dict[str, Period]:
-    """The folder's periods by key; an ``InputError`` naming them if ``key`` is not one."""
-    periods = {n.period.key: n.period for n in derived.nodes}
-    if key not in periods:
-        from assay.errors import InputError
-
-        raise InputError(derived.data.company.path,
-                         f"period {key!r} not in the data (have {', '.join(sorted(periods))})")
-    return periods
 
 
 def report_period_keys(data, key: str) -> set[str] | None:

@@ -20,8 +20,8 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
-from assay.model import Fact, Interval, interval_of, round_to
-from assay.model.numbers import half_unit
+from .fact import Fact
+from .numbers import Interval, half_unit, interval_of, round_to
 
 #: Words: the text, a function of no arguments that writes it, or ``(function, *arguments)``
 #: that does. The tuple is for the checks that make hundreds of findings: a closure costs a

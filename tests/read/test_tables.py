@@ -405,9 +405,11 @@ Net consumer loans           48,197     5%       48,251    5%      38,419   5%
     doc = read_text(text, "loans.txt")
     assert not [d for d in doc.diagnostics if d.code in ("stray-cell", "unplaced-cell")]
     row = [f for f in doc.facts if f.label == "Net residential loans"]
+    # (each share of the total is of the date of the amount beside it)
     assert [(f.printed, f.unit, str(f.period)) for f in row] == [
-        ("112,424", "USD", "2007-12-31"), ("13%", "%", "None"), ("117,537", "USD", "2007-09-30"),
-        ("14%", "%", "None"), ("112,167", "USD", "2006-12-31"), ("15%", "%", "None")]
+        ("112,424", "USD", "2007-12-31"), ("13%", "%", "2007-12-31"),
+        ("117,537", "USD", "2007-09-30"), ("14%", "%", "2007-09-30"),
+        ("112,167", "USD", "2006-12-31"), ("15%", "%", "2006-12-31")]
     assert row[0].value == Decimal(112424000)
 
 

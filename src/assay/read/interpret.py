@@ -359,6 +359,13 @@ class _TableReader:
         self._averaged_columns = [whole or bool(_OVER_THE_PERIOD.search(c.header))
                                   for c in self.table.columns]
         self._percent_columns = _percent_columns(self.g.rows)
+        shares = self._percent_columns | _marked_percent_columns(self.g.rows)
+        for k in sorted(shares):
+            # a share of the total beside a dated amount ("112,424  13%") is of its date
+            if (k > 0 and self._periods[k] is None and self._periods[k - 1] is not None
+                    and k - 1 not in shares
+                    and not _CHANGE_WORDS.search(self.table.columns[k].header)):
+                self._periods[k] = self._periods[k - 1]
         used, rows = self.used, self.table.rows
         is_grid = self.table.kind == "grid"
         pending: list[_Unit] = []
@@ -847,7 +854,8 @@ _MARK = re.compile(r"\*+|\(\w\)|\d\)")  # a footnote mark: "*", "(a)"
 # "Total Expected Costs", "Remaining"
 _AS_OF_LATEST = re.compile(r"(?i)\bto date\b|\bexpected\b|\bremaining\b")
 _FULL_DATE = re.compile(r"\b[A-Z][a-z]+\.?\s+\d{1,2},?\s+(?:19|20)\d\d\b")  # "January 29, 2023"
-_CHANGE_COLUMN = re.compile(r"(?i)\bchange|\bincrease|\bdecrease|\bvariance|\bdifference|%")
+_CHANGE_WORDS = re.compile(r"(?i)\bchange|\bincrease|\bdecrease|\bvariance|\bdifference")
+_CHANGE_COLUMN = re.compile(_CHANGE_WORDS.pattern + "|%")
 _NAMES_SLACK = 8  # characters left of the first column a column name may start at
 _AVERAGE = re.compile(r"(?i)\baverage\b")
 _PAGE_HEADER = re.compile(r"(?i)(?:^|\s)pages?(?: no\.?| number)?$")
@@ -1065,6 +1073,16 @@ def _bare_duration(text: str) -> bool:
     """A header phrase of durations only ("Three Months Ended"), no date or year."""
     items = header_items(text)
     return bool(items) and all(i.kind == "duration" for i in items)
+
+
+def _marked_percent_columns(rows: Sequence[GridRow]) -> frozenset[int]:
+    """The columns every figure of which is marked "%" (a figure or more)."""
+    marked: dict[int, bool] = {}
+    for row in rows:
+        for k, cell in enumerate(row.cells or ()):
+            if cell is not None and not cell.nil:
+                marked[k] = marked.get(k, True) and cell.percent
+    return frozenset(k for k, all_marked in marked.items() if all_marked)
 
 
 def _percent_columns(rows: Sequence[GridRow]) -> frozenset[int]:

@@ -726,3 +726,25 @@ Less--current portion                                     597,674       754,491
     current = [f for f in read_text(text, "x.txt").facts if f.label == "Less--current portion"]
     assert [f.period for f in current] == [Period.instant(date(1992, 12, 31)),
                                            Period.instant(date(1993, 12, 31))]
+
+
+def test_dilutive_shares_of_every_wording_are_share_counts():
+    # Hand-made after a 1999 10-Q and a 2000 8-K: the denominator's dilutive rows name
+    # shares, options and warrants in several wordings; they count shares, in thousands
+    text = """\
+                 COMPUTATION OF EARNINGS PER SHARE
+             (In thousands, except per share amounts)
+
+                                                Three Months Ended
+                                               March 27,   March 27,
+                                                 1999        1998
+Weighted average shares outstanding             136,371     131,969
+Dilutive potential common shares                 36,833      13,946
+Dilutive effect of stock options and warrants        82          22
+"""
+    doc = read_text(text, "x.txt")
+    for label in ("Dilutive potential common shares",
+                  "Dilutive effect of stock options and warrants"):
+        assert {f.unit for f in doc.facts if f.label == label} == {"shares"}, label
+    assert [f.value for f in doc.facts if f.label.startswith("Dilutive potential")] == [
+        Decimal(36833000), Decimal(13946000)]

@@ -52,8 +52,8 @@ _OUNCES = re.compile(r"\bounces\b|\(oz\.?\)")
 _TONS = re.compile(r"\btons\b")
 _SHARES = re.compile(r"\bshares\b")
 _SHARE_COUNT = re.compile(r"\bshares\b.*\b(?:outstanding|used|issued)\b"
-                          r"|^(?:effect of )?dilutive (?:[\w-]+ ){0,2}?"
-                          r"(?:options|securities|awards)\b"
+                          r"|^(?:effect of )?dilutive (?:[\w-]+ ){0,3}?"
+                          r"(?:options|securities|awards|warrants|shares)\b"
                           r"|\b(?:number|weighted)\b.*\bshares\b")
 _PER_SHARE = re.compile(r"\bper\b(?:\s+[\w-]+){0,5}?\s+(?:share|rsu|option)\b"
                         r"|\bper-share\b|\beps\b"

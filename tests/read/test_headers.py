@@ -227,3 +227,15 @@ def test_the_header_s_one_duration_alone_on_its_line_heads_every_column():
     ]
     assert _keys(lines, [28, 43, 58]) == [
         "1993-10-01..1994-09-30", "1992-09-26..1993-09-24", "1991-09-28..1992-09-25"]
+
+
+def test_a_duration_over_some_columns_leaves_a_balance_column_beside_them_an_instant():
+    # "Three Months Ended" over the first two columns only, "December 31, 2007" beside
+    # them: the third column is a balance date, not a quarter
+    lines = [
+        "                Three Months Ended",
+        "             March 31,   March 31,  December 31,",
+        "               2008        2007        2007",
+    ]
+    periods, _, _ = assign_periods(lines, [(c - 4, c + 2) for c in (19, 31, 43)])
+    assert [str(p) for p in periods] == ["2008Q1", "2007Q1", "2007-12-31"]

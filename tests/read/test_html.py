@@ -770,3 +770,29 @@ ratios were 10.84% at March 31, 2020.</p>
         (Decimal(241506000), Period.instant(date(2020, 3, 31))),
         (Decimal(230305000), Period.instant(date(2019, 12, 31))),
         (Decimal(11201000), None)]
+
+
+def test_year_ranges_head_columns_changes_stay_undated_and_a_bad_day_is_no_date():
+    # Hand-made edge cases: a header of year ranges ("2019-2020") is a header, not a row
+    # of figures; an "Inc/(Dec)" column right of two year ends is a change, of no date;
+    # a label naming an impossible day ("June 31, 2023") dates nothing and breaks nothing
+    html = """<html><body><p>BALANCES (in millions)</p>
+<table>
+<tr><td></td><td>2019-2020</td><td>2018-2019</td></tr>
+<tr><td>Enrolment fees</td><td>1,204</td><td>1,150</td></tr>
+</table>
+<p>BALANCE SHEETS (in thousands)</p>
+<table>
+<tr><td></td><td>December 31, 2007</td><td>December 31, 2006</td><td>Inc/(Dec)</td></tr>
+<tr><td>Retained earnings</td><td>5,000</td><td>6,000</td><td>(1,000)</td></tr>
+<tr><td>Common stock, 2,466 shares issued as of June 31, 2023</td><td>2</td><td>3</td>
+    <td>(1)</td></tr>
+</table></body></html>"""
+    doc = read_text(html, "x.htm")
+    by = _by_label(doc)
+    assert [f.value for f in by["Enrolment fees"]] == [Decimal(1204000000),
+                                                       Decimal(1150000000)]
+    assert not [f for f in doc.facts if f.printed.startswith("20")]  # no year as a figure
+    assert [f.period for f in by["Retained earnings"]][2] is None
+    issued = [f for f in doc.facts if f.printed == "2,466 shares"]
+    assert [f.period for f in issued] == [None]

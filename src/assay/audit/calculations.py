@@ -22,7 +22,7 @@ from pathlib import Path
 
 from assay.errors import InputError
 from assay.model import Document, Interval, Tag, interval_of, round_to
-from assay.model.findings import Status
+from assay.model.findings import SEVERITY, Status
 
 _LINK = "{http://www.xbrl.org/2003/linkbase}"
 _XLINK = "{http://www.w3.org/1999/xlink}"
@@ -188,12 +188,16 @@ def compare_with_audit(doc: Document, bindings: list[Binding], findings: list) -
     totals: dict[tuple, str] = {}  # a total's figure: the rule of a check that adds others
     for f in findings:
         ops = f.operands
-        if len(ops) < 2 or any(o.fact_id not in key_of for o in ops):
-            continue
+        if (len(ops) < 2 or any(o.fact_id not in key_of for o in ops)
+                or any(o.role not in ("+", "-") for o in ops[1:])):
+            continue  # (only sums: "a = b" printed twice is no relation of a linkbase)
         members = [(key_of[ops[0].fact_id], _sign(1, ops[0].value))]
         members += [(key_of[o.fact_id], _sign(-1 if o.role == "+" else 1, o.value))
                     for o in ops[1:]]
-        checks.setdefault(_relation(members), f.status)
+        relation = _relation(members)
+        seen = checks.get(relation)
+        if seen is None or SEVERITY[f.status] > SEVERITY[seen]:
+            checks[relation] = f.status  # (checked on two printings: the worse verdict)
         totals.setdefault(members[0][0], f.rule)
     out = []
     for b in bindings:

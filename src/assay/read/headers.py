@@ -286,7 +286,7 @@ def assign_periods(lines: list[str], spans: list[tuple[float, float]],
         below = next((lines[k] for k in range(i + 1, len(lines)) if ruled[k]), "")
         under = [(m.start(), m.end()) for m in _RULE_RUN.finditer(below)]
         line_phrases = header_phrases(line)
-        best: dict[int, tuple[float, int]] = {}  # column -> (share, phrase) of its date
+        best: dict[int, list[tuple[float, int]]] = {}  # column -> its dates (share, phrase)
         placed: list[list[int]] = []
         for j, (start, end, text) in enumerate(line_phrases):
             placed.append([])
@@ -311,17 +311,25 @@ def assign_periods(lines: list[str], spans: list[tuple[float, float]],
                 over = [max(range(n), key=shares.__getitem__)]
             if point:  # of the dates on one line, a column takes the one most over it
                 for k in over:
-                    if k not in best or shares[k] > best[k][0]:
-                        best[k] = (shares[k], j)
+                    best.setdefault(k, []).append((shares[k], j))
             else:
                 placed[j] = over
-        for k, (_, j) in best.items():
-            placed[j].append(k)
+        for k, dates in best.items():
+            dates.sort(reverse=True)
+            if len(dates) > 1 and dates[0][0] < 2 * dates[1][0]:
+                # (no date clearly over it: each stays, and the column names no one date)
+                for _, j in dates:
+                    placed[j].append(k)
+            else:
+                placed[dates[0][1]].append(k)
         for j, (_, _, text) in enumerate(line_phrases):
             for k in sorted(placed[j]):
                 phrases[k].append(text)
-            if len(line_phrases) == 1 and placed[j] and _is_duration(text):
-                alone.append((i, text))
+            start, end = line_phrases[j][:2]
+            middle, width = (spans[0][0] + spans[-1][1]) / 2, spans[-1][1] - spans[0][0]
+            if (len(line_phrases) == 1 and placed[j] and _is_duration(text)
+                    and 8 * abs((start + end) / 2 - middle) <= width):
+                alone.append((i, text))  # (centred over all the columns)
             elif _names_duration(text):
                 alone.append((i, ""))  # (another duration: none heads every column)
     if len(alone) == 1 and all(t == alone[0][1] for k in range(n) for t in phrases[k]

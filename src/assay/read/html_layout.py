@@ -42,6 +42,7 @@ _PREFIXES = frozenset({"$", "(", "$(", "($", "( $"})
 _SUFFIXES = frozenset({")", "%", ")%", "%)"})
 _DIGIT = re.compile(r"\d")
 # a cell of two figures, a range: "0.1%-1.6%", "$4,125 - $4,145", "—%-4.6%"
+_YEARS = re.compile(r"\s*(?:19|20)\d\d\s*[-–]\s*(?:(?:19|20)?\d\d)\s*")  # "2019-2020", "2019-20"
 _RANGE = re.compile(r"\$?\s?(?:[\d,.]*\d|[—–-])\s?%?\s?[-–]\s?\$?\s?[\d,.]*\d\s?%?")
 _NIL = frozenset({"\u2014", "\u2013", "\u2012"})  # dashes standing for nil
 _TITLE_BLOCKS = 4  # paragraphs above a table read as its title block
@@ -221,7 +222,8 @@ def _grids(table: etree._Element, ordinal: int, path: str, offset: int, scope: s
     # rows of figures: a figure alone in a cell, or a range ("43%-72%") right of the stub
     data = [k for k, row in enumerate(figures)
             if any(f is not None and not f.nil and not _year(f)
-                   or t.col > 0 and _RANGE.fullmatch(t.text) for t, f in row)]
+                   or t.col > 0 and _RANGE.fullmatch(t.text) and not _YEARS.fullmatch(t.text)
+                   for t, f in row)]
     if sum(1 for k in data for _, f in figures[k]
            if f is not None and not f.nil and not _year(f)) < 2:
         return []  # a table of one figure or none (a cover page's zip code) holds no facts
@@ -307,7 +309,9 @@ def _grid(joined, figures, block: range, is_data: set[int], columns: list[int],
                     f"{scope}table[{ordinal + 1}]/tr[{k + 1}]/td[{tok.index + 1}]"))
         if not tokens:  # a spacer row: a border on its cells is a rule between rows
             tds = [td for td in tr if td.tag in ("td", "th")]
-            spacer = _rule(tds, "top") or _rule(tds, "bottom")
+            # (under the figures only: one across the label cell too parts the table)
+            spacer = tds[1:] and not (_rule(tds[:1], "top") or _rule(tds[:1], "bottom")) and (
+                _rule(tds[1:], "top") or _rule(tds[1:], "bottom"))
             if spacer:
                 grid_rows.append(GridRow(number, spacer * 8, spacer, [], 8, [], []))
                 continue
@@ -402,7 +406,7 @@ def _title(table: etree._Element, offset: int) -> tuple[list[SourceLine], bool]:
                 if page_break and lines:
                     # the page's running header over a table of figures continued from
                     # the page before: the same lines stand over that table too
-                    above = " ".join(line.text for line in _title(titled, offset)[0])
+                    above = {line.text.strip() for line in _title(titled, offset)[0]}
                     if all(line.text.strip() in above for line in lines):
                         return [], True
                 return lines[::-1], page_break and not lines

@@ -122,6 +122,7 @@ class _TableReader:
         # ("Domestic | Canada | Consolidated", "As Reported | Adjusted"): a dimension
         self._members: list[tuple[tuple[str, str], ...]] = []
         self._page_columns: frozenset[int] = frozenset()  # columns of page numbers
+        self._headed_totals: set[str] = set()  # headings whose total has been named
         self._periods: list[Period | None] = []  # each column's period
         self._row_period: Period | None = None  # the period the last row heading named
         self._stub_year: int | None = None  # the one year the header's stub names
@@ -290,18 +291,22 @@ class _TableReader:
             # "Total Costs Accrued to Date", "Total Expected Program Costs" beside dated
             # columns: as of the latest date the table gives
             # columns: as of the latest date the table gives; beside balances only, any
-            # named column but a change that stands apart from the dated ones
-            # ("Effective Interest Rate" left of two year ends; a share of the total
-            # between them is its neighbour's)
+            # named column left of the dated ones but a change ("Effective Interest Rate"
+            # left of two year ends: what describes the row; right of them stand changes
+            # and totals, between them a share of the total is its neighbour's)
             balances = all(p.start is None for p in periods if p is not None)
-            at = [k for k, p in enumerate(periods) if p is not None]
+            first_dated = next(k for k, p in enumerate(periods) if p is not None)
             periods = [Period.instant(max(dated)) if p is None and (
                 _AS_OF_LATEST.search(text) or balances and text.strip()
-                and not at[0] < k < at[-1] and not _CHANGE_COLUMN.search(text)
+                and k < first_dated and not _CHANGE_COLUMN.search(text)
                 and not header_items(text)) else p
                 for k, (p, text) in enumerate(zip(periods, texts, strict=True))]
-        said = _AS_OF_YEARS.search(" ".join(line.text for line in g.title))
-        if said is not None and not _AVERAGE.search(self.table.title):
+        title_text = " ".join(line.text for line in g.title)
+        said = _AS_OF_YEARS.search(title_text)
+        if said is not None and not _AVERAGE.search(self.table.title) and not any(
+                i.kind == "duration" for i in header_items(title_text)):
+            # (not "the provision for the years 1992 and 1993, and the liability at
+            # December 31, 1992 and 1993": its flows are the years')
             # "... as of December 31, 1992 and 1993, are as follows:" over "1992  1993":
             # balances at the day it names in each year, not the years
             day = header_items(said.group(1))
@@ -585,9 +590,11 @@ class _TableReader:
         append = self.ctx.facts.append
         path = self.ctx.path
         title, label, section, notes = self.table.title, row.label, row.section, row.footnotes
-        if not label and row.group:
+        if not label and row.group and row.group not in self._headed_totals:
             # figures with no words of their own under a heading ("State:" over "Current"
-            # and "Deferred", then their sum): the heading's total
+            # and "Deferred", then their sum): the heading's total, the first such row
+            # under it (a later one adds more than the heading's rows: a grand total)
+            self._headed_totals.add(row.group)
             heading = row.group.rstrip().rstrip(":").rstrip()
             if heading[1:2].islower():  # "Other income" (not "EBITDA"): "Total other income"
                 heading = heading[0].lower() + heading[1:]
@@ -727,8 +734,12 @@ class _TableReader:
         or one no column ends on."""
         ends = set()
         for m in _FULL_DATE.finditer(clause):
-            ends.update(date(i.year, i.month, i.day) for i in header_items(m.group(0))
-                        if i.kind == "date" and i.year and i.month and i.day)
+            for i in header_items(m.group(0)):
+                if i.kind == "date" and i.year and i.month and i.day:
+                    try:
+                        ends.add(date(i.year, i.month, i.day))
+                    except ValueError:  # "June 31, 2023": no day, no date
+                        return None
         if len(ends) != 1:
             return None
         return next((p for p in periods if p.end in ends), None)
@@ -854,7 +865,8 @@ _MARK = re.compile(r"\*+|\(\w\)|\d\)")  # a footnote mark: "*", "(a)"
 # "Total Expected Costs", "Remaining"
 _AS_OF_LATEST = re.compile(r"(?i)\bto date\b|\bexpected\b|\bremaining\b")
 _FULL_DATE = re.compile(r"\b[A-Z][a-z]+\.?\s+\d{1,2},?\s+(?:19|20)\d\d\b")  # "January 29, 2023"
-_CHANGE_WORDS = re.compile(r"(?i)\bchange|\bincrease|\bdecrease|\bvariance|\bdifference")
+_CHANGE_WORDS = re.compile(r"(?i)\bchange|\bincrease|\bdecrease|\bvariance|\bdifference"
+                           r"|\binc\b|\bdec\b|\bvar\b|\bnet\b")
 _CHANGE_COLUMN = re.compile(_CHANGE_WORDS.pattern + "|%")
 _NAMES_SLACK = 8  # characters left of the first column a column name may start at
 _AVERAGE = re.compile(r"(?i)\baverage\b")
@@ -874,7 +886,8 @@ def _contents_columns(rows: Sequence[GridRow]) -> frozenset[int]:
                  and r.cells[k] is not None and not r.cells[k].nil]  # type: ignore[union-attr]
         if len(cells) < _CONTENTS_ROWS:
             continue
-        if not all(c.text.isdigit() and len(c.text) <= 4 for _, c in cells):  # type: ignore[union-attr]
+        if not all(c.text.isdigit() and len(c.text) <= 4 and not c.dollar  # type: ignore[union-attr]
+                   for _, c in cells):
             continue
         pages = [c.value for _, c in cells]  # type: ignore[union-attr]
         if any(b < a for a, b in zip(pages, pages[1:], strict=False)):

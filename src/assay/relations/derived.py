@@ -54,6 +54,7 @@ from .index import (
     FactIndex,
     _title_has,
     scope,
+    table_instance,
 )
 
 ADDITIVE_UNITS = frozenset({"USD", "oz", "ton", "lb", "shares"})
@@ -275,9 +276,11 @@ def weighted_costs(idx: FactIndex) -> list[Finding]:
             if len(costs) < 2:
                 continue  # one unit: a tie-out, not an average
             pairs = []
-            for cst in costs:  # each unit's ounces, from the table of its cost
-                ounces = idx.nearest(_line(cst), "metal_produced", table=PRODUCTION,
-                                     period=p, where=cst.entity.unit, metal=metal)
+            for cst in costs:  # each unit's ounces, from the printing of its cost
+                ounces = [f for f in idx.nearest(_line(cst), "metal_produced",
+                                                 table=PRODUCTION, period=p,
+                                                 where=cst.entity.unit, metal=metal)
+                          if table_instance(f) == table_instance(cst)]
                 pairs.append((cst, ounces[0] if ounces else None))
             what = (_weighted_what, rep, metal, p)
             missing = [c.entity.unit for c, oz in pairs if oz is None]

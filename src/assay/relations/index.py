@@ -166,28 +166,32 @@ class FactIndex:
     def nearest(self, line: int | None, concept: str, table: str | None = None,
                 period: str | None = None, where: str | None | object = ...,
                 metal: str | None | object = ..., unit: str | None = None) -> list[Fact]:
-        """:meth:`find`'s facts, of the one table they are printed in that begins nearest
-        ``line``: a document that prints a table twice (two releases in one file, a
-        table restated) relates each printing to its own. All of them when ``line`` is
-        None or they stand in one table. (The list is the index's own: keep it.)"""
+        """:meth:`find`'s facts, of the one table they are printed in that holds ``line``
+        or, failing that, stands nearest it (by its first and last figures): a document
+        that prints a table twice (two releases in one file, a table restated) relates
+        each printing to its own. None of them when they stand in several tables and
+        ``line`` is None (which printing is meant cannot be told). (The list is the
+        index's own: keep it.)"""
         key = ("nearest", concept, table, period, where, metal, unit)
         found = self.memo.get(key)
         if found is None:
             by: dict[str | None, list[Fact]] = {}
             for f in self.find(concept, table, period, where, metal, unit):
                 by.setdefault(table_instance(f), []).append(f)
-            groups = sorted(by.values(), key=lambda g: g[0].source.line if g[0].source else 0)
-            found = self.memo[key] = (
-                [g[0].source.line if g[0].source else 0 for g in groups], groups)
-        starts, groups = found  # type: ignore[misc]
-        if not groups:
+            spans = []
+            for group in by.values():
+                lines = [f.source.line for f in group if f.source]
+                spans.append((min(lines, default=0), max(lines, default=0), group))
+            spans.sort(key=lambda s: s[0])
+            found = self.memo[key] = ([s[0] for s in spans], spans)
+        starts, spans = found  # type: ignore[misc]
+        if len(spans) <= 1:
+            return spans[0][2] if spans else []
+        if line is None:
             return []
-        if len(groups) == 1 or line is None:
-            return self.find(concept, table, period, where, metal, unit)
-        at = bisect_left(starts, line)
-        best = min((k for k in (at - 1, at) if 0 <= k < len(starts)),
-                   key=lambda k: abs(starts[k] - line))
-        return groups[best]
+        at = bisect_left(starts, line + 1)  # the printings starting at or before the line
+        near = [spans[k] for k in (at - 1, at) if 0 <= k < len(spans)]
+        return min(near, key=lambda s: max(s[0] - line, line - s[1], 0))[2]
 
     def titled(self, title: str) -> frozenset[str]:
         """Names of the tables whose title holds ``title`` (``f.table in idx.titled(t)`` is

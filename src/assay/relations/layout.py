@@ -93,8 +93,6 @@ def footing(table: Table, idx: FactIndex) -> list[Finding]:
                 findings.extend(found)
             continue
         operands = [i for i in range(start, t) if has[i]]
-        heading = next((i for i in range(t - 1, start - 1, -1) if rows[i].heading), None)
-        under = [i for i in operands if heading is not None and i > heading]
         totals.append(t)
         if any(_FIGURE_IN_WORDS.search(rows[i].label) and not _from_cells(cells[i])
                for i in range(start, t)):

@@ -879,6 +879,8 @@ def _contents_columns(rows: Sequence[GridRow]) -> frozenset[int]:
     """The columns of a table of contents' page numbers, which no header names: every
     figure a whole number under 10,000 printed bare (no "$", comma, sign or decimals),
     never smaller than the one above it, after dot leaders on most of its rows."""
+    if not any("...." in r.text for r in rows):
+        return frozenset()  # (no dot leaders: no table of contents)
     out = set()
     width = max((len(r.cells) for r in rows if r.cells), default=0)
     for k in range(width):
@@ -1090,6 +1092,8 @@ def _bare_duration(text: str) -> bool:
 
 def _marked_percent_columns(rows: Sequence[GridRow]) -> frozenset[int]:
     """The columns every figure of which is marked "%" (a figure or more)."""
+    if not any("%" in row.text for row in rows):
+        return frozenset()
     marked: dict[int, bool] = {}
     for row in rows:
         for k, cell in enumerate(row.cells or ()):

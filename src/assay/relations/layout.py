@@ -171,9 +171,9 @@ def _grand_total(table: Table, rows: list[Row], has: list[bool],
     level above it, read up from ``k`` (a footed total and the rows it adds are one; rows
     outside any total count alone): "Total other comprehensive income" adds a line and
     two subtotals, "Total comprehensive income" then adds it to net income. The fewest
-    rows that add up to the total in every column (two or more of them with figures that
-    say something) are taken; when none do, nothing is reported: a grand total may stand
-    for what the rows do not show."""
+    rows that add up to the total in every column (in two columns or more with figures
+    that say something) are taken; when none do, nothing is reported: a grand total may
+    stand for what the rows do not show."""
     parts = [k]
     i = first.get(k, k) - 1
     while i >= 0 and len(parts) < _GRAND and rows[i].block == rows[t].block:

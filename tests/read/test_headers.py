@@ -239,3 +239,9 @@ def test_a_duration_over_some_columns_leaves_a_balance_column_beside_them_an_ins
     ]
     periods, _, _ = assign_periods(lines, [(c - 4, c + 2) for c in (19, 31, 43)])
     assert [str(p) for p in periods] == ["2008Q1", "2007Q1", "2007-12-31"]
+
+
+def test_a_header_over_no_column_is_all_stub():
+    # a region with no column of figures: every phrase is the stub's, and nothing breaks
+    assert assign_periods(["Three Months Ended", "2020    2019"], []) == (
+        [], [], "Three Months Ended 2020 2019")

@@ -278,6 +278,8 @@ def assign_periods(lines: list[str], spans: list[tuple[float, float]],
     zones = list(zip([spans[0][0] - 2, *cuts], [*cuts, 10**6], strict=True)) if n else []
     ruled = [bool(_RULE_ONLY.fullmatch(line)) for line in lines]
     alone: list[tuple[int, str]] = []  # durations alone on their lines, top to bottom
+    middle, width = ((spans[0][0] + spans[-1][1]) / 2, spans[-1][1] - spans[0][0]) if n else (
+        0, 0)
     for i, line in enumerate(lines):
         if ruled[i]:
             continue
@@ -326,7 +328,6 @@ def assign_periods(lines: list[str], spans: list[tuple[float, float]],
             for k in sorted(placed[j]):
                 phrases[k].append(text)
             start, end = line_phrases[j][:2]
-            middle, width = (spans[0][0] + spans[-1][1]) / 2, spans[-1][1] - spans[0][0]
             if (len(line_phrases) == 1 and placed[j] and _is_duration(text)
                     and 8 * abs((start + end) / 2 - middle) <= width):
                 alone.append((i, text))  # (centred over all the columns)

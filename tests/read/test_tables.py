@@ -748,3 +748,26 @@ Dilutive effect of stock options and warrants        82          22
         assert {f.unit for f in doc.facts if f.label == label} == {"shares"}, label
     assert [f.value for f in doc.facts if f.label.startswith("Dilutive potential")] == [
         Decimal(36833000), Decimal(13946000)]
+
+
+def test_dashes_centred_in_a_marked_column_make_no_column_of_their_own():
+    # After a 2005 8-K (hand-made): "-" set in the middle of its <C> column on two rows;
+    # the dashes are the column's nil figures, under its period
+    text = """\
+<TABLE>
+<CAPTION>
+                                                 Three Months Ended
+                                                    September 30,
+                                                 2005           2004
+<S>                                           <C>            <C>
+Interest revenue                              $19,959,000    $14,806,000
+General and administrative expenses             4,218,000      3,260,000
+Interest expense                                  438,000        222,000
+Provisions for credit losses                       -             300,000
+Servicing expenses                                 -              -
+</TABLE>
+"""
+    facts = [f for f in read_text(text, "x.txt").facts
+             if f.label == "Provisions for credit losses"]
+    assert [(f.nil, f.period.key if f.period else None) for f in facts] == [
+        (True, "2005Q3"), (False, "2004Q3")]

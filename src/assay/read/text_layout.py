@@ -377,8 +377,8 @@ def _markup_columns(body: list[SourceLine], markers: tuple[int, ...],
             continue
         for c in line.cells:
             k = owner.get(c.end)
-            if k is None:
-                continue
+            if k is None or c.nil:
+                continue  # (a dash is set anywhere in its column: it makes no column)
             seen = found[k].get(c.end)
             if seen is None:
                 found[k][c.end] = [1, c.start]

@@ -648,11 +648,14 @@ def test_amounts_owed_to_customers_are_dollars_and_option_prices_are_not_scaled(
                                        2000         1999
 Receivables from customers           216,216      146,852
 Payables to customers                280,365      139,294
+Cash paid to suppliers and employees (49,473)     (46,550)
 """
-    payables = [f for f in read_text(statement, "x.txt").facts
-                if f.label == "Payables to customers"]
+    facts = read_text(statement, "x.txt").facts
+    payables = [f for f in facts if f.label == "Payables to customers"]
     assert [(f.unit, f.value) for f in payables] == [("USD", Decimal(280365000)),
                                                       ("USD", Decimal(139294000))]
+    # (the employees are paid, not counted: the head of the label is the cash)
+    assert {f.unit for f in facts if f.label.startswith("Cash paid")} == {"USD"}
     options = """\
                  STOCK OPTIONS (000's omitted, except per share amounts)
 

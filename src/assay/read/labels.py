@@ -89,11 +89,12 @@ _PERCENT_WORDS = re.compile(r"\((?:in )?%\)|\bpercent(?:age)?\b|\b(?:tax|interes
                             r"|\bnet interest (?:margin|spread)\b|\binterest rate spread\b"
                             r"|\bto (?:average |total |risk[- ]weighted )(?:[a-z-]+ ){0,2}"
                             r"(?:assets|loans|deposits|equity|capital)\b")
-# things counted, unless they are the object of an amount ("Payables to customers",
-# "Deposits from customers" are dollars)
-_COUNTED = re.compile(r"^number of\b|(?<!\bto )(?<!\bfrom )(?<!\bfor )(?<!\bwith )(?<!\bby )"
-                      r"(?<!\bon )(?<!\bin )(?<!\bof )\b(?:employees|stores|locations|branches"
-                      r"|offices|customers|subscribers|headcount)\b")
+# things counted, as the head of a label: before any preposition ("Payables to
+# customers", "Revenue from new customers" are dollars; "Customers at end of period" and
+# "Number of stores" are counts)
+_COUNTED = re.compile(r"^number of\b|^(?:(?!\b(?:to|from|for|with|by|on|in|of|at|per)\b)"
+                      r".)*\b(?:employees|stores|locations|branches|offices|customers"
+                      r"|subscribers|headcount)\b")
 _THOUSANDS = re.compile(r"\(000'?s\)")  # "(000's)": in thousands
 _SAID_SCALE = re.compile(r"\(in (thousands|millions)\)")
 _PRODUCED = re.compile(rf"^({_METALS}) (produced|- ounces|- tons)$")

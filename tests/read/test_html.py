@@ -796,3 +796,20 @@ def test_year_ranges_head_columns_changes_stay_undated_and_a_bad_day_is_no_date(
     assert [f.period for f in by["Retained earnings"]][2] is None
     issued = [f for f in doc.facts if f.printed == "2,466 shares"]
     assert [f.period for f in issued] == [None]
+
+
+def test_a_sentence_across_the_table_naming_its_period_dates_a_column_that_does_not():
+    # After a 2020 reconciliation (hand-made): the title rows are cells across the whole
+    # table; one says "for the quarter ended March 31, 2020"; the one column says only
+    # "First Quarter"
+    html = """<html><body><table>
+<tr><td colspan="2">Example Electric plc</td></tr>
+<tr><td colspan="2">Reconciliation of GAAP to non-GAAP financial measures for the quarter
+ ended March 31, 2020</td></tr>
+<tr><td>In millions, except per-share data</td><td>First Quarter</td></tr>
+<tr><td>Net sales</td><td>520.9</td></tr>
+<tr><td>Operating income</td><td>60.3</td></tr>
+</table></body></html>"""
+    sales = _by_label(read_text(html, "x.htm"))["Net sales"]
+    assert [(f.value, f.period) for f in sales] == [
+        (Decimal("520900000"), Period(date(2020, 3, 31), date(2020, 1, 1)))]

@@ -229,6 +229,14 @@ class _TableReader:
                     if len(over) == len(g.columns) > 1 and not header_items(text):
                         spanning.append(text)
                         continue
+                    if (len(over) == len(g.columns) and not is_header_line(text)
+                            and _names_a_period(text)):
+                        # a sentence across the table that names its period ("... for
+                        # the quarter ended March 31, 2020") says what the columns leave
+                        # out, as a subtitle above the table does
+                        subtitle = f"{subtitle} {text}".strip()
+                        spanning.append(text)
+                        continue
                     for k in over:
                         phrases[k].append(text)
                     if not over:

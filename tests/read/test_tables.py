@@ -774,3 +774,30 @@ Servicing expenses                                 -              -
              if f.label == "Provisions for credit losses"]
     assert [(f.nil, f.period.key if f.period else None) for f in facts] == [
         (True, "2005Q3"), (False, "2004Q3")]
+
+
+def test_an_option_roll_forward_dates_its_rows_by_the_balances_between_them():
+    # After a 2000 8-K's stock option note (hand-made): no period over the columns; the
+    # rows "Outstanding at December 31, 1996" and "... 1997" are balances at those days,
+    # and the grants and exercises between them are of the year that ends at the second
+    text = """\
+<TABLE>
+<CAPTION>
+                                                                            WEIGHTED
+                                                               NUMBER OF    EXERCISE
+                                                                SHARES       PRICE
+                                                               ---------    --------
+<S>                                                            <C>          <C>
+Outstanding at December 31, 1996...........................     368,200      $4.40
+Granted....................................................     488,000       5.98
+Exercised..................................................     (67,693)      4.01
+                                                               --------      -----
+Outstanding at December 31, 1997...........................     656,950       5.37
+</TABLE>
+"""
+    doc = read_text(text, "x.txt")
+    def periods(label):
+        return {str(f.period) for f in doc.facts if f.label == label}
+    assert periods("Outstanding at December 31, 1996") == {"1996-12-31"}
+    assert periods("Granted") == {"1997FY"}
+    assert periods("Outstanding at December 31, 1997") == {"1997-12-31"}

@@ -495,6 +495,9 @@ def _period(p: dict[str, HeaderItem], year_end: tuple[int, int] = (12, 31)) -> P
 
 _YEAR_LEAD = re.compile(r"^((?:19|20)\d\d)\s*(?:--+|\u2014|:)\s*\S")
 _CONTINUED_MARK = re.compile(r"\((?:continued|concluded)\)|--+$", re.IGNORECASE)
+# a row of what stands at a day, the label's last words: "... at December 31, 1992"
+_STANDING_AT = re.compile(r"\b(?:at|as of|as at|after)\s+([A-Z][a-z]+\.? \d{1,2}, (?:19|20)\d\d)"
+                          r"[\s:.]*$")
 _BALANCE_AT = re.compile(r"^balances?,?\s+(?:at|as of|as at)?\s*(.+?)[:.]?$", re.IGNORECASE)
 
 
@@ -522,6 +525,15 @@ def period_of_label(label: str, year_end: tuple[int, int] = (12, 31),
             # "Balance, January 1, 1991" opens the day: the balance of December 31, 1990
             return Period.instant(at - timedelta(days=1) if at.day == 1 else at)
         return None
+    at_day = _STANDING_AT.search(label)
+    if at_day is not None and not is_header_line(label):
+        # "Vested and expected to vest after January 29, 2023", "Outstanding at December
+        # 31, 1992": what stands at the end of that day
+        items = [i for i in header_items(at_day.group(1)) if i.kind == "date" and i.year]
+        try:
+            return Period.instant(date(items[0].year, items[0].month, items[0].day))
+        except (IndexError, ValueError):
+            return None
     if not is_header_line(label):
         return None
     items = header_items(label)

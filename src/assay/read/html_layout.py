@@ -309,9 +309,11 @@ def _grid(joined, figures, block: range, is_data: set[int], columns: list[int],
                     f"{scope}table[{ordinal + 1}]/tr[{k + 1}]/td[{tok.index + 1}]"))
         if not tokens:  # a spacer row: a border on its cells is a rule between rows
             tds = [td for td in tr if td.tag in ("td", "th")]
-            # (under the figures only: one across the label cell too parts the table)
-            spacer = tds[1:] and not (_rule(tds[:1], "top") or _rule(tds[:1], "bottom")) and (
-                _rule(tds[1:], "top") or _rule(tds[1:], "bottom"))
+            stub, figure_tds = tds[:1], tds[1:]
+            spacer = None
+            if figure_tds and not (_rule(stub, "top") or _rule(stub, "bottom")):
+                # under the figures only: a border across the label cell too parts the table
+                spacer = _rule(figure_tds, "top") or _rule(figure_tds, "bottom")
             if spacer:
                 grid_rows.append(GridRow(number, spacer * 8, spacer, [], 8, [], []))
                 continue

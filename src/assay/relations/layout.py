@@ -197,10 +197,9 @@ def _after_totals(table: Table, row: Row, totals: list[int], cells: list[list[Fa
     and "Total shareholders' equity"), only when that holds in every column: a grand
     total under two subtotals may add rows above them too ("Cash", then two subtotals,
     then "Total"), and would hold just where those rows are nil."""
-    at = bisect_left(totals, k)
-    if at == 0:
+    q = _before(totals, k)
+    if q == k:
         return []
-    q = totals[at - 1]
     for sign in (-1, 1):
         found = _base_and_sub(table, row, cells[t], cells[q], cells[k], sign)
         holding = _holding(found)

@@ -223,6 +223,16 @@ def test_impossible_operating_data_is_refused_with_file_row_and_column(tmp_path)
     assert result.exit_code == 2 and "Traceback" not in result.output
 
 
+def test_a_figure_with_more_digits_than_assay_computes_with_is_refused_at_its_cell(tmp_path):
+    # 29 significant digits: assay's arithmetic keeps 28, so a sum would round it
+    folder = _folder(tmp_path, costs="unit,period,mining_cost,gold_produced\n"
+                                      "Mine,2024Q1,1234567890.1234567890123456789,10\n"
+                                      "Mine,2024Q2,1234567890.123456789012345678,10\n")
+    assert [t.split("costs.csv:")[1] for t in _errors(folder)] == [
+        "2: column 'mining_cost': 1234567890.1234567890123456789 has 29 significant digits; "
+        "assay computes with 28"]
+
+
 def test_a_windows_1252_csv_is_read_and_a_stray_byte_is_named_by_its_line(tmp_path):
     toml = TOML.replace('name = "Mine"', 'name = "Peñasco"')
     folder = _folder(tmp_path, toml)

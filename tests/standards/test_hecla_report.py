@@ -231,6 +231,9 @@ def test_a_period_is_derived_alone_with_the_same_figures():
     data = load_company(FOLDER)
     full, alone = derive(data), derive(data, {"2007Q2"})
     assert {n.pkey for n in alone.nodes} == {"2007Q2"} < {n.pkey for n in full.nodes}
-    mine = {k: alone.facts[v].value for k, v in alone.index.items() if k[1] == "2007Q2"}
-    assert mine and mine == {k: full.facts[v].value for k, v in full.index.items()
+    mine = {k: alone.value(*k) for k in alone.computed() if k[1] == "2007Q2"}
+    assert mine and mine == {k: full.value(*k) for k in full.computed()
                              if k[1] == "2007Q2" and not k[2].startswith("change_")}
+    # computed only there: no other period has a figure
+    assert {k[1] for k in alone.computed()} == {"2007Q2"}
+    assert alone.value("Greens Creek", "2006Q2", "total_cash_cost") is None

@@ -11,7 +11,23 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import (
+    ROUND_HALF_EVEN,
+    ROUND_HALF_UP,
+    Context,
+    Decimal,
+    DivisionByZero,
+    InvalidOperation,
+    Overflow,
+)
+
+#: The arithmetic of every metric assay computes, whatever the caller's context: 28
+#: significant digits, half to even (Python's default). Sums of inputs are exact within
+#: it; quotients (per ounce, per ton) are rounded to it.
+ARITHMETIC = Context(prec=28, rounding=ROUND_HALF_EVEN, Emin=-999999, Emax=999999,
+                     traps=[InvalidOperation, DivisionByZero, Overflow])
+#: The most significant digits an input figure may have
+SIGNIFICANT_DIGITS = ARITHMETIC.prec
 
 NIL_TOKENS = frozenset({"--", "-", "—", "nil", "Nil", "NIL"})
 #: A cell that says its figure does not apply or means nothing ("N/A" for a change from

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from assay.errors import InputError, InputErrors
-from assay.model import Entity, Fact, Location, Period, parse_number
+from assay.model import SIGNIFICANT_DIGITS, Entity, Fact, Location, Period, parse_number
 
 from .company import (
     CORPORATE,
@@ -322,6 +322,13 @@ def _read_table(name: str, rows: list[list[Cell]], data: OperatingData,
                     refused.add((unit, period.key, h))
                     continue
                 value = parsed.value
+            if len(value.as_tuple().digits) > SIGNIFICANT_DIGITS:
+                errors.append(InputError(name, f"column '{h}': {text} has "
+                                               f"{len(value.as_tuple().digits)} significant "
+                                               f"digits; assay computes with "
+                                               f"{SIGNIFICANT_DIGITS}", r))
+                refused.add((unit, period.key, h))
+                continue
             if value < 0 and data.items[h].physical:
                 errors.append(InputError(name, f"column '{h}': negative: {text} (a quantity "
                                                f"of ore or metal, or a grade, is never below "

@@ -1,32 +1,31 @@
-"""Derive every metric for many units and periods at once, exactly and fast.
+"""The metrics engine: every metric of a company folder for all its units and periods
+at once, exactly and fast.
 
-The same relations as :mod:`assay.standards.derive`, applied to whole columns: costs,
-tons and ounces as exact int64 fixed point (:mod:`assay.standards.fixed`), so that sums,
-attributable shares, years to date and segment and company totals are integer arithmetic;
-per-ounce figures and other ratios are ``Decimal`` quotients of those exact totals. The
-numbers are those of the per-fact path and of the Decimal reference engine
-(:mod:`assay.standards.bulk_decimal`); the tests hold all three together.
+The relations of :mod:`assay.standards.relations`, applied to whole columns: costs, tons
+and ounces as exact int64 fixed point (:mod:`assay.standards.fixed`), so that sums,
+attributable shares, years to date and segment and company totals are integer
+arithmetic; per-ounce figures and other ratios are ``Decimal`` quotients of those exact
+totals, in assay's arithmetic (:data:`assay.model.ARITHMETIC`) whatever the caller's
+context. Every command computes with this engine; :mod:`assay.standards.derive` makes its
+values facts with provenance on demand.
 
 Provenance stays implicit and compact: a value at (node, metric) was made by the metric's
-relation from the same node's operands, or, for a group, by summing its members;
-:meth:`BulkResult.derivation` spells it out on demand, as :meth:`BulkResult.value` does
-the Decimal.
+relation from the same node's operands, or, for a group, by summing its members.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import Decimal, localcontext
 
 import numpy as np
 
-from assay.model import Derivation, Period
+from assay.errors import InputError, InputErrors
+from assay.model import ARITHMETIC, Period
 from assay.operating import OperatingData
 from assay.operating.schema import METALS
 
-from .bulk_decimal import derive_bulk_decimal
-from .derive import relations_for
 from .fixed import (
     ONE,
     ZERO,
@@ -38,7 +37,6 @@ from .fixed import (
     add,
     decimal_input,
     divide,
-    exact_context,
     fixed,
     from_decimals,
     group_sum,
@@ -49,10 +47,7 @@ from .fixed import (
 )
 from .node_table import COMPANY, CORP, SEGMENT, NodeTable, build_table
 from .nodes import Node
-from .relations import CHANGE_METRICS, Relation, aggregate_relations
-
-_AGGREGATE = {1: "aggregate.year_to_date", SEGMENT: "aggregate.segment",
-              COMPANY: "aggregate.company"}
+from .relations import CHANGE_METRICS, Relation, aggregate_relations, relations_for
 
 
 @dataclass(slots=True)
@@ -63,6 +58,7 @@ class BulkResult:
     table: NodeTable
     store: dict[str, Column] = field(default_factory=dict)
     additive: set[str] = field(default_factory=set)
+    needed: np.ndarray | None = None  # the nodes computed (all, without periods)
     _nodes: list[Node] | None = None
 
     @property
@@ -100,22 +96,6 @@ class BulkResult:
 
     def fact_count(self) -> int:
         return int(sum(int(col.ok.sum()) for col in self.store.values()))
-
-    def derivation(self, name: str, period: str, metric: str) -> Derivation | None:
-        """Materialise the provenance of one value: its relation and operand ids."""
-        i = self.index(name, period)
-        if i is None:
-            return None
-        t = self.table
-        how = int(t.how[i])
-        if how and metric in self.additive:
-            return Derivation(_AGGREGATE[how], tuple(
-                f"{t.names[t.name[m]]}|{t.periods[t.period[m]].key}|{metric}"
-                for m in t.members(i)))
-        for r in relations_for(t.node(i), self.data):
-            if r.output == metric:
-                return Derivation(r.id, tuple(f"{name}|{period}|{o}" for o in r.operands))
-        return None
 
 
 class _Columns(Mapping[str, np.ndarray]):
@@ -182,36 +162,40 @@ class _Getter:
         return got
 
 
-def derive_bulk(data: OperatingData) -> BulkResult:
-    """Every metric for every node of ``data``."""
-    if exact_context():
+def derive_bulk(data: OperatingData, periods: Collection[str] | None = None) -> BulkResult:
+    """Every metric for every node of ``data``; with ``periods`` (keys such as 2007Q2),
+    only for the nodes of those periods and the nodes they are built from (a year to
+    date's quarters, a group's members). Raises ``InputErrors`` naming each cell with
+    more significant digits than assay's arithmetic keeps."""
+    with localcontext(ARITHMETIC):
         try:
-            return _derive(data)
+            return _derive(data, periods)
         except NotExact:
-            pass
-    return _from_reference(data)
+            raise InputErrors(_too_precise(data)) from None
 
 
-def _from_reference(data: OperatingData) -> BulkResult:
-    """The reference engine's Decimals, for a context or inputs fixed point cannot match."""
-    ref = derive_bulk_decimal(data)
-    res = BulkResult(data, build_table(data))
-    everything = np.arange(len(res.table))
-    for name, values in ref.columns.items():
-        ok = ref.valid[name]
-        col = res.store[name] = Column(len(everything))
-        col.write(everything, Dc(np.where(ok, values, ZERO), ok))
-    res.additive = set(ref.additive)
-    return res
+def _too_precise(data: OperatingData) -> list[InputError]:
+    out = []
+    for (unit, key), row in data.cells.items():
+        for item, value in row.items():
+            if not value.is_finite() or len(value.as_tuple().digits) > ARITHMETIC.prec:
+                at = data.locations.get((unit, key, item))
+                out.append(InputError(
+                    at.file if at else data.company.path or data.company.name,
+                    f"{item} of {unit or data.company.name} {key}: {value} is not a number "
+                    f"of at most {ARITHMETIC.prec} significant digits", at.line if at else None))
+    return out
 
 
-def _derive(data: OperatingData) -> BulkResult:
+def _derive(data: OperatingData, periods: Collection[str] | None) -> BulkResult:
     t = build_table(data)
     n = len(t)
     res = BulkResult(data, t)
     store = res.store
     company = data.company
-    inputs = np.flatnonzero(t.how == 0)
+    needed = np.ones(n, dtype=bool) if periods is None else t.needed(set(periods))
+    res.needed = needed
+    inputs = np.flatnonzero((t.how == 0) & needed)
     _inputs(res, inputs)
     for m in METALS:
         decks = [company.prices.get(p.key) for p in t.periods]
@@ -244,14 +228,32 @@ def _derive(data: OperatingData) -> BulkResult:
             run(members, rel_cache[key], only_ratios)
 
     by_profile(inputs, False)
-    additive_out = {k for k, it in data.items.items() if it.additive}
-    additive_out |= {r.output for rels in rel_cache.values() for r in rels if r.additive}
+    additive_items = {k for k, it in data.items.items() if it.additive}
+    additive_out = additive_items | {r.output for rels in rel_cache.values() for r in rels
+                                     if r.additive}
+
+    def _summed_here(group: np.ndarray, always: set[str]) -> dict[str, np.ndarray]:
+        """For each additive output of a relation, the groups whose own relations have it
+        (a segment of silver mines sums no pounds of zinc; the company, which mixes
+        metals, no figure of one primary metal); inputs are summed everywhere."""
+        out: dict[str, np.ndarray] = {}
+        for members in _profiles(t, group):
+            i = int(members[0])
+            key = (t.primary(i), t.bases[t.basis[i]], int(t.kind[i]) in (CORP, COMPANY))
+            if key not in rel_cache:
+                rel_cache[key] = relations_for(t.node(i), data)
+            at = np.searchsorted(group, members)
+            for r in rel_cache[key]:
+                if r.additive and r.output not in always:
+                    out.setdefault(r.output, np.zeros(len(group), dtype=bool))[at] = True
+        return {name: out.get(name, np.zeros(len(group), dtype=bool))
+                for name in additive_out - always}
     agg = aggregate_relations()
     ytd, grouped = t.how == 1, np.isin(t.kind, (SEGMENT, COMPANY))
     # units' years to date; segments and company by period; a group's year to date made
     # from its quarters (see nodes.build_nodes)
     for level in (ytd & ~grouped, np.isin(t.how, (SEGMENT, COMPANY)), ytd & grouped):
-        group = np.flatnonzero(level)
+        group = np.flatnonzero(level & needed)
         if not len(group):
             continue
         lengths = t.mem_ptr[group + 1] - t.mem_ptr[group]
@@ -260,10 +262,16 @@ def _derive(data: OperatingData) -> BulkResult:
         flat = t.mem[np.repeat(t.mem_ptr[group] - starts, lengths)
                      + np.arange(int(lengths.sum()))]
         longest = int(lengths.max())
+        summed = _summed_here(group, additive_items)
         for name in additive_out:
             col = store.get(name)
             if col is not None and col.ok.any():  # a column valid nowhere sums to nothing
-                col.write(group, group_sum(col.read(flat), starts, longest))
+                total = group_sum(col.read(flat), starts, longest)
+                here = summed.get(name)
+                if here is None:
+                    col.write(group, total)
+                elif here.any():
+                    col.write(group[here], total.take(np.flatnonzero(here)))
         by_profile(group, True)
         run(group, agg, False)  # head grades, once the metal contained is summed
     res.additive = additive_out
@@ -371,10 +379,12 @@ def _changes(res: BulkResult) -> None:
     kid = np.array([key_id[k] for k in keys], dtype=np.int64)[t.period]
     at = np.full((len(t.names), len(keys)), -1, dtype=np.int64)
     at[t.name, kid] = np.arange(n)
-    has = prior[t.period] >= 0
+    has = (prior[t.period] >= 0) & res.needed
     cur = np.flatnonzero(has)
     old = at[t.name[cur], prior[t.period[cur]]]
     cur, old = cur[old >= 0], old[old >= 0]
+    computed = res.needed[old]
+    cur, old = cur[computed], old[computed]
     if not len(cur):
         return
     for metric in CHANGE_METRICS:

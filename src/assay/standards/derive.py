@@ -1,51 +1,280 @@
-"""Derive every metric of a company folder with Decimals, each fact with its provenance.
+"""Every metric of a company folder as facts, each with its provenance, on demand.
 
-Inputs enter as facts located in their file, row and column; every other figure is a
-fact whose ``Derivation`` names the relation and the operand facts. Units, years to date,
-segments and the company are nodes; a group's additive figures are sums over its members
-and its ratios are recomputed from those sums (Σ cost / Σ ounces, never an average).
+The numbers are the metrics engine's (:func:`assay.standards.bulk.derive_bulk`); a
+:class:`Derived` makes the :class:`Fact` of one (entity, period, metric) when it is asked
+for. Inputs are the folder's cells, located in their file, row and column; every other
+figure is a fact whose ``Derivation`` names the relation and the operand facts. Units,
+years to date, segments and the company are nodes; a group's additive figures are sums
+over its members and its ratios are recomputed from those sums (Σ cost / Σ ounces, never
+an average).
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection
-from dataclasses import dataclass, field
+from collections.abc import Collection, Iterator
 from decimal import Decimal
 
 from assay.errors import InputError
 from assay.model import Derivation, Fact, Location, Period
 from assay.operating import OperatingData
-from assay.operating.schema import METALS, price_unit
+from assay.operating.schema import price_unit
 
-from .nodes import Node, build_nodes
-from .relations import CHANGE_METRICS, Relation, aggregate_relations, unit_relations
+from .bulk import BulkResult, derive_bulk
+from .node_table import COMPANY, CORP, HOWS
+from .nodes import Node
+from .relations import Relation, aggregate_relations, relations_for
 
-NodeKey = tuple[str, str]
+#: The relation a group's figure is added up by, by how the group is made (its members'
+#: figures summed: a year to date of quarters, a segment of units, the company).
+AGGREGATION = {"ytd": "aggregate.year_to_date", "segment": "aggregate.segment",
+               "company": "aggregate.company"}
+_PRICE = "price_"
+_CHANGE = "change_"
 
 
-@dataclass(slots=True)
+def derive(data: OperatingData, periods: Collection[str] | None = None) -> Derived:
+    """All metrics of ``data``; with ``periods`` (keys such as 2007Q2), only those of the
+    nodes of those periods and of the nodes they are built from (a year to date's
+    quarters, a group's members)."""
+    return Derived(data, derive_bulk(data, periods))
+
+
 class Derived:
-    """Every fact of a company folder, indexed by (entity name, period key, metric)."""
+    """The engine's values of a company folder as facts, by (entity, period, metric)."""
 
-    data: OperatingData
-    nodes: list[Node]
-    facts: dict[str, Fact] = field(default_factory=dict)
-    index: dict[tuple[str, str, str], str] = field(default_factory=dict)
-    relations: dict[str, Relation] = field(default_factory=dict)
+    def __init__(self, data: OperatingData, bulk: BulkResult) -> None:
+        self.data, self.bulk = data, bulk
+        self._facts: dict[str, Fact] = {}
+        self._inputs: dict[str, Fact] | None = None
+        self._nodes: list[Node] | None = None
+        self._node_of: dict[int, Node] = {}
+        self._rels: dict[tuple, dict[str, Relation]] = {}
+        self._by_name = {(n.lower(), p.key): (n, p.key)
+                         for n in bulk.table.names for p in bulk.table.periods}
+        self.relations = self._relations()
 
-    def get(self, name: str, period: str, metric: str) -> Fact | None:
-        fid = self.index.get((name, period, metric))
-        return None if fid is None else self.facts[fid]
+    # --- lookups ------------------------------------------------------------------------
 
-    def value(self, name: str, period: str, metric: str) -> Decimal | None:
-        f = self.get(name, period, metric)
-        return None if f is None else f.value
+    @property
+    def nodes(self) -> list[Node]:
+        """The nodes computed, members before the groups they form."""
+        if self._nodes is None:
+            t, needed = self.bulk.table, self.bulk.needed
+            self._nodes = [self._node(i) for i in range(len(t))
+                           if needed is None or needed[i]]
+        return self._nodes
 
     def node(self, name: str, period: str) -> Node | None:
-        for n in self.nodes:
-            if n.name.lower() == name.lower() and n.period.key == period:
-                return n
-        return None
+        """The node of ``name`` (any case) in ``period``, if it was computed."""
+        key = self._by_name.get((name.lower(), period))
+        i = None if key is None else self._at(*key)
+        return None if i is None else self._node(i)
+
+    def value(self, name: str, period: str, metric: str) -> Decimal | None:
+        fact = self.get(name, period, metric)
+        return None if fact is None else fact.value
+
+    def get(self, name: str, period: str, metric: str) -> Fact | None:
+        i = self._at(name, period)
+        if i is None or not self._has(i, metric):
+            return None
+        fid = self._fid(i, metric)
+        fact = self._facts.get(fid) or self._input_facts().get(fid)
+        if fact is None:
+            fact = self._facts[fid] = self._make(i, metric)
+        return fact
+
+    def fact(self, fid: str) -> Fact:
+        """The fact with id ``fid``: an input cell, a price or a derived figure."""
+        got = self._facts.get(fid) or self._input_facts().get(fid)
+        if got is not None:
+            return got
+        if fid.startswith("price|"):
+            _, key, metal = fid.split("|")
+            return self._price(key, metal)
+        name, period, metric = fid.rsplit("|", 2)
+        fact = self.get(name, period, metric)
+        if fact is None:
+            raise KeyError(fid)
+        return fact
+
+    def relation_of(self, fact: Fact) -> Relation | None:
+        """The relation that made ``fact`` at its own node (one id may name different
+        operands for units of different primary metals); None for sums of members,
+        inputs and changes."""
+        d = fact.derivation
+        if d is None or fact.id.count("|") < 2:
+            return None
+        name, key, metric = fact.id.rsplit("|", 2)
+        i = self._at(name, key)
+        rel = None if i is None else self._relations_of(i).get(metric)
+        if rel is not None and rel.id == d.relation:
+            return rel
+        return next((r for r in aggregate_relations() if r.id == d.relation), None)
+
+    def metrics(self) -> set[str]:
+        """Every metric computed for some node."""
+        return {m for m, col in self.bulk.store.items()
+                if not m.startswith(_PRICE) and col.ok.any()}
+
+    def metrics_of(self, name: str, period: str) -> list[str]:
+        """The metrics computed for ``name`` in ``period``, sorted."""
+        i = self._at(name, period)
+        return [] if i is None else sorted(m for m in self.bulk.store if self._has(i, m))
+
+    # --- the node table -----------------------------------------------------------------
+
+    def _at(self, name: str, period: str) -> int | None:
+        i = self.bulk.index(name, period)
+        if i is None or (self.bulk.needed is not None and not self.bulk.needed[i]):
+            return None
+        return i
+
+    def _has(self, i: int, metric: str) -> bool:
+        col = self.bulk.store.get(metric)
+        return col is not None and not metric.startswith(_PRICE) and bool(col.ok[i])
+
+    def _node(self, i: int) -> Node:
+        node = self._node_of.get(i)
+        if node is None:
+            node = self._node_of[i] = self.bulk.table.node(i)
+        return node
+
+    def _relations_of(self, i: int) -> dict[str, Relation]:
+        """The relations of node ``i``'s kind (primary metal, basis, company-wide), by output."""
+        t = self.bulk.table
+        key = (t.primary(i), t.bases[t.basis[i]], int(t.kind[i]) in (CORP, COMPANY))
+        got = self._rels.get(key)
+        if got is None:
+            got = self._rels[key] = {r.output: r for r in relations_for(self._node(i),
+                                                                        self.data)}
+        return got
+
+    def _relations(self) -> dict[str, Relation]:
+        """Every relation applied, by id: each node kind's, and the weighting of an
+        intensive input (a head grade) where a group has one."""
+        t, needed = self.bulk.table, self.bulk.needed
+        out: dict[str, Relation] = {}
+        seen: set[tuple] = set()
+        for i in range(len(t)):
+            if needed is not None and not needed[i]:
+                continue
+            key = (t.primary(i), t.basis[i], int(t.kind[i]) in (CORP, COMPANY))
+            if key not in seen:
+                seen.add(key)
+                out.update((r.id, r) for r in self._relations_of(i).values())
+        groups = t.how != 0 if needed is None else (t.how != 0) & needed
+        if groups.any():
+            intensive = {k for k, item in self.data.items.items() if not item.additive}
+            out.update((r.id, r) for r in aggregate_relations() if r.output in intensive)
+        return out
+
+    # --- facts --------------------------------------------------------------------------
+
+    def _input_facts(self) -> dict[str, Fact]:
+        if self._inputs is None:
+            self._inputs = {f.id: f for f in self.data.input_facts()}
+        return self._inputs
+
+    def _fid(self, i: int, metric: str) -> str:
+        """The id of the fact at node ``i``: the folder's cell where the node takes it as
+        given, else ``entity|period|metric``."""
+        t = self.bulk.table
+        name, key = t.key(i)
+        if not t.how[i] and metric in self.data.items:
+            unit = self.data.company.units[t.unit[i]] if t.unit[i] >= 0 else None
+            uname = unit.name if unit else None
+            if self.data.given(uname, key, metric) and not self._scaled(i, metric):
+                return self.data.input_fact_id(uname, key, metric)
+        return f"{name}|{key}|{metric}"
+
+    def _scaled(self, i: int, item: str) -> bool:
+        """Whether node ``i`` takes its share of ``item`` (an additive figure given at 100%)."""
+        t = self.bulk.table
+        unit = self.data.company.units[t.unit[i]] if t.unit[i] >= 0 else None
+        return (unit is not None and self.data.items[item].additive
+                and unit.data_at == "100%" and unit.share != 1)
+
+    def _operand_id(self, i: int, metric: str) -> str | None:
+        """The id of an operand of a relation at node ``i``; None where it has no value."""
+        if metric.startswith(_PRICE):
+            key = self.bulk.table.key(i)[1]
+            deck = self.data.company.prices.get(key)
+            metal = metric[len(_PRICE):]
+            return f"price|{key}|{metal}" if deck and metal in deck.prices else None
+        return self._fid(i, metric) if self._has(i, metric) else None
+
+    def _make(self, i: int, metric: str) -> Fact:
+        t, node = self.bulk.table, self._node(i)
+        value = self.bulk.store[metric].value(i)
+        assert value is not None
+        if metric.startswith(_CHANGE):
+            return self._change(i, node, metric, value)
+        how = int(t.how[i])
+        spec = self.data.items.get(metric)
+        if not how and spec is not None:  # an input the node does not take as given
+            uname = node.unit.name if node.unit else None
+            if not self.data.given(uname, node.pkey, metric):
+                d = Derivation("input.not_given", (), "blank or absent: taken as zero")
+            else:
+                d = Derivation("consolidation.attributable",
+                               (self.data.input_fact_id(uname, node.pkey, metric),),
+                               f"x {node.unit.share} attributable share")  # type: ignore[union-attr]
+            return _fact(node, metric, value, spec.unit, spec.label, d)
+        rel = self._relations_of(i).get(metric)
+        if how and metric in self.bulk.additive:
+            ids = tuple(fid for m in t.members(i).tolist()
+                        if (fid := self._operand_id(int(m), metric)) is not None)
+            unit, label = (spec.unit, spec.label) if spec else (rel.unit, rel.label)  # type: ignore[union-attr]
+            return _fact(node, metric, value, unit, label,
+                         Derivation(AGGREGATION[HOWS[how]], ids, node.note))
+        if rel is None:  # a group's intensive input, weighted by what carries it
+            rel = next(r for r in aggregate_relations() if r.output == metric)
+        ids = tuple(fid for o in rel.operands if (fid := self._operand_id(i, o)) is not None)
+        extra = {}
+        if metric == "equivalent_oz" or metric.startswith("value_"):
+            deck = self.data.company.prices.get(node.pkey)
+            if deck is not None:
+                extra["price_deck"] = _deck_text(deck.prices, deck.basis)
+        return _fact(node, metric, value, rel.unit, rel.label, Derivation(rel.id, ids),
+                     **extra)
+
+    def _change(self, i: int, node: Node, metric: str, value: Decimal) -> Fact:
+        p = node.period
+        prior = Period(end=p.end.replace(year=p.end.year - 1),
+                       start=p.start.replace(year=p.start.year - 1) if p.start else None)
+        of = metric[len(_CHANGE):]
+        cur = self.get(node.name, p.key, of)
+        old = self.get(node.name, prior.key, of)
+        assert cur is not None and old is not None
+        return _fact(node, metric, value, cur.unit,
+                     f"Change in {cur.label.lower()} from {prior.key}",
+                     Derivation("change.year_over_year", (cur.id, old.id)))
+
+    def _price(self, key: str, metal: str) -> Fact:
+        from assay.model import Entity
+        from assay.operating import parse_period
+
+        fid = f"price|{key}|{metal}"
+        if fid not in self._facts:
+            deck = self.data.company.prices[key]
+            period = self.data.periods.get(key) or parse_period(key)
+            self._facts[fid] = Fact(
+                id=fid, value=deck.prices[metal], unit=price_unit(metal),
+                label=f"{metal.title()} price ({deck.basis or 'price deck'})",
+                period=period, entity=Entity(self.data.company.name), decimals=None,
+                concept=f"price_{metal}", metal=metal,
+                source=Location(deck.location.file, deck.location.line))
+        return self._facts[fid]
+
+    def computed(self) -> Iterator[tuple[str, str, str]]:
+        """Every (entity, period, metric) with a value."""
+        t = self.bulk.table
+        for i in range(len(t)):
+            if self.bulk.needed is None or self.bulk.needed[i]:
+                name, key = t.key(i)
+                for m in self.metrics_of(name, key):
+                    yield name, key, m
 
 
 def check_period(derived: Derived, key: str) -> dict[str, Period]:
@@ -57,222 +286,13 @@ def check_period(derived: Derived, key: str) -> dict[str, Period]:
     return periods
 
 
-def relations_for(node: Node, data: OperatingData) -> list[Relation]:
-    company = data.company
-    extras = tuple(e.column for e in company.extra_costs)
-    if node.basis not in ("produced", "sold"):
-        # load_company refuses such a folder: a cost per ounce needs one basis
-        raise ValueError(f"{node.name}: units on different cost bases in one segment")
-    primary = node.primary or "silver"
-    rels = unit_relations(primary, node.basis, company.royalties_in, extras)
-    if node.kind in ("company", "corporate"):  # the company mixes metals
-        rels = [r for r in rels if not r.per_metal]
-    return rels
-
-
-def additive_inputs(data: OperatingData) -> list[str]:
-    return [name for name, item in data.items.items() if item.additive]
-
-
-def derive(data: OperatingData, periods: Collection[str] | None = None) -> Derived:
-    """All facts for all nodes of ``data``; with ``periods`` (keys such as 2007Q2), only
-    the nodes of those periods and the nodes they are built from (a year to date's
-    quarters, a group's members)."""
-    nodes = build_nodes(data)
-    if periods is not None:
-        nodes = _needed(nodes, set(periods))
-    out = Derived(data, nodes)
-    for f in data.input_facts():
-        out.facts[f.id] = f
-    additive = additive_inputs(data)
-    intensive = [name for name, item in data.items.items() if not item.additive]
-    agg = {r.output: r for r in aggregate_relations()}
-    price_facts = _price_facts(data, out)
-    for node in out.nodes:
-        rels = relations_for(node, data)
-        for r in rels:
-            out.relations[r.id] = r
-        values: dict[str, tuple[Decimal | None, str | None]] = {}
-        if node.how == "input":
-            for item in additive:
-                values[item] = _input(out, node, item)
-            for item in intensive:
-                values[item] = _input(out, node, item)
-        else:
-            for item in additive:
-                values[item] = _sum_members(out, node, item, data.items[item].unit,
-                                            data.items[item].label)
-        for m in METALS:
-            pf = price_facts.get((node.period.key, m))
-            values[f"price_{m}"] = (pf.value, pf.id) if pf else (None, None)
-        for r in rels:
-            if node.how != "input" and r.additive:
-                values[r.output] = _sum_members(out, node, r.output, r.unit, r.label)
-            else:
-                values[r.output] = _apply(out, node, r, values)
-        if node.how != "input":  # once the metal contained is summed
-            for item in intensive:
-                r = agg.get(item)
-                if r is not None:
-                    out.relations[r.id] = r
-                    values[item] = _apply(out, node, r, values)
-    _changes(out)
-    return out
-
-
-def _needed(nodes: list[Node], periods: set[str]) -> list[Node]:
-    """The nodes of ``periods`` and every node they are built from, in build order."""
-    keep: set[tuple[str, str]] = set()
-    todo = [n for n in nodes if n.pkey in periods]
-    while todo:
-        n = todo.pop()
-        if n.key not in keep:
-            keep.add(n.key)
-            todo.extend(n.members)
-    return [n for n in nodes if n.key in keep]
-
-
-#: The relation a group's figure is added up by, by how the group is made (its members'
-#: figures summed: a year to date of quarters, a segment of units, the company).
-AGGREGATION = {"ytd": "aggregate.year_to_date", "segment": "aggregate.segment",
-               "company": "aggregate.company"}
-
-
-def _fid(node: Node, metric: str) -> str:
-    return f"{node.name}|{node.period.key}|{metric}"
-
-
-def _store(out: Derived, node: Node, metric: str, fact: Fact) -> tuple[Decimal, str]:
-    out.facts[fact.id] = fact
-    out.index[(node.name, node.period.key, metric)] = fact.id
-    return fact.value, fact.id
-
-
 def _fact(node: Node, metric: str, value: Decimal, unit: str, label: str,
           derivation: Derivation, **extra: str) -> Fact:
-    return Fact(id=_fid(node, metric), value=value, unit=unit, label=label, period=node.period,
-                entity=node.entity, decimals=None, concept=metric, derivation=derivation,
-                extra=tuple(extra.items()))
-
-
-def _input(out: Derived, node: Node, item: str) -> tuple[Decimal | None, str | None]:
-    data = out.data
-    unit_name = node.unit.name if node.unit else None
-    spec = data.items[item]
-    if not data.given(unit_name, node.period.key, item):
-        if not spec.additive:
-            return None, None
-        fact = _fact(node, item, Decimal(0), spec.unit, spec.label,
-                     Derivation("input.not_given", (), "blank or absent: taken as zero"))
-        return _store(out, node, item, fact)
-    fid = data.input_fact_id(unit_name, node.period.key, item)
-    value = data.value(unit_name, node.period.key, item)
-    unit = node.unit
-    if unit is not None and spec.additive and unit.data_at == "100%" and unit.share != 1:
-        fact = _fact(node, item, value * unit.share, spec.unit, spec.label,
-                     Derivation("consolidation.attributable", (fid,),
-                                f"x {unit.share} attributable share"))
-        return _store(out, node, item, fact)
-    out.index[(node.name, node.period.key, item)] = fid
-    return value, fid
-
-
-def _sum_members(out: Derived, node: Node, metric: str, unit: str,
-                 label: str) -> tuple[Decimal | None, str | None]:
-    ids, total = [], Decimal(0)
-    for member in node.members:
-        fid = out.index.get((member.name, member.period.key, metric))
-        if fid is None:
-            continue
-        ids.append(fid)
-        total += out.facts[fid].value
-    if not ids:
-        return None, None
-    relation = AGGREGATION[node.how]
-    return _store(out, node, metric, _fact(node, metric, total, unit, label,
-                                           Derivation(relation, tuple(ids), node.note)))
-
-
-def evaluate(r: Relation, args: list[Decimal | None]) -> Decimal | None:
-    """One relation on Decimal operands; None when it cannot be computed."""
-    if r.kind == "sum":
-        if any(a is None for a in args):
-            return None
-        return sum((a if s > 0 else -a for a, s in zip(args, r.signs, strict=True)),
-                   Decimal(0))  # type: ignore[operator]
-    if r.kind == "select":
-        return args[0] if args[0] is None or r.factor == 1 else args[0] * r.factor
-    a, b = args
-    if r.kind == "where":
-        return None if b is None else a
-    if r.kind == "product":
-        if (a is not None and a == 0) or (b is not None and b == 0):
-            return Decimal(0)
-        if a is None or b is None:
-            return None
-        return a * b * r.factor
-    if a is None or b is None or b == 0:
-        return None
-    return a / b * r.factor
-
-
-def _apply(out: Derived, node: Node, r: Relation,
-           values: dict[str, tuple[Decimal | None, str | None]]) -> tuple[Decimal | None,
-                                                                           str | None]:
-    operands = [values.get(o, (None, None)) for o in r.operands]
-    value = evaluate(r, [v for v, _ in operands])
-    if value is None:
-        return None, None
-    ids = tuple(fid for _, fid in operands if fid is not None)
-    extra = {}
-    if r.output == "equivalent_oz" or r.output.startswith("value_"):
-        deck = out.data.company.prices.get(node.period.key)
-        if deck is not None:
-            extra["price_deck"] = _deck_text(deck.prices, deck.basis)
-    fact = _fact(node, r.output, value, r.unit, r.label, Derivation(r.id, ids), **extra)
-    return _store(out, node, r.output, fact)
+    return Fact(id=f"{node.name}|{node.period.key}|{metric}", value=value, unit=unit,
+                label=label, period=node.period, entity=node.entity, decimals=None,
+                concept=metric, derivation=derivation, extra=tuple(extra.items()))
 
 
 def _deck_text(prices: dict[str, Decimal], basis: str) -> str:
     text = "; ".join(f"{m} {p} {price_unit(m)}" for m, p in prices.items())
     return f"{text} ({basis})" if basis else text
-
-
-def _price_facts(data: OperatingData, out: Derived) -> dict[tuple[str, str], Fact]:
-    from assay.model import Entity
-
-    facts = {}
-    for key, deck in data.company.prices.items():
-        period = data.periods.get(key)
-        if period is None:
-            from assay.operating import parse_period
-
-            period = parse_period(key)
-        for metal, price in deck.prices.items():
-            f = Fact(id=f"price|{key}|{metal}", value=price, unit=price_unit(metal),
-                     label=f"{metal.title()} price ({deck.basis or 'price deck'})",
-                     period=period, entity=Entity(data.company.name), decimals=None,
-                     concept=f"price_{metal}", metal=metal,
-                     source=Location(deck.location.file, deck.location.line))
-            out.facts[f.id] = f
-            facts[(key, metal)] = f
-    return facts
-
-
-def _changes(out: Derived) -> None:
-    """Change from the same period a year earlier, for the headline metrics."""
-    from assay.model import Period
-
-    for node in out.nodes:
-        p = node.period
-        prior = Period(end=p.end.replace(year=p.end.year - 1),
-                       start=p.start.replace(year=p.start.year - 1) if p.start else None)
-        for metric in CHANGE_METRICS:
-            cur = out.get(node.name, p.key, metric)
-            old = out.get(node.name, prior.key, metric)
-            if cur is None or old is None:
-                continue
-            fact = _fact(node, f"change_{metric}", cur.value - old.value, cur.unit,
-                         f"Change in {cur.label.lower()} from {prior.key}",
-                         Derivation("change.year_over_year", (cur.id, old.id)))
-            _store(out, node, f"change_{metric}", fact)

@@ -9,6 +9,7 @@ from assay.errors import InputError
 from assay.model import round_to
 
 from .derive import AGGREGATION, Derived
+from .relations import Relation
 
 _ALIASES = {"ounce": "oz", "ounces": "oz", "costs": "cost", "tonne": "ton", "all-in": "all_in"}
 
@@ -17,7 +18,7 @@ def find_metric(derived: Derived, phrase: str) -> str:
     """A metric name from a name or a phrase ("total cash cost per ounce")."""
     words = [_ALIASES.get(w, w) for w in re.split(r"[\s_\-]+", phrase.strip().lower()) if w]
     name = "_".join(words)
-    metrics = {k[2] for k in derived.index} | {r.output for r in derived.relations.values()}
+    metrics = derived.metrics() | {r.output for r in derived.relations.values()}
     if name in metrics:
         return name
     for rel in derived.relations.values():
@@ -32,10 +33,10 @@ def find_metric(derived: Derived, phrase: str) -> str:
 
 
 
-def operators(derived: Derived, relation: str, n: int) -> list[str]:
-    """The operator before each of ``n`` operands: ``+``/``−`` in a sum, ``÷`` before a
-    divisor, ``×`` before a factor; none where the relation is not an arithmetic one."""
-    rel = derived.relations.get(relation)
+def operators(rel: Relation | None, relation: str, n: int) -> list[str]:
+    """The operator before each of ``n`` operands of ``relation`` (``rel`` its
+    declaration, if any): ``+``/``−`` in a sum, ``÷`` before a divisor, ``×`` before a
+    factor; none where the relation is not an arithmetic one."""
     if relation in AGGREGATION.values():
         return ["+"] * n
     if rel is None:
@@ -53,7 +54,7 @@ def why_not(derived: Derived, name: str, period: str, metric: str, depth: int = 
     """Why ``metric`` has no value for ``name`` in ``period``: a relation that does not
     apply to the entity, the operands it misses (and why, one level down), or its zero
     divisor."""
-    from .derive import relations_for
+    from .relations import relations_for
 
     node = derived.node(name, period)
     if node is None:
@@ -88,10 +89,9 @@ def why_not(derived: Derived, name: str, period: str, metric: str, depth: int = 
 def list_metrics(derived: Derived, name: str, period: str) -> str:
     """Every metric of ``name`` in ``period``: its name, value, unit and how it is had."""
     rows = []
-    for (who, when, metric), fid in sorted(derived.index.items()):
-        if who != name or when != period:
-            continue
-        f = derived.facts[fid]
+    for metric in derived.metrics_of(name, period):
+        f = derived.get(name, period, metric)
+        assert f is not None
         how = f.derivation.relation if f.derivation else "input"
         rows.append((metric, _fmt(f.value), f.unit, how))
     widths = [max([len(r[i]) for r in rows] + [6]) for i in range(4)]
@@ -113,7 +113,7 @@ def explain_tree(derived: Derived, fact_id: str, show_zero: bool = False) -> str
     hidden = [0]
 
     def walk(fid: str, prefix: str, last: bool, top: bool, op: str = "") -> None:
-        f = derived.facts[fid]
+        f = derived.fact(fid)
         branch = "" if top else ("└─ " if last else "├─ ") + (f"{op} " if op else "")
         who = f"{f.entity.unit or f.entity.segment or f.entity.company} {f.period.key}" \
             if f.period else ""
@@ -122,7 +122,7 @@ def explain_tree(derived: Derived, fact_id: str, show_zero: bool = False) -> str
             lines.append(f"{head}  <- {f.source}")
             return
         d = f.derivation
-        rel = derived.relations.get(d.relation) if d else None
+        rel = derived.relation_of(f)
         how = d.relation if d else "?"
         if rel is not None:
             how += f": {rel.standard}"
@@ -133,10 +133,10 @@ def explain_tree(derived: Derived, fact_id: str, show_zero: bool = False) -> str
         lines.append(f"{head}  via {how}")
         if d is None:
             return
-        ops = operators(derived, d.relation, len(d.operands))
+        ops = operators(rel, d.relation, len(d.operands))
         kids = [(o, op) for o, op in zip(d.operands, ops, strict=True)
-                if show_zero or derived.facts[o].derivation is None
-                or derived.facts[o].derivation.relation != "input.not_given"]  # type: ignore[union-attr]
+                if show_zero or derived.fact(o).derivation is None
+                or derived.fact(o).derivation.relation != "input.not_given"]  # type: ignore[union-attr]
         hidden[0] += len(d.operands) - len(kids)
         sub = prefix + ("" if top else ("   " if last else "│  "))
         for i, (o, op) in enumerate(kids):

@@ -4,10 +4,10 @@ A :class:`Fx` holds ``value × 10**k`` as int64 (``k`` decimal places for the wh
 sums, differences, products by exact factors and group totals are then plain integer
 arithmetic, exact by construction. Every operation first bounds its result from the
 operands' largest magnitudes and, if it could pass :data:`LIMIT`, is done on ``Decimal``
-instead (a :class:`Dc`), exactly as :mod:`assay.standards.bulk_decimal` does it. Values
-below ``2**62`` have at most 19 digits, so the Decimal path computes them exactly too (the
-context keeps at least 19 digits, see :func:`exact_context`): both give the same numbers.
-Inputs with more digits than the context keeps raise :class:`NotExact`.
+instead (a :class:`Dc`). Values below ``2**62`` have at most 19 digits, so the Decimal
+path computes them exactly too (the engine's arithmetic, :data:`assay.model.ARITHMETIC`,
+keeps 28): both give the same numbers. Inputs with more digits than it keeps raise
+:class:`NotExact`.
 
 Ratios (per ounce, per ton, shares) are not exact in either: they are always ``Decimal``
 quotients, correctly rounded by the context like the per-fact path's ``a / b * factor``.
@@ -31,14 +31,9 @@ _EXACT = Context(prec=40)  # int64 to Decimal: always exact
 _MAX_PLACES = 18
 
 
-def exact_context() -> bool:
-    """Integer results equal Decimal ones only while the context keeps 19 digits."""
-    return getcontext().prec >= 19
-
-
 class NotExact(Exception):  # noqa: N818
-    """An input this engine cannot take as it is: more digits than the context keeps, or
-    not a finite number (the reference engine then does the work)."""
+    """An input this engine cannot take as it is: more digits than its arithmetic keeps, or
+    not a finite number."""
 
 
 def decimal_input(values: list[Decimal] | np.ndarray, ok: np.ndarray) -> Dc:
@@ -380,10 +375,22 @@ class Column:
         if self.isdc is not None and self.isdc[i]:
             assert self.dc is not None
             return self.dc[i]
-        return _EXACT.create_decimal(int(self.fx[i])).scaleb(-max(self.k, 0), _EXACT)
+        return _plain(int(self.fx[i]), max(self.k, 0))
 
     def decimals(self) -> np.ndarray:
         """Every node's value as Decimal (``None`` where there is none)."""
         out = self.read(np.arange(len(self.ok))).dc().v.copy()
+        if self.k > 0:
+            fixed = np.flatnonzero(self.ok if self.isdc is None else self.ok & ~self.isdc)
+            out[fixed] = [_plain(v, self.k) for v in self.fx[fixed].tolist()]
         out[~self.ok] = None
         return out
+
+
+def _plain(v: int, k: int) -> Decimal:
+    """``v / 10**k`` without the zeros the column's places add (``26043``, not
+    ``26043.0``; ``12.5``, not ``12.50``)."""
+    d = _EXACT.create_decimal(v).scaleb(-k, _EXACT)
+    if not k:
+        return d
+    return d.quantize(ONE, context=_EXACT) if d == d.to_integral_value() else d.normalize(_EXACT)

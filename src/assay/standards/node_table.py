@@ -1,10 +1,10 @@
 """The nodes of a company folder as arrays: who, when, how made, and which members.
 
-The same nodes in the same order as :func:`assay.standards.nodes.build_nodes`, but built
-with numpy from the folder's keys: a folder of 1,000 units over 40 quarters has some 70,000
-nodes, and a Python object (with its ``Period`` and ``Entity``) for each costs more than all
-the arithmetic. :meth:`NodeTable.node` makes the :class:`Node` of one index when provenance
-is asked for; a test checks the table against ``build_nodes``.
+Built with numpy from the folder's keys, members before the groups they form: a folder of
+1,000 units over 40 quarters has some 70,000 nodes, and a Python object (with its
+``Period`` and ``Entity``) for each costs more than all the arithmetic.
+:meth:`NodeTable.node` makes the :class:`Node` of one index when it is asked for; a test
+checks the table against nodes built one by one (the tests' oracle).
 """
 
 from __future__ import annotations
@@ -18,8 +18,9 @@ import numpy as np
 from assay.errors import InputErrors
 from assay.model import Entity, Period
 from assay.operating import OperatingData
+from assay.operating.company import CORPORATE
 
-from .nodes import CORPORATE, Node, quarter_keys, ytd_conflict, ytd_period
+from .nodes import Node, quarter_keys, ytd_conflict, ytd_note, ytd_period
 
 KINDS = ("unit", "corporate", "segment", "company")
 HOWS = ("input", "ytd", "segment", "company")
@@ -44,6 +45,8 @@ class NodeTable:
     bases: list[str]
     mem_ptr: np.ndarray
     mem: np.ndarray
+    notes: dict[int, str] = field(default_factory=dict)  # why a group's year to date is
+    # the sum of its quarters, by index
     _pos: dict[tuple[str, str], int] = field(default_factory=dict)
 
     def __len__(self) -> int:
@@ -59,6 +62,21 @@ class NodeTable:
                          enumerate(zip(self.name.tolist(), self.period.tolist(), strict=True))}
         return self._pos.get((name, period))
 
+    def needed(self, periods: set[str]) -> np.ndarray:
+        """Mask of the nodes of ``periods`` and of every node they are built from."""
+        keys = np.array([p.key in periods for p in self.periods], dtype=bool)
+        mask = keys[self.period]
+        todo = np.flatnonzero(mask)
+        while len(todo):
+            lengths = self.mem_ptr[todo + 1] - self.mem_ptr[todo]
+            starts = np.repeat(self.mem_ptr[todo], lengths)
+            offsets = np.arange(int(lengths.sum())) - np.repeat(np.cumsum(lengths) - lengths,
+                                                                lengths)
+            found = np.unique(self.mem[starts + offsets])
+            todo = found[~mask[found]]
+            mask[todo] = True
+        return mask
+
     def members(self, i: int) -> np.ndarray:
         return self.mem[self.mem_ptr[i]:self.mem_ptr[i + 1]]
 
@@ -71,7 +89,7 @@ class NodeTable:
         return None
 
     def node(self, i: int) -> Node:
-        """The :class:`Node` ``build_nodes`` makes at index ``i``, members included."""
+        """The :class:`Node` at index ``i``, members included."""
         company = self.data.company
         kind, how = int(self.kind[i]), int(self.how[i])
         unit = company.units[self.unit[i]] if self.unit[i] >= 0 else None
@@ -83,7 +101,8 @@ class NodeTable:
             entity = Entity(company.name)
         return Node(self.names[self.name[i]], KINDS[kind], self.periods[self.period[i]],
                     entity, unit, self.primary(i), self.bases[self.basis[i]],
-                    [self.node(int(j)) for j in self.members(i)], HOWS[how])
+                    [self.node(int(j)) for j in self.members(i)], HOWS[how],
+                    self.notes.get(i, ""))
 
     def nodes(self) -> list[Node]:
         return [self.node(i) for i in range(len(self))]
@@ -211,6 +230,7 @@ def build_table(data: OperatingData) -> NodeTable:
             else:
                 add_group(company_id, p, COMPANY, COMPANY, -1, basis_id("produced"), mem)
     errors = []
+    notes: dict[int, str] = {}
     for who, p, k, s, b, mem, lacking in deferred:
         given = mem[mem < n_in]
         if len(given):
@@ -218,6 +238,7 @@ def build_table(data: OperatingData) -> NodeTable:
                                        [names[name[i]] for i in given.tolist()]))
             continue
         quarters = [g_at[(who, q)] for q in quarter_keys(periods[p])]
+        notes[first_group + len(g_name)] = ytd_note(names[who], periods[p].key, lacking)
         add_group(who, p, k, 1, s, b, np.array(quarters, dtype=np.int64))
     if errors:
         raise InputErrors(errors)
@@ -238,16 +259,16 @@ def build_table(data: OperatingData) -> NodeTable:
                                 np.array(g_seg, dtype=np.int64)]),
         basis=np.concatenate([basis, np.array(g_basis, dtype=np.int64)]),
         bases=bases, mem_ptr=mem_ptr,
-        mem=np.concatenate(members))
+        mem=np.concatenate(members), notes=notes)
 
 
 def _years_to_date(periods: list[Period], pid: Callable[[Period], int], name: np.ndarray,
                    period: np.ndarray, n_names: int) -> tuple[np.ndarray, np.ndarray, np.ndarray,
                                                               np.ndarray, set[tuple[int, int]]]:
-    """Nodes for Q1..Qn (n = 2..4) of each name and year, as ``build_nodes`` adds them:
-    their names, periods, members (flat, in order) and member counts; and the (name,
-    period) of each year to date that a name gives some but not all quarters of
-    (:func:`assay.standards.nodes.partial_years`)."""
+    """Nodes for Q1..Qn (n = 2..4) of each name and year where the folder does not give
+    that year to date: their names, periods, members (flat, in order) and member counts;
+    and the (name, period) of each year to date that a name gives some but not all
+    quarters of, and does not give itself."""
     empty = np.zeros(0, np.int64)
     qy = np.full(len(periods), -1, dtype=np.int64)
     qq = np.zeros(len(periods), dtype=np.int64)

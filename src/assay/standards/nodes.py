@@ -16,10 +16,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from assay.errors import InputError, InputErrors
+from assay.errors import InputError
 from assay.model import Entity, Period
-from assay.operating import OperatingData, Unit
-from assay.operating.company import CORPORATE
+from assay.operating import Unit
 
 
 @dataclass(slots=True)
@@ -50,90 +49,11 @@ def ytd_period(year: int, quarter: int) -> Period:
     return Period.months_ended(3 * quarter, date(end.year, end.month, end.day))
 
 
-def build_nodes(data: OperatingData) -> list[Node]:
-    """Every node in an order where members come before the groups they form."""
-    company = data.company
-    nodes: list[Node] = []
-    by_key: dict[tuple[str, str], Node] = {}
-
-    def add(node: Node) -> None:
-        nodes.append(node)
-        by_key[node.key] = node
-
-    keys_by_unit: dict[str | None, list[str]] = {}
-    for uname, pkey in data.cells:
-        keys_by_unit.setdefault(uname, []).append(pkey)
-    for unit in company.units:
-        for pkey in sorted(keys_by_unit.get(unit.name, [])):
-            add(Node(unit.name, "unit", data.periods[pkey],
-                     Entity(company.name, unit.name, unit.segment, unit.share), unit,
-                     unit.primary_metal, unit.cost_basis, how="input"))
-    for pkey in sorted({k[1] for k in data.cells if k[0] is None}):
-        add(Node(CORPORATE, "corporate", data.periods[pkey], Entity(company.name),
-                 how="input"))
-    # year to date from quarters, where the folder does not give the period itself
-    inputs_by_name: dict[str, dict[str, Node]] = {}
-    for n in nodes:
-        inputs_by_name.setdefault(n.name, {})[n.period.key] = n
-    for name, quarters in inputs_by_name.items():
-        for year in sorted({int(k[:4]) for k in quarters}):
-            run = []
-            for q in range(1, 5):
-                node = quarters.get(f"{year}Q{q}")
-                if node is None:
-                    break
-                run.append(node)
-                period = ytd_period(year, q)
-                if q == 1 or (name, period.key) in by_key:
-                    continue
-                first = run[0]
-                add(Node(name, first.kind, period, first.entity, first.unit, first.primary,
-                         first.basis, list(run), how="ytd"))
-    partial = partial_years(inputs_by_name, by_key)
-    by_period: dict[Period, list[Node]] = {}
-    for n in nodes:
-        if n.kind == "unit":
-            by_period.setdefault(n.period, []).append(n)
-    deferred: list[tuple[Node, list[str]]] = []
-    for period in sorted(by_period):
-        members = by_period[period]
-        for seg in company.segments:
-            seg_members = [n for n in members if n.unit and n.unit.segment == seg.name]
-            if seg_members:
-                node = Node(seg.name, "segment", period, Entity(company.name, None, seg.name),
-                            None, seg.primary_metal, _segment_basis(seg_members), seg_members,
-                            how="segment")
-                lacking = [u.name for u in company.units_of(seg.name)
-                           if (u.name, period.key) in partial]
-                if lacking:
-                    deferred.append((node, lacking))
-                else:
-                    add(node)
-        corp = by_key.get((CORPORATE, period.key))
-        group = members + ([corp] if corp is not None else [])
-        node = Node(company.name, "company", period, Entity(company.name), members=group,
-                    how="company")
-        lacking = [n for n in [*(u.name for u in company.units), CORPORATE]
-                   if (n, period.key) in partial]
-        if lacking:
-            deferred.append((node, lacking))
-        else:
-            add(node)
-    errors = []
-    for node, lacking in deferred:
-        given = [m.name for m in node.members if m.how == "input"]
-        if given:
-            errors.append(ytd_conflict(company.path, node.name, node.period, lacking, given))
-            continue
-        quarters = [by_key[(node.name, key)] for key in quarter_keys(node.period)]
-        add(Node(node.name, node.kind, node.period, node.entity, None, node.primary,
-                 node.basis, quarters, how="ytd",
-                 note=f"sum of {node.name}'s quarters: {', '.join(lacking)} "
-                      f"{'has' if len(lacking) == 1 else 'have'} no {node.pkey} of "
-                      f"{'its' if len(lacking) == 1 else 'their'} own"))
-    if errors:
-        raise InputErrors(errors)
-    return nodes
+def ytd_note(group: str, key: str, lacking: list[str]) -> str:
+    """Why ``group``'s year to date ``key`` is the sum of its quarters."""
+    one = len(lacking) == 1
+    return (f"sum of {group}'s quarters: {', '.join(lacking)} {'has' if one else 'have'} "
+            f"no {key} of {'its' if one else 'their'} own")
 
 
 def ytd_conflict(path: str, group: str, period: Period, lacking: list[str],
@@ -152,24 +72,3 @@ def ytd_conflict(path: str, group: str, period: Period, lacking: list[str],
 def quarter_keys(ytd: Period) -> list[str]:
     """``2024Q1``..``2024Qn`` of a year to date of ``3n`` months ended at a quarter end."""
     return [f"{ytd.end.year}Q{q}" for q in range(1, (ytd.months or 0) // 3 + 1)]
-
-
-def partial_years(inputs_by_name: dict[str, dict[str, Node]],
-                  by_key: dict[tuple[str, str], Node]) -> set[tuple[str, str]]:
-    """(name, year to date) where the name gives some of the quarters but has no node for
-    that year to date (neither built from all of them nor given)."""
-    out = set()
-    for name, periods in inputs_by_name.items():
-        for year in {int(k[:4]) for k in periods if k[4] == "Q"}:
-            for q in range(2, 5):
-                ytd = ytd_period(year, q)
-                if (name, ytd.key) in by_key:
-                    continue
-                if any(f"{year}Q{k}" in periods for k in range(1, q + 1)):
-                    out.add((name, ytd.key))
-    return out
-
-
-def _segment_basis(members: list[Node]) -> str:
-    bases = {n.basis for n in members}
-    return bases.pop() if len(bases) == 1 else "mixed"

@@ -23,9 +23,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from assay.model import units as u
 from assay.operating.schema import BASE, METALS
+
+if TYPE_CHECKING:
+    from assay.operating import OperatingData
+
+    from .nodes import Node
 
 GI = "Gold Institute Production Cost Standard"
 WGC = "World Gold Council guidance note (2018)"
@@ -240,6 +246,21 @@ def unit_relations(primary: str, basis: str, royalties_in: str = "C1",
              [(1, "sustaining_capital"), (1, "growth_capital")], "Capital additions", OPS),
     ]
     return _mark_per_metal(rels)
+
+
+def relations_for(node: Node, data: OperatingData) -> list[Relation]:
+    """The relations that derive ``node``'s metrics: its primary metal's on its cost
+    basis, without the per-metal ones for the corporate rows and the company (which mixes
+    metals)."""
+    company = data.company
+    extras = tuple(e.column for e in company.extra_costs)
+    if node.basis not in ("produced", "sold"):
+        # load_company refuses such a folder: a cost per ounce needs one basis
+        raise ValueError(f"{node.name}: units on different cost bases in one segment")
+    rels = unit_relations(node.primary or "silver", node.basis, company.royalties_in, extras)
+    if node.kind in ("company", "corporate"):
+        rels = [r for r in rels if not r.per_metal]
+    return rels
 
 
 def aggregate_relations() -> list[Relation]:

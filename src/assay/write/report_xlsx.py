@@ -85,11 +85,11 @@ def formula(derived: Derived, fact_id: str, cells: _Cells, sheet: str, row: int,
     same = cells.ref(fact_id, sheet, row, before=True)
     if same is not None:
         return "=" + _times(same[0], same[1] - scale)
-    f = derived.facts[fact_id]
+    f = derived.fact(fact_id)
     d = f.derivation
     if d is None or not d.operands:
         return None
-    rel = derived.relations.get(d.relation)
+    rel = derived.relation_of(f)
     kind = "sum" if d.relation in AGGREGATION.values() else (rel.kind if rel else None)
     signs = rel.signs if rel is not None and rel.kind == "sum" else (1,) * len(d.operands)
     if kind is None or len(signs) != len(d.operands):
@@ -98,7 +98,7 @@ def formula(derived: Derived, fact_id: str, cells: _Cells, sheet: str, row: int,
     for o, sign in zip(d.operands, signs, strict=True):
         r = cells.ref(o, sheet, row)
         if r is None:
-            if kind == "sum" and derived.facts[o].value == 0:
+            if kind == "sum" and derived.fact(o).value == 0:
                 continue  # a zero adds nothing: the formula stays exact without it
             return None
         refs.append((sign, r[0], r[1]))

@@ -49,8 +49,8 @@ class Derived:
         self._nodes: list[Node] | None = None
         self._node_of: dict[int, Node] = {}
         self._rels: dict[tuple, dict[str, Relation]] = {}
-        self._by_name = {(n.lower(), p.key): (n, p.key)
-                         for n in bulk.table.names for p in bulk.table.periods}
+        self._pkeys = [p.key for p in bulk.table.periods]
+        self._by_name = {(n.lower(), k): (n, k) for n in bulk.table.names for k in self._pkeys}
         self.relations = self._relations()
 
     # --- lookups ------------------------------------------------------------------------
@@ -130,6 +130,10 @@ class Derived:
             return None
         return i
 
+    def _key(self, i: int) -> tuple[str, str]:
+        t = self.bulk.table
+        return t.names[t.name[i]], self._pkeys[t.period[i]]
+
     def _has(self, i: int, metric: str) -> bool:
         col = self.bulk.store.get(metric)
         return col is not None and not metric.startswith(_PRICE) and bool(col.ok[i])
@@ -180,7 +184,7 @@ class Derived:
         """The id of the fact at node ``i``: the folder's cell where the node takes it as
         given, else ``entity|period|metric``."""
         t = self.bulk.table
-        name, key = t.key(i)
+        name, key = self._key(i)
         if not t.how[i] and metric in self.data.items:
             unit = self.data.company.units[t.unit[i]] if t.unit[i] >= 0 else None
             uname = unit.name if unit else None
@@ -198,7 +202,7 @@ class Derived:
     def _operand_id(self, i: int, metric: str) -> str | None:
         """The id of an operand of a relation at node ``i``; None where it has no value."""
         if metric.startswith(_PRICE):
-            key = self.bulk.table.key(i)[1]
+            key = self._key(i)[1]
             deck = self.data.company.prices.get(key)
             metal = metric[len(_PRICE):]
             return f"price|{key}|{metal}" if deck and metal in deck.prices else None
@@ -272,7 +276,7 @@ class Derived:
         t = self.bulk.table
         for i in range(len(t)):
             if self.bulk.needed is None or self.bulk.needed[i]:
-                name, key = t.key(i)
+                name, key = self._key(i)
                 for m in self.metrics_of(name, key):
                     yield name, key, m
 

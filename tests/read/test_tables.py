@@ -801,3 +801,41 @@ Outstanding at December 31, 1997...........................     656,950       5.
     assert periods("Outstanding at December 31, 1996") == {"1996-12-31"}
     assert periods("Granted") == {"1997FY"}
     assert periods("Outstanding at December 31, 1997") == {"1997-12-31"}
+
+
+RATE_RECONCILIATION = """\
+
+                        EXAMPLE COMPANY
+                   Provision for income taxes
+         (000's omitted in all tables except per share amounts)
+
+                                       1992            1993
+                                    ----------      ----------
+Total provision                     $  477,237      $  356,395
+                                    ==========      ==========
+Federal statutory rate                  34.0%           35.0%
+State and local taxes, net of
+ Federal benefit                         4.0             4.9
+Federal tax credits                     (0.6)           (1.4)
+Other, net                              (1.9)             --
+                                        ----            ----
+Effective tax rate                      35.5%           38.5%
+                                        ====            ====
+Share of pretax income                  12.5%           14.0%
+Tax paid, in thousands                   4.5             3.5
+"""
+
+
+def test_figures_between_a_rate_and_its_total_marked_percent_are_percentages():
+    # a rate reconciliation prints "%" on its first and total rows only, as "$" is
+    # printed; checked by hand: 34.0 + 4.0 - 0.6 - 1.9 = 35.5 percent, and 35.0 + 4.9 - 1.4
+    # = 38.5; the provision above is in thousands of dollars
+    doc = read_text(RATE_RECONCILIATION)
+    got = {(f.label, f.period.end.year): (f.value, f.unit) for f in doc.facts}
+    assert got[("Total provision", 1993)] == (Decimal(356_395_000), "USD")
+    assert got[("State and local taxes, net of Federal benefit", 1992)] == (Decimal("4.0"), "%")
+    assert got[("Federal tax credits", 1993)] == (Decimal("-1.4"), "%")
+    assert got[("Other, net", 1992)] == (Decimal("-1.9"), "%")
+    assert got[("Effective tax rate", 1993)] == (Decimal("38.5"), "%")
+    # after a rate with no total marked "%" below it: the table's own unit and scale
+    assert got[("Tax paid, in thousands", 1992)] == (Decimal(4500), "USD")

@@ -130,6 +130,7 @@ class _TableReader:
         # header names ("EPS", "Shares"), where it names one
         self._column_units: list[labels.RowUnit | None] = []
         self._percent_columns: frozenset[int] = frozenset()  # see _percent_columns
+        self._percent_cells: frozenset[tuple[int, int]] = frozenset()  # see _percent_runs
         self._note_row = -1  # the body row that is the table's scale note, if one is
 
     # -- header -------------------------------------------------------------
@@ -372,6 +373,7 @@ class _TableReader:
         self._averaged_columns = [whole or bool(_OVER_THE_PERIOD.search(c.header))
                                   for c in self.table.columns]
         self._percent_columns = _percent_columns(self.g.rows)
+        self._percent_cells = _percent_runs(self.g.rows)
         shares = self._percent_columns | _marked_percent_columns(self.g.rows)
         for k in sorted(shares):
             # a share of the total beside a dated amount ("112,424  13%") is of its date
@@ -537,7 +539,7 @@ class _TableReader:
             if seg:
                 row_entity = Entity(entity.company, entity.unit, seg, entity.share)
             meaning = self._meaning(row, row_entity, metal or section_metal)
-            row.fact_ids = self._facts(row, placed, number, meaning, dims, line.places)
+            row.fact_ids = self._facts(row, placed, number, meaning, dims, line.places, i)
             if meaning is not None:
                 self._worded_facts(row, line, meaning)
                 for k, words, place in line.worded:
@@ -568,6 +570,12 @@ class _TableReader:
             dims["hole"] = hole
         return 1
 
+    def _percent(self, cell: Cell, k: int, at: int) -> bool:
+        """Whether ``cell`` (column ``k`` of grid row ``at``) is a percentage: marked "%",
+        or in a column or a run of figures whose "%" is printed on its first and last
+        figures only."""
+        return cell.percent or k in self._percent_columns or (at, k) in self._percent_cells
+
     def _meaning(self, row: Row, entity: Entity, metal: str | None) -> _Meaning | None:
         """Unit, scale, concept, metal and entity of a statement row (None for grids,
         whose meaning is in their columns)."""
@@ -592,8 +600,10 @@ class _TableReader:
 
     def _facts(self, row: Row, placed: list[Cell | None], number_of_line: int,
                meaning: _Meaning | None, dims: tuple[tuple[str, str], ...],
-               places: list[Location | None] | None = None) -> tuple[str | None, ...]:
-        """The facts of one row's cells; their ids, None where a column is empty."""
+               places: list[Location | None] | None = None,
+               at: int = -1) -> tuple[str | None, ...]:
+        """The facts of one row's cells (row ``at`` of the grid); their ids, None where a
+        column is empty."""
         periods = self._periods_of(row)
         append = self.ctx.facts.append
         path = self.ctx.path
@@ -617,14 +627,14 @@ class _TableReader:
         if meaning is not None and meaning.scale > 0 and meaning.unit == u.USD:
             units = self._column_units
             amounts = [c for k, c in enumerate(placed) if c is not None and not c.nil
-                       and not c.percent and k not in self._percent_columns
+                       and not self._percent(c, k, at)
                        and not (units and units[k] is not None)]  # (a column of shares)
             if amounts and all(c.decimals >= 2 for c in amounts):
                 meaning = _Meaning(u.USD, 0, meaning.concept, meaning.metal, meaning.entity)
         # a row of a rate ("... tax rate ...") whose percentages are marked "%": its other
         # figures are amounts
         marked = meaning is not None and meaning.unit == u.PERCENT and any(
-            c is not None and not c.nil and (c.percent or k in self._percent_columns)
+            c is not None and not c.nil and self._percent(c, k, at)
             for k, c in enumerate(placed))
         for k, cell in enumerate(placed):
             if cell is None or k in self._page_columns:
@@ -635,7 +645,7 @@ class _TableReader:
                     cell.dollar and unit.unit in (u.PERCENT, u.COUNT)):
                 # (a figure printed with "$" is dollars, whatever its column says)
                 m = _Meaning(unit.unit, unit.scale, m.concept, m.metal, m.entity)
-            if cell.percent or k in self._percent_columns:
+            if self._percent(cell, k, at):
                 # "25.5%" is a percentage whatever the row's unit and scale
                 m = _Meaning(u.PERCENT, 0, m.concept, m.metal, m.entity)
             elif m.unit == u.PERCENT and marked and not cell.nil:
@@ -1129,6 +1139,40 @@ def _percent_columns(rows: Sequence[GridRow]) -> frozenset[int]:
         if len(broken) == len(row.cells):  # (most tables: no column left to carry a "%")
             return frozenset()
     return frozenset(k for k in first if k not in broken)
+
+
+def _percent_runs(rows: Sequence[GridRow]) -> frozenset[tuple[int, int]]:
+    """(row, column) of the figures between a figure marked "%" and a total marked "%"
+    below it, under a rule, in the same column, as "$" is printed: a rate reconciliation's
+    "34.0%", then "4.0", "(0.4)", ..., then a rule and "41.0%". Every figure of the run
+    prints as many decimals (one or more) and no "$", and no other rule falls inside it."""
+    out: set[tuple[int, int]] = set()
+    runs: dict[int, list[int]] = {}  # column: the rows of the open run's unmarked figures
+    places: dict[int, int] = {}  # column: the decimals of the open run's first figure
+    ruled = False
+    for i, row in enumerate(rows):
+        if row.rule is not None:
+            ruled = True
+            continue
+        if not row.figures:
+            if row.text:
+                ruled = False
+            continue
+        for k, cell in enumerate(row.cells):
+            if cell is None or cell.nil:
+                continue
+            open_run = runs.get(k)
+            if cell.percent and cell.decimals >= 1:
+                if open_run and ruled and cell.decimals == places[k]:
+                    out.update((at, k) for at in open_run)
+                runs[k], places[k] = [], cell.decimals
+            elif (open_run is not None and not ruled and not cell.dollar
+                  and cell.decimals == places[k]):
+                open_run.append(i)
+            else:
+                runs.pop(k, None)
+        ruled = False
+    return frozenset(out)
 
 
 def _unit_named(header: str, note: labels.ScaleNote) -> labels.RowUnit | None:

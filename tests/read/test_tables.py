@@ -664,8 +664,9 @@ Granted                                             4,003          $33.44
 Cancelled                                             301          $ 7.95
 """
     cancelled = [f for f in read_text(options, "x.txt").facts if f.label == "Cancelled"]
+    # (an option's price is a price of one share)
     assert [(f.unit, f.value) for f in cancelled] == [("shares", Decimal(301000)),
-                                                       ("USD", Decimal("7.95"))]
+                                                       ("USD/share", Decimal("7.95"))]
 
 
 def test_a_header_with_change_columns_and_a_stub_of_words_between_its_periods():
@@ -839,3 +840,68 @@ def test_figures_between_a_rate_and_its_total_marked_percent_are_percentages():
     assert got[("Effective tax rate", 1993)] == (Decimal("38.5"), "%")
     # after a rate with no total marked "%" below it: the table's own unit and scale
     assert got[("Tax paid, in thousands", 1992)] == (Decimal(4500), "USD")
+
+
+OPTION_ROLL_FORWARD = """\
+
+                        EXAMPLE COMPANY
+                      Stock option activity
+         (000's omitted in all tables except per share amounts)
+
+                                             Shares         Option Price
+- ------------------------------------------------------------------------
+December 31, 1991--
+   Outstanding                                8,643       $ 3.20 - $41.63
+   Available for future grant                 6,879              --
+                                             ------
+1992--
+Granted                                       4,003       $33.44 - $41.80
+Cancelled                                       301       $ 7.95 - $41.80
+                                             ------
+December 31, 1992--
+   Outstanding                                9,783       $ 3.46 - $41.80
+   Available for future grant                14,822              --
+"""
+
+
+def test_a_day_heading_dates_the_balances_under_it_and_option_prices_are_per_share():
+    # checked by hand against the layout: the rows under "December 31, 1992--" stand at
+    # that day; those under "1992--" moved during the year; the option price column is a
+    # price of one share, not thousands of dollars
+    doc = read_text(OPTION_ROLL_FORWARD)
+    got = {(f.label, f.printed): (f.value, f.unit, f.period) for f in doc.facts}
+    at_1992 = Period.instant(date(1992, 12, 31))
+    assert got[("Outstanding", "9,783")] == (Decimal(9_783_000), "shares", at_1992)
+    assert got[("Available for future grant", "14,822")] == (
+        Decimal(14_822_000), "shares", at_1992)
+    assert got[("Available for future grant", "6,879")][2] == Period.instant(date(1991, 12, 31))
+    assert got[("Granted", "4,003")][2] == Period(date(1992, 12, 31), date(1992, 1, 1))
+    assert got[("Cancelled", "41.80")][:2] == (Decimal("41.80"), "USD/share")
+
+
+PER_SHARE_SECTION = """\
+
+                        EXAMPLE COMPANY
+                  Consolidated Statements of Income
+          (in thousands, except per share amounts)
+
+                                                 1992         1993
+                                              ----------   ----------
+NET INCOME                                    $  850,036   $  452,776
+EARNINGS PER COMMON SHARE:
+  Before Cumulative Effect of Accounting Changes   $1.86        $0.93
+  Cumulative Effect of Accounting Changes--
+    Postretirement Benefits                        (.07)           -
+    Income Taxes                                   (.07)           -
+                                              ----------   ----------
+NET INCOME                                         $1.72        $0.93
+"""
+
+
+def test_a_heading_inside_a_per_share_section_keeps_its_unit():
+    # hand-checked: 1.86 - 0.07 - 0.07 = 1.72 dollars per share
+    doc = read_text(PER_SHARE_SECTION)
+    got = {(f.label, f.printed): (f.value, f.unit) for f in doc.facts}
+    assert got[("Postretirement Benefits", "(.07)")] == (Decimal("-0.07"), "USD/share")
+    assert got[("Income Taxes", "(.07)")] == (Decimal("-0.07"), "USD/share")
+    assert got[("NET INCOME", "850,036")] == (Decimal(850_036_000), "USD")

@@ -498,6 +498,8 @@ _CONTINUED_MARK = re.compile(r"\((?:continued|concluded)\)|--+$", re.IGNORECASE)
 # a row of what stands at a day, the label's last words: "... at December 31, 1992"
 _STANDING_AT = re.compile(r"\b(?:at|as of|as at|after)\s+([A-Z][a-z]+\.? \d{1,2}, (?:19|20)\d\d)"
                           r"[\s:.]*$")
+# a heading of a day over what stands at it: "December 31, 1992-- Outstanding"
+_DAY_LEAD = re.compile(r"^([A-Z][a-z]+\.? \d{1,2}, (?:19|20)\d\d)\s*(?:--+|\u2014|:)\s*\S")
 _BALANCE_AT = re.compile(r"^balances?,?\s+(?:at|as of|as at)?\s*(.+?)[:.]?$", re.IGNORECASE)
 
 
@@ -506,14 +508,14 @@ def period_of_label(label: str, year_end: tuple[int, int] = (12, 31),
     """The period a row label names, for tables whose columns name none: a heading of
     period words ("1991", "Year ended December 31, 1993", "Fourth Quarter 1993", "1991
     (CONTINUED)", "1991--Reserve for doubtful accounts") or a balance ("Balance at
-    September 30, 1994", an instant); a quarter
+    September 30, 1994", "December 31, 1992-- Outstanding", an instant); a quarter
     or a duration without a year ("First Quarter") is of ``year`` when it is given (the
     year the table's header names); else None."""
     label = _CONTINUED_MARK.sub("", label).strip()
     lead = _YEAR_LEAD.match(label)
     if lead:  # "1991--Reserve for doubtful accounts": a schedule's row of that year
         label = lead.group(1)
-    m = _BALANCE_AT.match(label)
+    m = _BALANCE_AT.match(label) or _DAY_LEAD.match(label)
     if m and is_header_line(m.group(1)):
         items = [i for i in header_items(m.group(1)) if i.kind == "date" and i.year]
         if items:

@@ -582,6 +582,10 @@ class _TableReader:
         if self.table.kind == "grid":
             return None
         ru = labels.row_unit(row.label, row.group or row.section, self.note)
+        if row.group and row.section and ru.unit == u.USD:
+            # a heading inside a section ("Cumulative Effect of Accounting Changes--" under
+            # "EARNINGS PER SHARE:"): the section's unit where the heading names none
+            ru = labels.row_unit(row.label, row.section, self.note)
         unit, scale = ru.unit, ru.scale
         if unit == u.USD and not self.note.text and labels.counts(self.table.title):
             unit, scale = u.COUNT, 0  # "Specialty 1,109" under "Domestic Retail Stores:"

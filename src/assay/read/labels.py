@@ -59,7 +59,7 @@ _PER_SHARE = re.compile(r"\bper\b(?:\s+[\w-]+){0,5}?\s+(?:share|rsu|option)\b"
                         r"|\bper-share\b|\beps\b"
                         # an award's price and value are a share's
                         r"|(?<!total )(?<!aggregate )\bgrant[- ]date fair value\b"
-                        r"|\bexercise price\b")
+                        r"|\b(?:exercise|option|strike) prices?\b")
 # shares left out of a per-share figure: "Equity awards excluded from diluted net income
 # per share because their effect would have been anti-dilutive"
 _LEFT_OUT = re.compile(r"\bexcluded from\b|\banti-?dilutive\b")

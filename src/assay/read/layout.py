@@ -215,6 +215,10 @@ def is_caps_heading(text: str) -> bool:
     return len(letters) >= 3 and all(c.isupper() for c in letters)
 
 
+# a heading closed by a dash glued to its words (a rule after a space is not)
+_DASHED_HEADING = re.compile(r"[^\s-](?:--+|\u2014)$")
+
+
 def continues(previous: str, prev_indent: int, line: str, indent: int) -> bool:
     """Whether ``line`` continues the wrapped label that began with ``previous``.
 
@@ -229,7 +233,7 @@ def continues(previous: str, prev_indent: int, line: str, indent: int) -> bool:
     if indent < prev_indent or not line:
         return False
     prev = previous.rstrip()
-    if prev.endswith(":"):
+    if prev.endswith(":") or _DASHED_HEADING.search(prev):  # "December 31, 1992--"
         return False
     first = line[0]
     if indent == prev_indent:  # a label wrapped flush: a lower-case carry-on, or the

@@ -905,3 +905,35 @@ def test_a_heading_inside_a_per_share_section_keeps_its_unit():
     assert got[("Postretirement Benefits", "(.07)")] == (Decimal("-0.07"), "USD/share")
     assert got[("Income Taxes", "(.07)")] == (Decimal("-0.07"), "USD/share")
     assert got[("NET INCOME", "850,036")] == (Decimal(850_036_000), "USD")
+
+
+STUB_IN_HEADER = """\
+
+ RESERVE FOR LOAN LOSSES
+
+                                                   Six         Six
+              Quarter     Quarter     Quarter     Months      Months
+ (unaudited)   Ended       Ended       Ended      Ended       Ended
+ (dollars    Sept. 30,    June 30,   Sept. 30,   Sept. 30,   Sept. 30,
+  in 000s)     2008        2008        2007        2008        2007
+ ---------------------------------------------------------------------
+ Balance at
+  beginning
+  of period $   19,149  $   19,114  $   16,262  $   19,114  $   15,889
+ Provision
+  for loan
+  losses        12,000       3,000         800      15,000       1,200
+"""
+
+
+def test_header_words_beside_a_stub_that_ends_where_the_columns_begin():
+    # "(unaudited)   Ended": the stub's gap ends right where the columns' words begin;
+    # checked by hand: the first column is the quarter ended September 30, 2008, the
+    # fourth the six months ended then
+    doc = read_text(STUB_IN_HEADER)
+    got = {(f.label, f.printed): f.period for f in doc.facts}
+    assert got[("Provision for loan losses", "12,000")] == Period.quarter(2008, 3)
+    assert got[("Provision for loan losses", "15,000")] == Period(date(2008, 9, 30),
+                                                                  date(2008, 4, 1))
+    assert got[("Balance at beginning of period", "19,149")] == Period.instant(
+        date(2008, 6, 30))

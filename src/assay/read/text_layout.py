@@ -202,10 +202,10 @@ def _stub_line(line: SourceLine, first: int) -> bool:
 
 
 def _header_like_right_of(line: SourceLine, first: int) -> bool:
-    """A line with a stub on the left ("LOANS  (unaudited)") and period words over the
-    columns, from a little left of the anchor's first item on."""
+    """A line with a stub on the left ("LOANS  (unaudited)", "(unaudited)   Ended") and
+    period words over the columns, after a gap that ends by the anchor's first item."""
     text = line.text
-    cut = text.rfind("  ", 0, max(first - 2, 0))  # the gap before the columns' words
+    cut = text.rfind("  ", 0, first)  # the gap before the columns' words
     return (cut > 0 and bool(text[:cut].strip())
             and all(_date_part(c) for c in line.cells)  # "JULY 31," is no figure
             and is_header_line(text[cut:]))

@@ -937,3 +937,46 @@ def test_header_words_beside_a_stub_that_ends_where_the_columns_begin():
                                                                   date(2008, 4, 1))
     assert got[("Balance at beginning of period", "19,149")] == Period.instant(
         date(2008, 6, 30))
+
+
+NARROW_LABELS = """\
+
+ CONSOLIDATED STATEMENTS OF FINANCIAL CONDITION
+
+ (unaudited)         Quarter      Quarter
+ (in 000s,             Ended        Ended
+  except share       Sept. 30,    June 30,
+  data)                2008         2008
+ ------------------------------------------
+ Stockholders'
+  equity:
+   Common stock,
+    $1.00 par
+    value;
+    30,000,000
+    shares
+    authorized;
+    11,960,371
+    and 11,917,113
+    shares
+    outstanding    $    11,960  $    11,917
+   Retained
+    earnings            59,115       64,318
+ Weighted average
+  shares
+  outstanding        11,940,064   11,893,813
+"""
+
+
+def test_a_narrow_label_column_keeps_its_numbers_and_a_note_broken_over_the_stub():
+    # hand-checked: the common stock line is $11,960 thousand at par ($1.00 x 11,960,371
+    # shares); the note "(in 000s, except share data)" is broken over three stub lines,
+    # so the share counts are printed in full
+    doc = read_text(NARROW_LABELS)
+    got = {(f.label, f.printed): (f.value, f.unit) for f in doc.facts}
+    label = ("Common stock, $1.00 par value; 30,000,000 shares authorized; 11,960,371 and "
+             "11,917,113 shares outstanding")
+    assert got[(label, "11,960")] == (Decimal(11_960_000), "USD")
+    assert got[("Retained earnings", "64,318")] == (Decimal(64_318_000), "USD")
+    assert got[("Weighted average shares outstanding", "11,940,064")] == (
+        Decimal(11_940_064), "shares")

@@ -156,6 +156,13 @@ class _TableReader:
             title_parts.append(text)
         note_text = " ".join(note_parts)
         note = labels.parse_scale_note(note_text)
+        if note is None and g.columns and g.header:
+            # a note broken over the header's stub ("(in 000s," / "except share" / "data)")
+            left = min(c.start for c in g.columns)
+            stub = " ".join(part for line in g.header if (part := line.text[:left].strip()))
+            note = labels.parse_scale_note(stub) if "(" in stub else None
+            if note is not None:
+                note_text = note.text
         if note is None:  # a scale said in the title or the header ("$000", "(in millions)")
             for line in [*g.title, *g.header]:
                 note = labels.parse_scale_note(line.text)
@@ -469,7 +476,8 @@ class _TableReader:
                 rule_pending = None
                 last_row_is_previous = False
                 continue
-            if not any(placed) and _figures_of_a_row(text, line.figures):
+            if not any(placed) and _figures_of_a_row(text, line.figures) and not (
+                    pending and self._in_wrapped_label(pending[-1], text, line.figures)):
                 # figures under no column (the row is out of line with the table):
                 # each is reported, the row keeps its label
                 for c in line.figures:
@@ -569,6 +577,15 @@ class _TableReader:
         if hole is not None:
             dims["hole"] = hole
         return 1
+
+    def _in_wrapped_label(self, unit: _Unit, text: str, figures: list[Cell]) -> bool:
+        """Whether a line's one figure is a word of the label wrapping above it: it stands
+        left of every column, where the label's lines stand ("Common stock, $1.00 par
+        value; 30,000,000 / shares authorized" in a narrow label column)."""
+        columns = self.g.columns
+        return (len(figures) == 1 and bool(columns)
+                and figures[0].end <= min(c.start for c in columns)
+                and continues(unit.text, unit.indent, text.strip(), indent_of(text)))
 
     def _percent(self, cell: Cell, k: int, at: int) -> bool:
         """Whether ``cell`` (column ``k`` of grid row ``at``) is a percentage: marked "%",

@@ -980,3 +980,29 @@ def test_a_narrow_label_column_keeps_its_numbers_and_a_note_broken_over_the_stub
     assert got[("Retained earnings", "64,318")] == (Decimal(64_318_000), "USD")
     assert got[("Weighted average shares outstanding", "11,940,064")] == (
         Decimal(11_940_064), "shares")
+
+
+REPEATED_LABELS = """\
+
+                        EXAMPLE COMPANY
+                     Revenue by region (in thousands)
+
+                                          Three Months Ended
+                                       March 31,     March 31,
+                                          2020          2019
+                                       ---------     ---------
+Revenue:
+  Americas                              $ 40,100      $ 38,000
+  Asia-Pacific                            130,487       120,000
+Revenue ex-TAC:
+  Americas                                20,050        19,000
+  Asia-Pacific                             56,894        50,000
+"""
+
+
+def test_a_fact_names_the_heading_its_row_stands_under():
+    # the same label under two headings: the heading says which figure it is
+    doc = read_text(REPEATED_LABELS)
+    got = {(f.label, f.printed): f.heading for f in doc.facts}
+    assert got[("Asia-Pacific", "130,487")] == "Revenue:"
+    assert got[("Asia-Pacific", "56,894")] == "Revenue ex-TAC:"

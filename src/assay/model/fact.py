@@ -43,6 +43,9 @@ class Fact:
     derivation: Derivation | None = None
     column: int | None = None
     row: int | None = None
+    # the heading the row stands under inside its section ("Revenue ex-TAC:" over
+    # "Asia-Pacific"): what the label means in the table
+    heading: str | None = None
     # notes beside the number, such as the price deck an equivalent figure was valued at
     extra: tuple[tuple[str, str], ...] = field(default=(), compare=False, hash=False)
     # the interval, worked out when first asked (value and decimals do not change)

@@ -76,6 +76,11 @@ class Context:
         self.diagnostics.append(Diagnostic(Location(self.path, line, col, col), code, message))
 
 
+def _heading(row: Row) -> str | None:
+    """The heading ``row`` stands under inside its section, if any."""
+    return row.group if row.group and row.group != row.section else None
+
+
 def _figures_of_a_row(text: str, cells: list[Cell]) -> bool:
     """Whether a line's trailing figures are a row's, not words of its label: a lone
     figure set off by one space ("the company's 29.73%"), a year or a note number ("Year
@@ -683,7 +688,7 @@ class _TableReader:
                 m.metal, dims or (self._members[k] if self._members else ()), title,
                 section, notes, cell.text, cell.nil,
                 places[k] if places else Location(path, number_of_line, cell.start, cell.end),
-                None, k, index,
+                None, k, index, _heading(row),
             ))
             ids.append(fact_id)
         return tuple(ids)
@@ -764,7 +769,8 @@ class _TableReader:
                 self.ctx.facts.append(Fact(
                     f"{prefix}{n}", w.number * _POWERS[scale], w.unit, row.label, period,
                     meaning.entity, w.decimals - scale, scale, None, None, (), title,
-                    row.section, row.footnotes, w.text, False, source, None, None, row.index))
+                    row.section, row.footnotes, w.text, False, source, None, None, row.index,
+                    _heading(row)))
                 n += 1
 
     def _clause_period(self, clause: str, periods: list[Period]) -> Period | None:
@@ -800,7 +806,7 @@ class _TableReader:
                 f"{self._id_prefix}{row.index}x{k}_{n}", w.number * _POWERS[scale], w.unit,
                 row.label, period, meaning.entity, w.decimals - scale, scale, None, None, (),
                 self.table.title, row.section, row.footnotes, w.text, False, place, None, k,
-                row.index))
+                row.index, _heading(row)))
 
     def _row_periods(self, label: str) -> list[Period | None]:
         """Each column's period for a row of a table whose header names no period (a

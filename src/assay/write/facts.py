@@ -15,7 +15,7 @@ from assay.write.text_table import text_columns
 FIELDS = (
     "id", "value", "unit", "scale", "decimals", "lower", "upper", "printed", "nil",
     "label", "concept", "metal", "period", "period_start", "period_end", "company",
-    "operating_unit", "segment", "share", "table", "section", "row", "column",
+    "operating_unit", "segment", "share", "table", "section", "heading", "row", "column",
     "footnotes", "dims", "file", "line", "col_start", "col_end", "selector", "derivation",
 )
 
@@ -52,6 +52,7 @@ def fact_record(f: Fact) -> dict[str, object]:
         "share": _text(f.entity.share) if f.entity.share is not None else "",
         "table": f.table or "",
         "section": f.section or "",
+        "heading": f.heading or "",
         "row": f.row,
         "column": f.column,
         "footnotes": ";".join(f.footnotes),

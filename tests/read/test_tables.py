@@ -1006,3 +1006,36 @@ def test_a_fact_names_the_heading_its_row_stands_under():
     got = {(f.label, f.printed): f.heading for f in doc.facts}
     assert got[("Asia-Pacific", "130,487")] == "Revenue:"
     assert got[("Asia-Pacific", "56,894")] == "Revenue ex-TAC:"
+
+
+RATIO_BLOCKS = """\
+
+                        EXAMPLE BANK
+                   Selected financial data
+          (In thousands, except share and per share data)
+
+                                            March 31,    December 31,
+                                              2020           2019
+                                           ---------     ------------
+Total assets                               $2,219,114     $2,219,049
+Net income                                      1,905          5,560
+Performance Ratios:
+  Return on average common equity               8.26%          7.13%
+  Net interest margin                           3.89           3.94
+  Efficiency ratio                             51.60          48.39
+Capital Ratios:
+  Tier 1 leverage capital                       10.1%          10.3%
+  Total risk-based capital                      13.8           12.9
+"""
+
+
+def test_a_block_whose_first_figure_is_marked_percent_is_of_percentages():
+    # under "Performance Ratios:" only the first row prints "%"; every figure of the
+    # block prints two decimals and no "$": checked by hand, all are percentages, while
+    # the dollars above stay in thousands
+    doc = read_text(RATIO_BLOCKS)
+    got = {(f.label, f.printed): (f.value, f.unit) for f in doc.facts}
+    assert got[("Efficiency ratio", "51.60")] == (Decimal("51.60"), "%")
+    assert got[("Net interest margin", "3.94")] == (Decimal("3.94"), "%")
+    assert got[("Total risk-based capital", "13.8")] == (Decimal("13.8"), "%")
+    assert got[("Net income", "1,905")] == (Decimal(1_905_000), "USD")

@@ -813,3 +813,55 @@ def test_a_sentence_across_the_table_naming_its_period_dates_a_column_that_does_
     sales = _by_label(read_text(html, "x.htm"))["Net sales"]
     assert [(f.value, f.period) for f in sales] == [
         (Decimal("520900000"), Period(date(2020, 3, 31), date(2020, 1, 1)))]
+
+
+PERCENT_HEADS = """<html><body>
+<p>CONDENSED CONSOLIDATED STATEMENTS OF INCOME</p>
+<table>
+<tr><td>(In millions)</td><td colspan="3">13 Weeks Ended</td><td></td>
+    <td colspan="3">13 Weeks Ended</td><td></td><td colspan="2">Reported</td><td></td>
+    <td colspan="2">Restated</td></tr>
+<tr><td></td><td colspan="3">Mar 28, 2020</td><td></td><td colspan="3">Mar 30, 2019</td>
+    <td></td><td colspan="2">%</td><td></td><td colspan="2">%</td></tr>
+<tr><td></td><td></td><td></td><td></td><td></td><td></td><td></td><td></td><td></td>
+    <td colspan="2">Inc (Dec)</td><td></td><td colspan="2">Inc (Dec)</td></tr>
+<tr><td>Europe</td><td>$</td><td>105.7</td><td></td><td></td><td>$</td><td>138.6</td><td></td>
+    <td></td><td>(24</td><td>)</td><td></td><td>(19</td><td>)</td></tr>
+<tr><td>Asia Pacific</td><td></td><td>120.4</td><td></td><td></td><td></td><td>156.1</td><td></td>
+    <td></td><td>(23</td><td>)</td><td></td><td>(20</td><td>)</td></tr>
+</table>
+</body></html>
+"""
+
+
+def test_a_percent_sign_alone_in_a_header_cell_heads_its_own_column():
+    # "Mar 30, 2019" | "%" | "%": each "%" heads the change column under it, not the date
+    # on its left; checked by hand: 156.1 is $156.1 million of 2019, (23) a change in %
+    doc = read_text(PERCENT_HEADS, "release.htm")
+    got = {(f.label, f.printed): (f.value, f.unit) for f in doc.facts}
+    assert got[("Asia Pacific", "156.1")] == (Decimal("156100000.0"), "USD")
+    assert got[("Asia Pacific", "(23)")] == (Decimal(-23), "%")
+    assert got[("Europe", "(19)")] == (Decimal(-19), "%")
+
+
+SHIFTED_HEADER = """<html><body>
+<p>Major Segments ($ Millions)</p>
+<table>
+<tr><td rowspan="2">Major Segments</td><td colspan="3">Net Revenues</td></tr>
+<tr><td></td><td>Q1 2020</td><td>Q1 2019</td><td>% Change</td></tr>
+<tr><td>U.S. and Canada</td><td>$428.6</td><td>$357.9</td><td>20%</td></tr>
+<tr><td>International</td><td>$250.4</td><td>$282.6</td><td>-11%</td></tr>
+</table>
+</body></html>
+"""
+
+
+def test_a_header_row_pushed_right_of_the_figures_names_them_in_order():
+    # the rowspan pushes the second header row one column right of the figures (its
+    # cells add up to five columns, the rows of figures' to four): its three headers name
+    # the three columns of figures in order; checked by hand: 357.9 is Q1 2019's
+    doc = read_text(SHIFTED_HEADER, "release.htm")
+    got = {(f.label, f.printed): f for f in doc.facts}
+    assert got[("U.S. and Canada", "428.6")].period == Period.quarter(2020, 1)
+    assert got[("U.S. and Canada", "357.9")].period == Period.quarter(2019, 1)
+    assert got[("International", "-11%")].unit == "%"

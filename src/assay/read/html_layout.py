@@ -41,6 +41,8 @@ _POINTS = {"pt": 1.0, "px": 0.75, "em": 10.0, "in": 72.0}
 _PREFIXES = frozenset({"$", "(", "$(", "($", "( $"})
 _SUFFIXES = frozenset({")", "%", ")%", "%)"})
 _DIGIT = re.compile(r"\d")
+# what a ")" or "%" closes: the figure before it ("(24", "5.10", a nil "—")
+_FIGURE_PART = re.compile(r"[^A-Za-z%]*(?:\d|[—–-])[^A-Za-z%]*")
 # a cell of two figures, a range: "0.1%-1.6%", "$4,125 - $4,145", "—%-4.6%"
 _YEARS = re.compile(r"\s*(?:19|20)\d\d\s*[-–]\s*(?:(?:19|20)?\d\d)\s*")  # "2019-2020", "2019-20"
 _RANGE = re.compile(r"\$?\s?(?:[\d,.]*\d|[—–-])\s?%?\s?[-–]\s?\$?\s?[\d,.]*\d\s?%?")
@@ -157,7 +159,7 @@ def _int(text: str | None) -> int:
 
 def _joined(tokens: list[_Token]) -> list[_Token]:
     """The non-empty cells of a row, a figure split over cells joined: a "$" or "(" alone
-    goes with the cell after it, a ")" or "%" alone with the cell before it."""
+    goes with the cell after it, a ")" or "%" alone with the figure before it."""
     out: list[_Token] = []
     prefix = ""
     for tok in tokens:
@@ -167,8 +169,8 @@ def _joined(tokens: list[_Token]) -> list[_Token]:
         if text in _PREFIXES:
             prefix += text.replace("\u00a0", "")
             continue
-        if text in _SUFFIXES and out:
-            out[-1].text += text
+        if text in _SUFFIXES and out and _FIGURE_PART.fullmatch(out[-1].text):
+            out[-1].text += text  # (after words or another "%" it heads a column)
             continue
         if prefix:
             text = prefix + text
@@ -217,6 +219,7 @@ def _grids(table: etree._Element, ordinal: int, path: str, offset: int, scope: s
     """The grids of a table: one, or one for each block a header row starts within it
     ("Six Months Ended" under the rows of "Three Months Ended")."""
     rows = _rows(table)
+    widths = [_width(tokens) for _, tokens in rows]  # (empty cells counted)
     joined = [(tr, _joined(tokens)) for tr, tokens in rows]
     figures = [[(t, _figure(t.text)) for t in tokens] for _, tokens in joined]
     # rows of figures: a figure alone in a cell, or a range ("43%-72%") right of the stub
@@ -245,13 +248,13 @@ def _grids(table: etree._Element, ordinal: int, path: str, offset: int, scope: s
         if not any(k in is_data for k in block):
             continue
         grids.append(_grid(joined, figures, block, is_data, columns, label_width, ordinal, path,
-                           offset, title, follows or b > 0, scope))
+                           offset, title, follows or b > 0, scope, widths))
     return grids
 
 
 def _grid(joined, figures, block: range, is_data: set[int], columns: list[int],
           label_width: int, ordinal: int, path: str, offset: int, title: list[SourceLine],
-          follows: bool, scope: str) -> Grid:
+          follows: bool, scope: str, widths: list[int]) -> Grid:
     """The grid of one block of a table's rows: its header rows, those before its first
     row of figures, and its body."""
     rank = {c: k for k, c in enumerate(columns)}
@@ -262,6 +265,7 @@ def _grid(joined, figures, block: range, is_data: set[int], columns: list[int],
     def x(col: int) -> int:
         return label_width + _COLUMN_WIDTH * col
 
+    body_width = max((widths[k] for k in block if k in is_data), default=0)
     grid_rows: list[GridRow] = []
     header: list[SourceLine] = []
     header_cells: list[list[tuple[tuple[int, ...], str]]] = []
@@ -269,6 +273,7 @@ def _grid(joined, figures, block: range, is_data: set[int], columns: list[int],
         (tr, tokens), row = joined[k], figures[k]
         number = offset + (tr.sourceline or 1)
         if k < first:  # a header line: each cell over the columns it spans
+            tokens = _aligned(tokens, widths[k], columns, body_width)
             header.append(SourceLine(number, _header_line(tokens, columns, x)))
             header_cells.append([
                 (tuple(rank[c] for c in columns if tok.col <= c < tok.col + tok.span), tok.text)
@@ -338,6 +343,29 @@ def _grid(joined, figures, block: range, is_data: set[int], columns: list[int],
     return Grid("statement", first_line, grid_rows[-1].number, title, header, anchor,
                 grid_columns, grid_rows, len(columns), follows=follows,
                 header_cells=header_cells)
+
+
+def _width(tokens: list[_Token]) -> int:
+    """The columns a row's cells take, colspans counted."""
+    return max((t.col + t.span for t in tokens), default=0)
+
+
+def _aligned(tokens: list[_Token], width: int, columns: list[int],
+             body_width: int) -> list[_Token]:
+    """A header row whose colspans add up to another width than the rows of figures'
+    (its cells do not stand over the columns they name) gives its cells right of the
+    stub one to each column of figures, in order, when it has as many as there are
+    columns; otherwise it is left as it is."""
+    if width == body_width:
+        return tokens
+    over = [n for n, t in enumerate(tokens) if t.text and t.col + t.span - 1 >= columns[0]]
+    if len(over) != len(columns):
+        return tokens
+    out = list(tokens)
+    for n, col in zip(over, columns, strict=True):
+        t = tokens[n]
+        out[n] = _Token(col, 1, t.text, t.td, t.index)
+    return out
 
 
 def _label_only(tokens: list[_Token], columns: list[int]) -> bool:

@@ -943,7 +943,8 @@ def _contents_columns(rows: Sequence[GridRow]) -> frozenset[int]:
         if 2 * led > len(cells):
             out.add(k)
     return frozenset(out)
-_PERCENT_COLUMN = re.compile(r"^(?:%|percent(?:age)?\b)", re.IGNORECASE)
+# "% Change", "Percent of sales", "Reported % Inc (Dec)"
+_PERCENT_COLUMN = re.compile(r"^%|^percent(?:age)?\b|\s%(?=\s|$)", re.IGNORECASE)
 _COUNT_COLUMN = re.compile(r"(?i)quantity|number|count|#|no\.")
 # a span of time per item, never a sum: "Months To Roll", "Average Months", "Days
 # Outstanding", "Remaining Years", "Maturity Years"

@@ -865,3 +865,31 @@ def test_a_header_row_pushed_right_of_the_figures_names_them_in_order():
     assert got[("U.S. and Canada", "428.6")].period == Period.quarter(2020, 1)
     assert got[("U.S. and Canada", "357.9")].period == Period.quarter(2019, 1)
     assert got[("International", "-11%")].unit == "%"
+
+
+NESTED_HEADINGS = """<html><body>
+<p>SELECTED FINANCIAL DATA (In thousands, except per share data)</p>
+<table>
+<tr><td></td><td colspan="2">Three Months Ended March 31,</td></tr>
+<tr><td></td><td>2020</td><td>2019</td></tr>
+<tr><td>Net income</td><td>$56,057</td><td>$38,821</td></tr>
+<tr><td>Per Common Share Data:</td><td></td><td></td></tr>
+<tr><td>Net income:</td><td></td><td></td></tr>
+<tr><td>Basic</td><td>$0.92</td><td>$0.63</td></tr>
+<tr><td>Diluted</td><td>0.91</td><td>0.63</td></tr>
+<tr><td>Book value</td><td>$19.77</td><td>$16.88</td></tr>
+</table>
+</body></html>
+"""
+
+
+def test_a_heading_under_another_keeps_the_outer_one_s_unit_and_names_both():
+    # "Per Common Share Data:" over "Net income:" over "Basic": dollars per share, not
+    # thousands of dollars; checked by hand against the table's own note
+    doc = read_text(NESTED_HEADINGS, "release.htm")
+    got = {(f.label, f.printed): f for f in doc.facts}
+    basic = got[("Basic", "0.92")]
+    assert (basic.value, basic.unit) == (Decimal("0.92"), "USD/share")
+    assert basic.heading == "Per Common Share Data: / Net income:"
+    assert got[("Book value", "19.77")].unit == "USD/share"
+    assert got[("Net income", "56,057")].value == Decimal(56_057_000)

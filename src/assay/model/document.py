@@ -59,6 +59,8 @@ class Row:
     footnotes: tuple[str, ...] = ()
     heading: bool = False
     block: int = 0
+    parent: str | None = None  # the heading ``group`` stands under ("Per Common Share
+    # Data:" over "Net income:" over "Basic")
 
 
 @dataclass(slots=True)

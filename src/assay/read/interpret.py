@@ -77,8 +77,9 @@ class Context:
 
 
 def _heading(row: Row) -> str | None:
-    """The heading ``row`` stands under inside its section, if any."""
-    return row.group if row.group and row.group != row.section else None
+    """The headings ``row`` stands under inside its section, outermost first, if any."""
+    heads = [h for h in (row.parent, row.group) if h and h != row.section]
+    return " / ".join(heads) or None
 
 
 def _figures_of_a_row(text: str, cells: list[Cell]) -> bool:
@@ -404,6 +405,8 @@ class _TableReader:
         group: str | None = None
         group_indent = 0
         member_indent: int | None = None
+        parent: str | None = None  # the heading over ``group``, and its indent
+        parent_indent = 0
         entity = Entity(self.ctx.company)
         section_metal: str | None = None
         block = 0
@@ -414,8 +417,10 @@ class _TableReader:
 
         def flush_headings() -> None:
             nonlocal section, group, group_indent, member_indent, entity, section_metal
+            nonlocal parent, parent_indent
             if not pending:
                 return
+            outer = None  # a heading right above this one, in the same run of headings
             for unit in pending:
                 label, marks = labels.split_footnotes(unit.text)
                 if not any(self._periods):
@@ -424,15 +429,17 @@ class _TableReader:
                         self._row_period = named
                 if is_caps_heading(label):
                     section = label
-                    group, member_indent = None, None
+                    group, member_indent, parent, outer = None, None, None, None
                     entity = _entity_of_heading(self.ctx.company, label)
                     section_metal = labels.metal_in(label) if entity.unit is None else None
                 else:
+                    parent, parent_indent = (outer, group_indent) if outer else (None, 0)
                     group, group_indent, member_indent = label, unit.indent, None
+                    outer = label
                 self.table.rows.append(Row(  # positional, in the order of _ROW_FIELDS
                     len(self.table.rows), label, tuple(unit.lines),
                     (), unit.indent, None, None, section, None if group == label else group,
-                    marks, True, block))
+                    marks, True, block, None if group == label else parent))
                 self.used.update(unit.lines)
             pending.clear()
 
@@ -525,15 +532,16 @@ class _TableReader:
             if group is not None and stripped:
                 if member_indent is None:
                     if indent < group_indent:
-                        group = None
+                        group, group_indent, parent = parent, parent_indent, None
                     else:
                         member_indent = indent
-                elif indent < member_indent:
-                    group, member_indent = None, None
+                elif indent < member_indent:  # the group ends: its parent's rows go on
+                    group, group_indent, member_indent, parent = (parent, parent_indent, None,
+                                                                  None)
             label, marks = labels.split_footnotes(" ".join(stripped.split()))
             # positional, in the order of _ROW_FIELDS
             row = Row(len(rows), label, tuple(unit_lines),
-                      (), indent, row_rule, None, section, group, marks, False, block)
+                      (), indent, row_rule, None, section, group, marks, False, block, parent)
             rows.append(row)
             used.update(unit_lines)
             if is_grid:
@@ -604,10 +612,12 @@ class _TableReader:
         if self.table.kind == "grid":
             return None
         ru = labels.row_unit(row.label, row.group or row.section, self.note)
-        if row.group and row.section and ru.unit == u.USD:
-            # a heading inside a section ("Cumulative Effect of Accounting Changes--" under
-            # "EARNINGS PER SHARE:"): the section's unit where the heading names none
-            ru = labels.row_unit(row.label, row.section, self.note)
+        for outer in (row.parent, row.section):
+            if row.group and outer and ru.unit == u.USD:
+                # a heading inside another ("Net income:" under "Per Common Share Data:",
+                # "Cumulative Effect of Accounting Changes--" under "EARNINGS PER SHARE:"):
+                # the outer one's unit where the heading names none
+                ru = labels.row_unit(row.label, outer, self.note)
         unit, scale = ru.unit, ru.scale
         if unit == u.USD and not self.note.text and labels.counts(self.table.title):
             unit, scale = u.COUNT, 0  # "Specialty 1,109" under "Domestic Retail Stores:"
@@ -897,7 +907,7 @@ _FACT_FIELDS = ("id", "value", "unit", "label", "period", "entity", "decimals", 
                 "concept", "metal", "dims", "table", "section", "footnotes", "printed", "nil",
                 "source", "derivation", "column", "row")
 _ROW_FIELDS = ("index", "label", "lines", "fact_ids", "indent", "rule_above", "rule_below",
-               "section", "group", "footnotes", "heading", "block")
+               "section", "group", "footnotes", "heading", "block", "parent")
 if (tuple(f.name for f in fields(Fact))[: len(_FACT_FIELDS)] != _FACT_FIELDS
         or tuple(f.name for f in fields(Row)) != _ROW_FIELDS):
     raise ImportError("assay.read.interpret builds Facts and Rows positionally: update "

@@ -191,6 +191,9 @@ class RowUnit:
     scale: int
 
 
+_NOTE_IN_HEADING = re.compile(r"\([^)]*\)|\bexcept\b.*")
+
+
 @lru_cache(maxsize=8192)
 def row_unit(label: str, group: str | None, note: ScaleNote) -> RowUnit:
     """The unit and scale of a row's figures, from its label, its group and the table note."""
@@ -242,7 +245,9 @@ def row_unit(label: str, group: str | None, note: ScaleNote) -> RowUnit:
     if grp and not _SHARES.search(low):  # "Earnings per share:" over "Basic", "Diluted"
         if _SHARE_COUNT.search(grp):
             return RowUnit(u.SHARES, _said_scale(grp) or note.scale_of("shares"))
-        if _PER_SHARE.search(grp):
+        if _PER_SHARE.search(_NOTE_IN_HEADING.sub(" ", grp)):
+            # (a scale note read as a heading, "(In thousands, except per share data)",
+            # says nothing of the rows under it)
             return RowUnit(u.USD_PER_SHARE, 0)
     return RowUnit(u.USD, note.scale_of("dollars"))
 

@@ -1039,3 +1039,29 @@ def test_a_block_whose_first_figure_is_marked_percent_is_of_percentages():
     assert got[("Net interest margin", "3.94")] == (Decimal("3.94"), "%")
     assert got[("Total risk-based capital", "13.8")] == (Decimal("13.8"), "%")
     assert got[("Net income", "1,905")] == (Decimal(1_905_000), "USD")
+
+
+CASH_FLOWS = """\
+
+                        EXAMPLE COMPANY
+             Condensed Consolidated Statements of Cash Flows
+                             (In millions)
+
+                                              Three months ended
+                                            March 31,     March 31,
+                                              2020          2019
+                                           ---------     ---------
+Dividends paid                                (29.7)        (31.0)
+Shares issued to employees, net of shares
+  withheld                                      3.0           1.0
+Repurchases of ordinary shares                 (3.2)        (76.1)
+"""
+
+
+def test_a_statement_of_cash_flows_moves_cash_even_where_its_rows_name_shares():
+    # checked by hand: $3.0 million received for shares issued, $76.1 million paid
+    doc = read_text(CASH_FLOWS)
+    got = {(f.label, f.printed): (f.value, f.unit) for f in doc.facts}
+    assert got[("Shares issued to employees, net of shares withheld", "3.0")] == (
+        Decimal("3000000.0"), "USD")
+    assert got[("Repurchases of ordinary shares", "(76.1)")] == (Decimal("-76100000.0"), "USD")

@@ -621,6 +621,10 @@ class _TableReader:
         unit, scale = ru.unit, ru.scale
         if unit == u.USD and not self.note.text and labels.counts(self.table.title):
             unit, scale = u.COUNT, 0  # "Specialty 1,109" under "Domestic Retail Stores:"
+        elif unit == u.SHARES and self.table.role == "cash_flows":
+            # a statement of cash flows moves cash: "Shares issued to employees, net of
+            # shares withheld" is the cash they brought
+            unit, scale = u.USD, self.note.scale_of("dollars")
         concept = labels.concept_of(row.label, unit, row.group, self.table.title)
         if concept and unit == u.USD_PER_SHARE and not concept.startswith("eps"):
             concept += "_per_share"  # "Net income" under "Earnings per share:"

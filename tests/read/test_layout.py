@@ -1,6 +1,7 @@
 """Cells at the end of a line, and the figure reader behind them, against the plain way:
 a token walk over the general grammar of printed numbers."""
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -18,7 +19,9 @@ def plain_trailing_cells(text: str) -> list[tuple]:
         return []
     cells: list[list] = []
     end = len(text)
-    for tok in reversed(text.split()):
+    tokens = text.split()
+    for at in range(len(tokens) - 1, -1, -1):
+        tok = tokens[at]
         start = text.rfind(tok, 0, end)
         end, tok_end = start, start + len(tok)
         if tok == "$":
@@ -31,6 +34,11 @@ def plain_trailing_cells(text: str) -> list[tuple]:
             break
         number = _parse_spaced(body)
         if number is None:
+            # digits and separators that print no number, a figure on their left: a
+            # misprinted figure, passed over ("41,736,286  52,,818,225")
+            if (at > 0 and re.fullmatch(r"\d[\d,.]*\d", body)
+                    and _parse_spaced(tokens[at - 1].lstrip("$") or "x") is not None):
+                continue
             break
         cells.append([start + 1 if dollar else start, tok_end, body,
                       (number.value, number.decimals, number.nil, number.percent), dollar])

@@ -1065,3 +1065,44 @@ def test_a_statement_of_cash_flows_moves_cash_even_where_its_rows_name_shares():
     assert got[("Shares issued to employees, net of shares withheld", "3.0")] == (
         Decimal("3000000.0"), "USD")
     assert got[("Repurchases of ordinary shares", "(76.1)")] == (Decimal("-76100000.0"), "USD")
+
+
+UNLABELLED_TOTALS = """\
+
+                        EXAMPLE STORES, INC.
+                 Consolidated Statements of Income
+                      (Dollars in thousands)
+
+                                   Year Ended    Year Ended
+                                   January 31,   January 31,
+                                      1993          1994
+                                  -----------   -----------
+Revenues:
+ Net sales..................       43,886,902    55,483,771
+Rentals from licensed
+ departments................          402,521       500,793
+                                  -----------   -----------
+                                   44,289,423    55,984,564
+Costs and Expenses:
+ Cost of sales..............       34,786,119    44,174,685
+ Operating expenses.........        6,684,304     8,320,842
+Interest costs:
+ Debt.......................          113,305       142,649
+ Capital leases.............          152,558       180,049
+                                  -----------   -----------
+                                   41,736,286   52,,818,225
+"""
+
+
+def test_an_unlabelled_total_is_named_for_the_heading_whose_rows_add_up_to_it():
+    # checked by hand: 43,886,902 + 402,521 = 44,289,423 (the revenues, though the
+    # wrapped label "Rentals from licensed" starts left of "Net sales"); 34,786,119 +
+    # 6,684,304 + 113,305 + 152,558 = 41,736,286, the costs and expenses, not the interest
+    # costs; "52,,818,225" prints no number: read as none and reported
+    doc = read_text(UNLABELLED_TOTALS)
+    got = {(f.label, f.printed) for f in doc.facts}
+    assert ("Total revenues", "44,289,423") in got
+    assert ("Total costs and expenses", "41,736,286") in got
+    assert not any("52" in f.printed and "818" in f.printed for f in doc.facts)
+    assert [d.code for d in doc.diagnostics if "52,,818,225" in d.message] == [
+        "unreadable-figure"]

@@ -19,6 +19,7 @@ from itertools import groupby
 
 from assay.model import Column, Diagnostic, Entity, Fact, Location, Period, Row, Table
 from assay.model import units as u
+from assay.model.numbers import figure_parts
 
 from . import labels
 from .grid import Grid, GridRow
@@ -74,6 +75,26 @@ class Context:
 
     def warn(self, line: int, code: str, message: str, col: int = 0) -> None:
         self.diagnostics.append(Diagnostic(Location(self.path, line, col, col), code, message))
+
+
+# a run of digits and separators among figures (see :meth:`_TableReader._misprints`)
+_MISPRINTED = re.compile(r"(?<![\w,.])\d[\d,.]*\d(?![\w,.])")
+
+
+_SMALL_WORDS = frozenset({"and", "of", "the", "for", "in", "on", "to", "at", "by", "or"})
+
+
+def _total_of(heading: str) -> str:
+    """The label of a heading's total: "Costs and Expenses:" -> "Total costs and
+    expenses" (an acronym keeps its capitals: "Total EBITDA")."""
+    words = heading.strip().rstrip(":").strip().split()
+    if words and words[0].lower() == "total":
+        return " ".join(words)
+    if all(w[:1].isupper() or w in _SMALL_WORDS for w in words):  # "Costs and Expenses"
+        words = [w if sum(ch.isupper() for ch in w) > 1 else w.lower() for w in words]
+    elif words and sum(ch.isupper() for ch in words[0]) == 1:  # "Other income", not
+        words[0] = words[0].lower()  # "EBITDA" or "Non-GAAP"
+    return "Total " + " ".join(words)
 
 
 def _heading(row: Row) -> str | None:
@@ -479,6 +500,8 @@ class _TableReader:
                 continue
             mark = footnote_start(text) if text[0] == "(" else None
             placed, label_end, stray = line.cells, line.label_end, line.stray
+            if line.figures:
+                self._misprints(line)
             if mark and not any(placed):
                 flush_headings()
                 in_footnote = mark
@@ -591,6 +614,52 @@ class _TableReader:
             dims["hole"] = hole
         return 1
 
+    def _heading_totalled(self, row: Row, placed: list[Cell | None]) -> str | None:
+        """The heading whose rows, every row after it, add up to ``row``'s first figure
+        as printed, nearest first; None when none do. Of headings right above one
+        another there (their rows are the same), the row's own heading, else the
+        outermost where the rows cross another heading ("Residential mortgage
+        investments" over "Fannie Mae securities:", its rows, "Ginnie Mae securities:",
+        its rows), else the nearest."""
+        k, cell = next(((k, c) for k, c in enumerate(placed) if c is not None and not c.nil),
+                       (None, None))
+        if cell is None:
+            return None
+        facts = {f.id: f for f in self.ctx.facts[self._first_fact:]}
+        total = Decimal(0)
+        crossed = False
+        rows = self.table.rows
+        for j in range(len(rows) - 2, -1, -1):
+            above = rows[j]
+            if above.heading:
+                if above.label and total == cell.value:
+                    run = [j]
+                    while run[-1] > 0 and rows[run[-1] - 1].heading and rows[run[-1] - 1].label:
+                        run.append(run[-1] - 1)
+                    labels_ = [rows[i].label for i in run]
+                    if row.group in labels_:
+                        return row.group
+                    return labels_[-1] if crossed else labels_[0]
+                crossed = True
+                continue
+            fid = above.fact_ids[k] if k < len(above.fact_ids) else None
+            f = facts.get(fid) if fid else None
+            if f is not None:
+                total += f.value.scaleb(-f.scale)
+        return None
+
+    def _misprints(self, line: GridRow) -> None:
+        """Report the tokens among a row's figures that print no number ("52,,818,225"):
+        they are read as no figure, and said so."""
+        first = line.figures[0].start
+        taken = [(c.start, c.end) for c in line.figures]
+        for m in _MISPRINTED.finditer(line.text, first):
+            if figure_parts(m.group(0)) is None and not any(
+                    a <= m.start() < b for a, b in taken):
+                self.ctx.warn(line.number, "unreadable-figure",
+                              f"'{m.group(0)}' in a row of '{self.table.title}' prints no "
+                              f"number: read as no figure", m.start())
+
     def _in_wrapped_label(self, unit: _Unit, text: str, figures: list[Cell]) -> bool:
         """Whether a line's one figure is a word of the label wrapping above it: it stands
         left of every column, where the label's lines stand ("Common stock, $1.00 par
@@ -648,15 +717,19 @@ class _TableReader:
         append = self.ctx.facts.append
         path = self.ctx.path
         title, label, section, notes = self.table.title, row.label, row.section, row.footnotes
-        if not label and row.group and row.group not in self._headed_totals:
-            # figures with no words of their own under a heading ("State:" over "Current"
-            # and "Deferred", then their sum): the heading's total, the first such row
-            # under it (a later one adds more than the heading's rows: a grand total)
-            self._headed_totals.add(row.group)
-            heading = row.group.rstrip().rstrip(":").rstrip()
-            if heading[1:2].islower():  # "Other income" (not "EBITDA"): "Total other income"
-                heading = heading[0].lower() + heading[1:]
-            label = heading if heading.lower().startswith("total") else f"Total {heading}"
+        if not label:
+            # figures with no words of their own: the total of the heading above whose
+            # rows, every row after it, add up to them ("Costs and Expenses:" over "Cost
+            # of sales", ..., "Interest costs:", "Debt", "Capital leases", then their
+            # sum); else, under a heading ("State:" over "Current" and "Deferred"), that
+            # heading's, for the first such row under it (a later one adds more than the
+            # heading's rows: a grand total)
+            heading = self._heading_totalled(row, placed)
+            if heading is None and row.group and row.group not in self._headed_totals:
+                heading = row.group
+            if heading is not None:
+                self._headed_totals.add(heading)
+                label = _total_of(heading)
         index = row.index
         prefix = f"{self._id_prefix}{index}c"
         ids: list[str | None] = []

@@ -11,6 +11,8 @@ from functools import lru_cache
 from assay.model.numbers import NOT_APPLICABLE_TOKENS, figure_parts
 
 _CELL_ENDS = frozenset("0123456789)-%$")
+# digits and separators that make no figure: "52,,818,225", "1.234.5"
+_MISPRINT = re.compile(r"\d[\d,.]*\d")
 _GLUED_MARK = re.compile(r"^(.*[\d)])\((?:\d{1,2}|[a-z])\)$")
 # a line of nothing but a page number: "41", "- 12 -", "F-7" set well in from the margin,
 # or "Page 3"
@@ -146,7 +148,9 @@ def trailing_cells(text: str) -> list[Cell]:
     end = len(text)
     close = 0  # where a ")" standing alone ends
     percent = False  # a "%" stood alone
-    for raw in reversed(text.split()):
+    tokens = text.split()
+    for at in range(len(tokens) - 1, -1, -1):
+        raw = tokens[at]
         if raw == "$":
             if cells:
                 cells[-1].dollar = True
@@ -179,6 +183,13 @@ def trailing_cells(text: str) -> list[Cell]:
                 body = glued.group(1)
                 figure = figure_parts(body)
         if figure is None:
+            if (at > 0 and _MISPRINT.fullmatch(body)
+                    and figure_parts(tokens[at - 1].lstrip("$") or "x") is not None):
+                # "52,,818,225" between figures: a misprinted figure, read as none (the
+                # interpretation reports it); the run goes on
+                end = text.rfind(raw, 0, end)
+                close, percent = 0, False
+                continue
             break
         if percent:
             figure = (*figure[:3], True)

@@ -54,21 +54,18 @@ class OperatingData:
 
     def input_facts(self) -> list[Fact]:
         """One fact per given cell, with its file, row and column."""
-        out = []
-        for (unit, period), row in self.cells.items():
-            for item, value in row.items():
-                spec = self.items[item]
-                share = None
-                if unit is not None:
-                    share = self.company.unit(unit).share
-                out.append(Fact(
-                    id=self.input_fact_id(unit, period, item), value=value, unit=spec.unit,
-                    label=spec.label, period=self.periods[period],
-                    entity=Entity(self.company.name, unit, None, share), decimals=None,
-                    concept=item, metal=spec.metal,
-                    source=self.locations.get((unit, period, item)),
-                ))
-        return out
+        return [self.input_fact(unit, period, item)
+                for (unit, period), row in self.cells.items() for item in row]
+
+    def input_fact(self, unit: str | None, period: str, item: str) -> Fact:
+        """The fact of one given cell, with its file, row and column."""
+        spec = self.items[item]
+        share = self.company.unit(unit).share if unit is not None else None
+        return Fact(
+            id=self.input_fact_id(unit, period, item), value=self.cells[(unit, period)][item],
+            unit=spec.unit, label=spec.label, period=self.periods[period],
+            entity=Entity(self.company.name, unit, None, share), decimals=None,
+            concept=item, metal=spec.metal, source=self.locations.get((unit, period, item)))
 
 
 def load_company(folder: str | Path) -> OperatingData:

@@ -44,8 +44,8 @@ class Derived:
 
     def __init__(self, data: OperatingData, bulk: BulkResult) -> None:
         self.data, self.bulk = data, bulk
-        self._facts: dict[str, Fact] = {}
-        self._inputs: dict[str, Fact] | None = None
+        self._facts: dict[str, Fact] = {}  # the facts made so far, by id
+        self._cells: dict[str, tuple[str | None, str, str]] = {}  # input ids named so far
         self._nodes: list[Node] | None = None
         self._node_of: dict[int, Node] = {}
         self._rels: dict[tuple, dict[str, Relation]] = {}
@@ -79,20 +79,23 @@ class Derived:
         if i is None or not self._has(i, metric):
             return None
         fid = self._fid(i, metric)
-        fact = self._facts.get(fid) or self._input_facts().get(fid)
+        fact = self._facts.get(fid)
         if fact is None:
             fact = self._facts[fid] = self._make(i, metric)
         return fact
 
     def fact(self, fid: str) -> Fact:
         """The fact with id ``fid``: an input cell, a price or a derived figure."""
-        got = self._facts.get(fid) or self._input_facts().get(fid)
+        got = self._facts.get(fid)
+        if got is not None:
+            return got
+        got = self._cell(fid)
         if got is not None:
             return got
         if fid.startswith("price|"):
             _, key, metal = fid.split("|")
             return self._price(key, metal)
-        name, period, metric = fid.rsplit("|", 2)
+        name, period, metric = fid.rsplit("|", 2) if fid.count("|") >= 2 else (fid, "", "")
         fact = self.get(name, period, metric)
         if fact is None:
             raise KeyError(fid)
@@ -175,10 +178,13 @@ class Derived:
 
     # --- facts --------------------------------------------------------------------------
 
-    def _input_facts(self) -> dict[str, Fact]:
-        if self._inputs is None:
-            self._inputs = {f.id: f for f in self.data.input_facts()}
-        return self._inputs
+    def _cell(self, fid: str) -> Fact | None:
+        """The folder's cell with input id ``fid`` (as :meth:`_fid` named it), made a fact
+        once."""
+        got = self._facts.get(fid)
+        if got is None and fid in self._cells:
+            got = self._facts[fid] = self.data.input_fact(*self._cells[fid])
+        return got
 
     def _fid(self, i: int, metric: str) -> str:
         """The id of the fact at node ``i``: the folder's cell where the node takes it as
@@ -189,8 +195,14 @@ class Derived:
             unit = self.data.company.units[t.unit[i]] if t.unit[i] >= 0 else None
             uname = unit.name if unit else None
             if self.data.given(uname, key, metric) and not self._scaled(i, metric):
-                return self.data.input_fact_id(uname, key, metric)
+                return self._input_id(uname, key, metric)
         return f"{name}|{key}|{metric}"
+
+    def _input_id(self, unit: str | None, key: str, item: str) -> str:
+        """The id of a given cell of the folder, noted so that :meth:`fact` finds it."""
+        fid = self.data.input_fact_id(unit, key, item)
+        self._cells[fid] = (unit, key, item)
+        return fid
 
     def _scaled(self, i: int, item: str) -> bool:
         """Whether node ``i`` takes its share of ``item`` (an additive figure given at 100%)."""
@@ -209,6 +221,9 @@ class Derived:
         return self._fid(i, metric) if self._has(i, metric) else None
 
     def _make(self, i: int, metric: str) -> Fact:
+        cell = self._cell(self._fid(i, metric))
+        if cell is not None:  # a cell of the folder, taken as it is given
+            return cell
         t, node = self.bulk.table, self._node(i)
         value = self.bulk.store[metric].value(i)
         assert value is not None
@@ -222,7 +237,7 @@ class Derived:
                 d = Derivation("input.not_given", (), "blank or absent: taken as zero")
             else:
                 d = Derivation("consolidation.attributable",
-                               (self.data.input_fact_id(uname, node.pkey, metric),),
+                               (self._input_id(uname, node.pkey, metric),),
                                f"x {node.unit.share} attributable share")  # type: ignore[union-attr]
             return _fact(node, metric, value, spec.unit, spec.label, d)
         rel = self._relations_of(i).get(metric)

@@ -1106,3 +1106,55 @@ def test_an_unlabelled_total_is_named_for_the_heading_whose_rows_add_up_to_it():
     assert not any("52" in f.printed and "818" in f.printed for f in doc.facts)
     assert [d.code for d in doc.diagnostics if "52,,818,225" in d.message] == [
         "unreadable-figure"]
+
+
+DOUBLE_SPACED = """\
+
+                      Example Semiconductor Corporation
+
+                    Condensed Consolidated Balance Sheets
+
+                                (In thousands)
+
+
+
+                                                    As of              As of
+
+                                               Sep 30, 2003     June 30, 2003
+
+                   Assets
+
+
+
+    Current Assets:
+
+
+
+          Accounts receivable                        5,616              4,302
+
+          Inventories                                8,537              9,963
+
+          Deferred income taxes                      1,544              1,401
+
+                Total current assets                15,697             15,666
+
+
+
+    Property and equipment, net                      5,997              6,305
+
+    Other assets                                    10,954             10,384
+
+                Total assets                      $ 32,648           $ 32,355
+"""
+
+
+def test_a_table_set_double_spaced_is_read_whole_with_its_header_and_note():
+    # a blank line under every line, three between blocks: the header's "As of" and the
+    # note three blank lines above it belong to the table, and the rows after a gap of
+    # three go on; checked by hand: 5,616 + 8,537 + 1,544 = 15,697 thousand dollars
+    doc = read_text(DOUBLE_SPACED)
+    got = {(f.label, f.printed): (f.value, f.period) for f in doc.facts}
+    assert got[("Accounts receivable", "5,616")] == (Decimal(5_616_000),
+                                                      Period.instant(date(2003, 9, 30)))
+    assert got[("Total assets", "32,355")] == (Decimal(32_355_000),
+                                                Period.instant(date(2003, 6, 30)))

@@ -77,6 +77,9 @@ def find_tables(lines: list[SourceLine], index: LineIndex | None = None,
                 elif (header_start > 1 and _stub_line(above, first)
                       and _header_like(lines[header_start - 2])):
                     header_start -= 2  # a stub line ("(millions, except") amid the header
+                elif (header_start > 1 and not above.text and lines[header_start - 2].text
+                      and is_header_line(lines[header_start - 2].text)):
+                    header_start -= 2  # a header set double-spaced ("As of" / "" / dates)
                 else:
                     break
             body_start = i + 1
@@ -289,8 +292,13 @@ def _is_grid_anchor(lines: list[SourceLine], i: int) -> bool:
 
 
 def _body_end(lines: list[SourceLine], f: Found, limit: int) -> int:
+    """Where a table's body ends: at a gap of blank lines before a line that holds no
+    figure, rule or footnote: a gap of two lines in a table set single-spaced, of twice
+    its rows' spacing plus two in one set wider (a blank line under every line: four),
+    and of two before a sentence."""
     i = f.body_start
     last_content = f.anchor
+    wide = 2 * (_spacing(lines, f.body_start, limit) + 1)
     while i < limit:
         if lines[i].text:  # (right-stripped: a blank line is "")
             last_content = i
@@ -303,10 +311,28 @@ def _body_end(lines: list[SourceLine], f: Found, limit: int) -> int:
             break
         if j - i >= 2:
             nxt = lines[j]
-            if not (footnote_start(nxt.text) or nxt.cells or nxt.rule):
+            if not (footnote_start(nxt.text) or nxt.cells or nxt.rule) and (
+                    j - i >= wide or _ends_a_sentence(nxt.text)):
                 break
         i = j
     return last_content + 1
+
+
+def _spacing(lines: list[SourceLine], start: int, limit: int, sample: int = 12) -> int:
+    """The blank lines a table's first rows of figures most often stand apart from the
+    line after them by: 0 where it is set single-spaced, 1 where double-spaced (prose
+    under a date has no rows of figures, and sets no spacing)."""
+    gaps: Counter[int] = Counter()
+    last = None  # the last row of figures
+    for i in range(start, limit):
+        if lines[i].text:
+            if last is not None:
+                gaps[i - last - 1] += 1
+                if sum(gaps.values()) >= sample:
+                    break
+            last = i if _figure_row(lines[i]) else None
+    most = max(sorted(gaps), key=gaps.__getitem__) if gaps else 0
+    return most if gaps[most] >= 3 else 0  # (three rows at least say how it is set)
 
 
 # --------------------------------------------------------------------------- columns

@@ -1158,3 +1158,13 @@ def test_a_table_set_double_spaced_is_read_whole_with_its_header_and_note():
                                                       Period.instant(date(2003, 9, 30)))
     assert got[("Total assets", "32,355")] == (Decimal(32_355_000),
                                                 Period.instant(date(2003, 6, 30)))
+
+
+def test_a_row_of_figures_outside_every_table_is_reported_with_its_line():
+    # one row of figures alone among paragraphs makes no table: it is said so, not lost
+    text = ("The company reported its results today.\n\n\n"
+            "    Backlog at year end             1,234        5,678\n\n\n"
+            "The board met on Tuesday.\n")
+    doc = read_text(text, "x.txt")
+    found = [d for d in doc.diagnostics if d.code == "row-outside-table"]
+    assert [(d.location.line, d.location.col_start) for d in found] == [(4, 36)]

@@ -33,7 +33,7 @@ from .layout import LineIndex
 from .prose import Block, prose_facts
 from .shared_scale import scale_by_shared_figures
 from .source import Source, SourceLine
-from .text_layout import text_grids
+from .text_layout import is_figure_row, text_grids
 
 __all__ = ["read_bytes", "read_release", "read_source", "read_text"]
 
@@ -168,6 +168,12 @@ def read_source(source: Source, first_table: int = 0, company: str | None = None
     spans = [] if source.html is not None else sorted(g.lines for g in grids)
     for end, after in [*spans, (len(lines), len(lines))]:
         prose += [(ln.number, ln.text) for ln in lines[start:end] if ln.text]  # not blank
+        if source.html is None:
+            for ln in lines[start:end]:
+                if is_figure_row(ln):  # (read as prose: its sentences' figures, if any)
+                    ctx.warn(ln.number, "row-outside-table",
+                             f"a row of {len(ln.cells)} figures stands in no table: not "
+                             f"read as a table's facts", ln.cells[0].start)
         start = max(start, after)
     # Document.lines is indexed by the file's line numbers (SGML tag lines left blank)
     if source.html is None:  # (an HTML document's paragraphs are in it already)

@@ -137,14 +137,14 @@ def _unheaded_tables(lines: list[SourceLine], covered: bytearray) -> list[Found]
     n = len(lines)
     i = 0
     while i < n:
-        if covered[i] or not _figure_row(lines[i]):
+        if covered[i] or not is_figure_row(lines[i]):
             i += 1
             continue
         first = last = i
         rows, blanks, k = 1, 0, i + 1
         while k < n and not covered[k]:
             line = lines[k]
-            if _figure_row(line):
+            if is_figure_row(line):
                 last, blanks = k, 0
                 rows += 1
             elif not line.text:
@@ -161,7 +161,7 @@ def _unheaded_tables(lines: list[SourceLine], covered: bytearray) -> list[Found]
         if rows < 2:
             continue
         left = min(lines[k].cells[0].start for k in range(first, last + 1)
-                   if _figure_row(lines[k]))
+                   if is_figure_row(lines[k]))
         body_start = first
         while body_start > 0 and not covered[body_start - 1] and lines[body_start - 1].text \
                 and len(lines[body_start - 1].text) < left and all(
@@ -182,13 +182,13 @@ def _unheaded_tables(lines: list[SourceLine], covered: bytearray) -> list[Found]
         title_start = _title_start(lines, header_start) if header_start < body_start else (
             body_start)
         counts = Counter(len(lines[k].cells) for k in range(first, last + 1)
-                         if _figure_row(lines[k]))
+                         if is_figure_row(lines[k]))
         found.append(Found("statement", title_start, header_start, body_start - 1,
                            body_start, last + 1, (), counts.most_common(1)[0][0]))
     return found
 
 
-def _figure_row(line: SourceLine) -> bool:
+def is_figure_row(line: SourceLine) -> bool:
     """A line that ends in two figures or more (or one, after a year heading the row:
     "2005    103.745"), set apart by two spaces at least."""
     cells = line.cells
@@ -330,7 +330,7 @@ def _spacing(lines: list[SourceLine], start: int, limit: int, sample: int = 12) 
                 gaps[i - last - 1] += 1
                 if sum(gaps.values()) >= sample:
                     break
-            last = i if _figure_row(lines[i]) else None
+            last = i if is_figure_row(lines[i]) else None
     most = max(sorted(gaps), key=gaps.__getitem__) if gaps else 0
     return most if gaps[most] >= 3 else 0  # (three rows at least say how it is set)
 
@@ -488,7 +488,7 @@ def _grid(lines: list[SourceLine], f: Found, follows: bool) -> Grid:
                                    if i.year is not None)
             # a period may head a group of columns ("Pretax | Per Share" under each):
             # as many columns as the rows' usual count of figures, if that is more
-            usual = Counter(len(line.cells) for line in body if _figure_row(line))
+            usual = Counter(len(line.cells) for line in body if is_figure_row(line))
             width = usual.most_common(1)[0][0] if usual else 0
             specs = _statement_columns(body, max(named, width))
             column_at = _column_at(specs)

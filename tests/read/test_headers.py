@@ -108,6 +108,11 @@ def test_a_note_that_scales_shares_apart():
     assert (note.scale_of("dollars"), note.scale_of("shares")) == (6, 3)
     note = parse_scale_note("(dollars and shares in thousands)")
     assert (note.scale_of("dollars"), note.scale_of("shares")) == (3, 3)
+    # the quantities after "thousands of" are the note's: shares too, here
+    note = parse_scale_note("(Thousands of Dollars and Shares, Except Per Share Data)")
+    assert (note.scale_of("dollars"), note.scale_of("shares")) == (3, 3)
+    note = parse_scale_note("(in thousands of dollars)")
+    assert (note.scale_of("dollars"), note.scale_of("shares")) == (3, 0)
 
 
 def test_a_year_over_abbreviated_quarters_and_months():

@@ -139,6 +139,9 @@ _ANY_SCALE = re.compile(
     r"|\(\$?\s?(000'?s?)(?: omitted)?\)|\$\s?(000'?s?)\b|\b(000'?s?) omitted"
     r"|\bin \$?(000'?s)\b")
 _EXCEPT = re.compile(r"\bexcept\b(.*)")
+# the quantities after "thousands of": "of dollars", "of U.S. dollars and shares"
+_OF_QUANTITIES = re.compile(r" of (?:u\.s\. )?((?:dollars|shares|ounces|tons|pounds)"
+                            r"(?:(?:,| and|,? and) (?:dollars|shares|ounces|tons|pounds))*)")
 # a quantity the note scales apart from the rest: "number of shares, which are reflected
 # in thousands", "shares in thousands"
 _APART = re.compile(r"\b(shares?|ounces|tons|pounds)\b(?:,? which are (?:reflected|presented|"
@@ -175,8 +178,10 @@ def parse_scale_note(text: str) -> ScaleNote | None:
     if not m:
         return None
     word = next(g for g in m.groups() if g)
-    if low.startswith(" of dollars", m.end()) or low.startswith(" of u.s. dollars", m.end()):
-        return ScaleNote(text.strip(), _SCALE_WORDS[word], frozenset({"dollars"}))
+    of = _OF_QUANTITIES.match(low, m.end())
+    if of:  # "thousands of dollars", "(Thousands of Dollars and Shares, Except ...)"
+        return ScaleNote(text.strip(), _SCALE_WORDS[word],
+                         frozenset(q for q in _QUANTITIES if q in of.group(1)))
     excepted = _EXCEPT.search(low[m.end():])
     # "except share and per share amounts": shares are not scaled; "except per share"
     # names per-share figures only

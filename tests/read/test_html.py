@@ -893,3 +893,39 @@ def test_a_heading_under_another_keeps_the_outer_one_s_unit_and_names_both():
     assert basic.heading == "Per Common Share Data: / Net income:"
     assert got[("Book value", "19.77")].unit == "USD/share"
     assert got[("Net income", "56,057")].value == Decimal(56_057_000)
+
+
+HEADED_BLOCKS = """<html><body>
+<p>SELECTED DATA (In thousands, except share and per share data)</p>
+<table>
+<tr><td></td><td>March 31, 2020</td><td>March 31, 2019</td></tr>
+<tr><td>Weighted average common shares outstanding</td><td></td><td></td></tr>
+<tr><td style="padding-left:6pt">Basic</td><td>126,630,446</td><td>127,953,742</td></tr>
+<tr><td style="padding-left:6pt">Diluted</td><td>126,630,446</td><td>128,003,089</td></tr>
+<tr><td>Adjusted diluted earnings per share</td><td></td><td></td></tr>
+<tr><td style="padding-left:6pt">Net income allocated to common stock</td><td>51,248</td>
+    <td>43,849</td></tr>
+<tr><td style="padding-left:6pt">Adjusted diluted earnings per share</td><td>0.41</td>
+    <td>0.34</td></tr>
+<tr><td>Losses and loss adjustment expense ratio</td><td></td><td></td></tr>
+<tr><td style="padding-left:6pt">Current accident year</td><td>59.3</td><td>58.4</td></tr>
+</table>
+</body></html>
+"""
+
+
+def test_a_heading_row_of_an_html_table_heads_the_rows_under_it():
+    # each row of an HTML table holds its whole label: "Weighted average common shares
+    # outstanding" is the heading of "Basic" and "Diluted" (share counts), not the first
+    # words of "Basic"; whole numbers under a per-share heading are the amounts its figure
+    # is worked out from (thousands of dollars); figures under a ratio heading, ratios
+    doc = read_text(HEADED_BLOCKS, "release.htm")
+    got = {(f.label, f.printed): f for f in doc.facts}
+    diluted = got[("Diluted", "126,630,446")]
+    assert (diluted.value, diluted.unit) == (Decimal(126_630_446), "shares")
+    assert diluted.heading == "Weighted average common shares outstanding"
+    income = got[("Net income allocated to common stock", "51,248")]
+    assert (income.value, income.unit) == (Decimal(51_248_000), "USD")
+    assert got[("Adjusted diluted earnings per share", "0.41")].unit == "USD/share"
+    ratio = got[("Current accident year", "59.3")]
+    assert (ratio.value, ratio.unit) == (Decimal("59.3"), "ratio")

@@ -524,7 +524,7 @@ class _TableReader:
             elif not any(placed) and not line.worded:
                 indent = indent_of(text)
                 stripped = text.strip()
-                if pending and continues(pending[-1].text, pending[-1].indent, stripped, indent):
+                if pending and self._continues(pending[-1], stripped, indent):
                     pending[-1].lines.append(number)
                     pending[-1].text += " " + stripped
                 else:
@@ -543,8 +543,8 @@ class _TableReader:
             stripped = label_text.strip()
             unit_lines = [number]
             row_rule = rule_pending
-            if not is_grid and pending and stripped and continues(
-                    pending[-1].text, pending[-1].indent, stripped, indent):
+            if not is_grid and pending and stripped and self._continues(
+                    pending[-1], stripped, indent):
                 head = pending.pop()  # the figures end a wrapped label
                 row_rule = head.rule
                 unit_lines = head.lines + [number]
@@ -660,6 +660,15 @@ class _TableReader:
                               f"'{m.group(0)}' in a row of '{self.table.title}' prints no "
                               f"number: read as no figure", m.start())
 
+    def _continues(self, unit: _Unit, line: str, indent: int) -> bool:
+        """Whether ``line`` carries on the label ``unit`` began (:func:`continues`). A
+        row of an HTML table holds its whole label: the next row's carries it on only as
+        words do (in lower case, after a comma or a joining word), whatever its indent
+        ("Weighted average common shares outstanding" over "Basic" is a heading)."""
+        if self.g.header_cells is not None:
+            indent = unit.indent
+        return continues(unit.text, unit.indent, line, indent)
+
     def _in_wrapped_label(self, unit: _Unit, text: str, figures: list[Cell]) -> bool:
         """Whether a line's one figure is a word of the label wrapping above it: it stands
         left of every column, where the label's lines stand ("Common stock, $1.00 par
@@ -667,7 +676,7 @@ class _TableReader:
         columns = self.g.columns
         return (len(figures) == 1 and bool(columns)
                 and figures[0].end <= min(c.start for c in columns)
-                and continues(unit.text, unit.indent, text.strip(), indent_of(text)))
+                and self._continues(unit, text.strip(), indent_of(text)))
 
     def _percent(self, cell: Cell, k: int, at: int) -> bool:
         """Whether ``cell`` (column ``k`` of grid row ``at``) is a percentage: marked "%",
@@ -687,6 +696,8 @@ class _TableReader:
                 # "Cumulative Effect of Accounting Changes--" under "EARNINGS PER SHARE:"):
                 # the outer one's unit where the heading names none
                 ru = labels.row_unit(row.label, outer, self.note)
+        by_heading = ru.unit != u.USD and bool(row.group or row.section) and labels.row_unit(
+            row.label, None, self.note).unit == u.USD
         unit, scale = ru.unit, ru.scale
         if unit == u.USD and not self.note.text and labels.counts(self.table.title):
             unit, scale = u.COUNT, 0  # "Specialty 1,109" under "Domestic Retail Stores:"
@@ -705,7 +716,7 @@ class _TableReader:
                 and entity.segment is None and concept and "cost" in concept):
             # a company-level cost per ounce of silver is the silver operations' figure
             entity = Entity(entity.company, None, metal, entity.share)
-        return _Meaning(unit, scale, concept, metal, entity)
+        return _Meaning(unit, scale, concept, metal, entity, by_heading)
 
     def _facts(self, row: Row, placed: list[Cell | None], number_of_line: int,
                meaning: _Meaning | None, dims: tuple[tuple[str, str], ...],
@@ -744,6 +755,16 @@ class _TableReader:
                        and not (units and units[k] is not None)]  # (a column of shares)
             if amounts and all(c.decimals >= 2 for c in amounts):
                 meaning = _Meaning(u.USD, 0, meaning.concept, meaning.metal, meaning.entity)
+        # whole numbers under a heading of amounts per share or of a ratio ("Adjusted
+        # diluted earnings per share" over "Net income allocated to common stock 51,248")
+        # are the amounts the heading's figure is worked out from
+        if (meaning is not None and meaning.by_heading
+                and meaning.unit in (u.USD_PER_SHARE, u.RATIO, u.PERCENT)):
+            given = [c for k, c in enumerate(placed) if c is not None and not c.nil
+                     and not self._percent(c, k, at)]
+            if given and all(c.decimals == 0 for c in given):
+                meaning = _Meaning(u.USD, self.note.scale_of("dollars"), meaning.concept,
+                                   meaning.metal, meaning.entity)
         # a row of a rate ("... tax rate ...") whose percentages are marked "%": its other
         # figures are amounts
         marked = meaning is not None and meaning.unit == u.PERCENT and any(
@@ -978,6 +999,7 @@ class _Meaning:
     concept: str | None
     metal: str | None
     entity: Entity
+    by_heading: bool = False  # the unit is the heading's; the label names none
 
 
 _FACT_FIELDS = ("id", "value", "unit", "label", "period", "entity", "decimals", "scale",

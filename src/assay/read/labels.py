@@ -250,10 +250,12 @@ def row_unit(label: str, group: str | None, note: ScaleNote) -> RowUnit:
     if grp and not _SHARES.search(low):  # "Earnings per share:" over "Basic", "Diluted"
         if _SHARE_COUNT.search(grp):
             return RowUnit(u.SHARES, _said_scale(grp) or note.scale_of("shares"))
-        if _PER_SHARE.search(_NOTE_IN_HEADING.sub(" ", grp)):
-            # (a scale note read as a heading, "(In thousands, except per share data)",
-            # says nothing of the rows under it)
+        heading = _NOTE_IN_HEADING.sub(" ", grp)  # (a scale note read as a heading, "(In
+        # thousands, except per share data)", says nothing of the rows under it)
+        if _PER_SHARE.search(heading):
             return RowUnit(u.USD_PER_SHARE, 0)
+        if _RATIO.search(heading):  # "Losses and loss adjustment expense ratio" over
+            return RowUnit(u.RATIO, 0)  # "Current accident year before catastrophes"
     return RowUnit(u.USD, note.scale_of("dollars"))
 
 

@@ -250,3 +250,15 @@ def test_a_header_over_no_column_is_all_stub():
     # a region with no column of figures: every phrase is the stub's, and nothing breaks
     assert assign_periods(["Three Months Ended", "2020    2019"], []) == (
         [], [], "Three Months Ended 2020 2019")
+
+
+def test_columns_of_one_period_keep_the_words_that_are_their_own():
+    # "Corporate" and "Consolidated" tell their columns apart though the middle column
+    # names nothing of its own: that one alone is told by its place
+    from assay.read.interpret import _members
+
+    q1 = Period.quarter(2020, 1)
+    texts = ["Three Months Ended March 31, 2020 Corporate", "Three Months Ended March 31, 2020",
+             "Three Months Ended March 31, 2020 Consolidated"]
+    assert _members([q1, q1, q1], texts) == [
+        (("member", "Corporate"),), (("column", "2"),), (("member", "Consolidated"),)]

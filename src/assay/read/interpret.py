@@ -1177,8 +1177,11 @@ def _members(periods: Sequence[Period | None], texts: Sequence[str],
             for k, name in zip(ks, names, strict=True):
                 out[k] = (("member", name),)
         elif groups.get(None) is not ks:  # columns of one period that nothing tells apart:
-            for k in ks:  # the same quantity twice, or a period misread; each its own
-                out[k] = (("column", str(k + 1)),)
+            # the same quantity twice, or a period misread: each its own place; a column
+            # whose words are its own alone keeps them ("Corporate" beside an unnamed one)
+            for k, name in zip(ks, names, strict=True):
+                own = bool(name) and names.count(name) == 1
+                out[k] = (("member", name),) if own else (("column", str(k + 1)),)
     return out
 
 

@@ -652,10 +652,13 @@ class _TableReader:
         """Report the tokens among a row's figures that print no number ("52,,818,225"):
         they are read as no figure, and said so."""
         first = line.figures[0].start
+        found = list(_MISPRINTED.finditer(line.text, first))
+        if len(found) <= len(line.figures):  # (each a figure's digits, as a rule)
+            return
         taken = [(c.start, c.end) for c in line.figures]
-        for m in _MISPRINTED.finditer(line.text, first):
-            if figure_parts(m.group(0)) is None and not any(
-                    a <= m.start() < b for a, b in taken):
+        for m in found:
+            if not any(a <= m.start() < b for a, b in taken) and figure_parts(
+                    m.group(0)) is None:
                 self.ctx.warn(line.number, "unreadable-figure",
                               f"'{m.group(0)}' in a row of '{self.table.title}' prints no "
                               f"number: read as no figure", m.start())
@@ -728,6 +731,7 @@ class _TableReader:
         append = self.ctx.facts.append
         path = self.ctx.path
         title, label, section, notes = self.table.title, row.label, row.section, row.footnotes
+        heading = _heading(row)
         if not label:
             # figures with no words of their own: the total of the heading above whose
             # rows, every row after it, add up to them ("Costs and Expenses:" over "Cost
@@ -796,7 +800,7 @@ class _TableReader:
                 m.metal, dims or (self._members[k] if self._members else ()), title,
                 section, notes, cell.text, cell.nil,
                 places[k] if places else Location(path, number_of_line, cell.start, cell.end),
-                None, k, index, _heading(row),
+                None, k, index, heading,
             ))
             ids.append(fact_id)
         return tuple(ids)

@@ -159,3 +159,12 @@ def test_not_applicable_between_figures_is_a_column_without_one():
     assert [c.text for c in trailing_cells("    Net gain (loss)     480    N/A     (10)")] \
         == ["480", "(10)"]
     assert [c.text for c in trailing_cells("    Net gain (loss)     480    N/A")] == ["480"]
+
+
+def test_a_footnote_letter_glued_to_a_figure_or_a_nil_is_no_part_of_it():
+    # "3,400(A)" and "--(B)": a pro forma adjustment and a nil, each with its note's mark
+    cells = trailing_cells("Interest   20,989   --(B)   3,400(A)   (1,400)(I)   35,823")
+    assert [(c.text, c.value, c.nil) for c in cells] == [
+        ("20,989", Decimal(20989), False), ("--", Decimal(0), True),
+        ("3,400", Decimal(3400), False), ("(1,400)", Decimal(-1400), False),
+        ("35,823", Decimal(35823), False)]

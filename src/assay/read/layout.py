@@ -13,7 +13,7 @@ from assay.model.numbers import NOT_APPLICABLE_TOKENS, figure_parts
 _CELL_ENDS = frozenset("0123456789)-%$")
 # digits and separators that make no figure: "52,,818,225", "1.234.5"
 _MISPRINT = re.compile(r"\d[\d,.]*\d")
-_GLUED_MARK = re.compile(r"^(.*[\d)])\((?:\d{1,2}|[a-z])\)$")
+_GLUED_MARK = re.compile(r"^(.*[\d)]|--?|\u2014)\((?:\d{1,2}|[a-zA-Z])\)$")
 # a line of nothing but a page number: "41", "- 12 -", "F-7" set well in from the margin,
 # or "Page 3"
 PAGE_NUMBER = re.compile(r"^ {10,}(?:-\s*)?(?:[A-Z]-)?\d{1,3}(?:\s*-)?$|^\s*[Pp]age \d{1,3}$")

@@ -1168,3 +1168,38 @@ def test_a_row_of_figures_outside_every_table_is_reported_with_its_line():
     doc = read_text(text, "x.txt")
     found = [d for d in doc.diagnostics if d.code == "row-outside-table"]
     assert [(d.location.line, d.location.col_start) for d in found] == [(4, 36)]
+
+
+EQUITY_YEARS_LISTED = """\
+
+                              EXAMPLE & CO.
+                   STATEMENTS OF STOCKHOLDERS' EQUITY
+
+<TABLE>
+<CAPTION>
+                                  YEARS ENDED SEPTEMBER 30, 1997, 1998, AND 1999
+                                  -----------------------------------------------
+                                              RETAINED      STOCKHOLDERS'
+                                   COMMON     EARNINGS         EQUITY
+<S>                                <C>        <C>            <C>
+Balance, September 30, 1996....    $2,000     $15,800,317     $15,802,317
+  Net earnings.................       --        7,226,769       7,226,769
+  Dividends paid...............       --       (8,858,726)     (8,858,726)
+Balance, September 30, 1997....    $2,000     $14,168,360     $14,170,360
+  Net earnings.................       --        2,808,526       2,808,526
+  Dividends paid...............       --       (2,297,000)     (2,297,000)
+Balance, September 30, 1998....    $2,000     $14,679,886     $14,681,886
+</TABLE>
+"""
+
+
+def test_years_listed_over_a_statement_of_equity_leave_its_rows_to_date_themselves():
+    # the list "1997, 1998, AND 1999" names no column: each movement is of the year
+    # between the balances around it (checked by hand: 15,800,317 + 7,226,769 - 8,858,726
+    # = 14,168,360, the balance of September 30, 1997)
+    doc = read_text(EQUITY_YEARS_LISTED)
+    got = {(f.label, f.printed): f.period for f in doc.facts}
+    assert got[("Dividends paid", "(8,858,726)")] == Period(date(1997, 9, 30), date(1996, 10, 1))
+    assert got[("Net earnings", "2,808,526")] == Period(date(1998, 9, 30), date(1997, 10, 1))
+    assert got[("Balance, September 30, 1997", "14,168,360")] == Period.instant(
+        date(1997, 9, 30))

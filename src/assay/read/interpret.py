@@ -54,6 +54,8 @@ _AS_OF = re.compile(r"(?i)\b(?:as (?:of|at)|at) ([A-Z][a-z]+\.? \d{1,2}, (?:19|2
 # and 1993"
 _AS_OF_YEARS = re.compile(r"(?i)\b(?:as (?:of|at)|at) ([A-Z][a-z]+\.? \d{1,2}),? (?:19|20)\d\d"
                           r"(?:,? (?:19|20)\d\d)*,? and (?:19|20)\d\d\b")
+# years listed in one phrase: "1997, 1998, AND 1999"
+_YEAR_LIST = re.compile(r"(?i)\b(?:19|20)\d\d,? (?:(?:19|20)\d\d,? )*and (?:19|20)\d\d\b")
 # dates listed one after another ("at March 31, 2020, December 31, 2019 and ..."): no one
 _DATE_LIST = re.compile(r"(?:19|20)\d\d,? (?:and )?[A-Z][a-z]+\.? \d{1,2}, (?:19|20)\d\d")
 _HOLE = re.compile(r"^[A-Z]{1,5}[-_]?\d{1,4}[A-Z]?$")
@@ -357,6 +359,13 @@ class _TableReader:
                        and (p.end.month, p.end.day) == (day[0].month, day[0].day)
                        and all(i.kind == "year" for i in header_items(text)) else p
                        for p, text in zip(periods, texts, strict=True)]
+        listed = any(_YEAR_LIST.search(line.text) for line in g.header)
+        if listed and any(_BALANCE_DATED.match(row.text[:row.label_end].strip())
+                          for row in g.rows if row.figures):
+            # "YEARS ENDED SEPTEMBER 30, 1997, 1998, AND 1999" across a statement of equity
+            # whose rows are dated balances ("Balance, September 30, 1996"): the rows name
+            # the periods, not the columns under the list (see date_movements)
+            periods = [None] * len(periods)
         if self.table.role == "balance_sheet" and not _AVERAGE.search(self.table.title):
             # "1994  1993" over balances: year ends (but not where the header names a
             # duration: an average balance sheet's "Three Months Ended")

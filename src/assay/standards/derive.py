@@ -15,8 +15,8 @@ from collections.abc import Collection, Iterator
 from decimal import Decimal
 
 from assay.errors import InputError
-from assay.model import Derivation, Fact, Location, Period
-from assay.operating import OperatingData
+from assay.model import Derivation, Entity, Fact, Location, Period
+from assay.operating import OperatingData, parse_period
 from assay.operating.schema import price_unit
 
 from .bulk import BulkResult, derive_bulk
@@ -51,9 +51,16 @@ class Derived:
         self._rels: dict[tuple, dict[str, Relation]] = {}
         self._pkeys = [p.key for p in bulk.table.periods]
         self._by_name = {(n.lower(), k): (n, k) for n in bulk.table.names for k in self._pkeys}
-        self.relations = self._relations()
+        self._all_relations: dict[str, Relation] | None = None
 
     # --- lookups ------------------------------------------------------------------------
+
+    @property
+    def relations(self) -> dict[str, Relation]:
+        """Every relation applied, by id (made when first asked for)."""
+        if self._all_relations is None:
+            self._all_relations = self._relations()
+        return self._all_relations
 
     @property
     def nodes(self) -> list[Node]:
@@ -271,9 +278,6 @@ class Derived:
                      Derivation("change.year_over_year", (cur.id, old.id)))
 
     def _price(self, key: str, metal: str) -> Fact:
-        from assay.model import Entity
-        from assay.operating import parse_period
-
         fid = f"price|{key}|{metal}"
         if fid not in self._facts:
             deck = self.data.company.prices[key]

@@ -1203,3 +1203,31 @@ def test_years_listed_over_a_statement_of_equity_leave_its_rows_to_date_themselv
     assert got[("Net earnings", "2,808,526")] == Period(date(1998, 9, 30), date(1997, 10, 1))
     assert got[("Balance, September 30, 1997", "14,168,360")] == Period.instant(
         date(1997, 9, 30))
+
+
+AVERAGE_BALANCES = """\
+ HRZB Reports Results
+ Page 9
+
+ AVERAGE BALANCES
+                                                   Six
+              Quarter     Quarter     Quarter     Months
+               Ended       Ended       Ended      Ended
+ (unaudited) Sept. 30,    June 30,   Sept. 30,   Sept. 30,
+ (in 000s)     2008        2008        2007        2008
+ ----------------------------------------------------------
+ Loans      $1,246,410  $1,231,792  $1,114,386  $1,239,101
+ Investments    93,757      89,019      90,469      91,388
+"""
+
+
+def test_a_capitalised_title_at_the_margin_and_a_note_one_space_from_the_header():
+    # " AVERAGE BALANCES" titles the table though the page sets it one space in, so its
+    # loans are averages over each quarter (not balances at its end); "(unaudited)
+    # Sept. 30," is the stub's note, then the header (checked by hand against the layout)
+    doc = read_text(AVERAGE_BALANCES)
+    got = {(f.label, f.printed): f for f in doc.facts}
+    loans = got[("Loans", "1,246,410")]
+    assert loans.table == "AVERAGE BALANCES"
+    assert loans.period == Period.quarter(2008, 3)
+    assert got[("Loans", "1,239,101")].period == Period(date(2008, 9, 30), date(2008, 4, 1))

@@ -18,7 +18,15 @@ from dataclasses import dataclass
 
 from .grid import Grid, GridColumn, GridRow
 from .headers import YEAR_SCANS, header_items, header_phrases, is_header_line, is_period_anchor
-from .layout import PAGE_NUMBER, RULE_LINE, Cell, LineIndex, footnote_start, indent_of
+from .layout import (
+    PAGE_NUMBER,
+    RULE_LINE,
+    Cell,
+    LineIndex,
+    footnote_start,
+    indent_of,
+    is_caps_heading,
+)
 from .source import Markup, SourceLine
 
 _MARK = re.compile(r"\(\d{1,2}\)")  # a footnote mark: "Significant Items: (1)"
@@ -209,6 +217,9 @@ def _header_like_right_of(line: SourceLine, first: int) -> bool:
     period words over the columns, after a gap that ends by the anchor's first item."""
     text = line.text
     cut = text.rfind("  ", 0, first)  # the gap before the columns' words
+    if cut <= 0 and text.lstrip().startswith("("):  # "(unaudited) Sept. 30,": a note in
+        close = text.find(")")  # parentheses, one space before the columns' words
+        cut = close + 1 if 0 < close < first else cut
     return (cut > 0 and bool(text[:cut].strip())
             and all(_date_part(c) for c in line.cells)  # "JULY 31," is no figure
             and is_header_line(text[cut:]))
@@ -255,11 +266,12 @@ def _title_start(lines: list[SourceLine], header_start: int, loose: bool = False
 
 def _title_like(line: SourceLine, loose: bool) -> bool:
     """A line that may stand in a table's title block: short, indented (or at the margin
-    above a ``<TABLE>`` block), no figure, no rule, not the end of a sentence."""
+    above a ``<TABLE>`` block, or in capitals: "AVERAGE BALANCES"), no figure, no rule,
+    not the end of a sentence."""
     text = line.text
     if not text.strip() or len(text) > 80 or line.rule is not None or _ends_a_sentence(text):
         return False
-    if indent_of(text) < 2 and not loose:
+    if indent_of(text) < 2 and not loose and not is_caps_heading(text.strip()):
         return False
     return not any(not c.nil and not _year_like(c) and not _MARK.fullmatch(c.text)
                    for c in line.cells)

@@ -1231,3 +1231,27 @@ def test_a_capitalised_title_at_the_margin_and_a_note_one_space_from_the_header(
     assert loans.table == "AVERAGE BALANCES"
     assert loans.period == Period.quarter(2008, 3)
     assert got[("Loans", "1,239,101")].period == Period(date(2008, 9, 30), date(2008, 4, 1))
+
+
+PRODUCT_MIX = """\
+
+                        EXAMPLE SUPPLY CO.
+                          Product mix
+
+                                       % of Net Sales
+                                     2020        2019
+                                    ------      ------
+Notebooks/Mobility                     28%         28%
+Accessories                            18          14
+Desktops                               54          58
+                                    ------      ------
+Total Net Sales                       100%        100%
+"""
+
+
+def test_whole_percentages_between_a_first_row_and_a_total_marked_percent():
+    # checked by hand: 28 + 18 + 54 = 100 per cent of net sales
+    doc = read_text(PRODUCT_MIX)
+    got = {(f.label, f.printed, f.period.end.year): (f.value, f.unit) for f in doc.facts}
+    assert got[("Accessories", "14", 2019)] == (Decimal(14), "%")
+    assert got[("Desktops", "54", 2020)] == (Decimal(54), "%")

@@ -1297,8 +1297,9 @@ def _percent_columns(rows: Sequence[GridRow]) -> frozenset[int]:
 def _percent_runs(rows: Sequence[GridRow]) -> frozenset[tuple[int, int]]:
     """(row, column) of the figures between a figure marked "%" and a total marked "%"
     below it, under a rule, in the same column, as "$" is printed: a rate reconciliation's
-    "34.0%", then "4.0", "(0.4)", ..., then a rule and "41.0%". Every figure of the run
-    prints as many decimals (one or more) and no "$", and no other rule falls inside it."""
+    "34.0%", then "4.0", "(0.4)", ..., then a rule and "41.0%"; a product mix's "28%",
+    "18", ..., "100%". Every figure of the run prints as many decimals and no "$", and no
+    other rule falls inside it."""
     out: set[tuple[int, int]] = set()
     runs: dict[int, list[int]] = {}  # column: the rows of the open run's unmarked figures
     places: dict[int, int] = {}  # column: the decimals of the open run's first figure
@@ -1315,7 +1316,7 @@ def _percent_runs(rows: Sequence[GridRow]) -> frozenset[tuple[int, int]]:
             if cell is None or cell.nil:
                 continue
             open_run = runs.get(k)
-            if cell.percent and cell.decimals >= 1:
+            if cell.percent:
                 if open_run and ruled and cell.decimals == places[k]:
                     out.update((at, k) for at in open_run)
                 runs[k], places[k] = [], cell.decimals

@@ -929,3 +929,28 @@ def test_a_heading_row_of_an_html_table_heads_the_rows_under_it():
     assert got[("Adjusted diluted earnings per share", "0.41")].unit == "USD/share"
     ratio = got[("Current accident year", "59.3")]
     assert (ratio.value, ratio.unit) == (Decimal("59.3"), "ratio")
+
+
+HEADING_CLOSED = """<html><body>
+<p>BALANCE SHEETS (In thousands)</p>
+<table>
+<tr><td></td><td>March 31, 2020</td></tr>
+<tr><td>Current assets:</td><td></td></tr>
+<tr><td>Cash</td><td>1,000</td></tr>
+<tr><td>Receivables</td><td>2,000</td></tr>
+<tr><td>Total current assets</td><td>3,000</td></tr>
+<tr><td>Property and equipment, net</td><td>4,000</td></tr>
+<tr><td>Total assets</td><td>7,000</td></tr>
+</table>
+</body></html>
+"""
+
+
+def test_a_heading_s_total_closes_it():
+    # "Total current assets" ends the rows of "Current assets:": property and equipment
+    # is no current asset
+    doc = read_text(HEADING_CLOSED, "release.htm")
+    got = {f.label: f.heading for f in doc.facts}
+    assert got["Receivables"] == "Current assets:"
+    assert got["Total current assets"] == "Current assets:"
+    assert got["Property and equipment, net"] is None

@@ -54,6 +54,17 @@ _AS_OF = re.compile(r"(?i)\b(?:as (?:of|at)|at) ([A-Z][a-z]+\.? \d{1,2}, (?:19|2
 # and 1993"
 _AS_OF_YEARS = re.compile(r"(?i)\b(?:as (?:of|at)|at) ([A-Z][a-z]+\.? \d{1,2}),? (?:19|20)\d\d"
                           r"(?:,? (?:19|20)\d\d)*,? and (?:19|20)\d\d\b")
+# a row that totals its heading's rows
+_TOTAL_ROW = re.compile(r"(?i)total\b")
+
+
+def _closes(label: str, heading: str) -> bool:
+    """Whether ``label`` is the total of ``heading``'s rows: "Total current assets" of
+    "Current assets:" (not "Total deposits" inside "Average Balance Sheet Data")."""
+    name = " ".join(_ANY_PARENTHESES.sub(" ", heading).rstrip().rstrip(":").lower().split())
+    total = _TOTAL_ROW.match(label)
+    return total is not None and bool(name) and " ".join(
+        label[total.end():].lower().split()).startswith(name)
 # years listed in one phrase: "1997, 1998, AND 1999"
 _YEAR_LIST = re.compile(r"(?i)\b(?:19|20)\d\d,? (?:(?:19|20)\d\d,? )*and (?:19|20)\d\d\b")
 # dates listed one after another ("at March 31, 2020, December 31, 2019 and ..."): no one
@@ -604,6 +615,11 @@ class _TableReader:
             rule_pending = None
             last_row = row
             last_row_is_previous = True
+            if group is not None and _closes(row.label, group):
+                # "Total current assets" closes "Current assets:": the rows after it
+                # stand under the heading above (or none)
+                group, group_indent, member_indent, parent = (parent, parent_indent, None,
+                                                              None)
         flush_headings()
 
     def _grid_dims(self, text: str, label_end: int, dims: dict[str, str], count: int) -> int:

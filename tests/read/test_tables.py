@@ -1255,3 +1255,24 @@ def test_whole_percentages_between_a_first_row_and_a_total_marked_percent():
     got = {(f.label, f.printed, f.period.end.year): (f.value, f.unit) for f in doc.facts}
     assert got[("Accessories", "14", 2019)] == (Decimal(14), "%")
     assert got[("Desktops", "54", 2020)] == (Decimal(54), "%")
+
+
+TITLE_OVER_NOTES = """\
+ HRZB Reports Results
+ Page 8
+
+ LOANS
+ (unaudited)
+ (in 000s)        Sept. 30, 2008     June 30, 2008
+ -------------------------------------------------
+   Commercial      $  157,502        $   167,788
+   Consumer            62,747             60,893
+"""
+
+
+def test_a_title_over_notes_at_the_margin_titles_the_table():
+    # " LOANS" over " (unaudited)" over the stub's "(in 000s)": the table's title and note
+    doc = read_text(TITLE_OVER_NOTES)
+    got = {(f.label, f.printed): f for f in doc.facts}
+    fact = got[("Consumer", "62,747")]
+    assert (fact.table, fact.value) == ("LOANS", Decimal(62_747_000))

@@ -54,6 +54,8 @@ _AS_OF = re.compile(r"(?i)\b(?:as (?:of|at)|at) ([A-Z][a-z]+\.? \d{1,2}, (?:19|2
 # and 1993"
 _AS_OF_YEARS = re.compile(r"(?i)\b(?:as (?:of|at)|at) ([A-Z][a-z]+\.? \d{1,2}),? (?:19|20)\d\d"
                           r"(?:,? (?:19|20)\d\d)*,? and (?:19|20)\d\d\b")
+# the words a header line opens with, up to a gap of two spaces (its stub's)
+_STUB_WORDS = re.compile(r"\s*(\S+(?: \S+)*)")
 # a row that totals its heading's rows
 _TOTAL_ROW = re.compile(r"(?i)total\b")
 
@@ -199,7 +201,8 @@ class _TableReader:
         if note is None and g.columns and g.header:
             # a note broken over the header's stub ("(in 000s," / "except share" / "data)")
             left = min(c.start for c in g.columns)
-            stub = " ".join(part for line in g.header if (part := line.text[:left].strip()))
+            stub = " ".join(m.group(1) for line in g.header
+                            if (m := _STUB_WORDS.match(line.text)) and m.start(1) < left)
             note = labels.parse_scale_note(stub) if "(" in stub else None
             if note is not None:
                 note_text = note.text

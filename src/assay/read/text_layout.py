@@ -266,12 +266,14 @@ def _title_start(lines: list[SourceLine], header_start: int, loose: bool = False
 
 def _title_like(line: SourceLine, loose: bool) -> bool:
     """A line that may stand in a table's title block: short, indented (or at the margin
-    above a ``<TABLE>`` block, or in capitals: "AVERAGE BALANCES"), no figure, no rule,
-    not the end of a sentence."""
+    above a ``<TABLE>`` block, in capitals, "AVERAGE BALANCES", or in parentheses,
+    "(unaudited)"), no figure, no rule, not the end of a sentence."""
     text = line.text
     if not text.strip() or len(text) > 80 or line.rule is not None or _ends_a_sentence(text):
         return False
-    if indent_of(text) < 2 and not loose and not is_caps_heading(text.strip()):
+    bare = text.strip()
+    if indent_of(text) < 2 and not loose and not is_caps_heading(bare) and not (
+            bare.startswith("(") and bare.endswith(")")):  # a note: "(unaudited)"
         return False
     return not any(not c.nil and not _year_like(c) and not _MARK.fullmatch(c.text)
                    for c in line.cells)

@@ -954,3 +954,22 @@ def test_a_heading_s_total_closes_it():
     assert got["Receivables"] == "Current assets:"
     assert got["Total current assets"] == "Current assets:"
     assert got["Property and equipment, net"] is None
+
+
+GUIDANCE_RANGES = """<html><body>
+<p>SECOND QUARTER 2020 GUIDANCE (in millions)</p>
+<table>
+<tr><td></td><td>Non-GAAP Guidance</td><td>Growth</td></tr>
+<tr><td>Subscription revenues</td><td>$1,050</td><td>32%</td></tr>
+<tr><td>Subscription billings</td><td>$960 - $980</td><td>18% - 20%</td></tr>
+</table>
+</body></html>
+"""
+
+
+def test_a_range_in_a_cell_gives_both_ends_named_and_its_column():
+    # "18% - 20%": two facts, the low and the high end of the growth the column names
+    doc = read_text(GUIDANCE_RANGES, "release.htm")
+    got = {(f.printed, f.dim("bound"), f.dim("member")) for f in doc.facts}
+    assert ("18%", "low", "Growth") in got and ("20%", "high", "Growth") in got
+    assert ("$980", "high", "Non-GAAP Guidance") in got

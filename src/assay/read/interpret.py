@@ -99,6 +99,19 @@ _MISPRINTED = re.compile(r"(?<![\w,.])\d[\d,.]*\d(?![\w,.])")
 _SMALL_WORDS = frozenset({"and", "of", "the", "for", "in", "on", "to", "at", "by", "or"})
 
 
+def _bounds(text: str, printed: list[str]) -> tuple[str, str] | None:
+    """("low", "high") where a cell prints a range of two figures ("18% - 20%", "$4,125 to
+    $4,145"): each figure is one end of it; None otherwise."""
+    if len(printed) != 2:
+        return None
+    first = text.find(printed[0])
+    second = text.find(printed[1], first + len(printed[0]))
+    if first < 0 or second < 0:
+        return None
+    between = text[first + len(printed[0]):second].strip()
+    return ("low", "high") if between in ("-", "\u2013", "\u2014", "to") else None
+
+
 def _total_of(heading: str) -> str:
     """The label of a heading's total: "Costs and Expenses:" -> "Total costs and
     expenses" (an acronym keeps its capitals: "Total EBITDA")."""
@@ -936,17 +949,21 @@ class _TableReader:
         are (:meth:`_worded_facts`)."""
         periods = self._periods_of(row)
         period = periods[k] if k < len(periods) else None
-        for n, w in enumerate(figures_in_words(text)):
+        words = figures_in_words(text)
+        bounds = _bounds(text, [w.text for w in words])
+        member = self._members[k] if self._members and k < len(self._members) else ()
+        for n, w in enumerate(words):
             # (dollars in cents in a table of thousands are a price per share or per
             # unit, "$ 7.95 - $41.80", as in a row of them: not scaled)
             scale = (w.said_scale if w.said_scale is not None
                      else self.note.scale_of(w.kind) if w.kind == "dollars"
                      and w.decimals < 2 else 0)
+            dims = (*member, ("bound", bounds[n])) if bounds else ()
             self.ctx.facts.append(Fact(
                 f"{self._id_prefix}{row.index}x{k}_{n}", w.number * _POWERS[scale], w.unit,
-                row.label, period, meaning.entity, w.decimals - scale, scale, None, None, (),
-                self.table.title, row.section, row.footnotes, w.text, False, place, None, k,
-                row.index, _heading(row)))
+                row.label, period, meaning.entity, w.decimals - scale, scale, None, None,
+                dims, self.table.title, row.section, row.footnotes, w.text, False, place,
+                None, k, row.index, _heading(row)))
 
     def _row_periods(self, label: str) -> list[Period | None]:
         """Each column's period for a row of a table whose header names no period (a

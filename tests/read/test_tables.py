@@ -1276,3 +1276,24 @@ def test_a_title_over_notes_at_the_margin_titles_the_table():
     got = {(f.label, f.printed): f for f in doc.facts}
     fact = got[("Consumer", "62,747")]
     assert (fact.table, fact.value) == ("LOANS", Decimal(62_747_000))
+
+
+LEAP_DAY_HEADER = """\
+
+                        EXAMPLE CORPORATION
+                    Statements of Income (in thousands)
+
+                                     Three Months Ended
+                                       February 29/28,
+                                     2020          2019
+                                   --------      --------
+Net sales                          221,338       202,548
+Net income                          10,412         8,851
+"""
+
+
+def test_february_29_over_the_columns_of_several_years_is_each_year_s_month_end():
+    doc = read_text(LEAP_DAY_HEADER)
+    got = {f.printed: f.period for f in doc.facts}
+    assert got["221,338"] == Period(date(2020, 2, 29), date(2019, 12, 1))
+    assert got["202,548"] == Period(date(2019, 2, 28), date(2018, 12, 1))

@@ -468,6 +468,8 @@ def _period(p: dict[str, HeaderItem], year_end: tuple[int, int] = (12, 31)) -> P
     duration = p.get("duration")
     if date_item is not None:
         month, day = date_item.month, date_item.day
+        if (month, day) == (2, 29) and not calendar.isleap(year):
+            day = 28  # "February 29/28" over the columns of several years: the month's end
     elif duration is not None and duration.quarter:
         year, month = quarter_end(year, duration.quarter, year_end)
         day = calendar.monthrange(year, month)[1]

@@ -973,3 +973,14 @@ def test_a_range_in_a_cell_gives_both_ends_named_and_its_column():
     got = {(f.printed, f.dim("bound"), f.dim("member")) for f in doc.facts}
     assert ("18%", "low", "Growth") in got and ("20%", "high", "Growth") in got
     assert ("$980", "high", "Non-GAAP Guidance") in got
+
+
+def test_a_title_naming_one_period_dates_columns_that_name_none():
+    # "Second Quarter 2020 Guidance" over "Non-GAAP Guidance | Growth": the guidance is
+    # of the second quarter of 2020; the growth, a change, is of no one period
+    html = GUIDANCE_RANGES.replace("SECOND QUARTER 2020 GUIDANCE (in millions)",
+                                   "Second Quarter 2020 Guidance (in millions)")
+    doc = read_text(html, "release.htm")
+    got = {(f.label, f.printed): f.period for f in doc.facts}
+    assert got[("Subscription revenues", "1,050")] == Period.quarter(2020, 2)
+    assert got[("Subscription revenues", "32%")] is None

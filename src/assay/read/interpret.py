@@ -358,6 +358,12 @@ class _TableReader:
             at = _as_of(g.title)
             if at is not None:  # "Future minimum lease payments ... as of January 29, 2023"
                 periods = [at] * len(periods)
+            elif (over := _titled(g.title, self.ctx.year_end)) is not None and not any(
+                    _balance_of(row.text[:row.label_end].strip()) for row in g.rows
+                    if row.figures):
+                # "Second Quarter 2020 Guidance" over "Guidance | Growth": the quarter's,
+                # but a change's
+                periods = [None if _CHANGE_WORDS.search(text) else over for text in texts]
         dated = [p.end for p in periods if p is not None]
         if dated and any(p is None for p in periods):
             # "Total Costs Accrued to Date", "Total Expected Program Costs" beside dated
@@ -1069,7 +1075,7 @@ _MARK = re.compile(r"\*+|\(\w\)|\d\)")  # a footnote mark: "*", "(a)"
 _AS_OF_LATEST = re.compile(r"(?i)\bto date\b|\bexpected\b|\bremaining\b")
 _FULL_DATE = re.compile(r"\b[A-Z][a-z]+\.?\s+\d{1,2},?\s+(?:19|20)\d\d\b")  # "January 29, 2023"
 _CHANGE_WORDS = re.compile(r"(?i)\bchange|\bincrease|\bdecrease|\bvariance|\bdifference"
-                           r"|\binc\b|\bdec\b|\bvar\b|\bnet\b")
+                           r"|\binc\b|\bdec\b|\bvar\b|\bnet\b|\bgrowth\b")
 _CHANGE_COLUMN = re.compile(_CHANGE_WORDS.pattern + "|%")
 _NAMES_SLACK = 8  # characters left of the first column a column name may start at
 _AVERAGE = re.compile(r"(?i)\baverage\b")
@@ -1147,6 +1153,18 @@ def _instant(period: Period | None, balance: str) -> Period | None:
     if balance == "begin":
         return Period.instant(period.start - timedelta(days=1))
     return Period.instant(period.end)
+
+
+def _titled(title: list[SourceLine], year_end: tuple[int, int]) -> Period | None:
+    """The one period the title line nearest the table names by a duration and a year
+    ("Second Quarter 2020 Guidance", "Full-Year 2020 Outlook"); None where it names none,
+    several years, or no duration."""
+    near = [line.text for line in title if line.text.strip()][-1:]
+    items = header_items(near[0]) if near else ()
+    if (sum(1 for i in items if i.year) != 1 or not any(i.kind == "duration" for i in items)
+            or len(items) > 3):
+        return None
+    return period_of_label(" ".join(i.text for i in items), year_end)
 
 
 def _as_of(title: list[SourceLine]) -> Period | None:

@@ -967,12 +967,15 @@ GUIDANCE_RANGES = """<html><body>
 """
 
 
-def test_a_range_in_a_cell_gives_both_ends_named_and_its_column():
-    # "18% - 20%": two facts, the low and the high end of the growth the column names
+def test_a_range_in_a_cell_gives_both_ends_named():
+    # "18% - 20%": two facts, the low and the high end of the growth; "$960 - $980" the
+    # guidance's, of the quarter the title names
     doc = read_text(GUIDANCE_RANGES, "release.htm")
-    got = {(f.printed, f.dim("bound"), f.dim("member")) for f in doc.facts}
-    assert ("18%", "low", "Growth") in got and ("20%", "high", "Growth") in got
-    assert ("$980", "high", "Non-GAAP Guidance") in got
+    got = {(f.printed, f.dim("bound")): f for f in doc.facts}
+    assert got[("18%", "low")].value == Decimal(18)
+    assert got[("20%", "high")].value == Decimal(20)
+    high = got[("$980", "high")]
+    assert (high.value, high.period) == (Decimal(980_000_000), Period.quarter(2020, 2))
 
 
 def test_a_title_naming_one_period_dates_columns_that_name_none():

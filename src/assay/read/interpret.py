@@ -359,8 +359,8 @@ class _TableReader:
             if at is not None:  # "Future minimum lease payments ... as of January 29, 2023"
                 periods = [at] * len(periods)
             elif (over := _titled(g.title, self.ctx.year_end)) is not None and not any(
-                    _balance_of(row.text[:row.label_end].strip()) for row in g.rows
-                    if row.figures):
+                    _balance_of(label := row.text[:row.label_end].strip())
+                    or header_items(label) for row in g.rows if row.figures):
                 # "Second Quarter 2020 Guidance" over "Guidance | Growth": the quarter's,
                 # but a change's
                 periods = [None if _CHANGE_WORDS.search(text) else over for text in texts]
@@ -1155,12 +1155,18 @@ def _instant(period: Period | None, balance: str) -> Period | None:
     return Period.instant(period.end)
 
 
+_TITLE_WORDS = 10  # a title line's words, at most (more make a sentence)
+
+
 def _titled(title: list[SourceLine], year_end: tuple[int, int]) -> Period | None:
     """The one period the title line nearest the table names by a duration and a year
     ("Second Quarter 2020 Guidance", "Full-Year 2020 Outlook"); None where it names none,
-    several years, or no duration."""
+    several years or no duration, or is a sentence. (The caller takes it only where no
+    row names a period or a balance.)"""
     near = [line.text for line in title if line.text.strip()][-1:]
-    items = header_items(near[0]) if near else ()
+    if not near or len(near[0].split()) > _TITLE_WORDS:  # a sentence ("The following
+        return None  # table presents ... during the fourth quarter of fiscal 2023")
+    items = header_items(near[0])
     if (sum(1 for i in items if i.year) != 1 or not any(i.kind == "duration" for i in items)
             or len(items) > 3):
         return None

@@ -542,8 +542,8 @@ class _TableReader:
                 continue
             mark = footnote_start(text) if text[0] == "(" else None
             placed, label_end, stray = line.cells, line.label_end, line.stray
-            if line.figures:
-                self._misprints(line)
+            if line.figures and self.g.header_cells is None:  # (an HTML row's text holds
+                self._misprints(line)  # its cells' figures only)
             if mark and not any(placed):
                 flush_headings()
                 in_footnote = mark

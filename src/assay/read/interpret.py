@@ -67,6 +67,8 @@ def _closes(label: str, heading: str) -> bool:
     total = _TOTAL_ROW.match(label)
     return total is not None and bool(name) and " ".join(
         label[total.end():].lower().split()).startswith(name)
+
+
 # years listed in one phrase: "1997, 1998, AND 1999"
 _YEAR_LIST = re.compile(r"(?i)\b(?:19|20)\d\d,? (?:(?:19|20)\d\d,? )*and (?:19|20)\d\d\b")
 # dates listed one after another ("at March 31, 2020, December 31, 2019 and ..."): no one

@@ -2,7 +2,7 @@
 
 Prints the median time of the metrics engine (`derive_bulk`: exact int64 fixed point,
 Decimal ratios) and its cost per derived fact, against a baseline measured in the same
-run: the tests' per-fact oracle (plain Decimals, a fact object each) on a slice of the
+run: the tests' per-fact reference (plain Decimals, a fact object each) on a slice of the
 units, checked value for value against the engine there. Also the cost of making every
 value of that slice a fact with provenance (`derive(...).get`), as `explain` and `report`
 do for the figures they show. Target: the engine under 2 s here.
@@ -26,7 +26,7 @@ from assay.standards import derive
 from assay.standards.bulk import derive_bulk
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from tests.standards import oracle  # noqa: E402
+from tests.standards import per_fact  # noqa: E402
 
 
 def generate(units: int, quarters: int, seed: int = 7) -> OperatingData:
@@ -71,7 +71,7 @@ def generate(units: int, quarters: int, seed: int = 7) -> OperatingData:
 
 
 def _agreeing_facts(fast, ref) -> int:
-    """Every value of the oracle, the same in the engine."""
+    """Every value of the reference, the same in the engine."""
     count = 0
     for (name, period, metric), fid in ref.index.items():
         if not metric.startswith("price_"):
@@ -102,13 +102,13 @@ def main() -> None:
 
     slice_units = max(1, units // 20)
     part = generate(slice_units, quarters)
-    ref_time, ref = median_time(lambda: oracle.derive(part), 1)
+    ref_time, ref = median_time(lambda: per_fact.derive(part), 1)
     fast_time, fast = median_time(lambda: derive_bulk(part), 3)
     same = _agreeing_facts(fast, ref)
-    print(f"baseline per-fact oracle on {slice_units} units: {ref_time:.3f} s for {same:,} "
+    print(f"baseline per-fact reference on {slice_units} units: {ref_time:.3f} s for {same:,} "
           f"facts = {ref_time / same * 1e6:.2f} us/fact; the engine on the same slice "
           f"{fast_time:.3f} s ({ref_time / fast_time:.0f}x faster); {same:,} values identical")
-    print(f"ratio per fact (oracle / engine): {ref_time / same / (bulk / facts):.0f}x against "
+    print(f"ratio per fact (reference / engine): {ref_time / same / (bulk / facts):.0f}x against "
           "the full-size engine run")
     def provenance():
         d = derive(part)

@@ -32,14 +32,14 @@ def data(comp: Company, cells: dict[tuple[str | None, str], dict[str, str | int]
 
 
 def same_facts(folder: OperatingData, periods: list[str] | None = None) -> int:
-    """Assert that assay's engine gives exactly the oracle's facts for ``folder`` (the
+    """Assert that assay's engine gives exactly the per-fact reference's facts for ``folder`` (the
     same keys; each fact's id, value, unit, label, provenance, entity and period) and
     return how many were compared."""
     from assay.standards import derive
 
-    from . import oracle
+    from . import per_fact
 
-    want, got = oracle.derive(folder, periods), derive(folder, periods)
+    want, got = per_fact.derive(folder, periods), derive(folder, periods)
     keys = {k for k in want.index if not k[2].startswith("price_")}
     mine = set(got.computed())
     assert mine == keys, (sorted(mine - keys)[:5], sorted(keys - mine)[:5])

@@ -1,5 +1,5 @@
-"""assay's metrics engine gives the oracle's facts (tests/standards/oracle.py: the same
-relations applied fact by fact with plain Decimals), provenance included."""
+"""assay's metrics engine gives the per-fact reference's facts (tests/standards/per_fact.py:
+the same relations applied fact by fact with plain Decimals), provenance included."""
 
 from __future__ import annotations
 
@@ -15,13 +15,13 @@ ROOT = Path(__file__).resolve().parents[2]
 HECLA = ROOT / "examples" / "hecla-2007"
 
 
-def test_engine_gives_the_oracles_facts_on_hecla():
+def test_engine_gives_the_references_facts_on_hecla():
     assert same_facts(load_company(HECLA)) > 2000
     # a report's periods only: the nodes of 2007Q2, the year before, and what they add
     assert same_facts(load_company(HECLA), ["2007Q2", "2006Q2"]) > 1000
 
 
-def test_engine_gives_the_oracles_facts_on_generated_units_and_quarters():
+def test_engine_gives_the_references_facts_on_generated_units_and_quarters():
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from bench_metrics import generate
 

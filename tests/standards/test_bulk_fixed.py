@@ -1,5 +1,5 @@
 """The metrics engine: its fixed-point arithmetic by hand, its nodes, and its agreement with
-the per-fact oracle on any folder, large numbers included."""
+the per-fact reference on any folder, large numbers included."""
 
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ from assay.standards.fixed import (
 )
 from assay.standards.node_table import build_table
 
-from . import oracle
+from . import per_fact
 from .helpers import company, data, same_facts
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -119,12 +119,12 @@ def _signature(node):
 def test_node_table_is_build_nodes_on_hecla_and_generated_folders():
     for folder in (load_company(HECLA), _generated(7, 9, seed=2)):
         assert [_signature(n) for n in build_table(folder).nodes()] == \
-            [_signature(n) for n in oracle.build_nodes(folder)]
+            [_signature(n) for n in per_fact.build_nodes(folder)]
 
 
 # --- agreement ---------------------------------------------------------------------------
 
-def test_engine_is_the_oracle_on_hecla_and_generated_data():
+def test_engine_is_the_reference_on_hecla_and_generated_data():
     assert same_facts(load_company(HECLA)) > 2000
     assert same_facts(_generated(9, 10, seed=11)) > 15000
 
@@ -168,10 +168,10 @@ def _refused(folder) -> list[str] | None:
     """The errors of a folder whose years to date cannot be made (the same from every
     engine), or None."""
     try:
-        oracle.build_nodes(folder)
+        per_fact.build_nodes(folder)
     except InputErrors as e:
         text = [str(x) for x in e.errors]
-        for engine in (oracle.derive, derive, derive_bulk, build_table):
+        for engine in (per_fact.derive, derive, derive_bulk, build_table):
             with pytest.raises(InputErrors) as again:
                 engine(folder)
             assert [str(x) for x in again.value.errors] == text
@@ -181,7 +181,7 @@ def _refused(folder) -> list[str] | None:
 
 @settings(max_examples=60, deadline=None)
 @given(folders())
-def test_any_folder_gives_the_oracles_facts(folder):
+def test_any_folder_gives_the_references_facts(folder):
     if _refused(folder) is None:
         same_facts(folder)
 

@@ -12,7 +12,7 @@ from assay.operating import Unit
 from assay.standards import derive
 from assay.standards.bulk import derive_bulk
 
-from . import oracle
+from . import per_fact
 from .helpers import company, data
 
 A = Unit("A", "silver", "Silver")
@@ -21,7 +21,7 @@ Z = Unit("Z", "zinc", "Zinc")
 
 
 def _engines(folder):
-    return oracle.derive(folder), derive(folder), derive_bulk(folder)
+    return per_fact.derive(folder), derive(folder), derive_bulk(folder)
 
 
 def test_head_grades_of_segments_years_to_date_and_company():
@@ -77,7 +77,7 @@ def test_a_unit_without_every_quarter_still_counts_in_its_groups_year_to_date():
 def test_a_given_year_to_date_beside_a_partial_unit_is_refused_with_both_named():
     cells = {("A", "2024H1"): {"mining_cost": 2_000_000, "silver_produced": 2000},
              ("B", "2024Q2"): {"mining_cost": 9_000_000, "silver_produced": 1000}}
-    for engine in (oracle.derive, derive, derive_bulk):
+    for engine in (per_fact.derive, derive, derive_bulk):
         with pytest.raises(InputErrors) as e:
             engine(data(company([A, B]), cells))
         assert [x.problem for x in e.value.errors] == [

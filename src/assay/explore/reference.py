@@ -1,6 +1,6 @@
 """The same rules as :mod:`assay.explore.composite`, as a plain loop over intervals.
 
-Written for clarity, not speed: it is the oracle the tests compare the vectorised code
+Written for clarity, not speed: it is the reference the tests compare the vectorised code
 against, and the baseline the benchmark times. Inputs are Python sequences of scaled
 integers sorted by hole and depth; output is a list of (first, last) interval indices.
 """

@@ -11,6 +11,7 @@ from .numbers import (
     interval_of,
     parse_number,
     round_to,
+    too_precise,
 )
 from .periods import Period
 from .provenance import Derivation, Location
@@ -20,5 +21,5 @@ __all__ = [
     "ARITHMETIC", "SIGNIFICANT_DIGITS", "Column", "Derivation", "Diagnostic", "Document",
     "Entity", "Fact", "Interval",
     "Location", "ParsedNumber", "Period", "Row", "Table", "Tag", "interval_of",
-    "parse_number", "round_to",
+    "parse_number", "round_to", "too_precise",
 ]

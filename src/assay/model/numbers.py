@@ -29,6 +29,12 @@ ARITHMETIC = Context(prec=28, rounding=ROUND_HALF_EVEN, Emin=-999999, Emax=99999
 #: The most significant digits an input figure may have
 SIGNIFICANT_DIGITS = ARITHMETIC.prec
 
+
+def too_precise(value: Decimal) -> bool:
+    """Whether ``value`` is no input for assay's arithmetic: not finite, or with more
+    significant digits than :data:`ARITHMETIC` keeps (its first sum would round it)."""
+    return not value.is_finite() or len(value.as_tuple().digits) > SIGNIFICANT_DIGITS
+
 NIL_TOKENS = frozenset({"--", "-", "—", "nil", "Nil", "NIL"})
 #: A cell that says its figure does not apply or means nothing ("N/A" for a change from
 #: nil, "NM"): no figure, and not zero either

@@ -16,7 +16,15 @@ from pathlib import Path
 from typing import Any
 
 from assay.errors import InputError, InputErrors
-from assay.model import SIGNIFICANT_DIGITS, Entity, Fact, Location, Period, parse_number
+from assay.model import (
+    SIGNIFICANT_DIGITS,
+    Entity,
+    Fact,
+    Location,
+    Period,
+    parse_number,
+    too_precise,
+)
 
 from .company import (
     CORPORATE,
@@ -319,7 +327,7 @@ def _read_table(name: str, rows: list[list[Cell]], data: OperatingData,
                     refused.add((unit, period.key, h))
                     continue
                 value = parsed.value
-            if len(value.as_tuple().digits) > SIGNIFICANT_DIGITS:
+            if too_precise(value):
                 errors.append(InputError(name, f"column '{h}': {text} has "
                                                f"{len(value.as_tuple().digits)} significant "
                                                f"digits; assay computes with "

@@ -16,6 +16,8 @@ from functools import lru_cache
 
 from assay.model import Period
 
+from .layout import rule_of
+
 _MONTHS = {
     name.lower(): i for i, name in enumerate(calendar.month_name) if name
 } | {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name} | {"sept": 9}
@@ -225,7 +227,6 @@ def is_header_line(line: str) -> bool:
 
 
 _PHRASE = re.compile(r"\S+(?: \S+)*")
-_RULE_ONLY = re.compile(r"[\s\-=_]*[-=_]{3,}[\s\-=_]*")  # a line of rules only
 _RULE_RUN = re.compile(r"[-=_]{3,}")
 # a stub or subtitle over several periods ("For the three years ended December 31, 1993"):
 # it dates no column that names no year of its own
@@ -276,7 +277,7 @@ def assign_periods(lines: list[str], spans: list[tuple[float, float]],
     # each column's zone reaches halfway to its neighbours' figures
     cuts = [(spans[k][1] + spans[k + 1][0]) / 2 for k in range(n - 1)]
     zones = list(zip([spans[0][0] - 2, *cuts], [*cuts, 10**6], strict=True)) if n else []
-    ruled = [bool(_RULE_ONLY.fullmatch(line)) for line in lines]
+    ruled = [rule_of(line) is not None for line in lines]
     alone: list[tuple[int, str]] = []  # durations alone on their lines, top to bottom
     middle, width = ((spans[0][0] + spans[-1][1]) / 2, spans[-1][1] - spans[0][0]) if n else (
         0, 0)

@@ -74,6 +74,9 @@ _YEAR_LIST = re.compile(r"(?i)\b(?:19|20)\d\d,? (?:(?:19|20)\d\d,? )*and (?:19|2
 # dates listed one after another ("at March 31, 2020, December 31, 2019 and ..."): no one
 _DATE_LIST = re.compile(r"(?:19|20)\d\d,? (?:and )?[A-Z][a-z]+\.? \d{1,2}, (?:19|20)\d\d")
 _HOLE = re.compile(r"^[A-Z]{1,5}[-_]?\d{1,4}[A-Z]?$")
+# a run of digits and separators among figures (see :meth:`_TableReader._misprints`)
+_MISPRINTED = re.compile(r"(?<![\w,.])\d[\d,.]*\d(?![\w,.])")
+_SMALL_WORDS = frozenset({"and", "of", "the", "for", "in", "on", "to", "at", "by", "or"})
 
 
 @dataclass(slots=True)
@@ -92,13 +95,6 @@ class Context:
 
     def warn(self, line: int, code: str, message: str, col: int = 0) -> None:
         self.diagnostics.append(Diagnostic(Location(self.path, line, col, col), code, message))
-
-
-# a run of digits and separators among figures (see :meth:`_TableReader._misprints`)
-_MISPRINTED = re.compile(r"(?<![\w,.])\d[\d,.]*\d(?![\w,.])")
-
-
-_SMALL_WORDS = frozenset({"and", "of", "the", "for", "in", "on", "to", "at", "by", "or"})
 
 
 def _bounds(text: str, printed: list[str]) -> tuple[str, str] | None:
@@ -369,7 +365,6 @@ class _TableReader:
         dated = [p.end for p in periods if p is not None]
         if dated and any(p is None for p in periods):
             # "Total Costs Accrued to Date", "Total Expected Program Costs" beside dated
-            # columns: as of the latest date the table gives
             # columns: as of the latest date the table gives; beside balances only, any
             # named column left of the dated ones but a change ("Effective Interest Rate"
             # left of two year ends: what describes the row; right of them stand changes

@@ -22,7 +22,7 @@ from decimal import Decimal, localcontext
 import numpy as np
 
 from assay.errors import InputError, InputErrors
-from assay.model import ARITHMETIC, Period
+from assay.model import ARITHMETIC, Period, too_precise
 from assay.operating import OperatingData
 from assay.operating.schema import METALS
 
@@ -178,7 +178,7 @@ def _too_precise(data: OperatingData) -> list[InputError]:
     out = []
     for (unit, key), row in data.cells.items():
         for item, value in row.items():
-            if not value.is_finite() or len(value.as_tuple().digits) > ARITHMETIC.prec:
+            if too_precise(value):
                 at = data.locations.get((unit, key, item))
                 out.append(InputError(
                     at.file if at else data.company.path or data.company.name,

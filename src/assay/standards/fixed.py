@@ -20,9 +20,11 @@ Decimals compare equal by value; a fixed-point value materialises with ``k`` pla
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Context, Decimal, getcontext
+from decimal import Context, Decimal
 
 import numpy as np
+
+from assay.model import too_precise
 
 ZERO, ONE = Decimal(0), Decimal(1)
 #: Largest magnitude a fixed-point result may reach (sums of two stay inside int64).
@@ -37,11 +39,11 @@ class NotExact(Exception):  # noqa: N818
 
 
 def decimal_input(values: list[Decimal] | np.ndarray, ok: np.ndarray) -> Dc:
-    """Input too large for int64 kept as Decimal; a Decimal with more digits than the
-    context would be rounded by the first sum (``0 + x``), so it is refused."""
-    prec = getcontext().prec
+    """Input too large for int64 kept as Decimal; a Decimal that assay's arithmetic would
+    round in the first sum (``0 + x``, see :func:`assay.model.numbers.too_precise`) is
+    refused."""
     for d in values:
-        if not d.is_finite() or len(d.as_tuple().digits) > prec:
+        if too_precise(d):
             raise NotExact(d)
     return Dc(np.fromiter(values, dtype=object, count=len(values)), ok)
 

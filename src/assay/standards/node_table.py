@@ -4,7 +4,7 @@ Built with numpy from the folder's keys, members before the groups they form: a 
 1,000 units over 40 quarters has some 70,000 nodes, and a Python object (with its
 ``Period`` and ``Entity``) for each costs more than all the arithmetic.
 :meth:`NodeTable.node` makes the :class:`Node` of one index when it is asked for; a test
-checks the table against nodes built one by one (the tests' oracle).
+checks the table against nodes built one by one (the tests' per-fact reference).
 """
 
 from __future__ import annotations

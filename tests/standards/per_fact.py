@@ -1,4 +1,4 @@
-"""The per-fact engine, kept as the oracle of assay's one metrics engine.
+"""The per-fact engine, kept as the reference for assay's one metrics engine.
 
 Every metric of a company folder derived fact by fact with plain ``Decimal`` arithmetic,
 node objects built one by one: slow and simple, and written apart from the columnar

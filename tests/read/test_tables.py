@@ -1297,3 +1297,115 @@ def test_february_29_over_the_columns_of_several_years_is_each_year_s_month_end(
     got = {f.printed: f.period for f in doc.facts}
     assert got["221,338"] == Period(date(2020, 2, 29), date(2019, 12, 1))
     assert got["202,548"] == Period(date(2019, 2, 28), date(2018, 12, 1))
+
+
+def test_a_header_parted_by_a_blank_line_from_its_stub_caption_and_note():
+    # Shaped after a bank's release (checked by hand against it): "Quarter Ended" stands
+    # over a blank line above the dates, beside the table's caption in the stub; the
+    # quarters are durations, and the caption is the table's title.
+    text = """\
+CONSOLIDATED STATEMENTS OF    Quarter    Three   Quarter
+INCOME (unaudited)             Ended     Month    Ended
+
+(in 000s, except              June 30,   Change  March 31,
+per share data)                 2006               2006
+- -------------------------------------------------------
+Non-interest income:
+ Service fees                      867    -13%        998
+ Other income                      120      5%        114
+"""
+    doc = read_text(text, "bank.txt")
+    assert [t.title for t in doc.tables] == ["CONSOLIDATED STATEMENTS OF INCOME"]
+    fees = [f for f in doc.facts if f.label == "Service fees"]
+    assert [(f.value, str(f.period)) for f in fees] == [
+        (Decimal(867000), "2006Q2"), (Decimal(-13), "None"), (Decimal(998000), "2006Q1")]
+
+
+def test_a_caption_in_the_stub_titles_an_average_balances_table():
+    # "AVERAGE BALANCES" printed left of the columns' words titles the table, and the
+    # balances under it are averages over each quarter, not quarter-end balances.
+    text = """\
+                         Quarter        Quarter
+                          Ended          Ended
+AVERAGE BALANCES       September 30,    June 30,
+(unaudited) (in 000s)      2006           2006
+- ----------------------------------------------
+Loans                   $1,008,100    $  956,861
+Deposits                   850,000       840,000
+"""
+    doc = read_text(text, "bank.txt")
+    assert [t.title for t in doc.tables] == ["AVERAGE BALANCES"]
+    loans = [f for f in doc.facts if f.label == "Loans"]
+    assert [(f.value, str(f.period)) for f in loans] == [
+        (Decimal(1008100000), "2006Q3"), (Decimal(956861000), "2006Q2")]
+
+
+def test_a_balance_sheet_goes_on_after_a_gap_and_a_caption():
+    # Two blank lines and a caption broken over two lines part the assets from the
+    # liabilities; the liabilities stand in the same columns and keep their dates.
+    text = """\
+                                               As of             As of
+                                            Mar 31,2007       Jul 1, 2006
+                                            (unaudited)           (1)
+    Cash & cash equivalents                    $8,544           $12,577
+    Other assets                                2,077             3,037
+                  Total assets                $10,621           $15,614
+
+
+                  Liabilities and
+                   Shareholders' Equity
+
+    Current liabilities:
+         Accounts payable                      $3,571            $4,435
+         Accrued liabilities                    7,050            11,179
+"""
+    doc = read_text(text, "balance.txt")
+    assert len(doc.tables) == 1
+    payable = [f for f in doc.facts if f.label == "Accounts payable"]
+    assert [(f.value, str(f.period), f.heading) for f in payable] == [
+        (Decimal(3571), "2007-03-31", "Current liabilities:"),
+        (Decimal(4435), "2006-07-01", "Current liabilities:")]
+
+
+def test_an_item_that_prints_no_figures_is_no_heading_of_the_rows_after_it():
+    # "Serial preferred stock ...; none issued" stands as deep as the rows of figures
+    # after it: an item of "Stockholders' equity:" with no figures, not a heading lending
+    # its "shares" to "Paid-in capital" (a bank's balance sheet, checked by hand).
+    text = """\
+                                        September 30,   June 30,
+                                            2006          2006
+                                         ----------   ----------
+Stockholders' equity:
+  Serial preferred stock, $1.00 par
+   value; 10,000,000 shares
+   authorized; none issued
+  Paid-in capital                          51,318       53,738
+  Retained earnings                        50,557       47,900
+"""
+    doc = read_text(text, "bank.txt")
+    paid = [f for f in doc.facts if f.label == "Paid-in capital"]
+    assert [(f.value, f.unit, f.heading) for f in paid] == [
+        (Decimal(51318), "USD", "Stockholders' equity:"),
+        (Decimal(53738), "USD", "Stockholders' equity:")]
+
+
+def test_a_label_wrapped_over_the_blank_line_of_a_double_spaced_table():
+    # In a table set double-spaced, "Investment in and advances to joint" / "" /
+    # " venture  6,575" is one label, not a heading over "venture".
+    text = """\
+                                                 September 30,      June 30,
+                                                     2003             2003
+
+    Property and equipment, net                      5,997              6,305
+
+    Investment in and advances to joint
+
+     venture                                         6,575              6,506
+
+    Other assets                                     1,085              1,085
+"""
+    doc = read_text(text, "balance.txt")
+    venture = [f for f in doc.facts if f.source.line == 8]
+    assert [(f.label, f.heading, f.value) for f in venture] == [
+        ("Investment in and advances to joint venture", None, Decimal(6575)),
+        ("Investment in and advances to joint venture", None, Decimal(6506))]

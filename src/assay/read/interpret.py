@@ -56,6 +56,9 @@ _AS_OF_YEARS = re.compile(r"(?i)\b(?:as (?:of|at)|at) ([A-Z][a-z]+\.? \d{1,2}),?
                           r"(?:,? (?:19|20)\d\d)*,? and (?:19|20)\d\d\b")
 # the words a header line opens with, up to a gap of two spaces (its stub's)
 _STUB_WORDS = re.compile(r"\s*(\S+(?: \S+)*)")
+# a title broken off after a word that needs the next ("STATEMENTS OF")
+_OPEN_ENDED = re.compile(r"(?i)\b(?:of|and|for|in|on|to|the|from)$")
+_IN_PARENTHESES = re.compile(r"\((?:[^()]|\([^()]*\))*\)")
 # a row that totals its heading's rows
 _TOTAL_ROW = re.compile(r"(?i)total\b")
 
@@ -269,12 +272,40 @@ class _TableReader:
             anchor_left = m.group(1) if m else ""
         if not title and anchor_left:
             title = anchor_left.title() if anchor_left.isupper() else anchor_left
+        caption = self._stub_caption()
+        if caption and (not title or _OPEN_ENDED.search(title)):
+            # the caption in the header's stub ("DEPOSITS (unaudited)  June 30,"), or the
+            # end of a title broken into it ("CONSOLIDATED STATEMENTS OF" / "FINANCIAL
+            # CONDITION  Three")
+            title = f"{title} {caption}" if title else caption
         title, marks = labels.split_footnotes(title)
         if not title and previous is not None and g.markup and g.follows:
             title = previous.title  # a block right under another, under a caption of its own
         self.table.title = title or f"Table {self.table.index + 1}"
         self.table.role = VOCABULARY.role_of(title) if title else None
         self.table.title_footnotes = marks
+
+    def _stub_caption(self) -> str:
+        """The words of the header's stub, left of the columns on the lines that head
+        them, with its notes in parentheses dropped (the scale, "(unaudited)"); "" where
+        it holds no capitalised caption."""
+        g = self.g
+        if g.kind != "statement" or not g.columns or not g.header:
+            return ""
+        left = min(c.start for c in g.columns)
+        parts = []
+        for line in g.header:
+            if line.text[left:].strip():
+                m = _STUB_WORDS.match(line.text)
+                if m and m.start(1) < left and m.end(1) <= left:
+                    parts.append(m.group(1))
+            elif is_caps_heading(line.text):  # a caption line of its own ("AVERAGE  BALANCES")
+                parts.append(line.text)
+        words = " ".join(parts)
+        words = _IN_PARENTHESES.sub(" ", words)
+        words = " ".join(words[:words.index("(")].split()) if "(" in words else " ".join(
+            words.split())  # (a note still open: "(in 000s, except" / "per share data)")
+        return words if words[:1].isupper() and any(c.isalpha() for c in words) else ""
 
     def read_statement_columns(self) -> None:
         g = self.g
@@ -475,14 +506,26 @@ class _TableReader:
         grid_dims = {"vein": "", "hole": ""}
         grid_count = 0
 
-        def flush_headings() -> None:
+        def flush_headings(row_indent: int | None = None) -> None:
+            """The label-only lines pending become headings; but the last of a run, set
+            as deep as the row of figures after it (``row_indent``) and deeper than the
+            heading over it, is an item of that heading that prints no figures ("Serial
+            preferred stock ...; none issued" under "Stockholders' equity:")."""
             nonlocal section, group, group_indent, member_indent, entity, section_metal
             nonlocal parent, parent_indent
             if not pending:
                 return
             outer = None  # a heading right above this one, in the same run of headings
+            last = pending[-1]
             for unit in pending:
                 label, marks = labels.split_footnotes(unit.text)
+                if (unit is last and outer is not None and row_indent == unit.indent
+                        and unit.indent > group_indent and not label.endswith(":")):
+                    self.table.rows.append(Row(  # positional, in the order of _ROW_FIELDS
+                        len(self.table.rows), label, tuple(unit.lines), (), unit.indent,
+                        unit.rule, None, section, group, marks, False, block, parent))
+                    self.used.update(unit.lines)
+                    continue
                 if not any(self._periods):
                     named = period_of_label(label, self.ctx.year_end, self._stub_year)
                     if named is not None:
@@ -508,7 +551,7 @@ class _TableReader:
             text = line.text  # right-stripped: a blank line is ""
             if not text or text.isspace():
                 if in_footnote is None:
-                    if pending:
+                    if pending and not self._wraps_over_gap(pending[-1], i):
                         flush_headings()
                     if group is not None and member_indent == group_indent:
                         group, member_indent = None, None
@@ -590,7 +633,7 @@ class _TableReader:
                 stripped = head.text + " " + stripped
                 indent = head.indent
             if pending:
-                flush_headings()
+                flush_headings(indent if stripped else None)
             if group is not None and stripped:
                 if member_indent is None:
                     if indent < group_indent:
@@ -715,6 +758,17 @@ class _TableReader:
         if self.g.header_cells is not None:
             indent = unit.indent
         return continues(unit.text, unit.indent, line, indent)
+
+    def _wraps_over_gap(self, unit: _Unit, at: int) -> bool:
+        """Whether the label ``unit`` began goes on past the blank line at grid row
+        ``at``: the next line with words carries it on in lower case ("Investment in and
+        advances to joint" / "" / " venture  6,575", in a table set double-spaced)."""
+        for line in self.g.rows[at + 1:at + 3]:
+            text = line.text.strip()
+            if text:
+                return (text[0].islower() and line.rule is None
+                        and self._continues(unit, text, indent_of(line.text)))
+        return False
 
     def _in_wrapped_label(self, unit: _Unit, text: str, figures: list[Cell]) -> bool:
         """Whether a line's one figure is a word of the label wrapping above it: it stands

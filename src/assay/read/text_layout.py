@@ -86,7 +86,8 @@ def find_tables(lines: list[SourceLine], index: LineIndex | None = None,
                       and _header_like(lines[header_start - 2])):
                     header_start -= 2  # a stub line ("(millions, except") amid the header
                 elif (header_start > 1 and not above.text and lines[header_start - 2].text
-                      and is_header_line(lines[header_start - 2].text)):
+                      and (is_header_line(lines[header_start - 2].text)
+                           or _header_like_right_of(lines[header_start - 2], first))):
                     header_start -= 2  # a header set double-spaced ("As of" / "" / dates)
                 else:
                     break
@@ -326,10 +327,31 @@ def _body_end(lines: list[SourceLine], f: Found, limit: int) -> int:
         if j - i >= 2:
             nxt = lines[j]
             if not (footnote_start(nxt.text) or nxt.cells or nxt.rule) and (
-                    j - i >= wide or _ends_a_sentence(nxt.text)):
+                    j - i >= wide or _ends_a_sentence(nxt.text)) and not (
+                    j - i < wide + 2 and _resumes(lines, f.body_start, i, j, limit)):
                 break
         i = j
     return last_content + 1
+
+
+_RESUME_WITHIN = 4  # the lines of headings a table's next part may open with, at most
+
+
+def _resumes(lines: list[SourceLine], start: int, gap: int, at: int, limit: int) -> bool:
+    """Whether the table whose body ran from ``start`` to the gap at ``gap`` goes on at
+    ``at`` after the gap: a few lines of headings ("Liabilities and" / "Shareholders'
+    Equity"), no sentence among them, then a row of figures standing in the columns
+    of the rows above (each figure ending where one of theirs ends)."""
+    for k in range(at, min(at + 2 * _RESUME_WITHIN, limit)):
+        line = lines[k]
+        if not line.text:
+            continue
+        if is_figure_row(line):
+            ends = {c.end for r in lines[start:gap] if is_figure_row(r) for c in r.cells}
+            return bool(ends) and all(c.end in ends for c in line.cells)
+        if line.cells or line.rule or _ends_a_sentence(line.text) or k - at >= _RESUME_WITHIN:
+            return False
+    return False
 
 
 def _spacing(lines: list[SourceLine], start: int, limit: int, sample: int = 12) -> int:

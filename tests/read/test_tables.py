@@ -1409,3 +1409,28 @@ def test_a_label_wrapped_over_the_blank_line_of_a_double_spaced_table():
     assert [(f.label, f.heading, f.value) for f in venture] == [
         ("Investment in and advances to joint venture", None, Decimal(6575)),
         ("Investment in and advances to joint venture", None, Decimal(6506))]
+
+
+def test_a_schedule_whose_rows_name_the_year_keeps_its_columns_names():
+    # A schedule of movements (shaped after a 10-K's Schedule VI, checked by hand): the
+    # year heads the rows, and each column is one movement; an empty marker column at the
+    # right leaves the named ones their names.
+    text = """\
+                               ($000'S OMITTED)
+<TABLE>
+<CAPTION>
+                           BALANCE   PROVISION                           BALANCE
+                          BEGINNING   CHARGED  RETIREMENTS               END OF
+                           OF YEAR   TO INCOME  OR SALES    OTHER         YEAR
+                          ---------- --------- ----------- --------  ---------------
+
+1991
+<S>                       <C>        <C>       <C>         <C>       <C>             <C>
+Buildings...............      99,189   36,149     (12,754)   18,270       140,854
+Leasehold improvements..      27,683    6,927      (2,555)      955        33,010
+</TABLE>
+"""
+    doc = read_text(text, "schedule.txt")
+    sold = [f for f in doc.facts if f.label == "Leasehold improvements" and f.value < 0]
+    assert [(f.value, dict(f.dims), str(f.period)) for f in sold] == [
+        (Decimal(-2555000), {"member": "RETIREMENTS OR SALES"}, "1991FY")]

@@ -1300,7 +1300,12 @@ def _members(periods: Sequence[Period | None], texts: Sequence[str],
         if all(names) and len(set(names)) == len(names):
             for k, name in zip(ks, names, strict=True):
                 out[k] = (("member", name),)
-        elif groups.get(None) is not ks:  # columns of one period that nothing tells apart:
+        elif groups.get(None) is ks:  # the rows name the period: a column named alone
+            # keeps its name beside an unnamed one (a marker column with no figures)
+            for k, name in zip(ks, names, strict=True):
+                if name and names.count(name) == 1:
+                    out[k] = (("member", name),)
+        else:  # columns of one period that nothing tells apart:
             # the same quantity twice, or a period misread: each its own place; a column
             # whose words are its own alone keeps them ("Corporate" beside an unnamed one)
             for k, name in zip(ks, names, strict=True):
@@ -1315,7 +1320,7 @@ def _member_words(header: str) -> str:
     for item in sorted(header_items(text), key=lambda i: -i.start):
         text = text[:item.start] + " " + text[item.end:]
     words = [w for w in text.split() if w.lower().strip(",.:") not in _PERIOD_FILLER
-             and not _MARK.fullmatch(w)]
+             and not _MARK.fullmatch(w) and w.strip("-=_")]  # (no rule's dashes)
     return " ".join(words)
 
 

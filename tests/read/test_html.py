@@ -987,3 +987,27 @@ def test_a_title_naming_one_period_dates_columns_that_name_none():
     got = {(f.label, f.printed): f.period for f in doc.facts}
     assert got[("Subscription revenues", "1,050")] == Period.quarter(2020, 2)
     assert got[("Subscription revenues", "32%")] is None
+
+
+def test_periods_over_a_repeated_sub_header_with_colspans_out_of_line():
+    # Shaped after a bank's credit-quality table (checked by hand against it): each date
+    # spans 15 columns and its fillers 3, so the dates' colspans run past the figures'
+    # columns; the sub-header under them repeats "Originated | Total" once per date, in
+    # line with the figures. Each date heads its run.
+    fill = '<td colspan="3"></td>'
+    html = f"""<html><body><p>(dollars in thousands)</p><table>
+<tr>{fill}{fill}<td colspan="15">March 31, 2020</td>{fill}{fill}{fill}<td colspan="15">
+December 31, 2019</td>{fill}{fill}{fill}</tr>
+<tr><td colspan="3"></td>{fill}<td colspan="3">Originated</td>{fill}<td colspan="3">Total</td>
+{fill}<td colspan="3">Originated</td>{fill}<td colspan="3">Total</td></tr>
+<tr><td colspan="3">Nonaccrual loans</td>{fill}<td colspan="3">15,235</td>{fill}
+<td colspan="3">26,921</td>{fill}<td colspan="3">14,628</td>{fill}<td colspan="3">24,386</td></tr>
+<tr><td colspan="3">Restructured loans</td>{fill}<td colspan="3">1,100</td>{fill}
+<td colspan="3">2,200</td>{fill}<td colspan="3">1,300</td>{fill}<td colspan="3">2,400</td></tr>
+</table></body></html>"""
+    by = _by_label(read_text(html, "credit.htm"))
+    assert [(f.value, str(f.period), dict(f.dims)) for f in by["Nonaccrual loans"]] == [
+        (Decimal(15_235_000), "2020-03-31", {"member": "Originated"}),
+        (Decimal(26_921_000), "2020-03-31", {"member": "Total"}),
+        (Decimal(14_628_000), "2019-12-31", {"member": "Originated"}),
+        (Decimal(24_386_000), "2019-12-31", {"member": "Total"})]

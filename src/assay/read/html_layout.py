@@ -273,7 +273,9 @@ def _grid(joined, figures, block: range, is_data: set[int], columns: list[int],
         (tr, tokens), row = joined[k], figures[k]
         number = offset + (tr.sourceline or 1)
         if k < first:  # a header line: each cell over the columns it spans
-            tokens = _aligned(tokens, widths[k], columns, body_width)
+            below = next((joined[j][1] for j in range(k + 1, first)
+                          if widths[j] == body_width), None)  # a sub-header in line
+            tokens = _aligned(tokens, widths[k], columns, body_width, below)
             header.append(SourceLine(number, _header_line(tokens, columns, x)))
             header_cells.append([
                 (tuple(rank[c] for c in columns if tok.col <= c < tok.col + tok.span), tok.text)
@@ -351,20 +353,31 @@ def _width(tokens: list[_Token]) -> int:
 
 
 def _aligned(tokens: list[_Token], width: int, columns: list[int],
-             body_width: int) -> list[_Token]:
+             body_width: int, below: list[_Token] | None = None) -> list[_Token]:
     """A header row whose colspans add up to another width than the rows of figures'
     (its cells do not stand over the columns they name) gives its cells right of the
     stub one to each column of figures, in order, when it has as many as there are
-    columns; otherwise it is left as it is."""
+    columns; or, over a sub-header in line with the figures that repeats one run of
+    names once for each of its cells ("As Reported | Adjusted" under each of two
+    periods), each cell to its run; otherwise it is left as it is."""
     if width == body_width:
         return tokens
     over = [n for n, t in enumerate(tokens) if t.text and t.col + t.span - 1 >= columns[0]]
-    if len(over) != len(columns):
-        return tokens
     out = list(tokens)
-    for n, col in zip(over, columns, strict=True):
+    if len(over) == len(columns):
+        for n, col in zip(over, columns, strict=True):
+            t = tokens[n]
+            out[n] = _Token(col, 1, t.text, t.td, t.index)
+        return out
+    subs = [t for t in below or () if t.text and t.col + t.span - 1 >= columns[0]]
+    run = len(subs) // len(over) if over else 0
+    names = [t.text for t in subs]
+    if run < 2 or any(names[i * run:(i + 1) * run] != names[:run] for i in range(len(over))):
+        return tokens
+    for i, n in enumerate(over):
+        first, last = subs[i * run], subs[(i + 1) * run - 1]
         t = tokens[n]
-        out[n] = _Token(col, 1, t.text, t.td, t.index)
+        out[n] = _Token(first.col, last.col + last.span - first.col, t.text, t.td, t.index)
     return out
 
 

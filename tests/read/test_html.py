@@ -1011,3 +1011,34 @@ December 31, 2019</td>{fill}{fill}{fill}</tr>
         (Decimal(26_921_000), "2020-03-31", {"member": "Total"}),
         (Decimal(14_628_000), "2019-12-31", {"member": "Originated"}),
         (Decimal(24_386_000), "2019-12-31", {"member": "Total"})]
+
+
+def test_an_unlabelled_row_summing_every_row_above_is_the_total():
+    # Shaped after a segment table (checked by hand: 579.7 + 419.0 + 1,107.2 + 1.4 =
+    # 2,107.3; the subtotal 998.7 is not counted twice); the last row prints no words.
+    html = """<html><body><p>(in millions)</p><table>
+<tr><td></td><td>2020</td><td>2019</td></tr>
+<tr><td>Access Equipment</td><td></td><td></td></tr>
+<tr><td>Aerial work platforms</td><td>$ 579.7</td><td>$ 801.2</td></tr>
+<tr><td>Telehandlers</td><td>419.0</td><td>589.0</td></tr>
+<tr><td>Total access equipment</td><td>998.7</td><td>1,390.2</td></tr>
+<tr><td>Defense</td><td>1,107.2</td><td>950.0</td></tr>
+<tr><td>Corporate</td><td>1.4</td><td>0.6</td></tr>
+<tr><td></td><td>$ 2,107.3</td><td>$ 2,340.8</td></tr>
+</table></body></html>"""
+    doc = read_text(html, "segments.htm")
+    assert [(f.label, f.value) for f in doc.facts if f.value > 2_000_000_000] == [
+        ("Total", Decimal("2107300000")), ("Total", Decimal("2340800000"))]
+
+
+def test_an_unlabelled_row_that_sums_nothing_above_keeps_no_words():
+    # the same table with a last row that is no sum (2,000.0 is not 2,107.3): no label is
+    # made up for it
+    html = """<html><body><p>(in millions)</p><table>
+<tr><td></td><td>2020</td><td>2019</td></tr>
+<tr><td>Defense</td><td>1,107.2</td><td>950.0</td></tr>
+<tr><td>Corporate</td><td>1.4</td><td>0.6</td></tr>
+<tr><td></td><td>$ 2,000.0</td><td>$ 950.6</td></tr>
+</table></body></html>"""
+    doc = read_text(html, "segments.htm")
+    assert [f.label for f in doc.facts if f.value == Decimal("2000000000")] == [""]

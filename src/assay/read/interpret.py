@@ -735,6 +735,26 @@ class _TableReader:
                 total += f.value.scaleb(-f.scale)
         return None
 
+    def _grand_total(self, row: Row, placed: list[Cell | None]) -> bool:
+        """Whether ``row``'s first figure is, as printed, the sum of every row above it in
+        its block that is no total ("Total access equipment") and no heading: the
+        table's total, though it prints no words."""
+        k, cell = next(((k, c) for k, c in enumerate(placed) if c is not None and not c.nil),
+                       (None, None))
+        if cell is None:
+            return False
+        facts = {f.id: f for f in self.ctx.facts[self._first_fact:]}
+        total, parts = Decimal(0), 0
+        for above in self.table.rows[:-1]:
+            if above.heading or above.block != row.block or _TOTAL_ROW.match(above.label):
+                continue
+            fid = above.fact_ids[k] if k < len(above.fact_ids) else None
+            f = facts.get(fid) if fid else None
+            if f is not None:
+                total += f.value.scaleb(-f.scale)
+                parts += 1
+        return parts >= 2 and total == cell.value
+
     def _misprints(self, line: GridRow) -> None:
         """Report the tokens among a row's figures that print no number ("52,,818,225"):
         they are read as no figure, and said so."""
@@ -843,6 +863,8 @@ class _TableReader:
             if heading is not None:
                 self._headed_totals.add(heading)
                 label = _total_of(heading)
+            elif self._grand_total(row, placed):
+                label = "Total"
         index = row.index
         prefix = f"{self._id_prefix}{index}c"
         ids: list[str | None] = []

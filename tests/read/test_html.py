@@ -1042,3 +1042,23 @@ def test_an_unlabelled_row_that_sums_nothing_above_keeps_no_words():
 </table></body></html>"""
     doc = read_text(html, "segments.htm")
     assert [f.label for f in doc.facts if f.value == Decimal("2000000000")] == [""]
+
+
+def test_an_exhibit_index_and_a_list_of_footnotes_hold_no_facts():
+    # "1.1 | Underwriting Agreement" and "(1) | Represents ...": numbered lists, whose
+    # numbers are no amounts (before, 710 such numbers in the corpus were facts with no
+    # label); a table of figures beside them is read as ever
+    html = """<html><body><table>
+<tr><td>Exhibit Number</td><td></td><td>Description</td></tr>
+<tr><td>1.1</td><td></td><td>Underwriting Agreement, dated June 1, 2017</td></tr>
+<tr><td>4.1</td><td></td><td>Base Indenture, dated June 1, 2017</td></tr>
+<tr><td>2</td><td>.1</td><td>Stock Purchase Agreement</td></tr>
+</table>
+<table><tr><td>(1)</td><td>Represents accounting adjustments.</td></tr>
+<tr><td>(2)</td><td>Foreign exchange gains and losses.</td></tr></table>
+<table><tr><td></td><td>2020</td><td>2019</td></tr>
+<tr><td>Revenue</td><td>1,100</td><td>1,000</td></tr></table>
+</body></html>"""
+    doc = read_text(html, "exhibits.htm")
+    assert [(f.label, f.value) for f in doc.facts] == [
+        ("Revenue", Decimal(1100)), ("Revenue", Decimal(1000))]

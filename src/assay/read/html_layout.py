@@ -41,6 +41,7 @@ _POINTS = {"pt": 1.0, "px": 0.75, "em": 10.0, "in": 72.0}
 _PREFIXES = frozenset({"$", "(", "$(", "($", "( $"})
 _SUFFIXES = frozenset({")", "%", ")%", "%)"})
 _DIGIT = re.compile(r"\d")
+_WORDS = re.compile(r"[A-Za-z]{3}")  # a word, not a mark or a unit sign
 # what a ")" or "%" closes: the figure before it ("(24", "5.10", a nil "—")
 _FIGURE_PART = re.compile(r"[^A-Za-z%]*(?:\d|[—–-])[^A-Za-z%]*")
 # a cell of two figures, a range: "0.1%-1.6%", "$4,125 - $4,145", "—%-4.6%"
@@ -230,6 +231,8 @@ def _grids(table: etree._Element, ordinal: int, path: str, offset: int, scope: s
     if sum(1 for k in data for _, f in figures[k]
            if f is not None and not f.nil and not _year(f)) < 2:
         return []  # a table of one figure or none (a cover page's zip code) holds no facts
+    if all(_numbered(figures[k]) for k in data):
+        return []  # a numbered list ("1.1 | Underwriting Agreement"): numbers, no facts
     columns = sorted({t.col + t.span - 1 for k in data for t, f in figures[k]
                       if f is not None or _RANGE.fullmatch(t.text)})
     labels = [t.text for row in figures for t, f in row if f is None]
@@ -250,6 +253,15 @@ def _grids(table: etree._Element, ordinal: int, path: str, offset: int, scope: s
         grids.append(_grid(joined, figures, block, is_data, columns, label_width, ordinal, path,
                            offset, title, follows or b > 0, scope, widths))
     return grids
+
+
+def _numbered(row: list[tuple[_Token, Cell | None]]) -> bool:
+    """A row that opens with its figures and ends in words ("1.1 | Underwriting
+    Agreement, dated ...", "2 | .1 | Stock Purchase Agreement"): an entry of a numbered
+    list, an exhibit index."""
+    words = [n for n, (t, f) in enumerate(row) if f is None and _WORDS.search(t.text)]
+    return (bool(words) and row[0][1] is not None
+            and all(f is None for _, f in row[words[0]:]))
 
 
 def _grid(joined, figures, block: range, is_data: set[int], columns: list[int],

@@ -1062,3 +1062,23 @@ def test_an_exhibit_index_and_a_list_of_footnotes_hold_no_facts():
     doc = read_text(html, "exhibits.htm")
     assert [(f.label, f.value) for f in doc.facts] == [
         ("Revenue", Decimal(1100)), ("Revenue", Decimal(1000))]
+
+
+def test_a_year_in_the_stub_names_its_row_and_is_no_figure():
+    # Shaped after a REIT's quarterly table (checked by hand): "Rental income" over rows
+    # "2020" and "2019", the quarters' month ends over the columns; before, each year was
+    # read as a figure in a column of its own and no quarter was dated
+    html = """<html><body><p>(in thousands)</p><table>
+<tr><td></td><td colspan="4">For the Three Months Ended</td></tr>
+<tr><td></td><td>March 31</td><td>June 30</td><td>September 30</td><td>December 31</td></tr>
+<tr><td>Rental income</td><td></td><td></td><td></td><td></td></tr>
+<tr><td>2020</td><td>$ 97,972</td><td></td><td></td><td></td></tr>
+<tr><td>2019</td><td>$ 94,813</td><td>$ 95,016</td><td>$ 95,358</td><td>$ 97,636</td></tr>
+</table></body></html>"""
+    doc = read_text(html, "reit.htm")
+    assert [(f.label, f.heading, f.value, str(f.period)) for f in doc.facts] == [
+        ("2020", "Rental income", Decimal(97_972_000), "2020Q1"),
+        ("2019", "Rental income", Decimal(94_813_000), "2019Q1"),
+        ("2019", "Rental income", Decimal(95_016_000), "2019Q2"),
+        ("2019", "Rental income", Decimal(95_358_000), "2019Q3"),
+        ("2019", "Rental income", Decimal(97_636_000), "2019Q4")]

@@ -222,7 +222,9 @@ def _grids(table: etree._Element, ordinal: int, path: str, offset: int, scope: s
     rows = _rows(table)
     widths = [_width(tokens) for _, tokens in rows]  # (empty cells counted)
     joined = [(tr, _joined(tokens)) for tr, tokens in rows]
-    figures = [[(t, _figure(t.text)) for t in tokens] for _, tokens in joined]
+    # (a year in the stub is a row's label, "2020" over the quarters' columns, no figure)
+    figures = [[(t, None if t.col == 0 and f is not None and _year(f) else f)
+                for t in tokens for f in (_figure(t.text),)] for _, tokens in joined]
     # rows of figures: a figure alone in a cell, or a range ("43%-72%") right of the stub
     data = [k for k, row in enumerate(figures)
             if any(f is not None and not f.nil and not _year(f)

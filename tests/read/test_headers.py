@@ -262,3 +262,4 @@ def test_columns_of_one_period_keep_the_words_that_are_their_own():
              "Three Months Ended March 31, 2020 Consolidated"]
     assert _members([q1, q1, q1], texts) == [
         (("member", "Corporate"),), (("column", "2"),), (("member", "Consolidated"),)]
+

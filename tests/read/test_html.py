@@ -1082,3 +1082,42 @@ def test_a_year_in_the_stub_names_its_row_and_is_no_figure():
         ("2019", "Rental income", Decimal(95_016_000), "2019Q2"),
         ("2019", "Rental income", Decimal(95_358_000), "2019Q3"),
         ("2019", "Rental income", Decimal(97_636_000), "2019Q4")]
+
+
+def test_header_rows_that_print_their_stub_cell_under_a_stub_rowspan():
+    # Shaped after a release's segment table (checked by hand): the stub cell "Major
+    # Segments" has rowspan=3, yet the rows under it print their own stub cell, so their
+    # cells fill the table by themselves and stand from its first column, as drawn (the
+    # first change column prints no header of its own)
+    html = """<html><body><table>
+<tr><td rowspan="3">Major Segments</td><td colspan="3">Net Revenues</td>
+<td colspan="3">Operating Profit</td></tr>
+<tr><td></td><td colspan="3">($ Millions)</td><td colspan="3">($ Millions)</td></tr>
+<tr><td></td><td>Q1 2020</td><td>Q1 2019</td><td></td><td>Q1 2020</td><td>Q1 2019</td>
+<td>% Change</td></tr>
+<tr><td>International</td><td>$250.4</td><td>$282.6</td><td>-11%</td><td>$(26.7)</td>
+<td>$(30.4)</td><td>12%</td></tr>
+</table></body></html>"""
+    facts = read_text(html, "segments.htm").facts
+    assert [(f.value, str(f.period)) for f in facts] == [
+        (Decimal("250400000"), "2020Q1"), (Decimal("282600000"), "2019Q1"),
+        (Decimal("-11"), "None"),
+        (Decimal("-26700000"), "2020Q1"), (Decimal("-30400000"), "2019Q1"),
+        (Decimal("12"), "None")]
+    assert [dict(f.dims).get("member", "").split()[:2] for f in facts] == [
+        ["Net", "Revenues"], ["Net", "Revenues"], [],
+        ["Operating", "Profit"], ["Operating", "Profit"], []]
+
+
+def test_ordinal_quarters_under_the_year_they_make_up():
+    # "First Quarter" ... "Fourth Quarter" under a title "for the year ended December 31,
+    # 2019" across the table (a reconciliation by quarter, read by hand): each is that
+    # year's quarter, not the three months ended on the year's last day
+    html = """<html><body><table>
+<tr><td colspan="6">Reconciliation for the year ended December 31, 2019</td></tr>
+<tr><td>In millions</td><td>First Quarter</td><td>Second Quarter</td><td>Third Quarter</td>
+<td>Fourth Quarter</td><td>Full Year</td></tr>
+<tr><td>Net sales</td><td>538.0</td><td>539.5</td><td>559.8</td><td>566.7</td><td>2,204.0</td></tr>
+</table></body></html>"""
+    facts = read_text(html, "quarters.htm").facts
+    assert [str(f.period) for f in facts] == ["2019Q1", "2019Q2", "2019Q3", "2019Q4", "2019FY"]

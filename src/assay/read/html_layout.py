@@ -121,14 +121,24 @@ def _holds_table(table: etree._Element) -> bool:
 
 
 def _rows(table: etree._Element) -> list[tuple[etree._Element, list[_Token]]]:
-    """Each row's cells as tokens, columns counted with colspans and rowspans."""
+    """Each row's cells as tokens, columns counted with colspans and rowspans; but a
+    row whose own cells fill the table's width stands from its first column, whatever
+    rowspan above would push it on (a stub's rowspan over header rows that print their
+    stub cell all the same)."""
     out = []
     spanned: dict[int, int] = {}  # column -> rows a rowspan still covers
-    for tr in table.iter("tr"):
+    trs = list(table.iter("tr"))
+    cells = [[c for c in tr if c.tag in ("td", "th")] for tr in trs]
+    own = [sum(_int(td.get("colspan")) for td in tds) for tds in cells]
+    full = max(own, default=0)
+    for tr, tds, width in zip(trs, cells, own, strict=True):
         col = 0
         tokens = []
-        for index, td in enumerate(c for c in tr if c.tag in ("td", "th")):
-            while spanned.get(col, 0) > 0:
+        if width == full:
+            for c in spanned:
+                spanned[c] = max(0, spanned[c] - 1)
+        for index, td in enumerate(tds):
+            while width < full and spanned.get(col, 0) > 0:
                 spanned[col] -= 1
                 col += 1
             span = _int(td.get("colspan"))
@@ -287,8 +297,8 @@ def _grid(joined, figures, block: range, is_data: set[int], columns: list[int],
         (tr, tokens), row = joined[k], figures[k]
         number = offset + (tr.sourceline or 1)
         if k < first:  # a header line: each cell over the columns it spans
-            below = next((joined[j][1] for j in range(k + 1, first)
-                          if widths[j] == body_width), None)  # a sub-header in line
+            below = [joined[j][1] for j in range(k + 1, first)
+                     if widths[j] == body_width]  # the sub-headers in line
             tokens = _aligned(tokens, widths[k], columns, body_width, below)
             header.append(SourceLine(number, _header_line(tokens, columns, x)))
             header_cells.append([
@@ -367,13 +377,14 @@ def _width(tokens: list[_Token]) -> int:
 
 
 def _aligned(tokens: list[_Token], width: int, columns: list[int],
-             body_width: int, below: list[_Token] | None = None) -> list[_Token]:
+             body_width: int, below: list[list[_Token]] = ()) -> list[_Token]:
     """A header row whose colspans add up to another width than the rows of figures'
     (its cells do not stand over the columns they name) gives its cells right of the
     stub one to each column of figures, in order, when it has as many as there are
-    columns; or, over a sub-header in line with the figures that repeats one run of
-    names once for each of its cells ("As Reported | Adjusted" under each of two
-    periods), each cell to its run; otherwise it is left as it is."""
+    columns; or, over a sub-header in line with the figures (the nearest of ``below``
+    that does) that repeats one run of names once for each of its cells ("As Reported
+    | Adjusted" under each of two periods), each cell to its run; otherwise it is left
+    as it is."""
     if width == body_width:
         return tokens
     over = [n for n, t in enumerate(tokens) if t.text and t.col + t.span - 1 >= columns[0]]
@@ -383,10 +394,14 @@ def _aligned(tokens: list[_Token], width: int, columns: list[int],
             t = tokens[n]
             out[n] = _Token(col, 1, t.text, t.td, t.index)
         return out
-    subs = [t for t in below or () if t.text and t.col + t.span - 1 >= columns[0]]
-    run = len(subs) // len(over) if over else 0
-    names = [t.text for t in subs]
-    if run < 2 or any(names[i * run:(i + 1) * run] != names[:run] for i in range(len(over))):
+    for row in below:
+        subs = [t for t in row if t.text and t.col + t.span - 1 >= columns[0]]
+        run = len(subs) // len(over) if over else 0
+        names = [t.text for t in subs]
+        if run >= 2 and all(names[i * run:(i + 1) * run] == names[:run]
+                            for i in range(len(over))):
+            break
+    else:
         return tokens
     for i, n in enumerate(over):
         first, last = subs[i * run], subs[(i + 1) * run - 1]

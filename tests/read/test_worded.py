@@ -42,3 +42,17 @@ def test_what_says_nothing_or_is_no_amount_is_left():
     # a year joined to an amount takes nothing from it
     assert _read("in 2004 and $775,000 in 2003)") == [
         ("$775,000", Decimal(775000), "dollars", None, 0, False)]
+
+
+def test_none_issued_is_a_count_of_nought_shares():
+    # "none issued" in a preferred stock's label (Nvidia's 10-K tags it
+    # PreferredStockSharesIssued = 0 for both balance sheet dates); a label that says
+    # nothing of shares or stock makes no count of "none"
+    found = figures_in_words(
+        "Preferred stock, $0.001 par value; 2 million shares authorized; none issued")
+    assert [(w.text, w.number, w.unit, w.clause) for w in found][-1] == (
+        "none issued", Decimal(0), "shares", 2)
+    found = figures_in_words("Preferred stock, $.01 par value; authorized 5,000,000; "
+                             "issued and outstanding -- none")
+    assert [(w.text, w.number) for w in found] == [("outstanding -- none", Decimal(0))]
+    assert figures_in_words("Notes payable, 5% due 2030; none outstanding")[-1].text == "5%"

@@ -1,6 +1,7 @@
 """Figures written among words: in a row's label ("Common stock, $0.01 par value; 11,000
 shares authorized; 2,771 and 2,755 shares outstanding", "3.50% Notes Due 2050") and in
-running text ("deferred revenue of $13.6 billion").
+running text ("deferred revenue of $13.6 billion"); "none issued" among shares is a
+count of nought.
 
 Only figures that say what they count are taken: an amount of dollars ("$574", "$1.35
 billion"; "$ 574", set apart as in a column of figures, is a figure run into the
@@ -40,6 +41,9 @@ _NO_AMOUNT_BEFORE = re.compile(r"(?:under|over|less than|more than|greater than|
 _THRESHOLD_AFTER = re.compile(r"\s*(?:and|or)\s+(?:over|above|more|greater|less|under|below)\b",
                               re.IGNORECASE)
 _YEAR = re.compile(r"(?:19|20)\d\d")
+# no shares at all, said in words: "none issued", "issued and outstanding -- none"
+_NONE_ISSUED = re.compile(r"\bnone\s+(?:issued|outstanding)\b|\b(?:issued|outstanding)"
+                          r"\s*(?:--+|\u2014|\u2013|-|:)?\s*none\b", re.IGNORECASE)
 # a sign in words just before a figure
 _NEGATIVE_BEFORE = re.compile(r"\b(?:negative|minus)\s+$", re.IGNORECASE)
 # where a figure may begin: a dollar sign, or a digit that starts a number (the figure
@@ -188,4 +192,10 @@ def figures_in_words(text: str) -> list[Worded]:
         clause = sum(1 for c in clauses if c < start)
         out.append(Worded(start, end, printed, number, decimals, kind, said, clause,
                           k in ranged))
+    if "none" in text.lower() and ("share" in text.lower() or "stock" in text.lower()):
+        for m in _NONE_ISSUED.finditer(text):  # "2 million shares authorized; none issued"
+            clause = sum(1 for c in clauses if c < m.start())
+            out.append(Worded(m.start(), m.end(), m.group(0), Decimal(0), 0, "shares", 0,
+                              clause))
+        out.sort(key=lambda w: w.start)
     return out

@@ -1121,3 +1121,24 @@ def test_ordinal_quarters_under_the_year_they_make_up():
 </table></body></html>"""
     facts = read_text(html, "quarters.htm").facts
     assert [str(f.period) for f in facts] == ["2019Q1", "2019Q2", "2019Q3", "2019Q4", "2019FY"]
+
+
+def test_a_heading_parted_from_its_rows_and_its_total_by_blank_rows():
+    # Shaped after a driller's operating statistics (checked by hand): "Rig Utilization"
+    # over a blank row, its rows, another blank row, then "Total": each row, the total
+    # too, stands under the heading
+    html = """<html><body><table>
+<tr><td></td><td>First Quarter 2020</td><td>Fourth Quarter 2019</td></tr>
+<tr><td></td><td></td><td></td></tr>
+<tr><td>Rig Utilization(1)</td><td></td><td></td></tr>
+<tr><td></td><td></td><td></td></tr>
+<tr><td>Floaters</td><td>38%</td><td>43%</td></tr>
+<tr><td>Jackups</td><td>61%</td><td>68%</td></tr>
+<tr><td></td><td></td><td></td></tr>
+<tr><td>Total</td><td>59%</td><td>60%</td></tr>
+</table></body></html>"""
+    facts = read_text(html, "rigs.htm").facts
+    assert [(f.label, f.heading, f.value, str(f.period)) for f in facts if f.label == "Total"] == [
+        ("Total", "Rig Utilization", Decimal(59), "2020Q1"),
+        ("Total", "Rig Utilization", Decimal(60), "2019Q4")]
+    assert {f.heading for f in facts} == {"Rig Utilization"}

@@ -283,8 +283,11 @@ def _grid(joined, figures, block: range, is_data: set[int], columns: list[int],
     row of figures, and its body."""
     rank = {c: k for k, c in enumerate(columns)}
     first = next(k for k in block if k in is_data)
-    while first > block.start and _label_only(joined[first - 1][1], columns):
-        first -= 1  # a heading in the label column just above the rows ("Year Ended ...:")
+    j = first - 1
+    while j >= block.start and (not joined[j][1] or _label_only(joined[j][1], columns)):
+        if joined[j][1]:  # a heading in the label column above the rows ("Year Ended
+            first = j  # ...:"), blank rows between them or not
+        j -= 1
 
     def x(col: int) -> int:
         return label_width + _COLUMN_WIDTH * col

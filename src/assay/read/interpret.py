@@ -553,7 +553,10 @@ class _TableReader:
                 if in_footnote is None:
                     if pending and not self._wraps_over_gap(pending[-1], i):
                         flush_headings()
-                    if group is not None and member_indent == group_indent:
+                    if (group is not None and member_indent == group_indent
+                            and not self._total_next(i, group)):
+                        # (a blank line ends a heading's rows set as deep as it, but
+                        # for their total below it: "Rig Utilization" ... "" "Total")
                         group, member_indent = None, None
                     if rule_pending == "=" and rule_line == i - 1:
                         # a double rule closes the total above it; it stands over nothing
@@ -778,6 +781,15 @@ class _TableReader:
         if self.g.header_cells is not None:
             indent = unit.indent
         return continues(unit.text, unit.indent, line, indent)
+
+    def _total_next(self, at: int, heading: str) -> bool:
+        """Whether the next line with words after grid row ``at`` totals ``heading``:
+        "Total" alone, or "Total current assets" under "Current assets:"."""
+        for line in self.g.rows[at + 1:at + 3]:
+            label = line.text[:line.label_end].strip().rstrip(":$ ")
+            if label:
+                return label.lower() == "total" or _closes(label, heading)
+        return False
 
     def _wraps_over_gap(self, unit: _Unit, at: int) -> bool:
         """Whether the label ``unit`` began goes on past the blank line at grid row

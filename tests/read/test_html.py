@@ -1142,3 +1142,40 @@ def test_a_heading_parted_from_its_rows_and_its_total_by_blank_rows():
         ("Total", "Rig Utilization", Decimal(59), "2020Q1"),
         ("Total", "Rig Utilization", Decimal(60), "2019Q4")]
     assert {f.heading for f in facts} == {"Rig Utilization"}
+
+
+def test_a_bold_row_of_figures_heads_the_plain_rows_that_add_up_to_it():
+    # Shaped after an ad-tech release's supplemental table (checked by hand: 212.8 +
+    # 201.1 + 123.3 = 537.2 and 211.2 + 195.2 + 122.4 = 528.8, within rounding): "Revenue"
+    # in bold over "Americas", "EMEA", "APAC" in plain type, then "TAC" over its own; a
+    # percent change column adds up to nothing and is left out of the check
+    b = '<td style="font-weight:700">'
+    html = f"""<html><body><p>(in millions)</p><table>
+<tr><td></td><td>Q1 2020</td><td>Q1 2019</td><td>YoY Change</td></tr>
+<tr>{b}Revenue</td><td>537.2</td><td>528.8</td><td>2%</td></tr>
+<tr><td>Americas</td><td>212.8</td><td>211.2</td><td>1%</td></tr>
+<tr><td>EMEA</td><td>201.1</td><td>195.2</td><td>3%</td></tr>
+<tr><td>APAC</td><td>123.3</td><td>122.4</td><td>1%</td></tr>
+<tr>{b}TAC</td><td>(307.0)</td><td>(305.4)</td><td>1%</td></tr>
+<tr><td>Americas</td><td>(125.5)</td><td>(126.4)</td><td>(1)%</td></tr>
+<tr><td>EMEA</td><td>(181.5)</td><td>(179.0)</td><td>1%</td></tr>
+</table></body></html>"""
+    facts = read_text(html, "regions.htm").facts
+    assert [(f.label, f.heading) for f in facts if f.period and f.period.end.year == 2020] == [
+        ("Revenue", None), ("Americas", "Revenue"), ("EMEA", "Revenue"), ("APAC", "Revenue"),
+        ("TAC", None), ("Americas", "TAC"), ("EMEA", "TAC")]
+
+
+def test_rows_that_follow_from_a_bold_row_are_not_its_parts():
+    # "Net interest income" = "Provision for loan losses" + "Net interest income after
+    # provision" as printed, yet the second follows from it: no heading is made
+    b = '<td style="font-weight:700">'
+    html = f"""<html><body><p>(in thousands)</p><table>
+<tr><td></td><td>2020</td><td>2019</td></tr>
+<tr>{b}Net interest income</td><td>20,000</td><td>18,000</td></tr>
+<tr><td>Provision for loan losses</td><td>2,000</td><td>1,000</td></tr>
+<tr><td>Net interest income after provision for loan losses</td><td>18,000</td>
+<td>17,000</td></tr>
+</table></body></html>"""
+    facts = read_text(html, "bank.htm").facts
+    assert {f.heading for f in facts} == {None}

@@ -1434,3 +1434,23 @@ Leasehold improvements..      27,683    6,927      (2,555)      955        33,01
     sold = [f for f in doc.facts if f.label == "Leasehold improvements" and f.value < 0]
     assert [(f.value, dict(f.dims), str(f.period)) for f in sold] == [
         (Decimal(-2555000), {"member": "RETIREMENTS OR SALES"}, "1991FY")]
+
+
+def test_a_row_over_deeper_rows_that_add_up_to_it_heads_them():
+    # "Revenues" over "Product" and "Service" set deeper, which add up to it in both
+    # columns (60 + 40 = 100, 50 + 40 = 90); "Net sales" over "Cost of sales" and "Gross
+    # profit" set as deep as it is no heading, though they add up to it too
+    text = """\
+                                   2007        2006
+                                 --------    --------
+Revenues                            100          90
+   Product                           60          50
+   Service                           40          40
+Net sales                           100          90
+Cost of sales                        60          50
+Gross profit                         40          40
+"""
+    facts = read_text(text, "parts.txt").facts
+    assert [(f.label, f.heading) for f in facts if f.period and f.period.end.year == 2007] == [
+        ("Revenues", None), ("Product", "Revenues"), ("Service", "Revenues"),
+        ("Net sales", None), ("Cost of sales", None), ("Gross profit", None)]

@@ -37,6 +37,7 @@ _SPACES = re.compile(r"\s+")
 _INDENT = re.compile(
     r"(?:padding-left|margin-left|text-indent)\s*:\s*([\d.]+)\s*(pt|px|em|in)?", re.IGNORECASE)
 _BORDER = re.compile(r"border-(top|bottom)\s*:[^;]*?\b(solid|double)", re.IGNORECASE)
+_BOLD = re.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)", re.IGNORECASE)
 _POINTS = {"pt": 1.0, "px": 0.75, "em": 10.0, "in": 72.0}
 _PREFIXES = frozenset({"$", "(", "$(", "($", "( $"})
 _SUFFIXES = frozenset({")", "%", ")%", "%)"})
@@ -216,6 +217,17 @@ def _indent(td: etree._Element) -> int:
     return int(points // 5) + leading
 
 
+def _bold(td: etree._Element) -> bool:
+    """Whether a cell's text is set bold: by its style or its children's, or inside
+    ``<b>`` or ``<strong>``."""
+    for el in td.iter():
+        if el.tag in ("b", "strong") and el.text_content().strip():
+            return True
+        if _BOLD.search(el.get("style") or "") and el.text_content().strip():
+            return True
+    return False
+
+
 def _rule(tds: list[etree._Element], side: str) -> str | None:
     """"-" or "=" when the figure cells of a row are bordered on ``side``."""
     for td in tds:
@@ -293,6 +305,11 @@ def _grid(joined, figures, block: range, is_data: set[int], columns: list[int],
         return label_width + _COLUMN_WIDTH * col
 
     body_width = max((widths[k] for k in block if k in is_data), default=0)
+    # bold labels of rows of figures among plain ones: their outline's upper level
+    weights = {_bold(t.td) for k in block if k in is_data
+               for t, f in figures[k][:1] if f is None and t.text}
+    bolds = len(weights) == 2
+    lifted = False
     grid_rows: list[GridRow] = []
     header: list[SourceLine] = []
     header_cells: list[list[tuple[tuple[int, ...], str]]] = []
@@ -313,6 +330,14 @@ def _grid(joined, figures, block: range, is_data: set[int], columns: list[int],
         label_tokens = [t for t, f in row if f is None and t.col + t.span - 1 < first_figure]
         label = " ".join(t.text for t in label_tokens)
         indent = _indent(row[0][0].td) if row and label else 0
+        if label and bolds:  # plain rows of figures right under a bold one stand a
+            has_figures = any(f is not None for _, f in row)  # step under it, as its
+            if _bold(label_tokens[0].td) or not has_figures:  # parts may
+                lifted = has_figures
+            elif lifted:
+                indent += 1
+        elif not tokens:
+            lifted = False
         text = (" " * indent + label).ljust(label_width)
         label_end = len(text.rstrip())
         placed: list[Cell | None] = [None] * len(columns)

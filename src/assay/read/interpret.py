@@ -1104,6 +1104,67 @@ class _TableReader:
             if after and then and after[-1] < then[0]:
                 facts[k] = replace(f, period=Period(then[0], after[-1] + timedelta(days=1)))
 
+    def head_parts(self) -> None:
+        """A row with figures over rows set deeper that add up to it, column by column
+        as printed (rounding allowed for), is their heading too: "Revenue" over
+        "Americas", "EMEA", "APAC", which say nothing alone. Two columns must agree,
+        or one that is the table's only; the parts are no totals and stand under the
+        row's own heading."""
+        rows = self.table.rows
+        facts = self.ctx.facts
+        where = {facts[k].id: k for k in range(self._first_fact, len(facts))}
+        n_columns = len(self.table.columns)
+        i = 0
+        while i < len(rows):
+            top = rows[i]
+            parts = self._parts_of(rows, i, where)
+            if not parts:
+                i += 1
+                continue
+            agree = 0
+            for k, fid in enumerate(top.fact_ids):
+                total = facts[where[fid]] if fid in where else None
+                if total is None or total.nil:
+                    continue
+                values = [facts[where[r.fact_ids[k]]] for r in parts
+                          if k < len(r.fact_ids) and r.fact_ids[k] in where]
+                if len(values) != len(parts) or total.unit == u.PERCENT or any(
+                        f.unit != total.unit for f in values):
+                    continue  # (changes in percent add up to nothing)
+                if not _adds_up(total, values):
+                    agree = -1
+                    break
+                agree += 1
+            if agree >= 2 or agree == 1 == n_columns:
+                heading = top.label
+                for r in parts:
+                    r.parent, r.group = r.group, heading
+                    for fid in r.fact_ids:
+                        if fid in where:
+                            f = facts[where[fid]]
+                            facts[where[fid]] = replace(f, heading=_heading(r))
+                i += len(parts) + 1
+            else:
+                i += 1
+
+    def _parts_of(self, rows: list[Row], i: int, where: dict[str, int]) -> list[Row]:
+        """The rows right after row ``i`` set deeper than it, under its own heading, no
+        total among them: its parts, if it has any."""
+        top = rows[i]
+        if top.heading or not top.label or _TOTAL_ROW.match(top.label) or not any(
+                fid in where for fid in top.fact_ids):
+            return []
+        parts = []
+        for r in rows[i + 1:]:
+            if (r.heading or r.indent <= top.indent or r.group != top.group
+                    or r.block != top.block or _TOTAL_ROW.match(r.label)):
+                break
+            parts.append(r)
+        name = " ".join(top.label.lower().split())
+        if any(name in " ".join(r.label.lower().split()) for r in parts):
+            return []  # "Net interest income" over "Net interest income after provision":
+        return parts if len(parts) >= 2 else []  # what follows from it, not its parts
+
     def finish(self) -> Table:
         g, used = self.g, self.used
         total = [line.number for line in [*g.title, *g.header, *g.rows] if line.text]
@@ -1220,6 +1281,16 @@ _DIGITS = [str(k) for k in range(_MANY)]  # column numbers of fact ids, made onc
 _GRID_UNITS = {"m": u.METRES, "ft": u.FEET, "g/t": u.G_PER_T, "opt": u.OZ_PER_TON,
                "oz/ton": u.OZ_PER_TON, "oz/t": u.OZ_PER_TON, "%": u.PERCENT}
 _SYMBOLS = VOCABULARY.symbols
+
+
+def _adds_up(total: Fact, parts: list[Fact]) -> bool:
+    """Whether printed figures ``parts`` add up to ``total``, each standing for the
+    interval it rounds: the sum of the parts' intervals meets the total's (a nil is
+    exactly nought)."""
+    def half(f: Fact) -> Decimal:
+        return Decimal(0) if f.nil else Decimal(5).scaleb(-f.decimals - 1)
+    gap = abs(sum((f.value for f in parts), Decimal(0)) - total.value)
+    return gap <= half(total) + sum((half(f) for f in parts), Decimal(0))
 
 
 @lru_cache(maxsize=8192)
@@ -1557,5 +1628,6 @@ def read_table(ctx: Context, grid: Grid, index: int) -> Table:
         reader.read_statement_columns()
     reader.read_body()
     reader.date_movements()
+    reader.head_parts()
     ctx.last_table = reader.table
     return reader.finish()

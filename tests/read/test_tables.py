@@ -436,6 +436,8 @@ Page 4
     loans = [f for f in doc.facts if f.label == "Interest on loans"]
     assert [(f.value, str(f.period)) for f in loans] == [
         (Decimal(24917000), "2007Q4"), (Decimal(0), "None"), (Decimal(24881000), "2007Q3")]
+    # the change, which has no period, is named by its column's words
+    assert [dict(f.dims) for f in loans] == [{}, {"member": "Three Month Change"}, {}]
 
 
 def test_rows_of_days_ratios_rates_and_counts_are_not_dollars():

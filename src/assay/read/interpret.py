@@ -1390,7 +1390,8 @@ def _members(periods: Sequence[Period | None], texts: Sequence[str],
     period words ("Domestic", "Canada", "As Reported", "Retained Earnings"), as a
     ``("member", words)`` dimension; where nothing tells them apart, their place
     (``("column", "3")``), so that no figure of theirs is taken for another's; () where
-    a column's period is its own."""
+    a column's period is its own. A column of changes, which has no period, is named by
+    its header's words."""
     out: list[tuple[tuple[str, str], ...]] = [() for _ in periods]
     groups: dict[Period | None, list[int]] = {}
     for k, p in enumerate(periods):
@@ -1416,6 +1417,11 @@ def _members(periods: Sequence[Period | None], texts: Sequence[str],
             for k, name in zip(ks, names, strict=True):
                 own = bool(name) and names.count(name) == 1
                 out[k] = (("member", name),) if own else (("column", str(k + 1)),)
+    for k, p in enumerate(periods):  # a column of changes between periods ("% Change",
+        if p is None and not out[k]:  # "Three Month Change") says so, in its words
+            name = " ".join(texts[k].split())
+            if name and _CHANGE_COLUMN.search(name):
+                out[k] = (("member", name),)
     return out
 
 

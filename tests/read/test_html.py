@@ -1106,7 +1106,7 @@ def test_header_rows_that_print_their_stub_cell_under_a_stub_rowspan():
         (Decimal("12"), "None")]
     assert [dict(f.dims).get("member", "").split()[:2] for f in facts] == [
         ["Net", "Revenues"], ["Net", "Revenues"], [],
-        ["Operating", "Profit"], ["Operating", "Profit"], ["%", "Change"]]
+        ["Operating", "Profit"], ["Operating", "Profit"], ["Operating", "Profit"]]
 
 
 def test_ordinal_quarters_under_the_year_they_make_up():

@@ -1223,6 +1223,9 @@ _FULL_DATE = re.compile(r"\b[A-Z][a-z]+\.?\s+\d{1,2},?\s+(?:19|20)\d\d\b")  # "J
 _CHANGE_WORDS = re.compile(r"(?i)\bchange|\bincrease|\bdecrease|\bvariance|\bdifference"
                            r"|\binc\b|\bdec\b|\bvar\b|\bnet\b|\bgrowth\b")
 _CHANGE_COLUMN = re.compile(_CHANGE_WORDS.pattern + "|%")
+# the words of a column of changes' header ("Net Revenues" over one is none of them)
+_CHANGE_NAME = re.compile(r"(?i)\bchange|\bincrease|\bdecrease|\bvariance|\bdifference"
+                          r"|\binc\b|\bdec\b|\bvar\b|\bgrowth\b|%|\by/y\b|\byoy\b|\bqoq\b")
 _NAMES_SLACK = 8  # characters left of the first column a column name may start at
 _AVERAGE = re.compile(r"(?i)\baverage\b")
 _PAGE_HEADER = re.compile(r"(?i)(?:^|\s)pages?(?: no\.?| number)?$")
@@ -1420,7 +1423,7 @@ def _members(periods: Sequence[Period | None], texts: Sequence[str],
     for k, p in enumerate(periods):  # a column of changes between periods ("% Change",
         if p is None and not out[k]:  # "Three Month Change") says so, in its words
             name = " ".join(texts[k].split())
-            if name and _CHANGE_COLUMN.search(name):
+            if name and _CHANGE_NAME.search(name):
                 out[k] = (("member", name),)
     return out
 

@@ -1456,3 +1456,25 @@ Gross profit                         40          40
     assert [(f.label, f.heading) for f in facts if f.period and f.period.end.year == 2007] == [
         ("Revenues", None), ("Product", "Revenues"), ("Service", "Revenues"),
         ("Net sales", None), ("Cost of sales", None), ("Gross profit", None)]
+
+
+def test_a_heading_per_unit_of_a_commodity_or_of_units_in_service_lends_its_unit():
+    # Shaped after an energy release's "Average costs (per Mcfe):" and a paging company's
+    # "Paging units in service" (both checked by hand): the rows under them name no
+    # unit; their figures are dollars per Mcfe, and counts of units in thousands
+    text = """\
+(in thousands)                      2020        2019
+                                  --------    --------
+Average costs (per Mcfe):
+  Lease operating                     0.08        0.15
+  Gathering and compression           0.63        0.76
+Paging units in service
+  Gross placements                      35          31
+  Net change                           (17)        (12)
+"""
+    facts = read_text(text, "costs.txt").facts
+    assert [(f.label, f.unit, f.value) for f in facts if f.period.end.year == 2020] == [
+        ("Lease operating", "USD/mcfe", Decimal("0.08")),
+        ("Gathering and compression", "USD/mcfe", Decimal("0.63")),
+        ("Gross placements", "count", Decimal(35000)),
+        ("Net change", "count", Decimal(-17000))]

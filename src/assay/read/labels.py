@@ -256,6 +256,10 @@ def row_unit(label: str, group: str | None, note: ScaleNote) -> RowUnit:
             return RowUnit(u.USD_PER_SHARE, 0)
         if _RATIO.search(heading):  # "Losses and loss adjustment expense ratio" over
             return RowUnit(u.RATIO, 0)  # "Current accident year before catastrophes"
+        if (per := _PER_COMMODITY.search(grp)) is not None:  # "Average costs (per
+            return RowUnit("USD/" + _COMMODITY_UNITS.get(per.group(1), per.group(1)), 0)
+        if _COUNTED_IN_NOTE.search(heading):  # "Paging units in service" over "Net change"
+            return RowUnit(u.COUNT, note.scale if len(note.quantities) > 1 else 0)
     return RowUnit(u.USD, note.scale_of("dollars"))
 
 

@@ -1478,3 +1478,20 @@ Paging units in service
         ("Gathering and compression", "USD/mcfe", Decimal("0.63")),
         ("Gross placements", "count", Decimal(35000)),
         ("Net change", "count", Decimal(-17000))]
+
+
+def test_a_label_that_says_its_own_scale_in_a_table_that_leaves_shares_unscaled():
+    # An insurer's "(in millions, except for share amounts)" with "Shares outstanding at
+    # end of period (000)" (checked by hand: 718,382 thousand shares, about 718 million)
+    text = """\
+                    (In millions, except for share amounts)
+
+                                                 2020          2019
+                                               --------      --------
+Total liabilities and shareholders' equity     $151,616      $145,679
+Shares outstanding at end of period (000)       718,382       746,487
+"""
+    facts = read_text(text, "insurer.txt").facts
+    assert [(f.unit, f.value) for f in facts if f.label.startswith("Shares")] == [
+        ("shares", Decimal(718_382_000)), ("shares", Decimal(746_487_000))]
+    assert facts[0].value == Decimal(151_616_000_000)

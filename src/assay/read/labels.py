@@ -96,7 +96,7 @@ _COUNTED = re.compile(r"^number of\b|^(?:(?!\b(?:to|from|for|with|by|on|in|of|at
                       r".)*\b(?:employees|stores|locations|branches|offices|customers"
                       r"|subscribers|headcount)\b")
 _THOUSANDS = re.compile(r"\(000'?s\)")  # "(000's)": in thousands
-_SAID_SCALE = re.compile(r"\(in (thousands|millions)\)")
+_SAID_SCALE = re.compile(r"\((?:in )?(thousands|millions|000'?s?)\)")  # "(000)", "(in 000s)"
 _PRODUCED = re.compile(rf"^({_METALS}) (produced|- ounces|- tons)$")
 _PRICE = re.compile(rf"^({_METALS}) - (london|lme|comex)")
 _DIVIDED = re.compile(rf"^divided by ({_METALS}) ounces produced$")
@@ -270,9 +270,10 @@ def counts(title: str) -> bool:
 
 
 def _said_scale(low: str) -> int:
-    """The scale a label says of itself: ``(in thousands)``, ``(in millions)``; or 0."""
+    """The scale a label says of itself: ``(in thousands)``, ``(000)``, ``(in
+    millions)``; or 0."""
     m = _SAID_SCALE.search(low)
-    return 3 if m and m.group(1) == "thousands" else 6 if m else 0
+    return 0 if m is None else 6 if m.group(1) == "millions" else 3
 
 
 def normalise(label: str) -> str:

@@ -1179,3 +1179,27 @@ def test_rows_that_follow_from_a_bold_row_are_not_its_parts():
 </table></body></html>"""
     facts = read_text(html, "bank.htm").facts
     assert {f.heading for f in facts} == {None}
+
+
+def test_dates_over_repeated_runs_and_a_last_header_over_the_changes():
+    # Shaped after a bank's non-interest expense table (checked by hand): each date's
+    # colspan (15) runs past its columns; under them "Actual | Adjusted" twice, then
+    # "Amount Change" under a last cell of its own. Each date heads its run
+    fill = '<td colspan="3"></td>'
+    html = f"""<html><body><p>(in thousands)</p><table>
+<tr>{fill}<td colspan="15">March 31, 2020</td>{fill}{fill}<td colspan="15">March 31, 2019
+</td>{fill}<td colspan="9">Adjusted</td>{fill}</tr>
+<tr><td colspan="3">Non-interest Expense</td><td colspan="3">Actual</td>{fill}
+<td colspan="3">Adjusted</td>{fill}<td colspan="3">Actual</td>{fill}<td colspan="3">Adjusted
+</td>{fill}<td colspan="3">Amount Change</td></tr>
+<tr><td colspan="3">Total non-interest expense</td><td colspan="3">29,738</td>{fill}
+<td colspan="3">25,620</td>{fill}<td colspan="3">24,000</td>{fill}<td colspan="3">23,500</td>
+{fill}<td colspan="3">2,120</td></tr>
+</table></body></html>"""
+    facts = read_text(html, "expense.htm").facts
+    assert [(f.value, str(f.period), dict(f.dims).get("member")) for f in facts] == [
+        (Decimal(29_738_000), "2020-03-31", "Actual"),
+        (Decimal(25_620_000), "2020-03-31", "Adjusted"),
+        (Decimal(24_000_000), "2019-03-31", "Actual"),
+        (Decimal(23_500_000), "2019-03-31", "Adjusted"),
+        (Decimal(2_120_000), "None", "Adjusted Amount Change")]

@@ -411,8 +411,8 @@ def _aligned(tokens: list[_Token], width: int, columns: list[int],
     stub one to each column of figures, in order, when it has as many as there are
     columns; or, over a sub-header in line with the figures (the nearest of ``below``
     that does) that repeats one run of names once for each of its cells ("As Reported
-    | Adjusted" under each of two periods), each cell to its run; otherwise it is left
-    as it is."""
+    | Adjusted" under each of two periods), each cell to its run (see :func:`_runs`);
+    otherwise it is left as it is."""
     if width == body_width:
         return tokens
     over = [n for n, t in enumerate(tokens) if t.text and t.col + t.span - 1 >= columns[0]]
@@ -424,18 +424,35 @@ def _aligned(tokens: list[_Token], width: int, columns: list[int],
         return out
     for row in below:
         subs = [t for t in row if t.text and t.col + t.span - 1 >= columns[0]]
-        run = len(subs) // len(over) if over else 0
-        names = [t.text for t in subs]
-        if run >= 2 and all(names[i * run:(i + 1) * run] == names[:run]
-                            for i in range(len(over))):
+        fit = _runs(over, [t.text for t in subs])
+        if fit is not None:
             break
     else:
         return tokens
+    run, heads = fit
     for i, n in enumerate(over):
-        first, last = subs[i * run], subs[(i + 1) * run - 1]
+        first, last = ((subs[i * run], subs[(i + 1) * run - 1]) if i < heads
+                       else (subs[heads * run], subs[-1]))  # (the last over the rest)
         t = tokens[n]
         out[n] = _Token(first.col, last.col + last.span - first.col, t.text, t.td, t.index)
     return out
+
+
+def _runs(over: list, names: list[str]) -> tuple[int, int] | None:
+    """How a header row's ``over`` cells stand over a sub-header's ``names``: each over a
+    run of the same names, repeated once per cell from the left (the longest such run),
+    or all but the last so, the last over the names left ("March 31, 2020 | 2019 |
+    Change" over "Actual | Adjusted" twice and "Amount | Percent"); as (run, cells
+    over runs), or None."""
+    for heads in (len(over), len(over) - 1):
+        if heads < 1 or heads < 2 and heads < len(over):
+            continue  # (one cell is over every name; else a run repeats twice at least)
+        for run in range(len(names) // heads, 1, -1):
+            if heads < len(over) and heads * run >= len(names):
+                continue  # (the last cell must have names of its own left)
+            if all(names[i * run:(i + 1) * run] == names[:run] for i in range(heads)):
+                return run, heads
+    return None
 
 
 def _label_only(tokens: list[_Token], columns: list[int]) -> bool:

@@ -168,3 +168,11 @@ def test_a_footnote_letter_glued_to_a_figure_or_a_nil_is_no_part_of_it():
         ("20,989", Decimal(20989), False), ("--", Decimal(0), True),
         ("3,400", Decimal(3400), False), ("(1,400)", Decimal(-1400), False),
         ("35,823", Decimal(35823), False)]
+
+
+def test_na_in_lower_case_is_a_column_without_a_figure():
+    # a bank's statement of condition (checked by hand): "na" where a change does not
+    # apply; the figures on both sides of it are the row's, and "477 na" no words of
+    # its label
+    line = "  Federal income tax receivable    477      na          -      -49%       944"
+    assert [c.text for c in trailing_cells(line)] == ["477", "-", "-49%", "944"]

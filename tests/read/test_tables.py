@@ -1495,3 +1495,41 @@ Shares outstanding at end of period (000)       718,382       746,487
     assert [(f.unit, f.value) for f in facts if f.label.startswith("Shares")] == [
         ("shares", Decimal(718_382_000)), ("shares", Decimal(746_487_000))]
     assert facts[0].value == Decimal(151_616_000_000)
+
+
+def test_a_double_spaced_balance_sheet_goes_on_after_blank_lines_among_its_captions():
+    # A balance sheet set double-spaced (checked by hand against a chip maker's 8-K):
+    # five blank lines, a caption, three blank lines, a heading, three more, then the
+    # liabilities in the assets' columns: one table, dated and scaled by its header
+    text = """\
+                              (In thousands)
+                                             September 30,      June 30,
+                                                 2003             2003
+
+    Cash and cash equivalents                   $10,000          $12,000
+
+    Short-term investments                       20,000           22,000
+
+                Total assets                    $30,000          $34,000
+
+
+
+
+
+              Liabilities and Shareholders' Equity
+
+
+
+    Current liabilities:
+
+
+
+          Accounts payable                       $4,204           $4,170
+
+          Accrued liabilities                     3,376            3,125
+"""
+    facts = read_text(text, "balance.txt").facts
+    payable = [f for f in facts if f.label == "Accounts payable"]
+    assert [(f.value, str(f.period), f.heading) for f in payable] == [
+        (Decimal(4_204_000), "2003-09-30", "Current liabilities:"),
+        (Decimal(4_170_000), "2003-06-30", "Current liabilities:")]

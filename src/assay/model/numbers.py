@@ -38,8 +38,8 @@ def too_precise(value: Decimal) -> bool:
 NIL_TOKENS = frozenset({"--", "-", "—", "nil", "Nil", "NIL"})
 #: A cell that says its figure does not apply or means nothing ("N/A" for a change from
 #: nil, "NM"): no figure, and not zero either
-NOT_APPLICABLE_TOKENS = frozenset({"N/A", "n/a", "N/a", "NA", "N/M", "n/m", "NM", "nm",
-                                   "N.M.", "n.m.", "NMF"})
+NOT_APPLICABLE_TOKENS = frozenset({"N/A", "n/a", "N/a", "NA", "na", "n.a.", "N.A.", "N/M",
+                                   "n/m", "NM", "nm", "N.M.", "n.m.", "NMF"})
 
 _NUMBER = re.compile(
     r"""^\s*

@@ -342,14 +342,16 @@ def _resumes(lines: list[SourceLine], start: int, gap: int, at: int, limit: int)
     ``at`` after the gap: a few lines of headings ("Liabilities and" / "Shareholders'
     Equity"), no sentence among them, then a row of figures standing in the columns
     of the rows above (each figure ending where one of theirs ends)."""
-    for k in range(at, min(at + 2 * _RESUME_WITHIN, limit)):
+    words = 0
+    for k in range(at, min(at + 4 * _RESUME_WITHIN, limit)):
         line = lines[k]
         if not line.text:
             continue
         if is_figure_row(line):
             ends = {c.end for r in lines[start:gap] if is_figure_row(r) for c in r.cells}
             return bool(ends) and all(c.end in ends for c in line.cells)
-        if line.cells or line.rule or _ends_a_sentence(line.text) or k - at >= _RESUME_WITHIN:
+        words += 1
+        if line.cells or line.rule or _ends_a_sentence(line.text) or words > _RESUME_WITHIN:
             return False
     return False
 

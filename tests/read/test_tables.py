@@ -1533,3 +1533,26 @@ def test_a_double_spaced_balance_sheet_goes_on_after_blank_lines_among_its_capti
     assert [(f.value, str(f.period), f.heading) for f in payable] == [
         (Decimal(4_204_000), "2003-09-30", "Current liabilities:"),
         (Decimal(4_170_000), "2003-06-30", "Current liabilities:")]
+
+
+def test_an_unlabelled_row_summing_the_rows_right_above_it_is_their_total():
+    # A bank's loans by kind, under the loans' subtotals (checked by hand: 121,785 +
+    # 151,689 + 711,095 + 52,138 = 1,036,707, and 12 + 14 + 69 + 5 = 100): the last row
+    # prints no words, yet totals the four rows above it, in every column
+    text = """\
+                                 September 30, 2006
+                                 ------------------
+Subtotal                       1,052,218
+Less allowance                   (15,511)
+Net loans receivable           1,036,707
+
+Net residential loans            121,785    12%
+Net commercial loans             151,689    14%
+Net commercial real estate       711,095    69%
+Net consumer loans                52,138     5%
+                               ---------   ----
+                               1,036,707   100%
+"""
+    facts = read_text(text, "loans.txt").facts
+    assert [(f.label, f.value) for f in facts[-2:]] == [
+        ("Total", Decimal(1_036_707)), ("Total", Decimal(100))]

@@ -739,24 +739,44 @@ class _TableReader:
         return None
 
     def _grand_total(self, row: Row, placed: list[Cell | None]) -> bool:
-        """Whether ``row``'s first figure is, as printed, the sum of every row above it in
-        its block that is no total ("Total access equipment") and no heading: the
-        table's total, though it prints no words."""
-        k, cell = next(((k, c) for k, c in enumerate(placed) if c is not None and not c.nil),
-                       (None, None))
-        if cell is None:
+        """Whether ``row``'s figures are, as printed, a total though it prints no words:
+        its first figure the sum of every row above it in its block that is no total
+        ("Total access equipment") and no heading; or each of its figures the sum of
+        the rows right above it, two of them at least ("Net residential loans" ...
+        "Net consumer loans" under the loans' subtotals)."""
+        given = [(k, c) for k, c in enumerate(placed) if c is not None and not c.nil]
+        if not given:
             return False
         facts = {f.id: f for f in self.ctx.facts[self._first_fact:]}
+
+        def printed(above: Row, k: int) -> Decimal | None:
+            fid = above.fact_ids[k] if k < len(above.fact_ids) else None
+            f = facts.get(fid) if fid else None
+            return None if f is None else f.value.scaleb(-f.scale)
+
+        k, cell = given[0]
         total, parts = Decimal(0), 0
         for above in self.table.rows[:-1]:
             if above.heading or above.block != row.block or _TOTAL_ROW.match(above.label):
                 continue
-            fid = above.fact_ids[k] if k < len(above.fact_ids) else None
-            f = facts.get(fid) if fid else None
-            if f is not None:
-                total += f.value.scaleb(-f.scale)
+            if (value := printed(above, k)) is not None:
+                total += value
                 parts += 1
-        return parts >= 2 and total == cell.value
+        if parts >= 2 and total == cell.value:
+            return True
+        sums = [Decimal(0)] * len(given)
+        run = 0
+        for above in reversed(self.table.rows[:-1]):
+            if above.heading or above.block != row.block:
+                return False
+            values = [printed(above, k) for k, _ in given]
+            if any(v is None for v in values):
+                return False
+            sums = [t + v for t, v in zip(sums, values, strict=True)]
+            run += 1
+            if run >= 2 and all(t == c.value for t, (_, c) in zip(sums, given, strict=True)):
+                return True
+        return False
 
     def _misprints(self, line: GridRow) -> None:
         """Report the tokens among a row's figures that print no number ("52,,818,225"):

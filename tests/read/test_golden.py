@@ -10,6 +10,11 @@ thousands; "Divided by ... ounces produced" in thousands of ounces; "Capital add
 (in thousands)"), precision, unit, period of its column, and the operating unit and
 attributable share of the heading it stands under. Regenerating it is not a fix: a
 difference is either a regression or a change to re-verify by hand.
+
+Changes re-verified by hand: line 571, the unlabelled row under "Cost of sales and
+other direct production costs" and "Depreciation, depletion and amortization", is
+labelled "Total": 34,138 + 7,504 = 41,642; 30,716 + 8,524 = 39,240; 63,024 + 15,341 =
+78,365; 50,626 + 16,671 = 67,297.
 """
 
 import csv

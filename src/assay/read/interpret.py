@@ -765,15 +765,13 @@ class _TableReader:
         if parts >= 2 and total == cell.value:
             return True
         sums = [Decimal(0)] * len(given)
-        run = 0
-        for above in reversed(self.table.rows[:-1]):
+        for run, above in enumerate(reversed(self.table.rows[:-1]), 1):
             if above.heading or above.block != row.block:
                 return False
             values = [printed(above, k) for k, _ in given]
             if any(v is None for v in values):
                 return False
             sums = [t + v for t, v in zip(sums, values, strict=True)]
-            run += 1
             if run >= 2 and all(t == c.value for t, (_, c) in zip(sums, given, strict=True)):
                 return True
         return False

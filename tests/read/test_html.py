@@ -1203,3 +1203,19 @@ def test_dates_over_repeated_runs_and_a_last_header_over_the_changes():
         (Decimal(24_000_000), "2019-03-31", "Actual"),
         (Decimal(23_500_000), "2019-03-31", "Adjusted"),
         (Decimal(2_120_000), "None", "Adjusted Amount Change")]
+
+
+def test_amounts_in_cents_under_a_caption_of_amounts_per_share():
+    # An energy release's "Per Share Amounts" (checked by hand: 3.17 = 978,763 /
+    # 308,788 thousand shares), its scale note "(in thousands)" set above: figures in
+    # cents under such a caption are dollars per share, not thousands of dollars
+    html = """<html><body><p>The following tables reconcile net income (in thousands):</p>
+<p>Per Share Amounts</p><table>
+<tr><td></td><td>2019</td><td>2020</td></tr>
+<tr><td>Net income (loss) attributable to the company</td><td>$ 3.17</td><td>(1.19)</td></tr>
+<tr><td>Equity-based compensation</td><td>0.02</td><td>0.01</td></tr>
+</table></body></html>"""
+    facts = read_text(html, "pershare.htm").facts
+    assert [(f.value, f.unit) for f in facts] == [
+        (Decimal("3.17"), "USD/share"), (Decimal("-1.19"), "USD/share"),
+        (Decimal("0.02"), "USD/share"), (Decimal("0.01"), "USD/share")]

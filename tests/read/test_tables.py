@@ -1556,3 +1556,24 @@ Net consumer loans                52,138     5%
     facts = read_text(text, "loans.txt").facts
     assert [(f.label, f.value) for f in facts[-2:]] == [
         ("Total", Decimal(1_036_707)), ("Total", Decimal(100))]
+
+
+def test_adjustments_in_cents_between_two_rows_per_share_are_per_share():
+    # A reconciliation of adjusted earnings per share (shaped after a truck maker's,
+    # checked by hand: 0.99 + 0.10 + 0.16 = 1.25) in a table of millions: the rows
+    # between the two per-share rows are amounts per share, not dollars
+    text = """\
+                        (In millions, except per share amounts)
+                                                  2020        2019
+                                                --------    --------
+Adjusted net income                                86.5       128.5
+Earnings per share-diluted                         0.99        1.82
+Loss on extinguishment of debt, net of tax         0.10          --
+Valuation allowance on deferred tax assets         0.16          --
+Adjusted earnings per share-diluted                1.25        1.82
+"""
+    facts = read_text(text, "eps.txt").facts
+    assert [(f.label[:20], f.unit) for f in facts if f.period.end.year == 2020] == [
+        ("Adjusted net income", "USD"), ("Earnings per share-d", "USD/share"),
+        ("Loss on extinguishme", "USD/share"), ("Valuation allowance ", "USD/share"),
+        ("Adjusted earnings pe", "USD/share")]

@@ -56,6 +56,9 @@ _AS_OF_YEARS = re.compile(r"(?i)\b(?:as (?:of|at)|at) ([A-Z][a-z]+\.? \d{1,2}),?
                           r"(?:,? (?:19|20)\d\d)*,? and (?:19|20)\d\d\b")
 # the words a header line opens with, up to a gap of two spaces (its stub's)
 _STUB_WORDS = re.compile(r"\s*(\S+(?: \S+)*)")
+# a table's caption of amounts per share, a few words long
+_PER_SHARE_CAPTION = re.compile(r"(?i)\bper (?:common |diluted |basic )?share\b")
+_CAPTION_WORDS = 6
 # a title broken off after a word that needs the next ("STATEMENTS OF")
 _OPEN_ENDED = re.compile(r"(?i)\b(?:of|and|for|in|on|to|the|from)$")
 _IN_PARENTHESES = re.compile(r"\((?:[^()]|\([^()]*\))*\)")
@@ -908,7 +911,15 @@ class _TableReader:
                        and not self._percent(c, k, at)
                        and not (units and units[k] is not None)]  # (a column of shares)
             if amounts and all(c.decimals >= 2 for c in amounts):
-                meaning = _Meaning(u.USD, 0, meaning.concept, meaning.metal, meaning.entity)
+                caption = next((line.text for line in reversed(self.g.title)
+                                if line.text.strip()), "")  # (the title line nearest)
+                per_share = (not (row.group or row.section)
+                             and len(caption.split()) <= _CAPTION_WORDS
+                             and _PER_SHARE_CAPTION.search(caption) is not None
+                             and "except" not in caption.lower())  # (no scale note)
+                # (under a caption of amounts per share, "Per Share Amounts", they are so)
+                meaning = _Meaning(u.USD_PER_SHARE if per_share else u.USD, 0,
+                                   meaning.concept, meaning.metal, meaning.entity)
         # whole numbers under a heading of amounts per share or of a ratio ("Adjusted
         # diluted earnings per share" over "Net income allocated to common stock 51,248")
         # are the amounts the heading's figure is worked out from
@@ -1164,6 +1175,43 @@ class _TableReader:
                 i += len(parts) + 1
             else:
                 i += 1
+
+    def cents_between_per_share(self) -> None:
+        """Rows of figures in cents that stand between two rows of amounts per share
+        ("Earnings per share-diluted" ... "Adjusted earnings per share") adjust the one
+        to the other: they are amounts per share too."""
+        facts = self.ctx.facts
+        mine = range(self._first_fact, len(facts))
+        by_row: dict[int, list[int]] = {}
+        for k in mine:
+            by_row.setdefault(facts[k].row, []).append(k)
+
+        def kind(row: Row) -> str | None:
+            ks = [k for k in by_row.get(row.index, ()) if not facts[k].nil]
+            if not ks:
+                return "nil" if row.index in by_row else None
+            units = {facts[k].unit for k in ks}
+            if units == {u.USD_PER_SHARE}:
+                return "per_share"
+            if units == {u.USD} and all(facts[k].decimals >= 2 and facts[k].scale == 0
+                                        for k in ks):
+                return "cents"
+            return None
+
+        kinds = [None if r.heading else kind(r) for r in self.table.rows]
+        i = 0
+        while i < len(kinds):
+            if kinds[i] != "per_share":
+                i += 1
+                continue
+            j = i + 1
+            while j < len(kinds) and kinds[j] in ("cents", "nil"):
+                j += 1
+            if j < len(kinds) and kinds[j] == "per_share" and "cents" in kinds[i + 1:j]:
+                for r in self.table.rows[i + 1:j]:
+                    for k in by_row.get(r.index, ()):
+                        facts[k] = replace(facts[k], unit=u.USD_PER_SHARE)
+            i = j
 
     def _parts_of(self, rows: list[Row], i: int, where: dict[str, int]) -> list[Row]:
         """The rows right after row ``i`` set deeper than it, under its own heading, no
@@ -1656,5 +1704,6 @@ def read_table(ctx: Context, grid: Grid, index: int) -> Table:
     reader.read_body()
     reader.date_movements()
     reader.head_parts()
+    reader.cents_between_per_share()
     ctx.last_table = reader.table
     return reader.finish()

@@ -1219,3 +1219,19 @@ def test_amounts_in_cents_under_a_caption_of_amounts_per_share():
     assert [(f.value, f.unit) for f in facts] == [
         (Decimal("3.17"), "USD/share"), (Decimal("-1.19"), "USD/share"),
         (Decimal("0.02"), "USD/share"), (Decimal("0.01"), "USD/share")]
+
+
+def test_a_roll_forward_under_its_heading_ends_with_its_balance_past_a_spacer_row():
+    # An aluminium maker's changes in accumulated other comprehensive loss (checked by
+    # hand): each component's heading over its balance at the beginning, its movement, a
+    # spacer row, then its balance at the end, all set as deep as the heading
+    html = """<html><body><p>(in millions)</p><table>
+<tr><td></td><td>2018</td><td>2017</td></tr>
+<tr><td>Foreign currency translation</td><td></td><td></td></tr>
+<tr><td>Balance at beginning of period</td><td>(1,466)</td><td>(1,416)</td></tr>
+<tr><td>Other comprehensive (loss)</td><td>(445)</td><td>(99)</td></tr>
+<tr><td></td><td></td><td></td></tr>
+<tr><td>Balance at end of period</td><td>(1,911)</td><td>(1,515)</td></tr>
+</table></body></html>"""
+    facts = read_text(html, "aoci.htm").facts
+    assert {f.heading for f in facts} == {"Foreign currency translation"}

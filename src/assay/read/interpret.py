@@ -182,6 +182,7 @@ class _TableReader:
         self._members: list[tuple[tuple[str, str], ...]] = []
         self._page_columns: frozenset[int] = frozenset()  # columns of page numbers
         self._headed_totals: set[str] = set()  # headings whose total has been named
+        self._opened: str | None = None  # the heading a balance at its beginning stood under
         self._periods: list[Period | None] = []  # each column's period
         self._row_period: Period | None = None  # the period the last row heading named
         self._stub_year: int | None = None  # the one year the header's stub names
@@ -650,6 +651,8 @@ class _TableReader:
                     group, group_indent, member_indent, parent = (parent, parent_indent, None,
                                                                   None)
             label, marks = labels.split_footnotes(" ".join(stripped.split()))
+            if group is not None and _balance_of(label) == "begin":
+                self._opened = group
             # positional, in the order of _ROW_FIELDS
             row = Row(len(rows), label, tuple(unit_lines),
                       (), indent, row_rule, None, section, group, marks, False, block, parent)
@@ -805,11 +808,14 @@ class _TableReader:
 
     def _total_next(self, at: int, heading: str) -> bool:
         """Whether the next line with words after grid row ``at`` totals ``heading``:
-        "Total" alone, or "Total current assets" under "Current assets:"."""
+        "Total" alone, or "Total current assets" under "Current assets:", or closes the
+        balance it opened ("Balance at end of period" under "Foreign currency
+        translation", over "Balance at beginning of period")."""
         for line in self.g.rows[at + 1:at + 3]:
             label = line.text[:line.label_end].strip().rstrip(":$ ")
             if label:
-                return label.lower() == "total" or _closes(label, heading)
+                return (label.lower() == "total" or _closes(label, heading)
+                        or self._opened == heading and _balance_of(label) == "end")
         return False
 
     def _wraps_over_gap(self, unit: _Unit, at: int) -> bool:

@@ -469,8 +469,8 @@ def _period(p: dict[str, HeaderItem], year_end: tuple[int, int] = (12, 31)) -> P
     duration = p.get("duration")
     if (date_item is not None and duration is not None and duration.quarter
             and date_item.month == year_end[0] and duration.quarter != 4):
-        # "First Quarter" under "for the year ended December 31, 2019": that year's
-        year, month = quarter_end(year, duration.quarter, year_end)  # first quarter
+        # "First Quarter" under "for the year ended December 31, 2019": that year's first
+        year, month = quarter_end(year, duration.quarter, year_end)
         return Period.months_ended(3, date(year, month, calendar.monthrange(year, month)[1]))
     if date_item is not None:
         month, day = date_item.month, date_item.day

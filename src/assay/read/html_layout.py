@@ -129,8 +129,8 @@ def _rows(table: etree._Element) -> list[tuple[etree._Element, list[_Token]]]:
     out = []
     spanned: dict[int, int] = {}  # column -> rows a rowspan still covers
     trs = list(table.iter("tr"))
-    cells = [[c for c in tr if c.tag in ("td", "th")] for tr in trs]
-    own = [sum(_int(td.get("colspan")) for td in tds) for tds in cells]
+    cells = [[(c, _int(c.get("colspan"))) for c in tr if c.tag in ("td", "th")] for tr in trs]
+    own = [sum(span for _, span in tds) for tds in cells]
     full = max(own, default=0)
     for tr, tds, width in zip(trs, cells, own, strict=True):
         col = 0
@@ -138,11 +138,10 @@ def _rows(table: etree._Element) -> list[tuple[etree._Element, list[_Token]]]:
         if width == full:
             for c in spanned:
                 spanned[c] = max(0, spanned[c] - 1)
-        for index, td in enumerate(tds):
+        for index, (td, span) in enumerate(tds):
             while width < full and spanned.get(col, 0) > 0:
                 spanned[col] -= 1
                 col += 1
-            span = _int(td.get("colspan"))
             rows = _int(td.get("rowspan"))
             if rows > 1:
                 for c in range(col, col + span):

@@ -1292,12 +1292,12 @@ _MARK = re.compile(r"\*+|\(\w\)|\d\)")  # a footnote mark: "*", "(a)"
 # "Total Expected Costs", "Remaining"
 _AS_OF_LATEST = re.compile(r"(?i)\bto date\b|\bexpected\b|\bremaining\b")
 _FULL_DATE = re.compile(r"\b[A-Z][a-z]+\.?\s+\d{1,2},?\s+(?:19|20)\d\d\b")  # "January 29, 2023"
-_CHANGE_WORDS = re.compile(r"(?i)\bchange|\bincrease|\bdecrease|\bvariance|\bdifference"
-                           r"|\binc\b|\bdec\b|\bvar\b|\bnet\b|\bgrowth\b")
+_CHANGES = (r"(?i)\bchange|\bincrease|\bdecrease|\bvariance|\bdifference|\binc\b|\bdec\b"
+            r"|\bvar\b|\bgrowth\b")
+_CHANGE_WORDS = re.compile(_CHANGES + r"|\bnet\b")
 _CHANGE_COLUMN = re.compile(_CHANGE_WORDS.pattern + "|%")
 # the words of a column of changes' header ("Net Revenues" over one is none of them)
-_CHANGE_NAME = re.compile(r"(?i)\bchange|\bincrease|\bdecrease|\bvariance|\bdifference"
-                          r"|\binc\b|\bdec\b|\bvar\b|\bgrowth\b|%|\by/y\b|\byoy\b|\bqoq\b")
+_CHANGE_NAME = re.compile(_CHANGES + r"|%|\by/y\b|\byoy\b|\bqoq\b")
 _NAMES_SLACK = 8  # characters left of the first column a column name may start at
 _AVERAGE = re.compile(r"(?i)\baverage\b")
 _PAGE_HEADER = re.compile(r"(?i)(?:^|\s)pages?(?: no\.?| number)?$")

@@ -263,3 +263,12 @@ def test_columns_of_one_period_keep_the_words_that_are_their_own():
     assert _members([q1, q1, q1], texts) == [
         (("member", "Corporate"),), (("column", "2"),), (("member", "Consolidated"),)]
 
+
+
+def test_last_and_trailing_twelve_months():
+    # "LTM Ended March 31," over 2020 and 2019 (a release's reconciliation, checked by
+    # hand) and "TTM / November 30, 2023": twelve months ended on the day, not a year or
+    # a balance
+    from assay.read.headers import period_of_label
+    assert str(period_of_label("LTM Ended March 31, 2019")) == "2018-04-01..2019-03-31"
+    assert str(period_of_label("TTM November 30, 2023")) == "2022-12-01..2023-11-30"

@@ -29,7 +29,7 @@ _ITEM = re.compile(
     rf"(?:Months?(?:\s+Periods?)?|Mos\b\.?)|Q[1-4]\b(?!\s*(?:FY\s*)?(?:\d|'\d))|Qtr\.?\s*[1-4]\b|"
     rf"(?:Thirteen|Twelve|Sixteen|Twenty-?\s?(?:four|six|eight)|"
     rf"Thirty-?\s?(?:six|nine)|Forty|Fifty-?\s?(?:two|three)|1[236]|2[468]|3[69]|40|5[23])"
-    rf"[\s-]+Weeks|Fiscal\s+Year|Year|Quarter|First\s+Half|Half\s+Year)s?(?![A-Za-z])"
+    rf"[\s-]+Weeks|Fiscal\s+Year|Year|Quarter|First\s+Half|Half\s+Year|LTM|TTM)s?(?![A-Za-z])"
     rf"(?:\s+End(?:ed|ing))?)"
     rf"|(?P<q>(?:Q(?P<qn>[1-4])|(?P<qn2>[1-4])Q)\s*(?:FY\s*)?(?P<qy>{_YEAR}|'?\d\d\b))"
     rf"|(?P<date>(?P<month>{_MONTH})\s*(?P<day>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?,?"
@@ -74,7 +74,7 @@ _PERIOD_WORDS = frozenset(
        "q1", "q2", "q3", "q4", "weeks", "thirteen", "twenty-six", "thirty-nine",
        "fifty-two", "fifty-three", "1st", "2nd", "3rd", "4th", "as", "at", "of", "for", "or",
        "the", "and", "periods", "period", "quarters", "1q", "2q", "3q", "4q", "qtr", "mos",
-       "one"}
+       "one", "ltm", "ttm"}
 )
 _DURATION_MONTHS = {
     "first quarter": 3, "second quarter": 3, "third quarter": 3, "fourth quarter": 3,
@@ -84,9 +84,11 @@ _DURATION_MONTHS = {
 # abbreviated period words, spelled out: "1st Qtr", "6 mos.", "Q2"
 _SPELLED = {"qtr": "quarter", "mos": "months", "3": "three", "6": "six", "9": "nine",
             "12": "twelve", "q1": "first quarter", "q2": "second quarter",
-            "q3": "third quarter", "q4": "fourth quarter"}
+            "q3": "third quarter", "q4": "fourth quarter", "ltm": "twelve months",
+            "ttm": "twelve months"}
 _SPELLED.update({f"qtr{n}": _SPELLED[f"q{n}"] for n in "1234"})
-_ABBREVIATED = re.compile(r"^qtr\.?\s*[1-4]$|\bqtr\b\.?|\bmos\b\.?|^(?:3|6|9|12)\b|^q[1-4]$")
+_ABBREVIATED = re.compile(r"^qtr\.?\s*[1-4]$|\bqtr\b\.?|\bmos\b\.?|^(?:3|6|9|12)\b|^q[1-4]$"
+                          r"|^[lt]tm\b")  # (last or trailing twelve months)
 _QUARTER_ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4,
                     "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 

@@ -1235,3 +1235,35 @@ def test_a_roll_forward_under_its_heading_ends_with_its_balance_past_a_spacer_ro
 </table></body></html>"""
     facts = read_text(html, "aoci.htm").facts
     assert {f.heading for f in facts} == {"Foreign currency translation"}
+
+
+def test_headings_inside_a_roll_forward_stand_under_its_component():
+    # An aluminium maker's changes in accumulated other comprehensive loss (checked by
+    # hand): "Pension ..." opens with its balance at the beginning, then a heading of its
+    # own ("Other comprehensive income:") over movements, then the balance at the end;
+    # every row stands under the component, as "Tax benefit" does under each of two
+    html = """<html><body><p>(in millions)</p><table>
+<tr><td></td><td>2018</td><td>2017</td></tr>
+<tr><td>Pension and other postretirement benefits</td><td></td><td></td></tr>
+<tr><td>Balance at beginning of period</td><td>(2,685)</td><td>(2,286)</td></tr>
+<tr><td>Other comprehensive income:</td><td></td><td></td></tr>
+<tr><td style="padding-left:20pt">Unrecognized net actuarial loss</td><td>1</td><td>53</td></tr>
+<tr><td style="padding-left:20pt">Tax benefit</td><td>6</td><td>2</td></tr>
+<tr><td>Balance at end of period</td><td>(2,678)</td><td>(2,231)</td></tr>
+<tr><td>Cash flow hedges</td><td></td><td></td></tr>
+<tr><td>Balance at beginning of period</td><td>(379)</td><td>(98)</td></tr>
+<tr><td>Other comprehensive loss:</td><td></td><td></td></tr>
+<tr><td style="padding-left:20pt">Tax benefit</td><td>31</td><td>19</td></tr>
+<tr><td>Balance at end of period</td><td>(348)</td><td>(79)</td></tr>
+</table></body></html>"""
+    facts = read_text(html, "aoci.htm").facts[::2]  # (the first column's)
+    assert [(f.label, f.heading) for f in facts] == [
+        ("Balance at beginning of period", "Pension and other postretirement benefits"),
+        ("Unrecognized net actuarial loss",
+         "Pension and other postretirement benefits / Other comprehensive income:"),
+        ("Tax benefit",
+         "Pension and other postretirement benefits / Other comprehensive income:"),
+        ("Balance at end of period", "Pension and other postretirement benefits"),
+        ("Balance at beginning of period", "Cash flow hedges"),
+        ("Tax benefit", "Cash flow hedges / Other comprehensive loss:"),
+        ("Balance at end of period", "Cash flow hedges")]

@@ -541,6 +541,11 @@ class _TableReader:
                     section_metal = labels.metal_in(label) if entity.unit is None else None
                 else:
                     parent, parent_indent = (outer, group_indent) if outer else (None, 0)
+                    if outer is None and self._opened not in (None, label):
+                        # a heading inside a roll-forward its balance at the beginning
+                        # opened ("Other comprehensive income:" under "Pension ..."
+                        # until "Balance at end of period")
+                        parent, parent_indent = self._opened, group_indent
                     group, group_indent, member_indent = label, unit.indent, None
                     outer = label
                 self.table.rows.append(Row(  # positional, in the order of _ROW_FIELDS
@@ -651,8 +656,13 @@ class _TableReader:
                     group, group_indent, member_indent, parent = (parent, parent_indent, None,
                                                                   None)
             label, marks = labels.split_footnotes(" ".join(stripped.split()))
-            if group is not None and _balance_of(label) == "begin":
+            balance = _balance_of(label)
+            if group is not None and balance == "begin":
                 self._opened = group
+            elif balance == "end" and self._opened is not None:
+                if group != self._opened:  # the roll-forward closes under its heading
+                    group, parent, member_indent = self._opened, None, None
+                self._opened = None
             # positional, in the order of _ROW_FIELDS
             row = Row(len(rows), label, tuple(unit_lines),
                       (), indent, row_rule, None, section, group, marks, False, block, parent)

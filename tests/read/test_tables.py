@@ -1577,3 +1577,36 @@ Adjusted earnings per share-diluted                1.25        1.82
         ("Adjusted net income", "USD"), ("Earnings per share-d", "USD/share"),
         ("Loss on extinguishme", "USD/share"), ("Valuation allowance ", "USD/share"),
         ("Adjusted earnings pe", "USD/share")]
+
+
+def test_a_heading_over_one_row_keeps_the_next_past_a_blank_line():
+    # A finance company's statement of operations (checked by hand): "Net income per
+    # share:" over "Basic", a rule and a blank line, then "Diluted"; both are per share,
+    # and both counts of shares under their heading are shares
+    text = """\
+                                                   2005               2004
+                                                   ----               ----
+Net income                                  $8,536,000         $5,607,000
+
+Net income per share:
+
+Basic                                            $0.63              $0.42
+                                                 -----              -----
+
+Diluted                                          $0.59              $0.39
+                                                 -----              -----
+
+Weighted average number of shares outstanding:
+
+Basic                                       13,569,000         13,403,000
+                                            ----------         ----------
+
+Diluted                                     14,424,000         14,286,000
+"""
+    facts = read_text(text, "eps.txt").facts
+    assert [(f.label, f.unit, f.heading) for f in facts if f.period.end.year == 2005] == [
+        ("Net income", "USD", None),
+        ("Basic", "USD/share", "Net income per share:"),
+        ("Diluted", "USD/share", "Net income per share:"),
+        ("Basic", "shares", "Weighted average number of shares outstanding:"),
+        ("Diluted", "shares", "Weighted average number of shares outstanding:")]

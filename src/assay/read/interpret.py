@@ -563,9 +563,12 @@ class _TableReader:
                     if pending and not self._wraps_over_gap(pending[-1], i):
                         flush_headings()
                     if (group is not None and member_indent == group_indent
-                            and not self._total_next(i, group)):
+                            and not self._total_next(i, group)
+                            and _members_under(rows, group) != 1):
                         # (a blank line ends a heading's rows set as deep as it, but
-                        # for their total below it: "Rig Utilization" ... "" "Total")
+                        # for their total below it, "Rig Utilization" ... "" "Total",
+                        # or a heading's one row so far: "Net income per share:" /
+                        # "Basic" / "" / "Diluted")
                         group, member_indent = None, None
                     if rule_pending == "=" and rule_line == i - 1:
                         # a double rule closes the total above it; it stands over nothing
@@ -1366,6 +1369,16 @@ _DIGITS = [str(k) for k in range(_MANY)]  # column numbers of fact ids, made onc
 _GRID_UNITS = {"m": u.METRES, "ft": u.FEET, "g/t": u.G_PER_T, "opt": u.OZ_PER_TON,
                "oz/ton": u.OZ_PER_TON, "oz/t": u.OZ_PER_TON, "%": u.PERCENT}
 _SYMBOLS = VOCABULARY.symbols
+
+
+def _members_under(rows: list[Row], group: str) -> int:
+    """How many rows of figures, the last ones read, stand under heading ``group``."""
+    n = 0
+    for row in reversed(rows):
+        if row.heading or row.group != group:
+            break
+        n += 1
+    return n
 
 
 def _adds_up(total: Fact, parts: list[Fact]) -> bool:

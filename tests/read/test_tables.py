@@ -1610,3 +1610,26 @@ Diluted                                     14,424,000         14,286,000
         ("Diluted", "USD/share", "Net income per share:"),
         ("Basic", "shares", "Weighted average number of shares outstanding:"),
         ("Diluted", "shares", "Weighted average number of shares outstanding:")]
+
+
+def test_a_heading_and_nils_among_adjustments_per_share_keep_the_run():
+    # A 10-K's reconciliation of reported earnings per share (checked by hand: 1.23 -
+    # 0.03 + 0.37 = 1.57): a heading with no figures and nil rows stand among the
+    # adjustments, which are per share all the same
+    text = """\
+                                       ($000'S OMITTED)
+                                          1991      1992
+                                        -------   -------
+Reported earnings per share               $1.23     $1.72
+Gains on stock transactions               (0.03)    (0.42)
+Special charges--
+    Provision for estimated
+      environmental liabilities            0.37         -
+    Other                                     -      0.24
+Changes in accounting principles              -      0.14
+Earnings per share excluding above items  $1.57     $1.68
+"""
+    facts = read_text(text, "eps.txt").facts
+    assert {f.unit for f in facts} == {"USD/share"}
+    assert [f.label for f in facts if f.value == Decimal("0.37")] == [
+        "Provision for estimated environmental liabilities"]

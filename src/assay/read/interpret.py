@@ -757,6 +757,18 @@ class _TableReader:
                 total += f.value.scaleb(-f.scale)
         return None
 
+    def _per_share_caption(self, row: Row) -> bool:
+        """Whether ``row``, under no heading, stands under a table caption of amounts
+        per share: the title line nearest the table, a few words ("Per Share Amounts",
+        "Earnings Per Diluted Share"), not a scale note ("except per share data")."""
+        if row.group or row.section:
+            return False
+        caption = next((line.text for line in reversed(self.g.title) if line.text.strip()),
+                       "")
+        return (len(caption.split()) <= _CAPTION_WORDS
+                and _PER_SHARE_CAPTION.search(caption) is not None
+                and "except" not in caption.lower())
+
     def _grand_total(self, row: Row, placed: list[Cell | None]) -> bool:
         """Whether ``row``'s figures are, as printed, a total though it prints no words:
         its first figure the sum of every row above it in its block that is no total
@@ -924,21 +936,17 @@ class _TableReader:
         # share, or ratios: the note's scale is not theirs ("Excess tax benefit (1.13)"
         # under "GAAP diluted earnings per share" in a table "in thousands")
         # (a percentage beside them, "(13)%", is a change, not an amount: it does not count)
-        if meaning is not None and meaning.scale > 0 and meaning.unit == u.USD:
+        if meaning is not None and meaning.unit == u.USD:
             units = self._column_units
             amounts = [c for k, c in enumerate(placed) if c is not None and not c.nil
                        and not self._percent(c, k, at)
                        and not (units and units[k] is not None)]  # (a column of shares)
-            if amounts and all(c.decimals >= 2 for c in amounts):
-                caption = next((line.text for line in reversed(self.g.title)
-                                if line.text.strip()), "")  # (the title line nearest)
-                per_share = (not (row.group or row.section)
-                             and len(caption.split()) <= _CAPTION_WORDS
-                             and _PER_SHARE_CAPTION.search(caption) is not None
-                             and "except" not in caption.lower())  # (no scale note)
+            if amounts and all(c.decimals >= 2 for c in amounts) and (
+                    meaning.scale > 0 or self._per_share_caption(row)):
                 # (under a caption of amounts per share, "Per Share Amounts", they are so)
-                meaning = _Meaning(u.USD_PER_SHARE if per_share else u.USD, 0,
-                                   meaning.concept, meaning.metal, meaning.entity)
+                meaning = _Meaning(
+                    u.USD_PER_SHARE if self._per_share_caption(row) else u.USD, 0,
+                    meaning.concept, meaning.metal, meaning.entity)
         # whole numbers under a heading of amounts per share or of a ratio ("Adjusted
         # diluted earnings per share" over "Net income allocated to common stock 51,248")
         # are the amounts the heading's figure is worked out from
@@ -1207,8 +1215,8 @@ class _TableReader:
 
         def kind(row: Row) -> str | None:
             ks = [k for k in by_row.get(row.index, ()) if not facts[k].nil]
-            if not ks:
-                return "nil" if row.index in by_row else None
+            if not ks:  # (a row of nils, or a label with no figures amid the run)
+                return "nil"
             units = {facts[k].unit for k in ks}
             if units == {u.USD_PER_SHARE}:
                 return "per_share"
@@ -1217,7 +1225,7 @@ class _TableReader:
                 return "cents"
             return None
 
-        kinds = [None if r.heading else kind(r) for r in self.table.rows]
+        kinds = ["nil" if r.heading else kind(r) for r in self.table.rows]
         i = 0
         while i < len(kinds):
             if kinds[i] != "per_share":
@@ -1226,7 +1234,7 @@ class _TableReader:
             j = i + 1
             while j < len(kinds) and kinds[j] in ("cents", "nil"):
                 j += 1
-            if j < len(kinds) and kinds[j] == "per_share" and "cents" in kinds[i + 1:j]:
+            if j < len(kinds) and kinds[j] == "per_share":
                 for r in self.table.rows[i + 1:j]:
                     for k in by_row.get(r.index, ()):
                         facts[k] = replace(facts[k], unit=u.USD_PER_SHARE)

@@ -1267,3 +1267,24 @@ def test_headings_inside_a_roll_forward_stand_under_its_component():
         ("Balance at beginning of period", "Cash flow hedges"),
         ("Tax benefit", "Cash flow hedges / Other comprehensive loss:"),
         ("Balance at end of period", "Cash flow hedges")]
+
+
+def test_a_stub_rowspan_beside_a_header_row_wider_than_the_table():
+    # As the release draws it (checked by hand): the measures' cells span four columns
+    # each over three, so the widest row is no measure of the table; the rows under the
+    # stub's rowspan print their stub cell and fill the width the rows of figures fill
+    html = """<html><body><table>
+<tr><td rowspan="3">Major Segments</td><td colspan="4">Net Revenues</td>
+<td colspan="4">Operating Profit</td></tr>
+<tr><td></td><td colspan="3">($ Millions)</td><td colspan="3">($ Millions)</td></tr>
+<tr><td></td><td>Q1 2020</td><td>Q1 2019</td><td></td><td>Q1 2020</td><td>Q1 2019</td>
+<td>% Change</td></tr>
+<tr><td>International</td><td>$250.4</td><td>$282.6</td><td>-11%</td><td>$(26.7)</td>
+<td>$(30.4)</td><td>12%</td></tr>
+</table></body></html>"""
+    facts = [f for f in read_text(html, "segments.htm").facts if f.unit == "USD"]
+    assert [(f.value, str(f.period), dict(f.dims)) for f in facts] == [
+        (Decimal("250400000"), "2020Q1", {"member": "Net Revenues"}),
+        (Decimal("282600000"), "2019Q1", {"member": "Net Revenues"}),
+        (Decimal("-26700000"), "2020Q1", {"member": "Operating Profit"}),
+        (Decimal("-30400000"), "2019Q1", {"member": "Operating Profit"})]

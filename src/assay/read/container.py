@@ -22,12 +22,10 @@ from assay.model import Diagnostic, Fact, Location
 from .ex27 import read_ex27
 from .source import Source, clean_lines
 
-_DOCUMENT = re.compile(r"<DOCUMENT>(.*?)(?:</DOCUMENT>|\Z)", re.IGNORECASE | re.DOTALL)
 _FIELD = re.compile(r"^<(TYPE|SEQUENCE|FILENAME|DESCRIPTION)>[ \t]*(.*?)[ \t]*$",
                     re.IGNORECASE | re.MULTILINE)
-_TEXT = re.compile(r"<TEXT>[ \t]*\n?(.*?)(?:</TEXT>|\Z)", re.IGNORECASE | re.DOTALL)
-_COMPANY = re.compile(r"^\s*COMPANY CONFORMED NAME:\s*(.+?)\s*$", re.MULTILINE)
-_YEAR_END = re.compile(r"^\s*FISCAL YEAR END:\s*(\d\d)(\d\d)\s*$", re.MULTILINE)
+_COMPANY = re.compile(r"^[ \t]*COMPANY CONFORMED NAME:[ \t]*(.+?)[ \t]*$", re.MULTILINE)
+_YEAR_END = re.compile(r"^[ \t]*FISCAL YEAR END:[ \t]*(\d\d)(\d\d)[ \t]*$", re.MULTILINE)
 _UUENCODED = re.compile(r"^begin [0-7]{3} \S", re.MULTILINE)
 _HTML_START = re.compile(r"<(?:!doctype html|html|body)\b", re.IGNORECASE)
 _HTML = re.compile(r"<(?:html|body|div|font|td|tr|br)\b", re.IGNORECASE)
@@ -142,7 +140,8 @@ def split_documents(text: str, path: str) -> Container:
     year_end = _YEAR_END.search(text, 0, 20000)
     if year_end and 1 <= int(year_end.group(1)) <= 12 and 1 <= int(year_end.group(2)) <= 31:
         container.year_end = (int(year_end.group(1)), int(year_end.group(2)))
-    docs = list(_DOCUMENT.finditer(text))
+    low = text.lower()  # (tags are found in it by plain search: a case-blind pattern
+    docs = _tagged(low, "document")  # finds no literal to skip ahead by)
     if not docs:
         if _is_html(text[:4000]):
             container.sources.append(Source(path, [], "html", html=text))
@@ -151,17 +150,24 @@ def split_documents(text: str, path: str) -> Container:
         container.sources.append(Source(path, lines, None, index, None, markup))
         return container
     line, counted = 1, 0  # the line number at offset ``counted``, counted on as we go
-    for k, m in enumerate(docs):
-        body = m.group(1)
+    for k, (tag, body_start, body_end) in enumerate(docs):
+        body = text[body_start:body_end]
         header = dict((f.group(1).upper(), f.group(2)) for f in _FIELD.finditer(body, 0, 2000))
         doc_type = (header.get("TYPE") or "?").upper()
-        text_match = _TEXT.search(body)
-        start = text_match.start(1) if text_match else 0
-        inner = text_match.group(1) if text_match else body
-        line += text.count("\n", counted, m.start())
+        inner_span = _tagged(low, "text", body_start, body_end)
+        if inner_span:
+            _, start, end = inner_span[0]
+            while start < end and text[start] in " \t":
+                start += 1
+            if start < end and text[start] == "\n":
+                start += 1
+        else:
+            start, end = body_start, body_end
+        inner = text[start:end]
+        line += text.count("\n", counted, tag)
         where = Location(path, line)
-        first_line = line + text.count("\n", m.start(), m.start(1) + start)
-        counted = m.start()
+        first_line = line + text.count("\n", tag, start)
+        counted = tag
         skip = _skip_reason(doc_type, header.get("FILENAME", ""), inner)
         if skip:
             container.skipped.append(doc_type)
@@ -190,6 +196,25 @@ def split_documents(text: str, path: str) -> Container:
         raise InputError(path, "no document with text in this SGML file (found: "
                                f"{', '.join(container.skipped)})")
     return container
+
+
+def _tagged(low: str, tag: str, start: int = 0, end: int | None = None,
+            ) -> list[tuple[int, int, int]]:
+    """The spans ``<tag>...</tag>`` of a lowercased text between ``start`` and ``end``:
+    where each tag opens, where its content begins and where it ends (at the closing
+    tag, or at ``end`` where none closes it)."""
+    end = len(low) if end is None else end
+    opening, closing = f"<{tag}>", f"</{tag}>"
+    out = []
+    at = low.find(opening, start, end)
+    while at >= 0:
+        content = at + len(opening)
+        close = low.find(closing, content, end)
+        out.append((at, content, end if close < 0 else close))
+        if close < 0:
+            break
+        at = low.find(opening, close + len(closing), end)
+    return out
 
 
 def _skip_reason(doc_type: str, filename: str, body: str) -> str | None:

@@ -159,12 +159,18 @@ def _text(el: etree._Element) -> str:
     for inner in el.iter("br", "div", "p"):
         if inner is not el:
             inner.tail = " " + (inner.tail or "")
-    return _SPACES.sub(" ", el.text_content().replace("\u00a0", " ")).strip()
+    text = el.text_content()
+    if not text or text.isspace():  # (an empty cell: most of a table's)
+        return ""
+    return _SPACES.sub(" ", text.replace("\u00a0", " ")).strip()
 
 
 def _int(text: str | None) -> int:
+    """A span attribute's count of columns or rows: 1 to 100, 1 where it says none."""
+    if text is None or text == "1":
+        return 1
     try:
-        return max(1, min(int(text or 1), 100))
+        return max(1, min(int(text), 100))
     except ValueError:
         return 1
 

@@ -356,13 +356,17 @@ def _resumes(lines: list[SourceLine], start: int, gap: int, at: int, limit: int)
     return False
 
 
+_SPACING_WINDOW = 5  # lines looked at for each row of the sample, at most (the rest of a
+# document after its last table is no table's spacing)
+
+
 def _spacing(lines: list[SourceLine], start: int, limit: int, sample: int = 12) -> int:
     """The blank lines a table's first rows of figures most often stand apart from the
     line after them by: 0 where it is set single-spaced, 1 where double-spaced (prose
     under a date has no rows of figures, and sets no spacing)."""
     gaps: Counter[int] = Counter()
     last = None  # the last row of figures
-    for i in range(start, limit):
+    for i in range(start, min(limit, start + _SPACING_WINDOW * sample)):
         if lines[i].text:
             if last is not None:
                 gaps[i - last - 1] += 1

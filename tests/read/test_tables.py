@@ -1633,3 +1633,98 @@ Earnings per share excluding above items  $1.57     $1.68
     assert {f.unit for f in facts} == {"USD/share"}
     assert [f.label for f in facts if f.value == Decimal("0.37")] == [
         "Provision for estimated environmental liabilities"]
+
+
+# Cases a review of the reading rules found (each input made up to show one rule's edge;
+# the expectations worked out by hand).
+
+def test_a_submission_with_letters_that_lower_case_lengthens_is_read_whole():
+    # "İ" lower-cased is two characters: the documents are still found where they are
+    text = ("COMPANY CONFORMED NAME: " + "\u0130" * 12 + " INC\n<DOCUMENT>\n"
+            "<TYPE>10-K\n<TEXT>\nSALES BY YEAR\n\n                         2020      2019\n"
+            "                       ------    ------\nNet sales               1,234     1,100\n"
+            "Cost of sales             800       700\n</TEXT>\n</DOCUMENT>\n")
+    facts = read_text(text, "x.txt").facts
+    assert [(f.label, f.value, f.source.line) for f in facts] == [
+        ("Net sales", Decimal(1234), 9), ("Net sales", Decimal(1100), 9),
+        ("Cost of sales", Decimal(800), 10), ("Cost of sales", Decimal(700), 10)]
+    assert {f.table for f in facts} == {"SALES BY YEAR"}
+
+
+def test_a_roll_forward_closed_by_a_dated_balance_holds_no_later_heading():
+    text = """\
+                                          2020        2019
+                                        ------      ------
+Allowance for doubtful accounts:
+Balance at beginning of year               100          90
+Provision                                   20          10
+Balance, December 31, 2020                 120         100
+Other data:
+Employees                                  300         280
+"""
+    facts = read_text(text, "x.txt").facts
+    assert {f.heading for f in facts if f.label == "Employees"} == {"Other data:"}
+
+
+def test_a_blank_line_ends_a_heading_before_a_row_that_names_itself():
+    # "Net increase in cash" after the financing heading's one row is no row of it
+    text = """\
+                                          2020        2019
+                                        ------      ------
+Cash flows from financing activities:
+Proceeds from borrowings                   100          90
+
+Net increase in cash                        50          40
+"""
+    facts = read_text(text, "x.txt").facts
+    assert {f.heading for f in facts if f.label == "Net increase in cash"} == {None}
+
+
+def test_the_first_quarter_ended_on_a_date_is_the_three_months_to_it():
+    # a September fiscal year's first quarter ends in December: the header says so
+    text = """\
+                               First Quarter Ended
+                                   December 31,
+                                 2019        2018
+                               --------    --------
+Net sales                         100          90
+"""
+    facts = read_text(text, "x.txt").facts
+    assert [str(f.period) for f in facts] == ["2019Q4", "2018Q4"]
+
+
+def test_amounts_between_rows_per_share_in_a_table_of_dollars_stay_dollars():
+    text = """\
+                                            2020
+                                          ------
+Net loss per share - basic                (0.01)
+Total assets                          123,456.78
+Cash                                   12,345.67
+Net loss per share - diluted              (0.01)
+"""
+    facts = read_text(text, "x.txt").facts
+    assert [(f.label, f.unit) for f in facts] == [
+        ("Net loss per share - basic", "USD/share"), ("Total assets", "USD"),
+        ("Cash", "USD"), ("Net loss per share - diluted", "USD/share")]
+
+
+def test_subtotals_named_total_are_no_rows_of_the_grand_total():
+    # 10 + 20 = 30 and 5 + 5 = 10, each a total; 10 + 20 + 5 + 5 = 40, the grand total
+    text = """\
+                      2020      2019
+                     -----     -----
+Retail                  10        11
+Wholesale               20        21
+                     -----     -----
+                        30        32
+Services                 5         6
+Licences                 5         6
+                     -----     -----
+                        10        12
+                     -----     -----
+                        40        44
+"""
+    facts = read_text(text, "x.txt").facts
+    assert [(f.label, f.value) for f in facts if f.period.end.year == 2020][-5:] == [
+        ("Total", Decimal(30)), ("Services", Decimal(5)), ("Licences", Decimal(5)),
+        ("Total", Decimal(10)), ("Total", Decimal(40))]

@@ -22,6 +22,7 @@ from assay.model import Diagnostic, Fact, Location
 from .ex27 import read_ex27
 from .source import Source, clean_lines
 
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _FIELD = re.compile(r"^<(TYPE|SEQUENCE|FILENAME|DESCRIPTION)>[ \t]*(.*?)[ \t]*$",
                     re.IGNORECASE | re.MULTILINE)
 _COMPANY = re.compile(r"^[ \t]*COMPANY CONFORMED NAME:[ \t]*(.+?)[ \t]*$", re.MULTILINE)
@@ -140,8 +141,9 @@ def split_documents(text: str, path: str) -> Container:
     year_end = _YEAR_END.search(text, 0, 20000)
     if year_end and 1 <= int(year_end.group(1)) <= 12 and 1 <= int(year_end.group(2)) <= 31:
         container.year_end = (int(year_end.group(1)), int(year_end.group(2)))
-    low = text.lower()  # (tags are found in it by plain search: a case-blind pattern
-    docs = _tagged(low, "document")  # finds no literal to skip ahead by)
+    low = text.translate(_ASCII_LOWER)  # (tags are found in it by plain search, a
+    docs = _tagged(low, "document")  # case-blind pattern finding no literal to skip
+    # ahead by; lowered letter for letter, so that its places are the text's)
     if not docs:
         if _is_html(text[:4000]):
             container.sources.append(Source(path, [], "html", html=text))

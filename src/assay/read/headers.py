@@ -426,6 +426,16 @@ def _parts(items: tuple[HeaderItem, ...], stub: tuple[HeaderItem, ...],
                 parts["date"] = same[0] if same else i
             elif i.kind not in parts and i.kind not in ("year", "quarter"):
                 parts[i.kind] = i
+    quarters = [i for i in items if i.kind == "duration" and i.quarter]
+    if quarters and "duration" in parts and parts["duration"].months == 12:
+        parts["duration"] = quarters[0]  # ("year ended ... First Quarter": the quarter)
+    duration = parts.get("duration")
+    if duration is not None and duration.quarter:
+        # a quarter named by its place in a year the header says ended on its date
+        year_ended = next((i for i in (*items, *stub)
+                           if i.kind == "duration" and i.months == 12 and not i.quarter), None)
+        if year_ended is not None:
+            parts["year_ended"] = year_ended
     return parts
 
 
@@ -470,9 +480,9 @@ def _period(p: dict[str, HeaderItem], year_end: tuple[int, int] = (12, 31)) -> P
         return None
     duration = p.get("duration")
     if (date_item is not None and duration is not None and duration.quarter
-            and date_item.month == year_end[0] and duration.quarter != 4):
+            and "year_ended" in p and date_item.year is not None):
         # "First Quarter" under "for the year ended December 31, 2019": that year's first
-        year, month = quarter_end(year, duration.quarter, year_end)
+        year, month = quarter_end(date_item.year, duration.quarter, (date_item.month, 31))
         return Period.months_ended(3, date(year, month, calendar.monthrange(year, month)[1]))
     if date_item is not None:
         month, day = date_item.month, date_item.day

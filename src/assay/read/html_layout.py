@@ -124,15 +124,22 @@ def _holds_table(table: etree._Element) -> bool:
 
 def _rows(table: etree._Element) -> list[tuple[etree._Element, list[_Token]]]:
     """Each row's cells as tokens, columns counted with colspans and rowspans; but a
-    row whose own cells fill the width most rows fill stands from its first column,
-    whatever rowspan above would push it on (a stub's rowspan over header rows that
-    print their stub cell all the same)."""
+    row whose own cells fill the width most rows no rowspan reaches fill stands from its
+    first column, whatever rowspan above would push it on (a stub's rowspan over header
+    rows that print their stub cell all the same)."""
     out = []
     spanned: dict[int, int] = {}  # column -> rows a rowspan still covers
     trs = list(table.iter("tr"))
     cells = [[(c, _int(c.get("colspan"))) for c in tr if c.tag in ("td", "th")] for tr in trs]
     own = [sum(span for _, span in tds) for tds in cells]
-    full = Counter(own).most_common(1)[0][0] if own else 0  # (the width most rows fill)
+    covered = [False] * len(trs)  # rows a rowspan from a row above reaches
+    for k, tds in enumerate(cells):
+        for td, _ in tds:
+            for j in range(k + 1, min(len(trs), k + _int(td.get("rowspan")))):
+                covered[j] = True
+    free = [w for w, c in zip(own, covered, strict=True) if not c]
+    full = Counter(free or own).most_common(1)[0][0] if own else 0  # (the width most
+    # rows no rowspan reaches fill)
     for tr, tds, width in zip(trs, cells, own, strict=True):
         col = 0
         tokens = []
@@ -291,7 +298,8 @@ def _numbered(row: list[tuple[_Token, Cell | None]]) -> bool:
     list, an exhibit index."""
     words = [n for n, (t, f) in enumerate(row) if f is None and _WORDS.search(t.text)]
     return (bool(words) and row[0][1] is not None
-            and all(f is None for _, f in row[words[0]:]))
+            and not any(c in row[0][0].text for c in "$,")  # ("$ 5,000,000 | Working
+            and all(f is None for _, f in row[words[0]:]))  # capital": an amount)
 
 
 def _grid(joined, figures, block: range, is_data: set[int], columns: list[int],

@@ -59,6 +59,8 @@ _STUB_WORDS = re.compile(r"\s*(\S+(?: \S+)*)")
 # a table's caption of amounts per share, a few words long
 _PER_SHARE_CAPTION = re.compile(r"(?i)\bper (?:common |diluted |basic )?share\b")
 _CAPTION_WORDS = 6
+_SUM_WINDOW = 200  # rows above an unlabelled row that may add up to it, at most
+_CENTS_AT_MOST = 100  # an adjustment of earnings per share in dollars, less than this
 # a title broken off after a word that needs the next ("STATEMENTS OF")
 _OPEN_ENDED = re.compile(r"(?i)\b(?:of|and|for|in|on|to|the|from)$")
 _IN_PARENTHESES = re.compile(r"\((?:[^()]|\([^()]*\))*\)")
@@ -183,6 +185,10 @@ class _TableReader:
         self._page_columns: frozenset[int] = frozenset()  # columns of page numbers
         self._headed_totals: set[str] = set()  # headings whose total has been named
         self._opened: str | None = None  # the heading a balance at its beginning stood under
+        self._by_id: dict[str, Fact] = {}  # this table's facts of cells, by id, as read
+        # rows of figures in cents in a table of thousands or more: not of its scale
+        self._cents_rows: set[int] = set()
+        self._total_rows: set[int] = set()  # unlabelled rows read as totals
         self._periods: list[Period | None] = []  # each column's period
         self._row_period: Period | None = None  # the period the last row heading named
         self._stub_year: int | None = None  # the one year the header's stub names
@@ -537,6 +543,7 @@ class _TableReader:
                 if is_caps_heading(label):
                     section = label
                     group, member_indent, parent, outer = None, None, None, None
+                    self._opened = None  # (a section closes any roll-forward)
                     entity = _entity_of_heading(self.ctx.company, label)
                     section_metal = labels.metal_in(label) if entity.unit is None else None
                 else:
@@ -564,11 +571,12 @@ class _TableReader:
                         flush_headings()
                     if (group is not None and member_indent == group_indent
                             and not self._total_next(i, group)
-                            and _members_under(rows, group) != 1):
+                            and not (_members_under(rows, group) == 1
+                                     and self._short_next(i))):
                         # (a blank line ends a heading's rows set as deep as it, but
                         # for their total below it, "Rig Utilization" ... "" "Total",
-                        # or a heading's one row so far: "Net income per share:" /
-                        # "Basic" / "" / "Diluted")
+                        # or the second of its rows, named in a word or two, after its
+                        # first: "Net income per share:" / "Basic" / "" / "Diluted")
                         group, member_indent = None, None
                     if rule_pending == "=" and rule_line == i - 1:
                         # a double rule closes the total above it; it stands over nothing
@@ -633,6 +641,7 @@ class _TableReader:
             if footnote_seen:
                 block += 1
                 footnote_seen = False
+                self._opened = None
                 section, group, member_indent = None, None, None
                 entity = Entity(self.ctx.company)
             label_text = text[:label_end].rstrip().rstrip("$").rstrip()
@@ -662,7 +671,7 @@ class _TableReader:
             balance = _balance_of(label)
             if group is not None and balance == "begin":
                 self._opened = group
-            elif balance == "end" and self._opened is not None:
+            elif self._opened is not None and (balance == "end" or _BALANCE_DATED.match(label)):
                 if group != self._opened:  # the roll-forward closes under its heading
                     group, parent, member_indent = self._opened, None, None
                 self._opened = None
@@ -734,11 +743,11 @@ class _TableReader:
                        (None, None))
         if cell is None:
             return None
-        facts = {f.id: f for f in self.ctx.facts[self._first_fact:]}
+        facts = self._by_id
         total = Decimal(0)
         crossed = False
         rows = self.table.rows
-        for j in range(len(rows) - 2, -1, -1):
+        for j in range(len(rows) - 2, max(-1, len(rows) - 2 - _SUM_WINDOW), -1):
             above = rows[j]
             if above.heading:
                 if above.label and total == cell.value:
@@ -778,7 +787,7 @@ class _TableReader:
         given = [(k, c) for k, c in enumerate(placed) if c is not None and not c.nil]
         if not given:
             return False
-        facts = {f.id: f for f in self.ctx.facts[self._first_fact:]}
+        facts = self._by_id
 
         def printed(above: Row, k: int) -> Decimal | None:
             fid = above.fact_ids[k] if k < len(above.fact_ids) else None
@@ -787,8 +796,10 @@ class _TableReader:
 
         k, cell = given[0]
         total, parts = Decimal(0), 0
-        for above in self.table.rows[:-1]:
-            if above.heading or above.block != row.block or _TOTAL_ROW.match(above.label):
+        above_rows = self.table.rows[-_SUM_WINDOW - 1:-1]  # (a bounded look back)
+        for above in above_rows:
+            if (above.heading or above.block != row.block or _TOTAL_ROW.match(above.label)
+                    or above.index in self._total_rows):
                 continue
             if (value := printed(above, k)) is not None:
                 total += value
@@ -796,7 +807,7 @@ class _TableReader:
         if parts >= 2 and total == cell.value:
             return True
         sums = [Decimal(0)] * len(given)
-        for run, above in enumerate(reversed(self.table.rows[:-1]), 1):
+        for run, above in enumerate(reversed(above_rows), 1):
             if above.heading or above.block != row.block:
                 return False
             values = [printed(above, k) for k, _ in given]
@@ -830,6 +841,15 @@ class _TableReader:
         if self.g.header_cells is not None:
             indent = unit.indent
         return continues(unit.text, unit.indent, line, indent)
+
+    def _short_next(self, at: int) -> bool:
+        """Whether the next line with words after grid row ``at`` is a row named in a
+        word or two ("Diluted"), which cannot stand without a heading."""
+        for line in self.g.rows[at + 1:at + 3]:
+            label = line.text[:line.label_end].strip()
+            if label:
+                return len(label.split()) <= 2 and not _TOTAL_ROW.match(label)
+        return False
 
     def _total_next(self, at: int, heading: str) -> bool:
         """Whether the next line with words after grid row ``at`` totals ``heading``:
@@ -929,6 +949,7 @@ class _TableReader:
                 label = _total_of(heading)
             elif self._grand_total(row, placed):
                 label = "Total"
+                self._total_rows.add(row.index)  # (none of a later total's rows)
         index = row.index
         prefix = f"{self._id_prefix}{index}c"
         ids: list[str | None] = []
@@ -941,12 +962,14 @@ class _TableReader:
             amounts = [c for k, c in enumerate(placed) if c is not None and not c.nil
                        and not self._percent(c, k, at)
                        and not (units and units[k] is not None)]  # (a column of shares)
+            per_share = self._per_share_caption(row)
             if amounts and all(c.decimals >= 2 for c in amounts) and (
-                    meaning.scale > 0 or self._per_share_caption(row)):
+                    meaning.scale > 0 or per_share):
                 # (under a caption of amounts per share, "Per Share Amounts", they are so)
-                meaning = _Meaning(
-                    u.USD_PER_SHARE if self._per_share_caption(row) else u.USD, 0,
-                    meaning.concept, meaning.metal, meaning.entity)
+                if meaning.scale > 0:
+                    self._cents_rows.add(row.index)
+                meaning = _Meaning(u.USD_PER_SHARE if per_share else u.USD, 0,
+                                   meaning.concept, meaning.metal, meaning.entity)
         # whole numbers under a heading of amounts per share or of a ratio ("Adjusted
         # diluted earnings per share" over "Net income allocated to common stock 51,248")
         # are the amounts the heading's figure is worked out from
@@ -982,14 +1005,16 @@ class _TableReader:
             scale = m.scale
             fact_id = prefix + (_DIGITS[k] if k < _MANY else str(k))
             # positional, in the order of _FACT_FIELDS: three times cheaper than keywords
-            append(Fact(
+            fact = Fact(
                 fact_id, cell.value * _POWERS[scale] if scale else cell.value, m.unit,
                 label, periods[k], m.entity, cell.decimals - scale, scale, m.concept,
                 m.metal, dims or (self._members[k] if self._members else ()), title,
                 section, notes, cell.text, cell.nil,
                 places[k] if places else Location(path, number_of_line, cell.start, cell.end),
                 None, k, index, heading,
-            ))
+            )
+            append(fact)
+            self._by_id[fact_id] = fact
             ids.append(fact_id)
         return tuple(ids)
 
@@ -1204,9 +1229,10 @@ class _TableReader:
                 i += 1
 
     def cents_between_per_share(self) -> None:
-        """Rows of figures in cents that stand between two rows of amounts per share
-        ("Earnings per share-diluted" ... "Adjusted earnings per share") adjust the one
-        to the other: they are amounts per share too."""
+        """Rows of figures in cents (in a table of thousands or more, no amounts of its
+        scale; in a table of dollars, under a hundred) that stand between two rows of
+        amounts per share ("Earnings per share-diluted" ... "Adjusted earnings per
+        share") adjust the one to the other: they are amounts per share too."""
         facts = self.ctx.facts
         mine = range(self._first_fact, len(facts))
         by_row: dict[int, list[int]] = {}
@@ -1220,8 +1246,9 @@ class _TableReader:
             units = {facts[k].unit for k in ks}
             if units == {u.USD_PER_SHARE}:
                 return "per_share"
-            if units == {u.USD} and all(facts[k].decimals >= 2 and facts[k].scale == 0
-                                        for k in ks):
+            if units == {u.USD} and (row.index in self._cents_rows or all(
+                    facts[k].scale == 0 and facts[k].decimals == 2
+                    and abs(facts[k].value) < _CENTS_AT_MOST for k in ks)):
                 return "cents"
             return None
 

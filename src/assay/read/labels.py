@@ -95,7 +95,6 @@ _PERCENT_WORDS = re.compile(r"\((?:in )?%\)|\bpercent(?:age)?\b|\b(?:tax|interes
 _COUNTED = re.compile(r"^number of\b|^(?:(?!\b(?:to|from|for|with|by|on|in|of|at|per)\b)"
                       r".)*\b(?:employees|stores|locations|branches|offices|customers"
                       r"|subscribers|headcount)\b")
-_THOUSANDS = re.compile(r"\(000'?s\)")  # "(000's)": in thousands
 _SAID_SCALE = re.compile(r"\((?:in )?(thousands|millions|000'?s?)\)")  # "(000)", "(in 000s)"
 _PRODUCED = re.compile(rf"^({_METALS}) (produced|- ounces|- tons)$")
 _PRICE = re.compile(rf"^({_METALS}) - (london|lme|comex)")
@@ -239,8 +238,7 @@ def row_unit(label: str, group: str | None, note: ScaleNote) -> RowUnit:
         return RowUnit(u.COUNT, said)
     if _COUNTED_IN_NOTE.search(low):  # (a general note, "in thousands", scales them too)
         general = len(note.quantities) > 1
-        return RowUnit(u.COUNT, said or _THOUSANDS.search(low) and 3 or (
-            note.scale if general else 0))
+        return RowUnit(u.COUNT, said or (note.scale if general else 0))
     if said:
         return RowUnit(u.USD, said)
     if _OUNCES.search(low):
@@ -256,7 +254,8 @@ def row_unit(label: str, group: str | None, note: ScaleNote) -> RowUnit:
             return RowUnit(u.USD_PER_SHARE, 0)
         if _RATIO.search(heading):  # "Losses and loss adjustment expense ratio" over
             return RowUnit(u.RATIO, 0)  # "Current accident year before catastrophes"
-        if (per := _PER_COMMODITY.search(grp)) is not None:  # "Average costs (per
+        if "except" not in grp and (per := _PER_COMMODITY.search(grp)) is not None:
+            # "Average costs (per Mcfe):", not a scale note's "except per Mcfe amounts"
             return RowUnit("USD/" + _COMMODITY_UNITS.get(per.group(1), per.group(1)), 0)
         if _COUNTED_IN_NOTE.search(heading):  # "Paging units in service" over "Net change"
             return RowUnit(u.COUNT, note.scale if len(note.quantities) > 1 else 0)

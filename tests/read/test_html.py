@@ -1318,3 +1318,16 @@ def test_a_list_of_amounts_and_their_uses_is_no_numbered_list():
 </table></body></html>"""
     assert [f.value for f in read_text(html, "proceeds.htm").facts] == [
         Decimal(5_000_000), Decimal(2_500_000)]
+
+
+def test_rows_that_add_up_to_a_bold_row_only_within_rounding_are_not_its_parts():
+    # 60 + 39 = 99 and 50 + 41 = 91, not 100 and 90: within the rounding of three
+    # figures, yet no column adds up exactly, so "Net revenues" heads nothing
+    html = """<html><body><p>(in thousands)</p><table>
+<tr><td></td><td>2020</td><td>2019</td></tr>
+<tr><td style="font-weight:700">Net revenues</td><td>100</td><td>90</td></tr>
+<tr><td>Cost of revenues</td><td>60</td><td>50</td></tr>
+<tr><td>Research and development</td><td>39</td><td>41</td></tr>
+<tr><td style="font-weight:700">Operating income</td><td>1</td><td>(1)</td></tr>
+</table></body></html>"""
+    assert {f.heading for f in read_text(html, "x.htm").facts} == {None}

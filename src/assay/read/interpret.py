@@ -1187,10 +1187,10 @@ class _TableReader:
 
     def head_parts(self) -> None:
         """A row with figures over rows set deeper that add up to it, column by column
-        as printed (rounding allowed for), is their heading too: "Revenue" over
-        "Americas", "EMEA", "APAC", which say nothing alone. Two columns must agree,
-        or one that is the table's only; the parts are no totals and stand under the
-        row's own heading."""
+        as printed (rounding allowed for, but one column adding up exactly), is their
+        heading too: "Revenue" over "Americas", "EMEA", "APAC", which say nothing alone.
+        Two columns must agree, or one that is the table's only; the parts are no totals
+        and stand under the row's own heading."""
         rows = self.table.rows
         facts = self.ctx.facts
         where = {facts[k].id: k for k in range(self._first_fact, len(facts))}
@@ -1202,7 +1202,7 @@ class _TableReader:
             if not parts:
                 i += 1
                 continue
-            agree = 0
+            agree, exact = 0, False
             for k, fid in enumerate(top.fact_ids):
                 total = facts[where[fid]] if fid in where else None
                 if total is None or total.nil:
@@ -1216,7 +1216,8 @@ class _TableReader:
                     agree = -1
                     break
                 agree += 1
-            if agree >= 2 or agree == 1 == n_columns:
+                exact = exact or sum((f.value for f in values), Decimal(0)) == total.value
+            if exact and (agree >= 2 or agree == 1 == n_columns):  # (one column exactly)
                 heading = top.label
                 for r in parts:
                     r.parent, r.group = r.group, heading

@@ -141,9 +141,13 @@ def split_documents(text: str, path: str) -> Container:
     year_end = _YEAR_END.search(text, 0, 20000)
     if year_end and 1 <= int(year_end.group(1)) <= 12 and 1 <= int(year_end.group(2)) <= 31:
         container.year_end = (int(year_end.group(1)), int(year_end.group(2)))
-    low = text.translate(_ASCII_LOWER)  # (tags are found in it by plain search, a
-    docs = _tagged(low, "document")  # case-blind pattern finding no literal to skip
-    # ahead by; lowered letter for letter, so that its places are the text's)
+    # tags are found in a lowered copy by plain search (a case-blind pattern finds no
+    # literal to skip ahead by); lowered letter for letter, so that its places are the
+    # text's ("İ" lowers to two characters: then ASCII alone is lowered, more slowly)
+    low = text.lower()
+    if len(low) != len(text):
+        low = text.translate(_ASCII_LOWER)
+    docs = _tagged(low, "document")
     if not docs:
         if _is_html(text[:4000]):
             container.sources.append(Source(path, [], "html", html=text))

@@ -130,13 +130,14 @@ def _rows(table: etree._Element) -> list[tuple[etree._Element, list[_Token]]]:
     out = []
     spanned: dict[int, int] = {}  # column -> rows a rowspan still covers
     trs = list(table.iter("tr"))
-    cells = [[(c, _int(c.get("colspan"))) for c in tr if c.tag in ("td", "th")] for tr in trs]
-    own = [sum(span for _, span in tds) for tds in cells]
+    cells = [[(c, _int(c.get("colspan")), _int(c.get("rowspan"))) for c in tr
+              if c.tag in ("td", "th")] for tr in trs]
+    own = [sum(span for _, span, _ in tds) for tds in cells]
     covered = [False] * len(trs)  # rows a rowspan from a row above reaches
     for k, tds in enumerate(cells):
-        for td, _ in tds:
-            for j in range(k + 1, min(len(trs), k + _int(td.get("rowspan")))):
-                covered[j] = True
+        reach = max((rows for _, _, rows in tds), default=1)
+        for j in range(k + 1, min(len(trs), k + reach)):
+            covered[j] = True
     free = [w for w, c in zip(own, covered, strict=True) if not c]
     full = Counter(free or own).most_common(1)[0][0] if own else 0  # (the width most
     # rows no rowspan reaches fill)
@@ -146,11 +147,10 @@ def _rows(table: etree._Element) -> list[tuple[etree._Element, list[_Token]]]:
         if width >= full:
             for c in spanned:
                 spanned[c] = max(0, spanned[c] - 1)
-        for index, (td, span) in enumerate(tds):
+        for index, (td, span, rows) in enumerate(tds):
             while width < full and spanned.get(col, 0) > 0:
                 spanned[col] -= 1
                 col += 1
-            rows = _int(td.get("rowspan"))
             if rows > 1:
                 for c in range(col, col + span):
                     spanned[c] = rows - 1

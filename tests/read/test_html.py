@@ -1331,3 +1331,21 @@ def test_rows_that_add_up_to_a_bold_row_only_within_rounding_are_not_its_parts()
 <tr><td style="font-weight:700">Operating income</td><td>1</td><td>(1)</td></tr>
 </table></body></html>"""
     assert {f.heading for f in read_text(html, "x.htm").facts} == {None}
+
+
+def test_a_table_right_under_another_past_blank_blocks_takes_its_dates():
+    # An energy release (checked by hand): volumes under "Three months ended March 31,
+    # 2020", then, past an empty paragraph only, prices whose header names each column's
+    # unit but no period: they are of the same quarter, in their own units
+    html = """<html><body><table>
+<tr><td></td><td colspan="2">Three months ended March 31, 2020</td></tr>
+<tr><td></td><td>Natural Gas (MMcf/d)</td><td>Oil (Bbl/d)</td></tr>
+<tr><td>Average Net Production</td><td>2,286</td><td>10,302</td></tr>
+</table><p>&#160;</p><table>
+<tr><td>Average Realized Prices</td><td>Natural Gas ($/Mcf)</td><td>Oil ($/Bbl)</td></tr>
+<tr><td>Average realized prices before settled derivatives</td><td>$ 1.98</td>
+<td>$ 38.02</td></tr>
+</table></body></html>"""
+    facts = read_text(html, "prices.htm").facts
+    assert [(f.value, f.unit, str(f.period)) for f in facts if f.label.startswith("Average r")] \
+        == [(Decimal("1.98"), "USD/mcf", "2020Q1"), (Decimal("38.02"), "USD/bbl", "2020Q1")]

@@ -508,8 +508,8 @@ def _title(table: etree._Element, offset: int) -> tuple[list[SourceLine], bool]:
     """The text of the few blocks above a table (its title, the scale note), nearest
     last, up to the table or text of any size before them; a long paragraph above gives
     only its closing scale note ("... is as follows (in millions):"). Also whether the
-    table continues the table of figures above it, past a page break and its running
-    footer only."""
+    table continues the table of figures above it, with only blank blocks, or a page
+    break and its running footer, between them."""
     lines: list[SourceLine] = []
     node = table
     page_break = False
@@ -540,7 +540,7 @@ def _title(table: etree._Element, offset: int) -> tuple[list[SourceLine], bool]:
                     above = {line.text.strip() for line in _title(titled, offset)[0]}
                     if all(line.text.strip() in above for line in lines):
                         return [], True
-                return lines[::-1], page_break and not lines
+                return lines[::-1], not lines  # (past a page break, or blank blocks)
             for tr, tokens in reversed(table_rows):
                 text = " ".join(t.text for t in tokens if t.text)
                 if text:

@@ -374,7 +374,8 @@ class _TableReader:
             # columns, continues it (a balance sheet's liabilities under its assets; an
             # HTML table over the page break)
             periods = [c.period for c in previous.columns]
-            texts = [c.header for c in previous.columns]
+            texts = [own if own.strip() else c.header  # (its own header, where it has one:
+                     for own, c in zip(texts, previous.columns, strict=True)]  # "Oil ($/Bbl)")
             self.table.role = self.table.role or previous.role
             if not self.table.scale_note and previous.scale_note:
                 self.table.scale_note = previous.scale_note

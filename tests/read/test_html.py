@@ -1349,3 +1349,16 @@ def test_a_table_right_under_another_past_blank_blocks_takes_its_dates():
     facts = read_text(html, "prices.htm").facts
     assert [(f.value, f.unit, str(f.period)) for f in facts if f.label.startswith("Average r")] \
         == [(Decimal("1.98"), "USD/mcf", "2020Q1"), (Decimal("38.02"), "USD/bbl", "2020Q1")]
+
+
+def test_a_footnote_mark_set_above_the_line_is_no_part_of_a_label():
+    # "Interest Expense<sup>1</sup>" (a release's reconciliation, checked by hand): the
+    # label is "Interest Expense", its note's mark "1"; a figure's mark leaves it whole
+    html = """<html><body><p>(in thousands)</p><table>
+<tr><td></td><td>2020</td><td>2019</td></tr>
+<tr><td>Interest Expense<sup>1</sup></td><td>20,700</td><td>11,700<sup>(a)</sup></td></tr>
+</table></body></html>"""
+    facts = read_text(html, "marks.htm").facts
+    assert [(f.label, f.footnotes, f.value) for f in facts] == [
+        ("Interest Expense", ("1",), Decimal(20_700_000)),
+        ("Interest Expense", ("1",), Decimal(11_700_000))]

@@ -44,6 +44,7 @@ _PREFIXES = frozenset({"$", "(", "$(", "($", "( $"})
 _SUFFIXES = frozenset({")", "%", ")%", "%)"})
 _DIGIT = re.compile(r"\d")
 _WORDS = re.compile(r"[A-Za-z]{3}")  # a word, not a mark or a unit sign
+_SUP_MARK = re.compile(r"\(?(?:\d{1,2}|[a-zA-Z]|\*{1,3})\)?")  # "3", "(a)", "*"
 # what a ")" or "%" closes: the figure before it ("(24", "5.10", a nil "—")
 _FIGURE_PART = re.compile(r"[^A-Za-z%]*(?:\d|[—–-])[^A-Za-z%]*")
 # a cell of two figures, a range: "0.1%-1.6%", "$4,125 - $4,145", "—%-4.6%"
@@ -163,9 +164,15 @@ def _rows(table: etree._Element) -> list[tuple[etree._Element, list[_Token]]]:
 def _text(el: etree._Element) -> str:
     """An element's text, a line break or a block within it read as a space
     ("Balance at<br>Beginning of Period"), spaces made single."""
-    for inner in el.iter("br", "div", "p"):
-        if inner is not el:
-            inner.tail = " " + (inner.tail or "")
+    for inner in el.iter("br", "div", "p", "sup"):
+        if inner is el:
+            continue
+        if inner.tag == "sup":  # a footnote's mark set above the line ("costs<sup>3</sup>")
+            mark = (inner.text or "").strip()
+            if _SUP_MARK.fullmatch(mark) and not len(inner):
+                inner.text = f" ({mark.strip('()')})"
+            continue
+        inner.tail = " " + (inner.tail or "")
     text = el.text_content()
     if not text or text.isspace():  # (an empty cell: most of a table's)
         return ""

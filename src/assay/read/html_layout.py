@@ -327,9 +327,9 @@ def _grid(joined, figures, block: range, is_data: set[int], columns: list[int],
 
     body_width = max((widths[k] for k in block if k in is_data), default=0)
     # bold labels of rows of figures among plain ones: their outline's upper level
-    weights = {_bold(t.td) for k in block if k in is_data
-               for t, f in figures[k][:1] if f is None and t.text}
-    bolds = len(weights) == 2
+    bold = {k: _bold(t.td) for k in block if k in is_data
+            for t, f in figures[k][:1] if f is None and t.text}
+    bolds = len(set(bold.values())) == 2
     lifted = False
     grid_rows: list[GridRow] = []
     header: list[SourceLine] = []
@@ -353,7 +353,7 @@ def _grid(joined, figures, block: range, is_data: set[int], columns: list[int],
         indent = _indent(row[0][0].td) if row and label else 0
         if label and bolds:  # plain rows of figures right under a bold one stand a
             has_figures = any(f is not None for _, f in row)  # step under it, as its
-            if _bold(label_tokens[0].td) or not has_figures:  # parts may
+            if bold.get(k, False) or not has_figures:  # parts may
                 lifted = has_figures
             elif lifted:
                 indent += 1

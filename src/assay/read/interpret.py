@@ -19,7 +19,7 @@ from itertools import groupby
 
 from assay.model import Column, Diagnostic, Entity, Fact, Location, Period, Row, Table
 from assay.model import units as u
-from assay.model.numbers import figure_parts
+from assay.model.numbers import Interval, figure_parts
 
 from . import labels
 from .grid import Grid, GridRow
@@ -189,6 +189,7 @@ class _TableReader:
         # rows of figures in cents in a table of thousands or more: not of its scale
         self._cents_rows: set[int] = set()
         self._total_rows: set[int] = set()  # unlabelled rows read as totals
+        self._captioned_per_share = _caption_per_share(grid.title)
         self._periods: list[Period | None] = []  # each column's period
         self._row_period: Period | None = None  # the period the last row heading named
         self._stub_year: int | None = None  # the one year the header's stub names
@@ -744,7 +745,6 @@ class _TableReader:
                        (None, None))
         if cell is None:
             return None
-        facts = self._by_id
         total = Decimal(0)
         crossed = False
         rows = self.table.rows
@@ -761,23 +761,21 @@ class _TableReader:
                     return labels_[-1] if crossed else labels_[0]
                 crossed = True
                 continue
-            fid = above.fact_ids[k] if k < len(above.fact_ids) else None
-            f = facts.get(fid) if fid else None
-            if f is not None:
-                total += f.value.scaleb(-f.scale)
+            if (value := self._printed(above, k)) is not None:
+                total += value
         return None
+
+    def _printed(self, row: Row, k: int) -> Decimal | None:
+        """The figure ``row`` prints in column ``k``, as printed (its scale undone);
+        None where it prints none."""
+        fid = row.fact_ids[k] if k < len(row.fact_ids) else None
+        f = self._by_id.get(fid) if fid else None
+        return None if f is None else f.value.scaleb(-f.scale)
 
     def _per_share_caption(self, row: Row) -> bool:
         """Whether ``row``, under no heading, stands under a table caption of amounts
-        per share: the title line nearest the table, a few words ("Per Share Amounts",
-        "Earnings Per Diluted Share"), not a scale note ("except per share data")."""
-        if row.group or row.section:
-            return False
-        caption = next((line.text for line in reversed(self.g.title) if line.text.strip()),
-                       "")
-        return (len(caption.split()) <= _CAPTION_WORDS
-                and _PER_SHARE_CAPTION.search(caption) is not None
-                and "except" not in caption.lower())
+        per share (:func:`_caption_per_share`)."""
+        return self._captioned_per_share and not (row.group or row.section)
 
     def _grand_total(self, row: Row, placed: list[Cell | None]) -> bool:
         """Whether ``row``'s figures are, as printed, a total though it prints no words:
@@ -788,13 +786,6 @@ class _TableReader:
         given = [(k, c) for k, c in enumerate(placed) if c is not None and not c.nil]
         if not given:
             return False
-        facts = self._by_id
-
-        def printed(above: Row, k: int) -> Decimal | None:
-            fid = above.fact_ids[k] if k < len(above.fact_ids) else None
-            f = facts.get(fid) if fid else None
-            return None if f is None else f.value.scaleb(-f.scale)
-
         k, cell = given[0]
         total, parts = Decimal(0), 0
         above_rows = self.table.rows[-_SUM_WINDOW - 1:-1]  # (a bounded look back)
@@ -802,7 +793,7 @@ class _TableReader:
             if (above.heading or above.block != row.block or _TOTAL_ROW.match(above.label)
                     or above.index in self._total_rows):
                 continue
-            if (value := printed(above, k)) is not None:
+            if (value := self._printed(above, k)) is not None:
                 total += value
                 parts += 1
         if parts >= 2 and total == cell.value:
@@ -811,7 +802,7 @@ class _TableReader:
         for run, above in enumerate(reversed(above_rows), 1):
             if above.heading or above.block != row.block:
                 return False
-            values = [printed(above, k) for k, _ in given]
+            values = [self._printed(above, k) for k, _ in given]
             if any(v is None for v in values):
                 return False
             sums = [t + v for t, v in zip(sums, values, strict=True)]
@@ -843,37 +834,44 @@ class _TableReader:
             indent = unit.indent
         return continues(unit.text, unit.indent, line, indent)
 
+    def _next_words(self, at: int) -> GridRow | None:
+        """The line with words next after grid row ``at`` (a blank line or two apart)."""
+        return next((line for line in self.g.rows[at + 1:at + 3] if line.text.strip()), None)
+
+    def _next_label(self, at: int, marks: str = "") -> str:
+        """The first label, ``marks`` stripped from its end, among the two lines after
+        grid row ``at``; "" where neither has one."""
+        for line in self.g.rows[at + 1:at + 3]:
+            label = line.text[:line.label_end].strip().rstrip(marks)
+            if label:
+                return label
+        return ""
+
     def _short_next(self, at: int) -> bool:
         """Whether the next line with words after grid row ``at`` is a row named in a
         word or two ("Diluted"), which cannot stand without a heading."""
-        for line in self.g.rows[at + 1:at + 3]:
-            label = line.text[:line.label_end].strip()
-            if label:
-                return len(label.split()) <= 2 and not _TOTAL_ROW.match(label)
-        return False
+        label = self._next_label(at)
+        return bool(label) and len(label.split()) <= 2 and not _TOTAL_ROW.match(label)
 
     def _total_next(self, at: int, heading: str) -> bool:
         """Whether the next line with words after grid row ``at`` totals ``heading``:
         "Total" alone, or "Total current assets" under "Current assets:", or closes the
         balance it opened ("Balance at end of period" under "Foreign currency
         translation", over "Balance at beginning of period")."""
-        for line in self.g.rows[at + 1:at + 3]:
-            label = line.text[:line.label_end].strip().rstrip(":$ ")
-            if label:
-                return (label.lower() == "total" or _closes(label, heading)
-                        or self._opened == heading and _balance_of(label) == "end")
-        return False
+        label = self._next_label(at, ":$ ")
+        return bool(label) and (label.lower() == "total" or _closes(label, heading)
+                                or self._opened == heading and _balance_of(label) == "end")
 
     def _wraps_over_gap(self, unit: _Unit, at: int) -> bool:
         """Whether the label ``unit`` began goes on past the blank line at grid row
         ``at``: the next line with words carries it on in lower case ("Investment in and
         advances to joint" / "" / " venture  6,575", in a table set double-spaced)."""
-        for line in self.g.rows[at + 1:at + 3]:
-            text = line.text.strip()
-            if text:
-                return (text[0].islower() and line.rule is None
-                        and self._continues(unit, text, indent_of(line.text)))
-        return False
+        line = self._next_words(at)
+        if line is None:
+            return False
+        text = line.text.strip()
+        return (text[0].islower() and line.rule is None
+                and self._continues(unit, text, indent_of(line.text)))
 
     def _in_wrapped_label(self, unit: _Unit, text: str, figures: list[Cell]) -> bool:
         """Whether a line's one figure is a word of the label wrapping above it: it stands
@@ -1420,12 +1418,14 @@ def _members_under(rows: list[Row], group: str) -> int:
 
 def _adds_up(total: Fact, parts: list[Fact]) -> bool:
     """Whether printed figures ``parts`` add up to ``total``, each standing for the
-    interval it rounds: the sum of the parts' intervals meets the total's (a nil is
-    exactly nought)."""
-    def half(f: Fact) -> Decimal:
-        return Decimal(0) if f.nil else Decimal(5).scaleb(-f.decimals - 1)
-    gap = abs(sum((f.value for f in parts), Decimal(0)) - total.value)
-    return gap <= half(total) + sum((half(f) for f in parts), Decimal(0))
+    interval it rounds (:attr:`Fact.interval`): the sum of the parts' intervals meets
+    the total's (a nil is exactly nought)."""
+    def interval(f: Fact) -> Interval:
+        return Interval.exact(f.value) if f.nil else f.interval
+    summed = Interval.exact(0)
+    for f in parts:
+        summed = summed + interval(f)
+    return summed.meets(interval(total))
 
 
 @lru_cache(maxsize=8192)
@@ -1449,15 +1449,30 @@ def _instant(period: Period | None, balance: str) -> Period | None:
 _TITLE_WORDS = 10  # a title line's words, at most (more make a sentence)
 
 
+def _nearest_title_line(title: list[SourceLine]) -> str:
+    """The text of the title line nearest the table; "" where it has none."""
+    return next((line.text for line in reversed(title) if line.text.strip()), "")
+
+
+def _caption_per_share(title: list[SourceLine]) -> bool:
+    """Whether the title line nearest a table is a caption of amounts per share: a few
+    words ("Per Share Amounts", "Earnings Per Diluted Share"), not a scale note
+    ("except per share data")."""
+    caption = _nearest_title_line(title)
+    return (len(caption.split()) <= _CAPTION_WORDS
+            and _PER_SHARE_CAPTION.search(caption) is not None
+            and "except" not in caption.lower())
+
+
 def _titled(title: list[SourceLine], year_end: tuple[int, int]) -> Period | None:
     """The one period the title line nearest the table names by a duration and a year
     ("Second Quarter 2020 Guidance", "Full-Year 2020 Outlook"); None where it names none,
     several years or no duration, or is a sentence. (The caller takes it only where no
     row names a period or a balance.)"""
-    near = [line.text for line in title if line.text.strip()][-1:]
-    if not near or len(near[0].split()) > _TITLE_WORDS:  # a sentence ("The following
+    near = _nearest_title_line(title)
+    if not near or len(near.split()) > _TITLE_WORDS:  # a sentence ("The following
         return None  # table presents ... during the fourth quarter of fiscal 2023")
-    items = header_items(near[0])
+    items = header_items(near)
     if (sum(1 for i in items if i.year) != 1 or not any(i.kind == "duration" for i in items)
             or len(items) > 3):
         return None

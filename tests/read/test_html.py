@@ -1064,6 +1064,29 @@ def test_an_exhibit_index_and_a_list_of_footnotes_hold_no_facts():
         ("Revenue", Decimal(1100)), ("Revenue", Decimal(1000))]
 
 
+def test_tables_whose_figures_are_no_facts_are_reported_with_their_place():
+    # nothing dropped silently: an exhibit index and a table of one figure (a cover
+    # page's zip code) are read as no table of facts, and the diagnostics say which
+    # tables and why; a table of words alone prints no figure and is not reported
+    html = """<html><body><table>
+<tr><td>1.1</td><td></td><td>Underwriting Agreement, dated June 1, 2017</td></tr>
+<tr><td>4.1</td><td></td><td>Base Indenture, dated June 1, 2017</td></tr>
+</table>
+<table><tr><td>Words only</td></tr></table>
+<table><tr><td>Denver, Colorado</td><td>80202</td></tr></table>
+<table><tr><td></td><td>2020</td><td>2019</td></tr>
+<tr><td>Revenue</td><td>1,100</td><td>1,000</td></tr></table>
+</body></html>"""
+    doc = read_text(html, "cover.htm")
+    skipped = [(d.location.selector, d.severity, d.message) for d in doc.diagnostics
+               if d.code == "table-not-read"]
+    assert skipped == [
+        ("table[1]", "info", "table[1]: a numbered list (an exhibit index, a list of notes): "
+                             "its 2 numbers number its entries, no facts"),
+        ("table[3]", "info", "table[3]: one figure alone ('80202'): read as no table of facts")]
+    assert len(doc.facts) == 2
+
+
 def test_a_year_in_the_stub_names_its_row_and_is_no_figure():
     # Shaped after a REIT's quarterly table (checked by hand): "Rental income" over rows
     # "2020" and "2019", the quarters' month ends over the columns; before, each year was

@@ -101,8 +101,7 @@ def _read_all(sources: list[Source], company: str | None = None) -> list[Documen
     """Read each document, numbering tables (and so fact ids) across all of them.
 
     The list is emptied as its documents are read: a source's lines and cells are freed
-    as soon as it is read, before the collector (paused by the callers) looks at what
-    is left.
+    as soon as it is read.
     """
     docs: list[Document] = []
     first_table = 0
@@ -127,8 +126,8 @@ def read_source(source: Source, first_table: int = 0, company: str | None = None
         scope = f"document[{source.number}]/" if source.number is not None else ""
         from .html_layout import html_layout  # (lxml, for HTML documents only)
 
-        grids, paragraphs, tags = html_layout(source.html, source.path, source.first_line,
-                                              scope)
+        grids, paragraphs, tags, skipped = html_layout(source.html, source.path,
+                                                       source.first_line, scope)
         lines = [SourceLine(n, text) for n, text, _, _ in paragraphs]
         places = [at for _, _, at, _ in paragraphs]  # the document order grids are placed in
         blocks = [Block(text, n, selector) for n, text, _, selector in paragraphs]
@@ -139,6 +138,7 @@ def read_source(source: Source, first_table: int = 0, company: str | None = None
                 all_lines[n - 1] = f"{all_lines[n - 1]} {text}" if all_lines[n - 1] else text
         index = LineIndex(ln.text for ln in lines)
     else:
+        skipped = []
         lines = source.lines
         places = list(range(len(lines)))  # grids are placed by their lines' indices
         index = source.index or LineIndex(ln.text for ln in lines)
@@ -193,6 +193,9 @@ def read_source(source: Source, first_table: int = 0, company: str | None = None
             Location(source.path, t.first_line), "table-read",
             f"table '{t.title}' (lines {t.first_line}-{t.last_line}): {t.lines_used} of "
             f"{t.lines_total} lines read, {n} facts", "info"))
+    for line, selector, why in skipped:
+        doc.diagnostics.append(Diagnostic(Location(source.path, line, selector=selector),
+                                          "table-not-read", f"{selector}: {why}", "info"))
     doc.period = _main_period(doc)
     year_end, ends, main = ctx.year_end, year_ends(tables), doc.period
     doc.blocks_reader = lambda: blocks if source.html is not None else _text_blocks(prose)

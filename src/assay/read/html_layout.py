@@ -72,31 +72,38 @@ class _Token:
 
 
 def html_layout(html: str, path: str, first_line: int = 1, scope: str = "",
-                ) -> tuple[list[Grid], list[tuple[int, str, int, str]], list[Tag]]:
+                ) -> tuple[list[Grid], list[tuple[int, str, int, str]], list[Tag],
+                           list[tuple[int, str, str]]]:
     """The grid of every table of figures in an HTML document whose first line is line
     ``first_line`` of file ``path``, its paragraphs outside tables (line, text, place in
-    the document, selector ``block[k]``), and its inline-XBRL tags (read apart: the
-    grids do not look at them). A table that holds another table is layout, not
-    figures: only the tables within are read. Each grid's ``lines`` is its table's
+    the document, selector ``block[k]``), its inline-XBRL tags (read apart: the
+    grids do not look at them), and the tables that print figures but are read as no
+    table of facts (line, selector, why). A table that holds another table is layout,
+    not figures: only the tables within are read. Each grid's ``lines`` is its table's
     place in the document, in the order of the paragraphs' places (line numbers cannot
     order them: many filings are one line). Cell selectors begin with ``scope`` (the
     document's, within a submission)."""
     try:
         root = lxml.html.document_fromstring(html.encode("utf-8", "replace"), parser=_PARSER)
     except (etree.ParserError, ValueError):
-        return [], [], []
+        return [], [], [], []
     offset = first_line - 1
     place = {el: k for k, el in enumerate(root.iter())}
     grids = []
+    skipped = []
     for ordinal, table in enumerate(root.iter("table")):
         if _holds_table(table):
             continue
-        grids += [replace(g, lines=(place[table], place[table]))
-                  for g in _grids(table, ordinal, path, offset, scope)]
+        found = _grids(table, ordinal, path, offset, scope)
+        if isinstance(found, str):
+            skipped.append((offset + (table.sourceline or 1), f"{scope}table[{ordinal + 1}]",
+                            found))
+            continue
+        grids += [replace(g, lines=(place[table], place[table])) for g in found]
     paragraphs, elements = _paragraphs(root, offset, place, scope)
     tags = (read_tags(root, scope, {el: k for k, el in enumerate(elements)})
             if "nonFraction" in html or "nonfraction" in html else [])
-    return grids, paragraphs, tags
+    return grids, paragraphs, tags, skipped
 
 
 def _paragraphs(root: etree._Element, offset: int, place: dict[etree._Element, int],
@@ -258,9 +265,10 @@ def _rule(tds: list[etree._Element], side: str) -> str | None:
 
 
 def _grids(table: etree._Element, ordinal: int, path: str, offset: int, scope: str,
-           ) -> list[Grid]:
+           ) -> list[Grid] | str:
     """The grids of a table: one, or one for each block a header row starts within it
-    ("Six Months Ended" under the rows of "Three Months Ended")."""
+    ("Six Months Ended" under the rows of "Three Months Ended"); none for a table of no
+    figure; for a table whose figures are no facts, why."""
     rows = _rows(table)
     widths = [_width(tokens) for _, tokens in rows]  # (empty cells counted)
     joined = [(tr, _joined(tokens)) for tr, tokens in rows]
@@ -272,11 +280,15 @@ def _grids(table: etree._Element, ordinal: int, path: str, offset: int, scope: s
             if any(f is not None and not f.nil and not _year(f)
                    or t.col > 0 and _RANGE.fullmatch(t.text) and not _YEARS.fullmatch(t.text)
                    for t, f in row)]
-    if sum(1 for k in data for _, f in figures[k]
-           if f is not None and not f.nil and not _year(f)) < 2:
-        return []  # a table of one figure or none (a cover page's zip code) holds no facts
-    if all(_numbered(figures[k]) for k in data):
-        return []  # a numbered list ("1.1 | Underwriting Agreement"): numbers, no facts
+    shown = [t.text for k in data for t, f in figures[k]
+             if f is not None and not f.nil and not _year(f)]
+    if not shown:
+        return []
+    if len(shown) == 1:  # (a cover page's zip code, a figure set in a layout table)
+        return f"one figure alone ('{shown[0]}'): read as no table of facts"
+    if all(_numbered(figures[k]) for k in data):  # ("1.1 | Underwriting Agreement")
+        return (f"a numbered list (an exhibit index, a list of notes): its {len(shown)} "
+                f"numbers number its entries, no facts")
     columns = sorted({t.col + t.span - 1 for k in data for t, f in figures[k]
                       if f is not None or _RANGE.fullmatch(t.text)})
     labels = [t.text for row in figures for t, f in row if f is None]

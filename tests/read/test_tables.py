@@ -1728,3 +1728,22 @@ Licences                 5         6
     assert [(f.label, f.value) for f in facts if f.period.end.year == 2020][-5:] == [
         ("Total", Decimal(30)), ("Services", Decimal(5)), ("Licences", Decimal(5)),
         ("Total", Decimal(10)), ("Total", Decimal(40))]
+
+
+def test_days_after_a_number_class_loans_and_are_no_unit():
+    # "30-89 days past due" and "90 days past due" are dollars of loans in the table's
+    # thousands (a bank's asset quality table, checked by hand); "Days sales outstanding"
+    # counts days
+    text = """\
+                                   (In thousands)
+                                  2020        2019
+                                 ------      ------
+Loans 30-89 days past due        12,941       9,876
+Loans 90+ days past due             343         120
+Days sales outstanding               45          47
+"""
+    facts = read_text(text, "x.txt").facts
+    assert [(f.label, f.unit, f.value) for f in facts if f.period.end.year == 2020] == [
+        ("Loans 30-89 days past due", "USD", Decimal(12941000)),
+        ("Loans 90+ days past due", "USD", Decimal(343000)),
+        ("Days sales outstanding", "days", Decimal(45))]

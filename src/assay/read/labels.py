@@ -74,8 +74,10 @@ _VOLUME = re.compile(r"\(?\b(m{0,2}bbls?(?:/d)?|m?boe(?:/d)?|[mb]?mcfe?(?:/d)?|b
 # "Units in service", "LTL tonnage"
 _COUNTED_IN_NOTE = re.compile(r"\bunits in service\b|\btonnage\b")
 _RATE_SAID = re.compile(r"\$\s?\d*\.?\d+\s+per\b")
-# rows that count days, ratios, rates and things rather than dollars
-_DAYS = re.compile(r"\bdays\b")
+# rows that count days, ratios, rates and things rather than dollars; days after a
+# number class what the row counts ("Loans 30-89 days past due", "Over 90 days"), they are
+# no unit of its figures
+_DAYS = re.compile(r"(?<!\d )(?<!\+ )(?<!\d-)\bdays\b")
 _RATIO = re.compile(r"\bratio\b|^(?:average |foreign |year-end )?exchange rates?\b")
 _PERCENT_WORDS = re.compile(r"\((?:in )?%\)|\bpercent(?:age)?\b|\b(?:tax|interest|growth) rate\b"
                             r"|\bmargin %|\bas a % of\b"

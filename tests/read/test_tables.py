@@ -1747,3 +1747,28 @@ Days sales outstanding               45          47
         ("Loans 30-89 days past due", "USD", Decimal(12941000)),
         ("Loans 90+ days past due", "USD", Decimal(343000)),
         ("Days sales outstanding", "days", Decimal(45))]
+
+
+def test_header_words_one_space_apart_are_named_by_the_column_rule_under_them():
+    # Shaped after a 10-K's schedule of receivables (checked by hand): "ADDITIONS
+    # COLLECTED WRITTEN OFF" is three columns' words set one space apart, each over its
+    # own run of the rule under the header; "DEDUCTIONS" over a rule drawn beside
+    # "BALANCE" heads the two columns under that rule. Before, one column was named by all
+    # three words, two had no name, and the rule was read as words of the names.
+    text = """\
+                              ($000's omitted)
+                                                      DEDUCTIONS
+                              BALANCE            --------------------- BALANCE
+                             BEGINNING            AMOUNTS    AMOUNTS   END OF
+NAME OF DEBTOR                OF YEAR  ADDITIONS COLLECTED WRITTEN OFF  YEAR
+- --------------               --------- --------- --------- ----------- -------
+<S>                          <C>       <C>       <C>       <C>         <C>
+1993
+A. Smith....................     100         3      (103)      --          --
+B. Jones....................      --        55        --       --          55
+"""
+    facts = [f for f in read_text(text, "x.txt").facts if f.label == "A. Smith"]
+    assert [(f.printed, f.dim("member")) for f in facts] == [
+        ("100", "BALANCE BEGINNING"), ("3", "ADDITIONS"),
+        ("(103)", "DEDUCTIONS AMOUNTS COLLECTED"), ("--", "DEDUCTIONS AMOUNTS WRITTEN OFF"),
+        ("--", "BALANCE END")]

@@ -230,6 +230,7 @@ def is_header_line(line: str) -> bool:
 
 _PHRASE = re.compile(r"\S+(?: \S+)*")
 _RULE_RUN = re.compile(r"[-=_]{3,}")
+_WORD = re.compile(r"\S+")
 # a stub or subtitle over several periods ("For the three years ended December 31, 1993"):
 # it dates no column that names no year of its own
 _CHANGE = re.compile(r"(?i)\bchange\b|\bvariance\b|^%$|^\$$|\bincrease\b|\bdecrease\b")
@@ -283,6 +284,11 @@ def assign_periods(lines: list[str], spans: list[tuple[float, float]],
     alone: list[tuple[int, str]] = []  # durations alone on their lines, top to bottom
     middle, width = ((spans[0][0] + spans[-1][1]) / 2, spans[-1][1] - spans[0][0]) if n else (
         0, 0)
+    last_rule = max((i for i in range(len(lines)) if ruled[i]), default=-1)
+    # the runs of the header's last rule that stand each over one column's figures
+    rule = rule_of(lines[last_rule]) if last_rule >= 0 else None
+    column_runs = tuple((lo_r, hi_r) for lo_r, hi_r in (rule.segments if rule else ())
+                        if sum(min(hi_r, hi) - max(lo_r, lo) >= 1 for lo, hi in spans) == 1)
     for i, line in enumerate(lines):
         if ruled[i]:
             continue
@@ -290,7 +296,9 @@ def assign_periods(lines: list[str], spans: list[tuple[float, float]],
         # ENDED" centred over a rule across three columns, or over "DECEMBER 31," over it)
         below = next((lines[k] for k in range(i + 1, len(lines)) if ruled[k]), "")
         under = [(m.start(), m.end()) for m in _RULE_RUN.finditer(below)]
-        line_phrases = header_phrases(line)
+        line_phrases = _without_rules(header_phrases(line))
+        if i < last_rule:
+            line_phrases = _cut_at_columns(line_phrases, column_runs)
         best: dict[int, list[tuple[float, int]]] = {}  # column -> its dates (share, phrase)
         placed: list[list[int]] = []
         for j, (start, end, text) in enumerate(line_phrases):
@@ -310,6 +318,13 @@ def assign_periods(lines: list[str], spans: list[tuple[float, float]],
                 lo_r, hi_r = spanned[0]
                 over = [k for k, (lo, hi) in enumerate(spans)
                         if min(hi_r, hi) - max(lo_r, lo) >= 2]
+            if not over and not point and i < last_rule:
+                # a phrase over one run of the column rule names the columns under it
+                run = [(lo, hi) for lo, hi in column_runs if lo <= start and end <= hi]
+                if len(run) == 1:
+                    over = [k for k, (lo, hi) in enumerate(spans)
+                            if min(run[0][1], hi) - max(run[0][0], lo) >= 1]
+                    over = over if len(over) == 1 else []
             shares = [min(end, hi) - max(start, lo) for lo, hi in zones]
             over = over or [k for k, share in enumerate(shares) if share >= 2]
             if not over:
@@ -344,6 +359,44 @@ def assign_periods(lines: list[str], spans: list[tuple[float, float]],
             if not any(_names_duration(t) for t in phrases[k]):
                 phrases[k].insert(0, alone[0][1])
     return periods_of_columns(phrases, stub, year_end, subtitle)
+
+
+def _without_rules(phrases: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Phrases with the rules drawn beside their words taken out ("--------- BALANCE" is
+    "BALANCE"): a rule names no column."""
+    out = []
+    for start, end, text in phrases:
+        words = [m for m in _WORD.finditer(text) if not _RULE_RUN.fullmatch(m.group())]
+        if len(words) == len(_WORD.findall(text)):
+            out.append((start, end, text))
+        elif words:  # (the words left, from the first to the last)
+            a, b = words[0].start(), words[-1].end()
+            out.append((start + a, start + b, text[a:b]))
+    return out
+
+
+def _cut_at_columns(phrases: list[tuple[int, int, str]], runs: tuple[tuple[int, int], ...],
+                    ) -> list[tuple[int, int, str]]:
+    """Phrases cut where the header's column rule parts its columns: a phrase whose words
+    each stand wholly over one run of the rule, over two runs or more ("ADDITIONS
+    COLLECTED WRITTEN OFF" over "--------- --------- -----------", columns set one space
+    apart), is one name per run. A phrase that names a period, or a word over a gap
+    between runs, is left whole (a heading centred over its columns)."""
+    out = []
+    for start, end, text in phrases:
+        words = [(start + m.start(), start + m.end()) for m in _WORD.finditer(text)]
+        owners = [next((k for k, (lo, hi) in enumerate(runs) if lo <= a and b <= hi), None)
+                  for a, b in words]
+        if None in owners or len(set(owners)) < 2 or header_items(text):
+            out.append((start, end, text))
+            continue
+        first = 0
+        for j in range(1, len(words) + 1):
+            if j == len(words) or owners[j] != owners[first]:
+                a, b = words[first][0], words[j - 1][1]
+                out.append((a, b, text[a - start:b - start]))
+                first = j
+    return out
 
 
 def _names_duration(text: str) -> bool:

@@ -1772,3 +1772,30 @@ B. Jones....................      --        55        --       --          55
         ("100", "BALANCE BEGINNING"), ("3", "ADDITIONS"),
         ("(103)", "DEDUCTIONS AMOUNTS COLLECTED"), ("--", "DEDUCTIONS AMOUNTS WRITTEN OFF"),
         ("--", "BALANCE END")]
+
+
+def test_a_table_whose_only_figures_are_years_holds_no_facts_and_is_reported():
+    # Shaped after a 10-K's exhibit index (checked by hand): descriptions wrapped so that
+    # a line ends in a year ("... registrant's 1989"); a year is never a fact. Before,
+    # each such year was a fact of 1989 dollars.
+    text = """\
+<TABLE>
+<CAPTION>
+ EXHIBIT
+ NUMBER                        DOCUMENT DESCRIPTION
+ -------                       ---------------------
+ <C>     <S>                                                                <C>
+ 10.14   Deferred Director's Fee Plan (incorporated by reference to the
+         registrant's annual report on Form 10-K)
+ 10.15   Director's Charitable Endowment Plan
+         (incorporated by reference to Exhibit 10.20 to registrant's 1989
+         annual report on Form 10-K)
+ 10.16   Consulting Agreement dated as of January 1,
+         1991 by and between registrant and its former director
+</TABLE>
+"""
+    doc = read_text(text, "x.txt")
+    assert doc.facts == []
+    assert [(d.location.line, d.message) for d in doc.diagnostics
+            if d.code == "table-not-read"] == [
+        (3, "lines 3-13: its only figures are years (1989...): read as no table of facts")]

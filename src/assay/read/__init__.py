@@ -29,7 +29,7 @@ from .fiscal_year import (
 from .grid import Grid
 from .interpret import Context, read_table
 from .labels import parse_scale_note
-from .layout import LineIndex
+from .layout import Cell, LineIndex
 from .prose import Block, prose_facts
 from .shared_scale import scale_by_shared_figures
 from .source import Source, SourceLine
@@ -142,9 +142,18 @@ def read_source(source: Source, first_table: int = 0, company: str | None = None
         lines = source.lines
         places = list(range(len(lines)))  # grids are placed by their lines' indices
         index = source.index or LineIndex(ln.text for ln in lines)
-        # a region with no figure is no table of facts (a signature block under a date)
-        grids = [g for g in text_grids(lines, index, source.markup)
-                 if any(row.figures for row in g.rows)]
+        # a region with no figure is no table of facts (a signature block under a date);
+        # nor one whose figures are all years (an exhibit index whose descriptions end
+        # lines with "1989"), which is reported
+        grids = []
+        for g in text_grids(lines, index, source.markup):
+            figures = [c for row in g.rows for c in row.figures]
+            if figures and all(_bare_year(c) for c in figures):
+                skipped.append((g.first_line, None,
+                                f"lines {g.first_line}-{g.last_line}: its only figures are "
+                                f"years ({figures[0].text}...): read as no table of facts"))
+            elif figures:
+                grids.append(g)
     company = _company(lines, index, company)
     # notes that scale every table after them: "(000's omitted in all tables)"
     found = set(index.lines_saying(*_FOR_ALL_TABLES))
@@ -195,7 +204,7 @@ def read_source(source: Source, first_table: int = 0, company: str | None = None
             f"{t.lines_total} lines read, {n} facts", "info"))
     for line, selector, why in skipped:
         doc.diagnostics.append(Diagnostic(Location(source.path, line, selector=selector),
-                                          "table-not-read", f"{selector}: {why}", "info"))
+                                          "table-not-read", why, "info"))
     doc.period = _main_period(doc)
     year_end, ends, main = ctx.year_end, year_ends(tables), doc.period
     doc.blocks_reader = lambda: blocks if source.html is not None else _text_blocks(prose)
@@ -230,6 +239,13 @@ def _read_tables(path: str, company: str, grids: list[Grid], notes: list[tuple[i
     scale_by_shared_figures(ctx, tables, placed)
     snap_to_dated_ends(ctx.facts, tables)
     return ctx, tables, placed
+
+
+def _bare_year(cell: Cell) -> bool:
+    """A figure that is a year as printed: four digits, 1900 to 2099, no sign or mark."""
+    text = cell.text
+    return (len(text) == 4 and text.isdigit() and text[:2] in ("19", "20")
+            and not cell.dollar and not cell.percent)
 
 
 def _text_blocks(prose: list[tuple[int, str]]) -> list[Block]:

@@ -96,8 +96,8 @@ def html_layout(html: str, path: str, first_line: int = 1, scope: str = "",
             continue
         found = _grids(table, ordinal, path, offset, scope)
         if isinstance(found, str):
-            skipped.append((offset + (table.sourceline or 1), f"{scope}table[{ordinal + 1}]",
-                            found))
+            selector = f"{scope}table[{ordinal + 1}]"
+            skipped.append((offset + (table.sourceline or 1), selector, f"{selector}: {found}"))
             continue
         grids += [replace(g, lines=(place[table], place[table])) for g in found]
     paragraphs, elements = _paragraphs(root, offset, place, scope)

@@ -343,6 +343,15 @@ respectively</td><td>35,026</td><td>34,094</td></tr>
         ("2,771 shares", aug): (Decimal(2_771_000_000), "shares"),
         ("2,755 shares", may): (Decimal(2_755_000_000), "shares"),
     }  # "$100,000 or more" is a threshold, no amount
+    # each is named by the row's name and the part of its label it stands in, not as
+    # the row's own figure ("Trade receivables" is 6,813, not 574)
+    assert sorted({f.label for f in doc.facts if f.source.selector.endswith("td[1]")}) == [
+        "Common stock: $0.01 par value and additional paid in capital—authorized: 11,000 "
+        "shares",
+        "Common stock: outstanding: 2,771 shares and 2,755 shares as of August 31, 2024 and "
+        "May 31, 2024",
+        "Trade receivables: net of allowances for credit losses of $574 and $485 as of "
+        "August 31, 2024 and May 31, 2024"]
     # the row's own figures are unchanged, and only they are the row's columns
     common = next(r for r in doc.tables[0].rows if r.label.startswith("Common stock"))
     assert [doc.fact(i).value for i in common.fact_ids] == [Decimal(35_026_000_000),

@@ -1091,7 +1091,8 @@ class _TableReader:
                           else Location(path, row.lines[-1], col, col + len(w.text)) if col >= 0
                           else Location(path, row.lines[0]))
                 self.ctx.facts.append(Fact(
-                    f"{prefix}{n}", w.number * _POWERS[scale], w.unit, row.label, period,
+                    f"{prefix}{n}", w.number * _POWERS[scale], w.unit,
+                    _part_named(row.label, w.start), period,
                     meaning.entity, w.decimals - scale, scale, None, None, (), title,
                     row.section, row.footnotes, w.text, False, source, None, None, row.index,
                     _heading(row)))
@@ -1393,6 +1394,8 @@ _PERIOD_FILLER = frozenset({"for", "the", "ended", "ending", "as", "of", "at", "
 # a column of a balance over its period, not at its end: "Average Balance", "Maximum
 # Amount Outstanding During the Period"
 _OVER_THE_PERIOD = re.compile(r"(?i)\baverage\b|\bduring\b|\bmaximum\b")
+# what follows a comma inside a list or a figure: "2,771 and", "September 27, 1996", ", and"
+_LIST_GOES_ON = re.compile(r"\s*(?:\d|and\b|or\b)")
 _AVERAGE_BALANCES = re.compile(r"(?i)\baverage (?:daily )?balances?\b")
 _FLOW_HEADING = re.compile(r"(?i)\b(?:income|expenses?|revenues?|costs?|charges|changes"
                            r"|increase|decrease)\b")
@@ -1434,6 +1437,28 @@ def _balance_of(label: str) -> str | None:
     ("items", at the end), by the vocabulary's balances; or None. (Memoised: labels repeat
     from table to table.)"""
     return VOCABULARY.balance_of(label)
+
+
+def _part_named(label: str, at: int) -> str:
+    """What a figure written at ``at`` in a row's label counts: the row's name (the words
+    before its first comma or semicolon) and the part of the label the figure stands in,
+    parts parted by semicolons and by commas outside parentheses that join no list or
+    number ("Accounts receivable: less allowances of $79 and $81", "Common stock: 11,000
+    shares authorized"); the label itself when the figure stands in the name."""
+    cuts = [-1]
+    depth = 0
+    for i, ch in enumerate(label):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif ch == ";" or ch == "," and not depth and not _LIST_GOES_ON.match(label, i + 1):
+            cuts.append(i)
+    cuts.append(len(label))
+    part = next(j for j in range(len(cuts) - 1) if cuts[j] < at < cuts[j + 1])
+    if part == 0:
+        return label
+    return f"{label[:cuts[1]].strip()}: {label[cuts[part] + 1:cuts[part + 1]].strip()}"
 
 
 def _instant(period: Period | None, balance: str) -> Period | None:

@@ -1394,3 +1394,35 @@ def test_a_footnote_mark_set_above_the_line_is_no_part_of_a_label():
     assert [(f.label, f.footnotes, f.value) for f in facts] == [
         ("Interest Expense", ("1",), Decimal(20_700_000)),
         ("Interest Expense", ("1",), Decimal(11_700_000))]
+
+
+def test_labels_set_flush_right_are_parts_of_the_row_above():
+    # Shaped after a release's adjusted EBITDA reconciliation (checked by hand): the
+    # parts of "Restructuring cost" are set right and in italics, and add up to it
+    # (0 + 995 + 1,021 + 193 = 2,209); the same names stand under another cost above, so
+    # a part is known by its heading. A total set right is no part of the row above it.
+    html = """<html><body><p>(in thousands)</p><table>
+<tr><td></td><td>2020</td><td>2019</td></tr>
+<tr><td style="text-align:left">Depreciation and amortization</td><td>10,000</td>
+    <td>9,000</td></tr>
+<tr><td style="text-align:right"><i>Research and development</i></td><td>6,000</td>
+    <td>5,000</td></tr>
+<tr><td style="text-align:right"><i>General and administrative</i></td><td>4,000</td>
+    <td>4,000</td></tr>
+<tr><td style="text-align:left">Restructuring cost</td><td>1,890</td><td>2,209</td></tr>
+<tr><td style="text-align:right"><i>Research and development</i></td><td>&#8212;</td>
+    <td>995</td></tr>
+<tr><td style="text-align:right"><i>General and administrative</i></td><td>1,890</td>
+    <td>1,214</td></tr>
+<tr><td style="text-align:right">Total</td><td>11,890</td><td>11,209</td></tr>
+</table></body></html>"""
+    doc = read_text(html, "ebitda.htm")
+    got = [(f.label, f.heading, f.printed) for f in doc.facts if f.period.end.year == 2019]
+    assert got == [
+        ("Depreciation and amortization", None, "9,000"),
+        ("Research and development", "Depreciation and amortization", "5,000"),
+        ("General and administrative", "Depreciation and amortization", "4,000"),
+        ("Restructuring cost", None, "2,209"),
+        ("Research and development", "Restructuring cost", "995"),
+        ("General and administrative", "Restructuring cost", "1,214"),
+        ("Total", None, "11,209")]

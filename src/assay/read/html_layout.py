@@ -38,6 +38,8 @@ _SPACES = re.compile(r"\s+")
 _INDENT = re.compile(
     r"(?:padding-left|margin-left|text-indent)\s*:\s*([\d.]+)\s*(pt|px|em|in)?", re.IGNORECASE)
 _BORDER = re.compile(r"border-(top|bottom)\s*:[^;]*?\b(solid|double)", re.IGNORECASE)
+_RIGHT = re.compile(r"text-align\s*:\s*right", re.IGNORECASE)
+_RIGHT_SET = 40.0  # points of indent a label set flush right stands for
 _BOLD = re.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)", re.IGNORECASE)
 _POINTS = {"pt": 1.0, "px": 0.75, "em": 10.0, "in": 72.0}
 _PREFIXES = frozenset({"$", "(", "$(", "($", "( $"})
@@ -233,12 +235,17 @@ def _figure(text: str) -> Cell | None:
 
 
 def _indent(td: etree._Element) -> int:
-    """Characters of indent a cell's padding, margin or leading spaces give its text."""
+    """Characters of indent a cell's padding, margin or leading spaces give its text; a
+    label set flush right stands under those set left, as their part ("Restructuring
+    cost" over "Cost of revenue", "Research and development" set right)."""
     points = 0.0
     for el in (td, *td.iterchildren()):
-        m = _INDENT.search(el.get("style") or "")
+        style = el.get("style") or ""
+        m = _INDENT.search(style)
         if m:
             points += float(m.group(1)) * _POINTS[(m.group(2) or "px").lower()]
+        if _RIGHT.search(style) or (el.get("align") or "").lower() == "right":
+            points += _RIGHT_SET
     raw = td.text_content()
     leading = len(raw) - len(raw.lstrip("\u00a0 "))
     return int(points // 5) + leading

@@ -1799,3 +1799,30 @@ def test_a_table_whose_only_figures_are_years_holds_no_facts_and_is_reported():
     assert [(d.location.line, d.message) for d in doc.diagnostics
             if d.code == "table-not-read"] == [
         (3, "lines 3-13: its only figures are years (1989...): read as no table of facts")]
+
+
+def test_a_subtotal_as_deep_as_its_heading_is_the_heading_s():
+    # Shaped after a bank's loans table (checked by hand): "Subtotal" set as deep as
+    # "1-4 Mortgage" totals the rows under it (151,720 + 24,268 - 53,186 = 122,802); the
+    # rows after it stand under no heading. Before, the subtotal had none, and a
+    # table's several "Subtotal" rows could not be told apart.
+    text = """\
+                             September 30,       June 30,
+LOANS (in 000s)                  2006             2006
+- -------------------------------------------------------
+1-4 Mortgage
+  1-4 Family                $  151,720        $  147,173
+  1-4 Family construction       24,268            23,236
+  Participations sold          (53,186)          (54,889)
+                            ----------        ----------
+Subtotal                       122,802           115,520
+
+Multi family residential        68,093            70,823
+"""
+    facts = [f for f in read_text(text, "x.txt").facts if f.period.end.month == 9]
+    assert [(f.label, f.heading, f.printed) for f in facts] == [
+        ("1-4 Family", "1-4 Mortgage", "151,720"),
+        ("1-4 Family construction", "1-4 Mortgage", "24,268"),
+        ("Participations sold", "1-4 Mortgage", "(53,186)"),
+        ("Subtotal", "1-4 Mortgage", "122,802"),
+        ("Multi family residential", None, "68,093")]

@@ -66,6 +66,7 @@ _OPEN_ENDED = re.compile(r"(?i)\b(?:of|and|for|in|on|to|the|from)$")
 _IN_PARENTHESES = re.compile(r"\((?:[^()]|\([^()]*\))*\)")
 # a row that totals its heading's rows
 _TOTAL_ROW = re.compile(r"(?i)total\b")
+_TOTAL_ALONE = re.compile(r"(?i)(?:sub-?)?total:?")  # "Subtotal", named by nothing else
 
 
 def _closes(label: str, heading: str) -> bool:
@@ -666,7 +667,10 @@ class _TableReader:
                         group, group_indent, parent = parent, parent_indent, None
                     else:
                         member_indent = indent
-                elif indent < member_indent:  # the group ends: its parent's rows go on
+                elif indent < member_indent and not (
+                        indent >= group_indent and _TOTAL_ALONE.fullmatch(stripped)):
+                    # the group ends: its parent's rows go on (but for a total named by
+                    # no more than "Total" or "Subtotal" as deep as the heading: its own)
                     group, group_indent, member_indent, parent = (parent, parent_indent, None,
                                                                   None)
             label, marks = labels.split_footnotes(" ".join(stripped.split()))

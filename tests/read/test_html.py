@@ -1426,3 +1426,20 @@ def test_labels_set_flush_right_are_parts_of_the_row_above():
         ("Research and development", "Restructuring cost", "995"),
         ("General and administrative", "Restructuring cost", "1,214"),
         ("Total", None, "11,209")]
+
+
+def test_a_share_of_net_revenues_beside_a_dated_amount_is_of_its_date():
+    # Shaped after a toy maker's statement of operations (checked by hand): "% Net
+    # Revenues" beside each quarter is that quarter's ratio (262,694 / 1,105,570 = 23.8%);
+    # "Net" names the revenues, no change between the quarters
+    html = """<html><body><p>(Thousands of Dollars)</p><table>
+<tr><td></td><td colspan="4">Quarter Ended</td></tr>
+<tr><td></td><td>March 29, 2020</td><td>% Net Revenues</td><td>March 31, 2019</td>
+    <td>% Net Revenues</td></tr>
+<tr><td>Net Revenues</td><td>1,105,570</td><td>100.0%</td><td>732,510</td><td>100.0%</td></tr>
+<tr><td>Cost of Sales</td><td>262,694</td><td>23.8%</td><td>259,987</td><td>35.5%</td></tr>
+</table></body></html>"""
+    doc = read_text(html, "ops.htm")
+    share = [f for f in doc.facts if f.label == "Cost of Sales" and f.unit == "%"]
+    assert [(f.printed, f.period.end) for f in share] == [
+        ("23.8%", date(2020, 3, 29)), ("35.5%", date(2019, 3, 31))]

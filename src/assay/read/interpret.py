@@ -496,7 +496,7 @@ class _TableReader:
             # a share of the total beside a dated amount ("112,424  13%") is of its date
             if (k > 0 and self._periods[k] is None and self._periods[k - 1] is not None
                     and k - 1 not in shares
-                    and not _CHANGE_WORDS.search(self.table.columns[k].header)):
+                    and _share_named(self.table.columns[k].header)):
                 self._periods[k] = self._periods[k - 1]
         used, rows = self.used, self.table.rows
         is_grid = self.table.kind == "grid"
@@ -1347,6 +1347,7 @@ _AS_OF_LATEST = re.compile(r"(?i)\bto date\b|\bexpected\b|\bremaining\b")
 _FULL_DATE = re.compile(r"\b[A-Z][a-z]+\.?\s+\d{1,2},?\s+(?:19|20)\d\d\b")  # "January 29, 2023"
 _CHANGES = (r"(?i)\bchange|\bincrease|\bdecrease|\bvariance|\bdifference|\binc\b|\bdec\b"
             r"|\bvar\b|\bgrowth\b")
+_CHANGED = re.compile(_CHANGES)
 _CHANGE_WORDS = re.compile(_CHANGES + r"|\bnet\b")
 _CHANGE_COLUMN = re.compile(_CHANGE_WORDS.pattern + "|%")
 # the words of a column of changes' header ("Net Revenues" over one is none of them)
@@ -1463,6 +1464,16 @@ def _part_named(label: str, at: int) -> str:
     if part == 0:
         return label
     return f"{label[:cuts[1]].strip()}: {label[cuts[part] + 1:cuts[part + 1]].strip()}"
+
+
+def _share_named(header: str) -> bool:
+    """Whether a column of percentages beside a dated column is a share of its figures,
+    by its header: no word of change ("Net" is one, as in "Net Revenues" over a column
+    of changes with no name of its own), but for a header that names the percentage
+    itself ("% Net Revenues")."""
+    if "%" in header or "percent" in header.lower():
+        return not _CHANGED.search(header)
+    return not _CHANGE_WORDS.search(header)
 
 
 def _instant(period: Period | None, balance: str) -> Period | None:

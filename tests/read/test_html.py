@@ -1443,3 +1443,27 @@ def test_a_share_of_net_revenues_beside_a_dated_amount_is_of_its_date():
     share = [f for f in doc.facts if f.label == "Cost of Sales" and f.unit == "%"]
     assert [(f.printed, f.period.end) for f in share] == [
         ("23.8%", date(2020, 3, 29)), ("35.5%", date(2019, 3, 31))]
+
+
+def test_balances_named_after_a_sign_word_or_as_ratios_of_balances_are_instants():
+    # Shaped after a bank's selected data "As of and for the three months ended" (checked
+    # by hand): goodwill deducted from equity ("Less: ..."), the equity-to-assets ratio
+    # and a net cash position are balances at the quarter's end; the income and the
+    # minority's share deducted from it stay the quarter's
+    html = """<html><body><p>(in thousands)</p><table>
+<tr><td></td><td>As of and for the three months ended March 31, 2020</td></tr>
+<tr><td>Net income</td><td>12,000</td></tr>
+<tr><td>Less: noncontrolling interest</td><td>(500)</td></tr>
+<tr><td>Total shareholders' equity</td><td>1,000,000</td></tr>
+<tr><td>Less: goodwill and other intangible assets, net</td><td>(597,488)</td></tr>
+<tr><td>Equity-to-assets ratio</td><td>9.61%</td></tr>
+<tr><td>Net cash position</td><td>418,763</td></tr>
+</table></body></html>"""
+    doc = read_text(html, "bank.htm")
+    quarter = Period.months_ended(3, date(2020, 3, 31))
+    at_end = Period.instant(date(2020, 3, 31))
+    assert [(f.label, f.period) for f in doc.facts] == [
+        ("Net income", quarter), ("Less: noncontrolling interest", quarter),
+        ("Total shareholders' equity", at_end),
+        ("Less: goodwill and other intangible assets, net", at_end),
+        ("Equity-to-assets ratio", at_end), ("Net cash position", at_end)]

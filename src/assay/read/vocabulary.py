@@ -52,8 +52,17 @@ class Vocabulary:
         """``"end"`` for a row of balances at a period's end, ``"begin"`` for one at its
         beginning, ``"items"`` for a row that names a balance, ``"accounts"`` for one that
         names an account (a balance, or a flow among income and cash flows), None for any
-        other row."""
-        return _first(self.balances, label)
+        other row. A sign word before the name is no part of it ("Less: goodwill"), but
+        a deduction named as a minority's interest alone may be its share of earnings as
+        well as of equity: it is none."""
+        bare = _SIGN_WORD.sub("", label, count=1)
+        found = _first(self.balances, bare)
+        return None if found == "mezzanine" and bare != label else found
+
+
+# a word that says how a row counts in a sum, before its name: "Less:", "Plus -", "Add"
+_SIGN_WORD = re.compile(r"^\s*(?:less|plus|add|deduct|minus)\b\s*[:\-\u2013\u2014]?\s*",
+                        re.IGNORECASE)
 
 
 def _first(patterns: tuple[tuple[str, re.Pattern[str]], ...], text: str) -> str | None:

@@ -1826,3 +1826,20 @@ Multi family residential        68,093            70,823
         ("Participations sold", "1-4 Mortgage", "(53,186)"),
         ("Subtotal", "1-4 Mortgage", "122,802"),
         ("Multi family residential", None, "68,093")]
+
+
+def test_unit_sales_are_counted_not_dollars():
+    # Shaped after a computer maker's 10-Q (checked by hand): "CPU unit sales" of 827,000
+    # in a table of "dollars in millions" are units sold, not $827 billion
+    text = """\
+(dollars in millions)
+                               Three Months Ended
+                             3/27/99      3/27/98
+                             -------      -------
+Net sales                     $1,530       $1,405
+CPU unit sales               827,000      650,000
+"""
+    facts = read_text(text, "x.txt").facts
+    assert [(f.label, f.unit, f.value) for f in facts if f.period.end.year == 1999] == [
+        ("Net sales", "USD", Decimal(1_530_000_000)),
+        ("CPU unit sales", "count", Decimal(827_000))]

@@ -96,7 +96,7 @@ _PERCENT_WORDS = re.compile(r"\((?:in )?%\)|\bpercent(?:age)?\b|\b(?:tax|interes
 # "Number of stores" are counts)
 _COUNTED = re.compile(r"^number of\b|^(?:(?!\b(?:to|from|for|with|by|on|in|of|at|per)\b)"
                       r".)*\b(?:employees|stores|locations|branches|offices|customers"
-                      r"|subscribers|headcount)\b")
+                      r"|subscribers|headcount|unit sales|units (?:sold|shipped))\b")
 _SAID_SCALE = re.compile(r"\((?:in )?(thousands|millions|000'?s?)\)")  # "(000)", "(in 000s)"
 _PRODUCED = re.compile(rf"^({_METALS}) (produced|- ounces|- tons)$")
 _PRICE = re.compile(rf"^({_METALS}) - (london|lme|comex)")

@@ -1467,3 +1467,25 @@ def test_balances_named_after_a_sign_word_or_as_ratios_of_balances_are_instants(
         ("Total shareholders' equity", at_end),
         ("Less: goodwill and other intangible assets, net", at_end),
         ("Equity-to-assets ratio", at_end), ("Net cash position", at_end)]
+
+
+def test_named_columns_of_a_quarter_and_of_its_end_each_keep_their_name():
+    # Shaped after a bank's allowance table (checked by hand): "Reserve Build for the
+    # Quarter Ended March 31, 2020" is the quarter's build, a duration, named beside the
+    # balances at its end that only their names tell apart; the adoption's impact on
+    # January 1 keeps its name too. A change "Inc/(Dec) vs. Q1 '19" names no period.
+    html = """<html><body><p>(dollars in thousands)</p><table>
+<tr><td></td><td>Recorded Investment in Loans</td><td>CECL Adoption Impact</td>
+    <td>Reserve Build(1) for the Quarter Ended</td><td>Total ACL</td>
+    <td>Inc/(Dec) vs. Q1 '19 %</td></tr>
+<tr><td></td><td>March 31,</td><td>January 1,</td><td>March 31,</td><td>March 31,</td><td></td></tr>
+<tr><td></td><td>2020</td><td>2020</td><td>2020</td><td>2020</td><td></td></tr>
+<tr><td>Credit cards</td><td>4,151</td><td>33</td><td>327</td><td>415</td><td>(5)</td></tr>
+</table></body></html>"""
+    doc = read_text(html, "acl.htm")
+    assert [(f.printed, f.dim("member"), str(f.period)) for f in doc.facts] == [
+        ("4,151", "Recorded Investment in Loans", "2020-03-31"),
+        ("33", "CECL Adoption Impact", "2020-01-01"),
+        ("327", "Reserve Build", "2020Q1"),
+        ("415", "Total ACL", "2020-03-31"),
+        ("(5)", "Inc/(Dec) vs. Q1 '19 %", "None")]

@@ -233,7 +233,8 @@ _RULE_RUN = re.compile(r"[-=_]{3,}")
 _WORD = re.compile(r"\S+")
 # a stub or subtitle over several periods ("For the three years ended December 31, 1993"):
 # it dates no column that names no year of its own
-_CHANGE = re.compile(r"(?i)\bchange\b|\bvariance\b|^%$|^\$$|\bincrease\b|\bdecrease\b")
+_CHANGE = re.compile(r"(?i)\bchange\b|\bvariance\b|^%$|^\$$|\bincrease\b|\bdecrease\b"
+                     r"|\binc\.?\s*/\s*\(?dec\b|\bvs\.?(?=\s)")  # "Inc/(Dec) vs. Q1 '19"
 _SEVERAL_PERIODS = re.compile(r"(?i)\b(?:two|three|four|five|\d)\s+(?:fiscal\s+)?years\b"
                               r"|\byears\s+end(?:ed|ing)\b|\bperiods\s+end(?:ed|ing)\b")
 _POINT_KINDS = frozenset({"date", "year", "quarter"})
@@ -419,8 +420,10 @@ def periods_of_columns(phrases: list[list[str]], stub: list[str],
     n = len(phrases)
     texts = [" ".join(t) for t in phrases]
     # the phrases that may name periods: not a name with a year in it ("1988 Employee
-    # Stock Ownership Plan")
-    dated = [[t for t in column if not _names_a_thing(t)] for column in phrases]
+    # Stock Ownership Plan"); a name with none may say its period ("Reserve Build for the
+    # Quarter Ended")
+    dated = [[t for t in column if not (_names_a_thing(t) and _YEAR_IN.search(t))]
+             for column in phrases]
     stub_text = " ".join([subtitle, *stub])
     stub_items = header_items(stub_text) if stub or subtitle else ()
     own = [header_items(" ".join(t)) for t in dated]
@@ -438,6 +441,9 @@ def periods_of_columns(phrases: list[list[str]], stub: list[str],
     periods = [None if column and _CHANGE.search(column[-1]) else p
                for p, column in zip(periods, phrases, strict=True)]
     return periods, texts, " ".join(stub)
+
+
+_YEAR_IN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 def _names_a_thing(phrase: str) -> bool:

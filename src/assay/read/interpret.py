@@ -1607,6 +1607,13 @@ def _members(periods: Sequence[Period | None], texts: Sequence[str],
             for k, name in zip(ks, names, strict=True):
                 own = bool(name) and names.count(name) == 1
                 out[k] = (("member", name),) if own else (("column", str(k + 1)),)
+    if any(dim[0][0] == "member" for dim in out if dim):
+        # where columns are told apart by their names, a column of a period of its own
+        # keeps its name too ("Reserve Build for the Quarter" beside "Total ACL" and
+        # "Recorded Investment" at the quarter's end)
+        for ks in groups.values():
+            if len(ks) == 1 and (name := _member_words(texts[ks[0]])):
+                out[ks[0]] = (("member", name),)
     for k, p in enumerate(periods):  # a column of changes between periods ("% Change",
         if p is None and not out[k]:  # "Three Month Change") says so, in its words
             name = " ".join(texts[k].split())

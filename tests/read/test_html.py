@@ -1489,3 +1489,43 @@ def test_named_columns_of_a_quarter_and_of_its_end_each_keep_their_name():
         ("327", "Reserve Build", "2020Q1"),
         ("415", "Total ACL", "2020-03-31"),
         ("(5)", "Inc/(Dec) vs. Q1 '19 %", "None")]
+
+
+def test_guidance_cells_that_print_their_own_scale_word_stand_in_their_columns():
+    # Shaped after a software maker's guidance table (checked by hand): "$995 - $1,000
+    # million" and "$781 million" are figures of their columns, the quarter ended June
+    # 30, 2020 and 2019, not words of the row's label; "27% - 28%" under "Growth Rates"
+    # is a change between them, of no period
+    html = """<html><body><table>
+<tr><td></td><td colspan="3">Three Months Ended</td><td></td></tr>
+<tr><td></td><td>June 30, 2020</td><td></td><td>June 30, 2019</td><td>Growth Rates</td></tr>
+<tr><td>GAAP subscription revenues</td><td>$995 - $1,000 million</td><td></td>
+    <td>$781 million</td><td>27% - 28%</td></tr>
+</table></body></html>"""
+    doc = read_text(html, "guidance.htm")
+    q2 = Period.months_ended(3, date(2020, 6, 30))
+    q2_before = Period.months_ended(3, date(2019, 6, 30))
+    assert [(f.label, f.value, f.period, f.dim("bound")) for f in doc.facts] == [
+        ("GAAP subscription revenues", Decimal(995_000_000), q2, "low"),
+        ("GAAP subscription revenues", Decimal(1_000_000_000), q2, "high"),
+        ("GAAP subscription revenues", Decimal(781_000_000), q2_before, None),
+        ("GAAP subscription revenues", Decimal(27), None, "low"),
+        ("GAAP subscription revenues", Decimal(28), None, "high")]
+
+
+def test_a_guidance_table_of_ranges_is_read_in_its_rows_units_and_its_year():
+    # Shaped after a release's guidance table (checked by hand): "Fiscal 2020 Guidance"
+    # names the year; "Revenue (million)" scales its range to $2,350-2,450 million, and
+    # the range of "Adjusted Diluted EPS" is dollars per share, unscaled
+    html = """<html><body><table>
+<tr><td>Measure</td><td>Fiscal 2020 Guidance</td></tr>
+<tr><td>Revenue (million)</td><td>$2,350 - $2,450</td></tr>
+<tr><td>Adjusted Diluted EPS*</td><td>$2.95 - $3.07</td></tr>
+</table></body></html>"""
+    doc = read_text(html, "outlook.htm")
+    year = Period(end=date(2020, 12, 31), start=date(2020, 1, 1))
+    assert [(f.value, f.unit, f.period, f.dim("bound")) for f in doc.facts] == [
+        (Decimal(2_350_000_000), "USD", year, "low"),
+        (Decimal(2_450_000_000), "USD", year, "high"),
+        (Decimal("2.95"), "USD/share", year, "low"),
+        (Decimal("3.07"), "USD/share", year, "high")]

@@ -53,7 +53,8 @@ _COLUMN_WORDS = frozenset({"-", "change", "changes", "%", "percent", "increase",
                            "var.", "favorable", "(unfavorable)", "%change", "pct.",
                            "unaudited", "(unaudited)", "audited", "(audited)", "restated",
                            "(restated)", "as", "reported", "actual", "pro", "forma",
-                           "(note", "note"})
+                           "(note", "note", "guidance", "outlook", "forecast", "estimate",
+                           "estimates", "expected", "range"})
 # the names of columns of changes, which may stand among a header's period words
 _CHANGE_WORDS = frozenset({"change", "changes", "variance", "increase", "decrease",
                            "(decrease)", "increase/(decrease)", "%", "percent", "%change"})

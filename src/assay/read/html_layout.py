@@ -51,7 +51,11 @@ _SUP_MARK = re.compile(r"\(?(?:\d{1,2}|[a-zA-Z]|\*{1,3})\)?")  # "3", "(a)", "*"
 _FIGURE_PART = re.compile(r"[^A-Za-z%]*(?:\d|[—–-])[^A-Za-z%]*")
 # a cell of two figures, a range: "0.1%-1.6%", "$4,125 - $4,145", "—%-4.6%"
 _YEARS = re.compile(r"\s*(?:19|20)\d\d\s*[-–]\s*(?:(?:19|20)?\d\d)\s*")  # "2019-2020", "2019-20"
-_RANGE = re.compile(r"\$?\s?(?:[\d,.]*\d|[—–-])\s?%?\s?[-–]\s?\$?\s?[\d,.]*\d\s?%?")
+# a range or a figure scaled by its own word: "$995 - $1,000 million", "$781 million"
+_SCALED = re.compile(r"(?:\$?\s?\(?[\d,.]*\d\)?\s?[-–]\s?)?\$?\s?\(?[\d,.]*\d\)?"
+                     r"\s(?:thousand|million|billion)s?")
+_RANGE = re.compile(r"\$?\s?(?:[\d,.]*\d|[—–-])\s?%?\s?[-–]\s?\$?\s?[\d,.]*\d\s?%?|"
+                    + _SCALED.pattern)
 _NIL = frozenset({"\u2014", "\u2013", "\u2012"})  # dashes standing for nil
 _TITLE_BLOCKS = 4  # paragraphs above a table read as its title block
 # a page's running footer or header: "Example Corp. | Q2 2025 Form 10-Q | 7", "- 12 -"
@@ -288,7 +292,10 @@ def _grids(table: etree._Element, ordinal: int, path: str, offset: int, scope: s
                    or t.col > 0 and _RANGE.fullmatch(t.text) and not _YEARS.fullmatch(t.text)
                    for t, f in row)]
     shown = [t.text for k in data for t, f in figures[k]
-             if f is not None and not f.nil and not _year(f)]
+             if f is not None and not f.nil and not _year(f)
+             or f is None and t.col > 0 and (_SCALED.fullmatch(t.text) or _RANGE.fullmatch(
+                 t.text) and any(c in t.text for c in "$%,."))]  # (not "001-12345", a
+    # file number)
     if not shown:
         return []
     if len(shown) == 1:  # (a cover page's zip code, a figure set in a layout table)

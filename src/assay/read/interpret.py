@@ -1129,14 +1129,22 @@ class _TableReader:
         bounds = _bounds(text, [w.text for w in words])
         member = self._members[k] if self._members and k < len(self._members) else ()
         for n, w in enumerate(words):
-            # (dollars in cents in a table of thousands are a price per share or per
-            # unit, "$ 7.95 - $41.80", as in a row of them: not scaled)
-            scale = (w.said_scale if w.said_scale is not None
-                     else self.note.scale_of(w.kind) if w.kind == "dollars"
-                     and w.decimals < 2 else 0)
+            # dollars are the row's: a price per share or per unit where its label says
+            # so ("Adjusted Diluted EPS" | "$2.95 - $3.07"), else in its scale ("Revenue
+            # (million)" | "$2,350 - $2,450"); but dollars in cents in a table of
+            # thousands are a price per share or per unit, "$ 7.95 - $41.80": not scaled
+            unit = w.unit
+            if w.said_scale is not None:
+                scale = w.said_scale
+            elif w.kind == "dollars" and meaning.unit.startswith(u.USD + "/"):
+                unit, scale = meaning.unit, 0
+            elif w.kind == "dollars" and w.decimals < 2:
+                scale = meaning.scale if meaning.unit == u.USD else self.note.scale_of(w.kind)
+            else:
+                scale = 0
             dims = (*member, ("bound", bounds[n])) if bounds else ()
             self.ctx.facts.append(Fact(
-                f"{self._id_prefix}{row.index}x{k}_{n}", w.number * _POWERS[scale], w.unit,
+                f"{self._id_prefix}{row.index}x{k}_{n}", w.number * _POWERS[scale], unit,
                 row.label, period, meaning.entity, w.decimals - scale, scale, None, None,
                 dims, self.table.title, row.section, row.footnotes, w.text, False, place,
                 None, k, row.index, _heading(row)))

@@ -97,7 +97,7 @@ _PERCENT_WORDS = re.compile(r"\((?:in )?%\)|\bpercent(?:age)?\b|\b(?:tax|interes
 _COUNTED = re.compile(r"^number of\b|^(?:(?!\b(?:to|from|for|with|by|on|in|of|at|per)\b)"
                       r".)*\b(?:employees|stores|locations|branches|offices|customers"
                       r"|subscribers|headcount|unit sales|units (?:sold|shipped))\b")
-_SAID_SCALE = re.compile(r"\((?:in )?(thousands|millions|000'?s?)\)")  # "(000)", "(in 000s)"
+_SAID_SCALE = re.compile(r"\((?:in )?(thousands?|millions?|000'?s?)\)")  # "(000)", "(million)"
 _PRODUCED = re.compile(rf"^({_METALS}) (produced|- ounces|- tons)$")
 _PRICE = re.compile(rf"^({_METALS}) - (london|lme|comex)")
 _DIVIDED = re.compile(rf"^divided by ({_METALS}) ounces produced$")
@@ -274,7 +274,7 @@ def _said_scale(low: str) -> int:
     """The scale a label says of itself: ``(in thousands)``, ``(000)``, ``(in
     millions)``; or 0."""
     m = _SAID_SCALE.search(low)
-    return 0 if m is None else 6 if m.group(1) == "millions" else 3
+    return 0 if m is None else 6 if m.group(1).startswith("million") else 3
 
 
 def normalise(label: str) -> str:

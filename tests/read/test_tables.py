@@ -1843,3 +1843,24 @@ CPU unit sales               827,000      650,000
     assert [(f.label, f.unit, f.value) for f in facts if f.period.end.year == 1999] == [
         ("Net sales", "USD", Decimal(1_530_000_000)),
         ("CPU unit sales", "count", Decimal(827_000))]
+
+
+def test_header_words_hyphenated_over_lines_are_made_whole():
+    # Shaped after a 10-K's statement of shareholders' equity (checked by hand): the
+    # column "Accu- / mulated / Trans- / lation / Adjust- / ment" is "Accumulated
+    # Translation Adjustment"
+    text = """\
+                            (in thousands)
+                   Common    Accu-
+                   Stock    mulated
+                   Amount   Trans-
+                            lation
+                            Adjust-
+                             ment
+                   ------   -------
+Balance            10,000     (500)
+Net change          1,000       200
+"""
+    facts = read_text(text, "x.txt").facts
+    assert [f.dim("member") for f in facts[:2]] == [
+        "Common Stock Amount", "Accumulated Translation Adjustment"]

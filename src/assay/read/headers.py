@@ -419,6 +419,7 @@ def periods_of_columns(phrases: list[list[str]], stub: list[str],
     """The period of each column from the header phrases over it (top to bottom) and the
     stub's (see :func:`assign_periods`); also each column's header text and the stub's."""
     n = len(phrases)
+    phrases = [_unbroken(column) for column in phrases]
     texts = [" ".join(t) for t in phrases]
     # the phrases that may name periods: not a name with a year in it ("1988 Employee
     # Stock Ownership Plan"); a name with none may say its period ("Reserve Build for the
@@ -444,6 +445,19 @@ def periods_of_columns(phrases: list[list[str]], stub: list[str],
     return periods, texts, " ".join(stub)
 
 
+def _unbroken(column: list[str]) -> list[str]:
+    """A column's header phrases with a word hyphenated over two lines made whole again
+    ("Septem-" over "ber 30," is "September 30,")."""
+    out: list[str] = []
+    for phrase in column:
+        if out and _BROKEN.search(out[-1]) and phrase[:1].islower():
+            out[-1] = out[-1][:-1] + phrase
+        else:
+            out.append(phrase)
+    return out
+
+
+_BROKEN = re.compile(r"[A-Za-z]-$")
 _YEAR_IN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 

@@ -1864,3 +1864,43 @@ Net change          1,000       200
     facts = read_text(text, "x.txt").facts
     assert [f.dim("member") for f in facts[:2]] == [
         "Common Stock Amount", "Accumulated Translation Adjustment"]
+
+
+def test_an_options_table_s_columns_name_their_units():
+    # Shaped after a broker's note on stock options (checked by hand): the options
+    # outstanding and exercisable are counts, their average life in years, their prices
+    # per share; "(YEARS)" is a unit, no scale note
+    text = """\
+           RANGE OF                              AVERAGE    AVERAGE
+           EXERCISE                 NUMBER        LIFE      EXERCISE      NUMBER
+            PRICES                OUTSTANDING    (YEARS)     PRICE      EXERCISABLE
+           --------               -----------    -------    --------    -----------
+<S>                               <C>            <C>        <C>         <C>
+$4.25 to $5.88................      234,500       6.71       $4.91        200,000
+$5.98 to $5.98................      119,500       1.22        5.98         20,000
+"""
+    facts = [f for f in read_text(text, "x.txt").facts if f.printed in (
+        "234,500", "6.71", "4.91", "200,000")]
+    assert [(f.printed, f.unit, f.value) for f in facts] == [
+        ("234,500", "count", Decimal(234500)), ("6.71", "years", Decimal("6.71")),
+        ("4.91", "USD/share", Decimal("4.91")), ("200,000", "count", Decimal(200000))]
+
+
+def test_shares_covered_by_option_are_shares():
+    # Shaped after a plan's schedule of grants (checked by hand): a title naming
+    # employees does not make the column of shares under option a count of employees
+    text = """\
+      EMPLOYEES DESIGNATED TO RECEIVE INITIAL OPTION GRANTS
+
+<TABLE>
+<CAPTION>
+EMPLOYEE                                                      SHARES COVERED BY OPTION
+- --------                                                      ------------------------
+<S>                                                           <C>
+A. Smith....................................................          357,143
+B. Jones....................................................          457,143
+</TABLE>
+"""
+    facts = read_text(text, "x.txt").facts
+    assert [(f.label, f.unit, f.value) for f in facts] == [
+        ("A. Smith", "shares", Decimal(357143)), ("B. Jones", "shares", Decimal(457143))]

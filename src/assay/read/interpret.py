@@ -1392,7 +1392,9 @@ def _contents_columns(rows: Sequence[GridRow]) -> frozenset[int]:
     return frozenset(out)
 # "% Change", "Percent of sales", "Reported % Inc (Dec)"
 _PERCENT_COLUMN = re.compile(r"^%|^percent(?:age)?\b|\s%(?=\s|$)", re.IGNORECASE)
-_COUNT_COLUMN = re.compile(r"(?i)quantity|number|count|#|no\.")
+# ("Number Outstanding", "Number Exercisable": of options)
+_COUNT_COLUMN = re.compile(r"(?i)(?:quantity|number|count|#|no\.)(?: outstanding| exercisable)?")
+_TIME_SAID = re.compile(r"(?i)\((years|months|days)\)")
 # a span of time per item, never a sum: "Months To Roll", "Average Months", "Days
 # Outstanding", "Remaining Years", "Maturity Years"
 _TIME_COLUMN = re.compile(r"(?i)(?:(?:weighted\s+)?average\s+)?(?:remaining\s+)?"
@@ -1400,7 +1402,8 @@ _TIME_COLUMN = re.compile(r"(?i)(?:(?:weighted\s+)?average\s+)?(?:remaining\s+)?
                           r"(?:\s+(?:to|until)\s+\w+|\s+outstanding)?")
 _TIME_UNITS = {"months": u.MONTHS, "years": u.YEARS, "days": u.DAYS}
 # a column that counts shares: "Shares", "Common Stock Shares", "Number of Shares"
-_SHARES_COLUMN = re.compile(r"(?i)(?:[\w-]+ ){0,2}shares(?: outstanding| issued)?")
+_SHARES_COLUMN = re.compile(r"(?i)(?:[\w-]+ ){0,2}shares(?: outstanding| issued"
+                            r"| covered by options?| under options?| granted)?")
 _ANY_PARENTHESES = re.compile(r"\([^)]*\)")
 _PERIOD_FILLER = frozenset({"for", "the", "ended", "ending", "as", "of", "at", "and", "",
                             "unaudited", "(unaudited)"})
@@ -1795,6 +1798,9 @@ def _percent_blocks(rows: Sequence[GridRow]) -> frozenset[tuple[int, int]]:
 def _unit_named(header: str, note: labels.ScaleNote) -> labels.RowUnit | None:
     """The unit a column's header names ("EPS", "Shares Outstanding", "Ounces"), or None
     when it names none but dollars."""
+    said = _TIME_SAID.search(header)  # "Average Life (Years)"
+    if said:
+        return labels.RowUnit(_TIME_UNITS[said.group(1).lower()], 0)
     header = _PARENTHESES.sub("", header)  # a note's "(in millions, except per share)"
     if not header.strip():
         return None

@@ -1529,3 +1529,22 @@ def test_a_guidance_table_of_ranges_is_read_in_its_rows_units_and_its_year():
         (Decimal(2_450_000_000), "USD", year, "high"),
         (Decimal("2.95"), "USD/share", year, "low"),
         (Decimal("3.07"), "USD/share", year, "high")]
+
+
+def test_undated_columns_between_dated_balances_keep_their_names():
+    # Shaped after a bank's allowance roll-forward (checked by hand): the adoption's
+    # impact and the quarter's reserve build stand between the dated balances and name
+    # no period; their names tell what 13,618 and 6,916 are
+    html = """<html><body><p>(in thousands)</p><table>
+<tr><td></td><td>December 31,</td><td>CECL Adoption</td><td>January 1,</td><td>Reserve</td>
+    <td>March 31,</td></tr>
+<tr><td>Allowance for Credit Loss</td><td>2019</td><td>Impact</td><td>2020</td><td>Build</td>
+    <td>2020</td></tr>
+<tr><td>Commercial</td><td>11,996</td><td>13,618</td><td>25,614</td><td>6,916</td>
+    <td>32,550</td></tr>
+</table></body></html>"""
+    doc = read_text(html, "acl.htm")
+    assert [(f.printed, f.dim("member"), str(f.period)) for f in doc.facts] == [
+        ("11,996", None, "2019-12-31"), ("13,618", "CECL Adoption Impact", "None"),
+        ("25,614", None, "2020-01-01"), ("6,916", "Reserve Build", "None"),
+        ("32,550", None, "2020-03-31")]

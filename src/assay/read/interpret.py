@@ -1625,11 +1625,17 @@ def _members(periods: Sequence[Period | None], texts: Sequence[str],
         for ks in groups.values():
             if len(ks) == 1 and (name := _member_words(texts[ks[0]])):
                 out[ks[0]] = (("member", name),)
+    # the words of the dated columns' headers ("Net Revenues" over its quarters)
+    shared = {_member_words(texts[k]) for k, p in enumerate(periods) if p is not None}
     for k, p in enumerate(periods):  # a column of changes between periods ("% Change",
-        if p is None and not out[k]:  # "Three Month Change") says so, in its words
+        if p is None and not out[k]:  # "Three Month Change") says so, in its words; so
+            # does any other column of no period beside dated ones, by words of its own
+            # ("Reserve Build" between two balances)
             name = " ".join(texts[k].split())
             if name and _CHANGE_NAME.search(name):
                 out[k] = (("member", name),)
+            elif shared and (words := _member_words(texts[k])) and words not in shared:
+                out[k] = (("member", words),)
     return out
 
 

@@ -1904,3 +1904,27 @@ B. Jones....................................................          457,143
     facts = read_text(text, "x.txt").facts
     assert [(f.label, f.unit, f.value) for f in facts] == [
         ("A. Smith", "shares", Decimal(357143)), ("B. Jones", "shares", Decimal(457143))]
+
+
+def test_years_over_groups_of_named_columns_date_each_column_of_their_group():
+    # Shaped after a 10-K's table of financial instruments (checked by hand): "1994" and
+    # "1993" each stand over three named columns; the notional principal and the fair
+    # value are amounts at the year's end; the credit risk, the year's
+    text = """\
+<TABLE>                                                     (in millions)
+<CAPTION>
+                               1994                       1993
+                                               Credit                     Credit
+                            Notional   Fair    Risk     Notional   Fair    Risk
+                            Principal  Value   Amount   Principal  Value   Amount
+<S>                           <C>      <C>      <C>      <C>       <C>      <C>
+  Spot / Forward contracts  $2,385    $ (23)    $ 15    $ 2,114    $  6    $  19
+  Purchased options         $1,510    $   17    $ 21    $ 1,637    $ 28    $  33
+</TABLE>
+"""
+    facts = [f for f in read_text(text, "x.txt").facts if f.label == "Purchased options"]
+    assert [(f.printed, f.dim("member"), str(f.period)) for f in facts] == [
+        ("1,510", "Notional Principal", "1994-12-31"), ("17", "Fair Value", "1994-12-31"),
+        ("21", "Credit Risk Amount", "1994FY"),
+        ("1,637", "Notional Principal", "1993-12-31"), ("28", "Fair Value", "1993-12-31"),
+        ("33", "Credit Risk Amount", "1993FY")]

@@ -336,6 +336,12 @@ def assign_periods(lines: list[str], spans: list[tuple[float, float]],
                     best.setdefault(k, []).append((shares[k], j))
             else:
                 placed[j] = over
+        grouped = _date_groups(line_phrases, zones)
+        if grouped and _named_below(lines[i + 1:], zones) == n:
+            # each date over the group of columns under it, each column named below
+            best = {}
+            for j, ks in grouped.items():
+                placed[j] = ks
         for k, dates in best.items():
             dates.sort(reverse=True)
             if len(dates) > 1 and dates[0][0] < 2 * dates[1][0]:
@@ -361,6 +367,42 @@ def assign_periods(lines: list[str], spans: list[tuple[float, float]],
             if not any(_names_duration(t) for t in phrases[k]):
                 phrases[k].insert(0, alone[0][1])
     return periods_of_columns(phrases, stub, year_end, subtitle)
+
+
+def _date_groups(phrases: list[tuple[int, int, str]], zones: list[tuple[float, float]],
+                 ) -> dict[int, list[int]]:
+    """For a header line of dates or years alone over as many groups of two columns or
+    more ("1994" and "1993" each over "Notional Principal | Fair Value | Credit Risk
+    Amount"), each phrase's group: the columns of the group whose zones take the phrase's
+    middle, the groups being the columns parted evenly among the dates; {} for any
+    other line."""
+    n = len(zones)
+    dates = [(j, start, end) for j, (start, end, text) in enumerate(phrases)
+             if n and end > zones[0][0]]
+    m = len(dates)
+    if m < 2 or n % m or n // m < 2 or not all(
+            (items := header_items(phrases[j][2])) and all(
+                it.kind in _POINT_KINDS for it in items) for j, _, _ in dates):
+        return {}
+    size = n // m
+    out = {}
+    for g, (j, start, end) in enumerate(dates):
+        ks = list(range(g * size, (g + 1) * size))
+        if not zones[ks[0]][0] <= (start + end) / 2 < zones[ks[-1]][1]:
+            return {}
+        out[j] = ks
+    return out
+
+
+def _named_below(lines: list[str], zones: list[tuple[float, float]]) -> int:
+    """How many columns a phrase that names no period stands over, in ``lines``."""
+    named = set()
+    for line in lines:
+        for start, end, text in header_phrases(line):
+            if not header_items(text) and not _RULE_RUN.fullmatch(text):
+                named.update(k for k, (lo, hi) in enumerate(zones)
+                             if min(end, hi) - max(start, lo) >= 2)
+    return len(named)
 
 
 def _without_rules(phrases: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

@@ -485,7 +485,13 @@ class _TableReader:
 
     # -- body ---------------------------------------------------------------
     def read_body(self) -> None:
-        self._periods = [c.period for c in self.table.columns]
+        # a column of values at a moment ("Fair Value", "Carrying Amount", "Notional
+        # Principal") under a year holds them at the year's end
+        self._periods = [Period.instant(c.period.end) if c.period is not None
+                         and not c.period.is_instant and _AT_A_MOMENT.search(c.header)
+                         and not _OVER_THE_PERIOD.search(c.header)
+                         and not _CHANGE_WORDS.search(c.header) else c.period
+                         for c in self.table.columns]
         whole = bool(_AVERAGE_BALANCES.search(self.table.title))
         self._averaged_columns = [whole or bool(_OVER_THE_PERIOD.search(c.header))
                                   for c in self.table.columns]
@@ -1409,6 +1415,8 @@ _PERIOD_FILLER = frozenset({"for", "the", "ended", "ending", "as", "of", "at", "
                             "unaudited", "(unaudited)"})
 # a column of a balance over its period, not at its end: "Average Balance", "Maximum
 # Amount Outstanding During the Period"
+_AT_A_MOMENT = re.compile(r"(?i)\bfair\b.*\bvalue\b|\bcarrying (?:amount|value)\b"
+                          r"|\bnotional\b(?!.*\b(?:gains?|loss(?:es)?|adjust))")
 _OVER_THE_PERIOD = re.compile(r"(?i)\baverage\b|\bduring\b|\bmaximum\b")
 # what follows a comma inside a list or a figure: "2,771 and", "September 27, 1996", ", and"
 _LIST_GOES_ON = re.compile(r"\s*(?:\d|and\b|or\b)")

@@ -1928,3 +1928,23 @@ def test_years_over_groups_of_named_columns_date_each_column_of_their_group():
         ("21", "Credit Risk Amount", "1994FY"),
         ("1,637", "Notional Principal", "1993-12-31"), ("28", "Fair Value", "1993-12-31"),
         ("33", "Credit Risk Amount", "1993FY")]
+
+
+def test_a_caption_drawn_with_nil_dashes_is_a_heading_not_a_row_of_zeros():
+    # Shaped after a converted balance sheet (checked by hand): "Receivables:" prints "-"
+    # in each column as a filler; it heads the rows under it and states no nought
+    text = """\
+                                   (IN THOUSANDS)
+                                                     JULY 31,   JANUARY 31,
+                                                       2000        2000
+                                                     -------      -------
+         Receivables:                                      -            -
+         Accounts receivable, net                     13,895       16,193
+         Other receivables                             2,049        4,710
+         Goodwill                                         --           --
+"""
+    facts = [f for f in read_text(text, "x.txt").facts if f.period.end.month == 7]
+    assert [(f.label, f.heading, f.value) for f in facts] == [
+        ("Accounts receivable, net", "Receivables:", Decimal(13_895_000)),
+        ("Other receivables", "Receivables:", Decimal(2_049_000)),
+        ("Goodwill", "Receivables:", Decimal(0))]

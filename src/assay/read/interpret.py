@@ -635,9 +635,11 @@ class _TableReader:
                                   f"'{self.table.title}': the row's figures are out of line "
                                   f"with the table's columns", c.start)
                 label_end = line.figures[0].start - (1 if line.figures[0].dollar else 0)
-            elif not any(placed) and not line.worded:
+            elif (not any(placed) or _nil_caption(text, label_end, placed)) and not line.worded:
+                # (a caption whose columns print only nil dashes, "Receivables:  -  -",
+                # is a heading)
                 indent = indent_of(text)
-                stripped = text.strip()
+                stripped = text[:label_end].strip() if any(placed) else text.strip()
                 if pending and self._continues(pending[-1], stripped, indent):
                     pending[-1].lines.append(number)
                     pending[-1].text += " " + stripped
@@ -1483,6 +1485,13 @@ def _part_named(label: str, at: int) -> str:
     if part == 0:
         return label
     return f"{label[:cuts[1]].strip()}: {label[cuts[part] + 1:cuts[part + 1]].strip()}"
+
+
+def _nil_caption(text: str, label_end: int, placed: list[Cell | None]) -> bool:
+    """A row named as a heading is ("Receivables:") whose columns print nil dashes
+    only: the heading, drawn with fillers, of the rows under it."""
+    return (text[:label_end].rstrip().endswith(":")
+            and all(c is None or c.nil for c in placed))
 
 
 def _share_named(header: str) -> bool:

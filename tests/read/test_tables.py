@@ -1948,3 +1948,21 @@ def test_a_caption_drawn_with_nil_dashes_is_a_heading_not_a_row_of_zeros():
         ("Accounts receivable, net", "Receivables:", Decimal(13_895_000)),
         ("Other receivables", "Receivables:", Decimal(2_049_000)),
         ("Goodwill", "Receivables:", Decimal(0))]
+
+
+def test_shares_under_a_weighted_average_heading_are_shares():
+    # Shaped after a REIT's FFO table (checked by hand): "Common shares" under "Weighted
+    # average outstanding" count shares in the table's thousands, no dollars
+    text = """\
+                     (In thousands, except per share amounts)
+                                                  Three Months Ended
+                                                       March 31,
+                                                  2020          2019
+                                                 ------        ------
+Funds from operations                           $ 90,000      $ 80,000
+Weighted average outstanding:
+   Common shares                                  27,448        27,373
+"""
+    facts = [f for f in read_text(text, "x.txt").facts if f.label == "Common shares"]
+    assert [(f.unit, f.value) for f in facts] == [
+        ("shares", Decimal(27_448_000)), ("shares", Decimal(27_373_000))]

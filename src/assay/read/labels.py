@@ -51,6 +51,7 @@ def metal_in(text: str | None) -> str | None:
 _OUNCES = re.compile(r"\bounces\b|\(oz\.?\)")
 _TONS = re.compile(r"\btons\b")
 _SHARES = re.compile(r"\bshares\b")
+_WEIGHTED = re.compile(r"^weighted[- ]average\b(?!.*\b(?:price|rate|cost|value|life|term)\b)")
 _SHARE_COUNT = re.compile(r"\bshares\b.*\b(?:outstanding|used|issued)\b"
                           r"|^(?:effect of )?dilutive (?:[\w-]+ ){0,3}?"
                           r"(?:options|securities|awards|warrants|shares)\b"
@@ -247,6 +248,9 @@ def row_unit(label: str, group: str | None, note: ScaleNote) -> RowUnit:
         return RowUnit(u.OUNCES, note.scale_of("ounces"))
     if _TONS.search(low):
         return RowUnit(u.TONS, note.scale_of("tons"))
+    if _SHARES.search(low) and _WEIGHTED.search(grp):  # "Total common and dilutive
+        # shares" under "Weighted average outstanding"
+        return RowUnit(u.SHARES, said or note.scale_of("shares"))
     if grp and not _SHARES.search(low):  # "Earnings per share:" over "Basic", "Diluted"
         if _SHARE_COUNT.search(grp):
             return RowUnit(u.SHARES, _said_scale(grp) or note.scale_of("shares"))

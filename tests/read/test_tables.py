@@ -1966,3 +1966,29 @@ Weighted average outstanding:
     facts = [f for f in read_text(text, "x.txt").facts if f.label == "Common shares"]
     assert [(f.unit, f.value) for f in facts] == [
         ("shares", Decimal(27_448_000)), ("shares", Decimal(27_373_000))]
+
+
+def test_a_label_goes_on_after_a_semicolon_whatever_its_next_line_opens_with():
+    # Shaped after a bank's balance sheet (checked by hand): the common stock's caption
+    # wraps over lines set as deep as one another; a line ending in ";" ends no label,
+    # so "11,998,978," carries it on. Before, the caption broke there and its first
+    # lines became a heading over every row below.
+    text = """\
+                                              (in 000s)
+                                       December 31,    September 30,
+                                           2007            2007
+                                       ------------    -------------
+   Common stock, $1.00
+    par value; 30,000,000
+    shares authorized;
+    11,998,978 and
+    12,123,595 shares
+    outstanding                          $  11,999       $  12,124
+   Retained earnings                        64,318          63,000
+"""
+    facts = [f for f in read_text(text, "x.txt").facts if f.period.end.month == 12]
+    assert [(f.label, f.heading, f.printed) for f in facts if not f.source.col_start < 10][
+        -2:] == [
+        ("Common stock, $1.00 par value; 30,000,000 shares authorized; 11,998,978 and "
+         "12,123,595 shares outstanding", None, "11,999"),
+        ("Retained earnings", None, "64,318")]

@@ -140,15 +140,18 @@ def _heading(row: Row) -> str | None:
 
 def _figures_of_a_row(text: str, cells: list[Cell]) -> bool:
     """Whether a line's trailing figures are a row's, not words of its label: a lone
-    figure set off by one space ("the company's 29.73%"), a year or a note number ("Year
-    2000", "see Note 7"), a nil dash."""
+    figure set off by one space ("the company's 29.73%", "Common stock, $1.00"), a year
+    or a note number ("Year 2000", "see Note 7"), a nil dash."""
     figures = [c for c in cells if not c.nil]
     if not figures:
         return False
-    if len(figures) == 1 and not figures[0].dollar:
+    if len(figures) == 1:
         figure = figures[0]
-        if text[max(0, figure.start - 2):figure.start].strip():
+        at = figure.start - 1 if figure.dollar else figure.start  # (its "$", if any)
+        if text[max(0, at - 2):at].strip():
             return False  # one space or none before it: a word of the label
+        if figure.dollar:
+            return True
         digits = figure.text
         return "," in digits or not (digits.isdigit() and (
             len(digits) <= 2 or len(digits) == 4 and digits[:2] in ("19", "20")))

@@ -251,7 +251,7 @@ def continues(previous: str, prev_indent: int, line: str, indent: int) -> bool:
         # rest of a date or phrase cut after a comma or a joining word
         last_word = prev.split()[-1].lower() if prev.split() else ""
         return (first.islower() or first == "$" and not prev.endswith((".", ")"))
-                or prev.endswith(",") or last_word in _JOINERS)
+                or prev.endswith((",", ";")) or last_word in _JOINERS)
     if first.islower() or first in "($&":
         return True
     if prev.count("(") > prev.count(")"):  # an open parenthesis
@@ -261,6 +261,6 @@ def continues(previous: str, prev_indent: int, line: str, indent: int) -> bool:
     if indent == prev_indent + 1:  # the one-space hanging indent of a wrapped label
         return True
     last_word = prev.split()[-1].lower() if prev.split() else ""
-    if last_word in _JOINERS or prev.endswith(("-", ",")):
+    if last_word in _JOINERS or prev.endswith(("-", ",", ";")):
         return True
     return is_caps_heading(prev) and is_caps_heading(line)

@@ -1992,3 +1992,28 @@ def test_a_label_goes_on_after_a_semicolon_whatever_its_next_line_opens_with():
         ("Common stock, $1.00 par value; 30,000,000 shares authorized; 11,998,978 and "
          "12,123,595 shares outstanding", None, "11,999"),
         ("Retained earnings", None, "64,318")]
+
+
+def test_a_share_of_sales_under_a_row_of_amounts_is_that_row_s():
+    # Shaped after a 10-Q's results of operations (checked by hand): each "Percentage of
+    # net sales" is the share of the row above it (101 / 1,737 = 5.8% for research and
+    # development), which the fact's heading now says; "Percent of charge-offs to loans"
+    # names its own quantity and is no row's share
+    text = """\
+(Dollars in millions)
+                                  1997       1996
+                                -------    -------
+Net sales                       $ 1,737    $ 2,179
+Research and development        $   101    $   155
+  Percentage of net sales          5.8%       7.1%
+Selling, general and
+administrative                  $   307    $   364
+  Percentage of net sales         17.7%      16.7%
+Net charge-offs                      12         10
+Percent of charge-offs to loans    0.5%       0.4%
+"""
+    facts = [f for f in read_text(text, "x.txt").facts if f.period.end.year == 1997]
+    assert [(f.label, f.heading) for f in facts if f.unit == "%"] == [
+        ("Percentage of net sales", "Research and development"),
+        ("Percentage of net sales", "Selling, general and administrative"),
+        ("Percent of charge-offs to loans", None)]

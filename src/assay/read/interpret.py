@@ -695,6 +695,10 @@ class _TableReader:
             # positional, in the order of _ROW_FIELDS
             row = Row(len(rows), label, tuple(unit_lines),
                       (), indent, row_rule, None, section, group, marks, False, block, parent)
+            if (last_row is not None and last_row_is_previous and _SHARE_OF.match(label)
+                    and not _SHARE_OF.match(last_row.label)):
+                # "% of net sales" right under "Research and development": its share
+                row.group, row.parent = last_row.label, last_row.group
             rows.append(row)
             used.update(unit_lines)
             if is_grid:
@@ -1367,6 +1371,10 @@ _FULL_DATE = re.compile(r"\b[A-Z][a-z]+\.?\s+\d{1,2},?\s+(?:19|20)\d\d\b")  # "J
 _CHANGES = (r"(?i)\bchange|\bincrease|\bdecrease|\bvariance|\bdifference|\binc\b|\bdec\b"
             r"|\bvar\b|\bgrowth\b")
 _CHANGED = re.compile(_CHANGES)
+# a row of the share some base takes of the row above: "% of net sales", "Percentage of
+# net sales", "As a percentage of revenue"
+_SHARE_OF = re.compile(r"(?i)(?:as an? )?(?:%|percent(?:age)?) (?:of|to) (?!.* to )"
+                       r"[\w-]+(?: [\w-]+){0,2}\s*$")  # (the base alone, in three words)
 _CHANGE_WORDS = re.compile(_CHANGES + r"|\bnet\b")
 _CHANGE_COLUMN = re.compile(_CHANGE_WORDS.pattern + "|%")
 # the words of a column of changes' header ("Net Revenues" over one is none of them)

@@ -2017,3 +2017,29 @@ Percent of charge-offs to loans    0.5%       0.4%
         ("Percentage of net sales", "Research and development"),
         ("Percentage of net sales", "Selling, general and administrative"),
         ("Percent of charge-offs to loans", None)]
+
+
+def test_share_counts_printed_whole_under_a_note_in_thousands_are_taken_whole():
+    # Shaped after a bank's income statement (checked by hand): "(in 000s, except per
+    # share data)" scales the dollars, but the weighted average shares are printed whole:
+    # net income of $4,955 thousand over 9,911,027 shares is $0.50, the EPS printed; over
+    # 9.9 billion shares it would be $0.0005. Where the counts are printed in thousands
+    # (9,911 over the same note), they stay scaled.
+    def table(basic: str) -> str:
+        return f"""\
+                                 (in 000s, except per share data)
+                                        Quarter Ended
+                                        March 31, 2006
+                                        --------------
+Net income                                   $  4,955
+Basic earnings per share                     $   0.50
+Weighted average shares outstanding:
+   Basic                                  {basic:>12}
+"""
+    whole = read_text(table("9,911,027"), "x.txt")
+    basic = next(f for f in whole.facts if f.label == "Basic")
+    assert (basic.value, basic.unit, basic.scale) == (Decimal(9_911_027), "shares", 0)
+    assert [d.code for d in whole.diagnostics].count("shares-whole") == 1
+    scaled = read_text(table("9,911"), "x.txt")
+    basic = next(f for f in scaled.facts if f.label == "Basic")
+    assert (basic.value, basic.unit, basic.scale) == (Decimal(9_911_000), "shares", 3)

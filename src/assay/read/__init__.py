@@ -31,6 +31,7 @@ from .interpret import Context, read_table
 from .labels import parse_scale_note
 from .layout import Cell, LineIndex
 from .prose import Block, prose_facts
+from .share_scale import unscale_shares_printed_whole
 from .shared_scale import scale_by_shared_figures
 from .source import Source, SourceLine
 from .text_layout import is_figure_row, text_grids
@@ -237,6 +238,7 @@ def _read_tables(path: str, company: str, grids: list[Grid], notes: list[tuple[i
         tables.append(read_table(ctx, grid, first_table + k))
         placed.append(len(ctx.facts) - before)
     scale_by_shared_figures(ctx, tables, placed)
+    unscale_shares_printed_whole(ctx, tables, placed)
     snap_to_dated_ends(ctx.facts, tables)
     return ctx, tables, placed
 

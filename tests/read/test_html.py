@@ -1458,6 +1458,10 @@ def test_balances_named_after_a_sign_word_or_as_ratios_of_balances_are_instants(
 <tr><td>Less: goodwill and other intangible assets, net</td><td>(597,488)</td></tr>
 <tr><td>Equity-to-assets ratio</td><td>9.61%</td></tr>
 <tr><td>Net cash position</td><td>418,763</td></tr>
+<tr><td>Tangible book value per diluted common share</td><td>$ 19.46</td></tr>
+<tr><td>Nonperforming loans to total loans</td><td>0.54%</td></tr>
+<tr><td>Beginning units in service</td><td>1,000</td></tr>
+<tr><td>Ending units in service</td><td>980</td></tr>
 </table></body></html>"""
     doc = read_text(html, "bank.htm")
     quarter = Period.months_ended(3, date(2020, 3, 31))
@@ -1466,7 +1470,11 @@ def test_balances_named_after_a_sign_word_or_as_ratios_of_balances_are_instants(
         ("Net income", quarter), ("Less: noncontrolling interest", quarter),
         ("Total shareholders' equity", at_end),
         ("Less: goodwill and other intangible assets, net", at_end),
-        ("Equity-to-assets ratio", at_end), ("Net cash position", at_end)]
+        ("Equity-to-assets ratio", at_end), ("Net cash position", at_end),
+        ("Tangible book value per diluted common share", at_end),
+        ("Nonperforming loans to total loans", at_end),
+        ("Beginning units in service", Period.instant(date(2019, 12, 31))),
+        ("Ending units in service", at_end)]
 
 
 def test_named_columns_of_a_quarter_and_of_its_end_each_keep_their_name():

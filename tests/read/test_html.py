@@ -1090,9 +1090,9 @@ def test_tables_whose_figures_are_no_facts_are_reported_with_their_place():
     skipped = [(d.location.selector, d.severity, d.message) for d in doc.diagnostics
                if d.code == "table-not-read"]
     assert skipped == [
-        ("table[1]", "info", "table[1]: a numbered list (an exhibit index, a list of notes): "
-                             "its 2 numbers number its entries, no facts"),
-        ("table[3]", "info", "table[3]: one figure alone ('80202'): read as no table of facts")]
+        ("table[1]", "info", "a numbered list (an exhibit index, a list of notes): its 2 "
+                             "numbers number its entries, no facts"),
+        ("table[3]", "info", "one figure alone ('80202'): read as no table of facts")]
     assert len(doc.facts) == 2
 
 
@@ -1556,3 +1556,46 @@ def test_undated_columns_between_dated_balances_keep_their_names():
         ("11,996", None, "2019-12-31"), ("13,618", "CECL Adoption Impact", "None"),
         ("25,614", None, "2020-01-01"), ("6,916", "Reserve Build", "None"),
         ("32,550", None, "2020-03-31")]
+
+
+def test_a_roll_forward_under_fair_value_columns_keeps_its_beginning_and_its_flows():
+    # The columns name what is rolled forward ("Warrant Liability Fair Value"), not a
+    # moment: the beginning balance stands the day before the quarter, issuances over it
+    html = """<html><body><table>
+<tr><td></td><td colspan="2">Three Months Ended March 31, 2020</td></tr>
+<tr><td></td><td>Warrant Liability Fair Value</td><td>Contingent Consideration Fair Value</td></tr>
+<tr><td>Balance at beginning of period</td><td>1,000</td><td>500</td></tr>
+<tr><td>Issuances</td><td>200</td><td>100</td></tr>
+<tr><td>Balance at end of period</td><td>1,200</td><td>600</td></tr>
+</table></body></html>"""
+    facts = read_text(html, "warrants.htm").facts
+    assert [str(f.period) for f in facts[::2]] == ["2019-12-31", "2020Q1", "2020-03-31"]
+
+
+def test_a_measure_of_time_in_a_header_names_no_period():
+    # "Less than 12 Months" over the fair values and losses of securities at December 31,
+    # 2020 is how long they have been at a loss: the figures stand at the date
+    html = """<html><body><table>
+<tr><td></td><td colspan="2">December 31, 2020</td></tr>
+<tr><td></td><td colspan="2">Less than 12 Months</td></tr>
+<tr><td></td><td>Estimated Fair Value</td><td>Gross Unrealized Loss</td></tr>
+<tr><td>Corporate debt securities</td><td>1,000</td><td>(5)</td></tr>
+</table></body></html>"""
+    facts = read_text(html, "securities.htm").facts
+    assert [str(f.period) for f in facts] == ["2020-12-31", "2020-12-31"]
+
+
+def test_figures_in_a_label_are_named_by_the_row_s_whole_name():
+    # the row's name runs to the first part that prints a figure ("Property, plant and
+    # equipment"), and a semicolon inside parentheses parts nothing
+    html = """<html><body><p>(in millions)</p><table>
+<tr><td></td><td>2020</td><td>2019</td></tr>
+<tr><td>Property, plant and equipment, net of accumulated depreciation of $1,234 and
+$1,100</td><td>5,000</td><td>4,800</td></tr>
+<tr><td>Receivables, net of allowance (2020, $5; 2019, $4)</td><td>900</td><td>850</td></tr>
+</table></body></html>"""
+    doc = read_text(html, "bs.htm")
+    named = {f.label for f in doc.facts if f.source.selector.endswith("td[1]")}
+    assert named == {
+        "Property, plant and equipment: net of accumulated depreciation of $1,234 and $1,100",
+        "Receivables: net of allowance (2020, $5; 2019, $4)"}

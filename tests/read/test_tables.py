@@ -1868,8 +1868,8 @@ Net change          1,000       200
 
 def test_an_options_table_s_columns_name_their_units():
     # Shaped after a broker's note on stock options (checked by hand): the options
-    # outstanding and exercisable are counts, their average life in years, their prices
-    # per share; "(YEARS)" is a unit, no scale note
+    # outstanding and exercisable are shares under option, their average life in years,
+    # their prices per share; "(YEARS)" is a unit, no scale note
     text = """\
            RANGE OF                              AVERAGE    AVERAGE
            EXERCISE                 NUMBER        LIFE      EXERCISE      NUMBER
@@ -1882,8 +1882,8 @@ $5.98 to $5.98................      119,500       1.22        5.98         20,00
     facts = [f for f in read_text(text, "x.txt").facts if f.printed in (
         "234,500", "6.71", "4.91", "200,000")]
     assert [(f.printed, f.unit, f.value) for f in facts] == [
-        ("234,500", "count", Decimal(234500)), ("6.71", "years", Decimal("6.71")),
-        ("4.91", "USD/share", Decimal("4.91")), ("200,000", "count", Decimal(200000))]
+        ("234,500", "shares", Decimal(234500)), ("6.71", "years", Decimal("6.71")),
+        ("4.91", "USD/share", Decimal("4.91")), ("200,000", "shares", Decimal(200000))]
 
 
 def test_shares_covered_by_option_are_shares():
@@ -1908,8 +1908,8 @@ B. Jones....................................................          457,143
 
 def test_years_over_groups_of_named_columns_date_each_column_of_their_group():
     # Shaped after a 10-K's table of financial instruments (checked by hand): "1994" and
-    # "1993" each stand over three named columns; the notional principal and the fair
-    # value are amounts at the year's end; the credit risk, the year's
+    # "1993" each stand over three named columns, and each column takes its group's year
+    # (before, only the column right under each year had one)
     text = """\
 <TABLE>                                                     (in millions)
 <CAPTION>
@@ -1923,11 +1923,11 @@ def test_years_over_groups_of_named_columns_date_each_column_of_their_group():
 </TABLE>
 """
     facts = [f for f in read_text(text, "x.txt").facts if f.label == "Purchased options"]
-    assert [(f.printed, f.dim("member"), str(f.period)) for f in facts] == [
-        ("1,510", "Notional Principal", "1994-12-31"), ("17", "Fair Value", "1994-12-31"),
-        ("21", "Credit Risk Amount", "1994FY"),
-        ("1,637", "Notional Principal", "1993-12-31"), ("28", "Fair Value", "1993-12-31"),
-        ("33", "Credit Risk Amount", "1993FY")]
+    assert [(f.printed, f.dim("member"), f.period.end.year) for f in facts] == [
+        ("1,510", "Notional Principal", 1994), ("17", "Fair Value", 1994),
+        ("21", "Credit Risk Amount", 1994),
+        ("1,637", "Notional Principal", 1993), ("28", "Fair Value", 1993),
+        ("33", "Credit Risk Amount", 1993)]
 
 
 def test_a_caption_drawn_with_nil_dashes_is_a_heading_not_a_row_of_zeros():
@@ -2043,3 +2043,91 @@ Weighted average shares outstanding:
     scaled = read_text(table("9,911"), "x.txt")
     basic = next(f for f in scaled.facts if f.label == "Basic")
     assert (basic.value, basic.unit, basic.scale) == (Decimal(9_911_000), "shares", 3)
+
+
+def test_a_nil_caption_over_another_heading_stays_a_row():
+    # "Commitments and contingencies:  --  --" stands over "Stockholders' equity:", no row
+    # of figures: its noughts are its own, and it heads nothing
+    text = """\
+                                        2020      2019
+                                       ------    ------
+Total liabilities                       1,000       900
+Commitments and contingencies:             --        --
+Stockholders' equity:
+  Common stock                             10        10
+"""
+    facts = read_text(text, "x.txt").facts
+    assert [(f.label, f.heading) for f in facts[2:5:2]] == [
+        ("Commitments and contingencies:", None), ("Common stock", "Stockholders' equity:")]
+
+
+def test_quantities_that_say_their_own_scale_keep_their_unit():
+    # "(thousand)" scales ounces and tons as it scales dollars; they stay ounces and tons
+    text = """\
+                     (in thousands, except per ounce)
+                                        2020      2019
+                                       ------    ------
+Ounces produced (thousand)                 95        90
+Tons milled (thousand)                    400       380
+"""
+    facts = read_text(text, "x.txt").facts
+    assert [(f.unit, f.value) for f in facts[::2]] == [("oz", Decimal(95_000)),
+                                                       ("ton", Decimal(400_000))]
+
+
+def test_a_year_set_in_a_rule_heads_every_column_under_the_rule():
+    text = """\
+<TABLE>
+<CAPTION>
+                     ---------------- 1994 ----------------
+                      Domestic     Foreign        Total
+<S>                    <C>          <C>          <C>
+Revenue                 1,000          500        1,500
+</TABLE>
+"""
+    facts = read_text(text, "x.txt").facts
+    assert [(f.dim("member"), str(f.period)) for f in facts] == [
+        ("Domestic", "1994FY"), ("Foreign", "1994FY"), ("Total", "1994FY")]
+
+
+def test_a_total_at_the_margin_after_the_last_subtotal_is_no_part_of_its_group():
+    # 150 + 500 = 650: the grand total of both groups, under neither heading
+    text = """\
+                                      2020
+                                     ------
+Demand deposits:
+  Checking                              100
+  Savings                                50
+Subtotal                                150
+Time deposits:
+  Certificates                          500
+Subtotal                                500
+Total                                   650
+"""
+    facts = read_text(text, "x.txt").facts
+    assert [(f.label, f.heading) for f in facts[-3:]] == [
+        ("Certificates", "Time deposits:"), ("Subtotal", "Time deposits:"), ("Total", None)]
+
+
+def test_average_unit_sales_in_dollars_and_share_counts_that_say_their_scale():
+    text = """\
+                     (In thousands, except per share amounts)
+                                        2020      2019
+                                       ------    ------
+Average unit sales                    $ 1,234   $ 1,200
+Net income                             90,000    80,000
+Weighted average outstanding:
+   Common shares (in thousands)        27,448    27,373
+"""
+    facts = read_text(text, "x.txt").facts
+    assert [(f.label, f.unit, f.scale) for f in facts[::2]] == [
+        ("Average unit sales", "USD", 3), ("Net income", "USD", 3),
+        ("Common shares (in thousands)", "shares", 3)]
+
+
+def test_a_word_hyphenated_over_header_lines_keeps_a_compound_s_hyphen():
+    from assay.read.headers import periods_of_columns
+    periods, texts, _ = periods_of_columns(
+        [["Six-", "months ended", "June 30, 2020"], ["Septem-", "ber 30,", "2020"]], [])
+    assert texts == ["Six-months ended June 30, 2020", "September 30, 2020"]
+    assert [str(p) for p in periods] == ["2020H1", "2020-09-30"]

@@ -54,7 +54,7 @@ def test_the_command_line_refuses_a_bad_vocabulary_in_one_line(tmp_path: Path):
     assert run.returncode == 2 and "Traceback" not in run.stderr
     assert run.stderr.strip().splitlines() == [
         f"error: {extra}: [colours]: not a table of the vocabulary (expected one of metals, "
-        "segments, units, roles, balances, concepts, concepts_per_ounce, concepts_dollars, "
+        "segments, units, roles, balances, signs, concepts, concepts_per_ounce, concepts_dollars, "
         "concepts_cash_flow)"]
 
 

@@ -144,12 +144,13 @@ def read_source(source: Source, first_table: int = 0, company: str | None = None
         places = list(range(len(lines)))  # grids are placed by their lines' indices
         index = source.index or LineIndex(ln.text for ln in lines)
         # a region with no figure is no table of facts (a signature block under a date);
-        # nor one whose figures are all years (an exhibit index whose descriptions end
-        # lines with "1989"), which is reported
+        # nor one whose figures are all years, one to a line (an exhibit index whose
+        # descriptions end lines with "1989"), which is reported
         grids = []
         for g in text_grids(lines, index, source.markup):
             figures = [c for row in g.rows for c in row.figures]
-            if figures and all(_bare_year(c) for c in figures):
+            if figures and all(_bare_year(c) for c in figures) and all(
+                    len(row.figures) < 2 for row in g.rows):
                 skipped.append((g.first_line, None,
                                 f"lines {g.first_line}-{g.last_line}: its only figures are "
                                 f"years ({figures[0].text}...): read as no table of facts"))

@@ -232,10 +232,10 @@ def is_header_line(line: str) -> bool:
 _PHRASE = re.compile(r"\S+(?: \S+)*")
 _RULE_RUN = re.compile(r"[-=_]{3,}")
 _WORD = re.compile(r"\S+")
+_CHANGE = re.compile(r"(?i)\bchange\b|\bvariance\b|^%$|^\$$|\bincrease\b|\bdecrease\b"
+                     r"|\binc\.?\s*/\s*\(?dec\b|\bvs\.?(?=\s)|\bchg\b")  # "Inc/(Dec) vs. Q1 '19"
 # a stub or subtitle over several periods ("For the three years ended December 31, 1993"):
 # it dates no column that names no year of its own
-_CHANGE = re.compile(r"(?i)\bchange\b|\bvariance\b|^%$|^\$$|\bincrease\b|\bdecrease\b"
-                     r"|\binc\.?\s*/\s*\(?dec\b|\bvs\.?(?=\s)")  # "Inc/(Dec) vs. Q1 '19"
 _SEVERAL_PERIODS = re.compile(r"(?i)\b(?:two|three|four|five|\d)\s+(?:fiscal\s+)?years\b"
                               r"|\byears\s+end(?:ed|ing)\b|\bperiods\s+end(?:ed|ing)\b")
 _POINT_KINDS = frozenset({"date", "year", "quarter"})
@@ -289,6 +289,8 @@ def assign_periods(lines: list[str], spans: list[tuple[float, float]],
     last_rule = max((i for i in range(len(lines)) if ruled[i]), default=-1)
     # the runs of the header's last rule that stand each over one column's figures
     rule = rule_of(lines[last_rule]) if last_rule >= 0 else None
+    last_words = max((i for i in range(last_rule) if lines[i].strip() and not ruled[i]),
+                     default=-1)
     column_runs = tuple((lo_r, hi_r) for lo_r, hi_r in (rule.segments if rule else ())
                         if sum(min(hi_r, hi) - max(lo_r, lo) >= 1 for lo, hi in spans) == 1)
     for i, line in enumerate(lines):
@@ -299,7 +301,7 @@ def assign_periods(lines: list[str], spans: list[tuple[float, float]],
         below = next((lines[k] for k in range(i + 1, len(lines)) if ruled[k]), "")
         under = [(m.start(), m.end()) for m in _RULE_RUN.finditer(below)]
         line_phrases = _without_rules(header_phrases(line))
-        if i < last_rule:
+        if i == last_words:  # (the line of the columns' own names, right over their rule)
             line_phrases = _cut_at_columns(line_phrases, column_runs)
         best: dict[int, list[tuple[float, int]]] = {}  # column -> its dates (share, phrase)
         placed: list[list[int]] = []
@@ -413,9 +415,11 @@ def _without_rules(phrases: list[tuple[int, int, str]]) -> list[tuple[int, int, 
         words = [m for m in _WORD.finditer(text) if not _RULE_RUN.fullmatch(m.group())]
         if len(words) == len(_WORD.findall(text)):
             out.append((start, end, text))
-        elif words:  # (the words left, from the first to the last)
+        elif words:  # (the words left, from the first to the last; but a name set in a
+            # rule that runs on both sides of it, "----- 1994 -----", spans the rule)
             a, b = words[0].start(), words[-1].end()
-            out.append((start + a, start + b, text[a:b]))
+            both = a > 0 and b < len(text)
+            out.append((start if both else start + a, end if both else start + b, text[a:b]))
     return out
 
 
@@ -464,10 +468,10 @@ def periods_of_columns(phrases: list[list[str]], stub: list[str],
     phrases = [_unbroken(column) for column in phrases]
     texts = [" ".join(t) for t in phrases]
     # the phrases that may name periods: not a name with a year in it ("1988 Employee
-    # Stock Ownership Plan"); a name with none may say its period ("Reserve Build for the
-    # Quarter Ended")
-    dated = [[t for t in column if not (_names_a_thing(t) and _YEAR_IN.search(t))]
-             for column in phrases]
+    # Stock Ownership Plan"), nor any other name ("Less than 12 Months", "Balance at End of
+    # Year"), but for one that says its period ("Reserve Build for the Quarter Ended")
+    dated = [[t for t in column if not _names_a_thing(t) or (
+        not _YEAR_IN.search(t) and _SAYS_ITS_PERIOD.search(t))] for column in phrases]
     stub_text = " ".join([subtitle, *stub])
     stub_items = header_items(stub_text) if stub or subtitle else ()
     own = [header_items(" ".join(t)) for t in dated]
@@ -492,14 +496,21 @@ def _unbroken(column: list[str]) -> list[str]:
     ("Septem-" over "ber 30," is "September 30,")."""
     out: list[str] = []
     for phrase in column:
-        if out and _BROKEN.search(out[-1]) and phrase[:1].islower():
-            out[-1] = out[-1][:-1] + phrase
+        broken = _BROKEN.search(out[-1]) if out else None
+        if broken and phrase[:1].islower():
+            # a compound keeps its hyphen: "Six-" / "months ended", "able-for-" / "sale"
+            whole = (broken.group(1).lower() in _PERIOD_WORDS or "-" in broken.group(1)
+                     or phrase.split()[0].lower().strip(",") in _PERIOD_WORDS)
+            out[-1] = out[-1] + phrase if whole else out[-1][:-1] + phrase
         else:
             out.append(phrase)
     return out
 
 
-_BROKEN = re.compile(r"[A-Za-z]-$")
+_BROKEN = re.compile(r"([A-Za-z][\w-]*)-$")  # the last word of a phrase, broken off
+# a duration that ends ("Quarter Ended", "Last Twelve Months Ended"), not one that only
+# measures ("Less than 12 Months") or a count of quarters the header items cannot add up
+_SAYS_ITS_PERIOD = re.compile(r"(?i)\b(?:months?|quarter|year|weeks) end(?:ed|ing)\b")
 _YEAR_IN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 

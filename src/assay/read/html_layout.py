@@ -102,8 +102,8 @@ def html_layout(html: str, path: str, first_line: int = 1, scope: str = "",
             continue
         found = _grids(table, ordinal, path, offset, scope)
         if isinstance(found, str):
-            selector = f"{scope}table[{ordinal + 1}]"
-            skipped.append((offset + (table.sourceline or 1), selector, f"{selector}: {found}"))
+            skipped.append((offset + (table.sourceline or 1), f"{scope}table[{ordinal + 1}]",
+                            found))
             continue
         grids += [replace(g, lines=(place[table], place[table])) for g in found]
     paragraphs, elements = _paragraphs(root, offset, place, scope)
@@ -243,13 +243,15 @@ def _indent(td: etree._Element) -> int:
     label set flush right stands under those set left, as their part ("Restructuring
     cost" over "Cost of revenue", "Research and development" set right)."""
     points = 0.0
+    right = False
     for el in (td, *td.iterchildren()):
         style = el.get("style") or ""
         m = _INDENT.search(style)
         if m:
             points += float(m.group(1)) * _POINTS[(m.group(2) or "px").lower()]
-        if _RIGHT.search(style) or (el.get("align") or "").lower() == "right":
-            points += _RIGHT_SET
+        right = right or bool(_RIGHT.search(style)) or (el.get("align") or "").lower() == "right"
+    if right:  # (once, however many of its elements say so)
+        points += _RIGHT_SET
     raw = td.text_content()
     leading = len(raw) - len(raw.lstrip("\u00a0 "))
     return int(points // 5) + leading

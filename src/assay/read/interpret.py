@@ -10,7 +10,7 @@ concept, metal, entity) and the fact it is, with its place.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields, replace
 from datetime import date, timedelta
 from decimal import Decimal
@@ -66,7 +66,7 @@ _OPEN_ENDED = re.compile(r"(?i)\b(?:of|and|for|in|on|to|the|from)$")
 _IN_PARENTHESES = re.compile(r"\((?:[^()]|\([^()]*\))*\)")
 # a row that totals its heading's rows
 _TOTAL_ROW = re.compile(r"(?i)total\b")
-_TOTAL_ALONE = re.compile(r"(?i)(?:sub-?)?total:?")  # "Subtotal", named by nothing else
+_SUBTOTAL = re.compile(r"(?i)sub-?total:?")  # "Subtotal", named by nothing else
 
 
 def _closes(label: str, heading: str) -> bool:
@@ -488,13 +488,7 @@ class _TableReader:
 
     # -- body ---------------------------------------------------------------
     def read_body(self) -> None:
-        # a column of values at a moment ("Fair Value", "Carrying Amount", "Notional
-        # Principal") under a year holds them at the year's end
-        self._periods = [Period.instant(c.period.end) if c.period is not None
-                         and not c.period.is_instant and _AT_A_MOMENT.search(c.header)
-                         and not _OVER_THE_PERIOD.search(c.header)
-                         and not _CHANGE_WORDS.search(c.header) else c.period
-                         for c in self.table.columns]
+        self._periods = [c.period for c in self.table.columns]
         whole = bool(_AVERAGE_BALANCES.search(self.table.title))
         self._averaged_columns = [whole or bool(_OVER_THE_PERIOD.search(c.header))
                                   for c in self.table.columns]
@@ -638,9 +632,10 @@ class _TableReader:
                                   f"'{self.table.title}': the row's figures are out of line "
                                   f"with the table's columns", c.start)
                 label_end = line.figures[0].start - (1 if line.figures[0].dollar else 0)
-            elif (not any(placed) or _nil_caption(text, label_end, placed)) and not line.worded:
+            elif (not any(placed) or _nil_caption(text, label_end, placed)
+                  and self._figures_next(i)) and not line.worded:
                 # (a caption whose columns print only nil dashes, "Receivables:  -  -",
-                # is a heading)
+                # right over a row of figures, is their heading)
                 indent = indent_of(text)
                 stripped = text[:label_end].strip() if any(placed) else text.strip()
                 if pending and self._continues(pending[-1], stripped, indent):
@@ -679,9 +674,10 @@ class _TableReader:
                     else:
                         member_indent = indent
                 elif indent < member_indent and not (
-                        indent >= group_indent and _TOTAL_ALONE.fullmatch(stripped)):
-                    # the group ends: its parent's rows go on (but for a total named by
-                    # no more than "Total" or "Subtotal" as deep as the heading: its own)
+                        indent >= group_indent and _SUBTOTAL.fullmatch(stripped)):
+                    # the group ends: its parent's rows go on (but for a subtotal named
+                    # by nothing else, as deep as the heading: its own; a "Total" there
+                    # may be the grand total of all the groups above)
                     group, group_indent, member_indent, parent = (parent, parent_indent, None,
                                                                   None)
             label, marks = labels.split_footnotes(" ".join(stripped.split()))
@@ -856,6 +852,11 @@ class _TableReader:
     def _next_words(self, at: int) -> GridRow | None:
         """The line with words next after grid row ``at`` (a blank line or two apart)."""
         return next((line for line in self.g.rows[at + 1:at + 3] if line.text.strip()), None)
+
+    def _figures_next(self, at: int) -> bool:
+        """Whether the next line with words after grid row ``at`` is a row of figures."""
+        line = self._next_words(at)
+        return line is not None and any(c is not None and not c.nil for c in line.cells)
 
     def _next_label(self, at: int, marks: str = "") -> str:
         """The first label, ``marks`` stripped from its end, among the two lines after
@@ -1087,6 +1088,7 @@ class _TableReader:
         prefix = f"{self._id_prefix}{row.index}w"
         n = 0
         clauses = row.label.split(";")
+        named = _parts_named(row.label)
         for (clause, kind), group in groupby(worded, key=lambda w: (w.clause, w.kind)):
             figures = list(group)
             if any(w.ranged for w in figures):
@@ -1111,7 +1113,7 @@ class _TableReader:
                           else Location(path, row.lines[0]))
                 self.ctx.facts.append(Fact(
                     f"{prefix}{n}", w.number * _POWERS[scale], w.unit,
-                    _part_named(row.label, w.start), period,
+                    named(w.start), period,
                     meaning.entity, w.decimals - scale, scale, None, None, (), title,
                     row.section, row.footnotes, w.text, False, source, None, None, row.index,
                     _heading(row)))
@@ -1136,8 +1138,9 @@ class _TableReader:
     def _cell_words(self, row: Row, k: int, text: str, place: Location,
                     meaning: _Meaning) -> None:
         """The figures a cell of column ``k`` prints among words ("0.1%-1.6%", "$4,125 -
-        $4,145"), each of the column's period in the row, scaled as the label's figures
-        are (:meth:`_worded_facts`)."""
+        $4,145", "$995 - $1,000 million"), each of the column's period in the row, in the
+        scale their own words say, else dollars as the row's: per share or per unit where
+        its label says so, else in its scale."""
         periods = self._periods_of(row)
         period = periods[k] if k < len(periods) else None
         words = figures_in_words(text)
@@ -1369,7 +1372,7 @@ _MARK = re.compile(r"\*+|\(\w\)|\d\)")  # a footnote mark: "*", "(a)"
 _AS_OF_LATEST = re.compile(r"(?i)\bto date\b|\bexpected\b|\bremaining\b")
 _FULL_DATE = re.compile(r"\b[A-Z][a-z]+\.?\s+\d{1,2},?\s+(?:19|20)\d\d\b")  # "January 29, 2023"
 _CHANGES = (r"(?i)\bchange|\bincrease|\bdecrease|\bvariance|\bdifference|\binc\b|\bdec\b"
-            r"|\bvar\b|\bgrowth\b")
+            r"|\bvar\b|\bgrowth\b|\bchg\b")
 _CHANGED = re.compile(_CHANGES)
 # a row of the share some base takes of the row above: "% of net sales", "Percentage of
 # net sales", "As a percentage of revenue"
@@ -1411,9 +1414,11 @@ def _contents_columns(rows: Sequence[GridRow]) -> frozenset[int]:
     return frozenset(out)
 # "% Change", "Percent of sales", "Reported % Inc (Dec)"
 _PERCENT_COLUMN = re.compile(r"^%|^percent(?:age)?\b|\s%(?=\s|$)", re.IGNORECASE)
-# ("Number Outstanding", "Number Exercisable": of options)
-_COUNT_COLUMN = re.compile(r"(?i)(?:quantity|number|count|#|no\.)(?: outstanding| exercisable)?")
-_TIME_SAID = re.compile(r"(?i)\((years|months|days)\)")
+_COUNT_COLUMN = re.compile(r"(?i)quantity|number|count|#|no\.")
+# options outstanding or exercisable: shares under option, in the note's scale for shares
+_OPTIONS_COLUMN = re.compile(r"(?i)(?:options )?(?:number )?(?:outstanding|exercisable)"
+                            r"(?: number)?")
+_TIME_SAID = re.compile(r"(?i)\((?:in )?(years|months|days)\)")
 # a span of time per item, never a sum: "Months To Roll", "Average Months", "Days
 # Outstanding", "Remaining Years", "Maturity Years"
 _TIME_COLUMN = re.compile(r"(?i)(?:(?:weighted\s+)?average\s+)?(?:remaining\s+)?"
@@ -1428,9 +1433,8 @@ _PERIOD_FILLER = frozenset({"for", "the", "ended", "ending", "as", "of", "at", "
                             "unaudited", "(unaudited)"})
 # a column of a balance over its period, not at its end: "Average Balance", "Maximum
 # Amount Outstanding During the Period"
-_AT_A_MOMENT = re.compile(r"(?i)\bfair\b.*\bvalue\b|\bcarrying (?:amount|value)\b"
-                          r"|\bnotional\b(?!.*\b(?:gains?|loss(?:es)?|adjust))")
 _OVER_THE_PERIOD = re.compile(r"(?i)\baverage\b|\bduring\b|\bmaximum\b")
+_FIGURE_IN = re.compile(r"[\d$]")
 # what follows a comma inside a list or a figure: "2,771 and", "September 27, 1996", ", and"
 _LIST_GOES_ON = re.compile(r"\s*(?:\d|and\b|or\b)")
 _AVERAGE_BALANCES = re.compile(r"(?i)\baverage (?:daily )?balances?\b")
@@ -1476,12 +1480,13 @@ def _balance_of(label: str) -> str | None:
     return VOCABULARY.balance_of(label)
 
 
-def _part_named(label: str, at: int) -> str:
-    """What a figure written at ``at`` in a row's label counts: the row's name (the words
-    before its first comma or semicolon) and the part of the label the figure stands in,
-    parts parted by semicolons and by commas outside parentheses that join no list or
-    number ("Accounts receivable: less allowances of $79 and $81", "Common stock: 11,000
-    shares authorized"); the label itself when the figure stands in the name."""
+def _parts_named(label: str) -> Callable[[int], str]:
+    """What a figure written at a place in a row's label counts: the row's name (its
+    parts before the first that prints a figure) and the part of the label the figure
+    stands in, parts parted by semicolons and commas outside parentheses, but for commas
+    that join a list or a number ("Accounts receivable: less allowances of $79 and $81",
+    "Property, plant and equipment: net of accumulated depreciation of $1,234", "Common
+    stock: 11,000 shares authorized"); the label itself for a figure in the name."""
     cuts = [-1]
     depth = 0
     for i, ch in enumerate(label):
@@ -1489,13 +1494,19 @@ def _part_named(label: str, at: int) -> str:
             depth += 1
         elif ch == ")":
             depth = max(0, depth - 1)
-        elif ch == ";" or ch == "," and not depth and not _LIST_GOES_ON.match(label, i + 1):
+        elif not depth and (ch == ";" or ch == "," and not _LIST_GOES_ON.match(label, i + 1)):
             cuts.append(i)
     cuts.append(len(label))
-    part = next(j for j in range(len(cuts) - 1) if cuts[j] < at < cuts[j + 1])
-    if part == 0:
-        return label
-    return f"{label[:cuts[1]].strip()}: {label[cuts[part] + 1:cuts[part + 1]].strip()}"
+    parts = [label[cuts[j] + 1:cuts[j + 1]] for j in range(len(cuts) - 1)]
+    first = next((j for j, part in enumerate(parts) if _FIGURE_IN.search(part)), len(parts))
+    name = label[:cuts[first]].strip() if first else ""
+
+    def named(at: int) -> str:
+        part = next(j for j in range(len(parts)) if cuts[j] < at < cuts[j + 1])
+        if part < first or not name:
+            return label
+        return f"{name}: {parts[part].strip()}"
+    return named
 
 
 def _nil_caption(text: str, label_end: int, placed: list[Cell | None]) -> bool:
@@ -1618,9 +1629,11 @@ def _members(periods: Sequence[Period | None], texts: Sequence[str],
     name the periods), what tells them apart: the words of their headers that are no
     period words ("Domestic", "Canada", "As Reported", "Retained Earnings"), as a
     ``("member", words)`` dimension; where nothing tells them apart, their place
-    (``("column", "3")``), so that no figure of theirs is taken for another's; () where
-    a column's period is its own. A column of changes, which has no period, is named by
-    its header's words."""
+    (``("column", "3")``), so that no figure of theirs is taken for another's. Where
+    columns are told apart by names, a column of a period of its own keeps its name too;
+    else a column whose period is its own has (). A column of changes, which has no
+    period, is named by its header's words, and so is any other column of no period by
+    words of its own (not those the dated columns share)."""
     out: list[tuple[tuple[str, str], ...]] = [() for _ in periods]
     groups: dict[Period | None, list[int]] = {}
     for k, p in enumerate(periods):
@@ -1845,6 +1858,9 @@ def _unit_named(header: str, note: labels.ScaleNote) -> labels.RowUnit | None:
         return labels.RowUnit(u.SHARES, note.scale_of("shares"))
     if unit.unit == u.USD and _PERCENT_COLUMN.search(words):  # "% Change", "% of Total"
         return labels.RowUnit(u.PERCENT, 0)
+    if unit.unit == u.USD and "number" in words.lower() and _OPTIONS_COLUMN.fullmatch(words):
+        # "Number Outstanding" under "Options Outstanding": shares under option
+        return labels.RowUnit(u.SHARES, note.scale_of("shares"))
     if unit.unit == u.USD and _COUNT_COLUMN.fullmatch(words):  # "Quantity", "Number"
         return labels.RowUnit(u.COUNT, 0)
     if unit.unit == u.USD and (time := _TIME_COLUMN.fullmatch(words)):  # "Months To Roll"

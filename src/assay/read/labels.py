@@ -97,7 +97,10 @@ _PERCENT_WORDS = re.compile(r"\((?:in )?%\)|\bpercent(?:age)?\b|\b(?:tax|interes
 # "Number of stores" are counts)
 _COUNTED = re.compile(r"^number of\b|^(?:(?!\b(?:to|from|for|with|by|on|in|of|at|per)\b)"
                       r".)*\b(?:employees|stores|locations|branches|offices|customers"
-                      r"|subscribers|headcount|unit sales|units (?:sold|shipped))\b")
+                      r"|subscribers|headcount)\b"
+                      # units sold, not an average unit's sales in dollars or their growth
+                      r"|^(?!average\b|same\b|comparable\b)(?:(?!and\b)[\w-]+ ){0,2}unit sales$"
+                      r"|^units (?:sold|shipped)$")
 _SAID_SCALE = re.compile(r"\((?:in )?(thousands?|millions?|000'?s?)\)")  # "(000)", "(million)"
 _PRODUCED = re.compile(rf"^({_METALS}) (produced|- ounces|- tons)$")
 _PRICE = re.compile(rf"^({_METALS}) - (london|lme|comex)")
@@ -242,15 +245,15 @@ def row_unit(label: str, group: str | None, note: ScaleNote) -> RowUnit:
     if _COUNTED_IN_NOTE.search(low):  # (a general note, "in thousands", scales them too)
         general = len(note.quantities) > 1
         return RowUnit(u.COUNT, said or (note.scale if general else 0))
-    if said:
-        return RowUnit(u.USD, said)
-    if _OUNCES.search(low):
-        return RowUnit(u.OUNCES, note.scale_of("ounces"))
+    if _OUNCES.search(low):  # ("Ounces produced (thousand)": its own scale)
+        return RowUnit(u.OUNCES, said or note.scale_of("ounces"))
     if _TONS.search(low):
-        return RowUnit(u.TONS, note.scale_of("tons"))
+        return RowUnit(u.TONS, said or note.scale_of("tons"))
     if _SHARES.search(low) and _WEIGHTED.search(grp):  # "Total common and dilutive
         # shares" under "Weighted average outstanding"
         return RowUnit(u.SHARES, said or note.scale_of("shares"))
+    if said:
+        return RowUnit(u.USD, said)
     if grp and not _SHARES.search(low):  # "Earnings per share:" over "Basic", "Diluted"
         if _SHARE_COUNT.search(grp):
             return RowUnit(u.SHARES, _said_scale(grp) or note.scale_of("shares"))

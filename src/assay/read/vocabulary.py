@@ -19,7 +19,7 @@ from typing import Any
 
 from assay.errors import InputError
 
-_TABLES = ("metals", "segments", "units", "roles", "balances", "concepts",
+_TABLES = ("metals", "segments", "units", "roles", "balances", "signs", "concepts",
            "concepts_per_ounce", "concepts_dollars", "concepts_cash_flow")
 
 
@@ -34,6 +34,7 @@ class Vocabulary:
     roles: tuple[tuple[str, re.Pattern[str]], ...]
     # ("end" | "begin" | "items" | "accounts", pattern)
     balances: tuple[tuple[str, re.Pattern[str]], ...]
+    sign_word: re.Pattern[str]  # "Less:" before a row's name: how it counts in a sum
     concepts: MappingProxyType[str, str]
     per_ounce: MappingProxyType[str, str]
     dollars: MappingProxyType[str, str]
@@ -55,14 +56,9 @@ class Vocabulary:
         other row. A sign word before the name is no part of it ("Less: goodwill"), but
         a deduction named as a minority's interest alone may be its share of earnings as
         well as of equity: it is none."""
-        bare = _SIGN_WORD.sub("", label, count=1)
+        bare = self.sign_word.sub("", label, count=1)
         found = _first(self.balances, bare)
         return None if found == "mezzanine" and bare != label else found
-
-
-# a word that says how a row counts in a sum, before its name: "Less:", "Plus -", "Add"
-_SIGN_WORD = re.compile(r"^\s*(?:less|plus|add|deduct|minus)\b\s*[:\-\u2013\u2014]?\s*",
-                        re.IGNORECASE)
 
 
 def _first(patterns: tuple[tuple[str, re.Pattern[str]], ...], text: str) -> str | None:
@@ -111,6 +107,10 @@ def _build(data: dict[str, dict[str, Any]]) -> Vocabulary:
         unit_words=tuple(data.get("units", {}).get("heading_words", ())),
         roles=_patterns(data.get("roles", {})),
         balances=_patterns(data.get("balances", {})),
+        sign_word=re.compile(
+            r"^\s*(?:" + "|".join(map(re.escape, data.get("signs", {}).get("words", ())))
+            + r")\b\s*[:\-\u2013\u2014]?\s*" if data.get("signs", {}).get("words")
+            else r"(?!)", re.IGNORECASE),
         concepts=MappingProxyType(dict(data.get("concepts", {}))),
         per_ounce=MappingProxyType(dict(data.get("concepts_per_ounce", {}))),
         dollars=MappingProxyType(dict(data.get("concepts_dollars", {}))),

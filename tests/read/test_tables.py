@@ -2131,3 +2131,20 @@ def test_a_word_hyphenated_over_header_lines_keeps_a_compound_s_hyphen():
         [["Six-", "months ended", "June 30, 2020"], ["Septem-", "ber 30,", "2020"]], [])
     assert texts == ["Six-months ended June 30, 2020", "September 30, 2020"]
     assert [str(p) for p in periods] == ["2020H1", "2020-09-30"]
+
+
+def test_units_under_a_weighted_average_and_an_amount_for_a_ratio():
+    # Shaped after a REIT's FFO table and a bank's efficiency ratio reconciliation
+    # (checked by hand): operating partnership units are share-like counts; revenues
+    # "for adjusted efficiency ratio" are dollars that go into the ratio, in thousands
+    text = """\
+                     (In thousands, except per share amounts)
+                                                        2020          2019
+                                                       ------        ------
+Adjusted total revenues for adjusted efficiency ratio  41,985        39,671
+Weighted average outstanding:
+   Operating partnership units                          7,305         7,305
+"""
+    facts = read_text(text, "x.txt").facts
+    assert [(f.unit, f.value) for f in facts[::2]] == [
+        ("USD", Decimal(41_985_000)), ("shares", Decimal(7_305_000))]

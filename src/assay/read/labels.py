@@ -51,6 +51,8 @@ def metal_in(text: str | None) -> str | None:
 _OUNCES = re.compile(r"\bounces\b|\(oz\.?\)")
 _TONS = re.compile(r"\btons\b")
 _SHARES = re.compile(r"\bshares\b")
+_SHARES_OR_UNITS = re.compile(r"\bshares\b|\bunits\b")
+_FOR_A_RATIO = re.compile(r"\b(?:for|in)\b(?:\s+[\w-]+){0,3}\s+ratio\b")
 _WEIGHTED = re.compile(r"^weighted[- ]average\b(?!.*\b(?:price|rate|cost|value|life|term)\b)")
 _SHARE_COUNT = re.compile(r"\bshares\b.*\b(?:outstanding|used|issued)\b"
                           r"|^(?:effect of )?dilutive (?:[\w-]+ ){0,3}?"
@@ -236,7 +238,8 @@ def row_unit(label: str, group: str | None, note: ScaleNote) -> RowUnit:
         return RowUnit(u.USD_PER_SHARE, 0)
     if _DAYS.search(low):
         return RowUnit(u.DAYS, 0)
-    if _RATIO.search(low):
+    if _RATIO.search(low) and not _FOR_A_RATIO.search(low):  # ("Adjusted total revenues
+        # for adjusted efficiency ratio": an amount that goes into one)
         return RowUnit(u.RATIO, 0)
     if _PERCENT_WORDS.search(low):
         return RowUnit(u.PERCENT, 0)
@@ -249,8 +252,8 @@ def row_unit(label: str, group: str | None, note: ScaleNote) -> RowUnit:
         return RowUnit(u.OUNCES, said or note.scale_of("ounces"))
     if _TONS.search(low):
         return RowUnit(u.TONS, said or note.scale_of("tons"))
-    if _SHARES.search(low) and _WEIGHTED.search(grp):  # "Total common and dilutive
-        # shares" under "Weighted average outstanding"
+    if _SHARES_OR_UNITS.search(low) and _WEIGHTED.search(grp):  # "Total common and
+        # dilutive shares", "Operating partnership units" under "Weighted average outstanding"
         return RowUnit(u.SHARES, said or note.scale_of("shares"))
     if said:
         return RowUnit(u.USD, said)

@@ -2148,3 +2148,25 @@ Weighted average outstanding:
     facts = read_text(text, "x.txt").facts
     assert [(f.unit, f.value) for f in facts[::2]] == [
         ("USD", Decimal(41_985_000)), ("shares", Decimal(7_305_000))]
+
+
+def test_a_label_that_opens_with_a_dash_goes_on_from_the_stem_above():
+    # Shaped after a release's income statement (checked by hand): "- Diluted" under
+    # "Net income per share - Basic" is diluted earnings per share, and under "Weighted
+    # average number of shares outstanding - Basic" the diluted share count
+    text = """\
+                                                       2004               2003
+                                                    ---------          ---------
+Net income per share - Basic                            $0.42              $0.30
+                     - Diluted                          $0.39              $0.27
+
+Weighted average number of shares
+outstanding          - Basic                       13,403,000          8,376,000
+                     - Diluted                     14,286,000          9,272,000
+"""
+    facts = read_text(text, "x.txt").facts
+    assert [(f.label, f.unit) for f in facts[::2]] == [
+        ("Net income per share - Basic", "USD/share"),
+        ("Net income per share - Diluted", "USD/share"),
+        ("Weighted average number of shares outstanding - Basic", "shares"),
+        ("Weighted average number of shares outstanding - Diluted", "shares")]

@@ -681,6 +681,9 @@ class _TableReader:
                     group, group_indent, member_indent, parent = (parent, parent_indent, None,
                                                                   None)
             label, marks = labels.split_footnotes(" ".join(stripped.split()))
+            if label.startswith("- ") and last_row is not None and " - " in last_row.label:
+                # "- Diluted" under "Net income per share - Basic": the stem goes on
+                label = f"{last_row.label.rsplit(' - ', 1)[0]} {label}"
             balance = _balance_of(label)
             if group is not None and balance == "begin":
                 self._opened = group

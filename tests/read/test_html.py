@@ -1599,3 +1599,17 @@ $1,100</td><td>5,000</td><td>4,800</td></tr>
     assert named == {
         "Property, plant and equipment: net of accumulated depreciation of $1,234 and $1,100",
         "Receivables: net of allowance (2020, $5; 2019, $4)"}
+
+
+def test_a_name_that_a_whole_period_opens_dates_its_columns():
+    # Shaped after a software maker's results table (checked by hand): "First Quarter
+    # 2020 GAAP Results" dates its amounts to the quarter, and its growth column is a
+    # change of no period; a bare year opening a name ("1988 Employee Stock Ownership
+    # Plan") still dates nothing
+    html = """<html><body><table>
+<tr><td></td><td colspan="2">First Quarter 2020 GAAP Results</td></tr>
+<tr><td></td><td>Amount ($ millions)</td><td>Year/Year Growth</td></tr>
+<tr><td>Subscription revenues</td><td>1,033</td><td>33%</td></tr>
+</table></body></html>"""
+    facts = read_text(html, "results.htm").facts
+    assert [str(f.period) for f in facts] == ["2020Q1", "None"]

@@ -232,8 +232,9 @@ def is_header_line(line: str) -> bool:
 _PHRASE = re.compile(r"\S+(?: \S+)*")
 _RULE_RUN = re.compile(r"[-=_]{3,}")
 _WORD = re.compile(r"\S+")
+# a column of changes: "% Change", "Inc/(Dec) vs. Q1 '19", "Chg", "Year/Year Growth"
 _CHANGE = re.compile(r"(?i)\bchange\b|\bvariance\b|^%$|^\$$|\bincrease\b|\bdecrease\b"
-                     r"|\binc\.?\s*/\s*\(?dec\b|\bvs\.?(?=\s)|\bchg\b")  # "Inc/(Dec) vs. Q1 '19"
+                     r"|\binc\.?\s*/\s*\(?dec\b|\bvs\.?(?=\s)|\bchg\b|\bgrowth\b")
 # a stub or subtitle over several periods ("For the three years ended December 31, 1993"):
 # it dates no column that names no year of its own
 _SEVERAL_PERIODS = re.compile(r"(?i)\b(?:two|three|four|five|\d)\s+(?:fiscal\s+)?years\b"
@@ -470,7 +471,7 @@ def periods_of_columns(phrases: list[list[str]], stub: list[str],
     # the phrases that may name periods: not a name with a year in it ("1988 Employee
     # Stock Ownership Plan"), nor any other name ("Less than 12 Months", "Balance at End of
     # Year"), but for one that says its period ("Reserve Build for the Quarter Ended")
-    dated = [[t for t in column if not _names_a_thing(t) or (
+    dated = [[t for t in column if not _names_a_thing(t) or _opens_with_a_period(t) or (
         not _YEAR_IN.search(t) and _SAYS_ITS_PERIOD.search(t))] for column in phrases]
     stub_text = " ".join([subtitle, *stub])
     stub_items = header_items(stub_text) if stub or subtitle else ()
@@ -512,6 +513,16 @@ _BROKEN = re.compile(r"([A-Za-z][\w-]*)-$")  # the last word of a phrase, broken
 # measures ("Less than 12 Months") or a count of quarters the header items cannot add up
 _SAYS_ITS_PERIOD = re.compile(r"(?i)\b(?:months?|quarter|year|weeks) end(?:ed|ing)\b")
 _YEAR_IN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _opens_with_a_period(phrase: str) -> bool:
+    """A name that a whole period opens ("First Quarter 2020 GAAP Results", "Q1 2020
+    Adjusted", "March 31, 2020 As Reported"): more than a year alone ("1988 Employee
+    Stock Ownership Plan")."""
+    items = header_items(phrase)
+    return bool(items) and items[0].start == 0 and (
+        items[0].kind in ("date", "quarter")
+        or items[0].kind == "duration" and len(items) > 1 and items[1].kind == "year")
 
 
 def _names_a_thing(phrase: str) -> bool:

@@ -1613,3 +1613,17 @@ def test_a_name_that_a_whole_period_opens_dates_its_columns():
 </table></body></html>"""
     facts = read_text(html, "results.htm").facts
     assert [str(f.period) for f in facts] == ["2020Q1", "None"]
+
+
+def test_a_price_of_a_unit_said_in_a_column_header_is_the_column_s_unit():
+    # Shaped after an energy release's NGL premiums (checked by hand): "Premium To Mont
+    # Belvieu ($/Gal)" prices a gallon; the "($/Gal)" is the unit, no note to strip
+    html = """<html><body><table>
+<tr><td></td><td>Volume (MBbl/d)</td><td>Premium To Mont Belvieu ($/Gal)</td></tr>
+<tr><td>Propane exported</td><td>45</td><td>$0.06</td></tr>
+<tr><td>Remaining volume</td><td>60</td><td>($0.06)</td></tr>
+</table></body></html>"""
+    facts = read_text(html, "ngl.htm").facts
+    assert [(f.unit, f.value) for f in facts] == [
+        ("mbbl/d", Decimal(45)), ("USD/gallon", Decimal("0.06")),
+        ("mbbl/d", Decimal(60)), ("USD/gallon", Decimal("-0.06"))]

@@ -1851,6 +1851,9 @@ def _unit_named(header: str, note: labels.ScaleNote) -> labels.RowUnit | None:
     said = _TIME_SAID.search(header)  # "Average Life (Years)"
     if said:
         return labels.RowUnit(_TIME_UNITS[said.group(1).lower()], 0)
+    priced = labels.row_unit(header, None, note)  # "Premium ($/Gal)": a price of a unit
+    if priced.unit.startswith(u.USD + "/") and priced.unit != u.USD_PER_SHARE:
+        return priced
     header = _PARENTHESES.sub("", header)  # a note's "(in millions, except per share)"
     if not header.strip():
         return None

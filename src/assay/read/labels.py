@@ -67,9 +67,9 @@ _PER_SHARE = re.compile(r"\bper\b(?:\s+[\w-]+){0,5}?\s+(?:share|rsu|option)\b"
 # per share because their effect would have been anti-dilutive"
 _LEFT_OUT = re.compile(r"\bexcluded from\b|\banti-?dilutive\b")
 # a price of a unit of oil, gas or power: "(per Bbl)", "$/Mcf", "per MMBtu"
-_PER_COMMODITY = re.compile(r"(?:\bper|\$/)\s*(bbl|barrel|boe|mcf|mcfe|mmbtu|gallon|tonne|mwh"
+_PER_COMMODITY = re.compile(r"(?:\bper|\$/)\s*(bbl|barrel|boe|mcf|mcfe|mmbtu|gallon|gal|tonne|mwh"
                             r"|metric ton|mt)\b")
-_COMMODITY_UNITS = {"barrel": "bbl", "metric ton": "tonne", "mt": "tonne"}
+_COMMODITY_UNITS = {"barrel": "bbl", "metric ton": "tonne", "mt": "tonne", "gal": "gallon"}
 # a volume of oil, gas or power, said in the label: "(MBbl)", "Bcfe", "(Bbl/d)"
 _VOLUME = re.compile(r"\(?\b(m{0,2}bbls?(?:/d)?|m?boe(?:/d)?|[mb]?mcfe?(?:/d)?|bcfe?(?:/d)?|mwh"
                      r"|gwh)\b\)?")

@@ -1458,6 +1458,9 @@ def test_balances_named_after_a_sign_word_or_as_ratios_of_balances_are_instants(
 <tr><td>Less: goodwill and other intangible assets, net</td><td>(597,488)</td></tr>
 <tr><td>Equity-to-assets ratio</td><td>9.61%</td></tr>
 <tr><td>Equity-to-deposits ratio</td><td>12.35%</td></tr>
+<tr><td>Total risk-based capital ratio</td><td>12.21%</td></tr>
+<tr><td>Tangible common shareholders' equity</td><td>1,878,456</td></tr>
+<tr><td>Less: Intangible assets</td><td>(2.59)</td></tr>
 <tr><td>Net cash position</td><td>418,763</td></tr>
 <tr><td>Tangible book value per diluted common share</td><td>$ 19.46</td></tr>
 <tr><td>Nonperforming loans to total loans</td><td>0.54%</td></tr>
@@ -1472,6 +1475,9 @@ def test_balances_named_after_a_sign_word_or_as_ratios_of_balances_are_instants(
         ("Total shareholders' equity", at_end),
         ("Less: goodwill and other intangible assets, net", at_end),
         ("Equity-to-assets ratio", at_end), ("Equity-to-deposits ratio", at_end),
+        ("Total risk-based capital ratio", at_end),
+        ("Tangible common shareholders' equity", at_end),
+        ("Less: Intangible assets", at_end),
         ("Net cash position", at_end),
         ("Tangible book value per diluted common share", at_end),
         ("Nonperforming loans to total loans", at_end),

@@ -2170,3 +2170,18 @@ outstanding          - Basic                       13,403,000          8,376,000
         ("Net income per share - Diluted", "USD/share"),
         ("Weighted average number of shares outstanding - Basic", "shares"),
         ("Weighted average number of shares outstanding - Diluted", "shares")]
+
+
+def test_yields_on_assets_are_percentages_though_printed_bare():
+    # Shaped after a mortgage REIT's statistics (checked by hand): "Yields on residential
+    # mortgage investments 2.67" is 2.67%, printed without its sign
+    text = """\
+                                             (in thousands)
+                                                  2019        2018
+                                                 ------      ------
+Net interest income                              18,559      20,685
+Yields on residential mortgage investments         2.67        2.82
+"""
+    facts = read_text(text, "x.txt").facts
+    assert [(f.unit, f.value) for f in facts[2:]] == [("%", Decimal("2.67")),
+                                                     ("%", Decimal("2.82"))]

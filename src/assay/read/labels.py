@@ -92,6 +92,7 @@ _PERCENT_WORDS = re.compile(r"\((?:in )?%\)|\bpercent(?:age)?\b|\b(?:tax|interes
                             # a bank's margins and ratios of one balance to another: "Net
                             # interest margin", "Tier 1 capital to average assets"
                             r"|\bnet interest (?:margin|spread)\b|\binterest rate spread\b"
+                            r"|^(?:average )?yields? on\b"  # "Yields on residential mortgages"
                             r"|\bto (?:average |total |risk[- ]weighted )(?:[a-z-]+ ){0,2}"
                             r"(?:assets|loans|deposits|equity|capital)\b")
 # things counted, as the head of a label: before any preposition ("Payables to

@@ -1635,3 +1635,35 @@ def test_a_price_of_a_unit_said_in_a_column_header_is_the_column_s_unit():
     assert [(f.unit, f.value) for f in facts] == [
         ("mbbl/d", Decimal(45)), ("USD/gallon", Decimal("0.06")),
         ("mbbl/d", Decimal(60)), ("USD/gallon", Decimal("-0.06"))]
+
+
+def test_rules_for_balances_ratios_and_period_names_stay_within_their_words():
+    # Each rule reaches only the words it is for: a roll-forward of nonperforming loans
+    # keeps its flows over the quarter; "Allowance for loan losses ratio" is a ratio
+    # (only an amount "for adjusted efficiency ratio" goes into one); "Percent of total"
+    # under a row of percentages is no share of it; "June 2021 Notes" names a note, no
+    # period (the date below dates the column)
+    html = """<html><body><p>(in thousands)</p><table>
+<tr><td></td><td>Three Months Ended March 31, 2020</td></tr>
+<tr><td>Nonperforming loans, beginning of period</td><td>1,000</td></tr>
+<tr><td>Nonperforming loans added</td><td>300</td></tr>
+<tr><td>Nonperforming loans, end of period</td><td>1,300</td></tr>
+<tr><td>Allowance for loan losses ratio</td><td>1.25</td></tr>
+<tr><td>Gross margin percent of net sales</td><td>40%</td></tr>
+<tr><td>Percent of total</td><td>20%</td></tr>
+</table>
+<p>(in millions)</p><table>
+<tr><td></td><td>June 2021 Notes</td><td>March 2025 Notes</td></tr>
+<tr><td></td><td colspan="2">December 31, 2020</td></tr>
+<tr><td>Principal</td><td>500</td><td>750</td></tr>
+</table></body></html>"""
+    facts = read_text(html, "bank.htm").facts
+    assert [(f.label, f.heading, f.unit, str(f.period)) for f in facts[:6]] == [
+        ("Nonperforming loans, beginning of period", None, "USD", "2019-12-31"),
+        ("Nonperforming loans added", None, "USD", "2020Q1"),
+        ("Nonperforming loans, end of period", None, "USD", "2020-03-31"),
+        ("Allowance for loan losses ratio", None, "ratio", "2020Q1"),
+        ("Gross margin percent of net sales", None, "%", "2020Q1"),
+        ("Percent of total", None, "%", "2020Q1")]
+    assert [str(f.period) for f in facts[6:]] == ["2020-12-31", "2020-12-31"]
+    assert facts[6].dims != facts[7].dims  # (told apart, by their places)

@@ -2185,3 +2185,20 @@ Yields on residential mortgage investments         2.67        2.82
     facts = read_text(text, "x.txt").facts
     assert [(f.unit, f.value) for f in facts[2:]] == [("%", Decimal("2.67")),
                                                      ("%", Decimal("2.82"))]
+
+
+def test_a_dashed_label_goes_on_from_a_stem_of_one_word_only():
+    # "- Cost of product" under "Revenue - Product" is its own row, no "Revenue - Cost of
+    # product"; "- Diluted" under "... per share - Basic" goes on from the stem
+    text = """\
+                                        2020      2019
+                                       ------    ------
+Revenue - Product                       1,000       900
+        - Cost of product                 600       500
+Net income per share - Basic             0.50      0.40
+                     - Diluted           0.48      0.39
+"""
+    facts = read_text(text, "x.txt").facts
+    assert [f.label for f in facts[::2]] == [
+        "Revenue - Product", "- Cost of product", "Net income per share - Basic",
+        "Net income per share - Diluted"]

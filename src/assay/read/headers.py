@@ -512,6 +512,7 @@ _BROKEN = re.compile(r"([A-Za-z][\w-]*)-$")  # the last word of a phrase, broken
 # a duration that ends ("Quarter Ended", "Last Twelve Months Ended"), not one that only
 # measures ("Less than 12 Months") or a count of quarters the header items cannot add up
 _SAYS_ITS_PERIOD = re.compile(r"(?i)\b(?:months?|quarter|year|weeks) end(?:ed|ing)\b")
+_DAY = re.compile(r"(?<!\d)\d{1,2}(?!\d)")  # a day printed in a date ("March 31, 2020")
 _YEAR_IN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
@@ -520,9 +521,11 @@ def _opens_with_a_period(phrase: str) -> bool:
     Adjusted", "March 31, 2020 As Reported"): more than a year alone ("1988 Employee
     Stock Ownership Plan")."""
     items = header_items(phrase)
-    return bool(items) and items[0].start == 0 and (
-        items[0].kind in ("date", "quarter")
-        or items[0].kind == "duration" and len(items) > 1 and items[1].kind == "year")
+    first = items[0] if items else None
+    return first is not None and first.start == 0 and (
+        first.kind == "quarter" or first.kind == "date" and bool(_DAY.search(first.text))
+        or first.kind == "duration" and (first.months or 12) < 12
+        and len(items) > 1 and items[1].kind == "year")  # (not "Year 2000 Costs")
 
 
 def _names_a_thing(phrase: str) -> bool:

@@ -148,10 +148,14 @@ def _figures_of_a_row(text: str, cells: list[Cell]) -> bool:
     if len(figures) == 1:
         figure = figures[0]
         at = figure.start - 1 if figure.dollar else figure.start  # (its "$", if any)
-        if text[max(0, at - 2):at].strip():
+        if not figure.dollar and text[max(0, at - 2):at].strip():
             return False  # one space or none before it: a word of the label
-        if figure.dollar:
-            return True
+        if figure.dollar:  # ("stock, $1.00", "depreciation of $1,013,000": words of the
+            # label, one space after a comma or a word that joins a figure to them)
+            before = text[:at]
+            words = before.split()
+            return not (len(before) - len(before.rstrip()) == 1 and words and (
+                words[-1].endswith(",") or words[-1].lower() in _JOINS_A_FIGURE))
         digits = figure.text
         return "," in digits or not (digits.isdigit() and (
             len(digits) <= 2 or len(digits) == 4 and digits[:2] in ("19", "20")))
@@ -681,7 +685,9 @@ class _TableReader:
                     group, group_indent, member_indent, parent = (parent, parent_indent, None,
                                                                   None)
             label, marks = labels.split_footnotes(" ".join(stripped.split()))
-            if label.startswith("- ") and last_row is not None and " - " in last_row.label:
+            if (label.startswith("- ") and last_row is not None and len(label.split()) == 2
+                    and " - " in last_row.label
+                    and len(last_row.label.rsplit(" - ", 1)[1].split()) == 1):
                 # "- Diluted" under "Net income per share - Basic": the stem goes on
                 label = f"{last_row.label.rsplit(' - ', 1)[0]} {label}"
             balance = _balance_of(label)
@@ -695,7 +701,7 @@ class _TableReader:
             row = Row(len(rows), label, tuple(unit_lines),
                       (), indent, row_rule, None, section, group, marks, False, block, parent)
             if (last_row is not None and last_row_is_previous and _SHARE_OF.match(label)
-                    and not _SHARE_OF.match(last_row.label)):
+                    and not _PERCENT_NAMED.search(last_row.label)):
                 # "% of net sales" right under "Research and development": its share
                 row.group, row.parent = last_row.label, last_row.group
             rows.append(row)
@@ -1438,6 +1444,8 @@ _PERIOD_FILLER = frozenset({"for", "the", "ended", "ending", "as", "of", "at", "
 # Amount Outstanding During the Period"
 _OVER_THE_PERIOD = re.compile(r"(?i)\baverage\b|\bduring\b|\bmaximum\b")
 _FIGURE_IN = re.compile(r"[\d$]")
+_JOINS_A_FIGURE = frozenset({"of", "at", "to", "by", "from", "was", "were", "and", "or"})
+_PERCENT_NAMED = re.compile(r"(?i)%|\bpercent")  # a row of percentages by its name
 # what follows a comma inside a list or a figure: "2,771 and", "September 27, 1996", ", and"
 _LIST_GOES_ON = re.compile(r"\s*(?:\d|and\b|or\b)")
 _AVERAGE_BALANCES = re.compile(r"(?i)\baverage (?:daily )?balances?\b")
@@ -1851,9 +1859,10 @@ def _unit_named(header: str, note: labels.ScaleNote) -> labels.RowUnit | None:
     said = _TIME_SAID.search(header)  # "Average Life (Years)"
     if said:
         return labels.RowUnit(_TIME_UNITS[said.group(1).lower()], 0)
-    priced = labels.row_unit(header, None, note)  # "Premium ($/Gal)": a price of a unit
-    if priced.unit.startswith(u.USD + "/") and priced.unit != u.USD_PER_SHARE:
-        return priced
+    if "$/" in header and "except" not in header.lower():  # "Premium ($/Gal)": a price of
+        priced = labels.row_unit(header, None, note)  # a unit, not a note's "except per Bbl"
+        if priced.unit.startswith(u.USD + "/") and priced.unit != u.USD_PER_SHARE:
+            return priced
     header = _PARENTHESES.sub("", header)  # a note's "(in millions, except per share)"
     if not header.strip():
         return None

@@ -52,7 +52,7 @@ _OUNCES = re.compile(r"\bounces\b|\(oz\.?\)")
 _TONS = re.compile(r"\btons\b")
 _SHARES = re.compile(r"\bshares\b")
 _SHARES_OR_UNITS = re.compile(r"\bshares\b|\bunits\b")
-_FOR_A_RATIO = re.compile(r"\b(?:for|in)\b(?:\s+[\w-]+){0,3}\s+ratio\b")
+_FOR_A_RATIO = re.compile(r"\bfor (?:the )?(?:adjusted )?[\w-]+ ratio\b")
 _WEIGHTED = re.compile(r"^weighted[- ]average\b(?!.*\b(?:price|rate|cost|value|life|term)\b)")
 _SHARE_COUNT = re.compile(r"\bshares\b.*\b(?:outstanding|used|issued)\b"
                           r"|^(?:effect of )?dilutive (?:[\w-]+ ){0,3}?"
@@ -102,7 +102,8 @@ _COUNTED = re.compile(r"^number of\b|^(?:(?!\b(?:to|from|for|with|by|on|in|of|at
                       r".)*\b(?:employees|stores|locations|branches|offices|customers"
                       r"|subscribers|headcount)\b"
                       # units sold, not an average unit's sales in dollars or their growth
-                      r"|^(?!average\b|same\b|comparable\b)(?:(?!and\b)[\w-]+ ){0,2}unit sales$"
+                      r"|^(?!average\b|same\b|comparable\b)(?:(?!and\b)[\w-]+ ){0,2}unit sales"
+                      r"(?: \([^)]*\))?$"
                       r"|^units (?:sold|shipped)$")
 _SAID_SCALE = re.compile(r"\((?:in )?(thousands?|millions?|000'?s?)\)")  # "(000)", "(million)"
 _PRODUCED = re.compile(rf"^({_METALS}) (produced|- ounces|- tons)$")

@@ -28,6 +28,16 @@ def test_a_users_file_extends_the_vocabulary(tmp_path: Path):
     assert v.role_of("Brine Operations") == "production"
 
 
+def test_things_counted_and_sign_words_are_vocabulary(tmp_path: Path):
+    # rows that count things, not dollars ("Number of employees", "Stores"), and the words
+    # before a row's name that say how it counts in a sum ("Less: goodwill")
+    assert {"employees", "stores", "customers"} <= set(VOCABULARY.counted)
+    assert VOCABULARY.balance_of("Less: goodwill") == VOCABULARY.balance_of("Goodwill")
+    extra = tmp_path / "mine.toml"
+    extra.write_text('[counted]\nthings = ["patients", "beds"]\n')
+    assert load(str(extra)).counted == ("patients", "beds")
+
+
 @pytest.mark.parametrize(("text", "problem"), [
     ("[metals\n", "not valid TOML"),
     ("[colours]\nred = 1\n", "[colours]: not a table of the vocabulary"),
@@ -54,8 +64,8 @@ def test_the_command_line_refuses_a_bad_vocabulary_in_one_line(tmp_path: Path):
     assert run.returncode == 2 and "Traceback" not in run.stderr
     assert run.stderr.strip().splitlines() == [
         f"error: {extra}: [colours]: not a table of the vocabulary (expected one of metals, "
-        "segments, units, roles, balances, signs, concepts, concepts_per_ounce, concepts_dollars, "
-        "concepts_cash_flow)"]
+        "segments, units, counted, roles, balances, signs, concepts, concepts_per_ounce, "
+        "concepts_dollars, concepts_cash_flow)"]
 
 
 def test_balance_names_hold_with_either_apostrophe_and_in_basic_strings():

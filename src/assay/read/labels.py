@@ -99,8 +99,8 @@ _PERCENT_WORDS = re.compile(r"\((?:in )?%\)|\bpercent(?:age)?\b|\b(?:tax|interes
 # customers", "Revenue from new customers" are dollars; "Customers at end of period" and
 # "Number of stores" are counts)
 _COUNTED = re.compile(r"^number of\b|^(?:(?!\b(?:to|from|for|with|by|on|in|of|at|per)\b)"
-                      r".)*\b(?:employees|stores|locations|branches|offices|customers"
-                      r"|subscribers|headcount)\b"
+                      r".)*\b(?:" + ("|".join(map(re.escape, VOCABULARY.counted)) or "(?!)")
+                      + r")\b"
                       # units sold, not an average unit's sales in dollars or their growth
                       r"|^(?!average\b|same\b|comparable\b)(?:(?!and\b)[\w-]+ ){0,2}unit sales"
                       r"(?: \([^)]*\))?$"

@@ -19,7 +19,7 @@ from typing import Any
 
 from assay.errors import InputError
 
-_TABLES = ("metals", "segments", "units", "roles", "balances", "signs", "concepts",
+_TABLES = ("metals", "segments", "units", "counted", "roles", "balances", "signs", "concepts",
            "concepts_per_ounce", "concepts_dollars", "concepts_cash_flow")
 
 
@@ -31,6 +31,7 @@ class Vocabulary:
     symbols: MappingProxyType[str, str]  # "ag" -> "silver"
     segment_groups: tuple[str, ...]
     unit_words: tuple[str, ...]
+    counted: tuple[str, ...]  # things a row counts ("employees", "stores")
     roles: tuple[tuple[str, re.Pattern[str]], ...]
     # ("end" | "begin" | "items" | "accounts", pattern)
     balances: tuple[tuple[str, re.Pattern[str]], ...]
@@ -105,6 +106,7 @@ def _build(data: dict[str, dict[str, Any]]) -> Vocabulary:
         symbols=MappingProxyType({str(s).lower(): m for m, s in metals.items()}),
         segment_groups=tuple(data.get("segments", {}).get("groups", ())),
         unit_words=tuple(data.get("units", {}).get("heading_words", ())),
+        counted=tuple(data.get("counted", {}).get("things", ())),
         roles=_patterns(data.get("roles", {})),
         balances=_patterns(data.get("balances", {})),
         sign_word=re.compile(

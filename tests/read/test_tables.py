@@ -2202,3 +2202,24 @@ Net income per share - Basic             0.50      0.40
     assert [f.label for f in facts[::2]] == [
         "Revenue - Product", "- Cost of product", "Net income per share - Basic",
         "Net income per share - Diluted"]
+
+
+def test_stock_prices_in_eighths_are_figures_of_a_share():
+    # Shaped after a 10-K's quarterly stock prices (checked by hand): "46 5/8" is $46.625
+    # a share (eighths divide exactly); before, the fractions were read as words of the
+    # label ("First46 5/8")
+    text = """\
+<TABLE>
+<CAPTION>
+                                            HIGH        LOW      DIVIDENDS PER SHARE
+                                         ----------  ----------  -------------------
+<S>                                      <C>         <C>         <C>
+      First.........................       46 5/8      37 3/4          $.11
+      Second........................       41 1/4      32 7/8           .13
+</TABLE>
+"""
+    facts = read_text(text, "x.txt").facts
+    assert [(f.label, f.printed, f.value, f.unit) for f in facts[:3]] == [
+        ("First", "46 5/8", Decimal("46.625"), "USD/share"),
+        ("First", "37 3/4", Decimal("37.75"), "USD/share"),
+        ("First", ".11", Decimal("0.11"), "USD/share")]

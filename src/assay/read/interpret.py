@@ -206,6 +206,7 @@ class _TableReader:
         self._column_units: list[labels.RowUnit | None] = []
         self._percent_columns: frozenset[int] = frozenset()  # see _percent_columns
         self._percent_cells: frozenset[tuple[int, int]] = frozenset()  # see _percent_runs
+        self._price_columns: frozenset[int] = frozenset()  # columns of prices in eighths
         self._note_row = -1  # the body row that is the table's scale note, if one is
 
     # -- header -------------------------------------------------------------
@@ -497,6 +498,8 @@ class _TableReader:
         self._averaged_columns = [whole or bool(_OVER_THE_PERIOD.search(c.header))
                                   for c in self.table.columns]
         self._percent_columns = _percent_columns(self.g.rows)
+        self._price_columns = frozenset(k for row in self.g.rows for k, c in enumerate(row.cells)
+                                        if c is not None and "/" in c.text)
         self._percent_cells = _percent_runs(self.g.rows) | _percent_blocks(self.g.rows)
         shares = self._percent_columns | _marked_percent_columns(self.g.rows)
         for k in sorted(shares):
@@ -1030,6 +1033,10 @@ class _TableReader:
                 # the figure beside the one marked "%" is the amount
                 m = _Meaning(u.USD, self.note.scale_of("dollars"), m.concept, m.metal,
                              m.entity)
+            elif m.unit == u.USD and k in self._price_columns:
+                # a column of prices in eighths ("41 5/8", "34") holds a stock's prices, a
+                # share's, unscaled
+                m = _Meaning(u.USD_PER_SHARE, 0, m.concept, m.metal, m.entity)
             scale = m.scale
             fact_id = prefix + (_DIGITS[k] if k < _MANY else str(k))
             # positional, in the order of _FACT_FIELDS: three times cheaper than keywords

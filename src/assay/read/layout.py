@@ -13,6 +13,7 @@ from assay.model.numbers import NOT_APPLICABLE_TOKENS, figure_parts
 _CELL_ENDS = frozenset("0123456789)-%$")
 # digits and separators that make no figure: "52,,818,225", "1.234.5"
 _MISPRINT = re.compile(r"\d[\d,.]*\d")
+_FRACTION = re.compile(r"[1-9]\d?/(?:2|4|8|16|32|64)")  # "5/8", "13/16": of a price
 _GLUED_MARK = re.compile(r"^(.*[\d)]|--?|\u2014)\((?:\d{1,2}|[a-zA-Z])\)$")
 # a line of nothing but a page number: "41", "- 12 -", "F-7" set well in from the margin,
 # or "Page 3"
@@ -149,8 +150,25 @@ def trailing_cells(text: str) -> list[Cell]:
     close = 0  # where a ")" standing alone ends
     percent = False  # a "%" stood alone
     tokens = text.split()
+    whole_of = -1  # the token that is the whole number of a fraction read already
     for at in range(len(tokens) - 1, -1, -1):
         raw = tokens[at]
+        if at == whole_of:
+            continue
+        if (not close and not percent and at > 0 and _FRACTION.fullmatch(raw)
+                and (whole := tokens[at - 1].lstrip("$")).isdigit()):
+            # a price in eighths: "41 5/8" is 41.625 (a power of two divides exactly)
+            numerator, denominator = raw.split("/")
+            value = int(whole) + Decimal(int(numerator)) / int(denominator)
+            end = text.rfind(raw, 0, end) + len(raw)
+            start = text.rfind(tokens[at - 1], 0, end - len(raw)) + (
+                1 if tokens[at - 1].startswith("$") else 0)
+            decimals = -value.as_tuple().exponent if value != value.to_integral() else 0
+            cells.append(Cell(start, end, text[start:end], value, max(decimals, 0), False,
+                              False, tokens[at - 1].startswith("$")))
+            end = start - (1 if tokens[at - 1].startswith("$") else 0)
+            whole_of = at - 1
+            continue
         if raw == "$":
             if cells:
                 cells[-1].dollar = True

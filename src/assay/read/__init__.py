@@ -225,7 +225,7 @@ def _read_tables(path: str, company: str, grids: list[Grid], notes: list[tuple[i
         ctx.year_end = year_end
     ctx.annual = years_only(grids)
     tables: list[Table] = []
-    placed = []  # facts of each table
+    spans: list[range] = []  # each table's facts, as places in ctx.facts
     notes = list(notes)
     for k, grid in enumerate(grids):
         while notes and notes[0][0] < grid.lines[0]:
@@ -237,11 +237,11 @@ def _read_tables(path: str, company: str, grids: list[Grid], notes: list[tuple[i
                 ctx.scale_for_all = (line.number, line.text.strip())
         before = len(ctx.facts)
         tables.append(read_table(ctx, grid, first_table + k))
-        placed.append(len(ctx.facts) - before)
-    scale_by_shared_figures(ctx, tables, placed)
-    unscale_shares_printed_whole(ctx, tables, placed)
+        spans.append(range(before, len(ctx.facts)))
+    scale_by_shared_figures(ctx, tables, spans)
+    unscale_shares_printed_whole(ctx, tables, spans)
     snap_to_dated_ends(ctx.facts, tables)
-    return ctx, tables, placed
+    return ctx, tables, [len(span) for span in spans]
 
 
 def _bare_year(cell: Cell) -> bool:

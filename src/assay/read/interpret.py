@@ -147,15 +147,14 @@ def _figures_of_a_row(text: str, cells: list[Cell]) -> bool:
         return False
     if len(figures) == 1:
         figure = figures[0]
-        at = figure.start - 1 if figure.dollar else figure.start  # (its "$", if any)
-        if not figure.dollar and text[max(0, at - 2):at].strip():
-            return False  # one space or none before it: a word of the label
         if figure.dollar:  # ("stock, $1.00", "depreciation of $1,013,000": words of the
             # label, one space after a comma or a word that joins a figure to them)
-            before = text[:at]
+            before = text[:figure.start - 1]  # (up to its "$")
             words = before.split()
             return not (len(before) - len(before.rstrip()) == 1 and words and (
                 words[-1].endswith(",") or words[-1].lower() in _JOINS_A_FIGURE))
+        if text[max(0, figure.start - 2):figure.start].strip():
+            return False  # one space or none before it: a word of the label
         digits = figure.text
         return "," in digits or not (digits.isdigit() and (
             len(digits) <= 2 or len(digits) == 4 and digits[:2] in ("19", "20")))

@@ -8,9 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from decimal import Decimal
-from itertools import accumulate
 
-from assay.model import Fact, Table
+from assay.model import Fact, Period, Table
 from assay.model import units as u
 
 from .interpret import Context
@@ -21,21 +20,20 @@ _SAID_SCALE = re.compile(r"(?i)thousand|million|\b000'?s?\b|\(000\)")
 _CLOSE = Decimal("0.05")  # how near a printed per-share amount the quotient must come
 
 
-def unscale_shares_printed_whole(ctx: Context, tables: list[Table], placed: list[int]) -> None:
+def unscale_shares_printed_whole(ctx: Context, tables: list[Table], spans: list[range],
+                                 ) -> None:
     """In each table, share counts scaled by its note are taken whole where net income
     over the counts as printed comes within 5% of a per-share amount the table prints for
     the same period, and net income over the scaled counts comes near none of them."""
     facts = ctx.facts
-    starts = [0, *accumulate(placed)][:-1]
-    for k, t in enumerate(tables):
-        mine = range(starts[k], starts[k] + placed[k])
+    for t, mine in zip(tables, spans, strict=True):
         shares = [i for i in mine if facts[i].unit == u.SHARES and facts[i].scale > 0
                   and not facts[i].nil and facts[i].value
                   and not _SAID_SCALE.search(facts[i].label)]
         if not shares:
             continue
-        income: dict[object, Decimal] = {}
-        per_share: dict[object, list[Decimal]] = {}
+        income: dict[Period, Decimal] = {}
+        per_share: dict[Period, list[Decimal]] = {}
         for i in mine:
             f = facts[i]
             if f.period is None or f.nil:
@@ -57,7 +55,7 @@ def unscale_shares_printed_whole(ctx: Context, tables: list[Table], placed: list
                  f"prints; {len(shares)} counts taken unscaled")
 
 
-def _whole(f: Fact, income: dict[object, Decimal], per_share: dict[object, list[Decimal]],
+def _whole(f: Fact, income: dict[Period, Decimal], per_share: dict[Period, list[Decimal]],
            ) -> bool:
     """Whether net income over count ``f`` as printed is a printed per-share amount of its
     period, and over ``f`` as scaled none."""

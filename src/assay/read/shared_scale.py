@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from decimal import Decimal
-from itertools import accumulate
 
 from assay.model import Table
 from assay.model import units as u
@@ -19,7 +18,7 @@ _SHAREABLE = re.compile(r"^\(?\d{1,3}(?:,\d{3})+\)?$|^\(?\d{3,}\)?$")
 _SHARED_AT_LEAST = 2  # figures a table without a note must share with scaled tables
 
 
-def scale_by_shared_figures(ctx: Context, tables: list[Table], placed: list[int]) -> None:
+def scale_by_shared_figures(ctx: Context, tables: list[Table], spans: list[range]) -> None:
     """A table with no scale note of its own whose amounts are printed, figure for
     figure, in tables whose note scales them ("External net revenues 1,105,570" in a
     reconciliation, as in the statement of operations "in thousands") is in that scale:
@@ -27,11 +26,10 @@ def scale_by_shared_figures(ctx: Context, tables: list[Table], placed: list[int]
     if all(t.scale_note for t in tables):
         return
     facts = ctx.facts
-    starts = [0, *accumulate(placed)][:-1]
     unscaled: dict[int, set[str]] = {}  # each table without a note: its amounts as printed
     for k, t in enumerate(tables):
         if not t.scale_note:
-            unscaled[k] = {f.printed.strip("()") for f in facts[starts[k]:starts[k] + placed[k]]
+            unscaled[k] = {f.printed.strip("()") for f in (facts[i] for i in spans[k])
                            if f.unit == u.USD and f.scale == 0 and _SHAREABLE.match(f.printed)}
     wanted = set().union(*unscaled.values())
     if not wanted:
@@ -39,14 +37,14 @@ def scale_by_shared_figures(ctx: Context, tables: list[Table], placed: list[int]
     scaled: dict[str, set[int]] = {}  # printed amount -> the scales it is printed at
     for k, t in enumerate(tables):
         if t.scale_note:
-            for f in facts[starts[k]:starts[k] + placed[k]]:
+            for f in (facts[i] for i in spans[k]):
                 if f.scale > 0 and f.unit == u.USD and (a := f.printed.strip("()")) in wanted:
                     scaled.setdefault(a, set()).add(f.scale)
     if not scaled:
         return
     for k, amounts in unscaled.items():
         t = tables[k]
-        mine = range(starts[k], starts[k] + placed[k])
+        mine = spans[k]
         found = [scaled[a] for a in amounts if a in scaled]
         scales = set().union(*found) if found else set()
         if len(found) < _SHARED_AT_LEAST or len(scales) != 1:

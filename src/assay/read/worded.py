@@ -192,7 +192,8 @@ def figures_in_words(text: str) -> list[Worded]:
         clause = sum(1 for c in clauses if c < start)
         out.append(Worded(start, end, printed, number, decimals, kind, said, clause,
                           k in ranged))
-    if "none" in text.lower() and ("share" in text.lower() or "stock" in text.lower()):
+    low = text.lower()
+    if "none" in low and ("share" in low or "stock" in low):
         for m in _NONE_ISSUED.finditer(text):  # "2 million shares authorized; none issued"
             clause = sum(1 for c in clauses if c < m.start())
             out.append(Worded(m.start(), m.end(), m.group(0), Decimal(0), 0, "shares", 0,

@@ -1667,3 +1667,42 @@ def test_rules_for_balances_ratios_and_period_names_stay_within_their_words():
         ("Percent of total", None, "%", "2020Q1")]
     assert [str(f.period) for f in facts[6:]] == ["2020-12-31", "2020-12-31"]
     assert facts[6].dims != facts[7].dims  # (told apart, by their places)
+
+
+ACQUISITION = """<html><body>
+<p>Note 2 - Business Combination</p>
+<p>On March 3, 2021, we completed the acquisition of Widget Co. for a total purchase
+consideration of $1.20 billion.</p>
+<p>The purchase consideration has been allocated as follows (in millions):</p>
+<table>
+<tr><td>Cash and cash equivalents</td><td>$</td><td>115</td></tr>
+<tr><td>Goodwill</td><td></td><td>700</td></tr>
+<tr><td>Accounts payable</td><td></td><td>(36</td><td>)</td></tr>
+<tr><td>Total purchase consideration</td><td>$</td><td>779</td></tr>
+</table>
+<p>In June 2021 and July 2021, we completed the acquisitions of A Co. and B Co.</p>
+<p>The acquired intangible assets are as follows (in millions):</p>
+<table>
+<tr><td>Developed technology</td><td>$</td><td>40</td></tr>
+<tr><td>Customer relationships</td><td></td><td>12</td></tr>
+</table>
+</body></html>
+"""
+
+
+def test_an_undated_purchase_price_allocation_is_dated_by_its_acquisition():
+    # by hand: the allocation's columns name no period; the sentence above says the
+    # acquisition was completed on March 3, 2021: its figures are as at that day. The
+    # intangibles of two acquisitions done in June and in July stay undated: which date
+    # is theirs the prose does not say.
+    doc = read_text(ACQUISITION, "note.htm")
+    facts = _by_label(doc)
+    for label, value in [("Goodwill", 700_000_000), ("Accounts payable", -36_000_000),
+                         ("Total purchase consideration", 779_000_000)]:
+        (f,) = facts[label]
+        assert f.value == value
+        assert f.period == Period.instant(date(2021, 3, 3))
+    assert [f.period for f in facts["Developed technology"] + facts["Customer relationships"]
+            ] == [None, None]
+    (said,) = [d for d in doc.diagnostics if d.code == "dated-by-acquisition"]
+    assert "2021-03-03" in said.message

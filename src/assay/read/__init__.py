@@ -18,6 +18,7 @@ from pathlib import Path
 from assay.errors import InputError
 from assay.model import Diagnostic, Document, Location, Period, Table
 
+from .acquisition_date import date_by_acquisitions
 from .container import Container, decode_with_notes, file_bytes, split_documents
 from .fiscal_year import (
     snap_to_dated_ends,
@@ -165,11 +166,13 @@ def read_source(source: Source, first_table: int = 0, company: str | None = None
                   if _NOTE_ALONE.match(ln.text) or _NOTE_CLOSING.search(ln.text)}
     notes = [(places[i], lines[i]) for i in sorted(found)]
     said = source.year_end or year_end_said(grids)
-    ctx, tables, placed = _read_tables(source.path, company, grids, notes, first_table, said)
+    lead_ins = _lead_ins(grids, lines, places)
+    ctx, tables, placed = _read_tables(source.path, company, grids, notes, first_table, said,
+                                       lead_ins)
     implied = None if said else year_end_implied(tables)
     if implied is not None:  # bare years and quarters end where the half-years say
         ctx, tables, placed = _read_tables(source.path, company, grids, notes, first_table,
-                                           implied)
+                                           implied, lead_ins)
         ctx.warn(grids[0].first_line, "fiscal-year",
                  f"no fiscal year end said: its half-years and nine months end where a year "
                  f"ending {calendar.month_name[implied[0]]} {implied[1]} puts them")
@@ -217,9 +220,11 @@ def read_source(source: Source, first_table: int = 0, company: str | None = None
 
 def _read_tables(path: str, company: str, grids: list[Grid], notes: list[tuple[int, SourceLine]],
                  first_table: int, year_end: tuple[int, int] | None,
+                 lead_ins: list[tuple[str, list[tuple[int, str]]]],
                  ) -> tuple[Context, list[Table], list[int]]:
     """The tables of a document's grids, read in order (notes for all tables taken up as
-    they come), with the facts of each table counted."""
+    they come), with the facts of each table counted; ``lead_ins`` holds each grid's
+    title and the prose since the grid before it."""
     ctx = Context(path, company)
     if year_end is not None:
         ctx.year_end = year_end
@@ -241,7 +246,39 @@ def _read_tables(path: str, company: str, grids: list[Grid], notes: list[tuple[i
     scale_by_shared_figures(ctx, tables, spans)
     unscale_shares_printed_whole(ctx, tables, spans)
     snap_to_dated_ends(ctx.facts, tables)
+    date_by_acquisitions(ctx, tables, spans, lead_ins)
     return ctx, tables, [len(span) for span in spans]
+
+
+def _lead_ins(grids: list[Grid], lines: list[SourceLine], places: list[int],
+              ) -> list[tuple[str, list[tuple[int, str]]]]:
+    """Each grid's title, and the paragraphs (first line number, text) that stand
+    between the grid before it and it, its title's included: runs of lines one after
+    another are one paragraph."""
+    order = sorted(range(len(lines)), key=places.__getitem__)
+    out = []
+    at, previous_end = 0, -1
+    for g in grids:
+        start, end = g.lines
+        run: list[SourceLine] = []
+        while at < len(order) and places[order[at]] < start:
+            if places[order[at]] >= previous_end:
+                run.append(lines[order[at]])
+            at += 1
+        paragraphs: list[tuple[int, str]] = []
+        last = -2
+        for ln in [*run, *g.title]:
+            text = ln.text.strip()
+            if not text:
+                continue
+            if paragraphs and ln.number == last + 1:
+                paragraphs[-1] = (paragraphs[-1][0], f"{paragraphs[-1][1]} {text}")
+            else:
+                paragraphs.append((ln.number, text))
+            last = ln.number
+        out.append((" ".join(ln.text.strip() for ln in g.title), paragraphs))
+        previous_end = max(previous_end, end)
+    return out
 
 
 def _bare_year(cell: Cell) -> bool:

@@ -19,8 +19,8 @@ from typing import Any
 
 from assay.errors import InputError
 
-_TABLES = ("metals", "segments", "units", "counted", "roles", "balances", "signs", "concepts",
-           "concepts_per_ounce", "concepts_dollars", "concepts_cash_flow")
+_TABLES = ("metals", "segments", "units", "counted", "acquisition", "roles", "balances",
+           "signs", "concepts", "concepts_per_ounce", "concepts_dollars", "concepts_cash_flow")
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +32,8 @@ class Vocabulary:
     segment_groups: tuple[str, ...]
     unit_words: tuple[str, ...]
     counted: tuple[str, ...]  # things a row counts ("employees", "stores")
+    acquisition: tuple[str, ...]  # words that tell of a business combination
+    acquisition_done: re.Pattern[str]  # a sentence saying one was done
     roles: tuple[tuple[str, re.Pattern[str]], ...]
     # ("end" | "begin" | "items" | "accounts", pattern)
     balances: tuple[tuple[str, re.Pattern[str]], ...]
@@ -107,6 +109,9 @@ def _build(data: dict[str, dict[str, Any]]) -> Vocabulary:
         segment_groups=tuple(data.get("segments", {}).get("groups", ())),
         unit_words=tuple(data.get("units", {}).get("heading_words", ())),
         counted=tuple(data.get("counted", {}).get("things", ())),
+        acquisition=tuple(data.get("acquisition", {}).get("words", ())),
+        acquisition_done=re.compile("|".join(data.get("acquisition", {}).get("done", ()))
+                                    or "(?!)", re.IGNORECASE),
         roles=_patterns(data.get("roles", {})),
         balances=_patterns(data.get("balances", {})),
         sign_word=re.compile(

@@ -1,0 +1,70 @@
+"""Tables dated only by the acquisition the prose above them tells of.
+
+A business combination's purchase price and its allocation (assets acquired, liabilities
+assumed, intangibles with their useful lives) are measured at the acquisition date, and
+filings print them in tables whose columns name no period: the date is in a sentence
+above ("In April 2020, we completed the acquisition of ...", "since the acquisition date
+of April 27, 2020"). Such a table's undated facts are taken as at that date when its
+lead-in speaks of the acquisition and the prose since the table before names one date
+of an acquisition in the nearest sentence that names one; otherwise they stay undated.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+
+from assay.model import Period, Table
+
+from .headers import header_items
+from .interpret import Context
+from .prose import sentences
+from .vocabulary import VOCABULARY
+
+_ACQUISITION = re.compile(
+    r"\b(?:" + ("|".join(map(re.escape, VOCABULARY.acquisition)) or "(?!)") + r")\b",
+    re.IGNORECASE)
+
+
+def date_by_acquisitions(ctx: Context, tables: list[Table], spans: list[range],
+                         lead_ins: list[tuple[str, list[tuple[int, str]]]]) -> None:
+    """Date the facts of each table none of whose facts is dated, where its title
+    (``lead_ins[k][0]``) names an acquisition and the nearest sentence of the prose
+    since the table before it (``lead_ins[k][1]``, paragraphs with their line numbers)
+    that names an acquisition and a date names one date; each table so dated is
+    reported (``dated-by-acquisition``)."""
+    facts = ctx.facts
+    for table, span, (title, prose) in zip(tables, spans, lead_ins, strict=True):
+        if not span or not _ACQUISITION.search(title) or any(
+                facts[k].period is not None for k in span):
+            continue
+        said = _acquisition_date(prose)
+        if said is None:
+            continue
+        day, line, sentence = said
+        period = Period.instant(day)
+        for k in span:
+            facts[k] = replace(facts[k], period=period)
+        ctx.warn(table.first_line, "dated-by-acquisition",
+                 f"no column of '{table.title}' names a period: its figures are taken as at "
+                 f"{day.isoformat()}, the acquisition date line {line} says "
+                 f"('{sentence.strip()[:80]}')")
+
+
+def _acquisition_date(prose: list[tuple[int, str]]) -> tuple[date, int, str] | None:
+    """The date (a day, or a month and year: its last day) that the last sentence of the
+    prose saying an acquisition was done and naming a date gives, with its line and the
+    sentence; None where there is none, or where that sentence gives more than one."""
+    done = VOCABULARY.acquisition_done
+    for line, text in reversed(prose):
+        if not done.search(text):
+            continue
+        for _, sentence in reversed(sentences(text)):
+            if not done.search(sentence):
+                continue
+            days = {date(i.year, i.month, i.day) for i in header_items(sentence)
+                    if i.kind == "date" and i.year and i.month and i.day}
+            if days:
+                return (days.pop(), line, sentence) if len(days) == 1 else None
+    return None

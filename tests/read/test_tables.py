@@ -2223,3 +2223,33 @@ def test_stock_prices_in_eighths_are_figures_of_a_share():
         ("First", "46 5/8", Decimal("46.625"), "USD/share"),
         ("First", "37 3/4", Decimal("37.75"), "USD/share"),
         ("First", ".11", Decimal("0.11"), "USD/share")]
+
+
+def test_figures_in_a_label_take_the_dates_their_own_words_say():
+    # Shaped after two balance sheets of 8-Ks and a 10-K's notes (checked by hand): the
+    # columns are 2004 then 2003. "authorized 30,000,000 shares" holds at both dates;
+    # "13,432,000 shares in 2004" is of 2004 alone (it had been paired with 30,000,000
+    # as "respectively" and put in 2003); "$1,013,000 in 2004 and $775,000 in 2003" each
+    # of its own year; "4.1% through September 30, 1994 and 7.7% thereafter" of neither
+    # column.
+    text = """\
+                                                                         September 30,
+                                                                      2004          2003
+                                                                   ----------    ----------
+Furniture and equipment (net of accumulated
+   depreciation of $1,013,000 in 2004 and
+   $775,000 in 2003)                                                2,100,000     1,900,000
+Common stock, $.01 par value, authorized 30,000,000 shares, issued
+   and outstanding 13,432,000 shares in 2004 and 13,180,000 in 2003   134,000        66,000
+Step-Up Notes, interest 4.1% through September 30,
+  1994 and 7.7% thereafter, due 2002                                  300,000       300,000
+"""
+    got = {}
+    for f in read_text(text, "x.txt").facts:
+        got.setdefault(f.printed, []).append(None if f.period is None else f.period.end)
+    y2004, y2003 = date(2004, 9, 30), date(2003, 9, 30)
+    assert got["$1,013,000"] == [y2004] and got["$775,000"] == [y2003]
+    assert got["30,000,000 shares"] == [y2004, y2003]
+    assert got["13,432,000 shares"] == [y2004]
+    assert got["4.1%"] == [None] and got["7.7%"] == [None]
+    assert got["134,000"] == [y2004] and got["66,000"] == [y2003]

@@ -1102,18 +1102,36 @@ class _TableReader:
         path, title = self.ctx.path, self.table.title
         prefix = f"{self._id_prefix}{row.index}w"
         n = 0
-        clauses = row.label.split(";")
         named = _parts_named(row.label)
-        for (clause, kind), group in groupby(worded, key=lambda w: (w.clause, w.kind)):
+        starts = [w.start for w in worded[1:]] + [len(row.label)]
+        own = {id(w): row.label[w.end:next_start].split(";")[0]  # the words after each
+               for w, next_start in zip(worded, starts, strict=True)}  # figure to the next
+        for (_, kind), group in groupby(worded, key=lambda w: (w.clause, w.kind)):
             figures = list(group)
+            parts = {named(w.start) for w in figures}
             if any(w.ranged for w in figures):
                 pairs = [(w, periods[0] if len(periods) == 1 else None) for w in figures]
-            elif len(figures) == len(periods) > 1:
+            elif len(figures) > 1 and all(_DATED_WORDS.search(own[id(w)]) for w in figures):
+                # each of the date its own words say ("$1,013,000 in 2004 and $775,000 in
+                # 2003")
+                pairs = [(w, self._clause_period(own[id(w)], periods)) for w in figures]
+            elif len(figures) == len(periods) > 1 and len(parts) == 1 and not any(
+                    _DATED_WORDS.search(own[id(w)]) for w in figures[:-1]):
+                # ("2,771 and 2,755 shares outstanding as of August 31, 2024 and May 31,
+                # 2024", respectively; not "4.1% through September 30, 1994 and 7.7%
+                # thereafter")
                 pairs = list(zip(figures, periods, strict=True))
-            elif len(figures) == 1 and not _DATED_WORDS.search(clauses[clause]):
-                pairs = [(figures[0], p) for p in periods or [None]]
-            elif len(figures) == 1:  # "2,466 shares issued as of January 29, 2023": its date
-                pairs = [(figures[0], self._clause_period(clauses[clause], periods))]
+            elif len(figures) == 1 or len(parts) == len(figures):
+                # each figure of its own part ("authorized 30,000,000 shares, issued
+                # 13,432,000 shares in 2004 and 13,180,000 in 2003"): of every period, or
+                # of the one its own phrase names, else its part
+                pairs = []
+                for w in figures:
+                    phrase = _PHRASE_END.split(own[id(w)], 1)[0]
+                    said = phrase if _DATED_WORDS.search(phrase) else named(w.start)
+                    pairs += [(w, p) for p in (
+                        [self._clause_period(said, periods)] if _DATED_WORDS.search(said)
+                        else periods or [None])]
             else:
                 pairs = [(w, None) for w in figures]
             for w, period in pairs:
@@ -1136,8 +1154,9 @@ class _TableReader:
 
     def _clause_period(self, clause: str, periods: list[Period]) -> Period | None:
         """The period a clause of a label names by a full date, as the row's column of
-        that date has it (an instant beside balances); None when it names no full date
-        or one no column ends on."""
+        that date has it (an instant beside balances), or by a year alone ("in 2004"),
+        the one period of the row that ends that year; None when it names neither, or
+        one no column ends on."""
         ends = set()
         for m in _FULL_DATE.finditer(clause):
             for i in header_items(m.group(0)):
@@ -1146,6 +1165,10 @@ class _TableReader:
                         ends.add(date(i.year, i.month, i.day))
                     except ValueError:  # "June 31, 2023": no day, no date
                         return None
+        if not ends:  # "13,432,000 shares in 2004": the one period that ends that year
+            years = {int(m.group(1)) for m in _YEAR_SAID.finditer(clause)}
+            ending = [p for p in periods if p.end.year in years]
+            return ending[0] if len(years) == 1 and len(ending) == 1 else None
         if len(ends) != 1:
             return None
         return next((p for p in periods if p.end in ends), None)
@@ -1378,8 +1401,11 @@ if (tuple(f.name for f in fields(Fact))[: len(_FACT_FIELDS)] != _FACT_FIELDS
         or tuple(f.name for f in fields(Row)) != _ROW_FIELDS):
     raise ImportError("assay.read.interpret builds Facts and Rows positionally: update "
                       "_FACT_FIELDS and _ROW_FIELDS")
-_DATED_WORDS = re.compile(r"(?i)\b(?:in|at|as of|for|during|fiscal)\s+(?:[A-Z][a-z]+\.?\s+\d"
-                          r"{1,2},?\s+)?(?:19|20)\d\d\b")  # "in 2003", "at December 31, 1992"
+_DATED_WORDS = re.compile(r"(?i)\b(?:in|at|as of|for|during|fiscal|through|until)\s+"
+                          r"(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+)?(?:19|20)\d\d\b")  # "in 2003",
+# "at December 31, 1992", "through September 30, 1994"
+_PHRASE_END = re.compile(r",|;|\band\b")  # where the words after a figure in a label end
+_YEAR_SAID = re.compile(r"(?i)\b(?:in|at|as of|for|during|fiscal)\s+((?:19|20)\d\d)\b")
 _WHOLE_COUNT = 100_000  # a count of shares printed whole in a label, not scaled
 _MARK = re.compile(r"\*+|\(\w\)|\d\)")  # a footnote mark: "*", "(a)"
 # a column of figures as of the latest date beside dated ones: "Accrued to Date",

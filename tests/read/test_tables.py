@@ -2253,3 +2253,32 @@ Step-Up Notes, interest 4.1% through September 30,
     assert got["13,432,000 shares"] == [y2004]
     assert got["4.1%"] == [None] and got["7.7%"] == [None]
     assert got["134,000"] == [y2004] and got["66,000"] == [y2003]
+
+
+def test_a_figure_joined_to_a_wrapped_label_is_a_word_of_it_though_under_a_column():
+    # Shaped after a savings bank's statement of condition (checked by hand): the line
+    # "authorized; 9,898,168,  9,894,380, and 10,037,903" ends in a figure that stands
+    # under the first column, but it is set one space after "and" and the label goes on below
+    # ("shares outstanding"): a word of the label, not a row of 10,037,903 thousand
+    # dollars. The three counts are the three columns' shares outstanding.
+    text = """\
+<TABLE>
+STATEMENTS OF FINANCIAL CONDITION
+(in 000s, except per share data)                 March 31, 2006   December 31, 2005  March 31, 2005
+- --------------------------------------------------------------------------------------------------
+<s>                                                 <c>               <c>                <c>
+Stockholders' equity:
+  Common stock, $1.00 par value; 30,000,000 shares
+    authorized; 9,898,168,  9,894,380, and 10,037,903
+    shares outstanding                                   9,898              9,894             10,038
+  Paid-in capital                                       54,116             54,009             54,737
+</TABLE>
+"""
+    facts = read_text(text, "x.txt").facts
+    stock = [(f.printed, f.unit, f.period.end) for f in facts
+             if f.label.startswith("Common") and f.period is not None]
+    assert ("10,038", "USD", date(2005, 3, 31)) in stock
+    assert ("10,037,903 shares", "shares", date(2005, 3, 31)) in stock
+    assert ("9,898,168", "shares", date(2006, 3, 31)) in stock
+    assert ("9,898", "USD", date(2006, 3, 31)) in stock
+    assert not any(f.value == 10_037_903_000 for f in facts)

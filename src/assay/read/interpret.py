@@ -148,17 +148,23 @@ def _figures_of_a_row(text: str, cells: list[Cell]) -> bool:
     if len(figures) == 1:
         figure = figures[0]
         if figure.dollar:  # ("stock, $1.00", "depreciation of $1,013,000": words of the
-            # label, one space after a comma or a word that joins a figure to them)
-            before = text[:figure.start - 1]  # (up to its "$")
-            words = before.split()
-            return not (len(before) - len(before.rstrip()) == 1 and words and (
-                words[-1].endswith(",") or words[-1].lower() in _JOINS_A_FIGURE))
+            # label)
+            return not _joined(text, figure)
         if text[max(0, figure.start - 2):figure.start].strip():
             return False  # one space or none before it: a word of the label
         digits = figure.text
         return "," in digits or not (digits.isdigit() and (
             len(digits) <= 2 or len(digits) == 4 and digits[:2] in ("19", "20")))
     return True
+
+
+def _joined(text: str, figure: Cell) -> bool:
+    """Whether a figure is set one space after a comma or a word that joins a figure to
+    words ("stock, $1.00", "9,894,380, and 10,037,903"): a word of a label."""
+    before = text[:figure.start - 1 if figure.dollar else figure.start]
+    words = before.split()
+    return len(before) - len(before.rstrip()) == 1 and bool(words) and (
+        words[-1].endswith(",") or words[-1].lower() in _JOINS_A_FIGURE)
 
 
 @dataclass(slots=True)
@@ -652,6 +658,14 @@ class _TableReader:
                 rule_pending = None
                 last_row_is_previous = False
                 continue
+            if (pending and len(line.figures) == 1 and _joined(text, line.figures[0])
+                    and self._label_goes_on(pending[-1], i)):
+                # a figure of a label wrapping over this line and the next ("authorized;
+                # 9,898,168, 9,894,380, and 10,037,903" / "shares outstanding  9,898"),
+                # though it stands under a column
+                pending[-1].lines.append(number)
+                pending[-1].text += " " + text.strip()
+                continue
             # a row with figures
             if footnote_seen:
                 block += 1
@@ -903,6 +917,15 @@ class _TableReader:
         text = line.text.strip()
         return (text[0].islower() and line.rule is None
                 and self._continues(unit, text, indent_of(line.text)))
+
+    def _label_goes_on(self, unit: _Unit, at: int) -> bool:
+        """Whether grid row ``at`` carries on the label ``unit`` began and the next line
+        with words carries it on further."""
+        text = self.g.rows[at].text
+        after = self._next_words(at)
+        return (self._continues(unit, text.strip(), indent_of(text)) and after is not None
+                and continues(f"{unit.text} {text.strip()}", unit.indent, after.text.strip(),
+                              indent_of(after.text)))
 
     def _in_wrapped_label(self, unit: _Unit, text: str, figures: list[Cell]) -> bool:
         """Whether a line's one figure is a word of the label wrapping above it: it stands

@@ -1706,3 +1706,32 @@ def test_an_undated_purchase_price_allocation_is_dated_by_its_acquisition():
             ] == [None, None]
     (said,) = [d for d in doc.diagnostics if d.code == "dated-by-acquisition"]
     assert "2021-03-03" in said.message
+
+
+AS_OF_AND_FOR = """<html><body>
+<p>SELECTED FINANCIAL DATA (Dollars in thousands, except per share data)</p>
+<table>
+<tr><td></td><td>At or for the Three Months Ended March 31, 2020</td></tr>
+<tr><td>Net income</td><td>12,345</td></tr>
+<tr><td>Capital Ratios:</td><td></td></tr>
+<tr><td style="padding-left:10pt">Total risk-based capital</td><td>13.8%</td></tr>
+<tr><td style="padding-left:10pt">Average equity to average assets</td><td>11.5%</td></tr>
+<tr><td>Stock Performance Indicators:</td><td></td></tr>
+<tr><td style="padding-left:10pt">Closing price</td><td>41.21</td></tr>
+</table>
+</body></html>
+"""
+
+
+def test_ratios_under_a_capital_heading_and_a_closing_price_are_at_the_quarter_s_end():
+    # by hand: one header dates flows and balances alike; net income is the quarter's,
+    # a regulatory capital ratio and the stock's closing price stand at March 31, 2020
+    # (the price a share's, unscaled); a ratio of averages is the quarter's
+    facts = _by_label(read_text(AS_OF_AND_FOR, "release.htm"))
+    quarter = Period(end=date(2020, 3, 31), start=date(2020, 1, 1))
+    at_end = Period.instant(date(2020, 3, 31))
+    assert [f.period for f in facts["Net income"]] == [quarter]
+    assert [f.period for f in facts["Total risk-based capital"]] == [at_end]
+    assert [f.period for f in facts["Average equity to average assets"]] == [quarter]
+    (price,) = facts["Closing price"]
+    assert (price.period, price.unit, price.value) == (at_end, "USD/share", Decimal("41.21"))

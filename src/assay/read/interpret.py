@@ -1089,8 +1089,9 @@ class _TableReader:
         if heading_text and _AVERAGE.search(heading_text):
             if balance in ("items", "accounts"):
                 balance = None  # "Total loans" under "Average Balance Sheet Data"
-        elif balance is None and heading_text:
-            # "Period-End Balance Sheet Data" over its rows
+        elif balance is None and heading_text and not _AVERAGED.match(row.label):
+            # "Period-End Balance Sheet Data", "Capital Ratios" over their rows (but for
+            # "Average equity to average assets", over the period)
             heading = _balance_of(heading_text)
             balance = heading if heading in ("end", "begin") else None
         if balance == "items" and self.table.role == "cash_flows" or balance in (
@@ -1448,6 +1449,7 @@ _CHANGE_COLUMN = re.compile(_CHANGE_WORDS.pattern + "|%")
 _CHANGE_NAME = re.compile(_CHANGES + r"|%|\by/y\b|\byoy\b|\bqoq\b")
 _NAMES_SLACK = 8  # characters left of the first column a column name may start at
 _AVERAGE = re.compile(r"(?i)\baverage\b")
+_AVERAGED = re.compile(r"(?i)average\b")  # a row of averages: "Average equity to ..."
 _PAGE_HEADER = re.compile(r"(?i)(?:^|\s)pages?(?: no\.?| number)?$")
 _LEADER = re.compile(r"(?:\.\s?){4,}\s*$")  # "11.6 Payment; Interest ........"
 _CONTENTS_ROWS = 3  # entries a table of contents shows at least

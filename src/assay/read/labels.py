@@ -63,6 +63,12 @@ _PER_SHARE = re.compile(r"\bper\b(?:\s+[\w-]+){0,5}?\s+(?:share|rsu|option)\b"
                         # an award's price and value are a share's
                         r"|(?<!total )(?<!aggregate )\bgrant[- ]date fair value\b"
                         r"|\b(?:exercise|option|strike) prices?\b")
+# a price of the issuer's stock, a share's: "Closing stock price", "Share price at end of
+# period" (not its volatility, a percentage)
+_STOCK_PRICE = re.compile(r"\b(?:stock|share) prices?\b(?!\s+volatility)")
+# a price alone, of what its heading names ("Closing price" under "Stock Performance:")
+_PRICE_ALONE = re.compile(r"^(?:closing|close|opening|high|low|market)(?: (?:sales? )?price)?\s*$")
+_STOCK_WORD = re.compile(r"\b(?:stock|shares?)\b")
 # shares left out of a per-share figure: "Equity awards excluded from diluted net income
 # per share because their effect would have been anti-dilutive"
 _LEFT_OUT = re.compile(r"\bexcluded from\b|\banti-?dilutive\b")
@@ -237,6 +243,9 @@ def row_unit(label: str, group: str | None, note: ScaleNote) -> RowUnit:
     if _PER_SHARE.search(low) and not _RATE_SAID.search(low) and not said:
         # ("Cash dividends of $.48 per common share" states the rate, "Numerator for
         # earnings per share - Net income (in millions)" its scale: their figures are $)
+        return RowUnit(u.USD_PER_SHARE, 0)
+    if _STOCK_PRICE.search(low) or _PRICE_ALONE.match(low) and _STOCK_WORD.search(grp):
+        # ("Closing stock price", "Closing price" under "Stock Performance Indicators:")
         return RowUnit(u.USD_PER_SHARE, 0)
     if _DAYS.search(low):
         return RowUnit(u.DAYS, 0)

@@ -32,6 +32,13 @@ def test_things_counted_and_sign_words_are_vocabulary(tmp_path: Path):
     # rows that count things, not dollars ("Number of employees", "Stores"), and the words
     # before a row's name that say how it counts in a sum ("Less: goodwill")
     assert {"employees", "stores", "customers"} <= set(VOCABULARY.counted)
+    # an ad-tech release's "Clients" row (19,419 under "U.S. dollars in thousands except
+    # where stated") counts clients: not 19,419,000 dollars
+    from assay.read.labels import parse_scale_note, row_unit
+    note = parse_scale_note("(U.S. dollars in thousands except where stated)")
+    assert (row_unit("Clients", None, note).unit, row_unit("Clients", None, note).scale) == (
+        "count", 0)
+    assert row_unit("Revenue from clients", None, note).unit == "USD"
     assert VOCABULARY.balance_of("Less: goodwill") == VOCABULARY.balance_of("Goodwill")
     extra = tmp_path / "mine.toml"
     extra.write_text('[counted]\nthings = ["patients", "beds"]\n')

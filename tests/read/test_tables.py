@@ -2282,3 +2282,23 @@ Stockholders' equity:
     assert ("9,898,168", "shares", date(2006, 3, 31)) in stock
     assert ("9,898", "USD", date(2006, 3, 31)) in stock
     assert not any(f.value == 10_037_903_000 for f in facts)
+
+
+def test_a_column_of_section_numbers_holds_no_facts():
+    # Shaped after a merger agreement's index of definitions (checked by hand): "2.1" and
+    # "5.20" are the sections that define each term, no amounts; the column is reported.
+    text = """\
+<TABLE>
+                              INDEX OF DEFINITIONS
+DEFINED TERM                                        SECTION
+- - ------------                                      -----------
+<S>                                               <C>
+"Act"............................................          15
+"Article of Merger"..............................         1.1
+"Benefit Plans"..................................        5.20
+"Cotelligent Stock"..............................         2.1
+</TABLE>
+"""
+    doc = read_text(text, "x.txt")
+    assert doc.facts == []
+    assert any(d.code == "page-column" and "'SECTION'" in d.message for d in doc.diagnostics)

@@ -399,14 +399,15 @@ class _TableReader:
                           f"no period in the header: the columns of '{previous.title}' "
                           f"(lines {previous.first_line}-{previous.last_line}) continue")
         self._column_units = [_unit_named(text, self.note) for text in texts]
-        # a column of page numbers ("INDEX TO FINANCIAL STATEMENTS ... Page") holds no facts
+        # a column of page or section numbers ("INDEX TO FINANCIAL STATEMENTS ... Page",
+        # "DEFINED TERM ... SECTION") holds no facts
         self._page_columns = frozenset(k for k, text in enumerate(texts)
                                        if _PAGE_HEADER.search(text)) | _contents_columns(g.rows)
         for k in sorted(self._page_columns):
             why = f"('{texts[k]}')" if texts[k] else "(rising, after dot leaders)"
             self.ctx.warn(g.anchor.number, "page-column",
-                          f"column {k + 1} of '{self.table.title}' {why} holds page "
-                          f"numbers: not read as facts", g.columns[k].start)
+                          f"column {k + 1} of '{self.table.title}' {why} holds page or "
+                          f"section numbers: not read as facts", g.columns[k].start)
         if not any(self._column_units):
             self._column_units = []
         if not any(periods) and not self._stub_year:
@@ -1450,7 +1451,9 @@ _CHANGE_NAME = re.compile(_CHANGES + r"|%|\by/y\b|\byoy\b|\bqoq\b")
 _NAMES_SLACK = 8  # characters left of the first column a column name may start at
 _AVERAGE = re.compile(r"(?i)\baverage\b")
 _AVERAGED = re.compile(r"(?i)average\b")  # a row of averages: "Average equity to ..."
-_PAGE_HEADER = re.compile(r"(?i)(?:^|\s)pages?(?: no\.?| number)?$")
+# a column of references, not amounts: "Page", "Page No.", "Section", "Exhibit Number"
+_PAGE_HEADER = re.compile(r"(?i)(?:^|\s)(?:pages?|sections?|articles?|exhibits?)"
+                          r"(?: no\.?| number)?$")
 _LEADER = re.compile(r"(?:\.\s?){4,}\s*$")  # "11.6 Payment; Interest ........"
 _CONTENTS_ROWS = 3  # entries a table of contents shows at least
 

@@ -1798,7 +1798,30 @@ def test_a_table_whose_only_figures_are_years_holds_no_facts_and_is_reported():
     assert doc.facts == []
     assert [(d.location.line, d.message) for d in doc.diagnostics
             if d.code == "table-not-read"] == [
-        (3, "lines 3-13: its only figures are years (1989...): read as no table of facts")]
+        (3, "lines 3-13: its only figures are years or postal codes (1989...): read as no "
+            "table of facts")]
+
+
+def test_addresses_whose_only_figures_are_postal_codes_hold_no_facts():
+    # Shaped after an underwriting agreement (checked by hand): the addresses for notices
+    # set in a <TABLE> end lines in postal codes ("New York, New York  10055"); before,
+    # each was a fact of 10,055 dollars.
+    text = """\
+<TABLE>
+   <S>                                              <C>
+   Specified address for notices . . . . . . . . .     Goldman, Sachs & Co.
+                                                       85 Broad Street
+                                                       New York, New York  10004
+
+                                                       CS First Boston Corporation
+                                                       55 East 52nd Street
+                                                       New York, New York  10055
+</TABLE>
+"""
+    doc = read_text(text, "x.txt")
+    assert doc.facts == []
+    assert any(d.code == "table-not-read" and "postal codes (10004...)" in d.message
+               for d in doc.diagnostics)
 
 
 def test_a_subtotal_as_deep_as_its_heading_is_the_heading_s():

@@ -145,16 +145,18 @@ def read_source(source: Source, first_table: int = 0, company: str | None = None
         places = list(range(len(lines)))  # grids are placed by their lines' indices
         index = source.index or LineIndex(ln.text for ln in lines)
         # a region with no figure is no table of facts (a signature block under a date);
-        # nor one whose figures are all years, one to a line (an exhibit index whose
-        # descriptions end lines with "1989"), which is reported
+        # nor one whose figures are all years or postal codes, one to a line (an exhibit
+        # index whose descriptions end lines with "1989", addresses ending "New York, New
+        # York  10004"), which is reported
         grids = []
         for g in text_grids(lines, index, source.markup):
             figures = [c for row in g.rows for c in row.figures]
-            if figures and all(_bare_year(c) for c in figures) and all(
+            if figures and all(_bare_code(c) for c in figures) and all(
                     len(row.figures) < 2 for row in g.rows):
                 skipped.append((g.first_line, None,
                                 f"lines {g.first_line}-{g.last_line}: its only figures are "
-                                f"years ({figures[0].text}...): read as no table of facts"))
+                                f"years or postal codes ({figures[0].text}...): read as no "
+                                f"table of facts"))
             elif figures:
                 grids.append(g)
     company = _company(lines, index, company)
@@ -281,10 +283,11 @@ def _lead_ins(grids: list[Grid], lines: list[SourceLine], places: list[int],
     return out
 
 
-def _bare_year(cell: Cell) -> bool:
-    """A figure that is a year as printed: four digits, 1900 to 2099, no sign or mark."""
+def _bare_code(cell: Cell) -> bool:
+    """A figure printed as a year or a postal code: four digits, 1900 to 2099, or five,
+    with no separator, sign or mark."""
     text = cell.text
-    return (len(text) == 4 and text.isdigit() and text[:2] in ("19", "20")
+    return (text.isdigit() and (len(text) == 4 and text[:2] in ("19", "20") or len(text) == 5)
             and not cell.dollar and not cell.percent)
 
 

@@ -1735,3 +1735,32 @@ def test_ratios_under_a_capital_heading_and_a_closing_price_are_at_the_quarter_s
     assert [f.period for f in facts["Average equity to average assets"]] == [quarter]
     (price,) = facts["Closing price"]
     assert (price.period, price.unit, price.value) == (at_end, "USD/share", Decimal("41.21"))
+
+
+RATIO_RUN = """<html><body>
+<p>SELECTED DATA (Dollars in thousands)</p>
+<table>
+<tr><td></td><td>March 31, 2020</td></tr>
+<tr><td>Asset Quality:</td><td></td></tr>
+<tr><td>Non-performing loans</td><td>4,609</td></tr>
+<tr><td>Non-performing loans/total loans</td><td>0.12%</td></tr>
+<tr><td>Non-performing assets/total assets</td><td>0.09</td></tr>
+<tr><td>Allowance/non-performing loans</td><td>850.84</td></tr>
+<tr><td>Book value per share</td><td>25.01</td></tr>
+</table>
+</body></html>
+"""
+
+
+def test_ratios_of_amounts_after_one_marked_percent_are_percentages():
+    # by hand: a bank prints "%" on the first of its ratios of two amounts only; the
+    # ratios under it ("Allowance/non-performing loans 850.84") are percentages, not
+    # dollars; the per-share amount after them is a share's dollars, and the amount above
+    # them thousands of dollars
+    facts = _by_label(read_text(RATIO_RUN, "release.htm"))
+    got = {label: (fs[0].unit, fs[0].value) for label, fs in facts.items()}
+    assert got["Non-performing loans"] == ("USD", Decimal(4_609_000))
+    assert got["Non-performing loans/total loans"] == ("%", Decimal("0.12"))
+    assert got["Non-performing assets/total assets"] == ("%", Decimal("0.09"))
+    assert got["Allowance/non-performing loans"] == ("%", Decimal("850.84"))
+    assert got["Book value per share"] == ("USD/share", Decimal("25.01"))

@@ -1450,6 +1450,7 @@ _CHANGE_COLUMN = re.compile(_CHANGE_WORDS.pattern + "|%")
 _CHANGE_NAME = re.compile(_CHANGES + r"|%|\by/y\b|\byoy\b|\bqoq\b")
 _NAMES_SLACK = 8  # characters left of the first column a column name may start at
 _AVERAGE = re.compile(r"(?i)\baverage\b")
+_SLASH_RATIO = re.compile(r"[A-Za-z]{3,}/(?:total |average )?[a-z-]{3,} [a-z]")
 _AVERAGED = re.compile(r"(?i)average\b")  # a row of averages: "Average equity to ..."
 # a column of references, not amounts: "Page", "Page No.", "Section", "Exhibit Number"
 _PAGE_HEADER = re.compile(r"(?i)(?:^|\s)(?:pages?|sections?|articles?|exhibits?)"
@@ -1882,6 +1883,12 @@ def _percent_runs(rows: Sequence[GridRow]) -> frozenset[tuple[int, int]]:
     return frozenset(out)
 
 
+def _ratio_of(row: GridRow) -> bool:
+    """Whether a row's label names a ratio of two amounts by a slash between words
+    ("Allowance/non-performing loans", "Net charge-offs/average loans")."""
+    return bool(_SLASH_RATIO.search(row.text[:row.label_end]))
+
+
 def _percent_blocks(rows: Sequence[GridRow]) -> frozenset[tuple[int, int]]:
     """(row, column) of the figures of a block of rows (those under one heading) whose
     first figure in the column is marked "%" and whose others print as many decimals (one
@@ -1902,6 +1909,19 @@ def _percent_blocks(rows: Sequence[GridRow]) -> frozenset[tuple[int, int]]:
             if len(cells) > 1 and head.percent and head.decimals >= 1 and all(
                     not c.dollar and c.decimals == head.decimals for _, c in cells[1:]):
                 out.update((i, k) for i, _ in cells[1:])
+                continue
+            # a run of ratios of two amounts, the first marked: "Non-performing
+            # loans/total loans 0.12%", "Allowance/non-performing loans 850.84"
+            run: Cell | None = None
+            for i, c in cells:
+                if not _ratio_of(rows[i]):
+                    run = None
+                elif c.percent:
+                    run = c
+                elif run is not None and not c.dollar and c.decimals == run.decimals:
+                    out.add((i, k))
+                else:
+                    run = None
         block.clear()
 
     for i, row in enumerate(rows):

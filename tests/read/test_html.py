@@ -1764,3 +1764,33 @@ def test_ratios_of_amounts_after_one_marked_percent_are_percentages():
     assert got["Non-performing assets/total assets"] == ("%", Decimal("0.09"))
     assert got["Allowance/non-performing loans"] == ("%", Decimal("850.84"))
     assert got["Book value per share"] == ("USD/share", Decimal("25.01"))
+
+
+PAGE_BREAK = """<html><body>
+<p>Segment Information (dollars in millions)</p>
+<table>
+<tr><td></td><td>Bauxite</td><td>Alumina</td><td>Total</td></tr>
+<tr><td>Second quarter ended June 30, 2018</td><td></td><td></td><td></td></tr>
+<tr><td>Third-party sales</td><td>77</td><td>1,068</td><td>1,145</td></tr>
+</table>
+<p>13</p>
+<hr/>
+<p style="page-break-before:always"></p>
+<h5>Table of Contents</h5>
+<table>
+<tr><td>Six months ended June 30, 2018</td><td></td><td></td><td></td></tr>
+<tr><td>Third-party sales</td><td>150</td><td>2,100</td><td>2,250</td></tr>
+</table>
+</body></html>
+"""
+
+
+def test_a_table_continued_over_a_page_break_keeps_the_names_of_its_columns():
+    # by hand: the second table goes on from the first over a page break, under the
+    # page's running lines ("13", "Table of Contents"); its columns are the segments
+    # named above the first: 150 is Bauxite's sales of the six months
+    facts = _by_label(read_text(PAGE_BREAK, "10-q.htm"))
+    six = [f for f in facts["Third-party sales"] if f.period is not None
+           and f.period.start == date(2018, 1, 1)]
+    assert [(f.printed, f.dim("member")) for f in six] == [
+        ("150", "Bauxite"), ("2,100", "Alumina"), ("2,250", "Total")]

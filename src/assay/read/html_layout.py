@@ -59,7 +59,8 @@ _RANGE = re.compile(r"\$?\s?(?:[\d,.]*\d|[—–-])\s?%?\s?[-–]\s?\$?\s?[\d,.]
 _NIL = frozenset({"\u2014", "\u2013", "\u2012"})  # dashes standing for nil
 _TITLE_BLOCKS = 4  # paragraphs above a table read as its title block
 # a page's running footer or header: "Example Corp. | Q2 2025 Form 10-Q | 7", "- 12 -"
-_RUNNING = re.compile(r"\|\s*\d{1,3}\s*$|^[-\s]*\d{1,3}[-\s]*$|\bForm 10-[KQ]\b")
+_RUNNING = re.compile(r"\|\s*\d{1,3}\s*$|^[-\s]*\d{1,3}[-\s]*$|\bForm 10-[KQ]\b"
+                      r"|^(?i:table of contents)$")  # (a page's link back to the contents)
 # the scale note closing a paragraph: "... is as follows (in millions):"
 _CLOSING_NOTE = re.compile(r"\((?:[$\w ]+ )?in (?:thousands|millions|billions)[^)]*\)[:.]?\s*$",
                            re.IGNORECASE)
@@ -571,9 +572,11 @@ def _title(table: etree._Element, offset: int) -> tuple[list[SourceLine], bool]:
                                      for t in tokens if t.text):
                 if page_break and lines:
                     # the page's running header over a table of figures continued from
-                    # the page before: the same lines stand over that table too
+                    # the page before: the same lines stand over that table too, or
+                    # they are a page's running lines ("Table of Contents", "13")
                     above = {line.text.strip() for line in _title(titled, offset)[0]}
-                    if all(line.text.strip() in above for line in lines):
+                    if all(line.text.strip() in above or _RUNNING.search(line.text.strip())
+                           for line in lines):
                         return [], True
                 return lines[::-1], not lines  # (past a page break, or blank blocks)
             for tr, tokens in reversed(table_rows):

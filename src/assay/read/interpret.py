@@ -384,10 +384,12 @@ class _TableReader:
         if ((g.markup or g.header_cells is not None) and not any(periods)
                 and previous is not None and g.follows
                 and len(previous.columns) == len(g.columns)
-                and any(c.period for c in previous.columns)):
+                and (any(c.period for c in previous.columns)
+                     or g.header_cells is not None and not any(t.strip() for t in texts)
+                     and all(c.header.strip() for c in previous.columns))):
             # a block with no period in its header, right under a table of as many
-            # columns, continues it (a balance sheet's liabilities under its assets; an
-            # HTML table over the page break)
+            # columns, dated or named, continues it (a balance sheet's liabilities under
+            # its assets; an HTML table over the page break, its segments' names above)
             periods = [c.period for c in previous.columns]
             texts = [own if own.strip() else c.header  # (its own header, where it has one:
                      for own, c in zip(texts, previous.columns, strict=True)]  # "Oil ($/Bbl)")

@@ -2325,3 +2325,29 @@ DEFINED TERM                                        SECTION
     doc = read_text(text, "x.txt")
     assert doc.facts == []
     assert any(d.code == "page-column" and "'SECTION'" in d.message for d in doc.diagnostics)
+
+
+def test_a_year_ended_heading_wrapped_over_lines_dates_a_schedule_s_flows_and_balances():
+    # Shaped after a 10-K's schedule of notes receivable (checked by hand): "Year Ended" /
+    # "September 25," / "1992" heads the rows below it; a label ending "Ended" cannot
+    # end, so the heading is the fiscal year, and its additions and collections are the
+    # year's, its balances at the year's beginning and end. Before, "Year Ended" stood
+    # apart and every column was at September 25, 1992.
+    text = """\
+<TABLE>
+                  Balance at                          Balance
+                  Beginning                           at End
+Name of Debtor    of Period  Additions  Collections   of Period
+<S>                <C>       <C>        <C>           <C>
+Year Ended
+September 25,
+1992
+
+John Sculley       $ 1,836   $   775     $ 2,611      $  --
+</TABLE>
+"""
+    facts = [f for f in read_text(text, "x.txt").facts if f.label == "John Sculley"]
+    year = Period(end=date(1992, 9, 25), start=date(1991, 9, 28))
+    assert [(f.printed, f.period) for f in facts] == [
+        ("1,836", Period.instant(date(1991, 9, 27))), ("775", year), ("2,611", year),
+        ("--", Period.instant(date(1992, 9, 25)))]

@@ -21,7 +21,7 @@ PAGE_NUMBER = re.compile(r"^ {10,}(?:-\s*)?(?:[A-Z]-)?\d{1,3}(?:\s*-)?$|^\s*[Pp]
 _FOOTNOTE_START = re.compile(r"^\((\d{1,2})\)\s+\S")
 _JOINERS = frozenset(
     {"and", "of", "at", "to", "by", "for", "in", "before", "after", "the", "from", "on",
-     "with", "per", "or", "net", "other", "(in", "-", "&"}
+     "with", "per", "or", "net", "other", "(in", "-", "&", "ended", "ending"}
 )
 
 

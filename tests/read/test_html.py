@@ -1794,3 +1794,27 @@ def test_a_table_continued_over_a_page_break_keeps_the_names_of_its_columns():
            and f.period.start == date(2018, 1, 1)]
     assert [(f.printed, f.dim("member")) for f in six] == [
         ("150", "Bauxite"), ("2,100", "Alumina"), ("2,250", "Total")]
+
+
+EPS_BRIDGE = """<html><body>
+<p>RECONCILIATION (in thousands, except per share data)</p>
+<table>
+<tr><td></td><td>Q2 2020</td><td>Q2 2019</td><td>Change</td></tr>
+<tr><td>Revenue</td><td>734,133</td><td>700,000</td><td>5%</td></tr>
+<tr><td></td><td></td><td></td><td></td></tr>
+<tr><td>EPS</td><td>0.66</td><td>1.00</td><td>(34%)</td></tr>
+<tr><td>Earn-out Adjustment</td><td>(0.02)</td><td>-</td><td></td></tr>
+<tr><td>COVID-19 Impact</td><td>0.09</td><td>-</td><td></td></tr>
+<tr><td>Adjusted EPS</td><td>0.73</td><td>1.00</td><td>(27%)</td></tr>
+</table>
+</body></html>
+"""
+
+
+def test_cents_between_two_per_share_rows_beside_a_column_of_changes_are_per_share():
+    # by hand: EPS 0.66 - 0.02 + 0.09 = 0.73, the adjusted EPS: the adjustments are a
+    # share's dollars, though the EPS rows print their changes in percent beside them
+    facts = _by_label(read_text(EPS_BRIDGE, "release.htm"))
+    for label in ("Earn-out Adjustment", "COVID-19 Impact"):
+        assert {f.unit for f in facts[label] if not f.nil} == {"USD/share"}, label
+    assert {f.unit for f in facts["Revenue"]} == {"USD", "%"}

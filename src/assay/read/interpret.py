@@ -1340,7 +1340,7 @@ class _TableReader:
             if not ks:  # (a row of nils, or a label with no figures amid the run)
                 return "nil"
             units = {facts[k].unit for k in ks}
-            if units == {u.USD_PER_SHARE}:
+            if units - {u.PERCENT} == {u.USD_PER_SHARE}:  # (beside a column of changes)
                 return "per_share"
             if units == {u.USD} and (row.index in self._cents_rows or all(
                     facts[k].scale == 0 and facts[k].decimals == 2

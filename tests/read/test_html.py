@@ -1818,3 +1818,31 @@ def test_cents_between_two_per_share_rows_beside_a_column_of_changes_are_per_sha
     for label in ("Earn-out Adjustment", "COVID-19 Impact"):
         assert {f.unit for f in facts[label] if not f.nil} == {"USD/share"}, label
     assert {f.unit for f in facts["Revenue"]} == {"USD", "%"}
+
+
+ROACE_BRIDGE = """<html><body>
+<p>Non-GAAP Reconciliation of Return on Average Common Equity (Dollars in Thousands)</p>
+<table>
+<tr><td></td><td>March 31, 2020</td></tr>
+<tr><td>Average common equity</td><td>667,588</td></tr>
+<tr><td>Net income</td><td>11,622</td></tr>
+<tr><td>Return on average common equity ("ROACE") as reported</td><td>7.02%</td></tr>
+<tr><td>(Gain)/loss on sale of investment securities</td><td>(0.20)</td></tr>
+<tr><td>Tax effect</td><td>0.04</td></tr>
+<tr><td>ROACE excluding (gain)/loss on sale of investment securities</td><td>6.86%</td></tr>
+<tr><td>Efficiency ratio</td><td>55.10%</td></tr>
+<tr><td>Book value</td><td>25.01</td></tr>
+<tr><td>Return on average assets</td><td>1.10%</td></tr>
+</table>
+</body></html>
+"""
+
+
+def test_adjustments_between_a_ratio_and_the_ratio_named_again_are_percentage_points():
+    # by hand: 7.02 - 0.20 + 0.04 = 6.86, the ROACE named again: the adjustments are
+    # points of the percentage. A book value between two unrelated ratios is no such
+    # adjustment: it stays dollars.
+    facts = _by_label(read_text(ROACE_BRIDGE, "release.htm"))
+    assert [f.unit for f in facts["Tax effect"]] == ["%"]
+    assert [f.unit for f in facts["(Gain)/loss on sale of investment securities"]] == ["%"]
+    assert [f.unit for f in facts["Book value"]] == ["USD"]

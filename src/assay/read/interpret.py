@@ -1328,7 +1328,10 @@ class _TableReader:
         """Rows of figures in cents (in a table of thousands or more, no amounts of its
         scale; in a table of dollars, under a hundred) that stand between two rows of
         amounts per share ("Earnings per share-diluted" ... "Adjusted earnings per
-        share") adjust the one to the other: they are amounts per share too."""
+        share") adjust the one to the other: they are amounts per share too. So do such
+        rows between two rows of a ratio in percent that the second names again
+        ("Return on average common equity ("ROACE") 7.02%" ... "ROACE excluding merger
+        expenses 6.86"): percentage points."""
         facts = self.ctx.facts
         mine = range(self._first_fact, len(facts))
         by_row: dict[int, list[int]] = {}
@@ -1341,26 +1344,30 @@ class _TableReader:
                 return "nil"
             units = {facts[k].unit for k in ks}
             if units - {u.PERCENT} == {u.USD_PER_SHARE}:  # (beside a column of changes)
-                return "per_share"
+                return u.USD_PER_SHARE
+            if units == {u.PERCENT}:
+                return u.PERCENT
             if units == {u.USD} and (row.index in self._cents_rows or all(
                     facts[k].scale == 0 and facts[k].decimals == 2
                     and abs(facts[k].value) < _CENTS_AT_MOST for k in ks)):
                 return "cents"
             return None
 
-        kinds = ["nil" if r.heading else kind(r) for r in self.table.rows]
+        rows = self.table.rows
+        kinds = ["nil" if r.heading else kind(r) for r in rows]
         i = 0
         while i < len(kinds):
-            if kinds[i] != "per_share":
+            if kinds[i] not in (u.USD_PER_SHARE, u.PERCENT):
                 i += 1
                 continue
             j = i + 1
             while j < len(kinds) and kinds[j] in ("cents", "nil"):
                 j += 1
-            if j < len(kinds) and kinds[j] == "per_share":
-                for r in self.table.rows[i + 1:j]:
+            if j < len(kinds) and kinds[j] == kinds[i] and (
+                    kinds[i] == u.USD_PER_SHARE or _names_again(rows[i].label, rows[j].label)):
+                for r in rows[i + 1:j]:
                     for k in by_row.get(r.index, ()):
-                        facts[k] = replace(facts[k], unit=u.USD_PER_SHARE)
+                        facts[k] = replace(facts[k], unit=kinds[i])
             i = j
 
     def _parts_of(self, rows: list[Row], i: int, where: dict[str, int]) -> list[Row]:
@@ -1452,6 +1459,9 @@ _CHANGE_COLUMN = re.compile(_CHANGE_WORDS.pattern + "|%")
 _CHANGE_NAME = re.compile(_CHANGES + r"|%|\by/y\b|\byoy\b|\bqoq\b")
 _NAMES_SLACK = 8  # characters left of the first column a column name may start at
 _AVERAGE = re.compile(r"(?i)\baverage\b")
+_NAME_WORD = re.compile(r"[A-Za-z]{4,}")
+_FUNCTION_WORDS = frozenset({"with", "from", "into", "than", "that", "this", "over", "under",
+                             "after", "before", "excluding", "including", "total"})
 _SLASH_RATIO = re.compile(r"[A-Za-z]{3,}/(?:total |average )?[a-z-]{3,} [a-z]")
 _AVERAGED = re.compile(r"(?i)average\b")  # a row of averages: "Average equity to ..."
 # a column of references, not amounts: "Page", "Page No.", "Section", "Exhibit Number"
@@ -1883,6 +1893,14 @@ def _percent_runs(rows: Sequence[GridRow]) -> frozenset[tuple[int, int]]:
                 runs.pop(k, None)
         ruled = False
     return frozenset(out)
+
+
+def _names_again(first: str, second: str) -> bool:
+    """Whether a label names again a word of four letters or more of the one above it,
+    a function word aside ("ROACE excluding merger expenses" under "Return on average
+    common equity ("ROACE")")."""
+    words = {w.lower() for w in _NAME_WORD.findall(first)} - _FUNCTION_WORDS
+    return any(w.lower() in words for w in _NAME_WORD.findall(second))
 
 
 def _ratio_of(row: GridRow) -> bool:

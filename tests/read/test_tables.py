@@ -2351,3 +2351,25 @@ John Sculley       $ 1,836   $   775     $ 2,611      $  --
     assert [(f.printed, f.period) for f in facts] == [
         ("1,836", Period.instant(date(1991, 9, 27))), ("775", year), ("2,611", year),
         ("--", Period.instant(date(1992, 9, 25)))]
+
+
+def test_a_quarter_the_text_says_is_fourteen_weeks_starts_a_week_earlier():
+    # Shaped after a semiconductor maker's release (checked by hand): quarters end on a
+    # Saturday; the text says the quarter ended July 2, 2005 had 14 weeks, so it began
+    # on March 27, 2005 (98 days), not April 3; the quarter ended October 1 keeps its 13.
+    text = """\
+Results for the previous quarter ended July 2, 2005 are based upon 14 weeks versus a
+normal 13 week quarter.
+
+                                             Three Months Ended
+                                        ---------------------------
+                                        October 1,        July 2,
+                                           2005             2005
+                                        ----------      ----------
+Net revenues                              22,473          21,121
+"""
+    doc = read_text(text, "x.txt")
+    assert [f.period for f in doc.facts if f.label == "Net revenues"] == [
+        Period(end=date(2005, 10, 1), start=date(2005, 7, 3)),
+        Period(end=date(2005, 7, 2), start=date(2005, 3, 27))]
+    assert [d.location.line for d in doc.diagnostics if d.code == "period-weeks"] == [1]

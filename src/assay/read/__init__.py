@@ -31,6 +31,7 @@ from .grid import Grid
 from .interpret import Context, read_table
 from .labels import parse_scale_note
 from .layout import Cell, LineIndex
+from .long_periods import lengthen, long_periods_said
 from .prose import Block, prose_facts
 from .share_scale import unscale_shares_printed_whole
 from .shared_scale import scale_by_shared_figures
@@ -191,6 +192,13 @@ def read_source(source: Source, first_table: int = 0, company: str | None = None
                              f"a row of {len(ln.cells)} figures stands in no table: not "
                              f"read as a table's facts", ln.cells[0].start)
         start = max(start, after)
+    if any("week" in text for _, text in prose):  # a quarter or year a week longer
+        said = long_periods_said(blocks if source.html is not None else _text_blocks(prose))
+        for period, line in lengthen(ctx.facts, said) if said else ():
+            ctx.warn(line, "period-weeks",
+                     f"the period ended {period.end.isoformat()} is taken as "
+                     f"{(period.end - period.start).days // 7 + 1} weeks, as the text says: "
+                     f"from {period.start.isoformat()}")
     # Document.lines is indexed by the file's line numbers (SGML tag lines left blank)
     if source.html is None:  # (an HTML document's paragraphs are in it already)
         if lines and lines[-1].number == len(lines) and not all_lines:  # numbered 1, 2...

@@ -2373,3 +2373,31 @@ Net revenues                              22,473          21,121
         Period(end=date(2005, 10, 1), start=date(2005, 7, 3)),
         Period(end=date(2005, 7, 2), start=date(2005, 3, 27))]
     assert [d.location.line for d in doc.diagnostics if d.code == "period-weeks"] == [1]
+
+
+def test_a_second_column_markup_in_one_table_sets_new_columns_under_its_own_header():
+    # Shaped after a 10-Q's results by quarter (checked by hand): one <TABLE> holds a
+    # block of this quarter against the year-ago quarter, then, under markers of its own,
+    # this quarter against the one before ("Second Quarter 1997", fiscal years ending in
+    # late September: January to March 1997). Before, the second block kept the first
+    # block's dates, and 1,601 was of the quarter a year ago.
+    text = """\
+<TABLE>
+<CAPTION>
+                          Three Months Ended       Nine Months Ended
+                     June 27,    June 28,       June 27,    June 28,
+                       1997        1996           1997        1996
+<S>                  <C>         <C>            <C>         <C>
+Net sales            $ 1,737     $ 2,179        $ 5,440     $ 7,381
+
+
+                       Third      Second
+                      Quarter     Quarter
+                        1997        1997     Change
+                     <C>         <C>        <C>
+<S>
+Net sales            $ 1,737     $ 1,601       8%
+</TABLE>
+"""
+    facts = [f for f in read_text(text, "x.txt").facts if f.printed == "1,601"]
+    assert [(f.period.start.year, f.period.end) for f in facts] == [(1997, date(1997, 3, 31))]

@@ -21,6 +21,7 @@ _TAG = re.compile(
     re.IGNORECASE,
 )
 _MARKUP = re.compile(r"<(/?TABLE|CAPTION|S|C)>", re.IGNORECASE)
+_S_MARKER = re.compile(r"<S>", re.IGNORECASE)
 
 
 class SourceLine:
@@ -68,6 +69,7 @@ class Markup:
     caption: int | None = None
     body: int | None = None
     columns: tuple[int, ...] = ()
+    marked: tuple[int, ...] = ()  # <C> markers seen on a line with no <S>, for the next
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +107,7 @@ def clean_lines(text: str, first_line: int,
     for offset, raw in enumerate(text.split("\n")):
         line = raw.rstrip()
         if "<" in line:
-            _note_markup(line, len(texts), blocks)
+            _note_markup(line, texts, blocks)
             # Tags are blanked in place so that the columns of the text keep their place;
             # a line of nothing but tags (<TABLE>, <S> <C> <C>, <PAGE>) is no line at all.
             untagged = _TAG.sub(lambda m: " " * len(m.group(0)), line)
@@ -119,8 +121,11 @@ def clean_lines(text: str, first_line: int,
     return *_numbered(numbers, texts), tuple(b for b in blocks if b.body is not None)
 
 
-def _note_markup(line: str, at: int, blocks: list[Markup]) -> None:
-    """Record the ``<TABLE>`` markup of a line that stands before kept line ``at``."""
+def _note_markup(line: str, texts: list[str], blocks: list[Markup]) -> None:
+    """Record the ``<TABLE>`` markup of a line that stands before the next kept line
+    (``texts`` holds those kept so far). A second ``<S> <C>`` line in one ``<TABLE>``
+    sets new columns, under the lines right above it: a block of its own."""
+    at = len(texts)
     for m in _MARKUP.finditer(line):
         tag = m.group(1).upper()
         block = blocks[-1] if blocks and blocks[-1].end < 0 else None
@@ -138,11 +143,25 @@ def _note_markup(line: str, at: int, blocks: list[Markup]) -> None:
                 blocks.append(Markup(at))
                 block = blocks[-1]
             block.caption = at
-        elif tag == "S" and block.body is None:
+        elif tag == "C" and not _S_MARKER.search(line):
+            # the column markers on a line of their own, the <S> on the next
+            block.marked = tuple(c.start() for c in _MARKUP.finditer(line) if c.group(1) in "cC")
+        elif tag == "S":
             columns = tuple(c.start() for c in _MARKUP.finditer(line) if c.group(1) in "cC")
-            if columns:  # (a line of text after the markers is kept as line ``at``)
-                block.body = at
-                block.columns = columns
+            columns, block.marked = columns or block.marked, ()
+            if not columns:
+                continue
+            if block.body is not None:  # a second header: its lines, right above
+                start = at
+                while start > block.body and texts[start - 1].strip():
+                    start -= 1
+                if start == at or start <= block.body:
+                    continue
+                block.end = start
+                blocks.append(Markup(start))
+                block = blocks[-1]
+            block.body = at  # (a line of text after the markers is kept as line ``at``)
+            block.columns = columns
 
 
 def _numbered(numbers: Sequence[int], texts: list[str]) -> tuple[list[SourceLine], LineIndex]:

@@ -2401,3 +2401,27 @@ Net sales            $ 1,737     $ 1,601       8%
 """
     facts = [f for f in read_text(text, "x.txt").facts if f.printed == "1,601"]
     assert [(f.period.start.year, f.period.end) for f in facts] == [(1997, date(1997, 3, 31))]
+
+
+def test_captions_drawn_with_nil_dashes_in_capitals_or_totalled_below_are_headings():
+    # Shaped after the same converted balance sheet (checked by hand): "Current assets"
+    # (which "Total current assets" totals below) and "CURRENT LIABILITIES" print "-"
+    # fillers: headings, no rows of noughts. "Goodwill --" is a row (nothing totals it).
+    text = """\
+                                   (IN THOUSANDS)
+                                                     JULY 31,   JANUARY 31,
+                                                       2000        2000
+                                                     -------      -------
+         Current assets                                    -            -
+         Accounts receivable, net                     13,895       16,193
+         Other receivables                             2,049        4,710
+Total current assets                                  15,944       20,903
+Goodwill                                                  --           --
+CURRENT LIABILITIES                                        -            -
+         Accounts payable                              4,317       11,718
+"""
+    facts = [f for f in read_text(text, "x.txt").facts if f.period.end.month == 7]
+    assert [(f.label, f.heading or f.section) for f in facts] == [
+        ("Accounts receivable, net", "Current assets"), ("Other receivables", "Current assets"),
+        ("Total current assets", None), ("Goodwill", None),
+        ("Accounts payable", "CURRENT LIABILITIES")]

@@ -647,7 +647,7 @@ class _TableReader:
                                   f"'{self.table.title}': the row's figures are out of line "
                                   f"with the table's columns", c.start)
                 label_end = line.figures[0].start - (1 if line.figures[0].dollar else 0)
-            elif (not any(placed) or _nil_caption(text, label_end, placed)
+            elif (not any(placed) or self._nil_caption(i, label_end, placed)
                   and self._figures_next(i)) and not line.worded:
                 # (a caption whose columns print only nil dashes, "Receivables:  -  -",
                 # right over a row of figures, is their heading)
@@ -920,6 +920,21 @@ class _TableReader:
         text = line.text.strip()
         return (text[0].islower() and line.rule is None
                 and self._continues(unit, text, indent_of(line.text)))
+
+    def _nil_caption(self, at: int, label_end: int, placed: list[Cell | None]) -> bool:
+        """Whether grid row ``at`` prints nil dashes only under a name that heads rows:
+        one set as a heading is ("Receivables:", "CURRENT LIABILITIES"), or one a row
+        below totals ("Current assets" over "Total current assets"): the heading, drawn
+        with fillers, of the rows under it."""
+        if not all(c is None or c.nil for c in placed):
+            return False
+        label = self.g.rows[at].text[:label_end].strip()
+        if label.endswith(":") or is_caps_heading(label):
+            return True
+        total = f"total {label.lower()}"
+        return bool(label) and any(
+            row.text[:row.label_end].strip().lower().startswith(total)
+            for row in self.g.rows[at + 1:])
 
     def _label_goes_on(self, unit: _Unit, at: int) -> bool:
         """Whether grid row ``at`` carries on the label ``unit`` began and the next line
@@ -1591,13 +1606,6 @@ def _parts_named(label: str) -> Callable[[int], str]:
             return label
         return f"{name}: {parts[part].strip()}"
     return named
-
-
-def _nil_caption(text: str, label_end: int, placed: list[Cell | None]) -> bool:
-    """A row named as a heading is ("Receivables:") whose columns print nil dashes
-    only: the heading, drawn with fillers, of the rows under it."""
-    return (text[:label_end].rstrip().endswith(":")
-            and all(c is None or c.nil for c in placed))
 
 
 def _share_named(header: str) -> bool:

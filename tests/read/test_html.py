@@ -1846,3 +1846,33 @@ def test_adjustments_between_a_ratio_and_the_ratio_named_again_are_percentage_po
     assert [f.unit for f in facts["Tax effect"]] == ["%"]
     assert [f.unit for f in facts["(Gain)/loss on sale of investment securities"]] == ["%"]
     assert [f.unit for f in facts["Book value"]] == ["USD"]
+
+
+SHARE_COUNT = """<html><body>
+<p>Information on Share Count (in thousands)</p>
+<table>
+<tr><td></td><td>Three Months Ended March 31, 2020</td></tr>
+<tr><td>Net income</td><td>11,622</td></tr>
+<tr><td>Weighted average participating securities</td><td>(419)</td></tr>
+<tr><td>Fully diluted shares as at March 31,</td><td>68,652</td></tr>
+<tr><td>Days Sales Outstanding (days - end of month)</td><td>59</td></tr>
+<tr><td>As of January 1, 2020</td><td>1,000</td></tr>
+</table>
+</body></html>
+"""
+
+
+def test_share_counts_and_rows_taken_at_a_day_their_labels_name():
+    # by hand: participating securities and diluted shares are counts of shares (in
+    # thousands); "as at March 31" and "end of month" take the row at the quarter's
+    # end; a row "As of January 1, 2020" is at that day (the balance at the close of the
+    # day before); net income is the quarter's dollars
+    facts = _by_label(read_text(SHARE_COUNT, "release.htm"))
+    quarter = Period(end=date(2020, 3, 31), start=date(2020, 1, 1))
+    at_end = Period.instant(date(2020, 3, 31))
+    got = {label: (fs[0].unit, fs[0].period) for label, fs in facts.items()}
+    assert got["Net income"] == ("USD", quarter)
+    assert got["Weighted average participating securities"] == ("shares", quarter)
+    assert got["Fully diluted shares as at March 31,"] == ("shares", at_end)
+    assert got["Days Sales Outstanding (days - end of month)"] == ("days", at_end)
+    assert got["As of January 1, 2020"][1].is_instant

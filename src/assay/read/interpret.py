@@ -1539,7 +1539,7 @@ _LIST_GOES_ON = re.compile(r"\s*(?:\d|and\b|or\b)")
 _AVERAGE_BALANCES = re.compile(r"(?i)\baverage (?:daily )?balances?\b")
 _FLOW_HEADING = re.compile(r"(?i)\b(?:income|expenses?|revenues?|costs?|charges|changes"
                            r"|increase|decrease)\b")
-_BALANCE_DATED = re.compile(r"(?i)^balances?\b")
+_BALANCE_DATED = re.compile(r"(?i)^(?:balances?|as (?:of|at))\b")  # "As of January 1, 2020"
 _BEGIN_END = re.compile(r"\bbegin|\bend\b|\bending\b|\bclose\b")
 _POWERS = {k: Decimal(10) ** k for k in range(0, 13)}
 _MANY = 64

@@ -57,7 +57,11 @@ _WEIGHTED = re.compile(r"^weighted[- ]average\b(?!.*\b(?:price|rate|cost|value|l
 _SHARE_COUNT = re.compile(r"\bshares\b.*\b(?:outstanding|used|issued)\b"
                           r"|^(?:effect of )?dilutive (?:[\w-]+ ){0,3}?"
                           r"(?:options|securities|awards|warrants|shares)\b"
-                          r"|\b(?:number|weighted)\b.*\bshares\b")
+                          r"|\b(?:number|weighted)\b.*\bshares\b"
+                          # "Fully diluted shares as at March 31", "Weighted average
+                          # participating securities": counts of shares
+                          r"|^(?:fully |total )?(?:basic|diluted) shares\b"
+                          r"|^weighted[- ]average (?:[\w-]+ ){0,2}?participating securities$")
 _PER_SHARE = re.compile(r"\bper\b(?:\s+[\w-]+){0,5}?\s+(?:share|rsu|option)\b"
                         r"|\bper-share\b|\beps\b"
                         # an award's price and value are a share's

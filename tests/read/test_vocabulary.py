@@ -109,3 +109,22 @@ def test_volumes_and_things_counted_in_a_general_note():
     assert (units.unit, units.scale) == ("count", 3)
     price = row_unit("Average realized price per metric ton", None, general)
     assert (price.unit, price.scale) == ("USD/tonne", 0)
+
+
+def test_amounts_and_shares_under_one_scale_and_multiples_of_earnings():
+    # by hand: "(Amounts and shares in thousands, except operating data, P/E ratio, and
+    # per share data)" scales dollars and shares alike (net sales 632,921 is $632.9
+    # million, as the release's text says); "Inventory turns" and "Adjusted market
+    # capitalization/LTM Adjusted EBITDA" are multiples, unscaled. "(shares in
+    # thousands)" alone still scales shares only.
+    from assay.read.labels import parse_scale_note, row_unit
+    note = parse_scale_note("(Amounts and shares in thousands, except operating data, P/E "
+                            "ratio, and per share data)")
+    assert (row_unit("Net sales", "Operating Data:", note).unit,
+            row_unit("Net sales", "Operating Data:", note).scale) == ("USD", 3)
+    assert row_unit("Actual shares outstanding", None, note).scale == 3
+    for label in ("Inventory turns", "Adjusted market capitalization/LTM Adjusted EBITDA"):
+        assert (row_unit(label, None, note).unit, row_unit(label, None, note).scale) == (
+            "ratio", 0), label
+    alone = parse_scale_note("(shares in thousands)")
+    assert row_unit("Net sales", None, alone).scale == 0

@@ -91,7 +91,11 @@ _RATE_SAID = re.compile(r"\$\s?\d*\.?\d+\s+per\b")
 # number class what the row counts ("Loans 30-89 days past due", "Over 90 days"), they are
 # no unit of its figures
 _DAYS = re.compile(r"(?<!\d )(?<!\+ )(?<!\d-)\bdays\b")
-_RATIO = re.compile(r"\bratio\b|^(?:average |foreign |year-end )?exchange rates?\b")
+_RATIO = re.compile(r"\bratio\b|^(?:average |foreign |year-end )?exchange rates?\b"
+                    # times a year, and a multiple of earnings: "Inventory turns", "Net
+                    # debt/EBITDA", "Adjusted market capitalization/LTM Adjusted EBITDA"
+                    r"|\bturns\b|\w/(?:(?:ltm|ttm|adjusted|trailing) )*"
+                    r"(?:ebitda|earnings|sales|revenues?)[\s*]*$")
 _PERCENT_WORDS = re.compile(r"\((?:in )?%\)|\bpercent(?:age)?\b|\b(?:tax|interest|growth) rate\b"
                             r"|\bmargin %|\bas a % of\b"
                             # "Return on average tangible common equity", "Return on assets"
@@ -163,6 +167,9 @@ _OF_QUANTITIES = re.compile(r" of (?:u\.s\. )?((?:dollars|shares|ounces|tons|pou
                             r"(?:(?:,| and|,? and) (?:dollars|shares|ounces|tons|pounds))*)")
 # a quantity the note scales apart from the rest: "number of shares, which are reflected
 # in thousands", "shares in thousands"
+# amounts and a quantity under one scale: "Amounts and shares in thousands"
+_JOINED_APART = re.compile(r"\b(?:amounts|dollars) and (?:shares?|ounces|tons|pounds) in "
+                           r"(thousands|millions|billions)\b")
 _APART = re.compile(r"\b(shares?|ounces|tons|pounds)\b(?:,? which are (?:reflected|presented|"
                     r"stated|shown))? in (thousands|millions|billions)\b")
 
@@ -185,9 +192,14 @@ def parse_scale_note(text: str) -> ScaleNote | None:
                                     for q, w in _APART.findall(low))
     if apart:  # "(net income in millions and shares in thousands)": the rest, apart
         rest = parse_scale_note(_APART.sub("", low)) if _APART.sub("", low) != low else None
-        if rest is None:
+        if rest is not None:
+            return ScaleNote(text.strip(), rest.scale, rest.quantities, apart)
+        joined = _JOINED_APART.search(low)
+        if joined is None:
             return ScaleNote(text.strip(), 0, frozenset(), apart)
-        return ScaleNote(text.strip(), rest.scale, rest.quantities, apart)
+        # "Amounts and shares in thousands": one scale for all but what it excepts
+        return ScaleNote(text.strip(), _SCALE_WORDS[joined.group(1)],
+                         _not_excepted(low[joined.end():]))
     m = _NAMED_SCALE.search(low)
     if m:
         named = m.group(1).replace("$", "dollars")
@@ -201,12 +213,16 @@ def parse_scale_note(text: str) -> ScaleNote | None:
     if of:  # "thousands of dollars", "(Thousands of Dollars and Shares, Except ...)"
         return ScaleNote(text.strip(), _SCALE_WORDS[word],
                          frozenset(q for q in _QUANTITIES if q in of.group(1)))
-    excepted = _EXCEPT.search(low[m.end():])
-    # "except share and per share amounts": shares are not scaled; "except per share"
-    # names per-share figures only
+    return ScaleNote(text.strip(), _SCALE_WORDS[word], _not_excepted(low[m.end():]))
+
+
+def _not_excepted(after: str) -> frozenset[str]:
+    """The quantities a note scales, but those its "except" clause (in ``after``, the
+    note's words after its scale) names: "except share and per share amounts": shares
+    are not scaled; "except per share" names per-share figures only."""
+    excepted = _EXCEPT.search(after)
     named = re.sub(r"per (?:common )?share", "", excepted.group(1)) if excepted else ""
-    quantities = frozenset(q for q in _QUANTITIES if q.rstrip("s") not in named)
-    return ScaleNote(text.strip(), _SCALE_WORDS[word], quantities)
+    return frozenset(q for q in _QUANTITIES if q.rstrip("s") not in named)
 
 
 @dataclass(frozen=True, slots=True)

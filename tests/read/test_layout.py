@@ -176,3 +176,15 @@ def test_na_in_lower_case_is_a_column_without_a_figure():
     # its label
     line = "  Federal income tax receivable    477      na          -      -49%       944"
     assert [c.text for c in trailing_cells(line)] == ["477", "-", "-49%", "944"]
+
+
+def test_the_year_of_a_date_ending_a_line_is_no_figure():
+    # a term sheet's "commencing August 1, 1994" and "Date of maturity ... August 1, 2004"
+    # end in the year of a date (checked by hand: no column of figures there); a
+    # balance's date before its figures, and years heading columns, are left as they were
+    text = "Interest payment dates . . .   February 1 and August 1, commencing August 1, 1994"
+    assert trailing_cells(text) == []
+    assert [c.text for c in trailing_cells("Balance, December 31, 1994     1,234    5,678")
+            ] == ["1,234", "5,678"]
+    assert [c.text for c in trailing_cells("Sales              1994      1993")] == [
+        "1994", "1993"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ _GLUED_MARK = re.compile(r"^(.*[\d)]|--?|\u2014)\((?:\d{1,2}|[a-zA-Z])\)$")
 # or "Page 3"
 PAGE_NUMBER = re.compile(r"^ {10,}(?:-\s*)?(?:[A-Z]-)?\d{1,3}(?:\s*-)?$|^\s*[Pp]age \d{1,3}$")
 _FOOTNOTE_START = re.compile(r"^\((\d{1,2})\)\s+\S")
+_MONTHS = frozenset(m.lower() for m in (*calendar.month_name[1:], *calendar.month_abbr[1:]))
 _JOINERS = frozenset(
     {"and", "of", "at", "to", "by", "for", "in", "before", "after", "the", "from", "on",
      "with", "per", "or", "net", "other", "(in", "-", "&", "ended", "ending"}
@@ -189,6 +191,9 @@ def trailing_cells(text: str) -> list[Cell]:
             continue
         if raw[-1] not in _CELL_ENDS:  # a word: the run has ended
             break
+        if (at > 1 and len(raw) == 4 and raw[:2] in ("19", "20") and raw.isdigit()
+                and tokens[at - 1].endswith(",") and tokens[at - 2].rstrip(".").lower() in _MONTHS):
+            break  # the year of a date, "commencing August 1, 1994": no figure
         tok = raw.replace("\u2212", "-") if "\u2212" in raw else raw
         dollar = tok[0] == "$"
         body = tok[1:] if dollar else tok

@@ -2425,3 +2425,25 @@ CURRENT LIABILITIES                                        -            -
         ("Accounts receivable, net", "Current assets"), ("Other receivables", "Current assets"),
         ("Total current assets", None), ("Goodwill", None),
         ("Accounts payable", "CURRENT LIABILITIES")]
+
+
+def test_quarters_named_by_ordinals_under_a_quarterly_summary_of_one_year():
+    # Shaped after a 10-K's stock prices (checked by hand): "1992 QUARTERLY SUMMARY"
+    # over the prices, rows "First" ... "Fourth": the quarters of 1992 (the dividends
+    # column beside it too). Before, no fact of the table had a period.
+    text = """\
+<TABLE>
+<CAPTION>
+                                      1992 QUARTERLY SUMMARY
+                                      ----------------------    CASH DIVIDENDS
+                                         HIGH        LOW      DECLARED PER SHARE
+                                      ----------  ----------  ------------------
+      <S>                             <C>         <C>         <C>
+      First.........................    46 5/8      37 3/4           $.11
+      Second........................    41 1/4      32 7/8            .13
+</TABLE>
+"""
+    facts = read_text(text, "x.txt").facts
+    assert {(f.label, f.period) for f in facts} == {
+        ("First", Period(end=date(1992, 3, 31), start=date(1992, 1, 1))),
+        ("Second", Period(end=date(1992, 6, 30), start=date(1992, 4, 1)))}

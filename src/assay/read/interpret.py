@@ -206,6 +206,7 @@ class _TableReader:
         self._periods: list[Period | None] = []  # each column's period
         self._row_period: Period | None = None  # the period the last row heading named
         self._stub_year: int | None = None  # the one year the header's stub names
+        self._quarter_rows = False  # rows named "First" ... "Fourth" are quarters
         # in a table whose columns are quantities, not periods, the unit a column's
         # header names ("EPS", "Shares"), where it names one
         self._column_units: list[labels.RowUnit | None] = []
@@ -378,6 +379,11 @@ class _TableReader:
                 subtitle)
         years = _YEAR.findall(stub)
         self._stub_year = int(years[0]) if len(set(years)) == 1 else None
+        named_years = {y for text in texts for y in _YEAR.findall(text)}
+        if (not self._stub_year and not any(periods) and len(named_years) == 1
+                and _QUARTERLY.search(" ".join(texts))):
+            # "1992 QUARTERLY SUMMARY" over the columns, "First" ... "Fourth" the rows
+            self._stub_year, self._quarter_rows = int(named_years.pop()), True
         if self._stub_year and not any(periods):  # "1991" over a schedule's columns:
             self._row_period = period_of_label(str(self._stub_year), self.ctx.year_end)
         previous = self.ctx.last_table
@@ -1254,6 +1260,8 @@ class _TableReader:
         part of a year ("Fourth Quarter") takes that part of the row's year, and a column
         headed "beginning" or "end" of the period the instant where it begins or ends."""
         own = period_of_label(label, self.ctx.year_end, self._stub_year)
+        if own is None and self._quarter_rows and _ORDINAL.fullmatch(label):
+            own = period_of_label(f"{label} quarter", self.ctx.year_end, self._stub_year)
         row_period = own or self._row_period
         out = list(self._periods)
         if row_period is None:
@@ -1478,6 +1486,8 @@ _NAME_WORD = re.compile(r"[A-Za-z]{4,}")
 _FUNCTION_WORDS = frozenset({"with", "from", "into", "than", "that", "this", "over", "under",
                              "after", "before", "excluding", "including", "total"})
 _SLASH_RATIO = re.compile(r"[A-Za-z]{3,}/(?:total |average )?[a-z-]{3,} [a-z]")
+_QUARTERLY = re.compile(r"(?i)\bquarter(?:ly|s)?\b")
+_ORDINAL = re.compile(r"(?i)(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s.]*")
 _AVERAGED = re.compile(r"(?i)average\b")  # a row of averages: "Average equity to ..."
 # a column of references, not amounts: "Page", "Page No.", "Section", "Exhibit Number"
 _PAGE_HEADER = re.compile(r"(?i)(?:^|\s)(?:pages?|sections?|articles?|exhibits?)"

@@ -2447,3 +2447,25 @@ def test_quarters_named_by_ordinals_under_a_quarterly_summary_of_one_year():
     assert {(f.label, f.period) for f in facts} == {
         ("First", Period(end=date(1992, 3, 31), start=date(1992, 1, 1))),
         ("Second", Period(end=date(1992, 6, 30), start=date(1992, 4, 1)))}
+
+
+def test_a_period_counted_back_begins_the_day_after_a_dated_end_just_before_it():
+    # Shaped after a 10-Q (checked by hand): the year before ended Friday September 25,
+    # 1998 (a balance sheet dates it); a day was added to the first quarter, so the six
+    # months ended Saturday March 27, 1999 began on September 26, 1998, not 26 weeks back
+    # (September 27).
+    text = """\
+                                               March 27,    September 25,
+                                                 1999           1998
+                                              ---------     ------------
+Total assets                                    $ 4,892        $ 4,289
+
+
+                                               Six Months Ended
+                                              March 27,    March 28,
+                                                1999          1998
+                                              ---------    ---------
+Net sales                                       $ 3,240      $ 3,494
+"""
+    facts = [f for f in read_text(text, "x.txt").facts if f.label == "Net sales"]
+    assert facts[0].period == Period(end=date(1999, 3, 27), start=date(1998, 9, 26))

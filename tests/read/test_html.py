@@ -1876,3 +1876,29 @@ def test_share_counts_and_rows_taken_at_a_day_their_labels_name():
     assert got["Fully diluted shares as at March 31,"] == ("shares", at_end)
     assert got["Days Sales Outstanding (days - end of month)"] == ("days", at_end)
     assert got["As of January 1, 2020"][1].is_instant
+
+
+BUDGET = """<html><body>
+<p>The following is a summary of the 33% reduction in the 2020 capital budget
+(in millions).</p>
+<table>
+<tr><td></td><td>Initial</td><td>Revised</td><td>Variance</td></tr>
+<tr><td>Drilling and completion</td><td>1,100</td><td>750</td><td>(350)</td></tr>
+</table>
+<p>Proposal 2: To approve an amendment to the 2000 Stock Plan</p>
+<table>
+<tr><td></td><td>For</td><td>Against</td></tr>
+<tr><td>Votes</td><td>1,200</td><td>300</td></tr>
+</table>
+</body></html>
+"""
+
+
+def test_a_year_s_budget_named_in_a_sentence_dates_its_table():
+    # by hand: the budget's columns name no year, the sentence over them names the 2020
+    # budget: the initial and revised budgets are of 2020, their variance a change of no
+    # period; the votes on "the 2000 Stock Plan" (a plan's name) stay undated
+    facts = _by_label(read_text(BUDGET, "release.htm"))
+    year = Period(end=date(2020, 12, 31), start=date(2020, 1, 1))
+    assert [f.period for f in facts["Drilling and completion"]] == [year, year, None]
+    assert [f.period for f in facts["Votes"]] == [None, None]

@@ -1639,6 +1639,10 @@ def _instant(period: Period | None, balance: str) -> Period | None:
 
 
 _TITLE_WORDS = 10  # a title line's words, at most (more make a sentence)
+# a year's plan: "2020 capital budget", "2021 Guidance", "fiscal 2020 outlook" (not "the
+# 2000 Stock Plan", a plan's name)
+_PLAN_YEAR = re.compile(r"(?i)\b((?:19|20)\d\d)(?:\s+[a-z-]+){0,2}\s+"
+                        r"(?:budget|guidance|outlook|forecast)\b")
 
 
 def _nearest_title_line(title: list[SourceLine]) -> str:
@@ -1658,10 +1662,16 @@ def _caption_per_share(title: list[SourceLine]) -> bool:
 
 def _titled(title: list[SourceLine], year_end: tuple[int, int]) -> Period | None:
     """The one period the title line nearest the table names by a duration and a year
-    ("Second Quarter 2020 Guidance", "Full-Year 2020 Outlook"); None where it names none,
-    several years or no duration, or is a sentence. (The caller takes it only where no
-    row names a period or a balance.)"""
+    ("Second Quarter 2020 Guidance", "Full-Year 2020 Outlook"), or the year whose plan
+    it names, its one year ("the 2020 capital budget"); None where it names none,
+    several years or no duration, or is a sentence on anything else. (The caller takes
+    it only where no row names a period or a balance.)"""
     near = _nearest_title_line(title)
+    plans = {m.group(1) for m in _PLAN_YEAR.finditer(near or "")}
+    if len(plans) == 1 and len(set(_YEAR.findall(near))) == 1 and not any(
+            i.kind in ("duration", "quarter") for i in header_items(near)):
+        # a year's plan, even in a sentence ("... reduction in the 2020 capital budget")
+        return period_of_label(plans.pop(), year_end)
     if not near or len(near.split()) > _TITLE_WORDS:  # a sentence ("The following
         return None  # table presents ... during the fourth quarter of fiscal 2023")
     items = header_items(near)

@@ -133,7 +133,7 @@ def test_figure_shapes(text, value, decimals):
 
 
 @pytest.mark.parametrize("text", ["1,23", "1234,567", ",123", "1.", "(5", "5)", "(5%", "1.2.3",
-                                  "---", "5-"])
+                                  "----", "5-"])
 def test_not_figures(text):
     assert figure_parts(text) is None
 
@@ -188,3 +188,13 @@ def test_the_year_of_a_date_ending_a_line_is_no_figure():
             ] == ["1,234", "5,678"]
     assert [c.text for c in trailing_cells("Sales              1994      1993")] == [
         "1994", "1993"]
+
+
+def test_three_dashes_are_a_nil_cell():
+    # a semiconductor maker's statement prints "---" for nothing (checked by hand): the
+    # row "Restructuring charge --- --- --- 1,431 ---" has five cells, four of them nil;
+    # before, "---" ended the run and the whole row became words of the next label
+    cells = trailing_cells("Restructuring charge     ---      ---      ---    1,431      ---")
+    assert [(c.text, c.nil, c.value) for c in cells] == [
+        ("---", True, 0), ("---", True, 0), ("---", True, 0), ("1,431", False, 1431),
+        ("---", True, 0)]

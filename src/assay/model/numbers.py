@@ -152,7 +152,7 @@ def figure_parts(text: str) -> Figure | None:
     first = text[:1]
     if not (first in "-(." or first.isdecimal()):  # a word, not a figure
         return None
-    if text == "--" or text == "-":
+    if text in ("-", "--", "---"):  # (a nil cell, as some filings print it)
         return _ZERO, 0, True, False
     if _FIGURE_ONLY.match(text):
         return _figure_of_match(text)

@@ -234,7 +234,7 @@ def _read_tables(path: str, company: str, grids: list[Grid], notes: list[tuple[i
                  ) -> tuple[Context, list[Table], list[int]]:
     """The tables of a document's grids, read in order (notes for all tables taken up as
     they come), with the facts of each table counted; ``lead_ins`` holds each grid's
-    title and the prose since the grid before it."""
+    title line nearest it and the prose since the grid before it."""
     ctx = Context(path, company)
     if year_end is not None:
         ctx.year_end = year_end
@@ -255,16 +255,16 @@ def _read_tables(path: str, company: str, grids: list[Grid], notes: list[tuple[i
         spans.append(range(before, len(ctx.facts)))
     scale_by_shared_figures(ctx, tables, spans)
     unscale_shares_printed_whole(ctx, tables, spans)
-    snap_to_dated_ends(ctx.facts, tables)
+    snap_to_dated_ends(ctx.facts, tables, ctx.year_end)
     date_by_acquisitions(ctx, tables, spans, lead_ins)
     return ctx, tables, [len(span) for span in spans]
 
 
 def _lead_ins(grids: list[Grid], lines: list[SourceLine], places: list[int],
               ) -> list[tuple[str, list[tuple[int, str]]]]:
-    """Each grid's title, and the paragraphs (first line number, text) that stand
-    between the grid before it and it, its title's included: runs of lines one after
-    another are one paragraph."""
+    """Each grid's title line nearest it, and the paragraphs (first line number, text)
+    that stand between the grid before it and it, its title's included: runs of lines
+    one after another are one paragraph."""
     order = sorted(range(len(lines)), key=places.__getitem__)
     out = []
     at, previous_end = 0, -1
@@ -286,7 +286,8 @@ def _lead_ins(grids: list[Grid], lines: list[SourceLine], places: list[int],
             else:
                 paragraphs.append((ln.number, text))
             last = ln.number
-        out.append((" ".join(ln.text.strip() for ln in g.title), paragraphs))
+        near = [ln.text.strip() for ln in g.title if ln.text.strip()]
+        out.append((near[-1] if near else "", paragraphs))
         previous_end = max(previous_end, end)
     return out
 

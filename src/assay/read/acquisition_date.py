@@ -4,9 +4,10 @@ A business combination's purchase price and its allocation (assets acquired, lia
 assumed, intangibles with their useful lives) are measured at the acquisition date, and
 filings print them in tables whose columns name no period: the date is in a sentence
 above ("In April 2020, we completed the acquisition of ...", "since the acquisition date
-of April 27, 2020"). Such a table's undated facts are taken as at that date when its
-lead-in speaks of the acquisition and the prose since the table before names one date
-of an acquisition in the nearest sentence that names one; otherwise they stay undated.
+of April 27, 2020"). Such a table's undated facts are taken as at that date when the
+line over it speaks of the purchase price or its allocation ("The aggregate purchase
+consideration has been allocated as follows") and the nearest sentence since the table
+before that says an acquisition was done names one date; otherwise they stay undated.
 """
 
 from __future__ import annotations
@@ -29,11 +30,11 @@ _ACQUISITION = re.compile(
 
 def date_by_acquisitions(ctx: Context, tables: list[Table], spans: list[range],
                          lead_ins: list[tuple[str, list[tuple[int, str]]]]) -> None:
-    """Date the facts of each table none of whose facts is dated, where its title
-    (``lead_ins[k][0]``) names an acquisition and the nearest sentence of the prose
-    since the table before it (``lead_ins[k][1]``, paragraphs with their line numbers)
-    that names an acquisition and a date names one date; each table so dated is
-    reported (``dated-by-acquisition``)."""
+    """Date the facts of each table none of whose facts is dated, where its title line
+    nearest it (``lead_ins[k][0]``) speaks of a purchase price or its allocation and the
+    nearest sentence of the prose since the table before it (``lead_ins[k][1]``,
+    paragraphs with their line numbers) that says an acquisition was done names one
+    date; each table so dated is reported (``dated-by-acquisition``)."""
     facts = ctx.facts
     for table, span, (title, prose) in zip(tables, spans, lead_ins, strict=True):
         if not span or not _ACQUISITION.search(title) or any(

@@ -69,13 +69,22 @@ _NEAR_DAYS = 7  # a 52-53-week year ends within a week of where months would end
 _SHIFT_DAYS = 3  # a period's start moves to the day after a dated end this near it
 
 
-def snap_to_dated_ends(facts: list[Fact], tables: list[Table]) -> None:
+def _near_year_end(day: date, year_end: tuple[int, int]) -> bool:
+    """Whether a day is within a week of the fiscal year end (month, day) nearest it."""
+    month, last = year_end
+    return any(abs((day - date(y, month, min(last, 28 if month == 2 else last))).days)
+               <= _NEAR_DAYS for y in (day.year - 1, day.year, day.year + 1))
+
+
+def snap_to_dated_ends(facts: list[Fact], tables: list[Table],
+                       year_end: tuple[int, int] = (12, 31)) -> None:
     """Periods a document's headers date only by year ("Fiscal Year 2022", "Balance at
     End of Period" of it) end where its dated columns end that year ("Year Ended January
     30, 2022"), when that is within a week of where the fiscal year end put them: a
     52-53-week calendar's years end on a weekday, not a date. A year begins the day after
     the year before it ends, when that is dated too; so does any period whose start,
-    counted back from its end, falls a few days from a dated end."""
+    counted back from its end, falls a few days from a dated end of a fiscal year (within
+    a week of ``year_end``, month and day)."""
     dated = sorted({c.period.end for t in tables for c in t.columns
                     if c.period is not None and (c.period.is_instant or c.period.months == 12)
                     and any(i.kind == "date" and i.year for i in header_items(c.header))})
@@ -105,8 +114,9 @@ def snap_to_dated_ends(facts: list[Fact], tables: list[Table]) -> None:
                 (b + timedelta(days=1)) if (b := near(before)) else p.start)
             facts[k] = replace(f, period=Period(end=end, start=start))
     # a period counted back in weeks or months from its end begins the day after the
-    # dated end a few days before it ("Six Months Ended March 27, 1999" after the year
-    # ended Friday September 25, 1998, when a day was added to the first quarter)
+    # dated end of a fiscal year a few days before it ("Six Months Ended March 27, 1999"
+    # after the year ended Friday September 25, 1998: a day was added to the first
+    # quarter)
     starts: dict[date, date | None] = {}
     for k, f in enumerate(facts):
         p = f.period
@@ -114,7 +124,8 @@ def snap_to_dated_ends(facts: list[Fact], tables: list[Table]) -> None:
             continue
         if p.start not in starts:
             before = p.start - timedelta(days=1)
-            close = [d for d in dated if 0 < abs((d - before).days) <= _SHIFT_DAYS]
+            close = [d for d in dated if 0 < abs((d - before).days) <= _SHIFT_DAYS
+                     and _near_year_end(d, year_end)]
             starts[p.start] = (close[0] + timedelta(days=1) if before not in known
                                and len(close) == 1 and close[0] < p.end else None)
         if (start := starts[p.start]) is not None:

@@ -932,8 +932,8 @@ class _TableReader:
         one set as a heading is ("Receivables:", "CURRENT LIABILITIES"), or one a row
         below totals ("Current assets" over "Total current assets"): the heading, drawn
         with fillers, of the rows under it."""
-        if not all(c is None or c.nil for c in placed):
-            return False
+        if not all(c is None or c.text == "-" for c in placed):
+            return False  # (fillers are single dashes; "--" is a nil amount)
         label = self.g.rows[at].text[:label_end].strip()
         if label.endswith(":") or is_caps_heading(label):
             return True
@@ -1162,7 +1162,8 @@ class _TableReader:
             elif len(figures) > 1 and all(_DATED_WORDS.search(own[id(w)]) for w in figures):
                 # each of the date its own words say ("$1,013,000 in 2004 and $775,000 in
                 # 2003")
-                pairs = [(w, self._clause_period(own[id(w)], periods)) for w in figures]
+                pairs = [(w, self._clause_period(own[id(w)], periods, years=True))
+                         for w in figures]
             elif len(figures) == len(periods) > 1 and len(parts) == 1 and not any(
                     _DATED_WORDS.search(own[id(w)]) for w in figures[:-1]):
                 # ("2,771 and 2,755 shares outstanding as of August 31, 2024 and May 31,
@@ -1176,7 +1177,10 @@ class _TableReader:
                 pairs = []
                 for w in figures:
                     phrase = _PHRASE_END.split(own[id(w)], 1)[0]
-                    said = phrase if _DATED_WORDS.search(phrase) else named(w.start)
+                    if _OWN_YEAR.match(phrase):  # ("13,432,000 shares in 2004")
+                        pairs.append((w, self._clause_period(phrase, periods, years=True)))
+                        continue
+                    said = named(w.start)
                     pairs += [(w, p) for p in (
                         [self._clause_period(said, periods)] if _DATED_WORDS.search(said)
                         else periods or [None])]
@@ -1200,11 +1204,12 @@ class _TableReader:
                     _heading(row)))
                 n += 1
 
-    def _clause_period(self, clause: str, periods: list[Period]) -> Period | None:
+    def _clause_period(self, clause: str, periods: list[Period],
+                       years: bool = False) -> Period | None:
         """The period a clause of a label names by a full date, as the row's column of
-        that date has it (an instant beside balances), or by a year alone ("in 2004"),
-        the one period of the row that ends that year; None when it names neither, or
-        one no column ends on."""
+        that date has it (an instant beside balances), or (``years``: a figure's own
+        words) by a year alone ("in 2004"), the one period of the row that ends that
+        year; None when it names neither, or one no column ends on."""
         ends = set()
         for m in _FULL_DATE.finditer(clause):
             for i in header_items(m.group(0)):
@@ -1213,7 +1218,7 @@ class _TableReader:
                         ends.add(date(i.year, i.month, i.day))
                     except ValueError:  # "June 31, 2023": no day, no date
                         return None
-        if not ends:  # "13,432,000 shares in 2004": the one period that ends that year
+        if not ends and years:  # "13,432,000 shares in 2004": the one period ending then
             years = {int(m.group(1)) for m in _YEAR_SAID.finditer(clause)}
             ending = [p for p in periods if p.end.year in years]
             return ending[0] if len(years) == 1 and len(ending) == 1 else None
@@ -1354,7 +1359,7 @@ class _TableReader:
         share") adjust the one to the other: they are amounts per share too. So do such
         rows between two rows of a ratio in percent that the second names again
         ("Return on average common equity ("ROACE") 7.02%" ... "ROACE excluding merger
-        expenses 6.86"): percentage points."""
+        expenses 6.86": the ratio named again as adjusted): percentage points."""
         facts = self.ctx.facts
         mine = range(self._first_fact, len(facts))
         by_row: dict[int, list[int]] = {}
@@ -1387,7 +1392,8 @@ class _TableReader:
             while j < len(kinds) and kinds[j] in ("cents", "nil"):
                 j += 1
             if j < len(kinds) and kinds[j] == kinds[i] and (
-                    kinds[i] == u.USD_PER_SHARE or _names_again(rows[i].label, rows[j].label)):
+                    kinds[i] == u.USD_PER_SHARE or _names_again(rows[i].label, rows[j].label)
+                    and _ADJUSTED.search(rows[j].label)):
                 for r in rows[i + 1:j]:
                     for k in by_row.get(r.index, ()):
                         facts[k] = replace(facts[k], unit=kinds[i])
@@ -1461,6 +1467,11 @@ if (tuple(f.name for f in fields(Fact))[: len(_FACT_FIELDS)] != _FACT_FIELDS
 _DATED_WORDS = re.compile(r"(?i)\b(?:in|at|as of|for|during|fiscal|through|until)\s+"
                           r"(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+)?(?:19|20)\d\d\b")  # "in 2003",
 # "at December 31, 1992", "through September 30, 1994"
+# the words right after a figure that date it: "shares in 2004", " in 2003" (not "shares
+# acquired in 2003", an event, nor "due in 2004", a maturity)
+_OWN_YEAR = re.compile(r"(?i)\s*(?:shares?\s+|units?\s+)?(?:issued\s+|outstanding\s+)?"
+                       r"(?:in|at|as of|for|during|fiscal)\s+"
+                       r"(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+)?(?:19|20)\d\d\b")
 _PHRASE_END = re.compile(r",|;|\band\b")  # where the words after a figure in a label end
 _YEAR_SAID = re.compile(r"(?i)\b(?:in|at|as of|for|during|fiscal)\s+((?:19|20)\d\d)\b")
 _WHOLE_COUNT = 100_000  # a count of shares printed whole in a label, not scaled
@@ -1483,14 +1494,19 @@ _CHANGE_NAME = re.compile(_CHANGES + r"|%|\by/y\b|\byoy\b|\bqoq\b")
 _NAMES_SLACK = 8  # characters left of the first column a column name may start at
 _AVERAGE = re.compile(r"(?i)\baverage\b")
 _NAME_WORD = re.compile(r"[A-Za-z]{4,}")
+# a measure adjusted: "ROACE excluding merger expenses", "Core ROACE", "Adjusted ROE"
+_ADJUSTED = re.compile(r"(?i)\b(?:excluding|adjusted|core|operating|underlying|non-gaap)\b")
 _FUNCTION_WORDS = frozenset({"with", "from", "into", "than", "that", "this", "over", "under",
                              "after", "before", "excluding", "including", "total"})
-_SLASH_RATIO = re.compile(r"[A-Za-z]{3,}/(?:total |average )?[a-z-]{3,} [a-z]")
+_SLASH_RATIO = re.compile(r"[A-Za-z]{3,}(?:/| to )(?!(?:common |diluted )?share)"
+                          r"(?:total |average )?[a-z-]{3,}(?: [a-z]|$)")  # (not "Book
+# value/common share")
 _QUARTERLY = re.compile(r"(?i)\bquarter(?:ly|s)?\b")
 _ORDINAL = re.compile(r"(?i)(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s.]*")
 _AVERAGED = re.compile(r"(?i)average\b")  # a row of averages: "Average equity to ..."
 # a column of references, not amounts: "Page", "Page No.", "Section", "Exhibit Number"
-_PAGE_HEADER = re.compile(r"(?i)(?:^|\s)(?:pages?|sections?|articles?|exhibits?)"
+# (not "Exhibits", a segment's name)
+_PAGE_HEADER = re.compile(r"(?i)(?:^|\s)(?:pages?|sections?|articles?|exhibit)"
                           r"(?: no\.?| number)?$")
 _LEADER = re.compile(r"(?:\.\s?){4,}\s*$")  # "11.6 Payment; Interest ........"
 _CONTENTS_ROWS = 3  # entries a table of contents shows at least
@@ -1932,8 +1948,9 @@ def _names_again(first: str, second: str) -> bool:
 
 
 def _ratio_of(row: GridRow) -> bool:
-    """Whether a row's label names a ratio of two amounts by a slash between words
-    ("Allowance/non-performing loans", "Net charge-offs/average loans")."""
+    """Whether a row's label names a ratio of two amounts by a slash or "to" between
+    words ("Allowance/non-performing loans", "Allowance for loan losses to total
+    loans")."""
     return bool(_SLASH_RATIO.search(row.text[:row.label_end]))
 
 

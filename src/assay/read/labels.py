@@ -67,9 +67,12 @@ _PER_SHARE = re.compile(r"\bper\b(?:\s+[\w-]+){0,5}?\s+(?:share|rsu|option)\b"
                         # an award's price and value are a share's
                         r"|(?<!total )(?<!aggregate )\bgrant[- ]date fair value\b"
                         r"|\b(?:exercise|option|strike) prices?\b")
-# a price of the issuer's stock, a share's: "Closing stock price", "Share price at end of
-# period" (not its volatility, a percentage)
-_STOCK_PRICE = re.compile(r"\b(?:stock|share) prices?\b(?!\s+volatility)")
+# a price of the issuer's stock, a share's, named first: "Closing stock price", "Share
+# price at end of period" (not its volatility, a percentage, nor "Hypothetical 10%
+# decrease in stock prices", dollars)
+_STOCK_PRICE = re.compile(r"^(?:closing |opening |period[- ]end |quarter[- ]end |year[- ]end "
+                          r"|average |market )?(?:common )?(?:stock|share) prices?\b"
+                          r"(?!\s+volatility)")
 # a price alone, of what its heading names ("Closing price" under "Stock Performance:")
 _PRICE_ALONE = re.compile(r"^(?:closing|close|opening|high|low|market)(?: (?:sales? )?price)?\s*$")
 _STOCK_WORD = re.compile(r"\b(?:stock|shares?)\b")
@@ -94,8 +97,8 @@ _DAYS = re.compile(r"(?<!\d )(?<!\+ )(?<!\d-)\bdays\b")
 _RATIO = re.compile(r"\bratio\b|^(?:average |foreign |year-end )?exchange rates?\b"
                     # times a year, and a multiple of earnings: "Inventory turns", "Net
                     # debt/EBITDA", "Adjusted market capitalization/LTM Adjusted EBITDA"
-                    r"|\bturns\b|\w/(?:(?:ltm|ttm|adjusted|trailing) )*"
-                    r"(?:ebitda|earnings|sales|revenues?)[\s*]*$")
+                    r"|\bturns\b|\b(?:debt|capitalization|value|price)/(?:(?:ltm|ttm|adjusted"
+                    r"|trailing) )*(?:ebitda|earnings)[\s*]*$")
 _PERCENT_WORDS = re.compile(r"\((?:in )?%\)|\bpercent(?:age)?\b|\b(?:tax|interest|growth) rate\b"
                             r"|\bmargin %|\bas a % of\b"
                             # "Return on average tangible common equity", "Return on assets"

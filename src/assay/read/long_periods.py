@@ -23,26 +23,31 @@ from .prose import Block, sentences
 # weeks of a long quarter or a long year, and the months such a period spans
 _LONG = re.compile(r"(?i)\b(14|fourteen|53|fifty[- ]three)[- ]weeks?\b")
 _WEEKS = {"14": 14, "fourteen": 14, "53": 53, "fifty three": 53}
-_MONTHS = {14: 3, 53: 12}
+_ANY_WEEKS = re.compile(r"(?i)\b(?:\d{1,2}|[a-z]+(?:[- ][a-z]+)?)[- ]weeks?\b")
+_SPAN_MONTHS = {14: 3, 53: 12}
 
 
 def long_periods_said(blocks: Iterable[Block]) -> dict[date, tuple[int, int]]:
     """The period ends that a sentence says are of a long quarter or year: the day, and
-    (weeks, line of the sentence). A sentence naming more than one date, or both
-    lengths, says none."""
+    (weeks, line of the sentence). A sentence naming more than one date says none."""
     said: dict[date, tuple[int, int]] = {}
     for block in blocks:
         if "week" not in block.text:
             continue
         for _, sentence in sentences(block.text):
-            lengths = {_WEEKS[m.group(1).lower().replace("-", " ")]
-                       for m in _LONG.finditer(sentence)}
-            if len(lengths) != 1:
+            if not _LONG.search(sentence):
                 continue
-            days = {date(i.year, i.month, i.day) for i in header_items(sentence)
-                    if i.kind == "date" and i.year and i.month and i.day}
-            if len(days) == 1:
-                said[days.pop()] = (lengths.pop(), block.line)
+            dates = [i for i in header_items(sentence)
+                     if i.kind == "date" and i.year and i.month and i.day]
+            if len(dates) != 1:
+                continue
+            # the length said of that day is the first after it ("the quarter ended July
+            # 2, 2005 are based upon 14 weeks versus a normal 13 week quarter"; not "ended
+            # April 2, 2005 included 13 weeks, compared with 14 weeks in the prior year")
+            length = _ANY_WEEKS.search(sentence, dates[0].end)
+            if length is not None and (m := _LONG.fullmatch(length.group(0))):
+                day = date(dates[0].year, dates[0].month, dates[0].day)
+                said[day] = (_WEEKS[m.group(1).lower().replace("-", " ")], block.line)
     return said
 
 
@@ -56,7 +61,7 @@ def lengthen(facts: list[Fact], said: dict[date, tuple[int, int]]) -> list[tuple
         if p is None or p.start is None or p.end not in said:
             continue
         weeks, line = said[p.end]
-        if p.months != _MONTHS[weeks]:
+        if p.months != _SPAN_MONTHS[weeks]:
             continue
         if p not in changed:
             changed[p] = (Period.weeks_ended(weeks, p.end), line)

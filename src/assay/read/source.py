@@ -155,13 +155,19 @@ def _note_markup(line: str, texts: list[str], blocks: list[Markup]) -> None:
                 start = at
                 while start > block.body and texts[start - 1].strip():
                     start -= 1
-                if start == at or start <= block.body:
-                    continue
+                if start == at or start <= block.body or any(
+                        not _bare_year(c.text) for t in texts[start:at]
+                        for c in trailing_cells(t)):
+                    continue  # (no header: rows of figures above a repeated marker line)
                 block.end = start
                 blocks.append(Markup(start))
                 block = blocks[-1]
             block.body = at  # (a line of text after the markers is kept as line ``at``)
             block.columns = columns
+
+
+def _bare_year(text: str) -> bool:
+    return len(text) == 4 and text.isdigit() and text[:2] in ("19", "20")
 
 
 def _numbered(numbers: Sequence[int], texts: list[str]) -> tuple[list[SourceLine], LineIndex]:

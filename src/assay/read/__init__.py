@@ -275,19 +275,9 @@ def _lead_ins(grids: list[Grid], lines: list[SourceLine], places: list[int],
             if places[order[at]] >= previous_end:
                 run.append(lines[order[at]])
             at += 1
-        paragraphs: list[tuple[int, str]] = []
-        last = -2
-        for ln in [*run, *g.title]:
-            text = ln.text.strip()
-            if not text:
-                continue
-            if paragraphs and ln.number == last + 1:
-                paragraphs[-1] = (paragraphs[-1][0], f"{paragraphs[-1][1]} {text}")
-            else:
-                paragraphs.append((ln.number, text))
-            last = ln.number
+        blocks = _text_blocks([(ln.number, ln.text) for ln in [*run, *g.title] if ln.text])
         near = [ln.text.strip() for ln in g.title if ln.text.strip()]
-        out.append((near[-1] if near else "", paragraphs))
+        out.append((near[-1] if near else "", [(b.line, b.text) for b in blocks]))
         previous_end = max(previous_end, end)
     return out
 

@@ -18,7 +18,7 @@ from datetime import date
 
 from assay.model import Period, Table
 
-from .headers import header_items
+from .headers import full_dates
 from .interpret import Context
 from .prose import sentences
 from .vocabulary import VOCABULARY
@@ -64,8 +64,7 @@ def _acquisition_date(prose: list[tuple[int, str]]) -> tuple[date, int, str] | N
         for _, sentence in reversed(sentences(text)):
             if not done.search(sentence):
                 continue
-            days = {date(i.year, i.month, i.day) for i in header_items(sentence)
-                    if i.kind == "date" and i.year and i.month and i.day}
+            days = {date(i.year, i.month, i.day) for i in full_dates(sentence)}
             if days:
                 return (days.pop(), line, sentence) if len(days) == 1 else None
     return None

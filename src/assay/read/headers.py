@@ -169,6 +169,12 @@ def header_items(line: str) -> tuple[HeaderItem, ...]:
     return tuple(items)
 
 
+def full_dates(text: str) -> list[HeaderItem]:
+    """The dates a text names by day, month and year, in order ("April 27, 2020";
+    "April 2020", its last day)."""
+    return [i for i in header_items(text) if i.kind == "date" and i.year and i.month and i.day]
+
+
 def is_period_anchor(line: str) -> bool:
     """A header line that names a year for each of two or more columns.
 

@@ -1352,7 +1352,7 @@ class _TableReader:
             else:
                 i += 1
 
-    def cents_between_per_share(self) -> None:
+    def adjustments_between(self) -> None:
         """Rows of figures in cents (in a table of thousands or more, no amounts of its
         scale; in a table of dollars, under a hundred) that stand between two rows of
         amounts per share ("Earnings per share-diluted" ... "Adjusted earnings per
@@ -2056,6 +2056,6 @@ def read_table(ctx: Context, grid: Grid, index: int) -> Table:
     reader.read_body()
     reader.date_movements()
     reader.head_parts()
-    reader.cents_between_per_share()
+    reader.adjustments_between()
     ctx.last_table = reader.table
     return reader.finish()

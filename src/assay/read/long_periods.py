@@ -17,7 +17,7 @@ from datetime import date
 
 from assay.model import Fact, Period
 
-from .headers import header_items
+from .headers import full_dates
 from .prose import Block, sentences
 
 # weeks of a long quarter or a long year, and the months such a period spans
@@ -37,8 +37,7 @@ def long_periods_said(blocks: Iterable[Block]) -> dict[date, tuple[int, int]]:
         for _, sentence in sentences(block.text):
             if not _LONG.search(sentence):
                 continue
-            dates = [i for i in header_items(sentence)
-                     if i.kind == "date" and i.year and i.month and i.day]
+            dates = full_dates(sentence)
             if len(dates) != 1:
                 continue
             # the length said of that day is the first after it ("the quarter ended July

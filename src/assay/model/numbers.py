@@ -35,7 +35,7 @@ def too_precise(value: Decimal) -> bool:
     significant digits than :data:`ARITHMETIC` keeps (its first sum would round it)."""
     return not value.is_finite() or len(value.as_tuple().digits) > SIGNIFICANT_DIGITS
 
-NIL_TOKENS = frozenset({"--", "-", "—", "nil", "Nil", "NIL"})
+NIL_TOKENS = frozenset({"---", "--", "-", "—", "nil", "Nil", "NIL"})
 #: A cell that says its figure does not apply or means nothing ("N/A" for a change from
 #: nil, "NM"): no figure, and not zero either
 NOT_APPLICABLE_TOKENS = frozenset({"N/A", "n/a", "N/a", "NA", "na", "n.a.", "N.A.", "N/M",
@@ -59,7 +59,7 @@ _NUMBER = re.compile(
 # space-free texts that parse_number admits, but for a leading "$" (which the reader takes
 # as the cell's currency mark). figure_parts reads them.
 _DIGITS = r"(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)"
-_FIGURE = (r"(?!\$)(?:-\$*(?:-\$*)?"  # nil: "--", "-"
+_FIGURE = (r"(?!\$)(?:-\$*(?:-\$*(?:-\$*)?)?"  # nil: "---", "--", "-"
           r"|-?\$?(?:\(\$?-?" + _DIGITS + r"%?\)|\$?-?" + _DIGITS + r")%?)")
 _FIGURE_ONLY = re.compile(_FIGURE + r"\Z")
 _ZERO = Decimal(0)

@@ -1113,7 +1113,7 @@ class _TableReader:
         if heading_text and _AVERAGE.search(heading_text):
             if balance in ("items", "accounts"):
                 balance = None  # "Total loans" under "Average Balance Sheet Data"
-        elif balance is None and heading_text and not _AVERAGED.match(row.label):
+        elif balance is None and heading_text and not _AVERAGE_FIRST.match(row.label):
             # "Period-End Balance Sheet Data", "Capital Ratios" over their rows (but for
             # "Average equity to average assets", over the period)
             heading = _balance_of(heading_text)
@@ -1219,9 +1219,9 @@ class _TableReader:
                     except ValueError:  # "June 31, 2023": no day, no date
                         return None
         if not ends and years:  # "13,432,000 shares in 2004": the one period ending then
-            years = {int(m.group(1)) for m in _YEAR_SAID.finditer(clause)}
-            ending = [p for p in periods if p.end.year in years]
-            return ending[0] if len(years) == 1 and len(ending) == 1 else None
+            said = {int(m.group(1)) for m in _YEAR_SAID.finditer(clause)}
+            ending = [p for p in periods if p.end.year in said]
+            return ending[0] if len(said) == 1 and len(ending) == 1 else None
         if len(ends) != 1:
             return None
         return next((p for p in periods if p.end in ends), None)
@@ -1503,7 +1503,7 @@ _SLASH_RATIO = re.compile(r"[A-Za-z]{3,}(?:/| to )(?!(?:common |diluted )?share)
 # value/common share")
 _QUARTERLY = re.compile(r"(?i)\bquarter(?:ly|s)?\b")
 _ORDINAL = re.compile(r"(?i)(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s.]*")
-_AVERAGED = re.compile(r"(?i)average\b")  # a row of averages: "Average equity to ..."
+_AVERAGE_FIRST = re.compile(r"(?i)average\b")  # a row of averages: "Average equity to ..."
 # a column of references, not amounts: "Page", "Page No.", "Section", "Exhibit Number"
 # (not "Exhibits", a segment's name)
 _PAGE_HEADER = re.compile(r"(?i)(?:^|\s)(?:pages?|sections?|articles?|exhibit)"

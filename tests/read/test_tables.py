@@ -2469,3 +2469,25 @@ Net sales                                       $ 3,240      $ 3,494
 """
     facts = [f for f in read_text(text, "x.txt").facts if f.label == "Net sales"]
     assert facts[0].period == Period(end=date(1999, 3, 27), start=date(1998, 9, 26))
+
+
+def test_rows_under_a_heading_that_names_a_balance_are_balances():
+    # Shaped after a 10-K's geographic data (checked by hand): under bare fiscal years,
+    # "Identifiable assets:" heads its regions, balances at each year's end; a movement
+    # under such a heading ("Net change") stays the year's
+    text = """\
+                                      1994        1993
+                                    --------    --------
+Net sales:
+  United States                      5,922       5,287
+Identifiable assets:
+  United States                      3,100       2,900
+  Europe                             1,200       1,100
+  Net change                           300         200
+"""
+    facts = read_text(text, "x.txt").facts
+    got = {(f.heading, f.label): f.period for f in facts if f.period.end.year == 1994}
+    assert got[("Net sales:", "United States")] == Period(end=date(1994, 12, 31),
+                                                          start=date(1994, 1, 1))
+    assert got[("Identifiable assets:", "Europe")] == Period.instant(date(1994, 12, 31))
+    assert got[("Identifiable assets:", "Net change")].start == date(1994, 1, 1)

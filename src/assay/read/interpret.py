@@ -1114,10 +1114,12 @@ class _TableReader:
             if balance in ("items", "accounts"):
                 balance = None  # "Total loans" under "Average Balance Sheet Data"
         elif balance is None and heading_text and not _AVERAGE_FIRST.match(row.label):
-            # "Period-End Balance Sheet Data", "Capital Ratios" over their rows (but for
-            # "Average equity to average assets", over the period)
+            # "Period-End Balance Sheet Data", "Capital Ratios", "Identifiable assets:"
+            # over their rows (but for "Average equity to average assets", over the
+            # period, and the movements of a balance, "Gross placements", "Net change")
             heading = _balance_of(heading_text)
-            balance = heading if heading in ("end", "begin") else None
+            balance = heading if heading in ("end", "begin") or heading == "items" and not (
+                _CHANGED.search(row.label) or _GROSS.match(row.label)) else None
         if balance == "items" and self.table.role == "cash_flows" or balance in (
                 "accounts", "mezzanine") and (
                 self.table.role in ("cash_flows", "income_statement")
@@ -1503,6 +1505,7 @@ _SLASH_RATIO = re.compile(r"[A-Za-z]{3,}(?:/| to )(?!(?:common |diluted )?share)
 # value/common share")
 _QUARTERLY = re.compile(r"(?i)\bquarter(?:ly|s)?\b")
 _ORDINAL = re.compile(r"(?i)(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s.]*")
+_GROSS = re.compile(r"(?i)gross\b")  # "Gross placements": a movement, not the balance
 _AVERAGE_FIRST = re.compile(r"(?i)average\b")  # a row of averages: "Average equity to ..."
 # a column of references, not amounts: "Page", "Page No.", "Section", "Exhibit Number"
 # (not "Exhibits", a segment's name)

@@ -128,3 +128,11 @@ def test_amounts_and_shares_under_one_scale_and_multiples_of_earnings():
             "ratio", 0), label
     alone = parse_scale_note("(shares in thousands)")
     assert row_unit("Net sales", None, alone).scale == 0
+
+
+def test_opening_and_closing_balances_are_at_the_period_s_start_and_end():
+    # by hand: a Level 3 reconciliation's "Opening balance - April 1, 2018" under "Second
+    # quarter ended June 30, 2018" is the balance at March 31; its closing balance at June 30
+    assert VOCABULARY.balance_of("Opening balance \u2013 April 1, 2018") == "begin"
+    assert VOCABULARY.balance_of("Closing balance \u2014 June 30, 2018") == "end"
+    assert VOCABULARY.balance_of("Opening costs") is None

@@ -12,6 +12,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -169,7 +170,9 @@ def read_source(source: Source, first_table: int = 0, company: str | None = None
                   if _NOTE_ALONE.match(ln.text) or _NOTE_CLOSING.search(ln.text)}
     notes = [(places[i], lines[i]) for i in sorted(found)]
     said = source.year_end or year_end_said(grids)
-    lead_ins = _lead_ins(grids, lines, places)
+    def lead_ins() -> list[tuple[str, list[tuple[int, str]]]]:
+        return _lead_ins(grids, lines, places)
+
     ctx, tables, placed = _read_tables(source.path, company, grids, notes, first_table, said,
                                        lead_ins)
     implied = None if said else year_end_implied(tables)
@@ -230,11 +233,11 @@ def read_source(source: Source, first_table: int = 0, company: str | None = None
 
 def _read_tables(path: str, company: str, grids: list[Grid], notes: list[tuple[int, SourceLine]],
                  first_table: int, year_end: tuple[int, int] | None,
-                 lead_ins: list[tuple[str, list[tuple[int, str]]]],
+                 lead_ins: Callable[[], list[tuple[str, list[tuple[int, str]]]]],
                  ) -> tuple[Context, list[Table], list[int]]:
     """The tables of a document's grids, read in order (notes for all tables taken up as
-    they come), with the facts of each table counted; ``lead_ins`` holds each grid's
-    title line nearest it and the prose since the grid before it."""
+    they come), with the facts of each table counted; ``lead_ins`` gives each grid's
+    title line nearest it and the prose since the grid before it, when asked."""
     ctx = Context(path, company)
     if year_end is not None:
         ctx.year_end = year_end

@@ -13,6 +13,7 @@ before that says an acquisition was done names one date; otherwise they stay und
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
@@ -29,24 +30,31 @@ _ACQUISITION = re.compile(
 
 
 def date_by_acquisitions(ctx: Context, tables: list[Table], spans: list[range],
-                         lead_ins: list[tuple[str, list[tuple[int, str]]]]) -> None:
+                         lead_ins: Callable[[], list[tuple[str, list[tuple[int, str]]]]],
+                         ) -> None:
     """Date the facts of each table none of whose facts is dated, where its title line
-    nearest it (``lead_ins[k][0]``) speaks of a purchase price or its allocation and the
-    nearest sentence of the prose since the table before it (``lead_ins[k][1]``,
+    nearest it (``lead_ins()[k][0]``) speaks of a purchase price or its allocation and
+    the nearest sentence of the prose since the table before it (``lead_ins()[k][1]``,
     paragraphs with their line numbers) that says an acquisition was done names one
-    date; each table so dated is reported (``dated-by-acquisition``)."""
+    date; each table so dated is reported (``dated-by-acquisition``). The lead-ins are
+    worked out only where a table has no dated fact."""
     facts = ctx.facts
-    for table, span, (title, prose) in zip(tables, spans, lead_ins, strict=True):
-        if not span or not _ACQUISITION.search(title) or any(
-                facts[k].period is not None for k in span):
+    undated = [k for k, span in enumerate(spans)
+               if span and all(facts[j].period is None for j in span)]
+    if not undated:
+        return
+    found = lead_ins()
+    for k in undated:
+        table, span, (title, prose) = tables[k], spans[k], found[k]
+        if not _ACQUISITION.search(title):
             continue
         said = _acquisition_date(prose)
         if said is None:
             continue
         day, line, sentence = said
         period = Period.instant(day)
-        for k in span:
-            facts[k] = replace(facts[k], period=period)
+        for j in span:
+            facts[j] = replace(facts[j], period=period)
         ctx.warn(table.first_line, "dated-by-acquisition",
                  f"no column of '{table.title}' names a period: its figures are taken as at "
                  f"{day.isoformat()}, the acquisition date line {line} says "

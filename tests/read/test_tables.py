@@ -2491,3 +2491,28 @@ Identifiable assets:
                                                           start=date(1994, 1, 1))
     assert got[("Identifiable assets:", "Europe")] == Period.instant(date(1994, 12, 31))
     assert got[("Identifiable assets:", "Net change")].start == date(1994, 1, 1)
+
+
+def test_a_fiscal_year_begins_the_day_after_the_dated_year_before_it():
+    # Shaped after a 10-K of a 52-53-week filer (checked by hand): the year ended
+    # September 30, 1994 began the day after the year ended September 24, 1993, a 53-week
+    # year, not on October 1, 1993 (twelve months back); the submission's header gives
+    # the fiscal year end
+    text = """<SEC-DOCUMENT>
+<SEC-HEADER>
+\tFISCAL YEAR END:\t\t\t0930
+</SEC-HEADER>
+<DOCUMENT>
+<TYPE>10-K
+<TEXT>
+                                          Years Ended
+                                  September 30,   September 24,
+                                       1994            1993
+                                  -------------   -------------
+Net sales                            $ 9,189         $ 7,977
+</TEXT>
+</DOCUMENT>
+</SEC-DOCUMENT>
+"""
+    facts = read_text(text, "x.txt").facts
+    assert facts[0].period == Period(end=date(1994, 9, 30), start=date(1993, 9, 25))

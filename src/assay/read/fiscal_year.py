@@ -117,16 +117,18 @@ def snap_to_dated_ends(facts: list[Fact], tables: list[Table],
     # dated end of a fiscal year a few days before it ("Six Months Ended March 27, 1999"
     # after the year ended Friday September 25, 1998: a day was added to the first
     # quarter)
-    starts: dict[date, date | None] = {}
+    starts: dict[tuple[date, bool], date | None] = {}
     for k, f in enumerate(facts):
         p = f.period
         if p is None or p.start is None:
             continue
-        if p.start not in starts:
+        key = (p.start, p.months == 12)
+        if key not in starts:
             before = p.start - timedelta(days=1)
-            close = [d for d in dated if 0 < abs((d - before).days) <= _SHIFT_DAYS
-                     and _near_year_end(d, year_end)]
-            starts[p.start] = (close[0] + timedelta(days=1) if before not in known
-                               and len(close) == 1 and close[0] < p.end else None)
-        if (start := starts[p.start]) is not None:
+            most = _NEAR_DAYS if p.months == 12 else _SHIFT_DAYS  # (a year begins where
+            close = [d for d in dated if 0 < abs((d - before).days) <= most  # the year
+                     and _near_year_end(d, year_end)]  # before it ends, a week apart)
+            starts[key] = (close[0] + timedelta(days=1) if before not in known
+                           and len(close) == 1 and close[0] < p.end else None)
+        if (start := starts[key]) is not None:
             facts[k] = replace(f, period=Period(end=p.end, start=start))

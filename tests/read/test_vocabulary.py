@@ -136,3 +136,13 @@ def test_opening_and_closing_balances_are_at_the_period_s_start_and_end():
     assert VOCABULARY.balance_of("Opening balance \u2013 April 1, 2018") == "begin"
     assert VOCABULARY.balance_of("Closing balance \u2014 June 30, 2018") == "end"
     assert VOCABULARY.balance_of("Opening costs") is None
+
+
+def test_day_rates_are_dollars_a_day():
+    # by hand: a driller's "Average Day Rates" heading over "Floaters $240,440": dollars
+    # a day, unscaled; revenue under no such heading stays thousands of dollars
+    from assay.read.labels import parse_scale_note, row_unit
+    note = parse_scale_note("(in thousands)")
+    got = row_unit("Floaters", "Average Day Rates", note)
+    assert (got.unit, got.scale) == ("USD/day", 0)
+    assert row_unit("Floaters", "Revenues", note).unit == "USD"

@@ -75,6 +75,7 @@ _STOCK_PRICE = re.compile(r"^(?:closing |opening |period[- ]end |quarter[- ]end 
                           r"(?!\s+volatility)")
 # a price alone, of what its heading names ("Closing price" under "Stock Performance:")
 _PRICE_ALONE = re.compile(r"^(?:closing|close|opening|high|low|market)(?: (?:sales? )?price)?\s*$")
+_DAY_RATE = re.compile(r"\bday ?rates?\b")  # a price per day: a rig's, a vessel's
 _STOCK_WORD = re.compile(r"\b(?:stock|shares?)\b")
 # shares left out of a per-share figure: "Equity awards excluded from diluted net income
 # per share because their effect would have been anti-dilutive"
@@ -267,6 +268,9 @@ def row_unit(label: str, group: str | None, note: ScaleNote) -> RowUnit:
         # ("Cash dividends of $.48 per common share" states the rate, "Numerator for
         # earnings per share - Net income (in millions)" its scale: their figures are $)
         return RowUnit(u.USD_PER_SHARE, 0)
+    if _DAY_RATE.search(low) or _DAY_RATE.search(grp) and not said:
+        # ("Average Day Rates" over "Floaters": dollars a day)
+        return RowUnit(u.USD + "/day", 0)
     if _STOCK_PRICE.search(low) or _PRICE_ALONE.match(low) and _STOCK_WORD.search(grp):
         # ("Closing stock price", "Closing price" under "Stock Performance Indicators:")
         return RowUnit(u.USD_PER_SHARE, 0)

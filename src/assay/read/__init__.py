@@ -31,7 +31,7 @@ from .fiscal_year import (
 from .grid import Grid
 from .interpret import Context, read_table
 from .labels import parse_scale_note
-from .layout import Cell, LineIndex
+from .layout import Cell, LineIndex, is_year
 from .long_periods import lengthen, long_periods_said
 from .prose import Block, prose_facts
 from .share_scale import unscale_shares_printed_whole
@@ -289,7 +289,7 @@ def _bare_code(cell: Cell) -> bool:
     """A figure printed as a year or a postal code: four digits, 1900 to 2099, or five,
     with no separator, sign or mark."""
     text = cell.text
-    return (text.isdigit() and (len(text) == 4 and text[:2] in ("19", "20") or len(text) == 5)
+    return ((is_year(text) or len(text) == 5 and text.isdigit())
             and not cell.dollar and not cell.percent)
 
 

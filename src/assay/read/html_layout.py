@@ -29,7 +29,7 @@ from assay.model import Location, Tag
 from .grid import Grid, GridColumn, GridRow
 from .headers import header_items
 from .ixbrl import read_tags
-from .layout import Cell, footnote_start, trailing_cells
+from .layout import Cell, footnote_start, is_year, trailing_cells
 from .source import SourceLine
 
 _LABEL_WIDTH = 60  # characters of the synthetic line given to the label
@@ -287,15 +287,15 @@ def _grids(table: etree._Element, ordinal: int, path: str, offset: int, scope: s
     widths = [_width(tokens) for _, tokens in rows]  # (empty cells counted)
     joined = [(tr, _joined(tokens)) for tr, tokens in rows]
     # (a year in the stub is a row's label, "2020" over the quarters' columns, no figure)
-    figures = [[(t, None if t.col == 0 and f is not None and _year(f) else f)
+    figures = [[(t, None if t.col == 0 and f is not None and is_year(f.text) else f)
                 for t in tokens for f in (_figure(t.text),)] for _, tokens in joined]
     # rows of figures: a figure alone in a cell, or a range ("43%-72%") right of the stub
     data = [k for k, row in enumerate(figures)
-            if any(f is not None and not f.nil and not _year(f)
+            if any(f is not None and not f.nil and not is_year(f.text)
                    or t.col > 0 and _RANGE.fullmatch(t.text) and not _YEARS.fullmatch(t.text)
                    for t, f in row)]
     shown = [t.text for k in data for t, f in figures[k]
-             if f is not None and not f.nil and not _year(f)
+             if f is not None and not f.nil and not is_year(f.text)
              or f is None and t.col > 0 and (_SCALED.fullmatch(t.text) or _RANGE.fullmatch(
                  t.text) and any(c in t.text for c in "$%,."))]  # (not "001-12345", a
     # file number)
@@ -533,11 +533,6 @@ def _header_line(tokens: list[_Token], columns: list[int], x) -> str:
             line.extend([" "] * (at + len(text) - len(line)))
         line[at:at + len(text)] = text
     return "".join(line).rstrip()
-
-
-def _year(cell: Cell) -> bool:
-    text = cell.text
-    return len(text) == 4 and text.isdigit() and text[:2] in ("19", "20")
 
 
 def _title(table: etree._Element, offset: int) -> tuple[list[SourceLine], bool]:

@@ -32,7 +32,15 @@ from .headers import (
     period_of_label,
     periods_of_columns,
 )
-from .layout import PAGE_NUMBER, Cell, continues, footnote_start, indent_of, is_caps_heading
+from .layout import (
+    PAGE_NUMBER,
+    Cell,
+    continues,
+    footnote_start,
+    indent_of,
+    is_caps_heading,
+    is_year,
+)
 from .source import SourceLine
 from .vocabulary import VOCABULARY
 from .worded import figures_in_words
@@ -153,8 +161,7 @@ def _figures_of_a_row(text: str, cells: list[Cell]) -> bool:
         if text[max(0, figure.start - 2):figure.start].strip():
             return False  # one space or none before it: a word of the label
         digits = figure.text
-        return "," in digits or not (digits.isdigit() and (
-            len(digits) <= 2 or len(digits) == 4 and digits[:2] in ("19", "20")))
+        return "," in digits or not (digits.isdigit() and len(digits) <= 2 or is_year(digits))
     return True
 
 
@@ -1466,16 +1473,17 @@ if (tuple(f.name for f in fields(Fact))[: len(_FACT_FIELDS)] != _FACT_FIELDS
         or tuple(f.name for f in fields(Row)) != _ROW_FIELDS):
     raise ImportError("assay.read.interpret builds Facts and Rows positionally: update "
                       "_FACT_FIELDS and _ROW_FIELDS")
-_DATED_WORDS = re.compile(r"(?i)\b(?:in|at|as of|for|during|fiscal|through|until)\s+"
-                          r"(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+)?(?:19|20)\d\d\b")  # "in 2003",
-# "at December 31, 1992", "through September 30, 1994"
+# the words that date a figure in a label: "in 2003", "at December 31, 1992"
+_DATING = r"(?:in|at|as of|for|during|fiscal)\s+"
+_DAY_OF = r"(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+)?"  # ("December 31, " before the year)
+_DATED_WORDS = re.compile(r"(?i)\b(?:" + _DATING + r"|(?:through|until)\s+)" + _DAY_OF
+                          + r"(?:19|20)\d\d\b")  # (and "through September 30, 1994")
 # the words right after a figure that date it: "shares in 2004", " in 2003" (not "shares
 # acquired in 2003", an event, nor "due in 2004", a maturity)
 _OWN_YEAR = re.compile(r"(?i)\s*(?:shares?\s+|units?\s+)?(?:issued\s+|outstanding\s+)?"
-                       r"(?:in|at|as of|for|during|fiscal)\s+"
-                       r"(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+)?(?:19|20)\d\d\b")
+                       + _DATING + _DAY_OF + r"(?:19|20)\d\d\b")
 _PHRASE_END = re.compile(r",|;|\band\b")  # where the words after a figure in a label end
-_YEAR_SAID = re.compile(r"(?i)\b(?:in|at|as of|for|during|fiscal)\s+((?:19|20)\d\d)\b")
+_YEAR_SAID = re.compile(r"(?i)\b" + _DATING + r"((?:19|20)\d\d)\b")
 _WHOLE_COUNT = 100_000  # a count of shares printed whole in a label, not scaled
 _MARK = re.compile(r"\*+|\(\w\)|\d\)")  # a footnote mark: "*", "(a)"
 # a column of figures as of the latest date beside dated ones: "Accrued to Date",

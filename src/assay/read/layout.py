@@ -191,8 +191,8 @@ def trailing_cells(text: str) -> list[Cell]:
             continue
         if raw[-1] not in _CELL_ENDS:  # a word: the run has ended
             break
-        if (at > 1 and len(raw) == 4 and raw[:2] in ("19", "20") and raw.isdigit()
-                and tokens[at - 1].endswith(",") and tokens[at - 2].rstrip(".").lower() in _MONTHS):
+        if (at > 1 and is_year(raw) and tokens[at - 1].endswith(",")
+                and tokens[at - 2].rstrip(".").lower() in _MONTHS):
             break  # the year of a date, "commencing August 1, 1994": no figure
         tok = raw.replace("\u2212", "-") if "\u2212" in raw else raw
         dollar = tok[0] == "$"
@@ -227,9 +227,14 @@ def trailing_cells(text: str) -> list[Cell]:
     cells.reverse()
     if len(cells) > 1 and not cells[0].dollar and not text[:cells[0].start].strip():
         first = cells[0].text  # a year that opens a line heads the row: "1992   118,479"
-        if len(first) == 4 and first.isdigit() and first[:2] in ("19", "20"):
+        if is_year(first):
             del cells[0]
     return cells
+
+
+def is_year(text: str) -> bool:
+    """Whether a figure as printed is a year: four digits, 1900 to 2099, nothing else."""
+    return len(text) == 4 and text.isdigit() and text[:2] in ("19", "20")
 
 
 def footnote_start(text: str) -> str | None:

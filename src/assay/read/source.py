@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .layout import RULE_LINE, Cell, LineIndex, Rule, rule_of, trailing_cells
+from .layout import RULE_LINE, Cell, LineIndex, Rule, is_year, rule_of, trailing_cells
 
 _FENCE = re.compile(r"^[^\S\n]*```[^\n`]*$", re.MULTILINE)
 _TAG = re.compile(
@@ -156,7 +156,7 @@ def _note_markup(line: str, texts: list[str], blocks: list[Markup]) -> None:
                 while start > block.body and texts[start - 1].strip():
                     start -= 1
                 if start == at or start <= block.body or any(
-                        not _bare_year(c.text) for t in texts[start:at]
+                        not is_year(c.text) for t in texts[start:at]
                         for c in trailing_cells(t)):
                     continue  # (no header: rows of figures above a repeated marker line)
                 block.end = start
@@ -164,10 +164,6 @@ def _note_markup(line: str, texts: list[str], blocks: list[Markup]) -> None:
                 block = blocks[-1]
             block.body = at  # (a line of text after the markers is kept as line ``at``)
             block.columns = columns
-
-
-def _bare_year(text: str) -> bool:
-    return len(text) == 4 and text.isdigit() and text[:2] in ("19", "20")
 
 
 def _numbered(numbers: Sequence[int], texts: list[str]) -> tuple[list[SourceLine], LineIndex]:

@@ -26,6 +26,7 @@ from .layout import (
     footnote_start,
     indent_of,
     is_caps_heading,
+    is_year,
 )
 from .source import Markup, SourceLine
 
@@ -160,7 +161,7 @@ def _unheaded_tables(lines: list[SourceLine], covered: bytearray) -> list[Found]
                 blanks += 1
                 if blanks > 1:
                     break
-            elif line.rule is None and any(not c.nil and not _year_like(c)
+            elif line.rule is None and any(not c.nil and not is_year(c.text)
                                            for c in line.cells):
                 break  # a line of one figure: prose, or another table
             else:
@@ -174,7 +175,7 @@ def _unheaded_tables(lines: list[SourceLine], covered: bytearray) -> list[Found]
         body_start = first
         while body_start > 0 and not covered[body_start - 1] and lines[body_start - 1].text \
                 and len(lines[body_start - 1].text) < left and all(
-                    _year_like(c) for c in lines[body_start - 1].cells):
+                    is_year(c.text) for c in lines[body_start - 1].cells):
             body_start -= 1  # row headings above the first row ("1993", "Revenue:")
         header_start = body_start
         if (body_start > 1 and not lines[body_start - 1].text and not covered[body_start - 2]
@@ -183,7 +184,7 @@ def _unheaded_tables(lines: list[SourceLine], covered: bytearray) -> list[Found]
         top = header_start
         while (header_start > 0 and top - header_start < 6
                and not covered[header_start - 1] and lines[header_start - 1].text
-               and not any(not c.nil and not _year_like(c)
+               and not any(not c.nil and not is_year(c.text)
                            for c in lines[header_start - 1].cells)):
             header_start -= 1  # the column names over the figures, and rules
         if header_start == top:  # no header: the rows stand alone
@@ -229,7 +230,7 @@ def _header_like_right_of(line: SourceLine, first: int) -> bool:
 def _date_part(cell: Cell) -> bool:
     """A figure that is a day of a month or a year in a header line ("31," "2000")."""
     digits = cell.text.rstrip(",")
-    return digits.isdigit() and (len(digits) <= 2 or _year_like(cell))
+    return digits.isdigit() and (len(digits) <= 2 or is_year(cell.text))
 
 
 def _header_like(line: SourceLine) -> bool:
@@ -276,13 +277,8 @@ def _title_like(line: SourceLine, loose: bool) -> bool:
     if indent_of(text) < 2 and not loose and not is_caps_heading(bare) and not (
             bare.startswith("(") and bare.endswith(")")):  # a note: "(unaudited)"
         return False
-    return not any(not c.nil and not _year_like(c) and not _MARK.fullmatch(c.text)
+    return not any(not c.nil and not is_year(c.text) and not _MARK.fullmatch(c.text)
                    for c in line.cells)
-
-
-def _year_like(cell: Cell) -> bool:
-    """A figure that is a year ("... June 28, 2003"): four digits from 1900 to 2099."""
-    return len(cell.text) == 4 and cell.text.isdigit() and cell.text[:2] in ("19", "20")
 
 
 def _ends_a_sentence(text: str) -> bool:

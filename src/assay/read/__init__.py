@@ -195,8 +195,17 @@ def read_source(source: Source, first_table: int = 0, company: str | None = None
                              f"a row of {len(ln.cells)} figures stands in no table: not "
                              f"read as a table's facts", ln.cells[0].start)
         start = max(start, after)
+    made: list[list[Block]] = []  # a text document's paragraphs, joined when first asked
+
+    def prose_blocks() -> list[Block]:
+        if source.html is not None:
+            return blocks
+        if not made:
+            made.append(_text_blocks(prose))
+        return made[0]
+
     if any("week" in text for _, text in prose):  # a quarter or year a week longer
-        said = long_periods_said(blocks if source.html is not None else _text_blocks(prose))
+        said = long_periods_said(prose_blocks())
         for period, line in lengthen(ctx.facts, said) if said else ():
             ctx.warn(line, "period-weeks",
                      f"the period ended {period.end.isoformat()} is taken as "
@@ -225,7 +234,7 @@ def read_source(source: Source, first_table: int = 0, company: str | None = None
                                           "table-not-read", why, "info"))
     doc.period = _main_period(doc)
     year_end, ends, main = ctx.year_end, year_ends(tables), doc.period
-    doc.blocks_reader = lambda: blocks if source.html is not None else _text_blocks(prose)
+    doc.blocks_reader = prose_blocks
     doc.prose_reader = lambda: prose_facts(doc.prose_blocks(), source.path, company,
                                            year_end, ends, main, f"d{first_table}p")
     return doc

@@ -2516,3 +2516,45 @@ Net sales                            $ 9,189         $ 7,977
 """
     facts = read_text(text, "x.txt").facts
     assert facts[0].period == Period(end=date(1994, 9, 30), start=date(1993, 9, 25))
+
+
+def test_carrying_amounts_and_fair_values_under_a_year_stand_at_its_end():
+    # a note on financial instruments prints, under each fiscal year, its carrying amount
+    # and fair value: balances at the year's end (laid out as a 10-K of 1994 does)
+    text = """\
+Other Financial Instruments
+<TABLE>                                            (in millions)
+<CAPTION>                         1994                   1993
+                            Carrying       Fair    Carrying       Fair
+                              Amount      Value      Amount      Value
+<S>                         <C>           <C>      <C>         <C>
+Cash and cash equivalents   $ 1,203       $ 1,203  $   676     $   676
+Ten-year unsecured notes    $   300       $   259       --          --
+</TABLE>
+"""
+    facts = read_text(text, "x.txt").facts
+    notes = [(f.value, f.period) for f in facts if f.label == "Ten-year unsecured notes"]
+    assert notes == [(Decimal(300_000_000), Period.instant(date(1994, 12, 31))),
+                     (Decimal(259_000_000), Period.instant(date(1994, 12, 31))),
+                     (Decimal(0), Period.instant(date(1993, 12, 31))),
+                     (Decimal(0), Period.instant(date(1993, 12, 31)))]
+
+
+def test_a_fair_value_roll_forward_keeps_its_movements_over_the_year():
+    # a column "Fair Value" in a table that rolls the balance forward: purchases are the
+    # year's flows, the opening balance the day before it begins (hand-read)
+    text = """\
+<TABLE>
+<CAPTION>                                    2020          2019
+                                       Fair Value    Fair Value
+<S>                                    <C>           <C>
+Balance at beginning of year              $  500        $  400
+Purchases                                    120           150
+Balance at end of year                    $  620        $  550
+</TABLE>
+"""
+    facts = read_text(text, "x.txt").facts
+    purchases = next(f for f in facts if f.label == "Purchases")
+    assert purchases.period == Period(end=date(2020, 12, 31), start=date(2020, 1, 1))
+    opening = next(f for f in facts if f.label == "Balance at beginning of year")
+    assert opening.period == Period.instant(date(2019, 12, 31))

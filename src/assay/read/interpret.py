@@ -513,8 +513,27 @@ class _TableReader:
                               f"unknown unit in column header '{text}'", column.start)
 
     # -- body ---------------------------------------------------------------
+    def _column_periods(self) -> list[Period | None]:
+        """Each column's period; a column named for values at a moment ("Carrying
+        Amount", "Fair Value", "Notional Principal") under a year or a quarter holds them
+        at its end, but in a table that rolls a balance forward (a row of an opening or
+        closing balance), whose movements are flows over the period."""
+        columns = self.table.columns
+        periods = [c.period for c in columns]
+        moment = VOCABULARY.moment_columns
+        at_end = [k for k, c in enumerate(columns)
+                  if c.period is not None and not c.period.is_instant
+                  and moment.search(c.header) and not _OVER_THE_PERIOD.search(c.header)
+                  and not _CHANGED.search(c.header)]
+        if at_end and not any(
+                _balance_of(row.text[:row.label_end].strip()) in ("begin", "end")
+                for row in self.g.rows if row.cells):
+            for k in at_end:
+                periods[k] = Period.instant(periods[k].end)
+        return periods
+
     def read_body(self) -> None:
-        self._periods = [c.period for c in self.table.columns]
+        self._periods = self._column_periods()
         whole = bool(_AVERAGE_BALANCES.search(self.table.title))
         self._averaged_columns = [whole or bool(_OVER_THE_PERIOD.search(c.header))
                                   for c in self.table.columns]

@@ -37,6 +37,7 @@ class Vocabulary:
     roles: tuple[tuple[str, re.Pattern[str]], ...]
     # ("end" | "begin" | "items" | "accounts", pattern)
     balances: tuple[tuple[str, re.Pattern[str]], ...]
+    moment_columns: re.Pattern[str]  # a column header naming values at a moment
     sign_word: re.Pattern[str]  # "Less:" before a row's name: how it counts in a sum
     concepts: MappingProxyType[str, str]
     per_ounce: MappingProxyType[str, str]
@@ -113,7 +114,10 @@ def _build(data: dict[str, dict[str, Any]]) -> Vocabulary:
         acquisition_done=re.compile("|".join(data.get("acquisition", {}).get("done", ()))
                                     or "(?!)", re.IGNORECASE),
         roles=_patterns(data.get("roles", {})),
-        balances=_patterns(data.get("balances", {})),
+        balances=_patterns({k: v for k, v in data.get("balances", {}).items()
+                            if k != "columns"}),
+        moment_columns=re.compile("|".join(data.get("balances", {}).get("columns", ()))
+                                  or "(?!)", re.IGNORECASE),
         sign_word=re.compile(
             r"^\s*(?:" + "|".join(map(re.escape, data.get("signs", {}).get("words", ())))
             + r")\b\s*[:\-\u2013\u2014]?\s*" if data.get("signs", {}).get("words")

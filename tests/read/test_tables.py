@@ -2558,3 +2558,34 @@ Balance at end of year                    $  620        $  550
     assert purchases.period == Period(end=date(2020, 12, 31), start=date(2020, 1, 1))
     opening = next(f for f in facts if f.label == "Balance at beginning of year")
     assert opening.period == Period.instant(date(2019, 12, 31))
+
+
+def test_a_note_for_all_tables_holds_until_the_next_item_of_the_filing():
+    # MD&A's "Tabular information (dollars in millions)" scales its own tables, not the
+    # vote tallies of Item 4 further on (hand-read: 114,130,859 votes, not $114 trillion)
+    text = """\
+Item 2. Management's Discussion and Analysis
+
+Tabular information (dollars in millions, except per share amounts):
+
+                                   Three Months Ended
+                                 March 27,    March 28,
+                                   1999         1998
+                                 --------     --------
+Net sales                        $  1,530     $  1,405
+Gross margin                     $    443     $    361
+
+Item 4. Submission of Matters to a Vote of Security Holders
+
+The annual meeting of shareholders was held on March 24, 1999.  All matters
+voted on were approved. The results are as follows:
+
+                             For                      Authority Withheld
+Gareth C.C. Chang            114,130,859                   853,852
+William V. Campbell          114,037,235                   947,476
+"""
+    facts = read_text(text, "x.txt").facts
+    sales = next(f for f in facts if f.label == "Net sales")
+    assert sales.value == Decimal(1_530_000_000)
+    votes = [f.value for f in facts if f.label == "Gareth C.C. Chang"]
+    assert votes == [Decimal(114_130_859), Decimal(853_852)]

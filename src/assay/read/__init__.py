@@ -31,7 +31,7 @@ from .fiscal_year import (
 from .grid import Grid
 from .interpret import Context, read_table
 from .labels import parse_scale_note
-from .layout import Cell, LineIndex, is_year
+from .layout import NEW_PART, Cell, LineIndex, is_year
 from .long_periods import lengthen, long_periods_said
 from .prose import Block, prose_facts
 from .share_scale import unscale_shares_printed_whole
@@ -168,6 +168,10 @@ def read_source(source: Source, first_table: int = 0, company: str | None = None
         # one ("... are as follows (in millions):"), heads a section
         found |= {i for i, ln in enumerate(lines)
                   if _NOTE_ALONE.match(ln.text) or _NOTE_CLOSING.search(ln.text)}
+    # an Item or a Part of the filing ends the section a note for all tables heads
+    # ("Item 4. Submission of Matters to a Vote": its tallies are no dollars in millions)
+    if found:
+        found |= set(index.lines_with(NEW_PART))
     notes = [(places[i], lines[i]) for i in sorted(found)]
     said = source.year_end or year_end_said(grids)
     def lead_ins() -> list[tuple[str, list[tuple[int, str]]]]:
@@ -258,6 +262,9 @@ def _read_tables(path: str, company: str, grids: list[Grid], notes: list[tuple[i
         while notes and notes[0][0] < grid.lines[0]:
             i, line = notes.pop(0)
             note = parse_scale_note(line.text)
+            if note is None and NEW_PART.match("\n" + line.text):
+                ctx.scale_for_all = None
+                continue
             # (a note that scales no dollars, "(shares in millions):", is the next table's
             # own, which it joins to the section's: it heads no section)
             if note is None or note.scale_of("dollars") != 0:

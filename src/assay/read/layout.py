@@ -18,6 +18,9 @@ _FRACTION = re.compile(r"[1-9]\d?/(?:2|4|8|16|32|64)")  # "5/8", "13/16": of a p
 _GLUED_MARK = re.compile(r"^(.*[\d)]|--?|\u2014)\((?:\d{1,2}|[a-zA-Z])\)$")
 # a line of nothing but a page number: "41", "- 12 -", "F-7" set well in from the margin,
 # or "Page 3"
+# a line that opens an Item or a Part of a filing ("Item 4. Submission of Matters ...",
+# "PART II"), in a LineIndex text (match it on "\n" + a line's text alone)
+NEW_PART = re.compile(r"(?i)\n[^\S\n]*(?:part\s+(?:i{1,3}|iv)\b(?!\S)|item\s+\d{1,2}[a-z]?\.)")
 PAGE_NUMBER = re.compile(r"^ {10,}(?:-\s*)?(?:[A-Z]-)?\d{1,3}(?:\s*-)?$|^\s*[Pp]age \d{1,3}$")
 _FOOTNOTE_START = re.compile(r"^\((\d{1,2})\)\s+\S")
 _MONTHS = frozenset(m.lower() for m in (*calendar.month_name[1:], *calendar.month_abbr[1:]))

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from .grid import Grid, GridColumn, GridRow
 from .headers import YEAR_SCANS, header_items, header_phrases, is_header_line, is_period_anchor
 from .layout import (
+    NEW_PART,
     PAGE_NUMBER,
     RULE_LINE,
     Cell,
@@ -320,6 +321,8 @@ def _body_end(lines: list[SourceLine], f: Found, limit: int) -> int:
             j += 1
         if j >= limit:
             break
+        if NEW_PART.match("\n" + lines[j].text):
+            break  # an Item of the filing begins: no table goes on into it
         if j - i >= 2:
             nxt = lines[j]
             if not (footnote_start(nxt.text) or nxt.cells or nxt.rule) and (

@@ -2589,3 +2589,24 @@ William V. Campbell          114,037,235                   947,476
     assert sales.value == Decimal(1_530_000_000)
     votes = [f.value for f in facts if f.label == "Gareth C.C. Chang"]
     assert votes == [Decimal(114_130_859), Decimal(853_852)]
+
+
+def test_a_nil_adjustment_between_amounts_per_share_is_unscaled_too():
+    # "Tax effect  --  --" between diluted EPS and adjusted EPS in a table "in
+    # thousands": a nil amount per share, scaled by nothing (hand-read)
+    text = """\
+                                          (Dollars in thousands)
+                                          Three Months Ended March 31,
+                                             2020          2019
+                                           --------      --------
+Net income                                 $ 11,012      $ 17,003
+Diluted earnings per share                 $   0.26      $   0.41
+Merger expenses                                0.03            --
+Tax effect                                       --            --
+Adjusted diluted earnings per share        $   0.29      $   0.41
+"""
+    facts = read_text(text, "x.txt").facts
+    tax = [(f.unit, f.scale, f.value) for f in facts if f.label == "Tax effect"]
+    assert tax == [("USD/share", 0, Decimal(0))] * 2
+    income = next(f for f in facts if f.label == "Net income")
+    assert (income.unit, income.scale) == ("USD", 3)

@@ -1424,7 +1424,9 @@ class _TableReader:
                     and _ADJUSTED.search(rows[j].label)):
                 for r in rows[i + 1:j]:
                     for k in by_row.get(r.index, ()):
-                        facts[k] = replace(facts[k], unit=kinds[i])
+                        f = facts[k]  # (unscaled: a nil row kept the note's scale)
+                        facts[k] = replace(f, unit=kinds[i], value=f.value.scaleb(-f.scale),
+                                           decimals=f.decimals + f.scale, scale=0)
             i = j
 
     def _parts_of(self, rows: list[Row], i: int, where: dict[str, int]) -> list[Row]:

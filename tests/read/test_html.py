@@ -1902,3 +1902,19 @@ def test_a_year_s_budget_named_in_a_sentence_dates_its_table():
     year = Period(end=date(2020, 12, 31), start=date(2020, 1, 1))
     assert [f.period for f in facts["Drilling and completion"]] == [year, year, None]
     assert [f.period for f in facts["Votes"]] == [None, None]
+
+
+def test_a_year_over_year_percentage_beside_two_dated_columns_is_a_change():
+    # "% Y/Y" after the current and prior six months compares them: no share of the
+    # prior half's figure, so no period of its own (hand-read)
+    html = """<html><body><p>(in thousands)</p><table>
+<tr><td></td><td colspan="3">Six Months Ended</td></tr>
+<tr><td></td><td>March 29, 2020</td><td>March 31, 2019</td><td>% Y/Y</td></tr>
+<tr><td>Revenue</td><td>1,220,417</td><td>1,152,720</td><td>6%</td></tr>
+<tr><td>Adjusted revenue</td><td>1,003,212</td><td>937,610</td><td>7%</td></tr>
+</table></body></html>"""
+    facts = _by_label(read_text(html, "release.htm"))["Adjusted revenue"]
+    assert [(f.value, f.unit, f.period) for f in facts] == [
+        (Decimal(1_003_212_000), "USD", Period(end=date(2020, 3, 29), start=date(2019, 9, 30))),
+        (Decimal(937_610_000), "USD", Period(end=date(2019, 3, 31), start=date(2018, 10, 1))),
+        (Decimal(7), "%", None)]

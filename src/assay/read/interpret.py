@@ -1512,7 +1512,7 @@ _MARK = re.compile(r"\*+|\(\w\)|\d\)")  # a footnote mark: "*", "(a)"
 _AS_OF_LATEST = re.compile(r"(?i)\bto date\b|\bexpected\b|\bremaining\b")
 _FULL_DATE = re.compile(r"\b[A-Z][a-z]+\.?\s+\d{1,2},?\s+(?:19|20)\d\d\b")  # "January 29, 2023"
 _CHANGES = (r"(?i)\bchange|\bincrease|\bdecrease|\bvariance|\bdifference|\binc\b|\bdec\b"
-            r"|\bvar\b|\bgrowth\b|\bchg\b")
+            r"|\bvar\b|\bgrowth\b|\bchg\b|\by/y\b|\byoy\b|\bq/q\b|\bqoq\b")
 _CHANGED = re.compile(_CHANGES)
 # a row of the share some base takes of the row above: "% of net sales", "Percentage of
 # net sales", "As a percentage of revenue"
@@ -1521,7 +1521,7 @@ _SHARE_OF = re.compile(r"(?i)(?:as an? )?(?:%|percent(?:age)?) (?:of|to) (?!.* t
 _CHANGE_WORDS = re.compile(_CHANGES + r"|\bnet\b")
 _CHANGE_COLUMN = re.compile(_CHANGE_WORDS.pattern + "|%")
 # the words of a column of changes' header ("Net Revenues" over one is none of them)
-_CHANGE_NAME = re.compile(_CHANGES + r"|%|\by/y\b|\byoy\b|\bqoq\b")
+_CHANGE_NAME = re.compile(_CHANGES + r"|%")
 _NAMES_SLACK = 8  # characters left of the first column a column name may start at
 _AVERAGE = re.compile(r"(?i)\baverage\b")
 _NAME_WORD = re.compile(r"[A-Za-z]{4,}")

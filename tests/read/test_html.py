@@ -1918,3 +1918,20 @@ def test_a_year_over_year_percentage_beside_two_dated_columns_is_a_change():
         (Decimal(1_003_212_000), "USD", Period(end=date(2020, 3, 29), start=date(2019, 9, 30))),
         (Decimal(937_610_000), "USD", Period(end=date(2019, 3, 31), start=date(2018, 10, 1))),
         (Decimal(7), "%", None)]
+
+
+def test_a_row_of_an_amount_and_its_part_of_a_share_keeps_each_unit():
+    # "Net income and diluted earnings per share" under "Amount | Per Diluted Share":
+    # the whole number is thousands of dollars, the cents a share's (hand-read)
+    html = """<html><body><p>(in thousands, except per share data)</p><table>
+<tr><td></td><td colspan="2">Three Months Ended February 29, 2020</td></tr>
+<tr><td></td><td>Amount</td><td>Per Diluted Share</td></tr>
+<tr><td>GAAP net loss and GAAP diluted loss per share</td><td>(10,643)</td><td>(0.41)</td></tr>
+<tr><td>Impairment charges</td><td>9,157</td><td>0.35</td></tr>
+<tr><td>Non-GAAP net income and diluted earnings per share</td><td>12,369</td><td>0.47</td></tr>
+</table></body></html>"""
+    by = _by_label(read_text(html, "release.htm"))
+    got = [(f.value, f.unit) for f in by["Non-GAAP net income and diluted earnings per share"]]
+    assert got == [(Decimal(12_369_000), "USD"), (Decimal("0.47"), "USD/share")]
+    got = [(f.value, f.unit) for f in by["GAAP net loss and GAAP diluted loss per share"]]
+    assert got == [(Decimal(-10_643_000), "USD"), (Decimal("-0.41"), "USD/share")]

@@ -1083,6 +1083,11 @@ class _TableReader:
             if given and all(c.decimals == 0 for c in given):
                 meaning = _Meaning(u.USD, self.note.scale_of("dollars"), meaning.concept,
                                    meaning.metal, meaning.entity)
+        # a row that names an amount and its share's part ("Net income and diluted
+        # earnings per share  12,369  0.47"): its whole numbers are the amount, in the
+        # note's scale; its cents, the amount per share
+        amount_too = (meaning is not None and meaning.unit == u.USD_PER_SHARE
+                      and not meaning.by_heading and _mixes_amounts_and_cents(placed))
         # a row of a rate ("... tax rate ...") whose percentages are marked "%": its other
         # figures are amounts
         marked = meaning is not None and meaning.unit == u.PERCENT and any(
@@ -1103,6 +1108,9 @@ class _TableReader:
             elif m.unit == u.PERCENT and marked and not cell.nil:
                 # "Foreign tax rate differential (83) (2.0)%": the label speaks of a rate,
                 # the figure beside the one marked "%" is the amount
+                m = _Meaning(u.USD, self.note.scale_of("dollars"), m.concept, m.metal,
+                             m.entity)
+            elif amount_too and cell.decimals == 0 and not cell.nil:
                 m = _Meaning(u.USD, self.note.scale_of("dollars"), m.concept, m.metal,
                              m.entity)
             elif m.unit == u.USD and k in self._price_columns:
@@ -1627,6 +1635,14 @@ def _adds_up(total: Fact, parts: list[Fact]) -> bool:
     for f in parts:
         summed = summed + interval(f)
     return summed.meets(interval(total))
+
+
+def _mixes_amounts_and_cents(cells: list[Cell | None]) -> bool:
+    """Whether a row's figures are whole amounts of a hundred or more beside figures in
+    cents (an amount and its part of a share, side by side)."""
+    figures = [c for c in cells if c is not None and not c.nil and not c.percent]
+    return (any(c.decimals == 0 and abs(c.value) >= _CENTS_AT_MOST for c in figures)
+            and any(c.decimals == 2 for c in figures))
 
 
 @lru_cache(maxsize=8192)

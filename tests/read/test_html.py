@@ -1935,3 +1935,22 @@ def test_a_row_of_an_amount_and_its_part_of_a_share_keeps_each_unit():
     assert got == [(Decimal(12_369_000), "USD"), (Decimal("0.47"), "USD/share")]
     got = [(f.value, f.unit) for f in by["GAAP net loss and GAAP diluted loss per share"]]
     assert got == [(Decimal(-10_643_000), "USD"), (Decimal("-0.41"), "USD/share")]
+
+
+def test_dates_under_change_compared_to_name_what_is_compared_not_the_figures_date():
+    # the change of a loan balance since December 31, 2019 is no balance at that date;
+    # like every change column, it has no period of its own (hand-read)
+    html = """<html><body><p>(In thousands)</p><table>
+<tr><td></td><td></td><td></td><td></td><td colspan="2">Change Compared To</td></tr>
+<tr><td></td><td>March 31, 2020</td><td>December 31, 2019</td><td>March 31, 2019</td>
+<td>December 31, 2019</td><td>March 31, 2019</td></tr>
+<tr><td>Commercial real estate</td><td>1,053,901</td><td>1,034,599</td><td>1,000,000</td>
+<td>19,302</td><td>53,901</td></tr>
+<tr><td>Total loans</td><td>3,053,901</td><td>3,034,599</td><td>3,000,000</td>
+<td>19,302</td><td>53,901</td></tr>
+</table></body></html>"""
+    facts = _by_label(read_text(html, "release.htm"))["Commercial real estate"]
+    assert [f.period for f in facts] == [Period.instant(date(2020, 3, 31)),
+                                         Period.instant(date(2019, 12, 31)),
+                                         Period.instant(date(2019, 3, 31)), None, None]
+    assert facts[3].value == Decimal(19_302_000)

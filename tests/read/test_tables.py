@@ -2610,3 +2610,18 @@ Adjusted diluted earnings per share        $   0.29      $   0.41
     assert tax == [("USD/share", 0, Decimal(0))] * 2
     income = next(f for f in facts if f.label == "Net income")
     assert (income.unit, income.scale) == ("USD", 3)
+
+
+def test_a_month_abbreviated_dec_names_no_decrease():
+    # "Dec 31, 2007" over a balance sheet's column is its date, not "Inc/(Dec)": the
+    # balances stand at it (hand-read)
+    text = """\
+                                     Dec 31,      Dec 31,
+                                      2007         2006
+                                   ---------    ---------
+Cash and due from banks            $  21,345    $  20,101
+Total assets                       $ 912,876    $ 887,002
+"""
+    facts = read_text(text, "x.txt").facts
+    assert [f.period for f in facts if f.label == "Cash and due from banks"] == [
+        Period.instant(date(2007, 12, 31)), Period.instant(date(2006, 12, 31))]

@@ -519,7 +519,10 @@ class _TableReader:
         at its end, but in a table that rolls a balance forward (a row of an opening or
         closing balance), whose movements are flows over the period."""
         columns = self.table.columns
-        periods = [c.period for c in columns]
+        # a change is over a span, never at a moment: a date under "Change Compared To"
+        # is the date compared with, no period of the change's figures
+        periods = [None if c.period is not None and c.period.is_instant
+                   and _CHANGED.search(c.header) else c.period for c in columns]
         moment = VOCABULARY.moment_columns
         at_end = [k for k, c in enumerate(columns)
                   if c.period is not None and not c.period.is_instant
@@ -1519,7 +1522,9 @@ _MARK = re.compile(r"\*+|\(\w\)|\d\)")  # a footnote mark: "*", "(a)"
 # "Total Expected Costs", "Remaining"
 _AS_OF_LATEST = re.compile(r"(?i)\bto date\b|\bexpected\b|\bremaining\b")
 _FULL_DATE = re.compile(r"\b[A-Z][a-z]+\.?\s+\d{1,2},?\s+(?:19|20)\d\d\b")  # "January 29, 2023"
-_CHANGES = (r"(?i)\bchange|\bincrease|\bdecrease|\bvariance|\bdifference|\binc\b|\bdec\b"
+# ("Inc/(Dec)", not a company's "Inc." nor the month of "Dec 31, 2007")
+_CHANGES = (r"(?i)\bchange|\bincrease|\bdecrease|\bvariance|\bdifference|\binc\b(?![.,])"
+            r"|\bdec\b(?!\.?\s*\d)"
             r"|\bvar\b|\bgrowth\b|\bchg\b|\by/y\b|\byoy\b|\bq/q\b|\bqoq\b")
 _CHANGED = re.compile(_CHANGES)
 # a row of the share some base takes of the row above: "% of net sales", "Percentage of

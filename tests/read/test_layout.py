@@ -198,3 +198,12 @@ def test_three_dashes_are_a_nil_cell():
     assert [(c.text, c.nil, c.value) for c in cells] == [
         ("---", True, 0), ("---", True, 0), ("---", True, 0), ("1,431", False, 1431),
         ("---", True, 0)]
+
+
+def test_a_ratio_to_one_is_its_first_term():
+    # "Ratio of Earnings to Fixed Charges ... 7.13 to 1  2.70 to 1": two ratios, 7.13 and
+    # 2.70 (hand-read); a range of years stays words
+    cells = trailing_cells("Charges..........   7.13 to 1    2.70 to 1")
+    assert [(c.text, c.value) for c in cells] == [("7.13 to 1", Decimal("7.13")),
+                                                  ("2.70 to 1", Decimal("2.70"))]
+    assert trailing_cells("Useful lives   3 to 10 years") == []

@@ -155,10 +155,20 @@ def trailing_cells(text: str) -> list[Cell]:
     close = 0  # where a ")" standing alone ends
     percent = False  # a "%" stood alone
     tokens = text.split()
-    whole_of = -1  # the token that is the whole number of a fraction read already
+    resume = len(tokens)  # tokens from here on are read already (a fraction's whole)
     for at in range(len(tokens) - 1, -1, -1):
+        if at >= resume:
+            continue
         raw = tokens[at]
-        if at == whole_of:
+        if (raw == "1" and at > 1 and not close and not percent
+                and tokens[at - 1].lower() == "to"
+                and (figure := figure_parts(tokens[at - 2])) is not None):
+            # a ratio to one: "7.13 to 1" is 7.13
+            end = text.rfind(raw, 0, end) + 1
+            start = text.rfind(tokens[at - 2], 0, end - 1)
+            cells.append(Cell(start, end, text[start:end], *figure))
+            end = start
+            resume = at - 2
             continue
         if (not close and not percent and at > 0 and _FRACTION.fullmatch(raw)
                 and (whole := tokens[at - 1].lstrip("$")).isdigit()):
@@ -172,7 +182,7 @@ def trailing_cells(text: str) -> list[Cell]:
             cells.append(Cell(start, end, text[start:end], value, max(decimals, 0), False,
                               False, tokens[at - 1].startswith("$")))
             end = start - (1 if tokens[at - 1].startswith("$") else 0)
-            whole_of = at - 1
+            resume = at - 1
             continue
         if raw == "$":
             if cells:

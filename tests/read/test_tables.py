@@ -2625,3 +2625,31 @@ Total assets                       $ 912,876    $ 887,002
     facts = read_text(text, "x.txt").facts
     assert [f.period for f in facts if f.label == "Cash and due from banks"] == [
         Period.instant(date(2007, 12, 31)), Period.instant(date(2006, 12, 31))]
+
+
+def test_a_band_title_at_the_margin_under_the_column_names_heads_the_rows():
+    # "Transactions Qualifying as Accounting Hedges" stands above the <S> line, a blank
+    # line under the column names: the first rows' heading, no part of a column's name;
+    # nor is the column name on the anchor line ("Principal") the table's title
+    text = """\
+<TABLE>                                                     (in millions)
+<CAPTION>
+                               1994                    1993
+                            Notional   Fair        Notional   Fair
+                            Principal  Value       Principal  Value
+
+Transactions Qualifying as Accounting Hedges
+<S>                           <C>      <C>         <C>        <C>
+Swaps                       $  699    $ (40)      $   100    $   2
+
+Transactions Other Than Accounting Hedges
+Sold options                $  148    $  (3)      $    67    $  (1)
+</TABLE>
+"""
+    doc = read_text(text, "x.txt")
+    swaps = [f for f in doc.facts if f.label == "Swaps"]
+    assert [dict(f.dims).get("member") for f in swaps] == ["Notional Principal",
+                                                           "Fair Value"] * 2
+    assert swaps[0].heading == "Transactions Qualifying as Accounting Hedges"
+    assert swaps[1].value == Decimal(-40_000_000)
+    assert doc.tables[0].title != "Principal"

@@ -302,7 +302,10 @@ class _TableReader:
         if g.kind == "statement":
             anchor = g.anchor.text
             m = re.match(r"^\s*([A-Za-z][A-Za-z &'-]*[A-Za-z])\s{2,}", anchor)
-            anchor_left = m.group(1) if m else ""
+            # (words in the stub, left of every column: not a column's name)
+            if m and (g.header_cells is not None or not g.columns
+                      or m.end(1) <= min(c.start for c in g.columns)):
+                anchor_left = m.group(1)
         if not title and anchor_left:
             title = anchor_left.title() if anchor_left.isupper() else anchor_left
         caption = self._stub_caption()

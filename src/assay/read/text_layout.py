@@ -121,7 +121,15 @@ def find_tables(lines: list[SourceLine], index: LineIndex | None = None,
             f.body_start, f.end, f.columns = block.body, block.end, block.columns
             continue
         title_start = _title_start(lines, block.start, loose=True)
-        found.append(Found("statement", title_start, block.start, block.body - 1, block.body,
+        anchor, body_start = block.body - 1, block.body
+        if _band_heading(lines, anchor, block.start):
+            # "Transactions Qualifying as Accounting Hedges" set at the margin under the
+            # column names, a blank line apart: the first rows' heading, no column's name
+            body_start = anchor
+            anchor -= 1
+            while anchor > block.start and not lines[anchor].text:
+                anchor -= 1
+        found.append(Found("statement", title_start, block.start, anchor, body_start,
                            block.end, block.columns))
     if markup:
         found.sort(key=lambda f: f.header_start)
@@ -301,6 +309,17 @@ def _is_grid_anchor(lines: list[SourceLine], i: int) -> bool:
     if lines[i].rule or lines[i].cells:
         return False
     return len(_GRID_UNIT.findall(text)) >= 2
+
+
+def _band_heading(lines: list[SourceLine], i: int, top: int) -> bool:
+    """Whether line ``i``, the last of a ``<TABLE>`` block's caption (whose first line is
+    ``top``), heads the rows under it: one phrase set at the margin, no period words nor
+    figures, under a blank line that parts it from the column names."""
+    text = lines[i].text
+    return (i > top + 1 and bool(text) and not text[0].isspace() and text[0] != "("
+            and "  " not in text and not lines[i - 1].text
+            and any(lines[k].text for k in range(top, i - 1))
+            and not lines[i].cells and lines[i].rule is None and not is_header_line(text))
 
 
 def _body_end(lines: list[SourceLine], f: Found, limit: int) -> int:

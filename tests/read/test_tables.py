@@ -2653,3 +2653,24 @@ Sold options                $  148    $  (3)      $    67    $  (1)
     assert swaps[0].heading == "Transactions Qualifying as Accounting Hedges"
     assert swaps[1].value == Decimal(-40_000_000)
     assert doc.tables[0].title != "Principal"
+
+
+def test_column_names_set_wider_than_the_year_over_them_are_header():
+    # no <TABLE> markers: "Carrying Amount | Fair Value" under each year, the names
+    # starting left of the year; each column dated, at the year's end (hand-read)
+    text = """\
+Other Financial Instruments
+                                                   (in millions)
+                                    1994                   1993
+                              Carrying       Fair    Carrying       Fair
+                                Amount      Value      Amount      Value
+                              --------    -------    --------    -------
+Cash and cash equivalents     $  1,203    $ 1,203    $    676    $   676
+Ten-year unsecured notes      $    300    $   259          --         --
+"""
+    facts = [f for f in read_text(text, "x.txt").facts if f.label == "Ten-year unsecured notes"]
+    assert [(f.value, f.period, dict(f.dims)["member"]) for f in facts] == [
+        (Decimal(300_000_000), Period.instant(date(1994, 12, 31)), "Carrying Amount"),
+        (Decimal(259_000_000), Period.instant(date(1994, 12, 31)), "Fair Value"),
+        (Decimal(0), Period.instant(date(1993, 12, 31)), "Carrying Amount"),
+        (Decimal(0), Period.instant(date(1993, 12, 31)), "Fair Value")]

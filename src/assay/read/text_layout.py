@@ -100,6 +100,13 @@ def find_tables(lines: list[SourceLine], index: LineIndex | None = None,
                    and lines[body_start].rule is None
                    and indent_of(lines[body_start].text) >= over - 2):
                 body_start += 1  # column names under the periods ("Pretax  Per Share")
+            names = body_start
+            while (names < n and lines[names].text and not lines[names].cells
+                   and lines[names].rule is None and indent_of(lines[names].text) >= _DEEP
+                   and len(header_phrases(lines[names].text)) >= 2):
+                names += 1  # names set wider than the periods over them ("Carrying
+            if names > body_start and names < n and lines[names].rule is not None:
+                body_start = names  # Fair" under "1994"), over the columns' rule
             found.append(Found("statement", _title_start(lines, header_start), header_start,
                                i, body_start))
         elif _is_grid_anchor(lines, i):
@@ -309,6 +316,9 @@ def _is_grid_anchor(lines: list[SourceLine], i: int) -> bool:
     if lines[i].rule or lines[i].cells:
         return False
     return len(_GRID_UNIT.findall(text)) >= 2
+
+
+_DEEP = 12  # a line set in this far at least holds no row's label
 
 
 def _band_heading(lines: list[SourceLine], i: int, top: int) -> bool:

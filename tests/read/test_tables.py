@@ -2674,3 +2674,28 @@ Ten-year unsecured notes      $    300    $   259          --         --
         (Decimal(259_000_000), Period.instant(date(1994, 12, 31)), "Fair Value"),
         (Decimal(0), Period.instant(date(1993, 12, 31)), "Carrying Amount"),
         (Decimal(0), Period.instant(date(1993, 12, 31)), "Fair Value")]
+
+
+def test_a_wrapped_share_of_net_sales_row_names_the_row_above_it():
+    # "Percentage of" / "net sales  17.7%" right under "Selling, general and
+    # administrative  $ 307": that row's share of sales (hand-read, as a 10-Q prints it)
+    text = """\
+                              Three Months Ended
+                           June 27,     June 28,
+                             1997         1996
+                           --------     --------
+Net sales                  $  1,737     $  2,179
+Selling, general and
+administrative             $    307     $    348
+  Percentage of
+  net sales                   17.7%        16.0%
+Research and development   $    118     $    151
+  Percentage of
+  net sales                    6.8%         6.9%
+"""
+    facts = [f for f in read_text(text, "x.txt").facts if f.label == "Percentage of net sales"]
+    assert [(f.heading, f.value) for f in facts] == [
+        ("Selling, general and administrative", Decimal("17.7")),
+        ("Selling, general and administrative", Decimal("16.0")),
+        ("Research and development", Decimal("6.8")),
+        ("Research and development", Decimal("6.9"))]

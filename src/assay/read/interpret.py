@@ -757,8 +757,12 @@ class _TableReader:
             # positional, in the order of _ROW_FIELDS
             row = Row(len(rows), label, tuple(unit_lines),
                       (), indent, row_rule, None, section, group, marks, False, block, parent)
-            if (last_row is not None and last_row_is_previous and _SHARE_OF.match(label)
+            if (last_row is not None and _SHARE_OF.match(label)
+                    and (last_row_is_previous or self.g.header_cells is None and last_row.lines
+                         and min(unit_lines) == max(last_row.lines) + 1)
                     and not _PERCENT_NAMED.search(last_row.label)):
+                # (right under it, the share's own label wrapping: "Percentage of" /
+                # "net sales  17.7%")
                 # "% of net sales" right under "Research and development": its share
                 row.group, row.parent = last_row.label, last_row.group
             rows.append(row)

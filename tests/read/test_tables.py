@@ -2699,3 +2699,28 @@ Research and development   $    118     $    151
         ("Selling, general and administrative", Decimal("16.0")),
         ("Research and development", Decimal("6.8")),
         ("Research and development", Decimal("6.9"))]
+
+
+def test_a_date_and_the_next_columns_name_one_space_apart_are_two_names():
+    # "3/27/98 Change": the prior six months' date over its figures, "Change" over the
+    # next column; the caption's scale note names no column (hand-read, a 10-Q's MD&A)
+    text = """\
+<TABLE>
+<CAPTION>
+Tabular information (dollars in millions, except per share amounts):
+
+                              Three Months Ended           Six Months Ended
+                           3/27/99   3/27/98  Change   3/27/99   3/27/98 Change
+<S>                           <C>      <C>     <C>        <C>      <C>      <C>
+Net sales                   $1,530    $1,405     9%     $3,240    $2,983     9%
+Research and development      $ 76      $ 75     1%       $152      $154   (1%)
+</TABLE>
+"""
+    facts = [f for f in read_text(text, "x.txt").facts if f.label == "Research and development"]
+    assert [(f.value, f.period and f.period.end, dict(f.dims).get("member")) for f in facts] == [
+        (Decimal(76_000_000), date(1999, 3, 27), None),
+        (Decimal(75_000_000), date(1998, 3, 27), None),
+        (Decimal(1), None, "Change"),
+        (Decimal(152_000_000), date(1999, 3, 27), None),
+        (Decimal(154_000_000), date(1998, 3, 27), None),
+        (Decimal(-1), None, "Change")]

@@ -307,7 +307,7 @@ def assign_periods(lines: list[str], spans: list[tuple[float, float]],
         # ENDED" centred over a rule across three columns, or over "DECEMBER 31," over it)
         below = next((lines[k] for k in range(i + 1, len(lines)) if ruled[k]), "")
         under = [(m.start(), m.end()) for m in _RULE_RUN.finditer(below)]
-        line_phrases = _without_rules(header_phrases(line))
+        line_phrases = _split_at_zones(_without_rules(header_phrases(line)), zones)
         if i == last_words:  # (the line of the columns' own names, right over their rule)
             line_phrases = _cut_at_columns(line_phrases, column_runs)
         best: dict[int, list[tuple[float, int]]] = {}  # column -> its dates (share, phrase)
@@ -376,6 +376,34 @@ def assign_periods(lines: list[str], spans: list[tuple[float, float]],
             if not any(_names_duration(t) for t in phrases[k]):
                 phrases[k].insert(0, alone[0][1])
     return periods_of_columns(phrases, stub, year_end, subtitle)
+
+
+_DATE_THEN_WORD = re.compile(
+    r"^(.*(?:\b\d{1,2}/\d{1,2}/\d{2,4}|\b(?:19|20)\d\d)) ([A-Za-z%][^/]*)$")
+
+
+def _split_at_zones(phrases: list[tuple[int, int, str]], zones: list[tuple[float, float]],
+                    ) -> list[tuple[int, int, str]]:
+    """Phrases of a date and a column's name set one space apart ("3/27/98 Change"),
+    the date over one column and the name over the next, cut in two."""
+    out = []
+    for start, end, text in phrases:
+        m = _DATE_THEN_WORD.match(text)
+        if m:
+            cut = start + len(m.group(1))
+            left = _zone_of(zones, (start + cut) / 2)
+            right = _zone_of(zones, (cut + 1 + end) / 2)
+            if left is not None and right is not None and left != right:
+                out.append((start, cut, m.group(1)))
+                out.append((cut + 1, end, m.group(2)))
+                continue
+        out.append((start, end, text))
+    return out
+
+
+def _zone_of(zones: list[tuple[float, float]], at: float) -> int | None:
+    """The column whose zone takes the point ``at``, or None."""
+    return next((k for k, (lo, hi) in enumerate(zones) if lo <= at < hi), None)
 
 
 def _date_groups(phrases: list[tuple[int, int, str]], zones: list[tuple[float, float]],

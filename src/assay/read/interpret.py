@@ -345,8 +345,12 @@ class _TableReader:
 
     def read_statement_columns(self) -> None:
         g = self.g
-        header = [line.text for line in g.header]  # (its rules tell how far a phrase
-        # centred over them reaches)
+        # (its rules tell how far a phrase centred over them reaches; a line that is
+        # the scale note alone, "Tabular information (dollars in millions):", names no
+        # column)
+        left = min((c.start for c in g.columns), default=0)
+        header = [line.text for line in g.header
+                  if indent_of(line.text) >= left or not _note_alone(line.text)]
         self.used.update(line.number for line in g.header)
         subtitle = " ".join(line.text for line in g.title if _names_a_period(line.text))
         if g.header_cells is not None:  # the layout says which columns each cell spans
@@ -1536,6 +1540,7 @@ _CHANGES = (r"(?i)\bchange|\bincrease|\bdecrease|\bvariance|\bdifference|\binc\b
 _CHANGED = re.compile(_CHANGES)
 # a row of the share some base takes of the row above: "% of net sales", "Percentage of
 # net sales", "As a percentage of revenue"
+_CLOSES_ON_NOTE = re.compile(r"\)\s*:?$")
 _SHARE_OF = re.compile(r"(?i)(?:as an? )?(?:%|percent(?:age)?) (?:of|to) (?!.* to )"
                        r"[\w-]+(?: [\w-]+){0,2}\s*$")  # (the base alone, in three words)
 _CHANGE_WORDS = re.compile(_CHANGES + r"|\bnet\b")
@@ -1647,6 +1652,14 @@ def _adds_up(total: Fact, parts: list[Fact]) -> bool:
     for f in parts:
         summed = summed + interval(f)
     return summed.meets(interval(total))
+
+
+def _note_alone(text: str) -> bool:
+    """Whether a header line is a scale note and nothing more: it closes on the note's
+    parenthesis and names no period (a note set in the stub, not over the columns)."""
+    stripped = text.strip()
+    return (bool(_CLOSES_ON_NOTE.search(stripped)) and labels.parse_scale_note(stripped)
+            is not None and not header_items(stripped))
 
 
 def _mixes_amounts_and_cents(cells: list[Cell | None]) -> bool:

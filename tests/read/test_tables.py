@@ -2724,3 +2724,25 @@ Research and development      $ 76      $ 75     1%       $152      $154   (1%)
         (Decimal(152_000_000), date(1999, 3, 27), None),
         (Decimal(154_000_000), date(1998, 3, 27), None),
         (Decimal(-1), None, "Change")]
+
+
+def test_column_names_one_space_apart_with_no_rule_under_them_are_parted_by_columns():
+    # "Additions Collections" over two columns of a schedule, no rule under the names:
+    # each names its own column (hand-read: Mr. Mullen's 62 are collections)
+    text = """\
+(In thousands)
+<TABLE>
+<CAPTION>
+                Balance at                        Amounts   Balance
+                Beginning                         Written   at End
+                of Period  Additions Collections  Off       of Period
+<S>             <C>        <C>       <C>            <C>       <C>
+James Mullen        123        --          62          --         61
+John Sculley      2,412       962       3,374          --         --
+</TABLE>
+"""
+    facts = [f for f in read_text(text, "x.txt").facts if f.label == "James Mullen"]
+    assert [(dict(f.dims).get("member"), f.value) for f in facts] == [
+        ("Balance Beginning Period", Decimal(123_000)), ("Additions", Decimal(0)),
+        ("Collections", Decimal(62_000)), ("Amounts Written Off", Decimal(0)),
+        ("Balance End Period", Decimal(61_000))]

@@ -300,6 +300,11 @@ def assign_periods(lines: list[str], spans: list[tuple[float, float]],
                      default=-1)
     column_runs = tuple((lo_r, hi_r) for lo_r, hi_r in (rule.segments if rule else ())
                         if sum(min(hi_r, hi) - max(lo_r, lo) >= 1 for lo, hi in spans) == 1)
+    if last_rule < 0 and n:
+        # no rule under the names: the columns' zones part the last line of names
+        # ("of Period  Additions Collections  Off", names set one space apart)
+        last_words = max((i for i in range(len(lines)) if lines[i].strip()), default=-1)
+        column_runs = tuple((int(lo), int(hi)) for lo, hi in zones)
     for i, line in enumerate(lines):
         if ruled[i]:
             continue

@@ -1954,3 +1954,22 @@ def test_dates_under_change_compared_to_name_what_is_compared_not_the_figures_da
                                          Period.instant(date(2019, 12, 31)),
                                          Period.instant(date(2019, 3, 31)), None, None]
     assert facts[3].value == Decimal(19_302_000)
+
+
+def test_a_roll_forwards_rows_dated_in_their_labels_are_balances_at_those_dates():
+    # the quarter's progression of a portfolio: its first and last rows name the dates
+    # they stand at, the day before the quarter and its last day (hand-read)
+    html = """<html><body>
+<p>The following table illustrates the progression of the portfolio for the quarter
+ended March 31, 2020 (dollars in thousands):</p><table>
+<tr><td>Residential mortgage investments, December 31, 2019</td><td>11,222,182</td></tr>
+<tr><td>Acquisitions</td><td>3,040,505</td></tr>
+<tr><td>Principal collections</td><td>(1,051,344)</td></tr>
+<tr><td>Residential mortgage investments, March 31, 2020</td><td>8,503,171</td></tr>
+</table></body></html>"""
+    by = _by_label(read_text(html, "release.htm"))
+    assert by["Residential mortgage investments, December 31, 2019"][0].period == (
+        Period.instant(date(2019, 12, 31)))
+    assert by["Residential mortgage investments, March 31, 2020"][0].period == (
+        Period.instant(date(2020, 3, 31)))
+    assert by["Acquisitions"][0].period == Period(end=date(2020, 3, 31), start=date(2020, 1, 1))

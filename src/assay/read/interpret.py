@@ -1156,6 +1156,15 @@ class _TableReader:
             at = period_of_label(row.label, self.ctx.year_end)
             if at is not None and at.is_instant:
                 periods = [at if p is not None and not p.is_instant else p for p in periods]
+        elif (dated := _DATED_LAST.search(row.label)) is not None:
+            # "Residential mortgage investments, December 31, 2019" opening a roll-forward
+            # of the quarter after it: a balance on the day before the quarter, or on its
+            # last day
+            at = period_of_label(dated.group(1), self.ctx.year_end)
+            if at is not None and at.is_instant:
+                periods = [at if p is not None and not p.is_instant and (
+                    at.end == p.end or at.end == p.start - timedelta(days=1)) else p
+                    for p in periods]
         balance = _balance_of(row.label)
         heading_text = row.group or row.section
         if heading_text and _AVERAGE.search(heading_text):
@@ -1623,6 +1632,8 @@ _AVERAGE_BALANCES = re.compile(r"(?i)\baverage (?:daily )?balances?\b")
 _FLOW_HEADING = re.compile(r"(?i)\b(?:income|expenses?|revenues?|costs?|charges|changes"
                            r"|increase|decrease)\b")
 _BALANCE_DATED = re.compile(r"(?i)^(?:balances?|as (?:of|at))\b")  # "As of January 1, 2020"
+# a label that closes on a full date ("Loans, December 31, 2019", "Goodwill at June 30, 2020")
+_DATED_LAST = re.compile(r"(?:,|\bat|\bas of)\s+([A-Z][a-z]+\.? \d{1,2}, (?:19|20)\d\d)$")
 _BEGIN_END = re.compile(r"\bbegin|\bend\b|\bending\b|\bclose\b")
 _POWERS = {k: Decimal(10) ** k for k in range(0, 13)}
 _MANY = 64

@@ -2746,3 +2746,25 @@ John Sculley      2,412       962       3,374          --         --
         ("Balance Beginning Period", Decimal(123_000)), ("Additions", Decimal(0)),
         ("Collections", Decimal(62_000)), ("Amounts Written Off", Decimal(0)),
         ("Balance End Period", Decimal(61_000))]
+
+
+def test_a_balance_dated_in_its_label_and_marked_unaudited_closes_the_movements():
+    # "Balance, June 30, 2000 (unaudited)" in a statement of shareholders' equity: at
+    # June 30, 2000; the rows after December 31, 1999 move it over the six months
+    text = """\
+                                 (In thousands)
+<TABLE>
+<CAPTION>
+                                             Paid-in       Retained         Total
+                                             Capital       Earnings        Equity
+<S>                                          <C>           <C>           <C>
+Balance, December 31, 1999                    $6,028        $22,840       $28,964
+Net income                                                    1,761         1,761
+Balance, June 30, 2000 (unaudited)            $6,028        $24,601       $30,725
+</TABLE>
+"""
+    facts = [f for f in read_text(text, "x.txt").facts if f.column == 2]
+    assert [(f.label, f.period) for f in facts] == [
+        ("Balance, December 31, 1999", Period.instant(date(1999, 12, 31))),
+        ("Net income", Period(end=date(2000, 6, 30), start=date(2000, 1, 1))),
+        ("Balance, June 30, 2000 (unaudited)", Period.instant(date(2000, 6, 30)))]

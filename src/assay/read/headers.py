@@ -694,7 +694,8 @@ def _period(p: dict[str, HeaderItem], year_end: tuple[int, int] = (12, 31)) -> P
 
 
 _YEAR_LEAD = re.compile(r"^((?:19|20)\d\d)\s*(?:--+|\u2014|:)\s*\S")
-_CONTINUED_MARK = re.compile(r"\((?:continued|concluded)\)|--+$", re.IGNORECASE)
+# marks a label's period words go with: "(continued)", "(unaudited)", a closing dash
+_CONTINUED_MARK = re.compile(r"\((?:continued|concluded|unaudited)\)|--+$", re.IGNORECASE)
 # a row of what stands at a day, the label's last words: "... at December 31, 1992"
 _STANDING_AT = re.compile(r"\b(?:at|as of|as at|after)\s+([A-Z][a-z]+\.? \d{1,2}, (?:19|20)\d\d)"
                           r"[\s:.]*$")

@@ -111,3 +111,12 @@ def test_acquired_intangibles_of_a_later_year_are_not_dated_at_the_acquisition()
 """
     facts = read_text(html, "10-k.htm").facts
     assert [f.period for f in facts if f.label == "Customer relationships"] == [None, None]
+
+
+def test_a_par_value_per_share_in_a_label_states_the_par_not_the_rows_unit():
+    # "Common stock, $0.01 par value per share; ... 51,165,750 issued  533" on a balance
+    # sheet in thousands: $533 thousand of common stock, no amount per share
+    assert _unit("Common stock, $0.01 par value per share; 140,000,000 shares authorized") == (
+        "USD", 3)
+    assert _unit("Preferred stock, $.01 stated value per share") == ("USD", 3)
+    assert _unit("Dividends declared per share") == ("USD/share", 0)

@@ -90,7 +90,8 @@ _VOLUME = re.compile(r"\(?\b(m{0,2}bbls?(?:/d)?|m?boe(?:/d)?|[mb]?mcfe?(?:/d)?|b
 # things counted in the table's scale when its note is general ("in thousands"):
 # "Units in service", "LTL tonnage"
 _COUNTED_IN_NOTE = re.compile(r"\bunits in service\b|\btonnage\b")
-_RATE_SAID = re.compile(r"\$\s?\d*\.?\d+\s+per\b")
+# a rate the label states: "$.48 per common share", "$0.01 par value per share"
+_RATE_SAID = re.compile(r"\$\s?\d*\.?\d+\s+(?:(?:par|stated|liquidation)\s+value\s+)?per\b")
 # rows that count days, ratios, rates and things rather than dollars; days after a
 # number class what the row counts ("Loans 30-89 days past due", "Over 90 days"), they are
 # no unit of its figures

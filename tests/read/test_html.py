@@ -1973,3 +1973,19 @@ ended March 31, 2020 (dollars in thousands):</p><table>
     assert by["Residential mortgage investments, March 31, 2020"][0].period == (
         Period.instant(date(2020, 3, 31)))
     assert by["Acquisitions"][0].period == Period(end=date(2020, 3, 31), start=date(2020, 1, 1))
+
+
+def test_a_trailing_twelve_months_row_under_a_date_is_the_year_to_that_date():
+    # a net leverage table dated March 31, 2020: trailing-twelve-month EBITDA is the
+    # flow of April 2019 to March 2020; net debt stands at the day (hand-read)
+    html = """<html><body><p>Net leverage (in millions)</p><table>
+<tr><td></td><td>March 31, 2020</td></tr>
+<tr><td>Net debt</td><td>4,765.2</td></tr>
+<tr><td>Trailing twelve months Adjusted EBITDA</td><td>1,046.0</td></tr>
+<tr><td>Net debt to TTM Adjusted EBITDA</td><td>4.6</td></tr>
+</table></body></html>"""
+    by = _by_label(read_text(html, "release.htm"))
+    assert by["Trailing twelve months Adjusted EBITDA"][0].period == Period(
+        end=date(2020, 3, 31), start=date(2019, 4, 1))
+    assert by["Net debt"][0].period == Period.instant(date(2020, 3, 31))
+    assert by["Net debt to TTM Adjusted EBITDA"][0].period == Period.instant(date(2020, 3, 31))

@@ -1156,6 +1156,11 @@ class _TableReader:
             at = period_of_label(row.label, self.ctx.year_end)
             if at is not None and at.is_instant:
                 periods = [at if p is not None and not p.is_instant else p for p in periods]
+        elif _TRAILING_YEAR.match(row.label):
+            # "Trailing twelve months adjusted EBITDA" in a column dated at a day: the
+            # twelve months that end on it
+            periods = [Period.months_ended(12, p.end) if p is not None and p.is_instant
+                       else p for p in periods]
         elif (dated := _DATED_LAST.search(row.label)) is not None:
             # "Residential mortgage investments, December 31, 2019" opening a roll-forward
             # of the quarter after it: a balance on the day before the quarter, or on its
@@ -1634,6 +1639,8 @@ _FLOW_HEADING = re.compile(r"(?i)\b(?:income|expenses?|revenues?|costs?|charges|
 _BALANCE_DATED = re.compile(r"(?i)^(?:balances?|as (?:of|at))\b")  # "As of January 1, 2020"
 # a label that closes on a full date ("Loans, December 31, 2019", "Goodwill at June 30, 2020")
 _DATED_LAST = re.compile(r"(?:,|\bat|\bas of)\s+([A-Z][a-z]+\.? \d{1,2}, (?:19|20)\d\d)$")
+# a flow of the twelve months to a day, named so first (not "Net debt to TTM EBITDA")
+_TRAILING_YEAR = re.compile(r"(?i)^(?:(?:trailing|last) (?:twelve|12)[- ]months?|LTM|TTM)\b")
 _BEGIN_END = re.compile(r"\bbegin|\bend\b|\bending\b|\bclose\b")
 _POWERS = {k: Decimal(10) ** k for k in range(0, 13)}
 _MANY = 64

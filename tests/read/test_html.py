@@ -1989,3 +1989,19 @@ def test_a_trailing_twelve_months_row_under_a_date_is_the_year_to_that_date():
         end=date(2020, 3, 31), start=date(2019, 4, 1))
     assert by["Net debt"][0].period == Period.instant(date(2020, 3, 31))
     assert by["Net debt to TTM Adjusted EBITDA"][0].period == Period.instant(date(2020, 3, 31))
+
+
+def test_a_pages_running_marks_above_a_table_name_no_table():
+    # the page's number and "Table of Contents" stand between a page break and the
+    # statement's title: the title is the statement's alone (hand-read)
+    html = """<html><body><p>Text of the page before.</p>
+<p style="text-align:center">56</p><hr style="page-break-after:always"/>
+<p>Table of Contents</p>
+<p>CONSOLIDATED STATEMENTS OF CASH FLOWS</p><p>(In millions)</p><table>
+<tr><td></td><td>2023</td><td>2022</td></tr>
+<tr><td>Net income</td><td>4,368</td><td>9,752</td></tr>
+<tr><td>Depreciation and amortization</td><td>1,544</td><td>1,174</td></tr>
+</table></body></html>"""
+    doc = read_text(html, "10k.htm")
+    assert doc.tables[0].title == "CONSOLIDATED STATEMENTS OF CASH FLOWS"
+    assert doc.tables[0].role == "cash_flows"

@@ -240,8 +240,10 @@ class _TableReader:
                 in_note = text.count("(") + sum(p.count("(") for p in note_parts[:-1]) > (
                     text.count(")") + sum(p.count(")") for p in note_parts[:-1]))
                 continue
-            if _COMPANY_LINE.search(text) and text.isupper():
-                continue
+            if _COMPANY_LINE.search(text) and text.isupper() or _PAGE_MARK.fullmatch(text):
+                continue  # (a page's number or "Page 1 of 11" names no table)
+            if text[:17].lower() == "table of contents":  # (run into the title's words:
+                text = text[17:].strip()  # "Table of ContentsNVIDIA CORPORATION AND")
             title_parts.append(text)
         note_text = " ".join(note_parts)
         note = labels.parse_scale_note(note_text)
@@ -1641,6 +1643,10 @@ _BALANCE_DATED = re.compile(r"(?i)^(?:balances?|as (?:of|at))\b")  # "As of Janu
 _DATED_LAST = re.compile(r"(?:,|\bat|\bas of)\s+([A-Z][a-z]+\.? \d{1,2}, (?:19|20)\d\d)$")
 # a flow of the twelve months to a day, named so first (not "Net debt to TTM EBITDA")
 _TRAILING_YEAR = re.compile(r"(?i)^(?:(?:trailing|last) (?:twelve|12)[- ]months?|LTM|TTM)\b")
+# a page's running marks above a table: its number, "Page 1 of 11", "F-7", "Table of
+# Contents"
+_PAGE_MARK = re.compile(r"(?i)(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?|[A-Z]-\d{1,3}"
+                        r"|table of contents")
 _BEGIN_END = re.compile(r"\bbegin|\bend\b|\bending\b|\bclose\b")
 _POWERS = {k: Decimal(10) ** k for k in range(0, 13)}
 _MANY = 64

@@ -2005,3 +2005,16 @@ def test_a_pages_running_marks_above_a_table_name_no_table():
     doc = read_text(html, "10k.htm")
     assert doc.tables[0].title == "CONSOLIDATED STATEMENTS OF CASH FLOWS"
     assert doc.tables[0].role == "cash_flows"
+
+
+def test_things_a_row_names_under_a_column_named_amount_are_dollars():
+    # a loan portfolio by collateral type: "Convenience stores 19,207" under "Amount" is
+    # $19.2 million of loans, no count of stores (hand-read)
+    html = """<html><body><p>($ in thousands)</p><table>
+<tr><td></td><td>Amount</td><td>Percent</td></tr>
+<tr><td>Office buildings</td><td>$ 81,338</td><td>18%</td></tr>
+<tr><td>Convenience stores</td><td>19,207</td><td>4</td></tr>
+<tr><td>Total</td><td>$ 100,545</td><td>100%</td></tr>
+</table></body></html>"""
+    stores = _by_label(read_text(html, "release.htm"))["Convenience stores"]
+    assert [(f.value, f.unit) for f in stores] == [(Decimal(19_207_000), "USD"), (Decimal(4), "%")]

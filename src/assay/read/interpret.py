@@ -220,6 +220,7 @@ class _TableReader:
         self._percent_columns: frozenset[int] = frozenset()  # see _percent_columns
         self._percent_cells: frozenset[tuple[int, int]] = frozenset()  # see _percent_runs
         self._price_columns: frozenset[int] = frozenset()  # columns of prices in eighths
+        self._amount_columns: frozenset[int] = frozenset()  # columns named "Amount"
         self._note_row = -1  # the body row that is the table's scale note, if one is
 
     # -- header -------------------------------------------------------------
@@ -423,6 +424,10 @@ class _TableReader:
                           f"no period in the header: the columns of '{previous.title}' "
                           f"(lines {previous.first_line}-{previous.last_line}) continue")
         self._column_units = [_unit_named(text, self.note) for text in texts]
+        # a column named for an amount ("Amount", "Balance") holds dollars, whatever
+        # things a row's label names ("Convenience stores  19,207" under "Amount")
+        self._amount_columns = frozenset(k for k, text in enumerate(texts)
+                                         if _AMOUNT_NAME.search(text))
         # a column of page or section numbers ("INDEX TO FINANCIAL STATEMENTS ... Page",
         # "DEFINED TERM ... SECTION") holds no facts
         self._page_columns = frozenset(k for k, text in enumerate(texts)
@@ -1121,12 +1126,12 @@ class _TableReader:
             if self._percent(cell, k, at):
                 # "25.5%" is a percentage whatever the row's unit and scale
                 m = _Meaning(u.PERCENT, 0, m.concept, m.metal, m.entity)
-            elif m.unit == u.PERCENT and marked and not cell.nil:
-                # "Foreign tax rate differential (83) (2.0)%": the label speaks of a rate,
-                # the figure beside the one marked "%" is the amount
-                m = _Meaning(u.USD, self.note.scale_of("dollars"), m.concept, m.metal,
-                             m.entity)
-            elif amount_too and cell.decimals == 0 and not cell.nil:
+            elif (m.unit == u.PERCENT and marked and not cell.nil
+                  or m.unit == u.COUNT and k in self._amount_columns
+                  or amount_too and cell.decimals == 0 and not cell.nil):
+                # amounts: beside a rate marked "%" in a row that names the rate ("Foreign
+                # tax rate differential (83) (2.0)%"); under a column named "Amount"; the
+                # whole numbers of a row of an amount and its part of a share
                 m = _Meaning(u.USD, self.note.scale_of("dollars"), m.concept, m.metal,
                              m.entity)
             elif m.unit == u.USD and k in self._price_columns:
@@ -1647,6 +1652,7 @@ _TRAILING_YEAR = re.compile(r"(?i)^(?:(?:trailing|last) (?:twelve|12)[- ]months?
 # Contents"
 _PAGE_MARK = re.compile(r"(?i)(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?|[A-Z]-\d{1,3}"
                         r"|table of contents")
+_AMOUNT_NAME = re.compile(r"(?i)(?:^|\s)(?:amounts?|balances?|dollars|\$)$")
 _BEGIN_END = re.compile(r"\bbegin|\bend\b|\bending\b|\bclose\b")
 _POWERS = {k: Decimal(10) ** k for k in range(0, 13)}
 _MANY = 64

@@ -2768,3 +2768,24 @@ Balance, June 30, 2000 (unaudited)            $6,028        $24,601       $30,72
         ("Balance, December 31, 1999", Period.instant(date(1999, 12, 31))),
         ("Net income", Period(end=date(2000, 6, 30), start=date(2000, 1, 1))),
         ("Balance, June 30, 2000 (unaudited)", Period.instant(date(2000, 6, 30)))]
+
+
+def test_a_column_headed_shares_of_common_counts_shares():
+    # a registration schedule: "SHARES OF REGISTERABLE COMMON" over each holder's count
+    # (hand-read: 108,000 shares, no dollars)
+    text = """\
+<TABLE>
+<CAPTION>
+                                              SHARES OF
+                                             REGISTERABLE
+           SECURITIES HOLDER                    COMMON            PERCENTAGE
+- -----------------------------------------------------------------------------
+<S>                                             <C>              <C>
+Small-Cap Value Portfolio                         108,000        0.900%
+Zelda Ross Trust                                   24,300        0.203%
+</TABLE>
+"""
+    facts = read_text(text, "x.txt").facts
+    assert [(f.label, f.value, f.unit) for f in facts if f.column == 0] == [
+        ("Small-Cap Value Portfolio", Decimal(108_000), "shares"),
+        ("Zelda Ross Trust", Decimal(24_300), "shares")]

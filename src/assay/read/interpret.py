@@ -1628,7 +1628,8 @@ _TIME_COLUMN = re.compile(r"(?i)(?:(?:weighted\s+)?average\s+)?(?:remaining\s+)?
 _TIME_UNITS = {"months": u.MONTHS, "years": u.YEARS, "days": u.DAYS}
 # a column that counts shares: "Shares", "Common Stock Shares", "Number of Shares"
 _SHARES_COLUMN = re.compile(r"(?i)(?:[\w-]+ ){0,2}shares(?: outstanding| issued"
-                            r"| covered by options?| under options?| granted)?")
+                            r"| covered by options?| under options?| granted)?"
+                            r"|shares(?: of)?(?: [\w-]+){1,3}")  # "Shares of Registerable Common"
 _ANY_PARENTHESES = re.compile(r"\([^)]*\)")
 _PERIOD_FILLER = frozenset({"for", "the", "ended", "ending", "as", "of", "at", "and", "",
                             "unaudited", "(unaudited)"})

@@ -2789,3 +2789,22 @@ Zelda Ross Trust                                   24,300        0.203%
     assert [(f.label, f.value, f.unit) for f in facts if f.column == 0] == [
         ("Small-Cap Value Portfolio", Decimal(108_000), "shares"),
         ("Zelda Ross Trust", Decimal(24_300), "shares")]
+
+
+def test_a_caption_ending_in_a_colon_drawn_with_filler_dashes_is_a_heading():
+    # "Stockholders' equity:  -  -" over a row that prints nils itself: the caption's
+    # dashes fill the line, no balance of nought (hand-read)
+    text = """\
+                                                July 31,   January 31,
+                                                  2000        2000
+                                                --------    --------
+Total liabilities                                142,023     154,033
+Stockholders' equity:                                  -           -
+   Preferred stock, none issued                        -           -
+   Common stock                                      372         320
+   Total stockholders' deficit                   (87,800)    (66,722)
+"""
+    facts = read_text(text, "x.txt").facts
+    assert not [f for f in facts if f.label == "Stockholders' equity:"]
+    common = next(f for f in facts if f.label == "Common stock")
+    assert common.heading == "Stockholders' equity:"

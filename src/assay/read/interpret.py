@@ -697,9 +697,10 @@ class _TableReader:
                                   f"with the table's columns", c.start)
                 label_end = line.figures[0].start - (1 if line.figures[0].dollar else 0)
             elif (not any(placed) or self._nil_caption(i, label_end, placed)
-                  and self._figures_next(i)) and not line.worded:
+                  and (self._figures_next(i) or text[:label_end].rstrip().endswith(":"))
+                  ) and not line.worded:
                 # (a caption whose columns print only nil dashes, "Receivables:  -  -",
-                # right over a row of figures, is their heading)
+                # is a heading where a colon ends it or a row of figures follows it)
                 indent = indent_of(text)
                 stripped = text[:label_end].strip() if any(placed) else text.strip()
                 if pending and self._continues(pending[-1], stripped, indent):

@@ -2018,3 +2018,17 @@ def test_things_a_row_names_under_a_column_named_amount_are_dollars():
 </table></body></html>"""
     stores = _by_label(read_text(html, "release.htm"))["Convenience stores"]
     assert [(f.value, f.unit) for f in stores] == [(Decimal(19_207_000), "USD"), (Decimal(4), "%")]
+
+
+def test_a_dated_column_given_pro_forma_beside_a_reported_one_says_so():
+    # "Pro Forma / March 31, 2019" beside "March 29, 2020": the prior quarter's figures
+    # include an acquisition as if owned then (hand-read); the member keeps the basis
+    html = """<html><body><p>(Thousands of Dollars)</p><table>
+<tr><td></td><td colspan="2">Quarter Ended</td></tr>
+<tr><td></td><td>March 29, 2020</td><td>Pro Forma March 31, 2019</td></tr>
+<tr><td>Net revenues</td><td>1,105,523</td><td>1,141,307</td></tr>
+<tr><td>Operating profit</td><td>81,209</td><td>102,420</td></tr>
+</table></body></html>"""
+    facts = _by_label(read_text(html, "release.htm"))["Net revenues"]
+    assert [dict(f.dims).get("member") for f in facts] == [None, "Pro Forma"]
+    assert facts[1].period == Period(end=date(2019, 3, 31), start=date(2019, 1, 1))

@@ -1655,6 +1655,9 @@ _TRAILING_YEAR = re.compile(r"(?i)^(?:(?:trailing|last) (?:twelve|12)[- ]months?
 _PAGE_MARK = re.compile(r"(?i)(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?|[A-Z]-\d{1,3}"
                         r"|table of contents")
 _AMOUNT_NAME = re.compile(r"(?i)(?:^|\s)(?:amounts?|balances?|dollars|\$)$")
+# the basis a column's figures are given on, beside others of another
+_BASIS = re.compile(r"(?i)\b(?:pro forma|as (?:previously )?reported|as adjusted|(?:as )?restated"
+                    r"|historical|predecessor|successor|combined)\b")
 _BEGIN_END = re.compile(r"\bbegin|\bend\b|\bending\b|\bclose\b")
 _POWERS = {k: Decimal(10) ** k for k in range(0, 13)}
 _MANY = 64
@@ -1899,6 +1902,17 @@ def _members(periods: Sequence[Period | None], texts: Sequence[str],
         for ks in groups.values():
             if len(ks) == 1 and (name := _member_words(texts[ks[0]])):
                 out[ks[0]] = (("member", name),)
+    # a dated column set apart from the others by the basis it is given on ("Pro Forma"
+    # over "March 31, 2019", beside "March 29, 2020") keeps it
+    dated = [k for k, p in enumerate(periods) if p is not None]
+    if len(dated) > 1:
+        words = {k: _member_words(texts[k]).split() for k in dated}
+        common = set.intersection(*(set(w) for w in words.values()))
+        for k in dated:
+            own = " ".join(w for w in words[k] if w not in common)
+            qualifier = _BASIS.search(own)
+            if not out[k] and qualifier:
+                out[k] = (("member", qualifier.group(0)),)
     # the words of the dated columns' headers ("Net Revenues" over its quarters)
     shared = {_member_words(texts[k]) for k, p in enumerate(periods) if p is not None}
     for k, p in enumerate(periods):  # a column of changes between periods ("% Change",

@@ -2032,3 +2032,22 @@ def test_a_dated_column_given_pro_forma_beside_a_reported_one_says_so():
     facts = _by_label(read_text(html, "release.htm"))["Net revenues"]
     assert [dict(f.dims).get("member") for f in facts] == [None, "Pro Forma"]
     assert facts[1].period == Period(end=date(2019, 3, 31), start=date(2019, 1, 1))
+
+
+def test_the_shares_of_an_eps_computation_stay_shares_beside_its_income():
+    # the numerator and denominator of earnings per share: 5,210 thousand shares beside
+    # $12,369 thousand and $2.37 (hand-read); "Book value per share" is a share's alone
+    html = """<html><body><p>(in thousands, except per share amounts)</p><table>
+<tr><td></td><td colspan="3">Year Ended December 31, 2020</td></tr>
+<tr><td></td><td>Income (Numerator)</td><td>Shares (Denominator)</td><td>Per-Share Amount</td></tr>
+<tr><td>Basic net income and earnings per share</td><td>$ 12,369</td><td>5,210</td>
+<td>$ 2.37</td></tr>
+<tr><td>Book value per share</td><td>$ 130</td><td></td><td>$ 129.50</td></tr>
+</table></body></html>"""
+    by = _by_label(read_text(html, "eps.htm"))
+    basic = by["Basic net income and earnings per share"]
+    assert [(f.value, f.unit) for f in basic] == [
+        (Decimal(12_369_000), "USD"), (Decimal(5_210_000), "shares"),
+        (Decimal("2.37"), "USD/share")]
+    assert [(f.value, f.unit) for f in by["Book value per share"]] == [
+        (Decimal(130), "USD/share"), (Decimal("129.50"), "USD/share")]

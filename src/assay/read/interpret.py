@@ -69,6 +69,8 @@ _PER_SHARE_CAPTION = re.compile(r"(?i)\bper (?:common |diluted |basic )?share\b"
 _CAPTION_WORDS = 6
 _SUM_WINDOW = 200  # rows above an unlabelled row that may add up to it, at most
 _CENTS_AT_MOST = 100  # an adjustment of earnings per share in dollars, less than this
+_WHOLE_AMOUNT = 100  # an amount printed whole beside amounts per share, this at least
+_AND = re.compile(r"\band\b")  # a label that names two things: "Net income and EPS"
 # a title broken off after a word that needs the next ("STATEMENTS OF")
 _OPEN_ENDED = re.compile(r"(?i)\b(?:of|and|for|in|on|to|the|from)$")
 _IN_PARENTHESES = re.compile(r"\((?:[^()]|\([^()]*\))*\)")
@@ -1109,7 +1111,8 @@ class _TableReader:
         # earnings per share  12,369  0.47"): its whole numbers are the amount, in the
         # note's scale; its cents, the amount per share
         amount_too = (meaning is not None and meaning.unit == u.USD_PER_SHARE
-                      and not meaning.by_heading and _mixes_amounts_and_cents(placed))
+                      and not meaning.by_heading and _AND.search(label)
+                      and _mixes_amounts_and_cents(placed))
         # a row of a rate ("... tax rate ...") whose percentages are marked "%": its other
         # figures are amounts
         marked = meaning is not None and meaning.unit == u.PERCENT and any(
@@ -1129,7 +1132,8 @@ class _TableReader:
                 m = _Meaning(u.PERCENT, 0, m.concept, m.metal, m.entity)
             elif (m.unit == u.PERCENT and marked and not cell.nil
                   or m.unit == u.COUNT and k in self._amount_columns
-                  or amount_too and cell.decimals == 0 and not cell.nil):
+                  or amount_too and cell.decimals == 0 and not cell.nil
+                  and not (self._column_units and self._column_units[k] is not None)):
                 # amounts: beside a rate marked "%" in a row that names the rate ("Foreign
                 # tax rate differential (83) (2.0)%"); under a column named "Amount"; the
                 # whole numbers of a row of an amount and its part of a share
@@ -1701,7 +1705,7 @@ def _mixes_amounts_and_cents(cells: list[Cell | None]) -> bool:
     """Whether a row's figures are whole amounts of a hundred or more beside figures in
     cents (an amount and its part of a share, side by side)."""
     figures = [c for c in cells if c is not None and not c.nil and not c.percent]
-    return (any(c.decimals == 0 and abs(c.value) >= _CENTS_AT_MOST for c in figures)
+    return (any(c.decimals == 0 and abs(c.value) >= _WHOLE_AMOUNT for c in figures)
             and any(c.decimals == 2 for c in figures))
 
 

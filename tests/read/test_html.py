@@ -2051,3 +2051,26 @@ def test_the_shares_of_an_eps_computation_stay_shares_beside_its_income():
         (Decimal("2.37"), "USD/share")]
     assert [(f.value, f.unit) for f in by["Book value per share"]] == [
         (Decimal(130), "USD/share"), (Decimal("129.50"), "USD/share")]
+
+
+def test_a_pages_running_part_and_item_lines_keep_the_sections_scale_note():
+    # MD&A's "(Dollars in millions)" holds on the next page under its running "PART II" /
+    # "Item 7. ... (continued)": research and development is $303 million (hand-read)
+    html = """<html><body>
+<p>ITEM 7. MANAGEMENT'S DISCUSSION AND ANALYSIS</p>
+<p>(Dollars in millions, except per share amounts)</p>
+<table><tr><td></td><td>2020</td><td>2019</td></tr>
+<tr><td>Net sales</td><td>5,941</td><td>7,081</td></tr></table>
+<p style="text-align:center">27</p><hr style="page-break-after:always"/>
+<p>PART II</p>
+<p>Item 7. Management's Discussion and Analysis (continued)</p>
+<p>Operating expenses</p>
+<table><tr><td></td><td>2020</td><td>2019</td></tr>
+<tr><td>Research and development</td><td>303</td><td>485</td></tr></table>
+<p>Item 8. Financial Statements</p>
+<table><tr><td></td><td>2020</td><td>2019</td></tr>
+<tr><td>Shares repurchased</td><td>1,234</td><td>2,345</td></tr></table>
+</body></html>"""
+    by = _by_label(read_text(html, "10k.htm"))
+    assert by["Research and development"][0].value == Decimal(303_000_000)
+    assert by["Shares repurchased"][0].scale == 0  # (Item 8 is another section)

@@ -2808,3 +2808,31 @@ Stockholders' equity:                                  -           -
     assert not [f for f in facts if f.label == "Stockholders' equity:"]
     common = next(f for f in facts if f.label == "Common stock")
     assert common.heading == "Stockholders' equity:"
+
+
+def test_an_item_named_at_the_start_of_a_line_of_prose_opens_no_section():
+    # "Item 8. Financial Statements ..., of this report" continues a sentence: MD&A's note
+    # (dollars in millions) still scales the table after it (hand-read: $303 million)
+    text = """\
+ITEM 7. MANAGEMENT'S DISCUSSION AND ANALYSIS
+
+Tabular information (dollars in millions, except per share amounts):
+
+                              1998         1997
+                            --------     --------
+Net sales                   $  5,941     $  7,081
+Gross margin                   1,479        1,368
+
+Further information on the Company's segments is in Note 12 to the financial statements in
+Item 8. Financial Statements and Supplementary Data, of this report.  The following table
+shows operating expenses for the two years:
+
+OPERATING EXPENSES
+                              1998         1997
+                            --------     --------
+Research and development    $    303     $    485
+Selling and administrative       908        1,286
+"""
+    facts = read_text(text, "x.txt").facts
+    rd = next(f for f in facts if f.label == "Research and development")
+    assert rd.value == Decimal(303_000_000)

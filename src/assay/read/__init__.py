@@ -31,7 +31,7 @@ from .fiscal_year import (
 from .grid import Grid
 from .interpret import Context, read_table
 from .labels import parse_scale_note
-from .layout import NEW_PART, Cell, LineIndex, is_year
+from .layout import NEW_PART, Cell, LineIndex, is_year, part_opened
 from .long_periods import lengthen, long_periods_said
 from .prose import Block, prose_facts
 from .share_scale import unscale_shares_printed_whole
@@ -169,9 +169,12 @@ def read_source(source: Source, first_table: int = 0, company: str | None = None
         found |= {i for i, ln in enumerate(lines)
                   if _NOTE_ALONE.match(ln.text) or _NOTE_CLOSING.search(ln.text)}
     # an Item or a Part of the filing ends the section a note for all tables heads
-    # ("Item 4. Submission of Matters to a Vote": its tallies are no dollars in millions)
+    # ("Item 4. Submission of Matters to a Vote": its tallies are no dollars in millions),
+    # where its line is a heading: in text, a blank line above it (not a cross-reference
+    # that a line of prose happens to open, "Item 8. Financial Statements, of this report")
     if found:
-        found |= set(index.lines_with(NEW_PART))
+        found |= {i for i in index.lines_with(NEW_PART)
+                  if source.html is not None or i == 0 or not lines[i - 1].text}
     notes = [(places[i], lines[i]) for i in sorted(found)]
     said = source.year_end or year_end_said(grids)
     def lead_ins() -> list[tuple[str, list[tuple[int, str]]]]:
@@ -258,13 +261,24 @@ def _read_tables(path: str, company: str, grids: list[Grid], notes: list[tuple[i
     tables: list[Table] = []
     spans: list[range] = []  # each table's facts, as places in ctx.facts
     notes = list(notes)
+    opened: dict[str, str] = {}  # the Part and the Item the tables stand in, where said
     for k, grid in enumerate(grids):
         while notes and notes[0][0] < grid.lines[0]:
             i, line = notes.pop(0)
             note = parse_scale_note(line.text)
-            if note is None and NEW_PART.match("\n" + line.text):
-                ctx.scale_for_all = None
+            part = part_opened(line.text) if note is None else None
+            if part is not None:
+                kind, name = part
+                if kind == "part" and "part" not in opened and "item" in opened:
+                    opened["part"] = name  # (a page's running "PART II" over the Item)
+                elif opened.get(kind) != name:  # (not the same Part or Item again)
+                    opened[kind] = name
+                    if kind == "part":
+                        opened.pop("item", None)
+                    ctx.scale_for_all = None
                 continue
+            if note is None and NEW_PART.match("\n" + line.text):
+                continue  # (a running line that carries an Item on)
             # (a note that scales no dollars, "(shares in millions):", is the next table's
             # own, which it joins to the section's: it heads no section)
             if note is None or note.scale_of("dollars") != 0:

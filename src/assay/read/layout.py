@@ -16,11 +16,12 @@ _CELL_ENDS = frozenset("0123456789)-%$")
 _MISPRINT = re.compile(r"\d[\d,.]*\d")
 _FRACTION = re.compile(r"[1-9]\d?/(?:2|4|8|16|32|64)")  # "5/8", "13/16": of a price
 _GLUED_MARK = re.compile(r"^(.*[\d)]|--?|\u2014)\((?:\d{1,2}|[a-zA-Z])\)$")
+# a line that opens an Item or a Part of a filing ("Item 4. Submission of Matters ...",
+# "PART II"), in a LineIndex text (see part_opened for one line's text)
+NEW_PART = re.compile(r"(?i)\n[^\S\n]*(?:part\s+(?P<part>i{1,3}|iv)\b(?!\S)"
+                      r"|item\s+(?P<item>\d{1,2}[a-z]?)\.)")
 # a line of nothing but a page number: "41", "- 12 -", "F-7" set well in from the margin,
 # or "Page 3"
-# a line that opens an Item or a Part of a filing ("Item 4. Submission of Matters ...",
-# "PART II"), in a LineIndex text (match it on "\n" + a line's text alone)
-NEW_PART = re.compile(r"(?i)\n[^\S\n]*(?:part\s+(?:i{1,3}|iv)\b(?!\S)|item\s+\d{1,2}[a-z]?\.)")
 PAGE_NUMBER = re.compile(r"^ {10,}(?:-\s*)?(?:[A-Z]-)?\d{1,3}(?:\s*-)?$|^\s*[Pp]age \d{1,3}$")
 _FOOTNOTE_START = re.compile(r"^\((\d{1,2})\)\s+\S")
 _MONTHS = frozenset(m.lower() for m in (*calendar.month_name[1:], *calendar.month_abbr[1:]))
@@ -243,6 +244,16 @@ def trailing_cells(text: str) -> list[Cell]:
         if is_year(first):
             del cells[0]
     return cells
+
+
+def part_opened(text: str) -> tuple[str, str] | None:
+    """The Part or Item of a filing a line opens, as ("part", "ii") or ("item", "7"); None
+    for any other line, and for a page's running line that carries one on ("Item 7.
+    Management's Discussion (continued)")."""
+    m = NEW_PART.match("\n" + text)
+    if m is None or "continued" in text.lower():
+        return None
+    return ("part", m["part"].lower()) if m["part"] else ("item", m["item"].lower())
 
 
 def is_year(text: str) -> bool:

@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from .grid import Grid, GridColumn, GridRow
 from .headers import YEAR_SCANS, header_items, header_phrases, is_header_line, is_period_anchor
 from .layout import (
-    NEW_PART,
     PAGE_NUMBER,
     RULE_LINE,
     Cell,
@@ -28,6 +27,7 @@ from .layout import (
     indent_of,
     is_caps_heading,
     is_year,
+    part_opened,
 )
 from .source import Markup, SourceLine
 
@@ -350,7 +350,7 @@ def _body_end(lines: list[SourceLine], f: Found, limit: int) -> int:
             j += 1
         if j >= limit:
             break
-        if NEW_PART.match("\n" + lines[j].text):
+        if part_opened(lines[j].text):
             break  # an Item of the filing begins: no table goes on into it
         if j - i >= 2:
             nxt = lines[j]

@@ -2074,3 +2074,27 @@ def test_a_pages_running_part_and_item_lines_keep_the_sections_scale_note():
     by = _by_label(read_text(html, "10k.htm"))
     assert by["Research and development"][0].value == Decimal(303_000_000)
     assert by["Shares repurchased"][0].scale == 0  # (Item 8 is another section)
+
+
+def test_counts_said_outright_or_under_a_change_in_dollars_stay_counts():
+    # "Number of loans 37" under "Amount" and "Stores open ... 34" under "Change $" are
+    # counts (hand-read); treasury shares' "Amount" beside their number stays dollars
+    html = """<html><body><p>($ in thousands)</p><table>
+<tr><td></td><td>Amount</td><td>Percent</td></tr>
+<tr><td>Commercial real estate</td><td>$ 8,338</td><td>58%</td></tr>
+<tr><td>Number of loans</td><td>37</td><td></td></tr>
+</table>
+<p>(in thousands)</p><table>
+<tr><td></td><td>2020</td><td>2019</td><td>Change $</td></tr>
+<tr><td>Net sales</td><td>1,220,417</td><td>1,152,720</td><td>67,697</td></tr>
+<tr><td>Stores open at end of year</td><td>1,234</td><td>1,200</td><td>34</td></tr>
+</table>
+<p>(in thousands)</p><table>
+<tr><td></td><td colspan="2">Shares in Treasury</td></tr>
+<tr><td></td><td>Number</td><td>Amount</td></tr>
+<tr><td>Balance, December 31, 2019</td><td>1,200</td><td>(35,400)</td></tr>
+</table></body></html>"""
+    by = _by_label(read_text(html, "release.htm"))
+    assert [f.unit for f in by["Number of loans"]] == ["count"]
+    assert [f.unit for f in by["Stores open at end of year"]] == ["count"] * 3
+    assert by["Balance, December 31, 2019"][1].unit == "USD"

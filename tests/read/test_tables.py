@@ -2836,3 +2836,16 @@ Selling and administrative       908        1,286
     facts = read_text(text, "x.txt").facts
     rd = next(f for f in facts if f.label == "Research and development")
     assert rd.value == Decimal(303_000_000)
+
+
+def test_a_year_compared_with_another_names_no_period_of_its_own():
+    # "1998 vs. 1997" over a change's amount: no figure of fiscal 1998 (hand-read)
+    text = """\
+                          1998 vs. 1997        1997 vs. 1996
+                        Amount    Percent    Amount    Percent
+                        ------    -------    ------    -------
+Net sales               $4,120      10.2%    $3,870      10.6%
+Cost of sales            2,210       8.1%     1,950       7.7%
+"""
+    facts = [f for f in read_text(text, "x.txt").facts if f.label == "Net sales"]
+    assert facts[0].value == Decimal(4_120) and facts[0].period is None

@@ -383,8 +383,10 @@ def assign_periods(lines: list[str], spans: list[tuple[float, float]],
     return periods_of_columns(phrases, stub, year_end, subtitle)
 
 
+# (the name: no comparison of the date with another, "1998 vs. 1997", "2020 to 2019")
 _DATE_THEN_WORD = re.compile(
-    r"^(.*(?:\b\d{1,2}/\d{1,2}/\d{2,4}|\b(?:19|20)\d\d)) ([A-Za-z%][^/]*)$")
+    r"^(.*(?:\b\d{1,2}/\d{1,2}/\d{2,4}|\b(?:19|20)\d\d)) "
+    r"(?!(?:vs|versus|compared|to|over|from|and|through)\b)([A-Za-z%][^/\d]*)$", re.IGNORECASE)
 
 
 def _split_at_zones(phrases: list[tuple[int, int, str]], zones: list[tuple[float, float]],

@@ -1132,6 +1132,7 @@ class _TableReader:
                 m = _Meaning(u.PERCENT, 0, m.concept, m.metal, m.entity)
             elif (m.unit == u.PERCENT and marked and not cell.nil
                   or m.unit == u.COUNT and k in self._amount_columns
+                  and not _COUNTS_OUTRIGHT.match(label)
                   or amount_too and cell.decimals == 0 and not cell.nil
                   and not (self._column_units and self._column_units[k] is not None)):
                 # amounts: beside a rate marked "%" in a row that names the rate ("Foreign
@@ -1634,7 +1635,9 @@ _TIME_UNITS = {"months": u.MONTHS, "years": u.YEARS, "days": u.DAYS}
 # a column that counts shares: "Shares", "Common Stock Shares", "Number of Shares"
 _SHARES_COLUMN = re.compile(r"(?i)(?:[\w-]+ ){0,2}shares(?: outstanding| issued"
                             r"| covered by options?| under options?| granted)?"
-                            r"|shares(?: of)?(?: [\w-]+){1,3}")  # "Shares of Registerable Common"
+                            # "Shares of Registerable Common" (not "Shares in Treasury
+                            # Amount": its dollars)
+                            r"|shares(?: of)?(?: [\w-]+){0,2} (?:common|stock|units)")
 _ANY_PARENTHESES = re.compile(r"\([^)]*\)")
 _PERIOD_FILLER = frozenset({"for", "the", "ended", "ending", "as", "of", "at", "and", "",
                             "unaudited", "(unaudited)"})
@@ -1658,7 +1661,9 @@ _TRAILING_YEAR = re.compile(r"(?i)^(?:(?:trailing|last) (?:twelve|12)[- ]months?
 # Contents"
 _PAGE_MARK = re.compile(r"(?i)(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?|[A-Z]-\d{1,3}"
                         r"|table of contents")
-_AMOUNT_NAME = re.compile(r"(?i)(?:^|\s)(?:amounts?|balances?|dollars|\$)$")
+_AMOUNT_NAME = re.compile(r"(?i)(?:^|\s)(?:amounts?|balances?|dollars)$")
+# a label that counts outright: "Number of loans", "No. of accounts"
+_COUNTS_OUTRIGHT = re.compile(r"(?i)^(?:total )?(?:number|no\.|#) of\b")
 # the basis a column's figures are given on, beside others of another
 _BASIS = re.compile(r"(?i)\b(?:pro forma|as (?:previously )?reported|as adjusted|(?:as )?restated"
                     r"|historical|predecessor|successor|combined)\b")

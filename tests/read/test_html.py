@@ -2098,3 +2098,24 @@ def test_counts_said_outright_or_under_a_change_in_dollars_stay_counts():
     assert [f.unit for f in by["Number of loans"]] == ["count"]
     assert [f.unit for f in by["Stores open at end of year"]] == ["count"] * 3
     assert by["Balance, December 31, 2019"][1].unit == "USD"
+
+
+def test_a_carrying_amount_beside_a_sale_price_and_gain_stays_the_years():
+    # properties sold during 2020: the carrying amount is of what was sold then, no
+    # balance at the year's end; an intangibles table's amounts all stand at the end
+    html = """<html><body><p>(in thousands)</p><table>
+<tr><td></td><td colspan="3">2020</td></tr>
+<tr><td></td><td>Sales Price</td><td>Carrying Amount</td><td>Gain</td></tr>
+<tr><td>Office buildings</td><td>12,400</td><td>9,100</td><td>3,300</td></tr>
+</table>
+<p>(in thousands)</p><table>
+<tr><td></td><td colspan="3">2020</td></tr>
+<tr><td></td><td>Gross Carrying Amount</td><td>Accumulated Amortization</td>
+<td>Net Carrying Amount</td></tr>
+<tr><td>Customer relationships</td><td>50,000</td><td>(12,000)</td><td>38,000</td></tr>
+</table></body></html>"""
+    by = _by_label(read_text(html, "10k.htm"))
+    year = Period(end=date(2020, 12, 31), start=date(2020, 1, 1))
+    assert [f.period for f in by["Office buildings"]] == [year] * 3
+    assert [f.period for f in by["Customer relationships"]] == [
+        Period.instant(date(2020, 12, 31))] * 3

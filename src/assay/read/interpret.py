@@ -540,10 +540,14 @@ class _TableReader:
         periods = [None if c.period is not None and c.period.is_instant
                    and _CHANGED.search(c.header) else c.period for c in columns]
         moment = VOCABULARY.moment_columns
-        at_end = [k for k, c in enumerate(columns)
-                  if c.period is not None and not c.period.is_instant
-                  and moment.search(c.header) and not _OVER_THE_PERIOD.search(c.header)
-                  and not _CHANGED.search(c.header)]
+        named = [c.period is not None and not c.period.is_instant and bool(
+            moment.search(c.header)) and not _OVER_THE_PERIOD.search(c.header)
+            and not _CHANGED.search(c.header) for c in columns]
+        # (where they are half the columns of their period at least: not a carrying
+        # amount beside the sale price and the gain of what was sold during the year)
+        at_end = [k for k, c in enumerate(columns) if named[k] and 2 * sum(
+            named[j] for j, d in enumerate(columns) if d.period == c.period) >= sum(
+            1 for d in columns if d.period == c.period)]
         if at_end and not any(
                 _balance_of(row.text[:row.label_end].strip()) in ("begin", "end")
                 for row in self.g.rows if row.cells):

@@ -120,3 +120,76 @@ def test_a_par_value_per_share_in_a_label_states_the_par_not_the_rows_unit():
         "USD", 3)
     assert _unit("Preferred stock, $.01 stated value per share") == ("USD", 3)
     assert _unit("Dividends declared per share") == ("USD/share", 0)
+
+
+def test_a_companys_inc_in_a_column_name_is_no_change():
+    # a consolidating balance sheet: "Acme Holdings Inc" under "December 31, 2020" holds
+    # the parent's balances at that date (hand-read)
+    html = """<html><body><p>(in millions)</p><table>
+<tr><td></td><td colspan="4">December 31, 2020</td></tr>
+<tr><td></td><td>Acme Holdings Inc</td><td>Guarantor Subsidiaries</td><td>Eliminations</td>
+<td>Consolidated</td></tr>
+<tr><td>Cash</td><td>12</td><td>340</td><td>&#8212;</td><td>352</td></tr>
+<tr><td>Total assets</td><td>5,210</td><td>8,400</td><td>(4,100)</td><td>9,510</td></tr>
+</table></body></html>"""
+    cash = [f for f in read_text(html, "x.htm").facts if f.label == "Cash"]
+    assert [f.period for f in cash] == [Period.instant(date(2020, 12, 31))] * 4
+
+
+def test_flows_dated_in_their_labels_outside_a_roll_forward_keep_their_period():
+    # a statement of cash flows: "Repayment of term loan, June 30, 2020" is the six
+    # months' repayment, made on that day, no balance at it (hand-read)
+    html = """<html><body><p>Statements of cash flows (in thousands)</p><table>
+<tr><td></td><td colspan="2">Six Months Ended June 30,</td></tr>
+<tr><td></td><td>2020</td><td>2019</td></tr>
+<tr><td>Net income</td><td>11,012</td><td>17,003</td></tr>
+<tr><td>Repayment of term loan, June 30, 2020</td><td>(25,000)</td><td>&#8212;</td></tr>
+<tr><td>Special dividend paid, June 30, 2019</td><td>&#8212;</td><td>(8,000)</td></tr>
+</table></body></html>"""
+    paid = [f for f in read_text(html, "x.htm").facts if f.label.startswith("Special")]
+    assert paid[1].period == Period(end=date(2019, 6, 30), start=date(2019, 1, 1))
+
+
+def test_a_stubs_name_above_the_column_markers_heads_no_row():
+    # "Name of Beneficial Owner" at the margin above <S>: the stub's header; the holders
+    # have no heading (hand-read)
+    text = """\
+<TABLE>
+<CAPTION>
+                                         Shares          Percent
+                                      Beneficially         of
+                                         Owned            Class
+
+Name of Beneficial Owner
+<S>                                   <C>               <C>
+John Smith                             1,200,000          5.2%
+Mary Jones                               640,000          2.8%
+All directors and officers
+  as a group (9 persons)               2,410,000         10.5%
+</TABLE>
+"""
+    facts = read_text(text, "x.txt").facts
+    assert [f.heading for f in facts if f.label == "John Smith"] == [None, None]
+
+
+def test_a_ratio_to_one_is_a_ratio_whatever_its_label():
+    text = """\
+                                    1998          1997
+                                  --------      --------
+Debt to equity                    .45 to 1      .52 to 1
+Net sales                         $  4,120      $  3,870
+"""
+    debt = [f for f in read_text(text, "x.txt").facts if f.label == "Debt to equity"]
+    assert [(f.value, f.unit) for f in debt] == [(Decimal(".45"), "ratio"),
+                                                 (Decimal(".52"), "ratio")]
+
+
+def test_trailing_twelve_months_under_a_quarters_column_is_the_year_to_its_end():
+    html = """<html><body><p>(in millions)</p><table>
+<tr><td></td><td colspan="2">Three Months Ended March 31,</td></tr>
+<tr><td></td><td>2020</td><td>2019</td></tr>
+<tr><td>Adjusted EBITDA</td><td>262.0</td><td>241.0</td></tr>
+<tr><td>Trailing twelve months Adjusted EBITDA</td><td>1,046.0</td><td>1,010.0</td></tr>
+</table></body></html>"""
+    ttm = [f for f in read_text(html, "x.htm").facts if f.label.startswith("Trailing")]
+    assert ttm[0].period == Period(end=date(2020, 3, 31), start=date(2019, 4, 1))

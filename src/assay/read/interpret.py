@@ -223,6 +223,7 @@ class _TableReader:
         self._percent_cells: frozenset[tuple[int, int]] = frozenset()  # see _percent_runs
         self._price_columns: frozenset[int] = frozenset()  # columns of prices in eighths
         self._amount_columns: frozenset[int] = frozenset()  # columns named "Amount"
+        self._rolls_by_dates = False  # rows dated in their labels roll a balance forward
         self._note_row = -1  # the body row that is the table's scale note, if one is
 
     # -- header -------------------------------------------------------------
@@ -557,6 +558,12 @@ class _TableReader:
 
     def read_body(self) -> None:
         self._periods = self._column_periods()
+        # a roll-forward whose first row and another are dated in their labels
+        # ("Residential mortgage investments, December 31, 2019" ... ", March 31, 2020")
+        dated = [_DATED_LAST.search(row.text[:row.label_end].strip())
+                 for row in self.g.rows if row.figures]
+        self._rolls_by_dates = bool(dated) and dated[0] is not None and len(
+            {m.group(1) for m in dated if m}) > 1
         whole = bool(_AVERAGE_BALANCES.search(self.table.title))
         self._averaged_columns = [whole or bool(_OVER_THE_PERIOD.search(c.header))
                                   for c in self.table.columns]
@@ -1134,6 +1141,8 @@ class _TableReader:
             if self._percent(cell, k, at):
                 # "25.5%" is a percentage whatever the row's unit and scale
                 m = _Meaning(u.PERCENT, 0, m.concept, m.metal, m.entity)
+            elif cell.text.endswith(_TO_ONE):  # ".45 to 1" is a ratio whatever the row's
+                m = _Meaning(u.RATIO, 0, m.concept, m.metal, m.entity)
             elif (m.unit == u.PERCENT and marked and not cell.nil
                   or m.unit == u.COUNT and k in self._amount_columns
                   and not _COUNTS_OUTRIGHT.match(label)
@@ -1174,11 +1183,11 @@ class _TableReader:
             if at is not None and at.is_instant:
                 periods = [at if p is not None and not p.is_instant else p for p in periods]
         elif _TRAILING_YEAR.match(row.label):
-            # "Trailing twelve months adjusted EBITDA" in a column dated at a day: the
-            # twelve months that end on it
-            periods = [Period.months_ended(12, p.end) if p is not None and p.is_instant
-                       else p for p in periods]
-        elif (dated := _DATED_LAST.search(row.label)) is not None:
+            # "Trailing twelve months adjusted EBITDA" in a column dated at a day, or of
+            # a quarter: the twelve months that end on it
+            periods = [Period.months_ended(12, p.end) if p is not None and (
+                p.is_instant or (p.months or 12) < 12) else p for p in periods]
+        elif self._rolls_by_dates and (dated := _DATED_LAST.search(row.label)) is not None:
             # "Residential mortgage investments, December 31, 2019" opening a roll-forward
             # of the quarter after it: a balance on the day before the quarter, or on its
             # last day
@@ -1564,9 +1573,9 @@ _MARK = re.compile(r"\*+|\(\w\)|\d\)")  # a footnote mark: "*", "(a)"
 # "Total Expected Costs", "Remaining"
 _AS_OF_LATEST = re.compile(r"(?i)\bto date\b|\bexpected\b|\bremaining\b")
 _FULL_DATE = re.compile(r"\b[A-Z][a-z]+\.?\s+\d{1,2},?\s+(?:19|20)\d\d\b")  # "January 29, 2023"
-# ("Inc/(Dec)", not a company's "Inc." nor the month of "Dec 31, 2007")
-_CHANGES = (r"(?i)\bchange|\bincrease|\bdecrease|\bvariance|\bdifference|\binc\b(?![.,])"
-            r"|\bdec\b(?!\.?\s*\d)"
+# ("Inc/(Dec)", "Inc. (Dec.)", not a company's "Inc" nor the month of "Dec 31, 2007")
+_CHANGES = (r"(?i)\bchange|\bincrease|\bdecrease|\bvariance|\bdifference"
+            r"|\binc\b\.?\s*/?\s*\(?\s*dec\b"
             r"|\bvar\b|\bgrowth\b|\bchg\b|\by/y\b|\byoy\b|\bq/q\b|\bqoq\b")
 _CHANGED = re.compile(_CHANGES)
 # a row of the share some base takes of the row above: "% of net sales", "Percentage of
@@ -1671,6 +1680,7 @@ _COUNTS_OUTRIGHT = re.compile(r"(?i)^(?:total )?(?:number|no\.|#) of\b")
 # the basis a column's figures are given on, beside others of another
 _BASIS = re.compile(r"(?i)\b(?:pro forma|as (?:previously )?reported|as adjusted|(?:as )?restated"
                     r"|historical|predecessor|successor|combined)\b")
+_TO_ONE = " to 1"  # the end of a ratio printed as such, "7.13 to 1"
 _BEGIN_END = re.compile(r"\bbegin|\bend\b|\bending\b|\bclose\b")
 _POWERS = {k: Decimal(10) ** k for k in range(0, 13)}
 _MANY = 64

@@ -129,7 +129,7 @@ def find_tables(lines: list[SourceLine], index: LineIndex | None = None,
             continue
         title_start = _title_start(lines, block.start, loose=True)
         anchor, body_start = block.body - 1, block.body
-        if _band_heading(lines, anchor, block.start):
+        if _band_heading(lines, anchor, block.start, block.end):
             # "Transactions Qualifying as Accounting Hedges" set at the margin under the
             # column names, a blank line apart: the first rows' heading, no column's name
             body_start = anchor
@@ -321,15 +321,30 @@ def _is_grid_anchor(lines: list[SourceLine], i: int) -> bool:
 _DEEP = 12  # a line set in this far at least holds no row's label
 
 
-def _band_heading(lines: list[SourceLine], i: int, top: int) -> bool:
+def _band_heading(lines: list[SourceLine], i: int, top: int, end: int) -> bool:
     """Whether line ``i``, the last of a ``<TABLE>`` block's caption (whose first line is
-    ``top``), heads the rows under it: one phrase set at the margin, no period words nor
-    figures, under a blank line that parts it from the column names."""
+    ``top``; the block ends before ``end``), heads the rows under it: one phrase set at
+    the margin, no period words nor figures, under a blank line that parts it from the
+    column names, with another such band further down (not a stub's name, "Name of
+    Beneficial Owner")."""
     text = lines[i].text
     return (i > top + 1 and bool(text) and not text[0].isspace() and text[0] != "("
             and "  " not in text and not lines[i - 1].text
             and any(lines[k].text for k in range(top, i - 1))
-            and not lines[i].cells and lines[i].rule is None and not is_header_line(text))
+            and not lines[i].cells and lines[i].rule is None and not is_header_line(text)
+            and any(_band_line(lines, k) for k in range(i + 2, end)))
+
+
+def _band_line(lines: list[SourceLine], k: int) -> bool:
+    """Whether line ``k`` of a body is set like a band's title: one phrase at the margin
+    under a blank line, no figure ("Transactions Other Than Accounting Hedges" under rows
+    of the first band)."""
+    line = lines[k]
+    text = line.text
+    if lines[k - 1].text:
+        return False
+    return (bool(text) and not text[0].isspace() and "  " not in text and not line.cells
+            and line.rule is None and not text.endswith(":"))
 
 
 def _body_end(lines: list[SourceLine], f: Found, limit: int) -> int:

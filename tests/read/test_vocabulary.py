@@ -71,8 +71,8 @@ def test_the_command_line_refuses_a_bad_vocabulary_in_one_line(tmp_path: Path):
     assert run.returncode == 2 and "Traceback" not in run.stderr
     assert run.stderr.strip().splitlines() == [
         f"error: {extra}: [colours]: not a table of the vocabulary (expected one of metals, "
-        "segments, units, counted, acquisition, roles, balances, signs, concepts, "
-        "concepts_per_ounce, concepts_dollars, concepts_cash_flow)"]
+        "segments, units, counted, acquisition, roles, balances, moment_columns, signs, "
+        "concepts, concepts_per_ounce, concepts_dollars, concepts_cash_flow)"]
 
 
 def test_balance_names_hold_with_either_apostrophe_and_in_basic_strings():

@@ -467,11 +467,12 @@ def _without_rules(phrases: list[tuple[int, int, str]]) -> list[tuple[int, int, 
 
 def _cut_at_columns(phrases: list[tuple[int, int, str]], runs: tuple[tuple[int, int], ...],
                     ) -> list[tuple[int, int, str]]:
-    """Phrases cut where the header's column rule parts its columns: a phrase whose words
-    each stand wholly over one run of the rule, over two runs or more ("ADDITIONS
-    COLLECTED WRITTEN OFF" over "--------- --------- -----------", columns set one space
-    apart), is one name per run. A phrase that names a period, or a word over a gap
-    between runs, is left whole (a heading centred over its columns)."""
+    """Phrases cut where the header's column rule parts its columns (``runs``: the rule's
+    runs, or the columns' zones where no rule stands under the names): a phrase whose
+    words each stand wholly over one run, over two runs or more ("ADDITIONS COLLECTED
+    WRITTEN OFF" over "--------- --------- -----------", columns set one space apart), is
+    one name per run. A phrase that names a period, or a word over a gap between runs, is
+    left whole (a heading centred over its columns)."""
     out = []
     for start, end, text in phrases:
         words = [(start + m.start(), start + m.end()) for m in _WORD.finditer(text)]

@@ -246,8 +246,8 @@ class _TableReader:
                 continue
             if _COMPANY_LINE.search(text) and text.isupper() or _PAGE_MARK.fullmatch(text):
                 continue  # (a page's number or "Page 1 of 11" names no table)
-            if text[:17].lower() == "table of contents":  # (run into the title's words:
-                text = text[17:].strip()  # "Table of ContentsNVIDIA CORPORATION AND")
+            # (the running mark run into the title's words: "Table of ContentsNVIDIA")
+            text = _CONTENTS_LEAD.sub("", text)
             title_parts.append(text)
         note_text = " ".join(note_parts)
         note = labels.parse_scale_note(note_text)
@@ -536,14 +536,15 @@ class _TableReader:
         at its end, but in a table that rolls a balance forward (a row of an opening or
         closing balance), whose movements are flows over the period."""
         columns = self.table.columns
+        changes = [bool(_CHANGED.search(c.header)) for c in columns]
         # a change is over a span, never at a moment: a date under "Change Compared To"
         # is the date compared with, no period of the change's figures
-        periods = [None if c.period is not None and c.period.is_instant
-                   and _CHANGED.search(c.header) else c.period for c in columns]
+        periods = [None if c.period is not None and c.period.is_instant and change
+                   else c.period for c, change in zip(columns, changes, strict=True)]
         moment = VOCABULARY.moment_columns
         named = [c.period is not None and not c.period.is_instant and bool(
             moment.search(c.header)) and not _OVER_THE_PERIOD.search(c.header)
-            and not _CHANGED.search(c.header) for c in columns]
+            and not change for c, change in zip(columns, changes, strict=True)]
         # (where they are half the columns of their period at least: not a carrying
         # amount beside the sale price and the gain of what was sold during the year)
         at_end = [k for k, c in enumerate(columns) if named[k] and 2 * sum(
@@ -1578,9 +1579,9 @@ _CHANGES = (r"(?i)\bchange|\bincrease|\bdecrease|\bvariance|\bdifference"
             r"|\binc\b\.?\s*/?\s*\(?\s*dec\b"
             r"|\bvar\b|\bgrowth\b|\bchg\b|\by/y\b|\byoy\b|\bq/q\b|\bqoq\b")
 _CHANGED = re.compile(_CHANGES)
+_CLOSES_ON_NOTE = re.compile(r"\)\s*:?$")  # a line that ends on a note's parenthesis
 # a row of the share some base takes of the row above: "% of net sales", "Percentage of
 # net sales", "As a percentage of revenue"
-_CLOSES_ON_NOTE = re.compile(r"\)\s*:?$")
 _SHARE_OF = re.compile(r"(?i)(?:as an? )?(?:%|percent(?:age)?) (?:of|to) (?!.* to )"
                        r"[\w-]+(?: [\w-]+){0,2}\s*$")  # (the base alone, in three words)
 _CHANGE_WORDS = re.compile(_CHANGES + r"|\bnet\b")
@@ -1680,6 +1681,7 @@ _COUNTS_OUTRIGHT = re.compile(r"(?i)^(?:total )?(?:number|no\.|#) of\b")
 # the basis a column's figures are given on, beside others of another
 _BASIS = re.compile(r"(?i)\b(?:pro forma|as (?:previously )?reported|as adjusted|(?:as )?restated"
                     r"|historical|predecessor|successor|combined)\b")
+_CONTENTS_LEAD = re.compile(r"(?i)^table of contents\s*")
 _TO_ONE = " to 1"  # the end of a ratio printed as such, "7.13 to 1"
 _BEGIN_END = re.compile(r"\bbegin|\bend\b|\bending\b|\bclose\b")
 _POWERS = {k: Decimal(10) ** k for k in range(0, 13)}

@@ -20,7 +20,8 @@ from typing import Any
 from assay.errors import InputError
 
 _TABLES = ("metals", "segments", "units", "counted", "acquisition", "roles", "balances",
-           "signs", "concepts", "concepts_per_ounce", "concepts_dollars", "concepts_cash_flow")
+           "moment_columns", "signs", "concepts", "concepts_per_ounce", "concepts_dollars",
+           "concepts_cash_flow")
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,9 +115,8 @@ def _build(data: dict[str, dict[str, Any]]) -> Vocabulary:
         acquisition_done=re.compile("|".join(data.get("acquisition", {}).get("done", ()))
                                     or "(?!)", re.IGNORECASE),
         roles=_patterns(data.get("roles", {})),
-        balances=_patterns({k: v for k, v in data.get("balances", {}).items()
-                            if k != "columns"}),
-        moment_columns=re.compile("|".join(data.get("balances", {}).get("columns", ()))
+        balances=_patterns(data.get("balances", {})),
+        moment_columns=re.compile("|".join(data.get("moment_columns", {}).get("names", ()))
                                   or "(?!)", re.IGNORECASE),
         sign_word=re.compile(
             r"^\s*(?:" + "|".join(map(re.escape, data.get("signs", {}).get("words", ())))

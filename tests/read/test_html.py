@@ -2119,3 +2119,18 @@ def test_a_carrying_amount_beside_a_sale_price_and_gain_stays_the_years():
     assert [f.period for f in by["Office buildings"]] == [year] * 3
     assert [f.period for f in by["Customer relationships"]] == [
         Period.instant(date(2020, 12, 31))] * 3
+
+
+def test_a_statement_of_income_under_quarter_end_dates_alone_is_of_those_quarters():
+    # a bank's five-quarter trend of income, columns dated by their last day alone:
+    # each column is the quarter that ends on it (hand-read); no balance at the day
+    html = """<html><body><p>CONSOLIDATED STATEMENTS OF INCOME (Dollars in thousands)</p><table>
+<tr><td></td><td>March 31, 2020</td><td>December 31, 2019</td><td>September 30, 2019</td></tr>
+<tr><td>Interest income</td><td>45,373</td><td>46,001</td><td>45,100</td></tr>
+<tr><td>Net income</td><td>11,012</td><td>17,003</td><td>16,500</td></tr>
+</table></body></html>"""
+    income = _by_label(read_text(html, "release.htm"))["Net income"]
+    assert [f.period for f in income] == [
+        Period(end=date(2020, 3, 31), start=date(2020, 1, 1)),
+        Period(end=date(2019, 12, 31), start=date(2019, 10, 1)),
+        Period(end=date(2019, 9, 30), start=date(2019, 7, 1))]

@@ -9,6 +9,7 @@ concept, metal, entity) and the fact it is, with its place.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields, replace
@@ -224,6 +225,8 @@ class _TableReader:
         self._price_columns: frozenset[int] = frozenset()  # columns of prices in eighths
         self._amount_columns: frozenset[int] = frozenset()  # columns named "Amount"
         self._rolls_by_dates = False  # rows dated in their labels roll a balance forward
+        # a statement of flows under quarter-end dates alone: each column's quarter
+        self._flow_periods: list[Period | None] | None = None
         self._note_row = -1  # the body row that is the table's scale note, if one is
 
     # -- header -------------------------------------------------------------
@@ -559,6 +562,8 @@ class _TableReader:
 
     def read_body(self) -> None:
         self._periods = self._column_periods()
+        self._flow_periods = (_quarters_of_dates(self._periods)
+                              if self.table.role in _FLOW_ROLES else None)
         # a roll-forward whose first row and another are dated in their labels
         # ("Residential mortgage investments, December 31, 2019" ... ", March 31, 2020")
         dated = [_DATED_LAST.search(row.text[:row.label_end].strip())
@@ -1176,7 +1181,7 @@ class _TableReader:
 
     def _periods_of(self, row: Row) -> list[Period | None]:
         """The period of each column's figure in ``row``."""
-        periods = self._periods
+        periods = self._flow_periods or self._periods
         if periods and not any(periods):
             periods = self._row_periods(row.label)
         elif _BALANCE_DATED.match(row.label):  # "Balance, March 31, 2000" under six months
@@ -1682,6 +1687,8 @@ _COUNTS_OUTRIGHT = re.compile(r"(?i)^(?:total )?(?:number|no\.|#) of\b")
 _BASIS = re.compile(r"(?i)\b(?:pro forma|as (?:previously )?reported|as adjusted|(?:as )?restated"
                     r"|historical|predecessor|successor|combined)\b")
 _CONTENTS_LEAD = re.compile(r"(?i)^table of contents\s*")
+_FLOW_ROLES = frozenset({"income_statement", "cash_flows"})
+_WEEK = 7  # days a 52-53-week quarter's end may stand from a calendar quarter's
 _TO_ONE = " to 1"  # the end of a ratio printed as such, "7.13 to 1"
 _BEGIN_END = re.compile(r"\bbegin|\bend\b|\bending\b|\bclose\b")
 _POWERS = {k: Decimal(10) ** k for k in range(0, 13)}
@@ -1720,6 +1727,32 @@ def _note_alone(text: str) -> bool:
     stripped = text.strip()
     return (bool(_CLOSES_ON_NOTE.search(stripped)) and labels.parse_scale_note(stripped)
             is not None and not header_items(stripped))
+
+
+def _quarters_of_dates(periods: list[Period | None]) -> list[Period | None] | None:
+    """For columns dated by a day alone that are quarter ends in a row ("March 31, 2020 |
+    December 31, 2019 | September 30, 2019" over a statement of income), each column's
+    quarter: the three months to its day, from the day after the one before where that
+    is printed; None where the columns are not such a run."""
+    ends = sorted({p.end for p in periods if p is not None and p.is_instant})
+    if len(ends) < 2 or any(p is not None and not p.is_instant for p in periods):
+        return None
+    pairs = list(zip(ends, ends[1:], strict=False))
+    if any(abs((_three_months_after(a) - b).days) > _WEEK for a, b in pairs):
+        return None  # (not each a quarter after the one before)
+    before = {b: a for a, b in pairs}
+    return [None if p is None else Period(
+        p.end, before[p.end] + timedelta(days=1)) if p.end in before
+        else Period.months_ended(3, p.end) for p in periods]
+
+
+def _three_months_after(day: date) -> date:
+    """The day three months after ``day``, a month's end after a month's end."""
+    years, month = divmod(day.month + 2, 12)
+    year, month = day.year + years, month + 1
+    last = calendar.monthrange(year, month)[1]
+    month_end = day.day == calendar.monthrange(day.year, day.month)[1]
+    return date(year, month, last if month_end else min(day.day, last))
 
 
 def _mixes_amounts_and_cents(cells: list[Cell | None]) -> bool:

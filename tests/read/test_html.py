@@ -2134,3 +2134,28 @@ def test_a_statement_of_income_under_quarter_end_dates_alone_is_of_those_quarter
         Period(end=date(2020, 3, 31), start=date(2020, 1, 1)),
         Period(end=date(2019, 12, 31), start=date(2019, 10, 1)),
         Period(end=date(2019, 9, 30), start=date(2019, 7, 1))]
+
+
+def test_statements_of_income_under_linked_and_year_ago_quarters_or_year_ends():
+    # "March 31, 2020 | December 31, 2019 | March 31, 2019": this quarter, the one before
+    # and the year-ago one; "December 31, 2020 | December 31, 2019": two years (hand-read).
+    # A balance sheet carried under the income statement's title keeps its balances.
+    html = """<html><body><p>CONSOLIDATED STATEMENTS OF INCOME (Dollars in thousands)</p><table>
+<tr><td></td><td>March 31, 2020</td><td>December 31, 2019</td><td>March 31, 2019</td></tr>
+<tr><td>Net income</td><td>11,012</td><td>17,003</td><td>16,500</td></tr></table>
+<p>CONSOLIDATED STATEMENTS OF INCOME (Dollars in thousands)</p><table>
+<tr><td></td><td>December 31, 2020</td><td>December 31, 2019</td></tr>
+<tr><td>Net earnings</td><td>41,012</td><td>37,003</td></tr></table>
+<p>CONSOLIDATED STATEMENTS OF INCOME (Dollars in thousands)</p><table>
+<tr><td></td><td>March 31, 2020</td><td>December 31, 2019</td></tr>
+<tr><td>Goodwill</td><td>545</td><td>545</td></tr>
+<tr><td>Total assets</td><td>1,116,728</td><td>1,083,743</td></tr></table></body></html>"""
+    by = _by_label(read_text(html, "release.htm"))
+    assert [f.period for f in by["Net income"]] == [
+        Period(end=date(2020, 3, 31), start=date(2020, 1, 1)),
+        Period(end=date(2019, 12, 31), start=date(2019, 10, 1)),
+        Period(end=date(2019, 3, 31), start=date(2019, 1, 1))]
+    assert [f.period for f in by["Net earnings"]] == [
+        Period(end=date(2020, 12, 31), start=date(2020, 1, 1)),
+        Period(end=date(2019, 12, 31), start=date(2019, 1, 1))]
+    assert by["Goodwill"][0].period == Period.instant(date(2020, 3, 31))

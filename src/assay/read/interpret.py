@@ -562,8 +562,12 @@ class _TableReader:
 
     def read_body(self) -> None:
         self._periods = self._column_periods()
-        self._flow_periods = (_quarters_of_dates(self._periods)
-                              if self.table.role in _FLOW_ROLES else None)
+        # (a statement of flows: by its title, and no row of it a balance sheet's,
+        # "Total assets", as under a title carried over a page)
+        self._flow_periods = (_quarters_of_dates(self._periods, self.ctx.year_end)
+                              if self.table.role in _FLOW_ROLES and not any(
+                                  _balance_of(row.text[:row.label_end].strip()) == "items"
+                                  for row in self.g.rows if row.figures) else None)
         # a roll-forward whose first row and another are dated in their labels
         # ("Residential mortgage investments, December 31, 2019" ... ", March 31, 2020")
         dated = [_DATED_LAST.search(row.text[:row.label_end].strip())
@@ -1729,21 +1733,36 @@ def _note_alone(text: str) -> bool:
             is not None and not header_items(stripped))
 
 
-def _quarters_of_dates(periods: list[Period | None]) -> list[Period | None] | None:
-    """For columns dated by a day alone that are quarter ends in a row ("March 31, 2020 |
-    December 31, 2019 | September 30, 2019" over a statement of income), each column's
-    quarter: the three months to its day, from the day after the one before where that
-    is printed; None where the columns are not such a run."""
+def _quarters_of_dates(periods: list[Period | None], year_end: tuple[int, int],
+                       ) -> list[Period | None] | None:
+    """For columns dated by a day alone that are quarter ends, one of them the quarter
+    after another ("March 31, 2020 | December 31, 2019 | March 31, 2019" over a statement
+    of income), each column's quarter: the three months to its day, from the day after
+    the one before where that is printed; at fiscal year ends a year apart alone ("December
+    31, 2020 | December 31, 2019" where the year ends so), each column's year; None where
+    the columns are not such dates."""
     ends = sorted({p.end for p in periods if p is not None and p.is_instant})
     if len(ends) < 2 or any(p is not None and not p.is_instant for p in periods):
         return None
+    if all((d.month, d.day) == year_end for d in ends):
+        return [None if p is None else Period.months_ended(12, p.end) for p in periods]
     pairs = list(zip(ends, ends[1:], strict=False))
-    if any(abs((_three_months_after(a) - b).days) > _WEEK for a, b in pairs):
-        return None  # (not each a quarter after the one before)
-    before = {b: a for a, b in pairs}
+    before = {b: a for a, b in pairs if abs((_three_months_after(a) - b).days) <= _WEEK}
+    if not before or not all(_quarters_apart(a, b) for a, b in pairs):
+        return None  # (no quarter after the one before, or a day that ends no quarter)
     return [None if p is None else Period(
         p.end, before[p.end] + timedelta(days=1)) if p.end in before
         else Period.months_ended(3, p.end) for p in periods]
+
+
+def _quarters_apart(a: date, b: date) -> bool:
+    """Whether ``b`` ends a quarter one to four quarters after the one ``a`` ends ("March
+    31, 2019" and "December 31, 2019": the linked quarter and the year-ago one)."""
+    for _ in range(4):
+        a = _three_months_after(a)
+        if abs((a - b).days) <= _WEEK:
+            return True
+    return False
 
 
 def _three_months_after(day: date) -> date:

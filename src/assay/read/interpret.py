@@ -534,10 +534,12 @@ class _TableReader:
 
     # -- body ---------------------------------------------------------------
     def _column_periods(self) -> list[Period | None]:
-        """Each column's period; a column named for values at a moment ("Carrying
-        Amount", "Fair Value", "Notional Principal") under a year or a quarter holds them
-        at its end, but in a table that rolls a balance forward (a row of an opening or
-        closing balance), whose movements are flows over the period."""
+        """Each column's period. A column of changes dated by a day has none (the day is
+        the one compared with). A column named for values at a moment ("Carrying Amount",
+        "Fair Value", "Notional Principal") under a year or a quarter holds them at its
+        end, where such columns are half of that period's at least, but in a table that
+        rolls a balance forward (a row of an opening or closing balance), whose movements
+        are flows over the period."""
         columns = self.table.columns
         changes = [bool(_CHANGED.search(c.header)) for c in columns]
         # a change is over a span, never at a moment: a date under "Change Compared To"

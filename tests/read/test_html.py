@@ -2159,3 +2159,17 @@ def test_statements_of_income_under_linked_and_year_ago_quarters_or_year_ends():
         Period(end=date(2020, 12, 31), start=date(2020, 1, 1)),
         Period(end=date(2019, 12, 31), start=date(2019, 1, 1))]
     assert by["Goodwill"][0].period == Period.instant(date(2020, 3, 31))
+
+
+def test_a_change_beside_percentages_is_in_points_whatever_the_dollar_scale():
+    # "Core earnings ROE 9.9% | 8.1% | 1.8" in a table "($ in millions)": the change is
+    # 1.8 percentage points, no $1.8 million (hand-read)
+    html = """<html><body><p>($ in millions)</p><table>
+<tr><td></td><td colspan="2">Three Months Ended March 31,</td><td></td></tr>
+<tr><td></td><td>2020</td><td>2019</td><td>Change</td></tr>
+<tr><td>Net income</td><td>$ 121</td><td>$ 363</td><td>(67)%</td></tr>
+<tr><td>Core earnings ROE</td><td>9.9%</td><td>8.1%</td><td>1.8</td></tr>
+</table></body></html>"""
+    roe = _by_label(read_text(html, "release.htm"))["Core earnings ROE"]
+    assert [(f.value, f.unit) for f in roe] == [(Decimal("9.9"), "%"), (Decimal("8.1"), "%"),
+                                                (Decimal("1.8"), "%")]

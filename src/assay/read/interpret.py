@@ -225,6 +225,7 @@ class _TableReader:
         self._price_columns: frozenset[int] = frozenset()  # columns of prices in eighths
         self._amount_columns: frozenset[int] = frozenset()  # columns named "Amount"
         self._rolls_by_dates = False  # rows dated in their labels roll a balance forward
+        self._change_columns: list[bool] = []  # columns whose headers name a change
         # a statement of flows under quarter-end dates alone: each column's quarter
         self._flow_periods: list[Period | None] | None = None
         self._note_row = -1  # the body row that is the table's scale note, if one is
@@ -434,6 +435,7 @@ class _TableReader:
         # things a row's label names ("Convenience stores  19,207" under "Amount")
         self._amount_columns = frozenset(k for k, text in enumerate(texts)
                                          if _AMOUNT_NAME.search(text))
+        self._change_columns = [bool(_CHANGE_NAME.search(text)) for text in texts]
         # a column of page or section numbers ("INDEX TO FINANCIAL STATEMENTS ... Page",
         # "DEFINED TERM ... SECTION") holds no facts
         self._page_columns = frozenset(k for k, text in enumerate(texts)
@@ -1141,6 +1143,11 @@ class _TableReader:
         marked = meaning is not None and meaning.unit == u.PERCENT and any(
             c is not None and not c.nil and (c.percent or k in self._percent_columns)
             for k, c in enumerate(placed))  # (printed so: not inferred from a run or block)
+        # a change beside dated figures all marked "%" ("Core ROE 9.9%  8.1%  1.8") is
+        # in percentage points, whatever the table's scale of dollars
+        dated = [self._percent(c, k, at) for k, c in enumerate(placed)
+                 if c is not None and not c.nil and periods[k] is not None]
+        points = bool(dated) and all(dated)
         for k, cell in enumerate(placed):
             if cell is None or k in self._page_columns:
                 ids.append(None)
@@ -1152,6 +1159,8 @@ class _TableReader:
                 m = _Meaning(unit.unit, unit.scale, m.concept, m.metal, m.entity)
             if self._percent(cell, k, at):
                 # "25.5%" is a percentage whatever the row's unit and scale
+                m = _Meaning(u.PERCENT, 0, m.concept, m.metal, m.entity)
+            elif points and periods[k] is None and self._change_columns[k]:
                 m = _Meaning(u.PERCENT, 0, m.concept, m.metal, m.entity)
             elif cell.text.endswith(_TO_ONE):  # ".45 to 1" is a ratio whatever the row's
                 m = _Meaning(u.RATIO, 0, m.concept, m.metal, m.entity)

@@ -207,3 +207,12 @@ def test_a_ratio_to_one_is_its_first_term():
     assert [(c.text, c.value) for c in cells] == [("7.13 to 1", Decimal("7.13")),
                                                   ("2.70 to 1", Decimal("2.70"))]
     assert trailing_cells("Useful lives   3 to 10 years") == []
+
+
+def test_footnote_marks_glued_to_a_figure_one_or_several_are_no_part_of_it():
+    # a pro forma balance sheet: "251(7)(8)" and "(1,690)(B)(J)" are 251 and -1,690, each
+    # with two notes (hand-read); the row's figures before them are read too
+    cells = trailing_cells("Common stock..........   863    2    98    251(7)(8)")
+    assert [c.value for c in cells] == [863, 2, 98, 251]
+    cells = trailing_cells("Other income     4,523    (1,906)(H)   (1,690)(B)(J)")
+    assert [c.value for c in cells] == [4523, -1906, -1690]

@@ -15,7 +15,8 @@ _CELL_ENDS = frozenset("0123456789)-%$")
 # digits and separators that make no figure: "52,,818,225", "1.234.5"
 _MISPRINT = re.compile(r"\d[\d,.]*\d")
 _FRACTION = re.compile(r"[1-9]\d?/(?:2|4|8|16|32|64)")  # "5/8", "13/16": of a price
-_GLUED_MARK = re.compile(r"^(.*[\d)]|--?|\u2014)\((?:\d{1,2}|[a-zA-Z])\)$")
+# footnote marks glued to a figure, one or more: "744,322(2)", "(1,690)(B)(J)"
+_GLUED_MARK = re.compile(r"^(.*?[\d)]|--?|\u2014)(?:\((?:\d{1,2}|[a-zA-Z])\))+$")
 # a line that opens an Item or a Part of a filing ("Item 4. Submission of Matters ...",
 # "PART II"), in a LineIndex text (see part_opened for one line's text)
 NEW_PART = re.compile(r"(?i)\n[^\S\n]*(?:part\s+(?P<part>i{1,3}|iv)\b(?!\S)"

@@ -2138,7 +2138,8 @@ def test_a_statement_of_income_under_quarter_end_dates_alone_is_of_those_quarter
 
 def test_statements_of_income_under_linked_and_year_ago_quarters_or_year_ends():
     # "March 31, 2020 | December 31, 2019 | March 31, 2019": this quarter, the one before
-    # and the year-ago one; "December 31, 2020 | December 31, 2019": two years (hand-read).
+    # and the year-ago one (hand-read); "December 31, 2020 | December 31, 2019" says not
+    # whether years or fourth quarters.
     # A balance sheet carried under the income statement's title keeps its balances.
     html = """<html><body><p>CONSOLIDATED STATEMENTS OF INCOME (Dollars in thousands)</p><table>
 <tr><td></td><td>March 31, 2020</td><td>December 31, 2019</td><td>March 31, 2019</td></tr>
@@ -2155,9 +2156,9 @@ def test_statements_of_income_under_linked_and_year_ago_quarters_or_year_ends():
         Period(end=date(2020, 3, 31), start=date(2020, 1, 1)),
         Period(end=date(2019, 12, 31), start=date(2019, 10, 1)),
         Period(end=date(2019, 3, 31), start=date(2019, 1, 1))]
+    # (year ends alone say no length: the year's, or its fourth quarter's)
     assert [f.period for f in by["Net earnings"]] == [
-        Period(end=date(2020, 12, 31), start=date(2020, 1, 1)),
-        Period(end=date(2019, 12, 31), start=date(2019, 1, 1))]
+        Period.instant(date(2020, 12, 31)), Period.instant(date(2019, 12, 31))]
     assert by["Goodwill"][0].period == Period.instant(date(2020, 3, 31))
 
 
@@ -2173,3 +2174,17 @@ def test_a_change_beside_percentages_is_in_points_whatever_the_dollar_scale():
     roe = _by_label(read_text(html, "release.htm"))["Core earnings ROE"]
     assert [(f.value, f.unit) for f in roe] == [(Decimal("9.9"), "%"), (Decimal("8.1"), "%"),
                                                 (Decimal("1.8"), "%")]
+
+
+def test_a_day_heading_a_quarter_and_the_year_to_date_makes_no_quarters():
+    # "June 30, 2020" over the quarter and over the six months: the dates alone cannot
+    # tell which column is which, so no column is made a quarter (hand-read)
+    html = """<html><body><p>CONSOLIDATED STATEMENTS OF INCOME (in thousands)</p><table>
+<tr><td></td><td colspan="3">Quarterly Results</td><td colspan="2">Year-to-Date Results</td></tr>
+<tr><td></td><td>June 30, 2020</td><td>March 31, 2020</td><td>June 30, 2019</td>
+<td>June 30, 2020</td><td>June 30, 2019</td></tr>
+<tr><td>Interest income</td><td>12,500</td><td>12,100</td><td>11,800</td><td>24,600</td>
+<td>23,300</td></tr></table></body></html>"""
+    income = _by_label(read_text(html, "release.htm"))["Interest income"]
+    assert Period(end=date(2020, 6, 30), start=date(2020, 4, 1)) not in [
+        f.period for f in income]

@@ -216,3 +216,11 @@ def test_footnote_marks_glued_to_a_figure_one_or_several_are_no_part_of_it():
     assert [c.value for c in cells] == [863, 2, 98, 251]
     cells = trailing_cells("Other income     4,523    (1,906)(H)   (1,690)(B)(J)")
     assert [c.value for c in cells] == [4523, -1906, -1690]
+
+
+def test_footnote_marks_standing_apart_are_no_figures_and_no_citation_is_one():
+    # "3,900 (1)(2)(3)": the marks of three notes after a figure; "4(a)(2)" cites a
+    # section of a rule, no $4 (hand-read)
+    cells = trailing_cells("Net income     4,300 (1)(2)     3,900 (1)(2)(3)")
+    assert [c.value for c in cells] == [4300, 3900]
+    assert trailing_cells("Sales to accredited investors      4(a)(2)") == []

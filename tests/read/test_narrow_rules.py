@@ -193,3 +193,34 @@ def test_trailing_twelve_months_under_a_quarters_column_is_the_year_to_its_end()
 </table></body></html>"""
     ttm = [f for f in read_text(html, "x.htm").facts if f.label.startswith("Trailing")]
     assert ttm[0].period == Period(end=date(2020, 3, 31), start=date(2019, 4, 1))
+
+
+def test_a_change_in_basis_points_is_not_read_as_percentage_points():
+    # "Change (bps)" beside margins marked "%": -15 basis points are not -15 percentage
+    # points; the column is left to its old reading (hand-read)
+    html = """<html><body><p>($ in millions)</p><table>
+<tr><td></td><td>Q2 2020</td><td>Q2 2019</td><td>Change (bps)</td></tr>
+<tr><td>Net interest margin</td><td>3.45%</td><td>3.60%</td><td>(15)</td></tr>
+</table></body></html>"""
+    margin = [f for f in read_text(html, "x.htm").facts if f.label == "Net interest margin"]
+    assert margin[2].unit != "%"
+
+
+def test_a_footnote_inside_the_block_is_no_second_band():
+    text = """\
+<TABLE>
+<CAPTION>
+                                                 Amount and Nature
+                                                   of Beneficial        Percent
+                                                     Ownership          of Class
+
+Name of Beneficial Owner
+<S>                                              <C>                   <C>
+John A. Smith                                        1,250,000            12.5%
+Mary B. Jones                                          640,000             6.4%
+
+(1) Includes shares held by the reporting person's spouse.
+</TABLE>
+"""
+    facts = read_text(text, "x.txt").facts
+    assert [f.heading for f in facts if f.label == "John A. Smith"] == [None, None]

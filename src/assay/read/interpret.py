@@ -435,7 +435,9 @@ class _TableReader:
         # things a row's label names ("Convenience stores  19,207" under "Amount")
         self._amount_columns = frozenset(k for k, text in enumerate(texts)
                                          if _AMOUNT_NAME.search(text))
-        self._change_columns = [bool(_CHANGE_NAME.search(text)) for text in texts]
+        # (a change in basis points, "Change (bps)", is no change in percentage points)
+        self._change_columns = [bool(_CHANGE_NAME.search(text)) and not _BASIS_POINTS.search(
+            text) for text in texts]
         # a column of page or section numbers ("INDEX TO FINANCIAL STATEMENTS ... Page",
         # "DEFINED TERM ... SECTION") holds no facts
         self._page_columns = frozenset(k for k, text in enumerate(texts)
@@ -569,7 +571,7 @@ class _TableReader:
         # (a statement of flows: by its title, and no row of it a balance sheet's,
         # "Total assets", as under a title carried over a page)
         self._flow_periods = (_quarters_of_dates(self._periods, self.ctx.year_end)
-                              if self.table.role in _FLOW_ROLES and not any(
+                              if self.table.role == "income_statement" and not any(
                                   _balance_of(row.text[:row.label_end].strip()) == "items"
                                   for row in self.g.rows if row.figures) else None)
         # a roll-forward whose first row and another are dated in their labels
@@ -1702,7 +1704,7 @@ _COUNTS_OUTRIGHT = re.compile(r"(?i)^(?:total )?(?:number|no\.|#) of\b")
 _BASIS = re.compile(r"(?i)\b(?:pro forma|as (?:previously )?reported|as adjusted|(?:as )?restated"
                     r"|historical|predecessor|successor|combined)\b")
 _CONTENTS_LEAD = re.compile(r"(?i)^table of contents\s*")
-_FLOW_ROLES = frozenset({"income_statement", "cash_flows"})
+_BASIS_POINTS = re.compile(r"(?i)\bbps?\b|\bbasis points?\b")
 _WEEK = 7  # days a 52-53-week quarter's end may stand from a calendar quarter's
 _TO_ONE = " to 1"  # the end of a ratio printed as such, "7.13 to 1"
 _BEGIN_END = re.compile(r"\bbegin|\bend\b|\bending\b|\bclose\b")
@@ -1749,18 +1751,22 @@ def _quarters_of_dates(periods: list[Period | None], year_end: tuple[int, int],
     """For columns dated by a day alone that are quarter ends, one of them the quarter
     after another ("March 31, 2020 | December 31, 2019 | March 31, 2019" over a statement
     of income), each column's quarter: the three months to its day, from the day after
-    the one before where that is printed; at fiscal year ends a year apart alone ("December
-    31, 2020 | December 31, 2019" where the year ends so), each column's year; None where
-    the columns are not such dates."""
-    ends = sorted({p.end for p in periods if p is not None and p.is_instant})
-    if len(ends) < 2 or any(p is not None and not p.is_instant for p in periods):
+    the one before where that is printed. None where the columns are not such dates: a
+    day heading two columns (a quarter's and the year to date), days out of order (years
+    beside quarters), or fiscal year ends alone (the year's, or its last quarter's: the
+    dates do not say)."""
+    days = [p.end for p in periods if p is not None]
+    if len(days) < 2 or any(not p.is_instant for p in periods if p is not None) or len(
+            set(days)) < len(days) or days not in (sorted(days), sorted(days, reverse=True)):
         return None
+    ends = sorted(days)
     if all((d.month, d.day) == year_end for d in ends):
-        return [None if p is None else Period.months_ended(12, p.end) for p in periods]
+        return None
     pairs = list(zip(ends, ends[1:], strict=False))
     before = {b: a for a, b in pairs if abs((_three_months_after(a) - b).days) <= _WEEK}
-    if not before or not all(_quarters_apart(a, b) for a, b in pairs):
-        return None  # (no quarter after the one before, or a day that ends no quarter)
+    if ends[-1] not in before or not all(_quarters_apart(a, b) for a, b in pairs):
+        return None  # (the latest no quarter after the one before it, or a day that ends
+        # no quarter)
     return [None if p is None else Period(
         p.end, before[p.end] + timedelta(days=1)) if p.end in before
         else Period.months_ended(3, p.end) for p in periods]

@@ -15,6 +15,10 @@ _CELL_ENDS = frozenset("0123456789)-%$")
 # digits and separators that make no figure: "52,,818,225", "1.234.5"
 _MISPRINT = re.compile(r"\d[\d,.]*\d")
 _FRACTION = re.compile(r"[1-9]\d?/(?:2|4|8|16|32|64)")  # "5/8", "13/16": of a price
+# a section of a rule cited ("4(a)(2)", "3(a)(9)"): a letter's mark, then a number's
+_CITATION = re.compile(r"\([a-zA-Z]\)\(\d")
+_MARK_ALONE = re.compile(r"\(\d{1,2}\)")  # a footnote's mark, no figure: "(1)"
+_MARK_RUN = re.compile(r"(?:\((?:\d{1,2}|[a-zA-Z])\)){2,}")  # "(1)(2)(3)", "(B)(J)"
 # footnote marks glued to a figure, one or more: "744,322(2)", "(1,690)(B)(J)"
 _GLUED_MARK = re.compile(r"^(.*?[\d)]|--?|\u2014)(?:\((?:\d{1,2}|[a-zA-Z])\))+$")
 # a line that opens an Item or a Part of a filing ("Item 4. Submission of Matters ...",
@@ -206,6 +210,9 @@ def trailing_cells(text: str) -> list[Cell]:
             continue
         if raw[-1] not in _CELL_ENDS:  # a word: the run has ended
             break
+        if _MARK_RUN.fullmatch(raw):  # footnotes' marks standing apart, "(1)(2)(3)": no
+            end = text.rfind(raw, 0, end)  # figure (a lone "(1)" may be minus one)
+            continue
         if (at > 1 and is_year(raw) and tokens[at - 1].endswith(",")
                 and tokens[at - 2].rstrip(".").lower() in _MONTHS):
             break  # the year of a date, "commencing August 1, 1994": no figure
@@ -217,7 +224,8 @@ def trailing_cells(text: str) -> list[Cell]:
         figure = figure_parts(body)
         if figure is None and not close and body[-1] == ")":
             glued = _GLUED_MARK.match(body)  # "744,322(2)": the mark is a footnote's
-            if glued:
+            if glued and not _CITATION.search(body) and not _MARK_ALONE.fullmatch(
+                    glued.group(1)):  # (not "4(a)(2)", a rule's section; nor "(1)(2)")
                 body = glued.group(1)
                 figure = figure_parts(body)
         if figure is None:

@@ -343,8 +343,9 @@ def _band_line(lines: list[SourceLine], k: int) -> bool:
     text = line.text
     if lines[k - 1].text:
         return False
-    return (bool(text) and not text[0].isspace() and "  " not in text and not line.cells
-            and line.rule is None and not text.endswith(":"))
+    return (bool(text) and not text[0].isspace() and text[0] not in "(*"
+            and "  " not in text and not line.cells and line.rule is None
+            and not text.endswith(":"))  # (no footnote: "(1) Includes shares held by")
 
 
 def _body_end(lines: list[SourceLine], f: Found, limit: int) -> int:

@@ -226,6 +226,7 @@ class _TableReader:
         self._amount_columns: frozenset[int] = frozenset()  # columns named "Amount"
         self._rolls_by_dates = False  # rows dated in their labels roll a balance forward
         self._change_columns: list[bool] = []  # columns whose headers name a change
+        self._any_change = False
         # a statement of flows under quarter-end dates alone: each column's quarter
         self._flow_periods: list[Period | None] | None = None
         self._note_row = -1  # the body row that is the table's scale note, if one is
@@ -438,6 +439,7 @@ class _TableReader:
         # (a change in basis points, "Change (bps)", is no change in percentage points)
         self._change_columns = [bool(_CHANGE_NAME.search(text)) and not _BASIS_POINTS.search(
             text) for text in texts]
+        self._any_change = any(self._change_columns)
         # a column of page or section numbers ("INDEX TO FINANCIAL STATEMENTS ... Page",
         # "DEFINED TERM ... SECTION") holds no facts
         self._page_columns = frozenset(k for k, text in enumerate(texts)
@@ -576,10 +578,11 @@ class _TableReader:
                                   for row in self.g.rows if row.figures) else None)
         # a roll-forward whose first row and another are dated in their labels
         # ("Residential mortgage investments, December 31, 2019" ... ", March 31, 2020")
-        dated = [_DATED_LAST.search(row.text[:row.label_end].strip())
-                 for row in self.g.rows if row.figures]
-        self._rolls_by_dates = bool(dated) and dated[0] is not None and len(
-            {m.group(1) for m in dated if m}) > 1
+        first = next((row for row in self.g.rows if row.figures), None)
+        opening = first and _DATED_LAST.search(first.text[:first.label_end].strip())
+        self._rolls_by_dates = bool(opening) and any(
+            (m := _DATED_LAST.search(row.text[:row.label_end].strip())) is not None
+            and m.group(1) != opening.group(1) for row in self.g.rows if row.figures)
         whole = bool(_AVERAGE_BALANCES.search(self.table.title))
         self._averaged_columns = [whole or bool(_OVER_THE_PERIOD.search(c.header))
                                   for c in self.table.columns]
@@ -1147,9 +1150,11 @@ class _TableReader:
             for k, c in enumerate(placed))  # (printed so: not inferred from a run or block)
         # a change beside dated figures all marked "%" ("Core ROE 9.9%  8.1%  1.8") is
         # in percentage points, whatever the table's scale of dollars
-        dated = [self._percent(c, k, at) for k, c in enumerate(placed)
-                 if c is not None and not c.nil and periods[k] is not None]
-        points = bool(dated) and all(dated)
+        points = False
+        if self._any_change:
+            dated = [self._percent(c, k, at) for k, c in enumerate(placed)
+                     if c is not None and not c.nil and periods[k] is not None]
+            points = bool(dated) and all(dated)
         for k, cell in enumerate(placed):
             if cell is None or k in self._page_columns:
                 ids.append(None)

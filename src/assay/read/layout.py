@@ -210,8 +210,8 @@ def trailing_cells(text: str) -> list[Cell]:
             continue
         if raw[-1] not in _CELL_ENDS:  # a word: the run has ended
             break
-        if _MARK_RUN.fullmatch(raw):  # footnotes' marks standing apart, "(1)(2)(3)": no
-            end = text.rfind(raw, 0, end)  # figure (a lone "(1)" may be minus one)
+        if ")(" in raw and _MARK_RUN.fullmatch(raw):  # notes' marks apart, "(1)(2)": no
+            end = text.rfind(raw, 0, end)  # figure (but a lone "(1)" may be minus one)
             continue
         if (at > 1 and is_year(raw) and tokens[at - 1].endswith(",")
                 and tokens[at - 2].rstrip(".").lower() in _MONTHS):

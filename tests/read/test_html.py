@@ -2188,3 +2188,17 @@ def test_a_day_heading_a_quarter_and_the_year_to_date_makes_no_quarters():
     income = _by_label(read_text(html, "release.htm"))["Interest income"]
     assert Period(end=date(2020, 6, 30), start=date(2020, 4, 1)) not in [
         f.period for f in income]
+
+
+def test_a_votes_tally_counts_votes_not_dollars():
+    # Item 5.07: each director's votes for, withheld and broker non-votes are counts of
+    # votes cast, whatever scale a note above gives dollars (hand-read)
+    html = """<html><body><p>Item 5.07 Submission of Matters to a Vote of Security Holders</p>
+<table><tr><td>Nominee</td><td>For</td><td>Withheld</td><td>Broker Non-Votes</td></tr>
+<tr><td>Susan E. Arnold</td><td>1,031,526,101</td><td>14,201,588</td><td>283,045,106</td></tr>
+<tr><td>Mary T. Barra</td><td>1,036,172,404</td><td>9,555,285</td><td>283,045,106</td></tr>
+</table></body></html>"""
+    arnold = _by_label(read_text(html, "8k.htm"))["Susan E. Arnold"]
+    assert [(f.value, f.unit) for f in arnold] == [
+        (Decimal(1_031_526_101), "count"), (Decimal(14_201_588), "count"),
+        (Decimal(283_045_106), "count")]

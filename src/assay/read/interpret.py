@@ -1663,6 +1663,11 @@ def _contents_columns(rows: Sequence[GridRow]) -> frozenset[int]:
 # "% Change", "Percent of sales", "Reported % Inc (Dec)"
 _PERCENT_COLUMN = re.compile(r"^%|^percent(?:age)?\b|\s%(?=\s|$)", re.IGNORECASE)
 _COUNT_COLUMN = re.compile(r"(?i)quantity|number|count|#|no\.")
+# a column of a vote's tally: "For", "Votes Against", "Withheld", "Abstain", "Broker
+# Non-Votes" (a footnote's mark after it)
+_VOTES_COLUMN = re.compile(r"(?i)(?:(?:total )?votes?(?: cast)? )?(?:for|against|(?:authority )?"
+                           r"withheld|abstain(?:ed|s|ing)?|abstentions|broker non-? ?votes?)"
+                           r"\*?|votes(?: cast)?(?: for)?")
 # options outstanding or exercisable: shares under option, in the note's scale for shares
 _OPTIONS_COLUMN = re.compile(r"(?i)(?:options )?(?:number )?(?:outstanding|exercisable)"
                             r"(?: number)?")
@@ -2229,6 +2234,8 @@ def _unit_named(header: str, note: labels.ScaleNote) -> labels.RowUnit | None:
     header = _PARENTHESES.sub("", header)  # a note's "(in millions, except per share)"
     if not header.strip():
         return None
+    if _VOTES_COLUMN.fullmatch(" ".join(header.split())):  # "For", "Against", "Broker
+        return labels.RowUnit(u.COUNT, 0)  # Non-Votes": votes cast, counted
     unit = labels.row_unit(header, None, note)
     words = _member_words(header)
     if unit.unit == u.USD and _SHARES_COLUMN.fullmatch(words):

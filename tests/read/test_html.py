@@ -2202,3 +2202,27 @@ def test_a_votes_tally_counts_votes_not_dollars():
     assert [(f.value, f.unit) for f in arnold] == [
         (Decimal(1_031_526_101), "count"), (Decimal(14_201_588), "count"),
         (Decimal(283_045_106), "count")]
+
+
+def test_a_lower_block_with_periods_alone_keeps_the_names_over_the_upper_block():
+    # comprehensive income by owner: "Parent | Noncontrolling interest" printed once over
+    # the quarter's block; the six months' block repeats only its periods (hand-read)
+    html = """<html><body><p>Statement of Comprehensive Income (in millions)</p><table>
+<tr><td></td><td colspan="2">Parent</td><td colspan="2">Noncontrolling interest</td></tr>
+<tr><td></td><td colspan="2">Second quarter ended June 30,</td>
+<td colspan="2">Second quarter ended June 30,</td></tr>
+<tr><td></td><td>2018</td><td>2017</td><td>2018</td><td>2017</td></tr>
+<tr><td>Net income</td><td>75</td><td>75</td><td>155</td><td>63</td></tr>
+<tr><td>Foreign currency translation</td><td>(445)</td><td>(99)</td><td>(151)</td><td>(37)</td></tr>
+<tr><td></td><td></td><td></td><td></td><td></td></tr>
+<tr><td></td><td colspan="2">Six months ended June 30,</td>
+<td colspan="2">Six months ended June 30,</td></tr>
+<tr><td></td><td>2018</td><td>2017</td><td>2018</td><td>2017</td></tr>
+<tr><td>Net income</td><td>225</td><td>300</td><td>279</td><td>146</td></tr>
+<tr><td>Foreign currency translation</td><td>(444)</td><td>140</td><td>(165)</td><td>77</td></tr>
+</table></body></html>"""
+    fx = _by_label(read_text(html, "10q.htm"))["Foreign currency translation"]
+    half = [(f.value, dict(f.dims).get("member")) for f in fx
+            if f.period == Period(end=date(2018, 6, 30), start=date(2018, 1, 1))]
+    assert half == [(Decimal(-444_000_000), "Parent"),
+                    (Decimal(-165_000_000), "Noncontrolling interest")]

@@ -108,6 +108,9 @@ class Context:
     facts: list[Fact] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     last_table: Table | None = None  # the table read before, which the next may continue
+    # the names that told its columns apart (see _members), which a block under it with
+    # periods alone in its header keeps
+    last_members: list[tuple[tuple[str, str], ...]] = field(default_factory=list)
     # a note above the tables that gives the scale of all that follow: line and text
     scale_for_all: tuple[int, str] | None = None
     year_end: tuple[int, int] = (12, 31)  # the filer's fiscal year end (month, day)
@@ -505,6 +508,17 @@ class _TableReader:
                  for row in g.rows if row.figures):
             periods = _rolled_forward(periods, self.ctx.annual)
         self._members = _members(periods, texts)
+        before = self.ctx.last_members
+        if (g.follows and any(m and m[0][0] == "column" for m in self._members)
+                and len(before) == len(self._members)
+                and all(b and b[0][0] == "member" for m, b in zip(
+                    self._members, before, strict=True) if m and m[0][0] == "column")):
+            # a block under another of as many columns, its header giving the periods
+            # alone ("Six months ended June 30," / "2018  2017" under the quarter's block
+            # and the names over it, "Alcoa Corporation | Noncontrolling interest |
+            # Total"): the names above go on
+            self._members = [b if m and m[0][0] == "column" else m
+                             for m, b in zip(self._members, before, strict=True)]
         for k, (column, period, text) in enumerate(zip(g.columns, periods, texts,
                                                         strict=True)):
             self.table.columns.append(Column(k, column.right, text, period))
@@ -2283,4 +2297,5 @@ def read_table(ctx: Context, grid: Grid, index: int) -> Table:
     reader.head_parts()
     reader.adjustments_between()
     ctx.last_table = reader.table
+    ctx.last_members = reader._members
     return reader.finish()

@@ -224,3 +224,33 @@ Mary B. Jones                                          640,000             6.4%
 """
     facts = read_text(text, "x.txt").facts
     assert [f.heading for f in facts if f.label == "John A. Smith"] == [None, None]
+
+
+def test_an_amount_withheld_is_dollars_outside_a_votes_tally():
+    # "Withheld | Remitted" under "(in thousands)": taxes withheld, in dollars; no tally
+    # of votes, which would name a vote against, an abstention or a broker non-vote too
+    html = """<html><body><p>Amounts withheld (in thousands):</p><table>
+<tr><td></td><td>Withheld</td><td>Remitted</td></tr>
+<tr><td>Payroll taxes</td><td>$ 1,200</td><td>$ 1,100</td></tr>
+<tr><td>Other</td><td>450</td><td>400</td></tr>
+</table></body></html>"""
+    other = [f for f in read_text(html, "x.htm").facts if f.label == "Other"]
+    assert [(f.value, f.unit) for f in other] == [(Decimal(450_000), "USD"),
+                                                  (Decimal(400_000), "USD")]
+
+
+def test_a_table_of_the_same_dates_right_under_another_keeps_no_names_of_it():
+    # a debt table's "Carrying Amount | Fair Value", then a table of cash and its share
+    # under the same dates: its columns are no carrying amounts (hand-read)
+    html = """<html><body><p>(in millions)</p><table>
+<tr><td></td><td colspan="2">December 31, 2020</td><td colspan="2">December 31, 2019</td></tr>
+<tr><td></td><td>Carrying Amount</td><td>Fair Value</td><td>Carrying Amount</td>
+<td>Fair Value</td></tr>
+<tr><td>Senior notes</td><td>500</td><td>520</td><td>500</td><td>510</td></tr></table>
+<table>
+<tr><td></td><td colspan="2">December 31, 2020</td><td colspan="2">December 31, 2019</td></tr>
+<tr><td>Cash and equivalents</td><td>$ 100</td><td>40%</td><td>$ 90</td><td>35%</td></tr>
+<tr><td>Marketable securities</td><td>150</td><td>60%</td><td>167</td><td>65%</td></tr>
+</table></body></html>"""
+    cash = [f for f in read_text(html, "x.htm").facts if f.label == "Cash and equivalents"]
+    assert "Carrying Amount" not in [dict(f.dims).get("member") for f in cash]

@@ -435,6 +435,13 @@ class _TableReader:
                           f"no period in the header: the columns of '{previous.title}' "
                           f"(lines {previous.first_line}-{previous.last_line}) continue")
         self._column_units = [_unit_named(text, self.note) for text in texts]
+        # a vote's tally ("For | Against | Abstain | Broker Non-Votes"): votes cast,
+        # counted, where two of its columns or more say so, one of them not "For"
+        votes = [k for k, text in enumerate(texts)
+                 if _VOTES_COLUMN.fullmatch(" ".join(_PARENTHESES.sub("", text).split()))]
+        if len(votes) > 1 and any(_AGAINST.search(texts[k]) for k in votes):
+            for k in votes:
+                self._column_units[k] = labels.RowUnit(u.COUNT, 0)
         # a column named for an amount ("Amount", "Balance") holds dollars, whatever
         # things a row's label names ("Convenience stores  19,207" under "Amount")
         self._amount_columns = frozenset(k for k, text in enumerate(texts)
@@ -509,7 +516,11 @@ class _TableReader:
             periods = _rolled_forward(periods, self.ctx.annual)
         self._members = _members(periods, texts)
         before = self.ctx.last_members
-        if (g.follows and any(m and m[0][0] == "column" for m in self._members)
+        above = self.ctx.last_table
+        if (g.follows and above is not None and any(m and m[0][0] == "column"
+                                                    for m in self._members)
+                and [c.period for c in above.columns] != periods  # (six months under
+                # three: another block of one table, not a table of the same dates)
                 and len(before) == len(self._members)
                 and all(b and b[0][0] == "member" for m, b in zip(
                     self._members, before, strict=True) if m and m[0][0] == "column")):
@@ -1682,6 +1693,7 @@ _COUNT_COLUMN = re.compile(r"(?i)quantity|number|count|#|no\.")
 _VOTES_COLUMN = re.compile(r"(?i)(?:(?:total )?votes?(?: cast)? )?(?:for|against|(?:authority )?"
                            r"withheld|abstain(?:ed|s|ing)?|abstentions|broker non-? ?votes?)"
                            r"\*?|votes(?: cast)?(?: for)?")
+_AGAINST = re.compile(r"(?i)against|withheld|abstain|abstentions|non-? ?votes?")
 # options outstanding or exercisable: shares under option, in the note's scale for shares
 _OPTIONS_COLUMN = re.compile(r"(?i)(?:options )?(?:number )?(?:outstanding|exercisable)"
                             r"(?: number)?")
@@ -2248,8 +2260,6 @@ def _unit_named(header: str, note: labels.ScaleNote) -> labels.RowUnit | None:
     header = _PARENTHESES.sub("", header)  # a note's "(in millions, except per share)"
     if not header.strip():
         return None
-    if _VOTES_COLUMN.fullmatch(" ".join(header.split())):  # "For", "Against", "Broker
-        return labels.RowUnit(u.COUNT, 0)  # Non-Votes": votes cast, counted
     unit = labels.row_unit(header, None, note)
     words = _member_words(header)
     if unit.unit == u.USD and _SHARES_COLUMN.fullmatch(words):

@@ -13,6 +13,15 @@ def _shift_months(d: date, months: int) -> date:
     return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
 
 
+def months_after(day: date, months: int) -> date:
+    """The day ``months`` months after ``day``; a month's last day goes to a month's last
+    day (September 30 to December 31)."""
+    shifted = _shift_months(day, months)
+    if day.day == calendar.monthrange(day.year, day.month)[1]:
+        return shifted.replace(day=calendar.monthrange(shifted.year, shifted.month)[1])
+    return shifted
+
+
 @dataclass(frozen=True, slots=True, order=True)
 class Period:
     """A duration [start, end] (both inclusive) or an instant (start is None)."""

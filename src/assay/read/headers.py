@@ -16,11 +16,9 @@ from functools import lru_cache
 
 from assay.model import Period
 
+from .layout import MONTH_NUMBERS as _MONTHS
 from .layout import rule_of
 
-_MONTHS = {
-    name.lower(): i for i, name in enumerate(calendar.month_name) if name
-} | {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name} | {"sept": 9}
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _YEAR = r"(?:19|20)\d\d"
 _ITEM = re.compile(

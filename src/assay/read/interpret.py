@@ -9,7 +9,6 @@ concept, metal, entity) and the fact it is, with its place.
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields, replace
@@ -21,6 +20,7 @@ from itertools import groupby
 from assay.model import Column, Diagnostic, Entity, Fact, Location, Period, Row, Table
 from assay.model import units as u
 from assay.model.numbers import Interval, figure_parts
+from assay.model.periods import months_after
 
 from . import labels
 from .grid import Grid, GridRow
@@ -254,7 +254,7 @@ class _TableReader:
                 continue
             if _COMPANY_LINE.search(text) and text.isupper() or _PAGE_MARK.fullmatch(text):
                 continue  # (a page's number or "Page 1 of 11" names no table)
-            # (the running mark run into the title's words: "Table of ContentsNVIDIA")
+            # (the running mark run into the title's words: "Table of ContentsEXAMPLE")
             text = _CONTENTS_LEAD.sub("", text)
             title_parts.append(text)
         note_text = " ".join(note_parts)
@@ -526,8 +526,8 @@ class _TableReader:
                     self._members, before, strict=True) if m and m[0][0] == "column")):
             # a block under another of as many columns, its header giving the periods
             # alone ("Six months ended June 30," / "2018  2017" under the quarter's block
-            # and the names over it, "Alcoa Corporation | Noncontrolling interest |
-            # Total"): the names above go on
+            # and the names over it, "Parent | Noncontrolling interest | Total"): the
+            # names above go on
             self._members = [b if m and m[0][0] == "column" else m
                              for m, b in zip(self._members, before, strict=True)]
         for k, (column, period, text) in enumerate(zip(g.columns, periods, texts,
@@ -830,9 +830,8 @@ class _TableReader:
                     and (last_row_is_previous or self.g.header_cells is None and last_row.lines
                          and min(unit_lines) == max(last_row.lines) + 1)
                     and not _PERCENT_NAMED.search(last_row.label)):
-                # (right under it, the share's own label wrapping: "Percentage of" /
-                # "net sales  17.7%")
-                # "% of net sales" right under "Research and development": its share
+                # "% of net sales" right under "Research and development": its share (its
+                # own label may wrap: "Percentage of" / "net sales  17.7%")
                 row.group, row.parent = last_row.label, last_row.group
             rows.append(row)
             used.update(unit_lines)
@@ -1799,7 +1798,7 @@ def _quarters_of_dates(periods: list[Period | None], year_end: tuple[int, int],
     if all((d.month, d.day) == year_end for d in ends):
         return None
     pairs = list(zip(ends, ends[1:], strict=False))
-    before = {b: a for a, b in pairs if abs((_three_months_after(a) - b).days) <= _WEEK}
+    before = {b: a for a, b in pairs if abs((months_after(a, 3) - b).days) <= _WEEK}
     if ends[-1] not in before or not all(_quarters_apart(a, b) for a, b in pairs):
         return None  # (the latest no quarter after the one before it, or a day that ends
         # no quarter)
@@ -1812,19 +1811,10 @@ def _quarters_apart(a: date, b: date) -> bool:
     """Whether ``b`` ends a quarter one to four quarters after the one ``a`` ends ("March
     31, 2019" and "December 31, 2019": the linked quarter and the year-ago one)."""
     for _ in range(4):
-        a = _three_months_after(a)
+        a = months_after(a, 3)
         if abs((a - b).days) <= _WEEK:
             return True
     return False
-
-
-def _three_months_after(day: date) -> date:
-    """The day three months after ``day``, a month's end after a month's end."""
-    years, month = divmod(day.month + 2, 12)
-    year, month = day.year + years, month + 1
-    last = calendar.monthrange(year, month)[1]
-    month_end = day.day == calendar.monthrange(day.year, day.month)[1]
-    return date(year, month, last if month_end else min(day.day, last))
 
 
 def _mixes_amounts_and_cents(cells: list[Cell | None]) -> bool:

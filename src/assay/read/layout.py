@@ -29,7 +29,10 @@ NEW_PART = re.compile(r"(?i)\n[^\S\n]*(?:part\s+(?P<part>i{1,3}|iv)\b(?!\S)"
 # or "Page 3"
 PAGE_NUMBER = re.compile(r"^ {10,}(?:-\s*)?(?:[A-Z]-)?\d{1,3}(?:\s*-)?$|^\s*[Pp]age \d{1,3}$")
 _FOOTNOTE_START = re.compile(r"^\((\d{1,2})\)\s+\S")
-_MONTHS = frozenset(m.lower() for m in (*calendar.month_name[1:], *calendar.month_abbr[1:]))
+# the months by name and abbreviation, lower case, to their numbers ("sept" too)
+MONTH_NUMBERS = {
+    name.lower(): i for i, name in enumerate(calendar.month_name) if name
+} | {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name} | {"sept": 9}
 _JOINERS = frozenset(
     {"and", "of", "at", "to", "by", "for", "in", "before", "after", "the", "from", "on",
      "with", "per", "or", "net", "other", "(in", "-", "&", "ended", "ending"}
@@ -214,7 +217,7 @@ def trailing_cells(text: str) -> list[Cell]:
             end = text.rfind(raw, 0, end)  # figure (but a lone "(1)" may be minus one)
             continue
         if (at > 1 and is_year(raw) and tokens[at - 1].endswith(",")
-                and tokens[at - 2].rstrip(".").lower() in _MONTHS):
+                and tokens[at - 2].rstrip(".").lower() in MONTH_NUMBERS):
             break  # the year of a date, "commencing August 1, 1994": no figure
         tok = raw.replace("\u2212", "-") if "\u2212" in raw else raw
         dollar = tok[0] == "$"

@@ -2267,11 +2267,17 @@ Common stock, $.01 par value, authorized 30,000,000 shares, issued
 Step-Up Notes, interest 4.1% through September 30,
   1994 and 7.7% thereafter, due 2002                                  300,000       300,000
 """
-    got = {}
+    got, labels = {}, {}
     for f in read_text(text, "x.txt").facts:
         got.setdefault(f.printed, []).append(None if f.period is None else f.period.end)
+        labels[f.printed] = f.label
     y2004, y2003 = date(2004, 9, 30), date(2003, 9, 30)
     assert got["$1,013,000"] == [y2004] and got["$775,000"] == [y2003]
+    # the figures in the parenthesis are named by its words, not by the row's name alone
+    # (which read as the furniture's own balance)
+    assert labels["$775,000"] == ("Furniture and equipment: net of accumulated depreciation "
+                                  "of $1,013,000 in 2004 and $775,000 in 2003")
+    assert labels["2,100,000"].startswith("Furniture and equipment (net of")
     assert got["30,000,000 shares"] == [y2004, y2003]
     assert got["13,432,000 shares"] == [y2004]
     assert got["4.1%"] == [None] and got["7.7%"] == [None]

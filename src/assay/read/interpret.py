@@ -1716,6 +1716,7 @@ _PERIOD_FILLER = frozenset({"for", "the", "ended", "ending", "as", "of", "at", "
 # Amount Outstanding During the Period"
 _OVER_THE_PERIOD = re.compile(r"(?i)\baverage\b|\bduring\b|\bmaximum\b")
 _FIGURE_IN = re.compile(r"[\d$]")
+_PARTED = re.compile(r"[(),;]")  # (a name with parts or parentheses of its own)
 _JOINS_A_FIGURE = frozenset({"of", "at", "to", "by", "from", "was", "were", "and", "or"})
 _PERCENT_NAMED = re.compile(r"(?i)%|\bpercent")  # a row of percentages by its name
 # what follows a comma inside a list or a figure: "2,771 and", "September 27, 1996", ", and"
@@ -1839,14 +1840,28 @@ def _parts_named(label: str) -> Callable[[int], str]:
     stands in, parts parted by semicolons and commas outside parentheses, but for commas
     that join a list or a number ("Accounts receivable: less allowances of $79 and $81",
     "Property, plant and equipment: net of accumulated depreciation of $1,234", "Common
-    stock: 11,000 shares authorized"); the label itself for a figure in the name."""
+    stock: 11,000 shares authorized"); the label itself for a figure in the name. A
+    parenthesis that holds the label's first figure, after a name of one part that holds
+    none, is a part ("Furniture and equipment: net of accumulated depreciation of
+    $1,013,000 in 2004 and $775,000 in 2003" in "Furniture and equipment (net of ...)")."""
+    first_figure = _FIGURE_IN.search(label)
+    opening = label.rfind("(", 0, first_figure.start()) if first_figure else -1
+    if opening > 0 and (")" in label[opening:first_figure.start()]
+                        or _PARTED.search(label, 0, opening)
+                        or _FIGURE_IN.search(label, 0, opening)):
+        opening = -1  # (the figure stands outside it, or the name has parts or figures)
     cuts = [-1]
     depth = 0
     for i, ch in enumerate(label):
         if ch == "(":
+            if i == opening:
+                cuts.append(i)
             depth += 1
         elif ch == ")":
             depth = max(0, depth - 1)
+            if not depth and 0 <= opening < i:
+                cuts.append(i)  # (the parenthesis closes: its words were a part)
+                opening = -1
         elif not depth and (ch == ";" or ch == "," and not _LIST_GOES_ON.match(label, i + 1)):
             cuts.append(i)
     cuts.append(len(label))

@@ -1708,6 +1708,44 @@ def test_an_undated_purchase_price_allocation_is_dated_by_its_acquisition():
     assert "2021-03-03" in said.message
 
 
+DEFERRALS = """<html><body>
+<p>Loan Programs. On April 9, 2020 we partnered with a third party to process loans.</p>
+<div>Loan Modifications. We offer payment deferrals of up to 90 days. As of April 24, 2020,
+we have processed payment deferrals on loans totaling $510.4 million, or 19.2% of total
+loans. The breakout by loan type is as follows:
+<table>
+<tr><td>Payment Deferrals by Loan Type (dollars in thousands)</td><td>Outstanding Loan
+Balance</td><td>Percent of Total Loan Portfolio</td></tr>
+<tr><td>Commercial and industrial</td><td>$412,525</td><td>15.5%</td></tr>
+<tr><td>Other consumer loans</td><td>11,876</td><td>0.4%</td></tr>
+</table></div>
+<p>Stock options outstanding are as follows:</p>
+<table>
+<tr><td></td><td>Number of Shares</td></tr>
+<tr><td>Outstanding at September 24, 2019</td><td>13,096</td></tr>
+<tr><td>Granted</td><td>4,705</td></tr>
+</table>
+</body></html>
+"""
+
+
+def test_a_table_no_column_dates_takes_the_day_its_lead_in_says_it_as_of():
+    # by hand: the deferrals table names no period; the paragraph that introduces it
+    # ("... is as follows:") says "As of April 24, 2020" and no other day: its figures
+    # stand at that day (April 9, in the paragraph before, is not its lead-in). The
+    # options table, a roll-forward whose rows name a year of their own, stays undated.
+    # The table's figures are no prose figures of the paragraph holding it.
+    doc = read_text(DEFERRALS, "release.htm")
+    facts = _by_label(doc)
+    at = Period.instant(date(2020, 4, 24))
+    assert [(f.value, f.unit, f.period) for f in facts["Other consumer loans"]] == [
+        (11_876_000, "USD", at), (Decimal("0.4"), "%", at)]
+    assert [f.period for f in facts["Granted"]] == [None]
+    (said,) = [d for d in doc.diagnostics if d.code == "dated-by-lead-in"]
+    assert "2020-04-24" in said.message
+    assert {f.printed for f in doc.prose_facts} == {"$510.4 million", "19.2%"}
+
+
 AS_OF_AND_FOR = """<html><body>
 <p>SELECTED FINANCIAL DATA (Dollars in thousands, except per share data)</p>
 <table>

@@ -32,6 +32,7 @@ from .grid import Grid
 from .interpret import Context, read_table
 from .labels import parse_scale_note
 from .layout import NEW_PART, Cell, LineIndex, is_year, part_opened
+from .lead_in_date import date_by_lead_ins
 from .long_periods import lengthen, long_periods_said
 from .prose import Block, prose_facts
 from .share_scale import unscale_shares_printed_whole
@@ -178,7 +179,7 @@ def read_source(source: Source, first_table: int = 0, company: str | None = None
     notes = [(places[i], lines[i]) for i in sorted(found)]
     said = source.year_end or year_end_said(grids)
     def lead_ins() -> list[tuple[str, list[tuple[int, str]]]]:
-        return _lead_ins(grids, lines, places)
+        return _lead_ins(grids, lines, places, source.html is not None)
 
     ctx, tables, placed = _read_tables(source.path, company, grids, notes, first_table, said,
                                        lead_ins)
@@ -290,14 +291,16 @@ def _read_tables(path: str, company: str, grids: list[Grid], notes: list[tuple[i
     unscale_shares_printed_whole(ctx, tables, spans)
     snap_to_dated_ends(ctx.facts, tables, ctx.year_end)
     date_by_acquisitions(ctx, tables, spans, lead_ins)
+    date_by_lead_ins(ctx, tables, spans, lead_ins)
     return ctx, tables, [len(span) for span in spans]
 
 
 def _lead_ins(grids: list[Grid], lines: list[SourceLine], places: list[int],
-              ) -> list[tuple[str, list[tuple[int, str]]]]:
+              html: bool = False) -> list[tuple[str, list[tuple[int, str]]]]:
     """Each grid's title line nearest it, and the paragraphs (first line number, text)
-    that stand between the grid before it and it, its title's included: runs of lines
-    one after another are one paragraph."""
+    that stand between the grid before it and it, its title's included: in text, runs
+    of lines one after another are one paragraph; in HTML (``html``), each line is a
+    block of the document."""
     order = sorted(range(len(lines)), key=places.__getitem__)
     out = []
     at, previous_end = 0, -1
@@ -308,9 +311,13 @@ def _lead_ins(grids: list[Grid], lines: list[SourceLine], places: list[int],
             if places[order[at]] >= previous_end:
                 run.append(lines[order[at]])
             at += 1
-        blocks = _text_blocks([(ln.number, ln.text) for ln in [*run, *g.title] if ln.text])
         near = [ln.text.strip() for ln in g.title if ln.text.strip()]
-        out.append((near[-1] if near else "", [(b.line, b.text) for b in blocks]))
+        if html:  # (a block is a paragraph, its title's among them)
+            paragraphs = [(ln.number, ln.text) for ln in run if ln.text]
+        else:
+            paragraphs = [(b.line, b.text) for b in _text_blocks(
+                [(ln.number, ln.text) for ln in [*run, *g.title] if ln.text])]
+        out.append((near[-1] if near else "", paragraphs))
         previous_end = max(previous_end, end)
     return out
 

@@ -125,12 +125,24 @@ def _paragraphs(root: etree._Element, offset: int, place: dict[etree._Element, i
             continue
         if any(a.tag == "table" for a in el.iterancestors()):
             continue
-        text = _SPACES.sub(" ", el.text_content().replace("\u00a0", " ")).strip()
+        text = el.text_content() if el.find(".//table") is None else _words_outside_tables(el)
+        text = _SPACES.sub(" ", text.replace("\u00a0", " ")).strip()
         if text:
             out.append((offset + (el.sourceline or 1), text, place[el],
                         f"{scope}block[{len(out) + 1}]"))
             elements.append(el)
     return out, elements
+
+
+def _words_outside_tables(el: etree._Element) -> str:
+    """An element's text but for the tables within it (read as tables, not as prose)."""
+    parts = [el.text or ""]
+    for child in el:
+        if child.tag != "table":
+            parts.append(_words_outside_tables(child) if len(child) else
+                         child.text_content() if isinstance(child.tag, str) else "")
+        parts.append(child.tail or "")
+    return "".join(parts)
 
 
 def _holds_table(table: etree._Element) -> bool:

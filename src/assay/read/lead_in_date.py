@@ -1,0 +1,82 @@
+"""Tables dated only by the paragraph that introduces them.
+
+A table whose columns, title and rows name no period may be introduced by a paragraph
+that says at what day its figures stand: "As of April 24, 2020, we have processed payment
+deferrals on loans totaling $510.4 million ... The breakout by loan type is as follows:".
+Such a table's undated facts are taken as at that day where the paragraph that
+introduces it (the last one before it, ending in a colon, with at most short title
+lines after it) names exactly one day, and names it "as of" or "at" it, and no row of
+the table names a year of its own (a roll-forward, "Outstanding at September 24, 1993"
+... "Granted" ..., spans a period the paragraph does not say); otherwise they stay
+undated.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+
+from assay.model import Period, Table
+
+from .headers import full_dates
+from .interpret import Context
+
+_AS_OF = re.compile(r"(?i)\b(?:as of|as at|at)\s*$")
+_DAY_SAID = re.compile(r"\d{1,2},?\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4}")  # (not "April 2020")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_TITLE_WORDS = 12  # a title line after the lead-in: a few words, no sentence
+
+
+def date_by_lead_ins(ctx: Context, tables: list[Table], spans: list[range],
+                     lead_ins: Callable[[], list[tuple[str, list[tuple[int, str]]]]],
+                     ) -> None:
+    """Date the facts of each table none of whose facts is dated by the day its lead-in
+    paragraph says them at (see the module's contract); each table so dated is reported
+    (``dated-by-lead-in``). The lead-ins are worked out only where a table has no dated
+    fact."""
+    facts = ctx.facts
+    undated = [k for k, span in enumerate(spans)
+               if span and all(facts[j].period is None and not _YEAR.search(facts[j].label)
+                               for j in span)]
+    if not undated:
+        return
+    found = lead_ins()
+    for k in undated:
+        said = _day_said(found[k][1])
+        if said is None:
+            continue
+        day, line = said
+        period = Period.instant(day)
+        for j in spans[k]:
+            facts[j] = replace(facts[j], period=period)
+        ctx.warn(tables[k].first_line, "dated-by-lead-in",
+                 f"no column of '{tables[k].title}' names a period: its figures are taken "
+                 f"as at {day.isoformat()}, the day the paragraph introducing it says "
+                 f"(line {line})")
+
+
+def _day_said(prose: list[tuple[int, str]]) -> tuple[date, int] | None:
+    """The one day the paragraph introducing a table says "as of" (or "at"), with the
+    paragraph's line; None where the last paragraph before the table, past short title
+    lines, does not end in a colon, or names no day so or any other."""
+    for at, text in reversed(prose):
+        text = text.strip()
+        if text.endswith(":"):
+            line = at
+            break
+        if len(text.split()) > _TITLE_WORDS or text.endswith("."):
+            return None  # (a sentence stands between: it introduces nothing)
+    else:
+        return None
+    items = full_dates(text)
+    if len(items) != 1:
+        return None
+    item = items[0]
+    if not _DAY_SAID.search(text, item.start, item.end) or not _AS_OF.search(text[:item.start]):
+        return None
+    try:
+        return date(item.year, item.month, item.day), line
+    except ValueError:  # ("June 31, 2020": no day)
+        return None

@@ -1746,6 +1746,32 @@ def test_a_table_no_column_dates_takes_the_day_its_lead_in_says_it_as_of():
     assert {f.printed for f in doc.prose_facts} == {"$510.4 million", "19.2%"}
 
 
+LOAN_DATA = """<html><body><p>(Dollars in thousands)</p><table>
+<tr><td></td><td colspan="2">Three Months Ended</td></tr>
+<tr><td></td><td>March 31, 2020</td><td>December 31, 2019</td></tr>
+<tr><td>Loan data:</td><td></td><td></td></tr>
+<tr><td>Substandard loans</td><td>61,322</td><td>58,670</td></tr>
+<tr><td>30 to 89 days delinquent</td><td>12,017</td><td>10,204</td></tr>
+<tr><td>Trouble debt restructures - non-accrual</td><td>3,360</td><td>1,807</td></tr>
+<tr><td>Total non-performing loans</td><td>24,002</td><td>19,155</td></tr>
+<tr><td>Net charge-offs</td><td>1,022</td><td>870</td></tr>
+</table></body></html>
+"""
+
+
+def test_loans_by_credit_quality_are_balances_at_the_quarter_s_end():
+    # by hand (shaped after a bank's release): loans graded substandard, past due,
+    # restructured or not performing are what stands at the quarter's last day, though
+    # the header says "Three Months Ended"; charge-offs are the quarter's flow
+    facts = _by_label(read_text(LOAN_DATA, "release.htm"))
+    q1_end, q4_end = Period.instant(date(2020, 3, 31)), Period.instant(date(2019, 12, 31))
+    for label in ("Substandard loans", "30 to 89 days delinquent",
+                  "Trouble debt restructures - non-accrual", "Total non-performing loans"):
+        assert [f.period for f in facts[label]] == [q1_end, q4_end], label
+    assert [f.period for f in facts["Net charge-offs"]] == [
+        Period.months_ended(3, date(2020, 3, 31)), Period.months_ended(3, date(2019, 12, 31))]
+
+
 AS_OF_AND_FOR = """<html><body>
 <p>SELECTED FINANCIAL DATA (Dollars in thousands, except per share data)</p>
 <table>

@@ -1772,6 +1772,28 @@ def test_loans_by_credit_quality_are_balances_at_the_quarter_s_end():
         Period.months_ended(3, date(2020, 3, 31)), Period.months_ended(3, date(2019, 12, 31))]
 
 
+PERCENT_CHANGES = """<html><body><p>(In millions)</p><table>
+<tr><td></td><td colspan="2">13 Weeks Ended</td><td></td></tr>
+<tr><td></td><td>March 28, 2020</td><td>March 30, 2019</td><td>% Inc (Dec)</td></tr>
+<tr><td>Net sales</td><td>$ 411.6</td><td>$ 461.9</td><td>(11)%</td></tr>
+<tr><td>Other expense</td><td>2.0</td><td>2.0</td><td>&#8212;</td></tr>
+<tr><td>Income (loss) before taxes</td><td>(8.3)</td><td>51.9</td><td>&#8212;</td></tr>
+<tr><td>Gain on sale</td><td>1.5</td><td>&#8212;</td><td>&#8212;</td></tr>
+</table></body></html>
+"""
+
+
+def test_a_dash_among_percentage_changes_is_no_change_where_none_is_defined():
+    # by hand: a change in percent from a profit of 51.9 to a loss of (8.3), or from
+    # nothing to 1.5, is not defined: the dash says "not meaningful", no 0%; between
+    # two equal figures it is a change of nought
+    facts = _by_label(read_text(PERCENT_CHANGES, "release.htm"))
+    assert [f.printed for f in facts["Income (loss) before taxes"]] == ["(8.3)", "51.9"]
+    assert [f.printed for f in facts["Gain on sale"]] == ["1.5", "--"]
+    assert [(f.value, f.unit) for f in facts["Other expense"]][2] == (0, "%")
+    assert [(f.value, f.unit) for f in facts["Net sales"]][2] == (-11, "%")
+
+
 AS_OF_AND_FOR = """<html><body>
 <p>SELECTED FINANCIAL DATA (Dollars in thousands, except per share data)</p>
 <table>

@@ -1174,13 +1174,14 @@ class _TableReader:
             for k, c in enumerate(placed))  # (printed so: not inferred from a run or block)
         # a change beside dated figures all marked "%" ("Core ROE 9.9%  8.1%  1.8") is
         # in percentage points, whatever the table's scale of dollars
-        points = False
+        points: bool | None = None  # (None: the table has no column of changes)
         if self._any_change:
             dated = [self._percent(c, k, at) for k, c in enumerate(placed)
                      if c is not None and not c.nil and periods[k] is not None]
             points = bool(dated) and all(dated)
         for k, cell in enumerate(placed):
-            if cell is None or k in self._page_columns:
+            if cell is None or k in self._page_columns or (
+                    cell.nil and points is not None and self._not_meaningful(placed, periods, k)):
                 ids.append(None)
                 continue
             m = meaning or self._grid_meanings[k]  # a grid's column says what its figures are
@@ -1224,6 +1225,23 @@ class _TableReader:
             self._by_id[fact_id] = fact
             ids.append(fact_id)
         return tuple(ids)
+
+    def _not_meaningful(self, placed: list[Cell | None], periods: list[Period | None],
+                        k: int) -> bool:
+        """Whether the nil mark in column ``k`` of percentage changes says the change
+        means nothing, not that there is none: the two dated figures nearest left of it,
+        which it compares, are of opposite signs or one of them is nought (a profit
+        turned to a loss: "51.9  (8.3)  --"), where no percentage change is defined."""
+        if (periods[k] is not None or not self._change_columns[k]
+                or not (k in self._percent_columns
+                        or _PERCENT_NAMED.search(self.table.columns[k].header))):
+            return False
+        compared = [c for j, c in reversed(list(enumerate(placed[:k])))
+                    if periods[j] is not None and c is not None][:2]
+        return len(compared) == 2 and (
+            any(c.nil or not c.value for c in compared)
+            and not all(c.nil or not c.value for c in compared)
+            or compared[0].value * compared[1].value < 0)
 
     def _periods_of(self, row: Row) -> list[Period | None]:
         """The period of each column's figure in ``row``."""

@@ -146,3 +146,19 @@ def test_day_rates_are_dollars_a_day():
     got = row_unit("Floaters", "Average Day Rates", note)
     assert (got.unit, got.scale) == ("USD/day", 0)
     assert row_unit("Floaters", "Revenues", note).unit == "USD"
+
+
+def test_a_possessive_of_things_counted_names_dollars_and_a_headcount_is_a_balance():
+    # by hand: "Employees' taxes paid upon vesting" (a cash flow) and "Wages and
+    # employees' benefits" (an expense) are dollars: the employees own them, the row
+    # counts none; "Headcount" and "Employees" count people at the period's end
+    from assay.read.labels import parse_scale_note, row_unit
+    note = parse_scale_note("(in thousands)")
+    for label in ("Employees\u2019 taxes paid upon vesting of restricted stock",
+                  "Wages and employees' benefits"):
+        assert (row_unit(label, None, note).unit, row_unit(label, None, note).scale) == (
+            "USD", 3), label
+    assert row_unit("Employees at end of period", None, note).unit == "count"
+    for label in ("Headcount", "Total headcount", "Employees", "Full-time employees"):
+        assert VOCABULARY.balance_of(label) == "items", label
+    assert VOCABULARY.balance_of("Employees\u2019 taxes paid") is None

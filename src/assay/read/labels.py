@@ -119,7 +119,7 @@ _PERCENT_WORDS = re.compile(r"\((?:in )?%\)|\bpercent(?:age)?\b|\b(?:tax|interes
 # "Number of stores" are counts)
 _COUNTED = re.compile(r"^number of\b|^(?:(?!\b(?:to|from|for|with|by|on|in|of|at|per)\b)"
                       r".)*\b(?:" + ("|".join(map(re.escape, VOCABULARY.counted)) or "(?!)")
-                      + r")\b"
+                      + r")\b(?!['\u2019])"  # (not their possessive: "Employees' taxes paid")
                       # units sold, not an average unit's sales in dollars or their growth
                       r"|^(?!average\b|same\b|comparable\b)(?:(?!and\b)[\w-]+ ){0,2}unit sales"
                       r"(?: \([^)]*\))?$"

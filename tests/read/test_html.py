@@ -1794,6 +1794,33 @@ def test_a_dash_among_percentage_changes_is_no_change_where_none_is_defined():
     assert [(f.value, f.unit) for f in facts["Net sales"]][2] == (-11, "%")
 
 
+FOUR_QUARTERS = """<html><body><p>ADJUSTED EBITDA AND DEBT/ADJUSTED EBITDA (in millions)</p>
+<table>
+<tr><td></td><td>As of and for the four quarters ended</td></tr>
+<tr><td></td><td>March 28, 2020</td></tr>
+<tr><td>Net income (loss)</td><td>$</td><td>(32.3</td><td>)</td></tr>
+<tr><td>Total Adjusted EBITDA</td><td>$</td><td>184.8</td><td></td></tr>
+<tr><td>Consolidated total debt</td><td>$</td><td>991.5</td><td></td></tr>
+<tr><td>Debt to Adjusted EBITDA Ratio</td><td></td><td>5.36</td><td></td></tr>
+</table></body></html>
+"""
+
+
+def test_four_quarters_are_a_year_and_debt_stands_at_their_last_day():
+    # by hand (shaped after a release's covenant table): "four quarters ended March 28,
+    # 2020" is the year to that day (months counted from the quarter's month end, as for
+    # any "twelve months ended"); the debt and its ratio to the year's EBITDA stand at
+    # the day ("As of")
+    facts = _by_label(read_text(FOUR_QUARTERS, "release.htm"))
+    year = Period(date(2020, 3, 28), date(2019, 3, 31))
+    day = Period.instant(date(2020, 3, 28))
+    assert [(f.value, f.period) for f in facts["Net income (loss)"]] == [(-32_300_000, year)]
+    assert [f.period for f in facts["Total Adjusted EBITDA"]] == [year]
+    assert [f.period for f in facts["Consolidated total debt"]] == [day]
+    assert [(f.unit, f.period) for f in facts["Debt to Adjusted EBITDA Ratio"]] == [
+        ("ratio", day)]
+
+
 AS_OF_AND_FOR = """<html><body>
 <p>SELECTED FINANCIAL DATA (Dollars in thousands, except per share data)</p>
 <table>

@@ -24,7 +24,8 @@ _YEAR = r"(?:19|20)\d\d"
 _ITEM = re.compile(
     rf"\b(?=[A-Za-z0-9])(?:(?P<duration>(?:(?:First|Second|Third|Fourth|1st|2nd|3rd|4th)"
     rf"\s+(?:Fiscal\s+)?(?:Quarter|Qtr\b\.?)|(?:Three|Six|Nine|Twelve|3|6|9|12)[\s-]+"
-    rf"(?:Months?(?:\s+Periods?)?|Mos\b\.?)|Q[1-4]\b(?!\s*(?:FY\s*)?(?:\d|'\d))|Qtr\.?\s*[1-4]\b|"
+    rf"(?:Months?(?:\s+Periods?)?|Mos\b\.?)|(?:Two|Four|2|4)[\s-]+(?:Fiscal\s+)?Quarter"
+    rf"|Q[1-4]\b(?!\s*(?:FY\s*)?(?:\d|'\d))|Qtr\.?\s*[1-4]\b|"
     rf"(?:Thirteen|Twelve|Sixteen|Twenty-?\s?(?:four|six|eight)|"
     rf"Thirty-?\s?(?:six|nine)|Forty|Fifty-?\s?(?:two|three)|1[236]|2[468]|3[69]|40|5[23])"
     rf"[\s-]+Weeks|Fiscal\s+Year|Year|Quarter|First\s+Half|Half\s+Year|LTM|TTM)s?(?![A-Za-z])"
@@ -43,6 +44,7 @@ _WEEKS = {"thirteen": 13, "twelve": 12, "sixteen": 16, "twentyfour": 24, "twenty
           "fiftythree": 53}
 _WEEKS_IN = {3: 13, 6: 26, 9: 39, 12: 52}  # weeks in the months of a 52-53-week calendar
 _PLURAL = re.compile(r"(year|quarter)s$")
+_COUNTED_QUARTERS = re.compile(r"^(two|four|2|4)[\s-]+quarter$")  # "4-Quarter", "Four Quarters"
 _MONTH_PERIOD = re.compile(r"[\s-]+months?(?: periods?)?$")
 _ANY_YEAR = re.compile(_YEAR)  # a line without one is no period header
 # words that head a column beside the periods' ("2007  Change  2006", "% Change")
@@ -59,7 +61,8 @@ _CHANGE_WORDS = frozenset({"change", "changes", "variance", "increase", "decreas
 # period words that may stand between a header's items ("Ended July 3, 2004   Ended June
 # 28, 2003"); words that join clauses ("and", "the") may not, or prose would pass
 _TAIL_WORDS = frozenset({"ended", "ending", "months", "weeks", "quarter", "year", "fiscal",
-                         "three", "six", "nine", "twelve", "thirteen", "as", "of"})
+                         "two", "three", "four", "six", "nine", "twelve", "thirteen", "as",
+                         "of"})
 _LONE_INDENT = 10  # a single dated column's header stands this far in at least
 _MARKS = re.compile(r"\*+|\([a-z0-9]{1,2}\)", re.IGNORECASE)  # footnote marks on a header
 # The same years, as patterns with a literal prefix, which the regex engine finds in a
@@ -68,7 +71,8 @@ YEAR_SCANS = (re.compile(r"19\d\d"), re.compile(r"20\d\d"))
 _PERIOD_WORDS = frozenset(
     {name.lower() for name in calendar.month_name if name}
     | {name.lower() for name in calendar.month_abbr if name}
-    | {"sept", "ended", "ending", "months", "month", "three", "six", "nine", "twelve",
+    | {"sept", "ended", "ending", "months", "month", "two", "three", "four", "six", "nine",
+       "twelve",
        "quarter", "first", "second", "third", "fourth", "year", "years", "fiscal", "half",
        "q1", "q2", "q3", "q4", "weeks", "thirteen", "twenty-six", "thirty-nine",
        "fifty-two", "fifty-three", "1st", "2nd", "3rd", "4th", "as", "at", "of", "for", "or",
@@ -79,6 +83,7 @@ _DURATION_MONTHS = {
     "first quarter": 3, "second quarter": 3, "third quarter": 3, "fourth quarter": 3,
     "quarter": 3, "three months": 3, "six months": 6, "first half": 6, "half year": 6,
     "nine months": 9, "twelve months": 12, "fiscal year": 12, "year": 12,
+    "two quarter": 6, "four quarter": 12, "2 quarter": 6, "4 quarter": 12,  # ("Four Quarters")
 }
 # abbreviated period words, spelled out: "1st Qtr", "6 mos.", "Q2"
 _SPELLED = {"qtr": "quarter", "mos": "months", "3": "three", "6": "six", "9": "nine",
@@ -126,7 +131,7 @@ def header_items(line: str) -> tuple[HeaderItem, ...]:
             key = _MONTH_PERIOD.sub(" months", key)  # "six-month periods": "six months"
             key = _PLURAL.sub(r"\1", key)  # "Years Ended": a year's
             key = _ABBREVIATED.sub(lambda a: _SPELLED[re.sub(r"[\s.]", "", a.group(0))], key)
-            key = key.replace(" fiscal quarter", " quarter")
+            key = _COUNTED_QUARTERS.sub(r"\1 quarter", key.replace(" fiscal quarter", " quarter"))
             quarter = None
             if key.endswith("quarter") and key.split()[0] in _QUARTER_ORDINAL:
                 quarter = _QUARTER_ORDINAL[key.split()[0]]

@@ -60,10 +60,13 @@ class Vocabulary:
         names an account (a balance, or a flow among income and cash flows), None for any
         other row. A sign word before the name is no part of it ("Less: goodwill"), but
         a deduction named as a minority's interest alone may be its share of earnings as
-        well as of equity: it is none."""
-        bare = self.sign_word.sub("", label, count=1)
+        well as of equity: it is none. Nor is "Consolidated" ("Consolidated total debt")."""
+        bare = _WHOLE_GROUP.sub("", self.sign_word.sub("", label, count=1), count=1)
         found = _first(self.balances, bare)
         return None if found == "mezzanine" and bare != label else found
+
+
+_WHOLE_GROUP = re.compile(r"^consolidated\s+", re.IGNORECASE)
 
 
 def _first(patterns: tuple[tuple[str, re.Pattern[str]], ...], text: str) -> str | None:

@@ -1755,6 +1755,14 @@ LOAN_DATA = """<html><body><p>(Dollars in thousands)</p><table>
 <tr><td>Trouble debt restructures - non-accrual</td><td>3,360</td><td>1,807</td></tr>
 <tr><td>Total non-performing loans</td><td>24,002</td><td>19,155</td></tr>
 <tr><td>Net charge-offs</td><td>1,022</td><td>870</td></tr>
+<tr><td>Impaired loans charged off</td><td>400</td><td>300</td></tr>
+<tr><td>Nonaccrual loans:</td><td></td><td></td></tr>
+<tr><td>Additions</td><td>3,100</td><td>1,200</td></tr>
+</table>
+<p>Impaired loans (in thousands)</p><table>
+<tr><td></td><td colspan="2">Three Months Ended March 31, 2020</td></tr>
+<tr><td></td><td>Recorded Investment</td><td>Interest Income Recognized</td></tr>
+<tr><td>Total impaired loans</td><td>9,000</td><td>63</td></tr>
 </table></body></html>
 """
 
@@ -1768,8 +1776,13 @@ def test_loans_by_credit_quality_are_balances_at_the_quarter_s_end():
     for label in ("Substandard loans", "30 to 89 days delinquent",
                   "Trouble debt restructures - non-accrual", "Total non-performing loans"):
         assert [f.period for f in facts[label]] == [q1_end, q4_end], label
-    assert [f.period for f in facts["Net charge-offs"]] == [
-        Period.months_ended(3, date(2020, 3, 31)), Period.months_ended(3, date(2019, 12, 31))]
+    quarters = [Period.months_ended(3, date(2020, 3, 31)),
+                Period.months_ended(3, date(2019, 12, 31))]
+    # (flows keep the quarter: charge-offs, loans charged off, additions to nonaccrual
+    # loans under their heading; and interest recognized on impaired loans)
+    for label in ("Net charge-offs", "Impaired loans charged off", "Additions"):
+        assert [f.period for f in facts[label]] == quarters, label
+    assert [f.period for f in facts["Total impaired loans"]] == [q1_end, quarters[0]]
 
 
 PERCENT_CHANGES = """<html><body><p>(In millions)</p><table>

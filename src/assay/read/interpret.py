@@ -608,8 +608,12 @@ class _TableReader:
         self._rolls_by_dates = bool(opening) and any(
             (m := _DATED_LAST.search(row.text[:row.label_end].strip())) is not None
             and m.group(1) != opening.group(1) for row in self.g.rows if row.figures)
+        # columns whose figures are over the period whatever balance a row names: averages
+        # ("Average Balance"), and flows on it ("Interest Income Recognized" beside
+        # "Total impaired loans")
         whole = bool(_AVERAGE_BALANCES.search(self.table.title))
-        self._averaged_columns = [whole or bool(_OVER_THE_PERIOD.search(c.header))
+        self._averaged_columns = [whole or bool(_OVER_THE_PERIOD.search(c.header)
+                                                or _FLOW_COLUMN.search(c.header))
                                   for c in self.table.columns]
         self._percent_columns = _percent_columns(self.g.rows)
         self._price_columns = frozenset(k for row in self.g.rows for k, c in enumerate(row.cells)
@@ -1733,6 +1737,7 @@ _PERIOD_FILLER = frozenset({"for", "the", "ended", "ending", "as", "of", "at", "
 # a column of a balance over its period, not at its end: "Average Balance", "Maximum
 # Amount Outstanding During the Period"
 _OVER_THE_PERIOD = re.compile(r"(?i)\baverage\b|\bduring\b|\bmaximum\b")
+_FLOW_COLUMN = re.compile(r"(?i)\b(?:income|interest|recognized|expenses?|charge-?offs?)\b")
 _FIGURE_IN = re.compile(r"[\d$]")
 _PARTED = re.compile(r"[(),;]")  # (a name with parts or parentheses of its own)
 _JOINS_A_FIGURE = frozenset({"of", "at", "to", "by", "from", "was", "were", "and", "or"})

@@ -1792,6 +1792,11 @@ PERCENT_CHANGES = """<html><body><p>(In millions)</p><table>
 <tr><td>Other expense</td><td>2.0</td><td>2.0</td><td>&#8212;</td></tr>
 <tr><td>Income (loss) before taxes</td><td>(8.3)</td><td>51.9</td><td>&#8212;</td></tr>
 <tr><td>Gain on sale</td><td>1.5</td><td>&#8212;</td><td>&#8212;</td></tr>
+</table>
+<p>Three years (in millions)</p><table>
+<tr><td></td><td>2020</td><td>2019</td><td>2018</td><td>% 2020 vs 2019</td><td>% 2019 vs 2018</td>
+</tr>
+<tr><td>Restructuring</td><td>5.0</td><td>5.0</td><td>&#8212;</td><td>&#8212;</td><td>&#8212;</td></tr>
 </table></body></html>
 """
 
@@ -1805,6 +1810,9 @@ def test_a_dash_among_percentage_changes_is_no_change_where_none_is_defined():
     assert [f.printed for f in facts["Gain on sale"]] == ["1.5", "--"]
     assert [(f.value, f.unit) for f in facts["Other expense"]][2] == (0, "%")
     assert [(f.value, f.unit) for f in facts["Net sales"]][2] == (-11, "%")
+    # three years and a change for each pair: which two a change compares the columns'
+    # order does not say, so its dashes stay changes of nought (5.0 to 5.0 is one)
+    assert [(f.printed, f.unit) for f in facts["Restructuring"]][3:] == [("--", "%")] * 2
 
 
 FOUR_QUARTERS = """<html><body><p>ADJUSTED EBITDA AND DEBT/ADJUSTED EBITDA (in millions)</p>

@@ -1233,19 +1233,33 @@ class _TableReader:
     def _not_meaningful(self, placed: list[Cell | None], periods: list[Period | None],
                         k: int) -> bool:
         """Whether the nil mark in column ``k`` of percentage changes says the change
-        means nothing, not that there is none: the two dated figures nearest left of it,
-        which it compares, are of opposite signs or one of them is nought (a profit
-        turned to a loss: "51.9  (8.3)  --"), where no percentage change is defined."""
-        if (periods[k] is not None or not self._change_columns[k]
-                or not (k in self._percent_columns
-                        or _PERCENT_NAMED.search(self.table.columns[k].header))):
+        means nothing, not that there is none: the two dated figures it compares are of
+        opposite signs or one of them is nought (a profit turned to a loss: "51.9  (8.3)
+        --"), where no percentage change is defined. The two it compares are the only
+        dated columns since the column of percentage changes before it (under another
+        header); where there are more ("2020 2019 2018 | % | %"), which two is not known: False."""
+        if periods[k] is not None or not self._percent_change(k):
             return False
-        compared = [c for j, c in reversed(list(enumerate(placed[:k])))
-                    if periods[j] is not None and c is not None][:2]
-        return len(compared) == 2 and (
-            any(c.nil or not c.value for c in compared)
-            and not all(c.nil or not c.value for c in compared)
-            or compared[0].value * compared[1].value < 0)
+        dated = []
+        columns = self.table.columns
+        same = k  # (a header spanning two columns of the grid: "% Change | % Change")
+        while same > 0 and columns[same - 1].header == columns[k].header:
+            same -= 1
+        for j in range(same - 1, -1, -1):
+            if self._percent_change(j):
+                break
+            if periods[j] is not None:
+                dated.append(j)
+        if len(dated) != 2 or any(placed[j] is None for j in dated):
+            return False
+        compared = [placed[j] for j in dated]
+        noughts = [c.nil or not c.value for c in compared]
+        return any(noughts) and not all(noughts) or compared[0].value * compared[1].value < 0
+
+    def _percent_change(self, k: int) -> bool:
+        """Whether column ``k`` holds changes in percent."""
+        return self._change_columns[k] and (
+            k in self._percent_columns or bool(_PERCENT_NAMED.search(self.table.columns[k].header)))
 
     def _periods_of(self, row: Row) -> list[Period | None]:
         """The period of each column's figure in ``row``."""

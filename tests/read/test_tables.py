@@ -2278,6 +2278,16 @@ Step-Up Notes, interest 4.1% through September 30,
     assert labels["$775,000"] == ("Furniture and equipment: net of accumulated depreciation "
                                   "of $1,013,000 in 2004 and $775,000 in 2003")
     assert labels["2,100,000"].startswith("Furniture and equipment (net of")
+    # words after the parenthesis date its figure: it is a part of the label no more
+    text = """\
+                                                                         September 30,
+                                                                      2004          2003
+                                                                   ----------    ----------
+Treasury stock (1,000 shares at cost) at September 30, 2004           (1,500)           --
+"""
+    worded = [f for f in read_text(text, "x.txt").facts if f.printed == "1,000 shares"]
+    assert [(f.label, f.period.end) for f in worded] == [
+        ("Treasury stock (1,000 shares at cost) at September 30, 2004", y2004)]
     assert got["30,000,000 shares"] == [y2004, y2003]
     assert got["13,432,000 shares"] == [y2004]
     assert got["4.1%"] == [None] and got["7.7%"] == [None]

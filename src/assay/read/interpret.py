@@ -1878,15 +1878,18 @@ def _parts_named(label: str) -> Callable[[int], str]:
     that join a list or a number ("Accounts receivable: less allowances of $79 and $81",
     "Property, plant and equipment: net of accumulated depreciation of $1,234", "Common
     stock: 11,000 shares authorized"); the label itself for a figure in the name. A
-    parenthesis that holds the label's first figure, after a name of one part that holds
-    none, is a part ("Furniture and equipment: net of accumulated depreciation of
+    parenthesis that holds the label's first figure and closes it, after a name of one
+    part that holds none, is a part ("Furniture and equipment: net of accumulated depreciation of
     $1,013,000 in 2004 and $775,000 in 2003" in "Furniture and equipment (net of ...)")."""
     first_figure = _FIGURE_IN.search(label)
     opening = label.rfind("(", 0, first_figure.start()) if first_figure else -1
     if opening > 0 and (")" in label[opening:first_figure.start()]
                         or _PARTED.search(label, 0, opening)
-                        or _FIGURE_IN.search(label, 0, opening)):
-        opening = -1  # (the figure stands outside it, or the name has parts or figures)
+                        or _FIGURE_IN.search(label, 0, opening)
+                        or label[label.rfind(")") + 1:].strip(" .,:;")
+                        or label.count(")", opening) != 1):
+        opening = -1  # (the figure stands outside it, the name has parts or figures, or
+        # words follow it: "Treasury stock (1,000 shares at cost) at September 30, 2004")
     cuts = [-1]
     depth = 0
     for i, ch in enumerate(label):

@@ -1746,6 +1746,47 @@ def test_a_table_no_column_dates_takes_the_day_its_lead_in_says_it_as_of():
     assert {f.printed for f in doc.prose_facts} == {"$510.4 million", "19.2%"}
 
 
+PAGE_DIV = """<html><body><div>
+<font>Revenues by segment were as follows (in thousands):</font><br>
+<table>
+<tr><td></td><td>Mining</td><td>Exploration</td></tr>
+<tr><td>Revenues</td><td>$ 41,200</td><td>$ 1,100</td></tr>
+</table>
+<br><font>Revenues increased 8% over the prior year.</font><br>
+<font>As of June 30, 2020, the Company's outstanding debt consisted of the following:</font>
+<table>
+<tr><td></td><td>Principal</td></tr>
+<tr><td>Term loan</td><td>$ 25,000</td></tr>
+<tr><td>Revolving credit facility</td><td>10,000</td></tr>
+</table>
+<table><tr><td>&#8226;</td><td>Net income was $5.3 million, or $0.12 per diluted share.</td>
+</tr></table>
+<font>A summary of option activity as of December 31, 2020, and changes during the year then
+ended is presented below:</font>
+<table>
+<tr><td></td><td>Shares</td></tr>
+<tr><td>Options outstanding</td><td>1,375,000</td></tr>
+<tr><td>Options exercisable</td><td>800,000</td></tr>
+</table>
+</div></body></html>
+"""
+
+
+def test_each_table_in_one_block_has_the_lead_in_that_stands_before_it():
+    # by hand: one <div> holds three tables of figures and the sentences between them;
+    # the debt table is introduced "As of June 30, 2020", the segments' revenues (a
+    # flow) are not; a summary of option "activity ... and changes during the year" is
+    # no table of a day. The bullet set as a table holds no table of figures: its
+    # figures are the paragraph's.
+    doc = read_text(PAGE_DIV, "10q.htm")
+    facts = _by_label(doc)
+    assert [f.period for f in facts["Revenues"]] == [None, None]
+    assert [f.period for f in facts["Term loan"]] == [Period.instant(date(2020, 6, 30))]
+    assert not [d for d in doc.diagnostics if d.code == "dated-by-lead-in"
+                and "2020-12-31" in d.message]  # (the options table: not by its lead-in)
+    assert {f.printed for f in doc.prose_facts} == {"8%", "$5.3 million", "$0.12"}
+
+
 LOAN_DATA = """<html><body><p>(Dollars in thousands)</p><table>
 <tr><td></td><td colspan="2">Three Months Ended</td></tr>
 <tr><td></td><td>March 31, 2020</td><td>December 31, 2019</td></tr>

@@ -2865,3 +2865,27 @@ Cost of sales            2,210       8.1%     1,950       7.7%
 """
     facts = [f for f in read_text(text, "x.txt").facts if f.label == "Net sales"]
     assert facts[0].value == Decimal(4_120) and facts[0].period is None
+
+
+def test_a_lead_in_of_a_period_s_activity_dates_no_table_at_its_day():
+    # by hand (after a reviewer's probes): "option activity ... as of December 31, 2020,
+    # and changes during the year" introduces a roll-forward (its grants are the year's);
+    # results "as if the acquisition had occurred as of January 1, 2020" are a year's
+    # flows; neither table stands at the day its lead-in names. "As of March 31, 2021,
+    # the fair values were as follows:" dates its table.
+    table = """
+                                                 Level 1        Level 2
+                                               ----------     ---------
+Granted                                           300,000         15.25
+Money market funds                                  5,000            --
+"""
+    for lead_in in ("A summary of option activity under the Plan as of December 31, 2020, "
+                    "and changes during the year then ended is presented below:",
+                    "The following unaudited pro forma information presents the combined "
+                    "results as if the acquisition had occurred as of January 1, 2020:"):
+        facts = read_text(f"     {lead_in}\n{table}", "note.txt").facts
+        assert len(facts) >= 3 and {f.period for f in facts} == {None}, lead_in
+    lead_in = "As of March 31, 2021, the fair values of our investments were as follows:"
+    facts = read_text(f"     {lead_in}\n{table.replace('Granted        ', 'Corporate bonds')}",
+                      "note.txt").facts
+    assert len(facts) >= 3 and {f.period for f in facts} == {Period.instant(date(2021, 3, 31))}

@@ -98,6 +98,7 @@ def html_layout(html: str, path: str, first_line: int = 1, scope: str = "",
     place = {el: k for k, el in enumerate(root.iter())}
     grids = []
     skipped = []
+    read = set()  # the tables read as grids (their text is no paragraph's)
     for ordinal, table in enumerate(root.iter("table")):
         if _holds_table(table):
             continue
@@ -106,43 +107,65 @@ def html_layout(html: str, path: str, first_line: int = 1, scope: str = "",
             skipped.append((offset + (table.sourceline or 1), f"{scope}table[{ordinal + 1}]",
                             found))
             continue
+        if any(row.figures or row.worded for g in found for row in g.rows):
+            read.add(table)  # (not a list of bullets set as a table: its text is prose)
         grids += [replace(g, lines=(place[table], place[table])) for g in found]
-    paragraphs, elements = _paragraphs(root, offset, place, scope)
-    tags = (read_tags(root, scope, {el: k for k, el in enumerate(elements)})
+    paragraphs, blocks = _paragraphs(root, offset, place, scope, read)
+    tags = (read_tags(root, scope, blocks)
             if "nonFraction" in html or "nonfraction" in html else [])
     return grids, paragraphs, tags, skipped
 
 
 def _paragraphs(root: etree._Element, offset: int, place: dict[etree._Element, int],
-                scope: str) -> tuple[list[tuple[int, str, int, str]], list[etree._Element]]:
+                scope: str, read: set[etree._Element],
+                ) -> tuple[list[tuple[int, str, int, str]], dict[etree._Element, int]]:
     """The text of the blocks outside tables that hold no block themselves: line, text,
-    place in the document and selector (``block[k]``, the k-th such block); and the
-    blocks' elements."""
-    out = []
-    elements = []
+    place in the document and selector (``block[k]``, the k-th such block); and the block
+    each element stands in (an element, or one within it, to its block's index). A block
+    that holds tables read as grids (``read``) is as many blocks as the runs of its text
+    between them, each placed where it stands: the run after a table comes after it."""
+    out: list[tuple[int, str, int, str]] = []
+    blocks: dict[etree._Element, int] = {}
     for el in root.iter("p", "div", "center", "h1", "h2", "h3", "h4", "li"):
         if el.find(".//p") is not None or el.find(".//div") is not None:
             continue
         if any(a.tag == "table" for a in el.iterancestors()):
             continue
-        text = el.text_content() if el.find(".//table") is None else _words_outside_tables(el)
-        text = _SPACES.sub(" ", text.replace("\u00a0", " ")).strip()
-        if text:
-            out.append((offset + (el.sourceline or 1), text, place[el],
-                        f"{scope}block[{len(out) + 1}]"))
-            elements.append(el)
-    return out, elements
+        runs = ([(el.text_content(), [], None)] if el.find(".//table") is None
+                else _text_runs(el, read))
+        for k, (text, inner, after) in enumerate(runs):
+            text = _SPACES.sub(" ", text.replace("\u00a0", " ")).strip()
+            if not text:
+                continue
+            if k == 0:
+                blocks[el] = len(out)
+            blocks.update((e, len(out)) for e in inner)
+            at = place[el] if after is None else place[after] + sum(1 for _ in after.iter()) - 1
+            line = el.sourceline if after is None else after.sourceline
+            out.append((offset + (line or 1), text, at, f"{scope}block[{len(out) + 1}]"))
+    return out, blocks
 
 
-def _words_outside_tables(el: etree._Element) -> str:
-    """An element's text but for the tables within it (read as tables, not as prose)."""
-    parts = [el.text or ""]
-    for child in el:
-        if child.tag != "table":
-            parts.append(_words_outside_tables(child) if len(child) else
-                         child.text_content() if isinstance(child.tag, str) else "")
-        parts.append(child.tail or "")
-    return "".join(parts)
+def _text_runs(el: etree._Element, read: set[etree._Element],
+          ) -> list[tuple[str, list[etree._Element], etree._Element | None]]:
+    """The runs of an element's text between the tables within it read as grids: each
+    run's text, the elements it holds, and the table it comes after (None: the first)."""
+    runs: list[tuple[list[str], list[etree._Element], etree._Element | None]] = [
+        ([el.text or ""], [], None)]
+
+    def walk(node: etree._Element) -> None:
+        for child in node:
+            if child in read:
+                runs.append(([child.tail or ""], [], child))
+                continue
+            runs[-1][1].append(child)
+            if isinstance(child.tag, str):  # (not a comment)
+                runs[-1][0].append(child.text or "")
+                walk(child)
+            runs[-1][0].append(child.tail or "")
+
+    walk(el)
+    return [("".join(parts), inner, after) for parts, inner, after in runs]
 
 
 def _holds_table(table: etree._Element) -> bool:

@@ -104,7 +104,8 @@ def _selector(el: etree._Element, tables: dict[etree._Element, int],
     """The cell or block a tag stands in, as the HTML layout names it."""
     td = next((a for a in el.iterancestors() if a.tag in ("td", "th")), None)
     if td is None:
-        block = next((blocks[a] for a in el.iterancestors() if a in blocks), None)
+        # (the tag itself may be one of a block's elements: a run of text after a table)
+        block = next((blocks[a] for a in (el, *el.iterancestors()) if a in blocks), None)
         return None if block is None else f"{scope}block[{block + 1}]"
     tr = td.getparent()
     table = next((a for a in tr.iterancestors() if a.tag == "table"), None)

@@ -3,12 +3,17 @@
 A table whose columns, title and rows name no period may be introduced by a paragraph
 that says at what day its figures stand: "As of April 24, 2020, we have processed payment
 deferrals on loans totaling $510.4 million ... The breakout by loan type is as follows:".
-Such a table's undated facts are taken as at that day where the paragraph that
-introduces it (the last one before it, ending in a colon, with at most short title
-lines after it) names exactly one day, and names it "as of" or "at" it, and no row of
-the table names a year of its own (a roll-forward, "Outstanding at September 24, 1993"
-... "Granted" ..., spans a period the paragraph does not say); otherwise they stay
-undated.
+Such a table's undated facts are taken as at that day where:
+
+- the paragraph introducing it is the last one before it (short title lines apart) and
+  ends in a colon;
+- its sentence ending in the colon, or the one before, names exactly one day, "as of" or
+  "as at" it, and neither sentence speaks of a flow ("changes", "activity", "during",
+  "for the year", "as if", "pro forma");
+- no row of the table is a movement or a balance at a period's beginning or end
+  ("Granted", "Balance, beginning of year"), nor names a year of its own.
+
+Otherwise they stay undated.
 """
 
 from __future__ import annotations
@@ -22,9 +27,18 @@ from assay.model import Period, Table
 
 from .headers import full_dates
 from .interpret import Context
+from .prose import sentences
+from .vocabulary import VOCABULARY
 
-_AS_OF = re.compile(r"(?i)\b(?:as of|as at|at)\s*$")
+_AS_OF = re.compile(r"(?i)\bas (?:of|at)\s*$")
 _DAY_SAID = re.compile(r"\d{1,2},?\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4}")  # (not "April 2020")
+_FLOW_SAID = re.compile(
+    r"(?i)\b(?:changes?|activity|during|as if|pro forma|results|then ended|ended|"
+    r"for the (?:year|quarter|period|(?:three|six|nine|twelve) months|fiscal))\b")
+_MOVEMENT = re.compile(
+    r"(?i)^(?:total )?(?:granted|exercised|vested|forfeit\w*|cancel\w*|expired|provisions?\b|"
+    r"charge-?offs?|recoveries|additions|payments|issued|issuances?|repurchased|purchases|"
+    r"sales|transfers?)\b")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _TITLE_WORDS = 12  # a title line after the lead-in: a few words, no sentence
 
@@ -35,11 +49,11 @@ def date_by_lead_ins(ctx: Context, tables: list[Table], spans: list[range],
     """Date the facts of each table none of whose facts is dated by the day its lead-in
     paragraph says them at (see the module's contract); each table so dated is reported
     (``dated-by-lead-in``). The lead-ins are worked out only where a table has no dated
-    fact."""
+    fact and no row that moves or dates a balance."""
     facts = ctx.facts
     undated = [k for k, span in enumerate(spans)
-               if span and all(facts[j].period is None and not _YEAR.search(facts[j].label)
-                               for j in span)]
+               if span and all(facts[j].period is None for j in span)
+               and not any(_moves(facts[j].label) for j in span)]
     if not undated:
         return
     found = lead_ins()
@@ -57,10 +71,16 @@ def date_by_lead_ins(ctx: Context, tables: list[Table], spans: list[range],
                  f"(line {line})")
 
 
+def _moves(label: str) -> bool:
+    """Whether a row moves a balance, or states one at a period's beginning or end, or
+    names a year: the table spans a period."""
+    return bool(_MOVEMENT.match(label) or _YEAR.search(label)
+                or VOCABULARY.balance_of(label) in ("begin", "end"))
+
+
 def _day_said(prose: list[tuple[int, str]]) -> tuple[date, int] | None:
-    """The one day the paragraph introducing a table says "as of" (or "at"), with the
-    paragraph's line; None where the last paragraph before the table, past short title
-    lines, does not end in a colon, or names no day so or any other."""
+    """The one day the paragraph introducing a table says "as of", with the paragraph's
+    line; None where there is none so (see the module's contract)."""
     for at, text in reversed(prose):
         text = text.strip()
         if text.endswith(":"):
@@ -70,11 +90,14 @@ def _day_said(prose: list[tuple[int, str]]) -> tuple[date, int] | None:
             return None  # (a sentence stands between: it introduces nothing)
     else:
         return None
-    items = full_dates(text)
+    near = " ".join(sentence for _, sentence in sentences(text)[-2:])
+    if _FLOW_SAID.search(near):
+        return None
+    items = full_dates(near)
     if len(items) != 1:
         return None
     item = items[0]
-    if not _DAY_SAID.search(text, item.start, item.end) or not _AS_OF.search(text[:item.start]):
+    if not _DAY_SAID.search(near, item.start, item.end) or not _AS_OF.search(near[:item.start]):
         return None
     try:
         return date(item.year, item.month, item.day), line

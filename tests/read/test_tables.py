@@ -2889,3 +2889,30 @@ Money market funds                                  5,000            --
     facts = read_text(f"     {lead_in}\n{table.replace('Granted        ', 'Corporate bonds')}",
                       "note.txt").facts
     assert len(facts) >= 3 and {f.period for f in facts} == {Period.instant(date(2021, 3, 31))}
+
+
+def test_a_caption_in_the_stub_beside_the_column_names_and_their_rule():
+    # Shaped after a bank's 8-K (checked by hand): the caption and its scale note stand
+    # in the stub, on the lines of the columns' names and of the rule over the dates; the
+    # names and the note belong to the header (before, the columns had no names and the
+    # note was missed)
+    text = """\
+The following tables break out nonperforming assets by category:
+
+ Nonperforming Assets         Nonperforming  % of  Nonperforming  % of
+  by Category                    Assets      NPAs     Assets      NPAs
+ (dollars in 000s)            -------------------- -------------------
+                                  Sept. 30, 2008       June 30, 2008
+
+ 1-4 Family residential          $ 1,742       2%     $ 1,829       5%
+ Commercial construction          56,970      71%      25,163      65%
+                                 -------     ----     -------     ----
+ Total nonperforming assets      $58,712      73%     $26,992      70%
+"""
+    facts = [f for f in read_text(text, "8k.txt").facts if f.label == "1-4 Family residential"]
+    assert [(f.value, f.unit, f.period.end, dict(f.dims).get("member")) for f in facts] == [
+        (1_742_000, "USD", date(2008, 9, 30), "Nonperforming Assets"),
+        (2, "%", date(2008, 9, 30), "% NPAs"),
+        (1_829_000, "USD", date(2008, 6, 30), "Nonperforming Assets"),
+        (5, "%", date(2008, 6, 30), "% NPAs")]
+    assert facts[0].table == "Nonperforming Assets by Category"

@@ -28,6 +28,7 @@ from .layout import (
     is_caps_heading,
     is_year,
     part_opened,
+    rule_of,
 )
 from .source import Markup, SourceLine
 
@@ -80,9 +81,16 @@ def find_tables(lines: list[SourceLine], index: LineIndex | None = None,
                 continue  # a header line over the anchor below it, not an anchor itself
             header_start = i
             first = header_items(text)[0].start
+            ruled = False  # a stub beside the columns' rule stood above (its names go on)
             while header_start > 0:
                 above = lines[header_start - 1]
                 if _header_like(above) or _header_like_right_of(above, first):
+                    header_start -= 1
+                elif _stub_beside(above, first, ruled):
+                    # "(dollars in 000s)   ----------  ----------" over the dates, and the
+                    # columns' names over it beside a caption in the stub ("by Category
+                    # Assets  NPAs")
+                    ruled = True
                     header_start -= 1
                 elif (header_start > 1 and _stub_line(above, first)
                       and _header_like(lines[header_start - 2])):
@@ -241,6 +249,22 @@ def _header_like_right_of(line: SourceLine, first: int) -> bool:
     return (cut > 0 and bool(text[:cut].strip())
             and all(_date_part(c) for c in line.cells)  # "JULY 31," is no figure
             and is_header_line(text[cut:]))
+
+
+def _stub_beside(line: SourceLine, first: int, ruled: bool) -> bool:
+    """A header line with words in the stub and, after a gap that ends by the anchor's
+    first item, the columns' rule ("(dollars in 000s)   ------------ ------------"); or,
+    over such a line (``ruled``), the columns' names ("by Category   Assets   NPAs"):
+    words alone, no figure."""
+    text = line.text
+    cut = text.rfind("  ", 0, first)
+    if cut <= 0 or not text[:cut].strip():
+        return False
+    right = text[cut:].strip()
+    if rule_of(right) is not None:
+        return True
+    return ruled and not line.cells and not _ends_a_sentence(text) and all(
+        not ch.isdigit() for ch in right) and len(right.split()) <= 8
 
 
 def _date_part(cell: Cell) -> bool:

@@ -2401,3 +2401,16 @@ def test_a_lower_block_with_periods_alone_keeps_the_names_over_the_upper_block()
             if f.period == Period(end=date(2018, 6, 30), start=date(2018, 1, 1))]
     assert half == [(Decimal(-444_000_000), "Parent"),
                     (Decimal(-165_000_000), "Noncontrolling interest")]
+
+
+def test_a_figure_printed_with_a_dollar_sign_is_no_count_of_shares():
+    # by hand (shaped after an 8-K's award table): the columns are named by share counts
+    # ("600 shares"), but the cash award's figures print "$": dollars
+    html = """<html><body><table>
+<tr><td></td><td>Threshold</td><td>Target</td></tr>
+<tr><td>Performance Share Award</td><td>300 shares</td><td>600 shares</td></tr>
+<tr><td>Cash Performance Award</td><td>$37,500</td><td>$75,000</td></tr>
+</table></body></html>"""
+    facts = _by_label(read_text(html, "8k.htm"))
+    assert [(f.value, f.unit) for f in facts["Cash Performance Award"]] == [
+        (37_500, "USD"), (75_000, "USD")]

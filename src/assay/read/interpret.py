@@ -1190,7 +1190,7 @@ class _TableReader:
                 continue
             m = meaning or self._grid_meanings[k]  # a grid's column says what its figures are
             if self._column_units and (unit := self._column_units[k]) is not None and not (
-                    cell.dollar and unit.unit in (u.PERCENT, u.COUNT)):
+                    cell.dollar and unit.unit in (u.PERCENT, u.COUNT, u.SHARES)):
                 # (a figure printed with "$" is dollars, whatever its column says)
                 m = _Meaning(unit.unit, unit.scale, m.concept, m.metal, m.entity)
             if self._percent(cell, k, at):

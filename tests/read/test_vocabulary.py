@@ -162,3 +162,15 @@ def test_a_possessive_of_things_counted_names_dollars_and_a_headcount_is_a_balan
     for label in ("Headcount", "Total headcount", "Employees", "Full-time employees"):
         assert VOCABULARY.balance_of(label) == "items", label
     assert VOCABULARY.balance_of("Employees\u2019 taxes paid") is None
+
+
+def test_a_tonnage_in_parentheses_is_the_row_s_unit_unscaled():
+    # by hand (a 10-Q's selected data, "dollars in millions"): "Shipments of alumina
+    # (kmt) 2,285" is 2,285 thousand metric tons, no $2,285 million; "Production
+    # (mdmt) 11.0" is 11.0 million dry metric tons
+    from assay.read.labels import parse_scale_note, row_unit
+    note = parse_scale_note("(dollars in millions)")
+    for label, unit in (("Shipments of alumina (kmt)", "kmt"), ("Production (mdmt)", "mdmt")):
+        assert (row_unit(label, None, note).unit, row_unit(label, None, note).scale) == (
+            unit, 0), label
+    assert row_unit("Adjusted EBITDA per mt", None, note).unit != "mt"

@@ -87,6 +87,8 @@ _COMMODITY_UNITS = {"barrel": "bbl", "metric ton": "tonne", "mt": "tonne", "gal"
 # a volume of oil, gas or power, said in the label: "(MBbl)", "Bcfe", "(Bbl/d)"
 _VOLUME = re.compile(r"\(?\b(m{0,2}bbls?(?:/d)?|m?boe(?:/d)?|[mb]?mcfe?(?:/d)?|bcfe?(?:/d)?|mwh"
                      r"|gwh)\b\)?")
+# a tonnage said in parentheses, its multiple in the unit: "Production (mdmt)", "(kmt)"
+_TONNAGE = re.compile(r"\(((?:k|m|mm)?d?mt)\)")
 # things counted in the table's scale when its note is general ("in thousands"):
 # "Units in service", "LTL tonnage"
 _COUNTED_IN_NOTE = re.compile(r"\bunits in service\b|\btonnage\b")
@@ -254,8 +256,8 @@ def row_unit(label: str, group: str | None, note: ScaleNote) -> RowUnit:
         return RowUnit(u.USD_PER_OZ, 0)
     if (per := _PER_COMMODITY.search(low)) is not None:  # "C2 Ethane (per Bbl)"
         return RowUnit("USD/" + _COMMODITY_UNITS.get(per.group(1), per.group(1)), 0)
-    if (volume := _VOLUME.search(low)) is not None and "$" not in low:  # "Oil (MBbl)"
-        return RowUnit(volume.group(1), 0)
+    if (volume := _VOLUME.search(low) or _TONNAGE.search(low)) is not None and "$" not in low:
+        return RowUnit(volume.group(1), 0)  # "Oil (MBbl)", "Production (mdmt)"
     if "$/pound" in low or "$/lb" in low or "per pound" in low or (
             "per pound" in grp and "pounds" not in low and "tons" not in low):
         return RowUnit(u.USD_PER_LB, 0)

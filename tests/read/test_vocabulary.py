@@ -174,3 +174,15 @@ def test_a_tonnage_in_parentheses_is_the_row_s_unit_unscaled():
         assert (row_unit(label, None, note).unit, row_unit(label, None, note).scale) == (
             unit, 0), label
     assert row_unit("Adjusted EBITDA per mt", None, note).unit != "mt"
+
+
+def test_rates_of_borrowing_and_occupancy_are_percentages():
+    # by hand (a REIT's operating statistics, "percentages annualized", the % printed on
+    # the first rate only): "Secured borrowing rates 2.23" is 2.23%, no $2.23; a day
+    # rate is still dollars a day
+    from assay.read.labels import parse_scale_note, row_unit
+    note = parse_scale_note("(in thousands)")
+    for label in ("Secured borrowing rates (a)", "Occupancy rate", "Utilization rate"):
+        assert (row_unit(label, None, note).unit, row_unit(label, None, note).scale) == (
+            "%", 0), label
+    assert row_unit("Average day rate", None, note).unit == "USD/day"

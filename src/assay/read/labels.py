@@ -103,7 +103,9 @@ _RATIO = re.compile(r"\bratio\b|^(?:average |foreign |year-end )?exchange rates?
                     # debt/EBITDA", "Adjusted market capitalization/LTM Adjusted EBITDA"
                     r"|\bturns\b|\b(?:debt|capitalization|value|price)/(?:(?:ltm|ttm|adjusted"
                     r"|trailing) )*(?:ebitda|earnings)[\s*]*$")
-_PERCENT_WORDS = re.compile(r"\((?:in )?%\)|\bpercent(?:age)?\b|\b(?:tax|interest|growth) rate\b"
+_PERCENT_WORDS = re.compile(r"\((?:in )?%\)|\bpercent(?:age)?\b"
+                            r"|\b(?:tax|interest|growth|borrowing|prepayment|default|vacancy"
+                            r"|occupancy|utilization|discount) rates?\b"
                             r"|\bmargin %|\bas a % of\b"
                             # "Return on average tangible common equity", "Return on assets"
                             r"|^(?:annualized )?return on (?:average )?(?:[a-z]+ ){0,3}"

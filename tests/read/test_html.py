@@ -2414,3 +2414,19 @@ def test_a_figure_printed_with_a_dollar_sign_is_no_count_of_shares():
     facts = _by_label(read_text(html, "8k.htm"))
     assert [(f.value, f.unit) for f in facts["Cash Performance Award"]] == [
         (37_500, "USD"), (75_000, "USD")]
+
+
+def test_a_caption_in_the_stub_of_the_first_header_row_titles_the_table():
+    # by hand (shaped after a release's segment tables): "Enclosures" stands alone in the
+    # label column over "Three months ended": it names the table, whose net sales are
+    # that segment's
+    html = """<html><body><table>
+<tr><td></td><td></td><td></td></tr>
+<tr><td>Enclosures</td><td></td><td></td></tr>
+<tr><td></td><td colspan="2">Three months ended</td></tr>
+<tr><td></td><td>March 31, 2020</td><td>March 31, 2019</td></tr>
+<tr><td>Net Sales</td><td>$259</td><td>$256</td></tr>
+</table></body></html>"""
+    (first, _) = _by_label(read_text(html, "release.htm"))["Net Sales"]
+    assert first.table == "Enclosures"
+    assert first.period == Period.months_ended(3, date(2020, 3, 31))

@@ -344,12 +344,17 @@ class _TableReader:
             return ""
         left = min(c.start for c in g.columns)
         parts = []
+        first = next((line for line in g.header if line.text.strip()), None)
         for line in g.header:
             if line.text[left:].strip():
                 m = _STUB_WORDS.match(line.text)
                 if m and m.start(1) < left and m.end(1) <= left:
                     parts.append(m.group(1))
-            elif is_caps_heading(line.text):  # a caption line of its own ("AVERAGE  BALANCES")
+            elif is_caps_heading(line.text) or (
+                    line is first and g.header_cells is not None and line.text[:1].isupper()
+                    and not header_items(line.text)):
+                # a caption line of its own ("AVERAGE  BALANCES"); in HTML, the first row
+                # of the header, in the stub alone ("Enclosures" over "Three months ended")
                 parts.append(line.text)
         words = " ".join(parts)
         words = _IN_PARENTHESES.sub(" ", words)

@@ -2916,3 +2916,24 @@ The following tables break out nonperforming assets by category:
         (1_829_000, "USD", date(2008, 6, 30), "Nonperforming Assets"),
         (5, "%", date(2008, 6, 30), "% NPAs")]
     assert facts[0].table == "Nonperforming Assets by Category"
+
+
+def test_a_month_hyphenated_over_two_header_lines_beside_a_stub():
+    # Shaped after a bank's 8-K (checked by hand): "Septem-" / "ber 30," beside the
+    # caption in the stub; the columns are two quarters and a six months each year
+    # (before, the header was not read and the bare years were taken as fiscal years)
+    text = """\
+                           Quarter             Six Months  Six Months
+                            Ended    Quarter      Ended      Ended
+WEIGHTED AVERAGE           Septem-    Ended      Septem-    Septem-
+INTEREST RATES:            ber 30,   June 30,    ber 30,    ber 30,
+(unaudited)                  2006      2006        2006       2005
+- ------------------------------------------------------------------
+Yield on loans              8.72%     8.43%       8.58%      7.30%
+Cost of deposits            3.50%     3.13%       3.32%      2.35%
+"""
+    facts = [f for f in read_text(text, "8k.txt").facts if f.label == "Cost of deposits"]
+    assert [f.period for f in facts] == [
+        Period.months_ended(3, date(2006, 9, 30)), Period.months_ended(3, date(2006, 6, 30)),
+        Period.months_ended(6, date(2006, 9, 30)), Period.months_ended(6, date(2005, 9, 30))]
+    assert facts[0].table == "WEIGHTED AVERAGE INTEREST RATES:"

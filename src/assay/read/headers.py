@@ -217,10 +217,19 @@ def _period_words_after_first(tokens: list[str]) -> bool:
 
 
 def _is_period_token(tok: str) -> bool:
-    """A word of a period header: a month, "Ended", "Quarter"..., a day or year, a dash."""
+    """A word of a period header: a month, "Ended", "Quarter"..., a day or year, a dash;
+    a month's name hyphenated over two lines ("Septem-" over "ber 30,")."""
     word = tok.strip(",.:;()").lower()
     return (not word.strip("-=") or word[0].isdigit() or word in _PERIOD_WORDS
-            or "-" in word and all(w in _PERIOD_WORDS for w in word.split("-")))  # "six-month"
+            or "-" in word and all(w in _PERIOD_WORDS for w in word.split("-"))  # "six-month"
+            or word in _MONTH_PIECES)
+
+
+# the pieces of a month's name hyphenated over two lines, three letters or more each
+_MONTH_PIECES = frozenset(
+    piece for name in calendar.month_name if len(name) > 5
+    for cut in range(3, len(name) - 2)
+    for piece in (name[:cut].lower() + "-", name[cut:].lower()))
 
 
 def is_header_line(line: str) -> bool:

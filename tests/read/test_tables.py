@@ -2937,3 +2937,40 @@ Cost of deposits            3.50%     3.13%       3.32%      2.35%
         Period.months_ended(3, date(2006, 9, 30)), Period.months_ended(3, date(2006, 6, 30)),
         Period.months_ended(6, date(2006, 9, 30)), Period.months_ended(6, date(2005, 9, 30))]
     assert facts[0].table == "WEIGHTED AVERAGE INTEREST RATES:"
+
+
+def test_a_note_heading_ends_a_table_and_a_schedule_of_one_column_is_read():
+    # Shaped after a 10-K's notes (checked by hand): the EPS table ends where "NOTE 8"
+    # begins (it had run on, through the note's prose, into the lease schedule below and
+    # lost its 1992 column); the schedule of one column under "as of December 31, 1993,
+    # are due as follows:" is a table of its own, at that day, its total with no label
+    text = """\
+                                                        1992            1993
+- ----------------------------------------------------------------------------
+Common shares used in computing
+  earnings per share                                 493,948         485,374
+                                                    ========        ========
+
+- ----------------------------------------------------------------------------
+NOTE 8
+COMMITMENTS AND CONTINGENCIES
+
+The Company leases several of its operating and office facilities for
+various terms.
+     The long-term rental obligations as of December 31, 1993, are due as
+follows:
+
+First year                          $  145,394
+Second year                            137,569
+Third year                             123,750
+                                    ----------
+                                    $  406,713
+                                    ==========
+"""
+    facts = read_text(text, "10k.txt").facts
+    eps = [f for f in facts if f.label.startswith("Common shares used")]
+    assert [f.printed for f in eps] == ["493,948", "485,374"]
+    schedule = [(f.label, f.value, f.period) for f in facts if f.table != eps[0].table]
+    at = Period.instant(date(1993, 12, 31))
+    assert schedule == [("First year", 145_394, at), ("Second year", 137_569, at),
+                        ("Third year", 123_750, at), ("Total", 406_713, at)]

@@ -156,6 +156,9 @@ def find_tables(lines: list[SourceLine], index: LineIndex | None = None,
     for f in found:
         covered[f.title_start:f.end] = b"\x01" * (f.end - f.title_start)
     unheaded = _unheaded_tables(lines, covered)
+    for f in unheaded:
+        covered[f.title_start:f.end] = b"\x01" * (f.end - f.title_start)
+    unheaded += _schedules(lines, covered)
     if unheaded:
         found = sorted(found + unheaded, key=lambda f: f.header_start)
         for f, after in zip(found, found[1:], strict=False):  # no line in two tables
@@ -220,6 +223,62 @@ def _unheaded_tables(lines: list[SourceLine], covered: bytearray) -> list[Found]
         found.append(Found("statement", title_start, header_start, body_start - 1,
                            body_start, last + 1, (), counts.most_common(1)[0][0]))
     return found
+
+
+_SCHEDULE_ROWS = 3  # rows of one figure, one under another, that make a schedule
+
+
+def _schedules(lines: list[SourceLine], covered: bytearray) -> list[Found]:
+    """Schedules of one column that no header announces: three rows or more, one under
+    another, each a label and one figure right of it, the figures ending in one column
+    ("First year   $ 145,394" / "Second year   137,569" / ...), with their rules, labels
+    wrapped over two lines and a total printed with no label; amounts ("$", thousands
+    parted by commas, negatives in parentheses), not section or page numbers."""
+    found: list[Found] = []
+    n = len(lines)
+    i = 0
+    while i < n:
+        end = None if covered[i] else _one_figure_end(lines[i], labelled=True)
+        if end is None:
+            i += 1
+            continue
+        first = last = i
+        rows, k = 1, i + 1
+        while k < n and not covered[k] and (lines[k].text or k + 1 < n and not covered[k + 1]
+                                             and _one_figure_end(lines[k + 1], False) == end):
+            line = lines[k]  # (one blank line may stand before a row: "", "Total  $278,000")
+            at = _one_figure_end(line, labelled=False)
+            if at == end:
+                last, rows = k, rows + 1
+            elif not line.text:
+                pass
+            elif not (line.rule is not None or not line.cells and len(line.text) < end
+                      and not _ends_a_sentence(line.text)):
+                break
+            k += 1
+        i = last + 1
+        amounts = any(c.dollar or "," in c.text or c.text.startswith("(")
+                      for line in lines[first:last + 1] for c in line.cells)
+        if rows >= _SCHEDULE_ROWS and amounts:  # (not section numbers, "5.18", or pages)
+            found.append(Found("statement", _title_start(lines, first), first, first - 1,
+                               first, last + 1, (), 1))
+    return found
+
+
+def _one_figure_end(line: SourceLine, labelled: bool) -> int | None:
+    """Where the one figure of a schedule's row ends: a row with one figure, two spaces
+    (or a "$") apart from its label; ``labelled``: the label may not be missing (a
+    total's may)."""
+    cells = line.cells
+    if len(cells) != 1 or line.rule is not None:
+        return None
+    before = line.text[:cells[0].start]
+    label_end = len(before.rstrip().rstrip("$").rstrip())
+    label, gap = before[:label_end].strip(), before[label_end:]
+    if (labelled and not label or label and not ("  " in gap or "$" in gap)
+            or _ends_a_sentence(label)):
+        return None
+    return cells[0].end
 
 
 def is_figure_row(line: SourceLine) -> bool:
@@ -382,6 +441,8 @@ def _body_end(lines: list[SourceLine], f: Found, limit: int) -> int:
     wide = 2 * (_spacing(lines, f.body_start, limit) + 1)
     while i < limit:
         if lines[i].text:  # (right-stripped: a blank line is "")
+            if i > f.body_start and _NOTE_OPENS.match(lines[i].text):
+                break  # a note of the statements begins ("NOTE 8"): the table has ended
             last_content = i
             i += 1
             continue
@@ -402,6 +463,9 @@ def _body_end(lines: list[SourceLine], f: Found, limit: int) -> int:
     return last_content + 1
 
 
+# the heading of a note to the financial statements: "NOTE 8", "Note 8. Leases"
+_NOTE_OPENS = re.compile(r"^\s{0,8}(?:NOTE|Note)\s+\d{1,2}[A-Z]?\b[.:]?(?:\s*[-\u2013\u2014]?\s*"
+                         r"[A-Z][^.]{0,80})?$")
 _RESUME_WITHIN = 4  # the lines of headings a table's next part may open with, at most
 
 

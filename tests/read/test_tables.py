@@ -2974,3 +2974,42 @@ Third year                             123,750
     at = Period.instant(date(1993, 12, 31))
     assert schedule == [("First year", 145_394, at), ("Second year", 137_569, at),
                         ("Third year", 123_750, at), ("Total", 406_713, at)]
+
+
+def test_the_parts_of_a_balance_its_title_names_stand_at_the_years_ends():
+    # Shaped after a 10-K's tax note (checked by hand): under bare years, the parts of
+    # the net deferred tax liabilities that the lead-in names are balances at each
+    # year's end; a table of sales by area that ends in identifiable assets keeps its
+    # sales the years'
+    text = """\
+     Deferred income taxes result from the recognition, in different
+periods, of revenue and expense for tax and financial statement purposes. The
+adoption of FAS 109 required a change in the method of accounting for income
+taxes to an asset and liability approach. The primary components that comprise
+the 1992 and 1993 deferred tax (assets) liabilities are as follows:
+
+<TABLE>
+<CAPTION>
+                                                           1992            1993
+- -------------------------------------------------------------------------------
+<S>                                                  <C>             <C>
+Reserves not deductible until paid                   $ (484,778)     $ (538,062)
+Property and equipment                                  845,420         948,024
+                                                     ----------      ----------
+Net deferred tax liabilities                         $  360,642      $  409,962
+                                                     ==========      ==========
+</TABLE>
+
+Geographic financial information is as follows:
+
+                                                           1992            1993
+- -------------------------------------------------------------------------------
+Net sales to unaffiliated customers                  $ 3,484,300     $ 3,885,000
+Identifiable assets                                  $ 2,137,800     $ 2,503,500
+"""
+    periods = {(f.label, f.printed): f.period for f in read_text(text, "10k.txt").facts}
+    assert periods[("Property and equipment", "845,420")] == Period.instant(date(1992, 12, 31))
+    assert periods[("Net deferred tax liabilities", "409,962")] == Period.instant(
+        date(1993, 12, 31))
+    assert periods[("Net sales to unaffiliated customers", "3,885,000")] == Period(
+        date(1993, 12, 31), date(1993, 1, 1))

@@ -335,6 +335,22 @@ class _TableReader:
         self.table.role = VOCABULARY.role_of(title) if title else None
         self.table.title_footnotes = marks
 
+    def _parts_of_a_balance(self, texts: list[str], periods: list[Period | None]) -> bool:
+        """Whether the table, under bare years, is of the parts of a balance: its last row
+        of figures is a balance ("Net deferred tax liabilities") that its title names
+        ("The ... deferred tax (assets) liabilities are as follows:"), not one among
+        flows ("Identifiable assets" at the end of a table of sales by area)."""
+        last = next((row for row in reversed(self.g.rows) if row.figures), None)
+        if last is None or not any(periods) or not all(
+                i.kind == "year" for t, p in zip(texts, periods, strict=True) if p is not None
+                for i in header_items(t)):
+            return False
+        label = last.text[:last.label_end].strip()
+        if _balance_of(label) not in ("items", "accounts"):
+            return False
+        words = _WORDS_OF.findall(_TOTAL_WORDS.sub("", label.lower()))[:2]
+        return len(words) == 2 and " ".join(words) in self.table.title.lower()
+
     def _stub_caption(self) -> str:
         """The words of the header's stub, left of the columns on the lines that head
         them, with its notes in parentheses dropped (the scale, "(unaudited)"); "" where
@@ -510,7 +526,11 @@ class _TableReader:
             # whose rows are dated balances ("Balance, September 30, 1996"): the rows name
             # the periods, not the columns under the list (see date_movements)
             periods = [None] * len(periods)
-        if self.table.role == "balance_sheet" and not _AVERAGE.search(self.table.title):
+        if (self.table.role == "balance_sheet" or self.table.role is None
+                and self._parts_of_a_balance(texts, periods)
+                ) and not _AVERAGE.search(self.table.title):
+            # (a table of a balance's parts under bare years, "Net deferred tax
+            # liabilities" under "... deferred tax (assets) liabilities are as follows:")
             # "1994  1993" over balances: year ends (but not where the header names a
             # duration: an average balance sheet's "Three Months Ended")
             periods = [Period.instant(p.end) if p is not None and not any(
@@ -1758,6 +1778,8 @@ _PERIOD_FILLER = frozenset({"for", "the", "ended", "ending", "as", "of", "at", "
 _OVER_THE_PERIOD = re.compile(r"(?i)\baverage\b|\bduring\b|\bmaximum\b")
 _FLOW_COLUMN = re.compile(r"(?i)\b(?:income|interest|recognized|expenses?|charge-?offs?)\b")
 _FIGURE_IN = re.compile(r"[\d$]")
+_WORDS_OF = re.compile(r"[a-z]+")
+_TOTAL_WORDS = re.compile(r"^(?:(?:total|net|consolidated)\s+)+")
 _PARTED = re.compile(r"[(),;]")  # (a name with parts or parentheses of its own)
 _JOINS_A_FIGURE = frozenset({"of", "at", "to", "by", "from", "was", "were", "and", "or"})
 _PERCENT_NAMED = re.compile(r"(?i)%|\bpercent")  # a row of percentages by its name

@@ -3013,3 +3013,29 @@ Identifiable assets                                  $ 2,137,800     $ 2,503,500
         date(1993, 12, 31))
     assert periods[("Net sales to unaffiliated customers", "3,885,000")] == Period(
         date(1993, 12, 31), date(1993, 1, 1))
+
+
+def test_the_text_s_amounts_in_millions_scale_tables_that_no_note_scales():
+    # Shaped after a bank's release that prints no scale note (checked by hand against
+    # its text): "$4.0 million" of net income is the table's 3,983 in thousands, as are
+    # net interest income and non-interest expense; the tables are in thousands. Where
+    # the text ties to the figures as printed, nothing changes.
+    table = """
+                                   Quarter Ended
+                              Dec 31,        Dec 31,
+                               2005           2004
+                             --------       --------
+Net interest income            11,612          9,204
+Non-interest expense            6,702          5,801
+Net income                      3,983          3,214
+"""
+    text = ("In the quarter ended December 31, 2005, net income grew 24% to $4.0 million "
+            "from $3.2 million. Net interest income was up 26% to $11.6 million. "
+            "Non-interest expense increased 16% to $6.7 million.\n\n")
+    doc = read_text(text + table, "8k.txt")
+    income = [f for f in doc.facts if f.label == "Net income"]
+    assert [(f.value, f.scale) for f in income] == [(3_983_000, 3), (3_214_000, 3)]
+    assert any(d.code == "scale-by-text" for d in doc.diagnostics)
+    dollars = text.replace("$4.0 million", "$3,983").replace("$3.2 million", "$3,214")
+    income = [f for f in read_text(dollars + table, "8k.txt").facts if f.label == "Net income"]
+    assert [(f.value, f.scale) for f in income] == [(3_983, 0), (3_214, 0)]

@@ -35,6 +35,7 @@ from .layout import NEW_PART, Cell, LineIndex, is_year, part_opened
 from .lead_in_date import date_by_lead_ins
 from .long_periods import lengthen, long_periods_said
 from .prose import Block, prose_facts
+from .prose_scale import scale_by_prose
 from .share_scale import unscale_shares_printed_whole
 from .shared_scale import scale_by_shared_figures
 from .source import Source, SourceLine
@@ -212,6 +213,13 @@ def read_source(source: Source, first_table: int = 0, company: str | None = None
             made.append(_text_blocks(prose))
         return made[0]
 
+    if any(not t.scale_note for t in tables):  # (tables no note scales: the text's
+        # amounts in millions may say their scale)
+        starts = [0]
+        for n in placed:
+            starts.append(starts[-1] + n)
+        scale_by_prose(ctx, tables, [range(a, b) for a, b in zip(starts, starts[1:], strict=False)],
+                       [(b.line, b.text) for b in prose_blocks()])
     if any("week" in text for _, text in prose):  # a quarter or year a week longer
         said = long_periods_said(prose_blocks())
         for period, line in lengthen(ctx.facts, said) if said else ():

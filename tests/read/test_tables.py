@@ -3039,3 +3039,22 @@ Net income                      3,983          3,214
     dollars = text.replace("$4.0 million", "$3,983").replace("$3.2 million", "$3,214")
     income = [f for f in read_text(dollars + table, "8k.txt").facts if f.label == "Net income"]
     assert [(f.value, f.scale) for f in income] == [(3_983, 0), (3_214, 0)]
+
+
+def test_a_label_that_is_a_range_alone_keys_its_row():
+    # Shaped after an 8-K's option table (checked by hand): the rows are keyed by ranges
+    # of exercise prices; "$6.00 to $6.88" names the row, its ends are no facts
+    text = """\
+<TABLE>
+<CAPTION>
+           RANGE OF                                     WEIGHTED
+           EXERCISE                 NUMBER              AVERAGE
+            PRICES                OUTSTANDING        EXERCISE PRICE
+           --------               -----------        --------------
+<S>                               <C>                <C>
+$3.58 to $4.04................       66,750              $4.00
+$6.00 to $6.88................      267,500               6.18
+</TABLE>
+"""
+    facts = read_text(text, "8k.txt").facts
+    assert {f.printed for f in facts} == {"66,750", "4.00", "267,500", "6.18"}

@@ -1347,8 +1347,8 @@ class _TableReader:
         authorized" in millions; "(362,036 shares)" and "1,500,000,000 shares" are
         whole counts); amounts per share and percentages are never scaled."""
         worded = figures_in_words(row.label)
-        if not worded:
-            return
+        if not worded or _RANGE_ONLY.fullmatch(row.label):
+            return  # (a label that is a range alone, "$6.00 to $6.88", keys the row)
         periods = list(dict.fromkeys(p for p in self._periods_of(row) if p is not None))
         path, title = self.ctx.path, self.table.title
         prefix = f"{self._id_prefix}{row.index}w"
@@ -1778,6 +1778,7 @@ _PERIOD_FILLER = frozenset({"for", "the", "ended", "ending", "as", "of", "at", "
 _OVER_THE_PERIOD = re.compile(r"(?i)\baverage\b|\bduring\b|\bmaximum\b")
 _FLOW_COLUMN = re.compile(r"(?i)\b(?:income|interest|recognized|expenses?|charge-?offs?)\b")
 _FIGURE_IN = re.compile(r"[\d$]")
+_RANGE_ONLY = re.compile(r"\s*\$?\s?[\d.,]+%?\s*(?:-|\u2013|to)\s*\$?\s?[\d.,]+%?\s*")
 _WORDS_OF = re.compile(r"[a-z]+")
 _TOTAL_WORDS = re.compile(r"^(?:(?:total|net|consolidated)\s+)+")
 _PARTED = re.compile(r"[(),;]")  # (a name with parts or parentheses of its own)

@@ -254,3 +254,117 @@ def test_a_table_of_the_same_dates_right_under_another_keeps_no_names_of_it():
 </table></body></html>"""
     cash = [f for f in read_text(html, "x.htm").facts if f.label == "Cash and equivalents"]
     assert "Carrying Amount" not in [dict(f.dims).get("member") for f in cash]
+
+
+def test_rows_about_a_change_in_a_rate_are_dollars_and_montana_is_no_tonnage():
+    # a change in a rate, or its effect, is an amount; a rate heading its label is one
+    for label in ("Effect of foreign tax rates", "Effect of enacted changes in tax rates",
+                  "Actuarial loss due to change in discount rate",
+                  "Impact on fair value of 10% adverse change in prepayment rates"):
+        assert _unit(label) == ("USD", 3), label
+    assert _unit("Weighted average discount rate") == ("%", 0)
+    assert _unit("Billings (MT)") == ("USD", 3)  # (a branch in Montana)
+
+
+SCHEDULES = """\
+Indicate the number of shares outstanding of each of the issuer's classes of
+common stock, as of the latest practicable date.
+
+     Class A Common Stock, $.01 par value                  12,345,678
+     Class B Common Stock, $.01 par value                   3,456,789
+     Series A Preferred Stock, $1.00 par value                234,567
+
+     The commitments of the lenders under the Credit Agreement are as
+follows:
+
+                                                    Commitment
+     Lender                                       (in thousands)
+     ------                                       --------------
+     First National Bank                             $ 25,000
+     Second State Bank                                 15,000
+     Third Federal Savings                             10,000
+                                                     --------
+                                                     $ 50,000
+"""
+
+
+def test_a_schedule_of_one_column_is_of_dollars_printed_so_in_its_header_s_scale():
+    # shares outstanding by class are no amounts ("$" only in their labels' par
+    # values): no table; the lenders' commitments print "$" and stand under "(in
+    # thousands)": $25,000,000
+    facts = read_text(SCHEDULES, "10q.txt").facts
+    assert [(f.label, f.value) for f in facts] == [
+        ("First National Bank", 25_000_000), ("Second State Bank", 15_000_000),
+        ("Third Federal Savings", 10_000_000), ("Total", 50_000_000)]
+
+
+NOTE_ROWS = """\
+                                                          1995        1994
+                                                        --------    --------
+Note 1 - First National Bank, 8%, due 1999              $  5,000    $  6,000
+Note 2 - Second State Bank, 9%, due 2001                   3,000       4,000
+                                                        --------    --------
+                                                           8,000      10,000
+
+NOTE 5 - SEGMENT INFORMATION (Continued)
+
+Operating income                                           2,210       1,980
+"""
+
+
+def test_rows_named_note_and_a_running_note_heading_end_no_table():
+    # "Note 1 - First National Bank ..." is a row of the debt table; a page's running
+    # "NOTE 5 - ... (Continued)" carries the table on
+    periods: dict[str, Period | None] = {}
+    for f in read_text(NOTE_ROWS, "10k.txt").facts:
+        periods.setdefault(f.label, f.period)  # (the 1995 column's)
+    assert periods["Note 2 - Second State Bank, 9%, due 2001"] == Period(
+        date(1995, 12, 31), date(1995, 1, 1))
+    assert periods["Operating income"] == Period(date(1995, 12, 31), date(1995, 1, 1))
+
+
+def test_a_heading_over_the_first_rows_leaves_the_paragraph_s_day_to_date_the_table():
+    # the paragraph says "As of April 24, 2020"; the first row, "Commercial:", is a
+    # heading, no lead-in of its own
+    text = """\
+As of April 24, 2020, we have approved payment deferrals on loans totaling $510.4
+million. The breakout by loan type is as follows:
+
+                                              Balance      Percent
+                                             ---------    ---------
+Commercial:
+  Commercial and industrial                  $ 412,525       15.5%
+  Equipment finance                             38,975        1.5%
+"""
+    facts = read_text(text, "release.txt").facts
+    assert len(facts) == 4 and {f.period for f in facts} == {Period.instant(date(2020, 4, 24))}
+
+
+def test_justified_prose_over_a_stub_caption_is_no_column_name():
+    # the lead-in's words, spaced by justification, stand over the header: its names
+    # are the columns' ("Nonperforming Assets"), its title the stub's caption
+    text = """\
+     The  following  table  breaks out nonperforming assets by category
+as  of  the  dates  indicated,  together with  each category's share of
+the  total  nonperforming  assets  of  the  Company  at  each  date
+ Nonperforming Assets         Nonperforming  % of  Nonperforming  % of
+  by Category                    Assets      NPAs     Assets      NPAs
+ (dollars in 000s)            -------------------- -------------------
+                                  Sept. 30, 2008       June 30, 2008
+
+ 1-4 Family residential          $ 1,742       2%     $ 1,829       5%
+ Commercial construction          56,970      71%      25,163      65%
+"""
+    first = read_text(text, "8k.txt").facts[0]
+    assert (first.table, dict(first.dims)) == (
+        "Nonperforming Assets by Category", {"member": "Nonperforming Assets"})
+
+
+def test_a_scale_note_or_a_page_mark_alone_over_an_html_table_is_no_caption():
+    for stub in ("(In thousands, except per share amounts)", "Unaudited"):
+        html = f"""<html><body><table>
+<tr><td>{stub}</td><td></td><td></td></tr>
+<tr><td></td><td>March 31, 2020</td><td>March 31, 2019</td></tr>
+<tr><td>Net sales</td><td>$259</td><td>$256</td></tr>
+</table></body></html>"""
+        assert read_text(html, "release.htm").facts[0].table == "Table 1", stub

@@ -367,8 +367,8 @@ class _TableReader:
                 if m and m.start(1) < left and m.end(1) <= left:
                     parts.append(m.group(1))
             elif is_caps_heading(line.text) or (
-                    line is first and g.header_cells is not None and line.text[:1].isupper()
-                    and not header_items(line.text)):
+                    line is first and g.header_cells is not None and _caption_alone(line.text)
+                    and any(ln.text[left:].strip() for ln in g.header)):
                 # a caption line of its own ("AVERAGE  BALANCES"); in HTML, the first row
                 # of the header, in the stub alone ("Enclosures" over "Three months ended")
                 parts.append(line.text)
@@ -1778,6 +1778,8 @@ _PERIOD_FILLER = frozenset({"for", "the", "ended", "ending", "as", "of", "at", "
 _OVER_THE_PERIOD = re.compile(r"(?i)\baverage\b|\bduring\b|\bmaximum\b")
 _FLOW_COLUMN = re.compile(r"(?i)\b(?:income|interest|recognized|expenses?|charge-?offs?)\b")
 _FIGURE_IN = re.compile(r"[\d$]")
+_CAPTION_WORDS = 8
+_PAGE_WORDS = re.compile(r"(?i)\(?(?:unaudited|continued|name|description)\)?")
 _RANGE_ONLY = re.compile(r"\s*\$?\s?[\d.,]+%?\s*(?:-|\u2013|to)\s*\$?\s?[\d.,]+%?\s*")
 _WORDS_OF = re.compile(r"[a-z]+")
 _TOTAL_WORDS = re.compile(r"^(?:(?:total|net|consolidated)\s+)+")
@@ -1943,6 +1945,17 @@ def _parts_named(label: str) -> Callable[[int], str]:
             return label
         return f"{name}: {parts[part].strip()}"
     return named
+
+
+def _caption_alone(text: str) -> bool:
+    """Whether a header's first line, in the stub alone, may name the table: a few
+    capitalised words ("Enclosures"), no period, scale note, sentence, nor a page's
+    marks ("Unaudited", "Continued")."""
+    words = text.split()
+    return (bool(words) and text.strip()[:1].isupper() and len(words) <= _CAPTION_WORDS
+            and not header_items(text) and labels.parse_scale_note(text) is None
+            and not text.rstrip().endswith((".", ":", ";"))
+            and not _PAGE_WORDS.fullmatch(text.strip()))
 
 
 def _share_named(header: str) -> bool:

@@ -88,7 +88,7 @@ _COMMODITY_UNITS = {"barrel": "bbl", "metric ton": "tonne", "mt": "tonne", "gal"
 _VOLUME = re.compile(r"\(?\b(m{0,2}bbls?(?:/d)?|m?boe(?:/d)?|[mb]?mcfe?(?:/d)?|bcfe?(?:/d)?|mwh"
                      r"|gwh)\b\)?")
 # a tonnage said in parentheses, its multiple in the unit: "Production (mdmt)", "(kmt)"
-_TONNAGE = re.compile(r"\(((?:k|m|mm)?d?mt)\)")
+_TONNAGE = re.compile(r"\(((?:k|m|mm)d?mt|dmt)\)")  # (not "(MT)" alone: a state, or tons)
 # things counted in the table's scale when its note is general ("in thousands"):
 # "Units in service", "LTL tonnage"
 _COUNTED_IN_NOTE = re.compile(r"\bunits in service\b|\btonnage\b")
@@ -103,8 +103,12 @@ _RATIO = re.compile(r"\bratio\b|^(?:average |foreign |year-end )?exchange rates?
                     # debt/EBITDA", "Adjusted market capitalization/LTM Adjusted EBITDA"
                     r"|\bturns\b|\b(?:debt|capitalization|value|price)/(?:(?:ltm|ttm|adjusted"
                     r"|trailing) )*(?:ebitda|earnings)[\s*]*$")
-_PERCENT_WORDS = re.compile(r"\((?:in )?%\)|\bpercent(?:age)?\b"
-                            r"|\b(?:tax|interest|growth|borrowing|prepayment|default|vacancy"
+_PERCENT_WORDS = re.compile(r"\((?:in )?%\)|\bpercent(?:age)?\b|\b(?:tax|interest|growth) rate\b"
+                            # a rate that heads the label ("Secured borrowing rates"), not
+                            # one a dollar amount is about ("Effect of changes in prepayment
+                            # rates", "Actuarial loss due to change in discount rate")
+                            r"|^(?!.*\b(?:change|changes|effect|impact|due|from|on)\b)"
+                            r"(?:[\w-]+ ){0,3}(?:borrowing|prepayment|default|vacancy"
                             r"|occupancy|utilization|discount) rates?\b"
                             r"|\bmargin %|\bas a % of\b"
                             # "Return on average tangible common equity", "Return on assets"

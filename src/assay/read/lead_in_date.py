@@ -5,8 +5,8 @@ that says at what day its figures stand: "As of April 24, 2020, we have processe
 deferrals on loans totaling $510.4 million ... The breakout by loan type is as follows:".
 Such a table's undated facts are taken as at that day where:
 
-- the paragraph introducing it is the last one before it (short title lines apart), or
-  the words over its first figures, and ends in a colon;
+- the paragraph introducing it is the last one before it (short title lines apart), or,
+  where that one says no day, the words over its first figures; it ends in a colon;
 - its sentence ending in the colon, or the one before, names exactly one day, "as of" or
   "as at" it, and neither sentence speaks of a flow ("changes", "activity", "during",
   "for the year", "as if", "pro forma");
@@ -65,9 +65,10 @@ def date_by_lead_ins(ctx: Context, tables: list[Table], spans: list[range],
             if not row.heading:
                 break
             opening.append(row)
-        prose = found[k][1] + ([(opening[0].lines[0], " ".join(r.label for r in opening))]
-                               if opening else [])
-        said = _day_said(prose)
+        said = _day_said(found[k][1])
+        if said is None and opening:
+            said = _day_said([*found[k][1],
+                              (opening[0].lines[0], " ".join(r.label for r in opening))])
         if said is None:
             continue
         day, line = said

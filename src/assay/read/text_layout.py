@@ -81,16 +81,16 @@ def find_tables(lines: list[SourceLine], index: LineIndex | None = None,
                 continue  # a header line over the anchor below it, not an anchor itself
             header_start = i
             first = header_items(text)[0].start
-            ruled = False  # a stub beside the columns' rule stood above (its names go on)
+            ruled: list[tuple[int, int]] = []  # the runs of a columns' rule beside a stub
             while header_start > 0:
                 above = lines[header_start - 1]
                 if _header_like(above) or _header_like_right_of(above, first):
                     header_start -= 1
-                elif _stub_beside(above, first, ruled):
+                elif (runs := _stub_beside(above, first, ruled)) is not None:
                     # "(dollars in 000s)   ----------  ----------" over the dates, and the
                     # columns' names over it beside a caption in the stub ("by Category
                     # Assets  NPAs")
-                    ruled = True
+                    ruled = ruled or runs
                     header_start -= 1
                 elif (header_start > 1 and _stub_line(above, first)
                       and _header_like(lines[header_start - 2])):
@@ -225,6 +225,10 @@ def _unheaded_tables(lines: list[SourceLine], covered: bytearray) -> list[Found]
     return found
 
 
+_STUB_WIDTH = 30  # a caption's line in a header's stub, at most
+_SCALE_SAID = re.compile(r"(?i)\bin (?:thousands|millions|billions)\b|\b000'?s\b")
+_RULE_RUN = re.compile(r"[-=_]{3,}")
+_PHRASE = re.compile(r"\S+(?: \S+)*")  # words one space apart
 _SCHEDULE_ROWS = 3  # rows of one figure, one under another, that make a schedule
 
 
@@ -232,8 +236,10 @@ def _schedules(lines: list[SourceLine], covered: bytearray) -> list[Found]:
     """Schedules of one column that no header announces: three rows or more, one under
     another, each a label and one figure right of it, the figures ending in one column
     ("First year   $ 145,394" / "Second year   137,569" / ...), with their rules, labels
-    wrapped over two lines and a total printed with no label; amounts ("$", thousands
-    parted by commas, negatives in parentheses), not section or page numbers."""
+    wrapped over two lines and a total printed with no label; amounts, a "$" on the
+    first row or the total (not counts, page numbers or a list's marks); the lines
+    right above the rows, words alone, are its header where they say its scale
+    ("Commitment" / "(in thousands)")."""
     found: list[Found] = []
     n = len(lines)
     i = 0
@@ -257,11 +263,21 @@ def _schedules(lines: list[SourceLine], covered: bytearray) -> list[Found]:
                 break
             k += 1
         i = last + 1
-        amounts = any(c.dollar or "," in c.text or c.text.startswith("(")
-                      for line in lines[first:last + 1] for c in line.cells)
-        if rows >= _SCHEDULE_ROWS and amounts:  # (not section numbers, "5.18", or pages)
-            found.append(Found("statement", _title_start(lines, first), first, first - 1,
-                               first, last + 1, (), 1))
+        dollars = [c.dollar or "$" in line.text[max(0, c.start - 3):c.end]  # ("($35,000)")
+                   for line in (lines[first], lines[last]) for c in line.cells]
+        if rows < _SCHEDULE_ROWS or not any(dollars):
+            continue  # (amounts print "$" on their first row or their total: not counts
+            # of votes, shares or square feet, nor page numbers or a list's marks)
+        header_start = first  # the column's name and its scale over the rows, if any
+        while (header_start > 0 and first - header_start < 3 and not covered[header_start - 1]
+               and lines[header_start - 1].text and not lines[header_start - 1].cells
+               and not _ends_a_sentence(lines[header_start - 1].text)
+               and not lines[header_start - 1].text.rstrip().endswith(":")):
+            header_start -= 1
+        if not any(_SCALE_SAID.search(line.text) for line in lines[header_start:first]):
+            header_start = first  # (only a scale makes those lines the schedule's header)
+        found.append(Found("statement", _title_start(lines, header_start), header_start,
+                           first - 1, first, last + 1, (), 1))
     return found
 
 
@@ -310,20 +326,34 @@ def _header_like_right_of(line: SourceLine, first: int) -> bool:
             and is_header_line(text[cut:]))
 
 
-def _stub_beside(line: SourceLine, first: int, ruled: bool) -> bool:
-    """A header line with words in the stub and, after a gap that ends by the anchor's
-    first item, the columns' rule ("(dollars in 000s)   ------------ ------------"); or,
-    over such a line (``ruled``), the columns' names ("by Category   Assets   NPAs"):
-    words alone, no figure."""
+def _stub_beside(line: SourceLine, first: int, ruled: list[tuple[int, int]],
+                 ) -> list[tuple[int, int]] | None:
+    """A header line with a short caption in the stub and, after a gap that ends by the
+    anchor's first item, the columns' rule ("(dollars in 000s)   ------------ -------"):
+    the rule's runs; or, over such a line (``ruled``, its runs), the columns' names
+    ("by Category   Assets   NPAs"), words alone, each phrase over one run of the rule
+    (not the words of a sentence above, however spaced): ``ruled``. None for any other
+    line."""
     text = line.text
+    if ruled:  # the columns' names: the stub may be empty
+        if line.cells or text.rstrip().endswith(":"):
+            return None
+        left = min(lo for lo, _ in ruled) - 1
+        phrases = [(m.start(), m.end()) for m in _PHRASE.finditer(text)]
+        stub = " ".join(text[a:b] for a, b in phrases if b <= left)
+        over = [(a, b) for a, b in phrases if b > left]
+        inside = all(any(lo - 1 <= a and b <= hi + 1 for lo, hi in ruled) for a, b in over)
+        return ruled if (len(over) >= 2 and inside and len(stub) <= _STUB_WIDTH
+                         and not _ends_a_sentence(stub)
+                         and not any(ch.isdigit() for a, b in over for ch in text[a:b])
+                         ) else None
     cut = text.rfind("  ", 0, first)
-    if cut <= 0 or not text[:cut].strip():
-        return False
-    right = text[cut:].strip()
-    if rule_of(right) is not None:
-        return True
-    return ruled and not line.cells and not _ends_a_sentence(text) and all(
-        not ch.isdigit() for ch in right) and len(right.split()) <= 8
+    stub = text[:cut].strip()
+    if cut <= 0 or not stub or len(stub) > _STUB_WIDTH or _ends_a_sentence(stub):
+        return None
+    if rule_of(text[cut:].strip()) is None:
+        return None
+    return [(m.start(), m.end()) for m in _RULE_RUN.finditer(text, cut)]
 
 
 def _date_part(cell: Cell) -> bool:
@@ -441,8 +471,13 @@ def _body_end(lines: list[SourceLine], f: Found, limit: int) -> int:
     wide = 2 * (_spacing(lines, f.body_start, limit) + 1)
     while i < limit:
         if lines[i].text:  # (right-stripped: a blank line is "")
-            if i > f.body_start and _NOTE_OPENS.match(lines[i].text):
-                break  # a note of the statements begins ("NOTE 8"): the table has ended
+            if (i > f.body_start and _NOTE_OPENS.match(lines[i].text)
+                    and len(lines[i].cells) <= 1 and "continued" not in lines[i].text.lower()
+                    and (not lines[i - 1].text or lines[i - 1].rule is not None)):
+                # a note of the statements begins ("NOTE 8"), under a blank line or a rule
+                # (not a page's running "NOTE 5 - ... (Continued)", nor a row "Note 1 -
+                # First National Bank  5,000"): the table has ended
+                break
             last_content = i
             i += 1
             continue

@@ -186,3 +186,10 @@ def test_rates_of_borrowing_and_occupancy_are_percentages():
         assert (row_unit(label, None, note).unit, row_unit(label, None, note).scale) == (
             "%", 0), label
     assert row_unit("Average day rate", None, note).unit == "USD/day"
+
+
+def test_core_deposit_intangibles_are_a_balance():
+    # by hand (a bank's "As of and for the three months ended" table): "Less: core
+    # deposit intangibles, net" stands at the quarter's end
+    assert VOCABULARY.balance_of("Less: core deposit intangibles, net") == "accounts"
+    assert VOCABULARY.balance_of("Amortization of core deposit intangibles") is None

@@ -368,3 +368,43 @@ def test_a_scale_note_or_a_page_mark_alone_over_an_html_table_is_no_caption():
 <tr><td>Net sales</td><td>$259</td><td>$256</td></tr>
 </table></body></html>"""
         assert read_text(html, "release.htm").facts[0].table == "Table 1", stub
+
+
+def test_the_text_scales_only_the_tables_it_ties_to_and_a_roll_forward_stays_the_year_s():
+    # a release's income statement, tied three times by its text, is in thousands; its
+    # compensation table, printed in whole dollars with no note, is not
+    text = """\
+Net income grew 24% to $4.0 million from $3.2 million. Net interest income was up 26%
+to $11.6 million.
+
+                                   Quarter Ended
+                              Dec 31,        Dec 31,
+                               2005           2004
+                             --------       --------
+Net interest income            11,612          9,204
+Net income                      3,983          3,214
+
+                                   Year Ended
+                              Dec 31,        Dec 31,
+                               2005           2004
+                             --------       --------
+Salary                       $245,000       $230,000
+Bonus                          75,000         60,000
+"""
+    values = {(f.label, f.printed): f.value for f in read_text(text, "8k.txt").facts}
+    assert values[("Net income", "3,983")] == 3_983_000
+    assert values[("Salary", "245,000")] == 245_000
+    # the changes in net deferred tax liabilities: a roll-forward, its movements the years'
+    roll = """\
+     The changes in net deferred tax liabilities were as follows:
+
+                                                           1997          1996
+                                                         --------      --------
+Balance at beginning of year                             $ 12,400      $ 11,050
+Deferred tax provision                                      1,310         1,150
+                                                         --------      --------
+Net deferred tax liabilities                             $ 13,710      $ 12,200
+"""
+    periods = {(f.label, f.printed): f.period for f in read_text(roll, "10k.txt").facts}
+    assert periods[("Deferred tax provision", "1,310")] == Period(date(1997, 12, 31),
+                                                                  date(1997, 1, 1))

@@ -337,17 +337,21 @@ class _TableReader:
 
     def _parts_of_a_balance(self, texts: list[str], periods: list[Period | None]) -> bool:
         """Whether the table, under bare years, is of the parts of a balance: its last row
-        of figures is a balance ("Net deferred tax liabilities") that its title names
+        of figures is an account ("Net deferred tax liabilities") that its title names
         ("The ... deferred tax (assets) liabilities are as follows:"), not one among
-        flows ("Identifiable assets" at the end of a table of sales by area)."""
+        flows ("Identifiable assets" at the end of a table of sales by area), and no row
+        opens or closes a balance (a roll-forward's movements are the year's)."""
         last = next((row for row in reversed(self.g.rows) if row.figures), None)
         if last is None or not any(periods) or not all(
                 i.kind == "year" for t, p in zip(texts, periods, strict=True) if p is not None
                 for i in header_items(t)):
             return False
         label = last.text[:last.label_end].strip()
-        if _balance_of(label) not in ("items", "accounts"):
-            return False
+        if _balance_of(label) != "accounts" or any(
+                _balance_of(row.text[:row.label_end].strip()) in ("begin", "end")
+                for row in self.g.rows if row.figures):
+            return False  # (an account, not "Working capital" or "Number of employees" at
+            # the end of selected data; nor a roll-forward of it, its movements the year's)
         words = _WORDS_OF.findall(_TOTAL_WORDS.sub("", label.lower()))[:2]
         return len(words) == 2 and " ".join(words) in self.table.title.lower()
 

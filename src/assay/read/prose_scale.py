@@ -3,8 +3,9 @@
 A release may print its tables with no scale note anywhere, while its text says the same
 amounts rounded ("net income grew 24% to $4.0 million" over "Net income  3,983"). Where
 the text's amounts in millions tie, within their rounding, to figures of a table's rows
-that their sentences name, in thousands and never as printed, the tables with no note of
-their own are in thousands: three such ties at least, none as printed.
+that their sentences name, in thousands and never as printed, that table is in
+thousands: three distinct amounts tied at least over the document, none as printed; so
+are the tables with no note that share figures with it (:mod:`assay.read.shared_scale`).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from assay.model import Table
 from assay.model import units as u
 
 from .interpret import Context
+from .shared_scale import scale_by_shared_figures
 from .worded import figures_in_words
 
 _TIES_AT_LEAST = 3  # amounts of the text tied to a table's figures in thousands
@@ -27,23 +29,24 @@ _TOTAL_WORDS = frozenset({"total", "consolidated", "and", "of", "the", "for", "i
 
 def scale_by_prose(ctx: Context, tables: list[Table], spans: list[range],
                    paragraphs: list[tuple[int, str]]) -> None:
-    """Scale by a thousand the amounts of the tables with no scale note, where the text's
-    amounts in millions (``paragraphs``: line, text) tie to them so and never as printed
-    (see the module's contract); each table so scaled is reported (``scale-by-text``)."""
+    """Scale by a thousand the amounts of each table with no scale note that the text's
+    amounts in millions (``paragraphs``: line, text) tie to so, never as printed (see the
+    module's contract); each table so scaled is reported (``scale-by-text``)."""
     facts = ctx.facts
     unscaled = [k for k, t in enumerate(tables) if not t.scale_note]
     if not unscaled:
         return
-    rows: dict[str, list[Decimal]] = {}  # a row's name words -> its whole amounts
-    for k in unscaled:
+    rows: dict[str, list[tuple[Decimal, int]]] = {}  # a row's name words -> its whole
+    for k in unscaled:  # amounts, each with its table
         for i in spans[k]:
             f = facts[i]
             if f.unit == u.USD and f.scale == 0 and not f.nil and (f.decimals or 0) <= 0:
-                rows.setdefault(_name(f.label), []).append(abs(f.value))
+                rows.setdefault(_name(f.label), []).append((abs(f.value), k))
     rows.pop("", None)
     if not rows:
         return
-    ties, as_printed, example = 0, 0, ""
+    ties: dict[int, set[str]] = {}  # each table: the text's amounts tied to it
+    as_printed = False
     for _, text in paragraphs:
         for w in figures_in_words(text):
             if w.kind != "dollars" or w.said_scale != 6:
@@ -53,25 +56,27 @@ def scale_by_prose(ctx: Context, tables: list[Table], spans: list[range],
             # (the sentence's words before the amount, "net income grew 24% to")
             sentence = " ".join(_WORDS.findall(text[text.rfind(". ", 0, w.start) + 1:
                                                      w.start].lower()))
-            named = [values for name, values in rows.items() if name in sentence]
-            if any(low <= v * _THOUSAND < high for values in named for v in values):
-                ties += 1
-                example = example or f"'{w.text}'"
-            if any(low <= v < high for values in named for v in values):
-                as_printed += 1
-    if ties < _TIES_AT_LEAST or as_printed:
+            named = [pair for name, pairs in rows.items() if name in sentence for pair in pairs]
+            for v, k in named:
+                if low <= v * _THOUSAND < high:
+                    ties.setdefault(k, set()).add(w.text)
+            as_printed = as_printed or any(low <= v < high for v, _ in named)
+    tied = set().union(*ties.values()) if ties else set()
+    if len(tied) < _TIES_AT_LEAST or as_printed:
         return
-    for k in unscaled:
+    for k, amounts in ties.items():  # (only the tables the text ties to)
         for i in spans[k]:
             f = facts[i]
             if f.unit == u.USD and f.scale == 0 and (f.decimals or 0) <= 0:
                 facts[i] = replace(f, value=f.value * _THOUSAND, scale=3,
                                    decimals=(f.decimals or 0) - 3)
-        tables[k].scale_note = f"(as the text's amounts say: {ties} tie in thousands)"
+        tables[k].scale_note = f"(as the text's amounts say: {len(amounts)} tie in thousands)"
         ctx.warn(tables[k].first_line, "scale-by-text",
-                 f"no scale note: the text states {ties} of the tables' amounts in millions "
-                 f"({example} ...) as their figures in thousands: '{tables[k].title}' is "
-                 f"taken in thousands")
+                 f"no scale note: the text states {len(amounts)} of its amounts in millions "
+                 f"({', '.join(sorted(amounts)[:3])}) as its figures in thousands: "
+                 f"'{tables[k].title}' is taken in thousands")
+    # (and the tables with no note that print figures of those, as they do)
+    scale_by_shared_figures(ctx, tables, spans)
 
 
 def _name(label: str) -> str:

@@ -179,8 +179,13 @@ def read_source(source: Source, first_table: int = 0, company: str | None = None
                   if source.html is not None or i == 0 or not lines[i - 1].text}
     notes = [(places[i], lines[i]) for i in sorted(found)]
     said = source.year_end or year_end_said(grids)
+    found_lead_ins: list[list[tuple[str, list[tuple[int, str]]]]] = []
+
     def lead_ins() -> list[tuple[str, list[tuple[int, str]]]]:
-        return _lead_ins(grids, lines, places, source.html is not None)
+        """Each grid's lead-in, worked out once for the document, when first asked."""
+        if not found_lead_ins:
+            found_lead_ins.append(_lead_ins(grids, lines, places, source.html is not None))
+        return found_lead_ins[0]
 
     ctx, tables, placed = _read_tables(source.path, company, grids, notes, first_table, said,
                                        lead_ins)

@@ -224,7 +224,7 @@ def read_source(source: Source, first_table: int = 0, company: str | None = None
         for n in placed:
             starts.append(starts[-1] + n)
         scale_by_prose(ctx, tables, [range(a, b) for a, b in zip(starts, starts[1:], strict=False)],
-                       [(b.line, b.text) for b in prose_blocks()])
+                       lambda: [(b.line, b.text) for b in prose_blocks()])
     if any("week" in text for _, text in prose):  # a quarter or year a week longer
         said = long_periods_said(prose_blocks())
         for period, line in lengthen(ctx.facts, said) if said else ():

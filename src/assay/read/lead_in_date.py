@@ -49,11 +49,10 @@ def date_by_lead_ins(ctx: Context, tables: list[Table], spans: list[range],
     """Date the facts of each table none of whose facts is dated by the day its lead-in
     paragraph says them at (see the module's contract); each table so dated is reported
     (``dated-by-lead-in``). The lead-ins are worked out only where a table has no dated
-    fact and no row that moves or dates a balance."""
+    fact."""
     facts = ctx.facts
     undated = [k for k, span in enumerate(spans)
-               if span and all(facts[j].period is None for j in span)
-               and not any(_moves(facts[j].label) for j in span)]
+               if span and all(facts[j].period is None for j in span)]
     if not undated:
         return
     found = lead_ins()
@@ -69,7 +68,7 @@ def date_by_lead_ins(ctx: Context, tables: list[Table], spans: list[range],
         if said is None and opening:
             said = _day_said([*found[k][1],
                               (opening[0].lines[0], " ".join(r.label for r in opening))])
-        if said is None:
+        if said is None or any(_moves(facts[j].label) for j in spans[k]):
             continue
         day, line = said
         period = Period.instant(day)

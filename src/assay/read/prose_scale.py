@@ -11,6 +11,7 @@ are the tables with no note that share figures with it (:mod:`assay.read.shared_
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
 
@@ -28,10 +29,11 @@ _TOTAL_WORDS = frozenset({"total", "consolidated", "and", "of", "the", "for", "i
 
 
 def scale_by_prose(ctx: Context, tables: list[Table], spans: list[range],
-                   paragraphs: list[tuple[int, str]]) -> None:
+                   paragraphs: Callable[[], list[tuple[int, str]]]) -> None:
     """Scale by a thousand the amounts of each table with no scale note that the text's
-    amounts in millions (``paragraphs``: line, text) tie to so, never as printed (see the
-    module's contract); each table so scaled is reported (``scale-by-text``)."""
+    amounts in millions (``paragraphs()``: line, text, asked for only where such a table
+    prints whole amounts) tie to so, never as printed (see the module's contract); each
+    table so scaled is reported (``scale-by-text``)."""
     facts = ctx.facts
     unscaled = [k for k, t in enumerate(tables) if not t.scale_note]
     if not unscaled:
@@ -47,7 +49,7 @@ def scale_by_prose(ctx: Context, tables: list[Table], spans: list[range],
         return
     ties: dict[int, set[str]] = {}  # each table: the text's amounts tied to it
     as_printed = False
-    for _, text in paragraphs:
+    for _, text in paragraphs():
         for w in figures_in_words(text):
             if w.kind != "dollars" or w.said_scale != 6:
                 continue

@@ -2273,10 +2273,9 @@ Step-Up Notes, interest 4.1% through September 30,
         labels[f.printed] = f.label
     y2004, y2003 = date(2004, 9, 30), date(2003, 9, 30)
     assert got["$1,013,000"] == [y2004] and got["$775,000"] == [y2003]
-    # the figures in the parenthesis are named by its words, not by the row's name alone
-    # (which read as the furniture's own balance)
-    assert labels["$775,000"] == ("Furniture and equipment: net of accumulated depreciation "
-                                  "of $1,013,000 in 2004 and $775,000 in 2003")
+    # the figures in the parenthesis are named by what they deduct, not by the row's
+    # name alone (which read as the furniture's own balance)
+    assert labels["$775,000"] == "Furniture and equipment: accumulated depreciation"
     assert labels["2,100,000"].startswith("Furniture and equipment (net of")
     # words after the parenthesis date its figure: it is a part of the label no more
     text = """\

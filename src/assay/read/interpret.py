@@ -1788,6 +1788,8 @@ _RANGE_ONLY = re.compile(r"\s*\$?\s?[\d.,]+%?\s*(?:-|\u2013|to)\s*\$?\s?[\d.,]+%
 _WORDS_OF = re.compile(r"[a-z]+")
 _TOTAL_WORDS = re.compile(r"^(?:(?:total|net|consolidated)\s+)+")
 _PARTED = re.compile(r"[(),;]")  # (a name with parts or parentheses of its own)
+# a part of a label that deducts an amount it names: "net of accumulated depreciation of $"
+_DEDUCTED = re.compile(r"(?i)^(?:net of|less:?)\s+(?:an? |the )?([a-z][a-z ,'-]*?)\s+of\s+\$")
 _JOINS_A_FIGURE = frozenset({"of", "at", "to", "by", "from", "was", "were", "and", "or"})
 _PERCENT_NAMED = re.compile(r"(?i)%|\bpercent")  # a row of percentages by its name
 # what follows a comma inside a list or a figure: "2,771 and", "September 27, 1996", ", and"
@@ -1913,8 +1915,9 @@ def _parts_named(label: str) -> Callable[[int], str]:
     "Property, plant and equipment: net of accumulated depreciation of $1,234", "Common
     stock: 11,000 shares authorized"); the label itself for a figure in the name. A
     parenthesis that holds the label's first figure and closes it, after a name of one
-    part that holds none, is a part ("Furniture and equipment: net of accumulated depreciation of
-    $1,013,000 in 2004 and $775,000 in 2003" in "Furniture and equipment (net of ...)")."""
+    part that holds none, is a part ("Furniture and equipment (net of accumulated
+    depreciation of $1,013,000 in 2004 ...)"). A part that deducts a named amount names
+    it ("Furniture and equipment: accumulated depreciation")."""
     first_figure = _FIGURE_IN.search(label)
     opening = label.rfind("(", 0, first_figure.start()) if first_figure else -1
     if opening > 0 and (")" in label[opening:first_figure.start()]
@@ -1947,7 +1950,9 @@ def _parts_named(label: str) -> Callable[[int], str]:
         part = next(j for j in range(len(parts)) if cuts[j] < at < cuts[j + 1])
         if part < first or not name:
             return label
-        return f"{name}: {parts[part].strip()}"
+        words = parts[part].strip()
+        deducted = _DEDUCTED.match(words)  # ("net of accumulated depreciation of $1,013")
+        return f"{name}: {deducted.group(1) if deducted else words}"
     return named
 
 

@@ -193,3 +193,11 @@ def test_core_deposit_intangibles_are_a_balance():
     # deposit intangibles, net" stands at the quarter's end
     assert VOCABULARY.balance_of("Less: core deposit intangibles, net") == "accounts"
     assert VOCABULARY.balance_of("Amortization of core deposit intangibles") is None
+
+
+def test_a_tonnage_is_tons_in_a_general_note_s_scale():
+    # by hand (a trucker's operating statistics, "(1) In thousands"): "LTL tonnage
+    # 1,203" is 1,203,000 tons, no count of things
+    from assay.read.labels import parse_scale_note, row_unit
+    got = row_unit("LTL tonnage", None, parse_scale_note("(Unaudited and in thousands)"))
+    assert (got.unit, got.scale) == ("ton", 3)

@@ -294,7 +294,8 @@ def row_unit(label: str, group: str | None, note: ScaleNote) -> RowUnit:
         return RowUnit(u.COUNT, said)
     if _COUNTED_IN_NOTE.search(low):  # (a general note, "in thousands", scales them too)
         general = len(note.quantities) > 1
-        return RowUnit(u.COUNT, said or (note.scale if general else 0))
+        return RowUnit(u.TONS if "tonnage" in low else u.COUNT,  # ("LTL tonnage": tons)
+                       said or (note.scale if general else 0))
     if _OUNCES.search(low):  # ("Ounces produced (thousand)": its own scale)
         return RowUnit(u.OUNCES, said or note.scale_of("ounces"))
     if _TONS.search(low):

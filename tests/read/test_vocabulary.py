@@ -201,3 +201,12 @@ def test_a_tonnage_is_tons_in_a_general_note_s_scale():
     from assay.read.labels import parse_scale_note, row_unit
     got = row_unit("LTL tonnage", None, parse_scale_note("(Unaudited and in thousands)"))
     assert (got.unit, got.scale) == ("ton", 3)
+
+
+def test_a_share_count_is_shares():
+    # by hand (a release's EPS table, "(shares in millions)"): "Share count for Adjusted
+    # EPS (non-GAAP) 642.7" is 642.7 million shares, no amount per share
+    from assay.read.labels import parse_scale_note, row_unit
+    got = row_unit("Share count for Adjusted EPS (non-GAAP)", "Weighted average shares "
+                   "outstanding:", parse_scale_note("(shares in millions)"))
+    assert (got.unit, got.scale) == ("shares", 6)

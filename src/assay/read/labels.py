@@ -55,6 +55,7 @@ _SHARES_OR_UNITS = re.compile(r"\bshares\b|\bunits\b")
 _FOR_A_RATIO = re.compile(r"\bfor (?:the )?(?:adjusted )?[\w-]+ ratio\b")
 _WEIGHTED = re.compile(r"^weighted[- ]average\b(?!.*\b(?:price|rate|cost|value|life|term)\b)")
 _SHARE_COUNT = re.compile(r"\bshares\b.*\b(?:outstanding|used|issued)\b"
+                          r"|^(?:diluted )?share counts?\b"  # "Share count for Adjusted EPS"
                           r"|^(?:effect of )?dilutive (?:[\w-]+ ){0,3}?"
                           r"(?:options|securities|awards|warrants|shares)\b"
                           r"|\b(?:number|weighted)\b.*\bshares\b"

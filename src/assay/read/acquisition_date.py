@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
-from assay.model import Period, Table
+from assay.model import Fact, Period, Table
 
 from .headers import full_dates
 from .interpret import Context
@@ -39,13 +39,8 @@ def date_by_acquisitions(ctx: Context, tables: list[Table], spans: list[range],
     date; each table so dated is reported (``dated-by-acquisition``). The lead-ins are
     worked out only where a table has no dated fact."""
     facts = ctx.facts
-    undated = [k for k, span in enumerate(spans)
-               if span and all(facts[j].period is None for j in span)]
-    if not undated:
-        return
-    found = lead_ins()
-    for k in undated:
-        table, span, (title, prose) = tables[k], spans[k], found[k]
+    for k, (title, prose) in undated_lead_ins(facts, spans, lead_ins):
+        table, span = tables[k], spans[k]
         if not _ACQUISITION.search(title):
             continue
         said = _acquisition_date(prose)
@@ -59,6 +54,19 @@ def date_by_acquisitions(ctx: Context, tables: list[Table], spans: list[range],
                  f"no column of '{table.title}' names a period: its figures are taken as at "
                  f"{day.isoformat()}, the acquisition date line {line} says "
                  f"('{sentence.strip()[:80]}')")
+
+
+def undated_lead_ins(facts: list[Fact], spans: list[range],
+                     lead_ins: Callable[[], list[tuple[str, list[tuple[int, str]]]]],
+                     ) -> list[tuple[int, tuple[str, list[tuple[int, str]]]]]:
+    """Each table (by its span of ``facts``) that has facts, none of them dated, with its
+    lead-in (``lead_ins()``, asked for only where there is such a table)."""
+    undated = [k for k, span in enumerate(spans)
+               if span and all(facts[j].period is None for j in span)]
+    if not undated:
+        return []
+    found = lead_ins()
+    return [(k, found[k]) for k in undated]
 
 
 def _acquisition_date(prose: list[tuple[int, str]]) -> tuple[date, int, str] | None:

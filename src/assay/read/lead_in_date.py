@@ -25,6 +25,7 @@ from datetime import date
 
 from assay.model import Period, Table
 
+from .acquisition_date import undated_lead_ins
 from .headers import full_dates
 from .interpret import Context
 from .prose import sentences
@@ -51,12 +52,7 @@ def date_by_lead_ins(ctx: Context, tables: list[Table], spans: list[range],
     (``dated-by-lead-in``). The lead-ins are worked out only where a table has no dated
     fact."""
     facts = ctx.facts
-    undated = [k for k, span in enumerate(spans)
-               if span and all(facts[j].period is None for j in span)]
-    if not undated:
-        return
-    found = lead_ins()
-    for k in undated:
+    for k, (_, prose) in undated_lead_ins(facts, spans, lead_ins):
         # (a lead-in set in the table's first rows, above its figures: "The long-term
         # rental obligations as of December 31, 1993, are due as" / "follows:")
         opening = []
@@ -64,9 +60,9 @@ def date_by_lead_ins(ctx: Context, tables: list[Table], spans: list[range],
             if not row.heading:
                 break
             opening.append(row)
-        said = _day_said(found[k][1])
+        said = _day_said(prose)
         if said is None and opening:
-            said = _day_said([*found[k][1],
+            said = _day_said([*prose,
                               (opening[0].lines[0], " ".join(r.label for r in opening))])
         if said is None or any(_moves(facts[j].label) for j in spans[k]):
             continue

@@ -352,8 +352,8 @@ the  total  nonperforming  assets  of  the  Company  at  each  date
  (dollars in 000s)            -------------------- -------------------
                                   Sept. 30, 2008       June 30, 2008
 
- 1-4 Family residential          $ 1,742       2%     $ 1,829       5%
- Commercial construction          56,970      71%      25,163      65%
+ Commercial land development    $ 19,479      24%    $ 11,031      29%
+ Commercial loans                    500       1%          82       0%
 """
     first = read_text(text, "8k.txt").facts[0]
     assert (first.table, dict(first.dims)) == (

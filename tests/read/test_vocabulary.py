@@ -201,6 +201,11 @@ def test_a_tonnage_is_tons_in_a_general_note_s_scale():
     from assay.read.labels import parse_scale_note, row_unit
     got = row_unit("LTL tonnage", None, parse_scale_note("(Unaudited and in thousands)"))
     assert (got.unit, got.scale) == ("ton", 3)
+    # its shipments are a count of them, in thousands too (1,809 is 1,809,000)
+    got = row_unit("LTL shipments", None, parse_scale_note("(Unaudited and in thousands)"))
+    assert (got.unit, got.scale) == ("count", 3)
+    assert row_unit("Revenue from shipments", None, parse_scale_note("(in thousands)")
+                    ).unit == "USD"
 
 
 def test_a_share_count_is_shares():

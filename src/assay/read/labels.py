@@ -91,8 +91,8 @@ _VOLUME = re.compile(r"\(?\b(m{0,2}bbls?(?:/d)?|m?boe(?:/d)?|[mb]?mcfe?(?:/d)?|b
 # a tonnage said in parentheses, its multiple in the unit: "Production (mdmt)", "(kmt)"
 _TONNAGE = re.compile(r"\(((?:k|m|mm)d?mt|dmt)\)")  # (not "(MT)" alone: a state, or tons)
 # things counted, and tons, in the table's scale when its note is general ("in
-# thousands"): "Units in service", "LTL tonnage"
-_COUNTED_IN_NOTE = re.compile(r"\bunits in service\b|\btonnage\b")
+# thousands"): "Units in service", "LTL tonnage", "LTL shipments"
+_COUNTED_IN_NOTE = re.compile(r"\bunits in service\b|\btonnage\b|^(?:[\w-]+ )?shipments$")
 # a rate the label states: "$.48 per common share", "$0.01 par value per share"
 _RATE_SAID = re.compile(r"\$\s?\d*\.?\d+\s+(?:(?:par|stated|liquidation)\s+value\s+)?per\b")
 # rows that count days, ratios, rates and things rather than dollars; days after a

@@ -195,7 +195,7 @@ def test_core_deposit_intangibles_are_a_balance():
     assert VOCABULARY.balance_of("Amortization of core deposit intangibles") is None
 
 
-def test_a_tonnage_is_tons_in_a_general_note_s_scale():
+def test_a_tonnage_is_tons_and_shipments_a_count_in_a_general_note_s_scale():
     # by hand (a trucker's operating statistics, "(1) In thousands"): "LTL tonnage
     # 1,203" is 1,203,000 tons, no count of things
     from assay.read.labels import parse_scale_note, row_unit

@@ -1207,14 +1207,14 @@ class _TableReader:
             for k, c in enumerate(placed))  # (printed so: not inferred from a run or block)
         # a change beside dated figures all marked "%" ("Core ROE 9.9%  8.1%  1.8") is
         # in percentage points, whatever the table's scale of dollars
-        points: bool | None = None  # (None: the table has no column of changes)
+        points = False
         if self._any_change:
             dated = [self._percent(c, k, at) for k, c in enumerate(placed)
                      if c is not None and not c.nil and periods[k] is not None]
             points = bool(dated) and all(dated)
         for k, cell in enumerate(placed):
             if cell is None or k in self._page_columns or (
-                    cell.nil and points is not None and self._not_meaningful(placed, periods, k)):
+                    cell.nil and self._any_change and self._not_meaningful(placed, periods, k)):
                 ids.append(None)
                 continue
             m = meaning or self._grid_meanings[k]  # a grid's column says what its figures are
@@ -1782,7 +1782,7 @@ _PERIOD_FILLER = frozenset({"for", "the", "ended", "ending", "as", "of", "at", "
 _OVER_THE_PERIOD = re.compile(r"(?i)\baverage\b|\bduring\b|\bmaximum\b")
 _FLOW_COLUMN = re.compile(r"(?i)\b(?:income|interest|recognized|expenses?|charge-?offs?)\b")
 _FIGURE_IN = re.compile(r"[\d$]")
-_CAPTION_WORDS = 8
+_STUB_CAPTION_WORDS = 8  # a caption in a header's stub alone, at most
 _PAGE_WORDS = re.compile(r"(?i)\(?(?:unaudited|continued|name|description)\)?")
 _RANGE_ONLY = re.compile(r"\s*\$?\s?[\d.,]+%?\s*(?:-|\u2013|to)\s*\$?\s?[\d.,]+%?\s*")
 _WORDS_OF = re.compile(r"[a-z]+")
@@ -1961,7 +1961,7 @@ def _caption_alone(text: str) -> bool:
     capitalised words ("Enclosures"), no period, scale note, sentence, nor a page's
     marks ("Unaudited", "Continued")."""
     words = text.split()
-    return (bool(words) and text.strip()[:1].isupper() and len(words) <= _CAPTION_WORDS
+    return (bool(words) and text.strip()[:1].isupper() and len(words) <= _STUB_CAPTION_WORDS
             and not header_items(text) and labels.parse_scale_note(text) is None
             and not text.rstrip().endswith((".", ":", ";"))
             and not _PAGE_WORDS.fullmatch(text.strip()))

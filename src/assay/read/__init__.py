@@ -187,12 +187,12 @@ def read_source(source: Source, first_table: int = 0, company: str | None = None
             found_lead_ins.append(_lead_ins(grids, lines, places, source.html is not None))
         return found_lead_ins[0]
 
-    ctx, tables, placed = _read_tables(source.path, company, grids, notes, first_table, said,
-                                       lead_ins)
+    ctx, tables, spans_of = _read_tables(source.path, company, grids, notes, first_table, said,
+                                         lead_ins)
     implied = None if said else year_end_implied(tables)
     if implied is not None:  # bare years and quarters end where the half-years say
-        ctx, tables, placed = _read_tables(source.path, company, grids, notes, first_table,
-                                           implied, lead_ins)
+        ctx, tables, spans_of = _read_tables(source.path, company, grids, notes, first_table,
+                                             implied, lead_ins)
         ctx.warn(grids[0].first_line, "fiscal-year",
                  f"no fiscal year end said: its half-years and nine months end where a year "
                  f"ending {calendar.month_name[implied[0]]} {implied[1]} puts them")
@@ -218,13 +218,8 @@ def read_source(source: Source, first_table: int = 0, company: str | None = None
             made.append(_text_blocks(prose))
         return made[0]
 
-    if any(not t.scale_note for t in tables):  # (tables no note scales: the text's
-        # amounts in millions may say their scale)
-        starts = [0]
-        for n in placed:
-            starts.append(starts[-1] + n)
-        scale_by_prose(ctx, tables, [range(a, b) for a, b in zip(starts, starts[1:], strict=False)],
-                       lambda: [(b.line, b.text) for b in prose_blocks()])
+    # (tables no note scales: the text's amounts in millions may say their scale)
+    scale_by_prose(ctx, tables, spans_of, lambda: [(b.line, b.text) for b in prose_blocks()])
     if any("week" in text for _, text in prose):  # a quarter or year a week longer
         said = long_periods_said(prose_blocks())
         for period, line in lengthen(ctx.facts, said) if said else ():
@@ -245,11 +240,11 @@ def read_source(source: Source, first_table: int = 0, company: str | None = None
     if source.html is not None and tags:
         doc.tags = tags
         _link_tags(doc)
-    for t, n in zip(tables, placed, strict=True):
+    for t, span in zip(tables, spans_of, strict=True):
         doc.diagnostics.append(Diagnostic(
             Location(source.path, t.first_line), "table-read",
             f"table '{t.title}' (lines {t.first_line}-{t.last_line}): {t.lines_used} of "
-            f"{t.lines_total} lines read, {n} facts", "info"))
+            f"{t.lines_total} lines read, {len(span)} facts", "info"))
     for line, selector, why in skipped:
         doc.diagnostics.append(Diagnostic(Location(source.path, line, selector=selector),
                                           "table-not-read", why, "info"))
@@ -264,10 +259,11 @@ def read_source(source: Source, first_table: int = 0, company: str | None = None
 def _read_tables(path: str, company: str, grids: list[Grid], notes: list[tuple[int, SourceLine]],
                  first_table: int, year_end: tuple[int, int] | None,
                  lead_ins: Callable[[], list[tuple[str, list[tuple[int, str]]]]],
-                 ) -> tuple[Context, list[Table], list[int]]:
+                 ) -> tuple[Context, list[Table], list[range]]:
     """The tables of a document's grids, read in order (notes for all tables taken up as
-    they come), with the facts of each table counted; ``lead_ins`` gives each grid's
-    title line nearest it and the prose since the grid before it, when asked."""
+    they come), with each table's facts (a span of the context's); ``lead_ins`` gives
+    each grid's title line nearest it and the prose since the grid before it, when
+    asked."""
     ctx = Context(path, company)
     if year_end is not None:
         ctx.year_end = year_end
@@ -305,7 +301,7 @@ def _read_tables(path: str, company: str, grids: list[Grid], notes: list[tuple[i
     snap_to_dated_ends(ctx.facts, tables, ctx.year_end)
     date_by_acquisitions(ctx, tables, spans, lead_ins)
     date_by_lead_ins(ctx, tables, spans, lead_ins)
-    return ctx, tables, [len(span) for span in spans]
+    return ctx, tables, spans
 
 
 def _lead_ins(grids: list[Grid], lines: list[SourceLine], places: list[int],

@@ -147,7 +147,7 @@ def _paragraphs(root: etree._Element, offset: int, place: dict[etree._Element, i
 
 
 def _text_runs(el: etree._Element, read: set[etree._Element],
-          ) -> list[tuple[str, list[etree._Element], etree._Element | None]]:
+               ) -> list[tuple[str, list[etree._Element], etree._Element | None]]:
     """The runs of an element's text between the tables within it read as grids: each
     run's text, the elements it holds, and the table it comes after (None: the first)."""
     runs: list[tuple[list[str], list[etree._Element], etree._Element | None]] = [

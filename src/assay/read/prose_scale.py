@@ -25,7 +25,7 @@ from .worded import figures_in_words
 _TIES_AT_LEAST = 3  # amounts of the text tied to a table's figures in thousands
 _THOUSAND = Decimal(1000)
 _WORDS = re.compile(r"[a-z]+")
-_TOTAL_WORDS = frozenset({"total", "consolidated", "and", "of", "the", "for", "in"})
+_NAMING_NOTHING = frozenset({"total", "consolidated", "and", "of", "the", "for", "in"})
 
 
 def scale_by_prose(ctx: Context, tables: list[Table], spans: list[range],
@@ -84,5 +84,5 @@ def scale_by_prose(ctx: Context, tables: list[Table], spans: list[range],
 def _name(label: str) -> str:
     """The words that name a row, for finding it in a sentence: its first two words of
     substance, lower case ("Total net interest income" -> "net interest")."""
-    words = [w for w in _WORDS.findall(label.lower()) if w not in _TOTAL_WORDS]
+    words = [w for w in _WORDS.findall(label.lower()) if w not in _NAMING_NOTHING]
     return " ".join(words[:2]) if len(words) >= 2 else ""

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from .grid import Grid, GridColumn, GridRow
 from .headers import YEAR_SCANS, header_items, header_phrases, is_header_line, is_period_anchor
+from .labels import parse_scale_note
 from .layout import (
     PAGE_NUMBER,
     RULE_LINE,
@@ -226,8 +227,6 @@ def _unheaded_tables(lines: list[SourceLine], covered: bytearray) -> list[Found]
 
 
 _STUB_WIDTH = 30  # a caption's line in a header's stub, at most
-_SCALE_SAID = re.compile(r"(?i)\bin (?:thousands|millions|billions)\b|\b000'?s\b")
-_RULE_RUN = re.compile(r"[-=_]{3,}")
 _PHRASE = re.compile(r"\S+(?: \S+)*")  # words one space apart
 _SCHEDULE_ROWS = 3  # rows of one figure, one under another, that make a schedule
 
@@ -274,7 +273,7 @@ def _schedules(lines: list[SourceLine], covered: bytearray) -> list[Found]:
                and not _ends_a_sentence(lines[header_start - 1].text)
                and not lines[header_start - 1].text.rstrip().endswith(":")):
             header_start -= 1
-        if not any(_SCALE_SAID.search(line.text) for line in lines[header_start:first]):
+        if not any(parse_scale_note(line.text) for line in lines[header_start:first]):
             header_start = first  # (only a scale makes those lines the schedule's header)
         found.append(Found("statement", _title_start(lines, header_start), header_start,
                            first - 1, first, last + 1, (), 1))
@@ -351,9 +350,8 @@ def _stub_beside(line: SourceLine, first: int, ruled: list[tuple[int, int]],
     stub = text[:cut].strip()
     if cut <= 0 or not stub or len(stub) > _STUB_WIDTH or _ends_a_sentence(stub):
         return None
-    if rule_of(text[cut:].strip()) is None:
-        return None
-    return [(m.start(), m.end()) for m in _RULE_RUN.finditer(text, cut)]
+    rule = rule_of(text[cut:])
+    return None if rule is None else [(cut + lo, cut + hi) for lo, hi in rule.segments]
 
 
 def _date_part(cell: Cell) -> bool:

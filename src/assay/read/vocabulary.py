@@ -61,9 +61,9 @@ class Vocabulary:
         other row. A sign word before the name is no part of it ("Less: goodwill"), but
         a deduction named as a minority's interest alone may be its share of earnings as
         well as of equity: it is none. Nor is "Consolidated" ("Consolidated total debt")."""
-        bare = _WHOLE_GROUP.sub("", self.sign_word.sub("", label, count=1), count=1)
-        found = _first(self.balances, bare)
-        return None if found == "mezzanine" and bare != label else found
+        signless = self.sign_word.sub("", label, count=1)
+        found = _first(self.balances, _WHOLE_GROUP.sub("", signless, count=1))
+        return None if found == "mezzanine" and signless != label else found
 
 
 _WHOLE_GROUP = re.compile(r"^consolidated\s+", re.IGNORECASE)

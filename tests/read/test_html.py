@@ -2429,3 +2429,29 @@ def test_a_caption_in_the_stub_of_the_first_header_row_titles_the_table():
     (first, _) = _by_label(read_text(html, "release.htm"))["Net Sales"]
     assert first.table == "Enclosures"
     assert first.period == Period.months_ended(3, date(2020, 3, 31))
+
+
+MARGINS = """<html><body>
+<p>Reconciliation of Operating Profit (in thousands)</p>
+<table>
+<tr><td></td><td colspan="6">Quarter Ended March 29, 2020</td></tr>
+<tr><td></td><td colspan="2">As Reported</td><td colspan="2">Adjustments</td>
+    <td colspan="2">Adjusted</td></tr>
+<tr><td>Operating Profit</td><td>71,780</td><td></td><td>&#8212;</td><td></td><td>71,780</td>
+    <td></td></tr>
+<tr><td>Operating Margin</td><td>16.7</td><td>%</td><td>&#8212;</td><td></td><td>16.7</td>
+    <td>%</td></tr>
+</table>
+</body></html>
+"""
+
+
+def test_a_nil_mark_among_percentages_is_a_percentage():
+    # by hand: the margin row prints 16.7% twice and a dash between them for the
+    # adjustment: no adjustment to a margin, 0%, not $0 thousand; the dash in the
+    # profit row above is dollars
+    by = _by_label(read_text(MARGINS, "margins.htm"))
+    assert [(f.value, f.unit) for f in by["Operating Margin"]] == [
+        (Decimal("16.7"), "%"), (Decimal("0"), "%"), (Decimal("16.7"), "%")]
+    assert [(f.value, f.unit) for f in by["Operating Profit"]] == [
+        (Decimal("71780000"), "USD"), (Decimal("0"), "USD"), (Decimal("71780000"), "USD")]

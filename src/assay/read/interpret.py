@@ -1212,6 +1212,11 @@ class _TableReader:
             dated = [self._percent(c, k, at) for k, c in enumerate(placed)
                      if c is not None and not c.nil and periods[k] is not None]
             points = bool(dated) and all(dated)
+        # a nil mark in a row whose figures are all percentages ("Operating margin  16.7%
+        # --  16.7%") is a percentage too
+        shown = [self._percent(c, k, at) for k, c in enumerate(placed)
+                 if c is not None and not c.nil]
+        nil_percent = len(shown) >= 2 and all(shown)
         for k, cell in enumerate(placed):
             if cell is None or k in self._page_columns or (
                     cell.nil and self._any_change and self._not_meaningful(placed, periods, k)):
@@ -1222,7 +1227,7 @@ class _TableReader:
                     cell.dollar and unit.unit in (u.PERCENT, u.COUNT, u.SHARES)):
                 # (a figure printed with "$" is dollars, whatever its column says)
                 m = _Meaning(unit.unit, unit.scale, m.concept, m.metal, m.entity)
-            if self._percent(cell, k, at):
+            if self._percent(cell, k, at) or cell.nil and nil_percent:
                 # "25.5%" is a percentage whatever the row's unit and scale
                 m = _Meaning(u.PERCENT, 0, m.concept, m.metal, m.entity)
             elif points and periods[k] is None and self._change_columns[k]:

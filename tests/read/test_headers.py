@@ -272,3 +272,16 @@ def test_last_and_trailing_twelve_months():
     from assay.read.headers import period_of_label
     assert str(period_of_label("LTM Ended March 31, 2019")) == "2018-04-01..2019-03-31"
     assert str(period_of_label("TTM November 30, 2023")) == "2022-12-01..2023-11-30"
+
+
+def test_trailing_four_quarters_end_on_the_date_over_their_years():
+    # by hand: "Trailing 4-Quarters Ended August 31," over 2024 and 2023 are the twelve
+    # months ended August 31 of each year, whatever the fiscal year end (May 31)
+    lines = [
+        "                   Trailing 4-Quarters Ended August 31,",
+        "                   ------------------------------------",
+        "(Dollars in millions)      2024      Change      2023",
+    ]
+    periods, _, _ = assign_periods(lines, _spans([30, 42, 54]), (5, 31))
+    assert periods == [Period(date(2024, 8, 31), date(2023, 9, 1)), None,
+                       Period(date(2023, 8, 31), date(2022, 9, 1))]

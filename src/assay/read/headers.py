@@ -77,7 +77,7 @@ _PERIOD_WORDS = frozenset(
        "q1", "q2", "q3", "q4", "weeks", "thirteen", "twenty-six", "thirty-nine",
        "fifty-two", "fifty-three", "1st", "2nd", "3rd", "4th", "as", "at", "of", "for", "or",
        "the", "and", "periods", "period", "quarters", "1q", "2q", "3q", "4q", "qtr", "mos",
-       "one", "ltm", "ttm"}
+       "one", "ltm", "ttm", "trailing", "last"}
 )
 _DURATION_MONTHS = {
     "first quarter": 3, "second quarter": 3, "third quarter": 3, "fourth quarter": 3,

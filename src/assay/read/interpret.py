@@ -2177,7 +2177,13 @@ def _widen_durations(row: Sequence[tuple[Sequence[int], str]],
     2019", "Nine Months Ended" spanning only the last of "2020 | 2019"); a row whose one
     phrase is a bare duration heads every dated column ("Year Ended" centred over the
     middle of three dates)."""
-    filled = [(list(over), text) for over, text in row if text.strip()]
+    # (a duration over a column named below as a change, "Three Month" over "Change",
+    # names the change, over no period's column)
+    changes = {k for cells in below for cover, phrase in cells if _CHANGED.search(phrase)
+               and not header_items(phrase) for k in cover}
+    named = [not (over and set(over) <= changes and _bare_duration(text)) for over, text in row]
+    filled = [(list(over), text) for (over, text), n in zip(row, named, strict=True)
+              if text.strip() and n]
     if not filled or not any(_bare_duration(text) for _, text in filled) or any(
             not over and _bare_duration(text) for over, text in filled[1:]):
         return row  # (a duration over no column of figures: where does it stand?)
@@ -2211,7 +2217,9 @@ def _widen_durations(row: Sequence[tuple[Sequence[int], str]],
             left[0].append(k)
         elif left is None and right is not None and _bare_duration(right[1]):
             right[0].append(k)
-    return [(tuple(sorted(over)), text) for over, text in filled]
+    widened = iter(filled)
+    return [(tuple(sorted(next(widened)[0])) if n else tuple(over), text)
+            for (over, text), n in zip(row, named, strict=True) if text.strip()]
 
 
 def _bare_duration(text: str) -> bool:

@@ -2455,3 +2455,53 @@ def test_a_nil_mark_among_percentages_is_a_percentage():
         (Decimal("16.7"), "%"), (Decimal("0"), "%"), (Decimal("16.7"), "%")]
     assert [(f.value, f.unit) for f in by["Operating Profit"]] == [
         (Decimal("71780000"), "USD"), (Decimal("0"), "USD"), (Decimal("71780000"), "USD")]
+
+
+CHANGE_SPANS = """<html><body>
+<p>CONSOLIDATED STATEMENTS OF FINANCIAL CONDITION (in 000s)</p>
+<table>
+<tr><td></td><td></td><td colspan="2"></td><td></td><td colspan="2">Three Month</td><td></td>
+    <td colspan="2"></td><td></td><td colspan="2">One Year</td><td></td><td colspan="2"></td></tr>
+<tr><td></td><td></td><td colspan="2">June 30, 2008</td><td></td><td colspan="2">Change</td>
+    <td></td>
+    <td colspan="2">March 31, 2008</td><td></td><td colspan="2">Change</td><td></td>
+    <td colspan="2">June 30, 2007</td></tr>
+<tr><td>Cash and due from banks</td><td></td><td>$</td><td>24,095</td><td></td><td></td><td>8</td>
+    <td>%</td><td>$</td><td>22,412</td><td></td><td></td><td>-31</td><td>%</td><td>$</td>
+    <td>35,000</td></tr>
+</table>
+</body></html>
+"""
+
+
+def test_a_duration_over_a_change_column_names_the_change_not_its_neighbours():
+    # by hand: "Three Month" and "One Year" stand over the two "Change" columns only
+    # (their colspans match): the balances beside them are at their dates, instants
+    doc = read_text(CHANGE_SPANS, "condition.htm")
+    cash = [(f.value, f.period) for f in _by_label(doc)["Cash and due from banks"]]
+    assert cash == [(Decimal("24095000"), Period(date(2008, 6, 30))),
+                    (Decimal("8"), None),
+                    (Decimal("22412000"), Period(date(2008, 3, 31))),
+                    (Decimal("-31"), None),
+                    (Decimal("35000000"), Period(date(2007, 6, 30)))]
+
+
+FISCAL_QUARTERS = """<html><body>
+<table>
+<tr><td></td><td>Fourth</td><td>First</td></tr>
+<tr><td></td><td>Quarter</td><td>Quarter</td></tr>
+<tr><td>(In thousands)</td><td>2023</td><td>2023</td></tr>
+<tr><td>Net earnings</td><td>129,903</td><td>64,082</td></tr>
+</table>
+<p>The Registrant reported results for the fourth quarter and fiscal year ended May 31,
+2023.</p>
+</body></html>
+"""
+
+
+def test_quarters_of_a_fiscal_year_the_text_ends_in_may():
+    # by hand: the year ended May 31, 2023, so its first quarter ran from June to
+    # August 2022 and its fourth from March to May 2023
+    doc = read_text(FISCAL_QUARTERS, "quarters.htm")
+    assert [f.period for f in _by_label(doc)["Net earnings"]] == [
+        Period(date(2023, 5, 31), date(2023, 3, 1)), Period(date(2022, 8, 31), date(2022, 6, 1))]

@@ -408,3 +408,23 @@ Net deferred tax liabilities                             $ 13,710      $ 12,200
     periods = {(f.label, f.printed): f.period for f in read_text(roll, "10k.txt").facts}
     assert periods[("Deferred tax provision", "1,310")] == Period(date(1997, 12, 31),
                                                                   date(1997, 1, 1))
+
+
+def test_the_fiscal_year_end_the_text_says_is_a_month_end():
+    # by hand: "October 3, 2020" is a Saturday ending a 52-53-week year that ends near
+    # September's end (the year before ended September 28, 2019): September 30 dates the
+    # years named alone; "May 31" is said outright; two different ends say none
+    from assay.read.fiscal_year import year_end_in_text
+    from assay.read.layout import LineIndex
+    from assay.read.source import SourceLine
+
+    def end(*texts):
+        lines = [SourceLine(k + 1, t) for k, t in enumerate(texts)]
+        return year_end_in_text(lines, LineIndex(t for t in texts))
+
+    assert end("Results for the fiscal year ended October 3, 2020 were strong.") == (9, 30)
+    assert end("For the fourth quarter and fiscal year ended May 31, 2023.") == (5, 31)
+    assert end("fiscal year ending January 29, 2023") == (1, 31)
+    assert end("fiscal year ended May 31, 2023", "fiscal year ended June 30, 2022") is None
+    assert end("the year ended December 31, 2020") is None  # (no fiscal year said)
+    assert end("fiscal year ended March 15, 2020") is None  # (no month's end near)

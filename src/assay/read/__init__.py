@@ -24,6 +24,7 @@ from .container import Container, decode_with_notes, file_bytes, split_documents
 from .fiscal_year import (
     snap_to_dated_ends,
     year_end_implied,
+    year_end_in_text,
     year_end_said,
     year_ends,
     years_only,
@@ -178,7 +179,7 @@ def read_source(source: Source, first_table: int = 0, company: str | None = None
         found |= {i for i in index.lines_with(NEW_PART)
                   if source.html is not None or i == 0 or not lines[i - 1].text}
     notes = [(places[i], lines[i]) for i in sorted(found)]
-    said = source.year_end or year_end_said(grids)
+    said = source.year_end or year_end_said(grids) or year_end_in_text(lines, index)
     found_lead_ins: list[list[tuple[str, list[tuple[int, str]]]]] = []
 
     def lead_ins() -> list[tuple[str, list[tuple[int, str]]]]:

@@ -13,6 +13,8 @@ from assay.model import Fact, Period, Table
 
 from .grid import Grid
 from .headers import header_items
+from .layout import LineIndex
+from .source import SourceLine
 
 _YEAR_ENDED = re.compile(r"(?i)\byears?\s+ended\s+([A-Z][a-z]{2,8})\.?\s+(\d{1,2})\b")
 _MONTHS = {m: k for k, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
@@ -32,6 +34,30 @@ def year_end_said(grids: list[Grid]) -> tuple[int, int] | None:
                 if month:
                     ends[month, int(m.group(2))] += 1
     return ends.most_common(1)[0][0] if ends else None
+
+
+_FISCAL_YEAR_ENDED = re.compile(
+    r"(?i)\bfiscal\s+years?\s+end(?:ed|ing|s)?\s+(?:on\s+)?([A-Z][a-z]{2,8})\.?\s+(\d{1,2})\b")
+
+
+def year_end_in_text(lines: list[SourceLine], index: LineIndex) -> tuple[int, int] | None:
+    """The fiscal year end the document's text says ("the fiscal year ended May 31,
+    2023"), for a document whose submission and tables say none: the one month end every
+    such phrase names, or None where they name none or several. A day within a week of a
+    month's end is that month's end: a 52-53-week year ends on a weekday, a different day
+    each year ("October 3, 2020" ends the year that ended September 28, 2019)."""
+    ends = set()
+    for i in index.lines_saying("fiscal year end", "fiscal years end"):
+        for m in _FISCAL_YEAR_ENDED.finditer(lines[i].text):
+            month, day = _MONTHS.get(m.group(1)[:3].lower()), int(m.group(2))
+            if month is None or not 1 <= day <= (last := calendar.monthrange(2001, month)[1]):
+                continue
+            if day <= _NEAR_DAYS:  # (early in a month: the month before it ends the year)
+                month = month - 1 or 12
+                last = calendar.monthrange(2001, month)[1]
+            if day <= _NEAR_DAYS or last - day <= _NEAR_DAYS:
+                ends.add((month, last))
+    return ends.pop() if len(ends) == 1 else None
 
 
 def years_only(grids: list[Grid]) -> bool:

@@ -3057,3 +3057,50 @@ $6.00 to $6.88................      267,500               6.18
 """
     facts = read_text(text, "8k.txt").facts
     assert {f.printed for f in facts} == {"66,750", "4.00", "267,500", "6.18"}
+
+
+DATED_ELSEWHERE = """                       EXAMPLE COMPUTER, INC.
+
+Results for the fiscal year ended September 30, 1994 follow.
+
+<TABLE>
+<CAPTION>
+ANNUAL
+Five fiscal years ended September 30, 1994
+
+                     1994        1993        1992        1991        1990
+<S>            <C>         <C>         <C>         <C>         <C>
+Net income     $   310,178 $   86,589  $   530,373 $   309,841  $  474,895
+</TABLE>
+
+Consolidated Statements of Income
+                       (In thousands, except per share amounts)
+
+Three fiscal years ended                  1994          1993          1992
+September 30, 1994
+                                   -----------   -----------   -----------
+Net sales                          $ 9,188,748   $ 7,976,954   $ 7,086,542
+Cost of sales                        6,844,915     5,248,834     3,991,337
+
+
+                   SUPPLEMENTARY INCOME STATEMENT INFORMATION
+                                 (In thousands)
+
+                                 Fiscal Year Ended
+                  September 30,    September 24,    September 25,
+                      1994             1993             1992
+                  -------------    -------------    -------------
+Advertising        $  158,175        $  153,382       $  134,128
+"""
+
+
+def test_a_stub_date_of_another_year_does_not_date_a_year_column():
+    # by hand: "September 30, 1994" in a stub dates the 1994 column only; the 1993
+    # and 1992 years end where the schedule below prints them, September 24, 1993 and
+    # September 25, 1992 (a 52-53-week calendar), and 1993 began the day after 1992 ended
+    doc = read_text(DATED_ELSEWHERE, "dated.txt")
+    sales = [f.period for f in doc.facts if f.label == "Net sales"]
+    assert sales[1] == Period(date(1993, 9, 24), date(1992, 9, 26))
+    assert sales[2].end == date(1992, 9, 25)
+    income = [f.period for f in doc.facts if f.label == "Net income"]
+    assert income[1] == Period(date(1993, 9, 24), date(1992, 9, 26))

@@ -111,9 +111,13 @@ def snap_to_dated_ends(facts: list[Fact], tables: list[Table],
     the year before it ends, when that is dated too; so does any period whose start,
     counted back from its end, falls a few days from a dated end of a fiscal year (within
     a week of ``year_end``, month and day)."""
+    # (the day printed in the column's header: not a stub's date of another year,
+    # "Five fiscal years ended September 30, 1994" over "1993")
     dated = sorted({c.period.end for t in tables for c in t.columns
                     if c.period is not None and (c.period.is_instant or c.period.months == 12)
-                    and any(i.kind == "date" and i.year for i in header_items(c.header))})
+                    and any(i.kind == "date" and (i.year, i.month, i.day) == (
+                        c.period.end.year, c.period.end.month, c.period.end.day)
+                            for i in header_items(c.header))})
     if not dated:
         return
     known = set(dated)

@@ -2505,3 +2505,34 @@ def test_quarters_of_a_fiscal_year_the_text_ends_in_may():
     doc = read_text(FISCAL_QUARTERS, "quarters.htm")
     assert [f.period for f in _by_label(doc)["Net earnings"]] == [
         Period(date(2023, 5, 31), date(2023, 3, 1)), Period(date(2022, 8, 31), date(2022, 6, 1))]
+
+
+CONTENTS = """<html><body>
+<p>FORM 10-Q</p>
+<table>
+<tr><td></td><td>Page</td></tr>
+<tr><td>Item 1. Financial Statements</td><td>1</td></tr>
+<tr><td>Item 2. Management's Discussion and Analysis</td><td>12</td></tr>
+<tr><td>Item 4. Controls and Procedures</td><td>18</td></tr>
+</table>
+<p>Condensed Statements of Operations (in millions)</p>
+<table>
+<tr><td></td><td>March 29, 2025</td></tr>
+<tr><td>Units shipped, first plant</td><td>12</td></tr>
+<tr><td>Units shipped, second plant</td><td>18</td></tr>
+<tr><td>Units shipped, third plant</td><td>22</td></tr>
+</table>
+</body></html>
+"""
+
+
+def test_a_table_of_contents_is_no_table_of_facts():
+    # by hand: the first table lists Items by page (1, 12, 18): page numbers, no
+    # dollars; it is reported as not read. The second prints whole numbers rising down
+    # its rows too, but names no part of a filing and no page: its three facts stay
+    doc = read_text(CONTENTS, "contents.htm")
+    assert {f.label for f in doc.facts} == {
+        "Units shipped, first plant", "Units shipped, second plant", "Units shipped, third plant"}
+    notes = [d for d in doc.diagnostics if d.code == "table-not-read"]
+    assert len(notes) == 1 and "table of contents" in notes[0].message
+    assert notes[0].location.selector == "table[1]"

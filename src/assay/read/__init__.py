@@ -21,6 +21,7 @@ from assay.model import Diagnostic, Document, Location, Period, Table
 
 from .acquisition_date import date_by_acquisitions
 from .container import Container, decode_with_notes, file_bytes, split_documents
+from .contents import is_contents
 from .fiscal_year import (
     snap_to_dated_ends,
     year_end_implied,
@@ -164,6 +165,12 @@ def read_source(source: Source, first_table: int = 0, company: str | None = None
                                 f"table of facts"))
             elif figures:
                 grids.append(g)
+    # a table of contents: its figures are page numbers, no facts
+    for g in [g for g in grids if is_contents(g)]:
+        grids.remove(g)
+        skipped.append((g.first_line, _table_selector(g),
+                        f"lines {g.first_line}-{g.last_line}: a table of contents (its "
+                        f"figures are page numbers): read as no table of facts"))
     company = _company(lines, index, company)
     # notes that scale every table after them: "(000's omitted in all tables)"
     found = set(index.lines_saying(*_FOR_ALL_TABLES))
@@ -330,6 +337,16 @@ def _lead_ins(grids: list[Grid], lines: list[SourceLine], places: list[int],
         out.append((near[-1] if near else "", paragraphs))
         previous_end = max(previous_end, end)
     return out
+
+
+def _table_selector(grid: Grid) -> str | None:
+    """The selector of an HTML grid's table (``table[3]``, its cells' selectors cut at
+    the row); None for a text grid."""
+    for row in grid.rows:
+        for place in (row.label_place, *(row.places or ())):
+            if place is not None and place.selector:
+                return place.selector.split("/tr[")[0]
+    return None
 
 
 def _bare_code(cell: Cell) -> bool:

@@ -113,6 +113,13 @@ def test_a_note_that_scales_shares_apart():
     assert (note.scale_of("dollars"), note.scale_of("shares")) == (3, 3)
     note = parse_scale_note("(in thousands of dollars)")
     assert (note.scale_of("dollars"), note.scale_of("shares")) == (3, 0)
+    # "share amounts" are shares: "(in millions, except share amounts which are
+    # reflected in thousands and per share amounts)"
+    note = parse_scale_note("(in millions, except share amounts which are reflected in "
+                            "thousands and per share amounts)")
+    assert (note.scale_of("dollars"), note.scale_of("shares")) == (6, 3)
+    note = parse_scale_note("(in millions, except share data in thousands)")
+    assert (note.scale_of("dollars"), note.scale_of("shares")) == (6, 3)
 
 
 def test_a_year_over_abbreviated_quarters_and_months():

@@ -184,8 +184,9 @@ _OF_QUANTITIES = re.compile(r" of (?:u\.s\. )?((?:dollars|shares|ounces|tons|pou
 # amounts and a quantity under one scale: "Amounts and shares in thousands"
 _JOINED_APART = re.compile(r"\b(?:amounts|dollars) and (?:shares?|ounces|tons|pounds) in "
                            r"(thousands|millions|billions)\b")
-_APART = re.compile(r"\b(shares?|ounces|tons|pounds)\b(?:,? which are (?:reflected|presented|"
-                    r"stated|shown))? in (thousands|millions|billions)\b")
+_APART = re.compile(r"\b(shares?|ounces|tons|pounds)\b(?: (?:amounts|data|counts))?"
+                    r"(?:,? which are (?:reflected|presented|stated|shown))? in "
+                    r"(thousands|millions|billions)\b")
 
 
 @lru_cache(maxsize=1024)

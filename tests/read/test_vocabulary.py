@@ -84,6 +84,17 @@ def test_balance_names_hold_with_either_apostrophe_and_in_basic_strings():
     assert VOCABULARY.balance_of("Total loans") == "accounts"  # a flow among income
 
 
+def test_tangible_assets_and_equity_are_balances():
+    # by hand: a non-GAAP reconciliation under "For the Three Months Ended" deducts
+    # intangibles from total assets and equity: what is left is a balance at the day
+    for label in ("Non-GAAP tangible assets", "Tangible assets",
+                  "Non-GAAP tangible shareholders’ equity", "Tangible common equity",
+                  "Adjusted tangible stockholders' equity"):
+        assert VOCABULARY.balance_of(label) == "items", label
+    assert VOCABULARY.balance_of("Non-GAAP tangible income") is None
+    assert VOCABULARY.balance_of("Return on average tangible common equity") is None
+
+
 def test_prices_of_oil_and_gas_and_returns_by_abbreviation():
     # by hand: "C2 Ethane (per Bbl) 10.12" in a table "(in thousands)" is $10.12 a barrel;
     # "ROACE ... 11.40" a return on average common equity of 11.40%

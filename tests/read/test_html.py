@@ -2536,3 +2536,29 @@ def test_a_table_of_contents_is_no_table_of_facts():
     notes = [d for d in doc.diagnostics if d.code == "table-not-read"]
     assert len(notes) == 1 and "table of contents" in notes[0].message
     assert notes[0].location.selector == "table[1]"
+
+
+TALLIES = """<html><body>
+<p>The shareholders ratified the appointment of the independent auditor for the fiscal
+year ending October 1, 2022. Set forth below are the voting results:</p>
+<table>
+<tr><td>Directors</td><td>Votes For</td><td>Votes Against</td><td>Broker Non-Votes</td></tr>
+<tr><td>John Smith</td><td>901,712,037</td><td>19,376,628</td><td>23,203,329</td></tr>
+</table>
+<p>2. Ratification of the auditor:</p>
+<table>
+<tr><td>Votes For</td><td>110,069,690</td></tr>
+<tr><td>Votes Against</td><td>814,372,346</td></tr>
+<tr><td>Broker Non-Votes</td><td>20,079,959</td></tr>
+</table>
+</body></html>
+"""
+
+
+def test_a_vote_tally_down_the_rows_or_across_the_columns_counts_votes_at_no_period():
+    # by hand: each figure is a number of votes cast at the meeting, not dollars, and the
+    # fiscal year the sentence above names is not the votes' period
+    doc = read_text(TALLIES, "votes.htm")
+    assert {(f.unit, f.scale, f.period) for f in doc.facts} == {("count", 0, None)}
+    assert [f.value for f in doc.facts if f.label == "Votes Against"] == [Decimal("814372346")]
+    assert len(doc.facts) == 6

@@ -227,6 +227,8 @@ class _TableReader:
         self._percent_cells: frozenset[tuple[int, int]] = frozenset()  # see _percent_runs
         self._price_columns: frozenset[int] = frozenset()  # columns of prices in eighths
         self._amount_columns: frozenset[int] = frozenset()  # columns named "Amount"
+        self._tally_columns: list[int] = []  # columns of a vote's tally
+        self._tally_rows: frozenset[str] = frozenset()  # rows of one, by label
         self._rolls_by_dates = False  # rows dated in their labels roll a balance forward
         self._change_columns: list[bool] = []  # columns whose headers name a change
         self._any_change = False
@@ -462,9 +464,10 @@ class _TableReader:
         self._column_units = [_unit_named(text, self.note) for text in texts]
         # a vote's tally ("For | Against | Abstain | Broker Non-Votes"): votes cast,
         # counted, where two of its columns or more say so, one of them not "For"
-        votes = [k for k, text in enumerate(texts)
-                 if _VOTES_COLUMN.fullmatch(" ".join(_PARENTHESES.sub("", text).split()))]
+        votes = [k for k, text in enumerate(texts) if _is_tally(text)]
+        self._tally_columns = []
         if len(votes) > 1 and any(_AGAINST.search(texts[k]) for k in votes):
+            self._tally_columns = votes
             for k in votes:
                 self._column_units[k] = labels.RowUnit(u.COUNT, 0)
         # a column named for an amount ("Amount", "Balance") holds dollars, whatever
@@ -624,6 +627,8 @@ class _TableReader:
 
     def read_body(self) -> None:
         self._periods = self._column_periods()
+        for k in self._tally_columns:
+            self._periods[k] = None  # (votes are counted at a meeting, over no period)
         # (a statement of flows: by its title, and no row of it a balance sheet's,
         # "Total assets", as under a title carried over a page)
         self._flow_periods = (_quarters_of_dates(self._periods, self.ctx.year_end)
@@ -648,6 +653,12 @@ class _TableReader:
         self._price_columns = frozenset(k for row in self.g.rows for k, c in enumerate(row.cells)
                                         if c is not None and "/" in c.text)
         self._percent_cells = _percent_runs(self.g.rows) | _percent_blocks(self.g.rows)
+        # a vote's tally down the rows ("Votes For", "Votes Against", "Broker Non-Votes"),
+        # as across the columns: votes, counted
+        tallies = {text for row in self.g.rows if row.figures
+                   and _is_tally(text := row.text[:row.label_end].strip())}
+        self._tally_rows = frozenset(tallies) if len(tallies) > 1 and any(
+            _AGAINST.search(text) for text in tallies) else frozenset()
         shares = self._percent_columns | _marked_percent_columns(self.g.rows)
         for k in sorted(shares):
             # a share of the total beside a dated amount ("112,424  13%") is of its date
@@ -1144,6 +1155,10 @@ class _TableReader:
         """The facts of one row's cells (row ``at`` of the grid); their ids, None where a
         column is empty."""
         periods = self._periods_of(row)
+        if self._tally_rows and meaning is not None and (
+                row.label in self._tally_rows or _is_tally(row.label)):
+            meaning = _Meaning(u.COUNT, 0, None, None, meaning.entity)
+            periods = [None] * len(periods)  # (counted at a meeting, over no period)
         append = self.ctx.facts.append
         path = self.ctx.path
         title, label, section, notes = self.table.title, row.label, row.section, row.footnotes
@@ -1762,6 +1777,14 @@ _COUNT_COLUMN = re.compile(r"(?i)quantity|number|count|#|no\.")
 _VOTES_COLUMN = re.compile(r"(?i)(?:(?:total )?votes?(?: cast)? )?(?:for|against|(?:authority )?"
                            r"withheld|abstain(?:ed|s|ing)?|abstentions|broker non-? ?votes?)"
                            r"\*?|votes(?: cast)?(?: for)?")
+
+
+def _is_tally(text: str) -> bool:
+    """Whether a column's or a row's name is a vote's tally ("Votes Against", "Withheld",
+    "Broker Non-Votes (1)")."""
+    return bool(_VOTES_COLUMN.fullmatch(" ".join(_PARENTHESES.sub("", text).split())))
+
+
 _AGAINST = re.compile(r"(?i)against|withheld|abstain|abstentions|non-? ?votes?")
 # options outstanding or exercisable: shares under option, in the note's scale for shares
 _OPTIONS_COLUMN = re.compile(r"(?i)(?:options )?(?:number )?(?:outstanding|exercisable)"

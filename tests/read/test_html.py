@@ -2562,3 +2562,33 @@ def test_a_vote_tally_down_the_rows_or_across_the_columns_counts_votes_at_no_per
     assert {(f.unit, f.scale, f.period) for f in doc.facts} == {("count", 0, None)}
     assert [f.value for f in doc.facts if f.label == "Votes Against"] == [Decimal("814372346")]
     assert len(doc.facts) == 6
+
+
+MARKS = """<html><body>
+<p>VALUATION AND QUALIFYING ACCOUNTS</p>
+<table>
+<tr><td>Description</td><td colspan="2">Balance at Beginning of Period</td>
+    <td colspan="3">Additions</td><td colspan="2">Balance at End of Period</td></tr>
+<tr><td></td><td colspan="8">(In millions)</td></tr>
+<tr><td>Sales return allowance</td><td>$</td><td>13</td><td>$</td><td>104</td><td>(2)</td>
+    <td>$</td><td>26</td></tr>
+<tr><td>Valuation allowance</td><td>$</td><td>907</td><td>$</td><td>577</td><td>(3)</td>
+    <td>$</td><td>1,484</td></tr>
+<tr><td>Other charges</td><td>$</td><td>5</td><td>$</td><td>(1)</td><td></td>
+    <td>$</td><td>4</td></tr>
+</table>
+<p>(2) Additions are charged to revenue. (3) Additions are charged to income taxes.</p>
+</body></html>
+"""
+
+
+def test_a_column_of_footnote_marks_beside_figures_holds_no_facts():
+    # by hand: "(2)" and "(3)" stand right of the additions, in a column no header cell
+    # names alone ("(In millions)" spans them all): they refer to the notes below, no
+    # losses of $2 and $3 million. The "(1)" under "Additions" is a figure: a loss
+    doc = read_text(MARKS, "marks.htm")
+    by = _by_label(doc)
+    assert [f.value for f in by["Valuation allowance"]] == [
+        Decimal("907000000"), Decimal("577000000"), Decimal("1484000000")]
+    assert [f.value for f in by["Other charges"]] == [
+        Decimal("5000000"), Decimal("-1000000"), Decimal("4000000")]

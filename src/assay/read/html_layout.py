@@ -45,6 +45,7 @@ _POINTS = {"pt": 1.0, "px": 0.75, "em": 10.0, "in": 72.0}
 _PREFIXES = frozenset({"$", "(", "$(", "($", "( $"})
 _SUFFIXES = frozenset({")", "%", ")%", "%)"})
 _DIGIT = re.compile(r"\d")
+_MARK = re.compile(r"\(\d{1,2}\)")  # a footnote's mark set in a cell of its own: "(3)"
 _WORDS = re.compile(r"[A-Za-z]{3}")  # a word, not a mark or a unit sign
 _SUP_MARK = re.compile(r"\(?(?:\d{1,2}|[a-zA-Z]|\*{1,3})\)?")  # "3", "(a)", "*"
 # what a ")" or "%" closes: the figure before it ("(24", "5.10", a nil "—")
@@ -324,6 +325,7 @@ def _grids(table: etree._Element, ordinal: int, path: str, offset: int, scope: s
     # (a year in the stub is a row's label, "2020" over the quarters' columns, no figure)
     figures = [[(t, None if t.col == 0 and f is not None and is_year(f.text) else f)
                 for t in tokens for f in (_figure(t.text),)] for _, tokens in joined]
+    figures = _without_mark_columns(figures)
     # rows of figures: a figure alone in a cell, or a range ("43%-72%") right of the stub
     data = [k for k, row in enumerate(figures)
             if any(f is not None and not f.nil and not is_year(f.text)
@@ -361,6 +363,36 @@ def _grids(table: etree._Element, ordinal: int, path: str, offset: int, scope: s
         grids.append(_grid(joined, figures, block, is_data, columns, label_width, ordinal, path,
                            offset, title, follows or b > 0, scope, widths))
     return grids
+
+
+def _without_mark_columns(figures: list[list[tuple[_Token, Cell | None]]],
+                          ) -> list[list[tuple[_Token, Cell | None]]]:
+    """The rows' figures but for columns of footnote marks: a column named by no cell
+    above its first figure, every figure of which is a bare number of one or two digits
+    in parentheses ("(3)") set right after a figure or nil mark of its row (a balance
+    roll-forward's "577 | (3)" refers to note 3; it is no loss of 3)."""
+    marks: dict[int, bool] = {}
+    heads: list[_Token] = []  # the cells above the first figures
+    for row in figures:
+        previous: Cell | None = None
+        for t, f in row:
+            if f is None:
+                if not marks and t.text.strip():
+                    heads.append(t)
+            else:
+                mark = bool(_MARK.fullmatch(t.text)) and previous is not None
+                col = t.col + t.span - 1
+                marks[col] = marks.get(col, True) and mark
+            previous = f
+    gone = {col for col, mark in marks.items() if mark}
+    for t in heads:  # (a cell over one column names it; "(In millions)" over all, none)
+        over = [col for col in marks if t.col <= col < t.col + t.span]
+        if len(over) == 1:
+            gone.discard(over[0])
+    if not gone:
+        return figures
+    return [[(t, f) for t, f in row if f is None or t.col + t.span - 1 not in gone]
+            for row in figures]
 
 
 def _numbered(row: list[tuple[_Token, Cell | None]]) -> bool:

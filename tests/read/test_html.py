@@ -2592,3 +2592,30 @@ def test_a_column_of_footnote_marks_beside_figures_holds_no_facts():
         Decimal("907000000"), Decimal("577000000"), Decimal("1484000000")]
     assert [f.value for f in by["Other charges"]] == [
         Decimal("5000000"), Decimal("-1000000"), Decimal("4000000")]
+
+
+OWN_TITLE = """<html><body>
+<p>Investor contact: 763.204.7771 investor@example.com</p>
+<table>
+<tr><td colspan="3">Example Electric plc</td></tr>
+<tr><td colspan="3">Condensed Consolidated Statements of Cash Flows (Unaudited)</td></tr>
+<tr><td></td><td colspan="2">Three months ended</td></tr>
+<tr><td>In millions</td><td>March 31, 2020</td><td>March 31, 2019</td></tr>
+<tr><td>Dividends paid</td><td>(29.7)</td><td>(31.0)</td></tr>
+<tr><td>Shares issued to employees, net of shares withheld</td><td>3.0</td><td>1.0</td></tr>
+</table>
+</body></html>
+"""
+
+
+def test_a_tables_own_first_rows_that_name_a_statement_title_it():
+    # by hand: the words above the table are a contact line; the table's own first rows
+    # say it is a statement of cash flows, so "Shares issued to employees" is the cash
+    # they brought, $3.0 million, not 3.0 million shares
+    doc = read_text(OWN_TITLE, "flows.htm")
+    assert doc.tables[0].title.startswith("Example Electric plc Condensed Consolidated "
+                                          "Statements of Cash Flows")
+    assert doc.tables[0].role == "cash_flows"
+    shares = _by_label(doc)["Shares issued to employees, net of shares withheld"]
+    assert [(f.value, f.unit) for f in shares] == [(Decimal("3000000"), "USD"),
+                                                  (Decimal("1000000"), "USD")]

@@ -417,10 +417,14 @@ class _TableReader:
                         stub_phrases.append(text)
             periods, texts, stub = periods_of_columns(phrases, stub_phrases,
                                                       self.ctx.year_end, subtitle)
-            if spanning and self.table.title == f"Table {self.table.index + 1}":
-                # a table with no title above it, titled in its own first rows
-                self.table.title = " ".join(spanning)
-                self.table.role = VOCABULARY.role_of(self.table.title)
+            own = " ".join(spanning)
+            if spanning and (self.table.title == f"Table {self.table.index + 1}" or (
+                    self.table.role is None and VOCABULARY.role_of(own) is not None)):
+                # a table with no title above it, titled in its own first rows; or one
+                # whose own first rows name what it is ("Condensed Consolidated
+                # Statements of Cash Flows") where the words above it do not
+                self.table.title = own
+                self.table.role = VOCABULARY.role_of(own)
         else:
             # column names over the periods, above the header ("Domestic   Canada
             # Consolidated" over "2004  2003  2004  2003  2004  2003"): the columns' own

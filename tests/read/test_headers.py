@@ -292,3 +292,13 @@ def test_trailing_four_quarters_end_on_the_date_over_their_years():
     periods, _, _ = assign_periods(lines, _spans([30, 42, 54]), (5, 31))
     assert periods == [Period(date(2024, 8, 31), date(2023, 9, 1)), None,
                        Period(date(2023, 8, 31), date(2022, 9, 1))]
+
+
+def test_a_name_closed_by_a_day_after_at_dates_its_column():
+    # by hand: "Fair value at June 30, 2018" is the fair value at that day; "Balance as
+    # of December 31, 2019" likewise; "Series 2005 Notes" names a thing, no period
+    from assay.read.headers import periods_of_columns
+    periods, _, _ = periods_of_columns(
+        [["Fair value at June 30, 2018"], ["Balance as of December 31, 2019"],
+         ["Series 2005 Notes"]], [])
+    assert periods == [Period(date(2018, 6, 30)), Period(date(2019, 12, 31)), None]

@@ -2619,3 +2619,29 @@ def test_a_tables_own_first_rows_that_name_a_statement_title_it():
     shares = _by_label(doc)["Shares issued to employees, net of shares withheld"]
     assert [(f.value, f.unit) for f in shares] == [(Decimal("3000000"), "USD"),
                                                   (Decimal("1000000"), "USD")]
+
+
+NIL_FIRST = """<html><body>
+<p>The following table presents quantitative information (in millions):</p>
+<table>
+<tr><td></td><td colspan="2">Fair value at June 30, 2018</td><td>Unobservable input</td>
+    <td>Range</td></tr>
+<tr><td>Embedded derivative (D7)</td><td>$</td><td>&#8212;</td><td>Future prices</td>
+    <td>$2,164 per ton in July 2018 to $2,135 per ton in October 2018</td></tr>
+<tr><td>Financial contract (D11)</td><td></td><td>83</td><td>Forward energy price</td>
+    <td>$60.70 per megawatt hour in 2018</td></tr>
+<tr><td>Credit derivative (D9)</td><td></td><td>20</td><td>Credit spread</td>
+    <td>2.5% to 3.0%</td></tr>
+</table>
+</body></html>
+"""
+
+
+def test_a_first_row_of_a_nil_amount_is_a_row_of_the_body_not_the_header():
+    # by hand: "$ —" beside a label is a nil amount, at June 30, 2018 as the header says;
+    # the month its range cell names (July 2018) is no header's
+    by = _by_label(read_text(NIL_FIRST, "fair.htm"))
+    assert [(f.value, f.period) for f in by["Embedded derivative (D7)"]] == [
+        (Decimal("0"), Period(date(2018, 6, 30)))]
+    assert [(f.value, f.period) for f in by["Financial contract (D11)"]] == [
+        (Decimal("83000000"), Period(date(2018, 6, 30)))]

@@ -526,7 +526,8 @@ def periods_of_columns(phrases: list[list[str]], stub: list[str],
     # Stock Ownership Plan"), nor any other name ("Less than 12 Months", "Balance at End of
     # Year"), but for one that says its period ("Reserve Build for the Quarter Ended")
     dated = [[t for t in column if not _names_a_thing(t) or _opens_with_a_period(t) or (
-        not _YEAR_IN.search(t) and _SAYS_ITS_PERIOD.search(t))] for column in phrases]
+        not _YEAR_IN.search(t) and _SAYS_ITS_PERIOD.search(t)) or _closes_at_a_day(t)]
+             for column in phrases]
     stub_text = " ".join([subtitle, *stub])
     stub_items = header_items(stub_text) if stub or subtitle else ()
     own = [header_items(" ".join(t)) for t in dated]
@@ -580,6 +581,19 @@ def _opens_with_a_period(phrase: str) -> bool:
         first.kind == "quarter" or first.kind == "date" and bool(_DAY.search(first.text))
         or first.kind == "duration" and (first.months or 12) < 12
         and len(items) > 1 and items[1].kind == "year")  # (not "Year 2000 Costs")
+
+
+def _closes_at_a_day(phrase: str) -> bool:
+    """A name that a whole date closes after "at" or "as of" ("Fair value at June 30,
+    2018", "Balance as of December 31, 2019"): the figures under it stand at that day."""
+    items = header_items(phrase)
+    last = items[-1] if items else None
+    return (last is not None and last.kind == "date" and last.year is not None
+            and last.day is not None and phrase[last.end:].strip(" ,.:*") == ""
+            and bool(_AT_THE_DAY.search(phrase, 0, last.start)))
+
+
+_AT_THE_DAY = re.compile(r"(?i)\b(?:at|as of|as at)\s*$")
 
 
 def _names_a_thing(phrase: str) -> bool:

@@ -327,9 +327,12 @@ def _grids(table: etree._Element, ordinal: int, path: str, offset: int, scope: s
                 for t in tokens for f in (_figure(t.text),)] for _, tokens in joined]
     figures = _without_mark_columns(figures)
     # rows of figures: a figure alone in a cell, or a range ("43%-72%") right of the stub
+    # (a row's nil amount, "$ —" beside its label, is a figure too: no header's)
     data = [k for k, row in enumerate(figures)
             if any(f is not None and not f.nil and not is_year(f.text)
                    or t.col > 0 and _RANGE.fullmatch(t.text) and not _YEARS.fullmatch(t.text)
+                   or f is not None and f.nil and "$" in t.text and row[0][0].col == 0
+                   and row[0][1] is None and _WORDS.search(row[0][0].text)
                    for t, f in row)]
     shown = [t.text for k in data for t, f in figures[k]
              if f is not None and not f.nil and not is_year(f.text)

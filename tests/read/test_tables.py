@@ -3104,3 +3104,25 @@ def test_a_stub_date_of_another_year_does_not_date_a_year_column():
     assert sales[2].end == date(1992, 9, 25)
     income = [f.period for f in doc.facts if f.label == "Net income"]
     assert income[1] == Period(date(1993, 9, 24), date(1992, 9, 26))
+
+
+def test_a_table_of_contents_with_numbered_article_headings_is_no_table_of_facts():
+    # by hand, after an 8-K's asset purchase agreement: sections by page (4, 4, 5) under
+    # headings that print an article's number alone ("ARTICLE 3"): no dollars anywhere
+    text = """<TABLE>
+<CAPTION>
+                                   ARTICLE 2
+                              THE ASSET PURCHASE
+<S>                <C>                                                    <C>
+Section 2.1        The Asset Purchase...................................     4
+Section 2.2        Closing..............................................     4
+
+                                   ARTICLE 3
+                                 CONSIDERATION
+Section 3.1        Consideration........................................     4
+Section 3.2        Escrow...............................................     5
+</TABLE>
+"""
+    doc = read_text(text, "toc.txt")
+    assert not doc.facts
+    assert any("table of contents" in d.message for d in doc.diagnostics)

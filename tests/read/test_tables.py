@@ -3126,3 +3126,28 @@ Section 3.2        Escrow...............................................     5
     doc = read_text(text, "toc.txt")
     assert not doc.facts
     assert any("table of contents" in d.message for d in doc.diagnostics)
+
+
+def test_words_over_a_column_under_the_header_rule_name_it_and_head_no_row():
+    # by hand, after an 8-K: "As" / "Restated" under the rule, over the third column,
+    # name that column (a restated quarter); they are no heading of "Net revenues"
+    text = """                        Example Semiconductor Corporation
+                       Consolidated Statements of Operations
+                       (In thousands, except per share data)
+
+                                                    Three Months Ended
+                                          -------------------------------------
+                                            Sep 30         Jul 1        Oct 1
+                                             2006          2006         2005
+                                          ----------    ----------   ----------
+                                                                         As
+                                                                      Restated
+
+Net revenues                              $   30,826    $   29,288   $   22,473
+Cost of revenues                              20,394        19,047       14,967
+"""
+    doc = read_text(text, "restated.txt")
+    revenues = [f for f in doc.facts if f.label == "Net revenues"]
+    assert [f.heading for f in revenues] == [None, None, None]
+    assert "Restated" in doc.tables[0].columns[2].header
+    assert revenues[2].period.end == date(2005, 10, 1)

@@ -701,6 +701,12 @@ def _grid(lines: list[SourceLine], f: Found, follows: bool) -> Grid:
             column_at = _column_at(specs)
         columns = [GridColumn(s.start, s.hi) for s in specs]
     n = len(columns)
+    header = lines[f.header_start:header_end]
+    if f.kind != "grid" and columns and header_end == f.body_start:
+        # words set over the columns right under the header's rule, before any row
+        # ("As" / "Restated" over the last date): the columns' names, no row's heading
+        names = _names_under_rule(body, columns[0].start)
+        header, body = header + body[:names], body[names:]
     rows = []
     for line in body:
         text = line.text
@@ -712,9 +718,23 @@ def _grid(lines: list[SourceLine], f: Found, follows: bool) -> Grid:
         cells, label_end, stray = _place(line, column_at, n)
         rows.append(GridRow(line.number, text, None, cells, label_end, stray, line.cells))
     return Grid(f.kind, lines[f.title_start].number, lines[f.end - 1].number,
-                lines[f.title_start:f.header_start], lines[f.header_start:header_end],
+                lines[f.title_start:f.header_start], header,
                 lines[max(f.anchor, 0)], columns, rows, named, bool(f.columns), follows,
                 (f.title_start, f.end))
+
+
+def _names_under_rule(body: list[SourceLine], first_column: int) -> int:
+    """How many lines open the body with words over the columns alone (none in the
+    stub, none a figure, one run of lines), right under the header's rule: 0 where the
+    body opens otherwise or the next line with text is no row of figures."""
+    start = next((k for k, line in enumerate(body) if line.text and line.rule is None),
+                 len(body))  # (after the header's rule, where the body opens with it)
+    end = start
+    while end < len(body) and body[end].text and body[end].rule is None and (
+            not body[end].cells and indent_of(body[end].text) >= first_column - 2):
+        end += 1
+    after = next((line for line in body[end:] if line.text), None)
+    return end if end > start and after is not None and is_figure_row(after) else 0
 
 
 def _place(line: SourceLine, column_at: dict[int, int], n: int,

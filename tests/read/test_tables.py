@@ -3151,3 +3151,22 @@ Cost of revenues                              20,394        19,047       14,967
     assert [f.heading for f in revenues] == [None, None, None]
     assert "Restated" in doc.tables[0].columns[2].header
     assert revenues[2].period.end == date(2005, 10, 1)
+
+
+def test_a_rate_in_a_label_is_named_with_the_maturity_that_tells_its_notes_apart():
+    # by hand, after a 1993 10-K's debt note: two issues of notes at 6% differ only by
+    # the year they fall due; each rate's name keeps it
+    text = """                                                             1992          1993
+- -------------------------------------------------------------------------------
+Liquid Yield Option Notes, zero coupon-
+  subordinated, interest 6%, due 2012                     409,216       426,005
+Liquid Yield Option Notes, zero coupon-
+  subordinated, interest 6%, due 2010                     202,860       181,850
+                                                       ----------    ----------
+Total debt                                             $  612,076    $  607,855
+"""
+    doc = read_text(text, "debt.txt")
+    rates = sorted({f.label for f in doc.facts if f.unit == "%"})
+    assert rates == [
+        "Liquid Yield Option Notes, zero coupon- subordinated, due 2010: interest 6%",
+        "Liquid Yield Option Notes, zero coupon- subordinated, due 2012: interest 6%"]

@@ -1814,6 +1814,9 @@ _PERIOD_FILLER = frozenset({"for", "the", "ended", "ending", "as", "of", "at", "
 _OVER_THE_PERIOD = re.compile(r"(?i)\baverage\b|\bduring\b|\bmaximum\b")
 _FLOW_COLUMN = re.compile(r"(?i)\b(?:income|interest|recognized|expenses?|charge-?offs?)\b")
 _FIGURE_IN = re.compile(r"[\d$]")
+# a part of a label whose only figures are years ("due 2010", "maturing 2015-2020")
+_YEARS_ONLY = re.compile(r"[^\d$%]*?\b(?:19|20)\d\d(?:\s*(?:-|\u2013|to|through)\s*(?:19|20)?\d\d)?"
+                         r"[^\d$%]*")
 _STUB_CAPTION_WORDS = 8  # a caption in a header's stub alone, at most
 _PAGE_WORDS = re.compile(r"(?i)\(?(?:unaudited|continued|name|description)\)?")
 _RANGE_ONLY = re.compile(r"\s*\$?\s?[\d.,]+%?\s*(?:-|\u2013|to)\s*\$?\s?[\d.,]+%?\s*")
@@ -1984,7 +1987,12 @@ def _parts_named(label: str) -> Callable[[int], str]:
             return label
         words = parts[part].strip()
         deducted = _DEDUCTED.match(words)  # ("net of accumulated depreciation of $1,013")
-        return f"{name}: {deducted.group(1) if deducted else words}"
+        # (the parts after the name that print years alone name the thing too: "Notes,
+        # interest 6%, due 2010" is not the notes due 2012 at 6%)
+        dated = [parts[j].strip() for j in range(first, len(parts))
+                 if j != part and _YEARS_ONLY.fullmatch(parts[j].strip())]
+        whole = ", ".join([name, *dated])
+        return f"{whole}: {deducted.group(1) if deducted else words}"
     return named
 
 

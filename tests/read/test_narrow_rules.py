@@ -428,3 +428,7 @@ def test_the_fiscal_year_end_the_text_says_is_a_month_end():
     assert end("fiscal year ended May 31, 2023", "fiscal year ended June 30, 2022") is None
     assert end("the year ended December 31, 2020") is None  # (no fiscal year said)
     assert end("fiscal year ended March 15, 2020") is None  # (no month's end near)
+    # a quarter of a fiscal year said ended: the year ends as many quarters on
+    assert end("results for the second quarter of fiscal 2024 ended November 30, 2023.") == (
+        5, 31)
+    assert end("the fourth quarter of fiscal 2020 ended October 3, 2020") == (9, 30)

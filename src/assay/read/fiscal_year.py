@@ -38,25 +38,36 @@ def year_end_said(grids: list[Grid]) -> tuple[int, int] | None:
 
 _FISCAL_YEAR_ENDED = re.compile(
     r"(?i)\bfiscal\s+years?\s+end(?:ed|ing|s)?\s+(?:on\s+)?([A-Z][a-z]{2,8})\.?\s+(\d{1,2})\b")
+# "the second quarter of fiscal 2024 ended November 30, 2023": the year ends two quarters on
+_FISCAL_QUARTER_ENDED = re.compile(
+    r"(?i)\b(first|second|third|fourth)\s+quarter\s+of\s+fiscal\s+(?:year\s+)?\d{4},?\s+"
+    r"end(?:ed|ing)\s+(?:on\s+)?([A-Z][a-z]{2,8})\.?\s+(\d{1,2})\b")
+_QUARTERS_LEFT = {"first": 3, "second": 2, "third": 1, "fourth": 0}
 
 
 def year_end_in_text(lines: list[SourceLine], index: LineIndex) -> tuple[int, int] | None:
     """The fiscal year end the document's text says ("the fiscal year ended May 31,
-    2023"), for a document whose submission and tables say none: the one month end every
+    2023", or "the second quarter of fiscal 2024 ended November 30, 2023": two quarters
+    on), for a document whose submission and tables say none: the one month end every
     such phrase names, or None where they name none or several. A day within a week of a
     month's end is that month's end: a 52-53-week year ends on a weekday, a different day
     each year ("October 3, 2020" ends the year that ended September 28, 2019)."""
     ends = set()
-    for i in index.lines_saying("fiscal year end", "fiscal years end"):
-        for m in _FISCAL_YEAR_ENDED.finditer(lines[i].text):
-            month, day = _MONTHS.get(m.group(1)[:3].lower()), int(m.group(2))
-            if month is None or not 1 <= day <= (last := calendar.monthrange(2001, month)[1]):
-                continue
-            if day <= _NEAR_DAYS:  # (early in a month: the month before it ends the year)
-                month = month - 1 or 12
-                last = calendar.monthrange(2001, month)[1]
-            if day <= _NEAR_DAYS or last - day <= _NEAR_DAYS:
-                ends.add((month, last))
+    found = [(m.group(1), m.group(2), 0) for i in index.lines_saying(
+        "fiscal year end", "fiscal years end") for m in _FISCAL_YEAR_ENDED.finditer(lines[i].text)]
+    found += [(m.group(2), m.group(3), _QUARTERS_LEFT[m.group(1).lower()])
+              for i in index.lines_saying("quarter of fiscal")
+              for m in _FISCAL_QUARTER_ENDED.finditer(lines[i].text)]
+    for month_name, day_text, quarters in found:
+        month, day = _MONTHS.get(month_name[:3].lower()), int(day_text)
+        if month is None or not 1 <= day <= (last := calendar.monthrange(2001, month)[1]):
+            continue
+        if day <= _NEAR_DAYS:  # (early in a month: the month before it ends the period)
+            month = month - 1 or 12
+        elif last - day > _NEAR_DAYS:
+            continue
+        month = (month + 3 * quarters - 1) % 12 + 1
+        ends.add((month, calendar.monthrange(2001, month)[1]))
     return ends.pop() if len(ends) == 1 else None
 
 

@@ -3170,3 +3170,28 @@ Total debt                                             $  612,076    $  607,855
     assert rates == [
         "Liquid Yield Option Notes, zero coupon- subordinated, due 2010: interest 6%",
         "Liquid Yield Option Notes, zero coupon- subordinated, due 2012: interest 6%"]
+
+
+def test_spaced_dot_leaders_and_rules_beside_a_wrapped_label_are_no_words_of_it():
+    # by hand, after two 8-Ks: ". . . ." leaders end "Total"; the rules set beside the
+    # first line of "Cost of interest-bearing / liabilities" underline the row above
+    leaders = """\
+                                                            Notes         Debentures
+<S>                                                         <C>           <C>
+Goldman, Sachs & Co.  . . . . . . . . . . . . . . . . . .   $ 83,334,000   $66,668,000
+CS First Boston Corporation . . . . . . . . . . . . . . .     83,333,000    66,666,000
+         Total  . . . . . . . . . . . . . . . . . . . . .   $166,667,000  $133,334,000
+"""
+    labels = [f.label for f in read_text(leaders, "leaders.txt").facts]
+    assert labels[::2] == ["Goldman, Sachs & Co.", "CS First Boston Corporation", "Total"]
+    rates = """                            Three Months Ended
+WEIGHTED AVERAGE           September 30,   June 30,
+INTEREST RATES:                 2006         2006
+- ------------------------------------------------------
+Cost of deposits                3.50%        3.13%
+Cost of borrowings              4.78%        4.48%
+ Cost of interest-bearing      -----        -----
+  liabilities                   3.69%        3.35%
+"""
+    labels = {f.label for f in read_text(rates, "rates.txt").facts}
+    assert "Cost of interest-bearing liabilities" in labels

@@ -808,6 +808,9 @@ class _TableReader:
                 # is a heading where a colon ends it or a row of figures follows it)
                 indent = indent_of(text)
                 stripped = text[:label_end].strip() if any(placed) else text.strip()
+                # (rules drawn under the columns beside a label's first line, " Yield on
+                # interest-   -----   -----", underline the row above: no words of it)
+                stripped = _RULES_BESIDE.sub("", stripped)
                 if pending and self._continues(pending[-1], stripped, indent):
                     pending[-1].lines.append(number)
                     pending[-1].text += " " + stripped
@@ -1814,6 +1817,7 @@ _PERIOD_FILLER = frozenset({"for", "the", "ended", "ending", "as", "of", "at", "
 _OVER_THE_PERIOD = re.compile(r"(?i)\baverage\b|\bduring\b|\bmaximum\b")
 _FLOW_COLUMN = re.compile(r"(?i)\b(?:income|interest|recognized|expenses?|charge-?offs?)\b")
 _FIGURE_IN = re.compile(r"[\d$]")
+_RULES_BESIDE = re.compile(r"(?:\s{2,}[-=_]{3,})+\s*$")  # rules right of a label's words
 # a part of a label whose only figures are years ("due 2010", "maturing 2015-2020")
 _YEARS_ONLY = re.compile(r"[^\d$%]*?\b(?:19|20)\d\d(?:\s*(?:-|\u2013|to|through)\s*(?:19|20)?\d\d)?"
                          r"[^\d$%]*")

@@ -22,7 +22,7 @@ METALS = VOCABULARY.metals
 _METALS = VOCABULARY.metal_pattern
 _METAL = re.compile(rf"\b({_METALS})\b", re.IGNORECASE)
 _FOOTNOTE = re.compile(r"\s*\((\d{1,2})\)")
-_LEADER = re.compile(r"\s*\.{2,}[\s.]*")
+_LEADER = re.compile(r"(?:\s+\.(?: ?\.)+|\.{2,})[\s.]*")  # "........", "  . . . . ."
 _UNIT_PAREN = re.compile(
     r"\((\$/oz\.?|\$/pound|\$/lb\.?|oz\.?|tons|oz\./ton|oz/ton|in thousands|g/t|opt|m)\)",
     re.IGNORECASE,
@@ -32,8 +32,8 @@ _UNIT_PAREN = re.compile(
 @lru_cache(maxsize=8192)
 def split_footnotes(label: str) -> tuple[str, tuple[str, ...]]:
     """``"Total cash costs (2)"`` → ``("Total cash costs", ("2",))``."""
-    if ".." in label:  # dot leaders: "Buildings..............."
-        label = _LEADER.sub("", label)
+    if ".." in label or ". . ." in label:  # dot leaders: "Buildings.........", "Total . . ."
+        label = _LEADER.sub(" ", label).strip()
     marks = tuple(_FOOTNOTE.findall(label))
     if not marks:
         return label.strip(), ()

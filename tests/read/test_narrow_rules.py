@@ -424,7 +424,14 @@ def test_the_fiscal_year_end_the_text_says_is_a_month_end():
 
     assert end("Results for the fiscal year ended October 3, 2020 were strong.") == (9, 30)
     assert end("For the fourth quarter and fiscal year ended May 31, 2023.") == (5, 31)
-    assert end("fiscal year ending January 29, 2023") == (1, 31)
+    # a year ending in January is named by its first year by some filers, by its last by
+    # others: the phrase does not say which
+    assert end("fiscal year ending January 29, 2023") is None
+    # another's fiscal year says nothing of the filer's; a phrase may wrap
+    assert end("the federal government's fiscal year ends on September 30") is None
+    assert end("the bank reported $4 million for its fiscal year ended June 30, 2023") is None
+    assert end("the Company's fiscal year ended May 31, 2023") == (5, 31)
+    assert end("for the fourth quarter and fiscal", "year ended May 31, 2023.") == (5, 31)
     assert end("fiscal year ended May 31, 2023", "fiscal year ended June 30, 2022") is None
     assert end("the year ended December 31, 2020") is None  # (no fiscal year said)
     assert end("fiscal year ended March 15, 2020") is None  # (no month's end near)

@@ -186,7 +186,7 @@ def read_source(source: Source, first_table: int = 0, company: str | None = None
         found |= {i for i in index.lines_with(NEW_PART)
                   if source.html is not None or i == 0 or not lines[i - 1].text}
     notes = [(places[i], lines[i]) for i in sorted(found)]
-    said = source.year_end or year_end_said(grids) or year_end_in_text(lines, index)
+    said = source.year_end or year_end_said(grids)
     found_lead_ins: list[list[tuple[str, list[tuple[int, str]]]]] = []
 
     def lead_ins() -> list[tuple[str, list[tuple[int, str]]]]:
@@ -204,6 +204,14 @@ def read_source(source: Source, first_table: int = 0, company: str | None = None
         ctx.warn(grids[0].first_line, "fiscal-year",
                  f"no fiscal year end said: its half-years and nine months end where a year "
                  f"ending {calendar.month_name[implied[0]]} {implied[1]} puts them")
+    elif not said and grids and (in_text := year_end_in_text(lines, index)) not in (
+            None, (12, 31)):  # (else the prose's word on the filer's fiscal year)
+        ctx, tables, spans_of = _read_tables(source.path, company, grids, notes, first_table,
+                                             in_text, lead_ins)
+        ctx.warn(grids[0].first_line, "fiscal-year",
+                 f"no fiscal year end said in the tables: the text's, "
+                 f"{calendar.month_name[in_text[0]]} {in_text[1]}, dates the quarters and "
+                 f"years they name alone")
     # prose: the non-blank lines outside every table (an HTML document's paragraphs)
     prose = []
     start = 0

@@ -51,13 +51,16 @@ def year_end_in_text(lines: list[SourceLine], index: LineIndex) -> tuple[int, in
     on), for a document whose submission and tables say none: the one month end every
     such phrase names, or None where they name none or several. A day within a week of a
     month's end is that month's end: a 52-53-week year ends on a weekday, a different day
-    each year ("October 3, 2020" ends the year that ended September 28, 2019)."""
+    each year ("October 3, 2020" ends the year that ended September 28, 2019). A phrase
+    owned by another ("the federal government's fiscal year") says nothing."""
     ends = set()
-    found = [(m.group(1), m.group(2), 0) for i in index.lines_saying(
-        "fiscal year end", "fiscal years end") for m in _FISCAL_YEAR_ENDED.finditer(lines[i].text)]
-    found += [(m.group(2), m.group(3), _QUARTERS_LEFT[m.group(1).lower()])
-              for i in index.lines_saying("quarter of fiscal")
-              for m in _FISCAL_QUARTER_ENDED.finditer(lines[i].text)]
+    found = []
+    for i in index.lines_saying("fiscal"):  # (with the next line: a phrase may wrap)
+        text = lines[i].text if i + 1 >= len(lines) else f"{lines[i].text} {lines[i + 1].text}"
+        found += [(m.group(1), m.group(2), 0) for m in _FISCAL_YEAR_ENDED.finditer(text)
+                  if _the_filers(text, m.start())]
+        found += [(m.group(2), m.group(3), _QUARTERS_LEFT[m.group(1).lower()])
+                  for m in _FISCAL_QUARTER_ENDED.finditer(text) if _the_filers(text, m.start())]
     for month_name, day_text, quarters in found:
         month, day = _MONTHS.get(month_name[:3].lower()), int(day_text)
         if month is None or not 1 <= day <= (last := calendar.monthrange(2001, month)[1]):
@@ -68,7 +71,31 @@ def year_end_in_text(lines: list[SourceLine], index: LineIndex) -> tuple[int, in
             continue
         month = (month + 3 * quarters - 1) % 12 + 1
         ends.add((month, calendar.monthrange(2001, month)[1]))
-    return ends.pop() if len(ends) == 1 else None
+    end = ends.pop() if len(ends) == 1 else None
+    # (a year ending in January or February is named by the year it ends in by some
+    # filers, by the year it begins in by others, "fiscal 2024 ended February 1, 2025":
+    # which, the phrase does not tell)
+    return None if end is None or end[0] in _NAMED_EITHER_WAY else end
+
+
+_NAMED_EITHER_WAY = (1, 2)  # the months whose fiscal years filers name either way
+
+
+def _the_filers(text: str, at: int) -> bool:
+    """Whether the fiscal year a phrase at ``at`` names may be the filer's: not one
+    another's possessive, "its", "their" or "whose" owns ("the federal government's
+    fiscal year ends", "the bank it acquired ... for its fiscal year ended")."""
+    before = text[max(0, at - 40):at].split()
+    owner = before[-1].lower() if before else ""
+    if owner in ("its", "their", "whose", "his", "her"):
+        return False
+    if owner.endswith(("'s", "\u2019s", "s'", "s\u2019")):
+        return owner.rstrip("'\u2019s") in _FILER_NAMES
+    return True
+
+
+_FILER_NAMES = frozenset({"company", "registrant", "corporation", "partnership", "trust",
+                          "issuer", "group", "fund"})
 
 
 def years_only(grids: list[Grid]) -> bool:

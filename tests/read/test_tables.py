@@ -3151,6 +3151,21 @@ Cost of revenues                              20,394        19,047       14,967
     assert [f.heading for f in revenues] == [None, None, None]
     assert "Restated" in doc.tables[0].columns[2].header
     assert revenues[2].period.end == date(2005, 10, 1)
+    # a heading centred over every column under the rule heads the rows, whatever it
+    # says: it names no column ("Fourth Quarter" here, "Full Year" further down)
+    blocks = """                      (In thousands, except per share amounts)
+
+                                                  1996         1995
+                                               ----------   ----------
+                                                    Fourth Quarter
+Net sales                                      $  112,300   $  104,100
+Net income                                          9,400        8,100
+
+                                                      Full Year
+Net sales                                      $  419,800   $  401,500
+"""
+    doc = read_text(blocks, "blocks.txt")
+    assert all("Quarter" not in c.header for c in doc.tables[0].columns)
 
 
 def test_a_rate_in_a_label_is_named_with_the_maturity_that_tells_its_notes_apart():

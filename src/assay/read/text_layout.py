@@ -705,7 +705,7 @@ def _grid(lines: list[SourceLine], f: Found, follows: bool) -> Grid:
     if f.kind != "grid" and columns and header_end == f.body_start:
         # words set over the columns right under the header's rule, before any row
         # ("As" / "Restated" over the last date): the columns' names, no row's heading
-        names = _names_under_rule(body, columns[0].start)
+        names = _names_under_rule(body, columns)
         header, body = header + body[:names], body[names:]
     rows = []
     for line in body:
@@ -723,18 +723,37 @@ def _grid(lines: list[SourceLine], f: Found, follows: bool) -> Grid:
                 (f.title_start, f.end))
 
 
-def _names_under_rule(body: list[SourceLine], first_column: int) -> int:
-    """How many lines open the body with words over the columns alone (none in the
-    stub, none a figure, one run of lines), right under the header's rule: 0 where the
-    body opens otherwise or the next line with text is no row of figures."""
+def _names_under_rule(body: list[SourceLine], columns: list[GridColumn]) -> int:
+    """How many lines open the body with the names of some columns, right under the
+    header's rule ("As" / "Restated" over the last date): each run of words set over one
+    column (none in the stub, none a figure, no period's words), and not every column
+    named; 0 where the body opens otherwise or the next line with text is no row of
+    figures. (A heading centred over all the columns, "Fourth Quarter", heads rows.)"""
     start = next((k for k, line in enumerate(body) if line.text and line.rule is None),
                  len(body))  # (after the header's rule, where the body opens with it)
     end = start
+    named: set[int] = set()
     while end < len(body) and body[end].text and body[end].rule is None and (
-            not body[end].cells and indent_of(body[end].text) >= first_column - 2):
+            not body[end].cells and not header_items(body[end].text)):
+        over = [_column_over(columns, lo, hi) for lo, hi, _ in header_phrases(body[end].text)]
+        if None in over:
+            break
+        named.update(k for k in over if k is not None)
         end += 1
     after = next((line for line in body[end:] if line.text), None)
-    return end if end > start and after is not None and is_figure_row(after) else 0
+    return end if (end > start and len(named) < len(columns) and after is not None
+                   and is_figure_row(after)) else 0
+
+
+def _column_over(columns: list[GridColumn], lo: int, hi: int) -> int | None:
+    """The one column whose place a run of words from ``lo`` to ``hi`` stands in: right
+    of the column before it, ending by its right edge; None for words in the stub or
+    across columns."""
+    for k, column in enumerate(columns):
+        left = columns[k - 1].right if k else column.start - 2
+        if left <= lo and hi <= column.right + 2:
+            return k
+    return None
 
 
 def _place(line: SourceLine, column_at: dict[int, int], n: int,

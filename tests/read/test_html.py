@@ -2577,14 +2577,16 @@ MARKS = """<html><body>
 <tr><td>Other charges</td><td>$</td><td>5</td><td>$</td><td>(1)</td><td></td>
     <td>$</td><td>4</td></tr>
 </table>
-<p>(2) Additions are charged to revenue. (3) Additions are charged to income taxes.</p>
+<p>(2) Additions are charged to revenue.</p>
+<p>(3) Additions are charged to income taxes.</p>
 </body></html>
 """
 
 
 def test_a_column_of_footnote_marks_beside_figures_holds_no_facts():
     # by hand: "(2)" and "(3)" stand right of the additions, in a column no header cell
-    # names alone ("(In millions)" spans them all): they refer to the notes below, no
+    # names alone ("(In millions)" spans them all), and notes (2) and (3) follow the
+    # table: they refer to those notes, no
     # losses of $2 and $3 million. The "(1)" under "Additions" is a figure: a loss
     doc = read_text(MARKS, "marks.htm")
     by = _by_label(doc)
@@ -2592,6 +2594,11 @@ def test_a_column_of_footnote_marks_beside_figures_holds_no_facts():
         Decimal("907000000"), Decimal("577000000"), Decimal("1484000000")]
     assert [f.value for f in by["Other charges"]] == [
         Decimal("5000000"), Decimal("-1000000"), Decimal("4000000")]
+    # without notes after the table that those marks open, "(2)" and "(3)" are changes
+    # (a column of small decreases set without "$"): they stay
+    by = _by_label(read_text(MARKS.replace("<p>(2)", "<p>").replace("<p>(3)", "<p>"),
+                             "changes.htm"))
+    assert Decimal("-3000000") in [f.value for f in by["Valuation allowance"]]
 
 
 OWN_TITLE = """<html><body>

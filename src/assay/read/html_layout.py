@@ -46,6 +46,8 @@ _PREFIXES = frozenset({"$", "(", "$(", "($", "( $"})
 _SUFFIXES = frozenset({")", "%", ")%", "%)"})
 _DIGIT = re.compile(r"\d")
 _MARK = re.compile(r"\(\d{1,2}\)")  # a footnote's mark set in a cell of its own: "(3)"
+_NOTE_OPENING = re.compile(r"\s*\((\d{1,2})\)")  # a note that opens with its mark
+_NOTES_LOOKED_AT = 12  # the blocks after a table its notes are looked for in
 _WORDS = re.compile(r"[A-Za-z]{3}")  # a word, not a mark or a unit sign
 _SUP_MARK = re.compile(r"\(?(?:\d{1,2}|[a-zA-Z]|\*{1,3})\)?")  # "3", "(a)", "*"
 # what a ")" or "%" closes: the figure before it ("(24", "5.10", a nil "—")
@@ -325,7 +327,7 @@ def _grids(table: etree._Element, ordinal: int, path: str, offset: int, scope: s
     # (a year in the stub is a row's label, "2020" over the quarters' columns, no figure)
     figures = [[(t, None if t.col == 0 and f is not None and is_year(f.text) else f)
                 for t in tokens for f in (_figure(t.text),)] for _, tokens in joined]
-    figures = _without_mark_columns(figures)
+    figures = _without_mark_columns(figures, table)
     # rows of figures: a figure alone in a cell, or a range ("43%-72%") right of the stub
     # (a row's nil amount, "$ —" beside its label, is a figure too: no header's)
     data = [k for k, row in enumerate(figures)
@@ -369,11 +371,12 @@ def _grids(table: etree._Element, ordinal: int, path: str, offset: int, scope: s
 
 
 def _without_mark_columns(figures: list[list[tuple[_Token, Cell | None]]],
-                          ) -> list[list[tuple[_Token, Cell | None]]]:
+                          table: etree._Element) -> list[list[tuple[_Token, Cell | None]]]:
     """The rows' figures but for columns of footnote marks: a column named by no cell
     above its first figure, every figure of which is a bare number of one or two digits
-    in parentheses ("(3)") set right after a figure or nil mark of its row (a balance
-    roll-forward's "577 | (3)" refers to note 3; it is no loss of 3)."""
+    in parentheses ("(3)") set right after a figure or nil mark of its row, each the mark
+    of a note that follows the table (a balance roll-forward's "577 | (3)" refers to note
+    3; it is no loss of 3)."""
     marks: dict[int, bool] = {}
     heads: list[_Token] = []  # the cells above the first figures
     for row in figures:
@@ -388,6 +391,11 @@ def _without_mark_columns(figures: list[list[tuple[_Token, Cell | None]]],
                 marks[col] = marks.get(col, True) and mark
             previous = f
     gone = {col for col, mark in marks.items() if mark}
+    if gone:
+        notes = _notes_after(table)
+        gone = {col for col in gone if all(
+            t.text.strip("()") in notes for row in figures for t, f in row
+            if f is not None and t.col + t.span - 1 == col)}
     for t in heads:  # (a cell over one column names it; "(In millions)" over all, none)
         over = [col for col in marks if t.col <= col < t.col + t.span]
         if len(over) == 1:
@@ -396,6 +404,25 @@ def _without_mark_columns(figures: list[list[tuple[_Token, Cell | None]]],
         return figures
     return [[(t, f) for t, f in row if f is None or t.col + t.span - 1 not in gone]
             for row in figures]
+
+
+def _notes_after(table: etree._Element) -> set[str]:
+    """The marks of the notes right after a table ("(3) Additional valuation
+    allowance ..."): blocks that open with a mark, among the next few after it, at its
+    level or its container's."""
+    marks: set[str] = set()
+    for holder in (table, table.getparent()):
+        if holder is None:
+            continue
+        for k, block in enumerate(holder.itersiblings()):
+            if k >= _NOTES_LOOKED_AT or not isinstance(block.tag, str):
+                break
+            opening = _NOTE_OPENING.match(block.text_content())
+            if opening:
+                marks.add(opening.group(1))
+        if marks:
+            break
+    return marks
 
 
 def _numbered(row: list[tuple[_Token, Cell | None]]) -> bool:

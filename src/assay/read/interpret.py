@@ -23,6 +23,7 @@ from assay.model.numbers import Interval, figure_parts
 from assay.model.periods import months_after
 
 from . import labels
+from .contents import contents_columns
 from .grid import Grid, GridRow
 from .headers import (
     assign_periods,
@@ -485,7 +486,7 @@ class _TableReader:
         # a column of page or section numbers ("INDEX TO FINANCIAL STATEMENTS ... Page",
         # "DEFINED TERM ... SECTION") holds no facts
         self._page_columns = frozenset(k for k, text in enumerate(texts)
-                                       if _PAGE_HEADER.search(text)) | _contents_columns(g.rows)
+                                       if _PAGE_HEADER.search(text)) | contents_columns(g.rows)
         for k in sorted(self._page_columns):
             why = f"('{texts[k]}')" if texts[k] else "(rising, after dot leaders)"
             self.ctx.warn(g.anchor.number, "page-column",
@@ -1749,33 +1750,6 @@ _AVERAGE_FIRST = re.compile(r"(?i)average\b")  # a row of averages: "Average equ
 # (not "Exhibits", a segment's name)
 _PAGE_HEADER = re.compile(r"(?i)(?:^|\s)(?:pages?|sections?|articles?|exhibit)"
                           r"(?: no\.?| number)?$")
-_LEADER = re.compile(r"(?:\.\s?){4,}\s*$")  # "11.6 Payment; Interest ........"
-_CONTENTS_ROWS = 3  # entries a table of contents shows at least
-
-
-def _contents_columns(rows: Sequence[GridRow]) -> frozenset[int]:
-    """The columns of a table of contents' page numbers, which no header names: every
-    figure a whole number under 10,000 printed bare (no "$", comma, sign or decimals),
-    never smaller than the one above it, after dot leaders on most of its rows."""
-    if not any("...." in r.text for r in rows):
-        return frozenset()  # (no dot leaders: no table of contents)
-    out = set()
-    width = max((len(r.cells) for r in rows if r.cells), default=0)
-    for k in range(width):
-        cells = [(r, r.cells[k]) for r in rows if r.cells and k < len(r.cells)
-                 and r.cells[k] is not None and not r.cells[k].nil]  # type: ignore[union-attr]
-        if len(cells) < _CONTENTS_ROWS:
-            continue
-        if not all(c.text.isdigit() and len(c.text) <= 4 and not c.dollar  # type: ignore[union-attr]
-                   for _, c in cells):
-            continue
-        pages = [c.value for _, c in cells]  # type: ignore[union-attr]
-        if any(b < a for a, b in zip(pages, pages[1:], strict=False)):
-            continue
-        led = sum(1 for r, c in cells if _LEADER.search(r.text[:c.start]))  # type: ignore[union-attr]
-        if 2 * led > len(cells):
-            out.add(k)
-    return frozenset(out)
 # "% Change", "Percent of sales", "Reported % Inc (Dec)"
 _PERCENT_COLUMN = re.compile(r"^%|^percent(?:age)?\b|\s%(?=\s|$)", re.IGNORECASE)
 _COUNT_COLUMN = re.compile(r"(?i)quantity|number|count|#|no\.")

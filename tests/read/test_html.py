@@ -2562,6 +2562,22 @@ def test_a_vote_tally_down_the_rows_or_across_the_columns_counts_votes_at_no_per
     assert {(f.unit, f.scale, f.period) for f in doc.facts} == {("count", 0, None)}
     assert [f.value for f in doc.facts if f.label == "Votes Against"] == [Decimal("814372346")]
     assert len(doc.facts) == 6
+    # a say-on-frequency vote, and labels with a colon or "Shares voted": tallies too
+    frequency = """<html><body><p>The shareholders ratified the auditor for the fiscal year
+ending June 30, 2024. On the frequency of advisory votes:</p>
+<table>
+<tr><td>1 Year</td><td>41,203,117</td></tr>
+<tr><td>2 Years</td><td>211,406</td></tr>
+<tr><td>3 Years</td><td>6,870,214</td></tr>
+<tr><td>Abstain</td><td>98,331</td></tr>
+</table>
+<table>
+<tr><td>Shares voted for:</td><td>52,110,200</td></tr>
+<tr><td>Shares voted against:</td><td>1,020,311</td></tr>
+<tr><td>Abstain:</td><td>95,417</td></tr>
+</table></body></html>"""
+    doc = read_text(frequency, "frequency.htm")
+    assert {(f.unit, f.period) for f in doc.facts} == {("count", None)}
 
 
 MARKS = """<html><body>
@@ -2626,6 +2642,12 @@ def test_a_tables_own_first_rows_that_name_a_statement_title_it():
     shares = _by_label(doc)["Shares issued to employees, net of shares withheld"]
     assert [(f.value, f.unit) for f in shares] == [(Decimal("3000000"), "USD"),
                                                   (Decimal("1000000"), "USD")]
+    # a section heading of rows spanning the table ("Balance Sheet Data:") is no title
+    sections = OWN_TITLE.replace("Investor contact: 763.204.7771 investor@example.com",
+                                 "Selected Quarterly Financial Information").replace(
+        "Condensed Consolidated Statements of Cash Flows (Unaudited)", "Balance Sheet Data:")
+    doc = read_text(sections, "selected.htm")
+    assert doc.tables[0].title == "Selected Quarterly Financial Information"
 
 
 NIL_FIRST = """<html><body>

@@ -420,7 +420,8 @@ class _TableReader:
                                                       self.ctx.year_end, subtitle)
             own = " ".join(spanning)
             if spanning and (self.table.title == f"Table {self.table.index + 1}" or (
-                    self.table.role is None and VOCABULARY.role_of(own) is not None)):
+                    self.table.role is None and VOCABULARY.role_of(own) is not None
+                    and not _SECTION_HEADING.search(own))):
                 # a table with no title above it, titled in its own first rows; or one
                 # whose own first rows name what it is ("Condensed Consolidated
                 # Statements of Cash Flows") where the words above it do not
@@ -1755,9 +1756,10 @@ _PERCENT_COLUMN = re.compile(r"^%|^percent(?:age)?\b|\s%(?=\s|$)", re.IGNORECASE
 _COUNT_COLUMN = re.compile(r"(?i)quantity|number|count|#|no\.")
 # a column of a vote's tally: "For", "Votes Against", "Withheld", "Abstain", "Broker
 # Non-Votes" (a footnote's mark after it)
-_VOTES_COLUMN = re.compile(r"(?i)(?:(?:total )?votes?(?: cast)? )?(?:for|against|(?:authority )?"
-                           r"withheld|abstain(?:ed|s|ing)?|abstentions|broker non-? ?votes?)"
-                           r"\*?|votes(?: cast)?(?: for)?")
+_VOTES_COLUMN = re.compile(r"(?i)(?:(?:(?:total )?votes?(?: cast)?|shares voted) )?"
+                           r"(?:for|against|(?:authority )?withheld|abstain(?:ed|s|ing)?"
+                           r"|abstentions|broker non-? ?votes?|(?:every )?(?:1|2|3|one|two"
+                           r"|three)[ -]years?)\*?:?|votes(?: cast)?(?: for)?")
 
 
 def _is_tally(text: str) -> bool:
@@ -1791,6 +1793,9 @@ _PERIOD_FILLER = frozenset({"for", "the", "ended", "ending", "as", "of", "at", "
 _OVER_THE_PERIOD = re.compile(r"(?i)\baverage\b|\bduring\b|\bmaximum\b")
 _FLOW_COLUMN = re.compile(r"(?i)\b(?:income|interest|recognized|expenses?|charge-?offs?)\b")
 _FIGURE_IN = re.compile(r"[\d$]")
+# a heading of a section of rows, not a table's title: "Balance Sheet Data:", "Income
+# Statement Data (for the quarter)"
+_SECTION_HEADING = re.compile(r"(?i)(?::|\bdata\b(?:\s*\([^)]*\))?)\s*$")
 _RULES_BESIDE = re.compile(r"(?:\s{2,}[-=_]{3,})+\s*$")  # rules right of a label's words
 # a part of a label whose only figures are years ("due 2010", "maturing 2015-2020")
 _YEARS_ONLY = re.compile(r"[^\d$%]*?\b(?:19|20)\d\d(?:\s*(?:-|\u2013|to|through)\s*(?:19|20)?\d\d)?"

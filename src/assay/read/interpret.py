@@ -2199,9 +2199,11 @@ def _widen_durations(row: Sequence[tuple[Sequence[int], str]],
     # names the change, over no period's column)
     changes = {k for cells in below for cover, phrase in cells if _CHANGED.search(phrase)
                and not header_items(phrase) for k in cover}
-    named = [not (over and set(over) <= changes and _bare_duration(text)) for over, text in row]
-    filled = [(list(over), text) for (over, text), n in zip(row, named, strict=True)
-              if text.strip() and n]
+    # each cell that may head dated columns, by its place in the row: the columns it
+    # spans, widened below
+    spans = {j: list(over) for j, (over, text) in enumerate(row) if text.strip() and not (
+        over and set(over) <= changes and _bare_duration(text))}
+    filled = [(spans[j], row[j][1]) for j in sorted(spans)]
     if not filled or not any(_bare_duration(text) for _, text in filled) or any(
             not over and _bare_duration(text) for over, text in filled[1:]):
         return row  # (a duration over no column of figures: where does it stand?)
@@ -2211,8 +2213,10 @@ def _widen_durations(row: Sequence[tuple[Sequence[int], str]],
                     for k in cover})
     covered = {k for over, _ in filled for k in over}
     if len(filled) == 1 and filled[0][0]:
-        over, text = filled[0]
-        return [(sorted(set(over) | set(dated)), text)] if _bare_duration(text) else row
+        if not _bare_duration(filled[0][1]):
+            return row
+        filled[0][0][:] = sorted(set(filled[0][0]) | set(dated))
+        dated = []
     years: dict[int, int] = {}  # the year each dated column names
     for cells in below:
         for cover, phrase in cells:
@@ -2235,9 +2239,8 @@ def _widen_durations(row: Sequence[tuple[Sequence[int], str]],
             left[0].append(k)
         elif left is None and right is not None and _bare_duration(right[1]):
             right[0].append(k)
-    widened = iter(filled)
-    return [(tuple(sorted(next(widened)[0])) if n else tuple(over), text)
-            for (over, text), n in zip(row, named, strict=True) if text.strip()]
+    return [(tuple(sorted(spans[j])) if j in spans else tuple(over), text)
+            for j, (over, text) in enumerate(row) if text.strip()]
 
 
 def _bare_duration(text: str) -> bool:

@@ -439,3 +439,5 @@ def test_the_fiscal_year_end_the_text_says_is_a_month_end():
     assert end("results for the second quarter of fiscal 2024 ended November 30, 2023.") == (
         5, 31)
     assert end("the fourth quarter of fiscal 2020 ended October 3, 2020") == (9, 30)
+    assert end("results for the third quarter of fiscal 2023 (the fiscal quarter ended "
+               "February 28, 2023).") == (5, 31)

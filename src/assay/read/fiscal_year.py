@@ -38,10 +38,12 @@ def year_end_said(grids: list[Grid]) -> tuple[int, int] | None:
 
 _FISCAL_YEAR_ENDED = re.compile(
     r"(?i)\bfiscal\s+years?\s+end(?:ed|ing|s)?\s+(?:on\s+)?([A-Z][a-z]{2,8})\.?\s+(\d{1,2})\b")
-# "the second quarter of fiscal 2024 ended November 30, 2023": the year ends two quarters on
+# "the second quarter of fiscal 2024 ended November 30, 2023", "the third quarter of fiscal
+# 2023 (the fiscal quarter ended February 28, 2023)": the year ends as many quarters on
 _FISCAL_QUARTER_ENDED = re.compile(
     r"(?i)\b(first|second|third|fourth)\s+quarter\s+of\s+fiscal\s+(?:year\s+)?\d{4},?\s+"
-    r"end(?:ed|ing)\s+(?:on\s+)?([A-Z][a-z]{2,8})\.?\s+(\d{1,2})\b")
+    r"(?:\(the\s+(?:fiscal\s+)?quarter\s+)?end(?:ed|ing)\s+(?:on\s+)?([A-Z][a-z]{2,8})\.?\s+"
+    r"(\d{1,2})\b")
 _QUARTERS_LEFT = {"first": 3, "second": 2, "third": 1, "fourth": 0}
 
 

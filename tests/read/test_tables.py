@@ -3210,3 +3210,40 @@ Cost of borrowings              4.78%        4.48%
 """
     labels = {f.label for f in read_text(rates, "rates.txt").facts}
     assert "Cost of interest-bearing liabilities" in labels
+
+
+def test_a_lead_in_as_of_a_month_and_day_makes_bare_years_balances_at_that_day():
+    # by hand, after a 1993 10-K's note: "As of December 31" over "1992  1993" dates
+    # liabilities at December 31 of each year, not flows over the years
+    text = """     As of December 31, the Company had recorded liabilities for closure and
+post-closure monitoring and environmental remediation costs as follows:
+
+<TABLE>
+<CAPTION>
+                                                           1992            1993
+- -------------------------------------------------------------------------------
+<S>                                                    <C>             <C>
+Current portion, included in
+  Accrued Expenses                                     $157,931        $130,863
+Non-current portion, included
+  in Other Deferred Items                               718,991         745,637
+                                                       --------        --------
+  Total                                                $876,922        $876,500
+</TABLE>
+
+     Revenues for the year were as follows:
+
+<TABLE>
+<CAPTION>
+                                                           1992            1993
+- -------------------------------------------------------------------------------
+<S>                                                    <C>             <C>
+Collection                                             $157,931        $130,863
+Disposal                                                718,991         745,637
+</TABLE>
+"""
+    doc = read_text(text, "liabilities.txt")
+    total = [f.period for f in doc.facts if f.label == "Total"]
+    assert total == [Period(date(1992, 12, 31)), Period(date(1993, 12, 31))]
+    disposal = [f.period for f in doc.facts if f.label == "Disposal"]
+    assert [p.months for p in disposal] == [12, 12]  # (no day said: the years' flows)

@@ -34,7 +34,7 @@ from .grid import Grid
 from .interpret import Context, read_table
 from .labels import parse_scale_note
 from .layout import NEW_PART, Cell, LineIndex, is_year, part_opened
-from .lead_in_date import date_by_lead_ins
+from .lead_in_date import date_by_lead_ins, date_years_by_lead_ins
 from .long_periods import lengthen, long_periods_said
 from .prose import Block, prose_facts
 from .prose_scale import scale_by_prose
@@ -317,6 +317,7 @@ def _read_tables(path: str, company: str, grids: list[Grid], notes: list[tuple[i
     snap_to_dated_ends(ctx.facts, tables, ctx.year_end)
     date_by_acquisitions(ctx, tables, spans, lead_ins)
     date_by_lead_ins(ctx, tables, spans, lead_ins)
+    date_years_by_lead_ins(ctx, tables, spans, lead_ins)
     return ctx, tables, spans
 
 

@@ -13,7 +13,9 @@ Such a table's undated facts are taken as at that day where:
 - no row of the table is a movement or a balance at a period's beginning or end
   ("Granted", "Balance, beginning of year"), nor names a year of its own.
 
-Otherwise they stay undated.
+Otherwise they stay undated. Likewise a table under years alone whose lead-in says its
+figures stand "as of" a month and day with no year ("As of December 31, ... as
+follows:") holds balances at that day of each year, not flows over the years.
 """
 
 from __future__ import annotations
@@ -83,9 +85,10 @@ def _moves(label: str) -> bool:
                 or VOCABULARY.balance_of(label) in ("begin", "end"))
 
 
-def _day_said(prose: list[tuple[int, str]]) -> tuple[date, int] | None:
-    """The one day the paragraph introducing a table says "as of", with the paragraph's
-    line; None where there is none so (see the module's contract)."""
+def _introducing(prose: list[tuple[int, str]]) -> tuple[str, int] | None:
+    """The last two sentences of the paragraph introducing a table (ending in a colon,
+    short title lines apart), with its line; None where there is none, or where they
+    speak of a flow."""
     for at, text in reversed(prose):
         text = text.strip()
         if text.endswith(":"):
@@ -96,8 +99,16 @@ def _day_said(prose: list[tuple[int, str]]) -> tuple[date, int] | None:
     else:
         return None
     near = " ".join(sentence for _, sentence in sentences(text)[-2:])
-    if _FLOW_SAID.search(near):
+    return None if _FLOW_SAID.search(near) else (near, line)
+
+
+def _day_said(prose: list[tuple[int, str]]) -> tuple[date, int] | None:
+    """The one day the paragraph introducing a table says "as of", with the paragraph's
+    line; None where there is none so (see the module's contract)."""
+    found = _introducing(prose)
+    if found is None:
         return None
+    near, line = found
     items = full_dates(near)
     if len(items) != 1:
         return None
@@ -108,3 +119,55 @@ def _day_said(prose: list[tuple[int, str]]) -> tuple[date, int] | None:
         return date(item.year, item.month, item.day), line
     except ValueError:  # ("June 31, 2020": no day)
         return None
+
+
+# "As of December 31, the Company had recorded ... as follows:": a month and day, no year
+_MONTH_DAY_AS_OF = re.compile(r"(?i)(?:\bas (?:of|at)|^at)\s+([a-z]{3,9})\.?\s+(\d{1,2})\b"
+                              r"(?!\s*,?\s*(?:19|20)\d\d)")
+
+
+def date_years_by_lead_ins(ctx: Context, tables: list[Table], spans: list[range],
+                           lead_ins: Callable[[], list[tuple[str, list[tuple[int, str]]]]],
+                           ) -> None:
+    """Under columns that name years alone, the figures of a table its lead-in says
+    stand "as of" a month and day with no year ("As of December 31, the Company had
+    recorded liabilities ... as follows:" over "1992  1993") are balances at that day of
+    each column's year, not flows over the years; where no row moves a balance (see the
+    module's contract). Each table so dated is reported (``dated-by-lead-in``)."""
+    facts = ctx.facts
+    years = [k for k, t in enumerate(tables) if spans[k] and t.columns and all(
+        c.period is None or (c.period.months == 12 and _YEAR_ALONE.fullmatch(c.header))
+        for c in t.columns) and any(c.period is not None for c in t.columns)]
+    if not years:
+        return
+    found = lead_ins()
+    for k in years:
+        introducing = _introducing(found[k][1])
+        if introducing is None or any(_moves(facts[j].label) for j in spans[k]):
+            continue
+        near, line = introducing
+        said = [m for m in _MONTH_DAY_AS_OF.finditer(near)
+                if m.group(1)[:3].lower() in _MONTHS]
+        if len(said) != 1 or full_dates(near):
+            continue
+        month, day = _MONTHS[said[0].group(1)[:3].lower()], int(said[0].group(2))
+        moved = 0
+        for j in spans[k]:
+            p = facts[j].period
+            if p is not None and p.months == 12:
+                try:
+                    at = date(p.end.year, month, day)
+                except ValueError:
+                    continue
+                facts[j] = replace(facts[j], period=Period.instant(at))
+                moved += 1
+        if moved:
+            ctx.warn(tables[k].first_line, "dated-by-lead-in",
+                     f"the years over '{tables[k].title}' are taken as balances at "
+                     f"{said[0].group(1)} {day} of each, as the paragraph introducing it "
+                     f"says (line {line})")
+
+
+_YEAR_ALONE = re.compile(r"\s*(?:19|20)\d\d\s*")
+_MONTHS = {m: k for k, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
+                                        "sep", "oct", "nov", "dec"), 1)}

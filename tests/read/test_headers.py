@@ -302,8 +302,8 @@ def test_a_name_closed_by_a_day_after_at_dates_its_column():
         [["Fair value at June 30, 2018"], ["Balance as of December 31, 2019"],
          ["Series 2005 Notes"]], [])
     assert periods == [Period(date(2018, 6, 30)), Period(date(2019, 12, 31)), None]
-    # a footnote's mark after the date changes nothing; a year's first day is the day a
-    # balance opens ("Amount recognized at January 1, 2019"), which dates no column
+    # a footnote's mark after the date changes nothing; a month's first day is a day too
+    # ("Balance at January 1, 2019", after an adoption)
     periods, _, _ = periods_of_columns(
-        [["Fair value at June 30, 2018 (1)"], ["Amount recognized at January 1, 2019"]], [])
-    assert periods == [Period(date(2018, 6, 30)), None]
+        [["Fair value at June 30, 2018 (1)"], ["Balance at January 1, 2019"]], [])
+    assert periods == [Period(date(2018, 6, 30)), Period(date(2019, 1, 1))]

@@ -2615,6 +2615,13 @@ def test_a_column_of_footnote_marks_beside_figures_holds_no_facts():
     by = _by_label(read_text(MARKS.replace("<p>(2)", "<p>").replace("<p>(3)", "<p>"),
                              "changes.htm"))
     assert Decimal("-3000000") in [f.value for f in by["Valuation allowance"]]
+    # notes set in the table's own last rows name its marks as well
+    in_rows = MARKS.replace("<p>(2) Additions are charged to revenue.</p>", "").replace(
+        "<p>(3) Additions are charged to income taxes.</p>", "").replace(
+        "</table>", "<tr><td colspan='8'>(2) Charged to revenue.</td></tr>"
+                    "<tr><td colspan='8'>(3) Charged to income taxes.</td></tr></table>")
+    by = _by_label(read_text(in_rows, "rows.htm"))
+    assert Decimal("-3000000") not in [f.value for f in by["Valuation allowance"]]
 
 
 OWN_TITLE = """<html><body>

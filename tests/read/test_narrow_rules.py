@@ -429,7 +429,9 @@ def test_the_fiscal_year_end_the_text_says_is_a_month_end():
     assert end("fiscal year ending January 29, 2023") is None
     # another's fiscal year says nothing of the filer's; a phrase may wrap
     assert end("the federal government's fiscal year ends on September 30") is None
-    assert end("the bank reported $4 million for its fiscal year ended June 30, 2023") is None
+    assert end("the federal fiscal year ending September 30") is None
+    assert end("results for its first quarter of fiscal 2025 ended September 30, 2024") == (
+        6, 30)  # ("its": most often the filer's)
     assert end("the Company's fiscal year ended May 31, 2023") == (5, 31)
     assert end("for the fourth quarter and fiscal", "year ended May 31, 2023.") == (5, 31)
     assert end("fiscal year ended May 31, 2023", "fiscal year ended June 30, 2022") is None

@@ -3126,6 +3126,13 @@ Section 3.2        Escrow...............................................     5
     doc = read_text(text, "toc.txt")
     assert not doc.facts
     assert any("table of contents" in d.message for d in doc.diagnostics)
+    # parts named by letter or word ("Note A", "Article One") too; never "Note payable"
+    lettered = text.replace("Section 2.1 ", "Note A     ").replace("Section 2.2 ", "Note B     "
+                            ).replace("Section 3.1 ", "Article One").replace("Section 3.2 ",
+                                                                             "Article Two")
+    assert not read_text(lettered, "lettered.txt").facts
+    from assay.read.contents import _PART_OF_A_FILING
+    assert not _PART_OF_A_FILING.match("Note payable to First Community Bank")
 
 
 def test_words_over_a_column_under_the_header_rule_name_it_and_head_no_row():
@@ -3247,3 +3254,53 @@ Disposal                                                718,991         745,637
     assert total == [Period(date(1992, 12, 31)), Period(date(1993, 12, 31))]
     disposal = [f.period for f in doc.facts if f.label == "Disposal"]
     assert [p.months for p in disposal] == [12, 12]  # (no day said: the years' flows)
+
+
+def test_a_capitalised_line_after_a_label_wrapped_in_lower_case_starts_a_new_item():
+    # by hand, after a bank's 8-K: "Common stock, $1.00 par" is set as deep as the
+    # carry-on lines of "Serial preferred stock, ... issued or outstanding" (none issued,
+    # no figures), but it is the next item: the 9,828 thousand are common stock's; a
+    # name running on in capitals ("CSC Purchased / Services transaction") carries on
+    text = """                                      June 30,      March 31,
+                                        2006          2006
+                                     ----------    ----------
+Stockholders' equity:
+ Serial preferred stock,
+  $1.00 par value; 10,000,000
+  shares authorized; none
+  issued or outstanding
+  Common stock, $1.00 par
+  value; 30,000,000 shares
+  authorized                            9,828         9,898
+ Paid-in capital                       53,738        54,116
+ Accelerated depreciation
+  resulting from CSC Purchased
+  Services transaction                     39            12
+"""
+    doc = read_text(text, "equity.txt")
+    labels = [f.label for f in doc.facts if f.printed == "9,828"]
+    assert labels == ["Common stock, $1.00 par value; 30,000,000 shares authorized"]
+    assert any(f.label == "Accelerated depreciation resulting from CSC Purchased Services "
+               "transaction" for f in doc.facts)
+
+
+def test_a_lead_in_as_of_a_day_over_flows_or_at_a_day_mid_sentence():
+    # by hand: "Loans at December 31 were as follows:" dates balances; "As of December
+    # 31, the components of income tax expense were as follows:" introduces flows over
+    # the years, whatever day it names
+    loans = """Loans at December 31 were as follows:
+
+<TABLE>
+<CAPTION>
+                                                           2023            2024
+<S>                                                    <C>             <C>
+Commercial real estate                                 $215,000        $220,000
+Residential                                              88,000          90,000
+</TABLE>
+"""
+    periods = [f.period for f in read_text(loans, "loans.txt").facts if f.label == "Residential"]
+    assert periods == [Period(date(2023, 12, 31)), Period(date(2024, 12, 31))]
+    taxes = loans.replace("Loans at December 31 were as follows:", "As of December 31, the "
+                          "components of income tax expense were as follows:")
+    periods = [f.period for f in read_text(taxes, "taxes.txt").facts if f.label == "Residential"]
+    assert [p.months for p in periods] == [12, 12]

@@ -10,10 +10,11 @@ from .grid import Grid, GridRow
 from .layout import Cell
 
 # a label that names a numbered part of a filing ("Item 1A. Risk Factors", "PART I.",
-# "Note 4", "Section 2.1", "Exhibit 99.1"), or its signatures, index or appendix; not
+# "Note 4", "Note A", "Article One", "Exhibit 99.1"), or its signatures, index or appendix; not
 # "Note payable" nor "Schedule of maturities"
 _PART_OF_A_FILING = re.compile(r"(?i)^\s*(?:(?:item|part|article|section|note|exhibit|schedule)"
-                               r"\s+(?:\d|[ivx]+\b)|signatures?\b|index\b|appendix\b)")
+                               r"\s+(?:\d|[ivx]+\b|[a-z]\b|(?:one|two|three|four|five|six"
+                               r"|seven|eight|nine|ten)\b)|signatures?\b|index\b|appendix\b)")
 # a heading a part's number alone follows ("ARTICLE 4"): no page
 _PART_ALONE = re.compile(r"(?i)\s*(?:item|part|article|section|note|schedule)\s*")
 _LEADER = re.compile(r"(?:\.\s?){4,}\s*$")  # "11.6 Payment; Interest ........"

@@ -85,14 +85,15 @@ _NAMED_EITHER_WAY = (1, 2)  # the months whose fiscal years filers name either w
 
 def _the_filers(text: str, at: int) -> bool:
     """Whether the fiscal year a phrase at ``at`` names may be the filer's: not one
-    another's possessive, "its", "their" or "whose" owns ("the federal government's
-    fiscal year ends", "the bank it acquired ... for its fiscal year ended")."""
+    another's possessive, "their", "whose" or "federal" owns ("the federal government's
+    fiscal year ends", "the federal fiscal year"); "its" is most often the filer's ("...
+    today reported results for its fiscal year ended")."""
     before = text[max(0, at - 40):at].split()
     owner = before[-1].lower() if before else ""
-    if owner in ("its", "their", "whose", "his", "her"):
+    if owner in ("their", "whose", "his", "her", "federal", "government", "state"):
         return False
     if owner.endswith(("'s", "\u2019s", "s'", "s\u2019")):
-        return owner.rstrip("'\u2019s") in _FILER_NAMES
+        return owner[:-2] in _FILER_NAMES or owner[:-1] in _FILER_NAMES
     return True
 
 

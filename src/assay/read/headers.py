@@ -585,14 +585,12 @@ def _opens_with_a_period(phrase: str) -> bool:
 
 def _closes_at_a_day(phrase: str) -> bool:
     """A name that a whole date closes after "at" or "as of", a footnote's mark after it
-    or not ("Fair value at June 30, 2018 (1)", "Balance as of December 31, 2019"): the
-    figures under it stand at that day."""
+    or not ("Fair value at June 30, 2018 (1)", "Balance at January 1, 2019"): the figures
+    under it stand at that day."""
     items = header_items(phrase)
     last = items[-1] if items else None
-    # (not a year's first day, "Amount recognized at January 1, 2019": a day a balance
-    # opens, which no column's end dates)
     return (last is not None and last.kind == "date" and last.year is not None
-            and last.day is not None and last.day > 1
+            and last.day is not None
             and not _MARKS.sub("", phrase[last.end:]).strip(" ,.:*")
             and bool(_AT_THE_DAY.search(phrase, 0, last.start)))
 

@@ -407,10 +407,11 @@ def _without_mark_columns(figures: list[list[tuple[_Token, Cell | None]]],
 
 
 def _notes_after(table: etree._Element) -> set[str]:
-    """The marks of the notes right after a table ("(3) Additional valuation
-    allowance ..."): blocks that open with a mark, among the next few after it, at its
-    level or its container's."""
-    marks: set[str] = set()
+    """The marks of the notes of a table ("(3) Additional valuation allowance ..."): its
+    rows, and the blocks among the next few after it (at its level or its container's),
+    that open with a mark."""
+    marks = {opening.group(1) for tr in table.iter("tr")
+             if (opening := _NOTE_OPENING.match(tr.text_content()))}  # (its own last rows)
     for holder in (table, table.getparent()):
         if holder is None:
             continue

@@ -1038,6 +1038,15 @@ class _TableReader:
         ("Weighted average common shares outstanding" over "Basic" is a heading)."""
         if self.g.header_cells is not None:
             indent = unit.indent
+        elif len(unit.lines) > 1 and line[:1].isupper() and not _OPEN_ENDED.search(unit.text):
+            # a label wrapped in lower case ("Serial preferred stock, / $1.00 par value;
+            # ... / issued or outstanding") ends where a capitalised line comes, at its
+            # carry-on's indent or not ("Common stock, $1.00 par"): a new item
+            # (not a name that runs on in capitals: "CSC Purchased / Services transaction")
+            last = next((r.text for r in self.g.rows if r.number == unit.lines[-1]), "")
+            words = last.split()
+            if words and words[0][:1].islower() and words[-1][:1].islower():
+                return False
         return continues(unit.text, unit.indent, line, indent)
 
     def _next_words(self, at: int) -> GridRow | None:
@@ -1416,7 +1425,7 @@ class _TableReader:
                     if _OWN_YEAR.match(phrase):  # ("13,432,000 shares in 2004")
                         pairs.append((w, self._clause_period(phrase, periods, years=True)))
                         continue
-                    said = named(w.start)
+                    said = named(w.start, whole=False)
                     pairs += [(w, p) for p in (
                         [self._clause_period(said, periods)] if _DATED_WORDS.search(said)
                         else periods or [None])]
@@ -1793,9 +1802,13 @@ _PERIOD_FILLER = frozenset({"for", "the", "ended", "ending", "as", "of", "at", "
 _OVER_THE_PERIOD = re.compile(r"(?i)\baverage\b|\bduring\b|\bmaximum\b")
 _FLOW_COLUMN = re.compile(r"(?i)\b(?:income|interest|recognized|expenses?|charge-?offs?)\b")
 _FIGURE_IN = re.compile(r"[\d$]")
+# a label's words that cannot end it: a comma, semicolon, dash or open parenthesis, or a
+# joining word ("and", "of")
+_OPEN_ENDED = re.compile(r"(?i)(?:[,;(\-]|\b(?:and|or|of|for|to|in|the|a|an|by|on|at|from|"
+                         r"with|less|net|plus))\s*$")
 # a heading of a section of rows, not a table's title: "Balance Sheet Data:", "Income
 # Statement Data (for the quarter)"
-_SECTION_HEADING = re.compile(r"(?i)(?::|\bdata\b(?:\s*\([^)]*\))?)\s*$")
+_SECTION_HEADING = re.compile(r"(?i):\s*$|^(?!.*\bstatements?\b).*\bdata\b(?:\s*\([^)]*\))?\s*$")
 _RULES_BESIDE = re.compile(r"(?:\s{2,}[-=_]{3,})+\s*$")  # rules right of a label's words
 # a part of a label whose only figures are years ("due 2010", "maturing 2015-2020")
 _YEARS_ONLY = re.compile(r"[^\d$%]*?\b(?:19|20)\d\d(?:\s*(?:-|\u2013|to|through)\s*(?:19|20)?\d\d)?"
@@ -1925,7 +1938,7 @@ def _balance_of(label: str) -> str | None:
     return VOCABULARY.balance_of(label)
 
 
-def _parts_named(label: str) -> Callable[[int], str]:
+def _parts_named(label: str) -> Callable[..., str]:
     """What a figure written at a place in a row's label counts: the row's name (its
     parts before the first that prints a figure) and the part of the label the figure
     stands in, parts parted by semicolons and commas outside parentheses, but for commas
@@ -1964,18 +1977,18 @@ def _parts_named(label: str) -> Callable[[int], str]:
     first = next((j for j, part in enumerate(parts) if _FIGURE_IN.search(part)), len(parts))
     name = label[:cuts[first]].strip() if first else ""
 
-    def named(at: int) -> str:
+    def named(at: int, whole: bool = True) -> str:
         part = next(j for j in range(len(parts)) if cuts[j] < at < cuts[j + 1])
         if part < first or not name:
             return label
         words = parts[part].strip()
         deducted = _DEDUCTED.match(words)  # ("net of accumulated depreciation of $1,013")
         # (the parts after the name that print years alone name the thing too: "Notes,
-        # interest 6%, due 2010" is not the notes due 2012 at 6%)
+        # interest 6%, due 2010" is not the notes due 2012 at 6%; but they date no
+        # figure: ``whole`` false leaves them out)
         dated = [parts[j].strip() for j in range(first, len(parts))
-                 if j != part and _YEARS_ONLY.fullmatch(parts[j].strip())]
-        whole = ", ".join([name, *dated])
-        return f"{whole}: {deducted.group(1) if deducted else words}"
+                 if whole and j != part and _YEARS_ONLY.fullmatch(parts[j].strip())]
+        return f"{', '.join([name, *dated])}: {deducted.group(1) if deducted else words}"
     return named
 
 

@@ -122,8 +122,15 @@ def _day_said(prose: list[tuple[int, str]]) -> tuple[date, int] | None:
 
 
 # "As of December 31, the Company had recorded ... as follows:": a month and day, no year
-_MONTH_DAY_AS_OF = re.compile(r"(?i)(?:\bas (?:of|at)|^at)\s+([a-z]{3,9})\.?\s+(\d{1,2})\b"
+_MONTH_DAY_AS_OF = re.compile(r"(?i)\b(?:as of|as at|at)\s+([a-z]{3,9})\.?\s+(\d{1,2})\b"
                               r"(?!\s*,?\s*(?:19|20)\d\d)")
+# what a lead-in says its figures are: balances ("liabilities", "assumptions", "loans"),
+# or flows over the years ("the components of income tax expense")
+_BALANCE_NOUN = re.compile(r"(?i)\b(?:liabilit|assets?\b|balances?\b|reserves?\b|obligations?\b"
+                           r"|assumptions?\b|loans?\b|deposits?\b|debt\b|rates?\b|investments?\b"
+                           r"|inventor|receivables?\b|payables?\b|accruals?\b)")
+_FLOW_NOUN = re.compile(r"(?i)\b(?:expenses?|costs?|income|revenues?|earnings|sales|provisions?"
+                        r"|cash flows?)\b")
 
 
 def date_years_by_lead_ins(ctx: Context, tables: list[Table], spans: list[range],
@@ -146,6 +153,8 @@ def date_years_by_lead_ins(ctx: Context, tables: list[Table], spans: list[range]
         if introducing is None or any(_moves(facts[j].label) for j in spans[k]):
             continue
         near, line = introducing
+        if _FLOW_NOUN.search(near) and not _BALANCE_NOUN.search(near):
+            continue  # ("As of December 31, the components of income tax expense were")
         said = [m for m in _MONTH_DAY_AS_OF.finditer(near)
                 if m.group(1)[:3].lower() in _MONTHS]
         if len(said) != 1 or full_dates(near):

@@ -30,6 +30,7 @@ from assay.model import Period, Table
 from .acquisition_date import undated_lead_ins
 from .headers import full_dates
 from .interpret import Context
+from .layout import MONTH_NUMBERS
 from .prose import sentences
 from .vocabulary import VOCABULARY
 
@@ -156,10 +157,10 @@ def date_years_by_lead_ins(ctx: Context, tables: list[Table], spans: list[range]
         if _FLOW_NOUN.search(near) and not _BALANCE_NOUN.search(near):
             continue  # ("As of December 31, the components of income tax expense were")
         said = [m for m in _MONTH_DAY_AS_OF.finditer(near)
-                if m.group(1)[:3].lower() in _MONTHS]
+                if m.group(1).lower() in MONTH_NUMBERS]
         if len(said) != 1 or full_dates(near):
             continue
-        month, day = _MONTHS[said[0].group(1)[:3].lower()], int(said[0].group(2))
+        month, day = MONTH_NUMBERS[said[0].group(1).lower()], int(said[0].group(2))
         moved = 0
         for j in spans[k]:
             p = facts[j].period
@@ -178,5 +179,3 @@ def date_years_by_lead_ins(ctx: Context, tables: list[Table], spans: list[range]
 
 
 _YEAR_ALONE = re.compile(r"\s*(?:19|20)\d\d\s*")
-_MONTHS = {m: k for k, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
-                                        "sep", "oct", "nov", "dec"), 1)}

@@ -2681,3 +2681,26 @@ def test_a_first_row_of_a_nil_amount_is_a_row_of_the_body_not_the_header():
         (Decimal("0"), Period(date(2018, 6, 30)))]
     assert [(f.value, f.period) for f in by["Financial contract (D11)"]] == [
         (Decimal("83000000"), Period(date(2018, 6, 30)))]
+
+
+DATA_SHEET = """<html><body>
+<p>Q1 2011 Unaudited Summary Data</p>
+<table>
+<tr><td></td><td colspan="2">Q1'11</td><td colspan="2">Q4'10</td></tr>
+<tr><td>Operating Segments</td><td>CPU Units K</td><td>Revenue $M</td><td>CPU Units K</td>
+    <td>Revenue $M</td></tr>
+<tr><td>Americas</td><td>1,360</td><td>9,218</td><td>1,245</td><td>7,186</td></tr>
+<tr><td>Europe</td><td>1,068</td><td>7,256</td><td>978</td><td>5,578</td></tr>
+</table>
+<p>$M = Amounts in millions; K = Units in thousands</p>
+</body></html>
+"""
+
+
+def test_a_column_scaled_by_a_letter_dollars_m_or_units_k():
+    # by hand: "Revenue $M" holds millions of dollars (9,218 is $9,218,000,000) and "CPU
+    # Units K" thousands of units (1,360 is 1,360,000 units), though no scale note says so
+    by = _by_label(read_text(DATA_SHEET, "summary.htm"))
+    assert [(f.value, f.unit) for f in by["Americas"]] == [
+        (Decimal("1360000"), "count"), (Decimal("9218000000"), "USD"),
+        (Decimal("1245000"), "count"), (Decimal("7186000000"), "USD")]

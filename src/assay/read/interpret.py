@@ -1781,6 +1781,9 @@ _AGAINST = re.compile(r"(?i)against|withheld|abstain|abstentions|non-? ?votes?")
 # options outstanding or exercisable: shares under option, in the note's scale for shares
 _OPTIONS_COLUMN = re.compile(r"(?i)(?:options )?(?:number )?(?:outstanding|exercisable)"
                             r"(?: number)?")
+# a column's scale marked by a letter: dollars "$M", units "Units K"
+_SCALE_MARKED = re.compile(r"\$\s?([KMB])(?![\w$])|\b[Uu]nits\s+([KMB])(?![\w$])")
+_SCALE_LETTERS = {"K": 3, "M": 6, "B": 9}
 _TIME_SAID = re.compile(r"(?i)\((?:in )?(years|months|days)\)")
 # a span of time per item, never a sum: "Months To Roll", "Average Months", "Days
 # Outstanding", "Remaining Years", "Maturity Years"
@@ -2395,6 +2398,10 @@ def _unit_named(header: str, note: labels.ScaleNote) -> labels.RowUnit | None:
     said = _TIME_SAID.search(header)  # "Average Life (Years)"
     if said:
         return labels.RowUnit(_TIME_UNITS[said.group(1).lower()], 0)
+    marked = _SCALE_MARKED.search(header)  # "Revenue $M", "CPU Units K"
+    if marked:
+        return (labels.RowUnit(u.USD, _SCALE_LETTERS[marked.group(1)]) if marked.group(1)
+                else labels.RowUnit(u.COUNT, _SCALE_LETTERS[marked.group(2)]))
     if "$/" in header and "except" not in header.lower():  # "Premium ($/Gal)": a price of
         priced = labels.row_unit(header, None, note)  # a unit, not a note's "except per Bbl"
         if priced.unit.startswith(u.USD + "/") and priced.unit != u.USD_PER_SHARE:

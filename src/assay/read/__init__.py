@@ -197,21 +197,22 @@ def read_source(source: Source, first_table: int = 0, company: str | None = None
 
     ctx, tables, spans_of = _read_tables(source.path, company, grids, notes, first_table, said,
                                          lead_ins)
-    implied = None if said else year_end_implied(tables)
-    if implied is not None:  # bare years and quarters end where the half-years say
-        ctx, tables, spans_of = _read_tables(source.path, company, grids, notes, first_table,
-                                             implied, lead_ins)
-        ctx.warn(grids[0].first_line, "fiscal-year",
-                 f"no fiscal year end said: its half-years and nine months end where a year "
-                 f"ending {calendar.month_name[implied[0]]} {implied[1]} puts them")
+    # no year end said: bare years and quarters end where the half-years say, else where
+    # the prose says the filer's fiscal year ends; the tables are read again so
+    found_end = None
+    if not said and (implied := year_end_implied(tables)) is not None:
+        found_end = implied, (f"no fiscal year end said: its half-years and nine months "
+                              f"end where a year ending {calendar.month_name[implied[0]]} "
+                              f"{implied[1]} puts them")
     elif not said and grids and (in_text := year_end_in_text(lines, index)) not in (
-            None, (12, 31)):  # (else the prose's word on the filer's fiscal year)
+            None, (12, 31)):
+        found_end = in_text, (f"no fiscal year end said in the tables: the text's, "
+                              f"{calendar.month_name[in_text[0]]} {in_text[1]}, dates the "
+                              f"quarters and years they name alone")
+    if found_end is not None:
         ctx, tables, spans_of = _read_tables(source.path, company, grids, notes, first_table,
-                                             in_text, lead_ins)
-        ctx.warn(grids[0].first_line, "fiscal-year",
-                 f"no fiscal year end said in the tables: the text's, "
-                 f"{calendar.month_name[in_text[0]]} {in_text[1]}, dates the quarters and "
-                 f"years they name alone")
+                                             found_end[0], lead_ins)
+        ctx.warn(grids[0].first_line, "fiscal-year", found_end[1])
     # prose: the non-blank lines outside every table (an HTML document's paragraphs)
     prose = []
     start = 0

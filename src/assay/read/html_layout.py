@@ -391,15 +391,15 @@ def _without_mark_columns(figures: list[list[tuple[_Token, Cell | None]]],
                 marks[col] = marks.get(col, True) and mark
             previous = f
     gone = {col for col, mark in marks.items() if mark}
-    if gone:
+    for t in heads if gone else ():  # (a cell over one column names it; "(In millions)"
+        over = [col for col in marks if t.col <= col < t.col + t.span]  # over all, none)
+        if len(over) == 1:
+            gone.discard(over[0])
+    if gone:  # (the notes looked for only where a column of marks is left)
         notes = _notes_after(table)
         gone = {col for col in gone if all(
             t.text.strip("()") in notes for row in figures for t, f in row
             if f is not None and t.col + t.span - 1 == col)}
-    for t in heads:  # (a cell over one column names it; "(In millions)" over all, none)
-        over = [col for col in marks if t.col <= col < t.col + t.span]
-        if len(over) == 1:
-            gone.discard(over[0])
     if not gone:
         return figures
     return [[(t, f) for t, f in row if f is None or t.col + t.span - 1 not in gone]

@@ -189,6 +189,7 @@ class _Unit:
     text: str
     indent: int
     rule: str | None = None  # the rule standing right above the label's first line
+    last: str = ""  # the text of its last line
 
 
 class _TableReader:
@@ -816,8 +817,9 @@ class _TableReader:
                 if pending and self._continues(pending[-1], stripped, indent):
                     pending[-1].lines.append(number)
                     pending[-1].text += " " + stripped
+                    pending[-1].last = text
                 else:
-                    pending.append(_Unit([number], stripped, indent, rule_pending))
+                    pending.append(_Unit([number], stripped, indent, rule_pending, text))
                 rule_pending = None
                 last_row_is_previous = False
                 continue
@@ -828,6 +830,7 @@ class _TableReader:
                 # though it stands under a column
                 pending[-1].lines.append(number)
                 pending[-1].text += " " + text.strip()
+                pending[-1].last = text
                 continue
             # a row with figures
             if footnote_seen:
@@ -1043,8 +1046,7 @@ class _TableReader:
             # ... / issued or outstanding") ends where a capitalised line comes, at its
             # carry-on's indent or not ("Common stock, $1.00 par"): a new item
             # (not a name that runs on in capitals: "CSC Purchased / Services transaction")
-            last = next((r.text for r in self.g.rows if r.number == unit.lines[-1]), "")
-            words = last.split()
+            words = unit.last.split()
             if words and words[0][:1].islower() and words[-1][:1].islower():
                 return False
         return continues(unit.text, unit.indent, line, indent)
@@ -1248,7 +1250,8 @@ class _TableReader:
         # a nil mark in a row whose figures are all percentages ("Operating margin  16.7%
         # --  16.7%") is a percentage too
         shown = [self._percent(c, k, at) for k, c in enumerate(placed)
-                 if c is not None and not c.nil]
+                 if c is not None and not c.nil] if any(
+            c is not None and c.nil for c in placed) else []
         nil_percent = len(shown) >= 2 and all(shown)
         for k, cell in enumerate(placed):
             if cell is None or k in self._page_columns or (
